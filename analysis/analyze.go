@@ -1,0 +1,116 @@
+package analysis
+
+// Analyze runs every analysis of this package over d. p must be valid
+// (Params.Validate). An empty dataset gives a result with zero counts, no
+// NaN and no Lorenz curve.
+func Analyze(d *Dataset, p Params) *Result {
+	measure := p.ValueMeasure
+	if measure == "auto" || measure == "" {
+		measure = "revenue"
+		if d.HasCost {
+			measure = "margin"
+		}
+	}
+	if measure == "margin" && !d.HasCost {
+		measure = "revenue"
+	}
+	scores := make([]Score, len(d.Customers))
+	scoreRFM(d, p.RFM, scores)
+	for i := range d.Customers {
+		c := &d.Customers[i]
+		s := &scores[i]
+		s.Value = c.Net()
+		if measure == "margin" {
+			s.Value = c.Net() - c.Cost
+		}
+		s.Status = ChurnStatus(c.IsBuyer(), s.Recency, p.Churn)
+	}
+	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores}
+	res.Tiers, res.Concentration = assignTiers(d, p.Tiers, scores)
+	res.Statuses = summariseStatuses(d, scores)
+	res.Segments, res.RFGrid = summariseSegments(d, p.RFM, scores)
+	res.KPIs = kpis(d, res)
+	return res
+}
+
+func summariseSegments(d *Dataset, p RFMParams, scores []Score) ([]SegmentSummary, [][]int) {
+	sums := make([]SegmentSummary, len(p.Segments))
+	for k, r := range p.Segments {
+		sums[k].Rule = r
+	}
+	grid := make([][]int, p.Bins)
+	for r := range grid {
+		grid[r] = make([]int, p.Bins)
+	}
+	gross := make([]float64, len(sums))
+	orders := make([]int, len(sums))
+	buyers, total := 0, 0.0
+	for i := range scores {
+		s := &scores[i]
+		if s.Value > 0 {
+			total += s.Value
+		}
+		if s.Segment < 0 {
+			continue
+		}
+		buyers++
+		grid[s.R-1][s.F-1]++
+		g := &sums[s.Segment]
+		g.Customers++
+		g.Value += s.Value
+		g.AvgRecency += float64(s.Recency)
+		g.AvgFrequency += float64(s.Frequency)
+		g.AvgMonetary += s.Monetary
+		gross[s.Segment] += d.Customers[i].Gross
+		orders[s.Segment] += d.Customers[i].Orders
+	}
+	for k := range sums {
+		g := &sums[k]
+		g.Share = ratio(float64(g.Customers), float64(buyers))
+		g.ValueShare = ratio(g.Value, total)
+		n := float64(g.Customers)
+		g.AvgRecency = ratio(g.AvgRecency, n)
+		g.AvgFrequency = ratio(g.AvgFrequency, n)
+		g.AvgMonetary = ratio(g.AvgMonetary, n)
+		g.AvgOrderValue = ratio(gross[k], float64(orders[k]))
+	}
+	return sums, grid
+}
+
+func kpis(d *Dataset, res *Result) KPIs {
+	k := KPIs{Customers: len(d.Customers)}
+	repeat := 0
+	for i := range d.Customers {
+		c := &d.Customers[i]
+		k.GrossRevenue += c.Gross
+		k.Refunds += c.Refunds
+		if d.HasCost {
+			k.Margin += c.Net() - c.Cost
+		}
+		if !c.IsBuyer() {
+			continue
+		}
+		k.Buyers++
+		k.Orders += c.Orders
+		if c.Orders >= 2 {
+			repeat++
+		}
+	}
+	k.NetRevenue = k.GrossRevenue - k.Refunds
+	k.AvgOrderValue = ratio(k.GrossRevenue, float64(k.Orders))
+	k.RepeatRate = ratio(float64(repeat), float64(k.Buyers))
+	k.Top20Share = res.Concentration.Top20Share
+	k.Gini = res.Concentration.Gini
+	for _, s := range res.Statuses {
+		switch s.Status {
+		case StatusActive:
+			k.ActiveCustomer = s.Customers
+		case StatusAtRisk:
+			k.AtRisk = s.Customers
+		case StatusChurned:
+			k.Churned = s.Customers
+		}
+	}
+	k.ChurnRate = ratio(float64(k.Churned), float64(k.Buyers))
+	return k
+}

@@ -1,0 +1,66 @@
+package analysis
+
+import "time"
+
+// Customer is one customer as the extract step hands it over: the contact
+// fields and attribute columns of customers.sql, and the per-customer order
+// aggregates that the database computed from orders.sql.
+//
+// Money fields are in the shop's currency. Orders with a negative amount are
+// refunds: they add to Refunds and are netted in Net, but they are not
+// purchases. Rows that share an order id are lines of one order.
+type Customer struct {
+	ID           string
+	Name         string
+	Email        string
+	Phone        string
+	RegisteredAt time.Time // zero when unknown
+	Attrs        []string  // values of Dataset.AttrNames, same order; "" when NULL
+
+	Orders     int       // purchases: distinct order ids with a positive amount
+	OrderDays  int       // distinct calendar days with a purchase
+	Gross      float64   // sum of positive order amounts
+	Refunds    float64   // sum of negative order amounts, as a positive number
+	Cost       float64   // sum of cost of purchases (Dataset.HasCost)
+	Discount   float64   // sum of discounts of purchases (Dataset.HasDiscount)
+	FirstOrder time.Time // first purchase; zero when the customer never bought
+	LastOrder  time.Time // last purchase; zero when the customer never bought
+}
+
+// Net is the customer's net revenue: purchases minus refunds.
+func (c *Customer) Net() float64 { return c.Gross - c.Refunds }
+
+// IsBuyer reports whether the customer made at least one purchase.
+func (c *Customer) IsBuyer() bool { return c.Orders > 0 }
+
+// Dataset is everything one run analyses.
+type Dataset struct {
+	// AsOf is the as-of date at midnight in the stored data's time zone; the
+	// as-of day itself is included in the window.
+	AsOf        time.Time
+	AttrNames   []string // attribute columns of customers.sql, in query order
+	HasCost     bool     // orders.sql returned a cost column
+	HasDiscount bool     // orders.sql returned a discount column
+	Customers   []Customer
+}
+
+// QualityCheck is one data-quality count: how many source rows matched a
+// problem and which rule the run applied to them. Check is a stable key
+// (see the Check* constants); reports translate it.
+type QualityCheck struct {
+	Check string `json:"check"`
+	Rows  int64  `json:"rows"`
+}
+
+// Data-quality check keys.
+const (
+	CheckNullCustomerID    = "orders_null_customer_id"    // dropped
+	CheckNullDateOrAmount  = "orders_null_date_or_amount" // dropped
+	CheckFutureDate        = "orders_after_as_of"         // dropped
+	CheckZeroAmount        = "orders_zero_amount"         // kept, not a purchase
+	CheckRefund            = "orders_negative_amount"     // netted as refund
+	CheckDuplicateOrderID  = "orders_duplicate_order_id"  // merged as lines of one order
+	CheckUnknownCustomer   = "orders_unknown_customer"    // dropped
+	CheckCustomersNullID   = "customers_null_id"          // dropped
+	CheckBuyersNonPositive = "buyers_net_not_positive"    // not given a value tier
+)

@@ -1,0 +1,76 @@
+package reports
+
+import "github.com/custseg/custseg/analysis"
+
+// Label is a text in the two report languages.
+type Label struct {
+	En string
+	Zh string
+}
+
+// In returns the label in locale ("zh-CN" for Chinese, anything else English).
+func (l Label) In(locale string) string {
+	if locale == "zh-CN" && l.Zh != "" {
+		return l.Zh
+	}
+	return l.En
+}
+
+// TierLabels name the value tiers as marketing knows them.
+var TierLabels = map[analysis.Tier]Label{
+	analysis.TierKey:       {"Key", "大客户"},
+	analysis.TierImportant: {"Important", "重要客户"},
+	analysis.TierOrdinary:  {"Ordinary", "普通客户"},
+	analysis.TierSmall:     {"Small", "小客户"},
+	analysis.TierNoValue:   {"No net value", "无净贡献"},
+	analysis.TierNone:      {"—", "—"},
+}
+
+// StatusLabels name the churn statuses.
+var StatusLabels = map[analysis.Status]Label{
+	analysis.StatusPotential: {"Potential (never bought)", "潜在客户（未购买）"},
+	analysis.StatusActive:    {"Active", "活跃客户"},
+	analysis.StatusAtRisk:    {"At risk", "流失风险客户"},
+	analysis.StatusChurned:   {"Churned", "已流失客户"},
+}
+
+// QualityLabels describe each data-quality check and the rule applied.
+var QualityLabels = map[string]struct{ What, Rule Label }{
+	analysis.CheckNullCustomerID: {
+		Label{"Order rows without a customer id", "缺少客户编号的订单行"},
+		Label{"Left out of the analysis.", "不参与分析。"}},
+	analysis.CheckNullDateOrAmount: {
+		Label{"Order rows without a date or amount", "缺少日期或金额的订单行"},
+		Label{"Left out of the analysis.", "不参与分析。"}},
+	analysis.CheckFutureDate: {
+		Label{"Order rows dated after the as-of date", "日期晚于分析截止日的订单行"},
+		Label{"Left out: they have not happened yet at the as-of date.", "不参与分析：截至分析日尚未发生。"}},
+	analysis.CheckZeroAmount: {
+		Label{"Order rows with a zero amount", "金额为零的订单行"},
+		Label{"Kept, but not counted as purchases.", "保留，但不计为购买。"}},
+	analysis.CheckRefund: {
+		Label{"Order rows with a negative amount (refunds)", "金额为负的订单行（退款）"},
+		Label{"Netted against the customer's value; not counted as purchases.", "从该客户的价值中扣减；不计为购买。"}},
+	analysis.CheckDuplicateOrderID: {
+		Label{"Order rows repeating an order id of the same customer", "同一客户重复的订单编号行"},
+		Label{"Treated as lines of one order: amounts added, counted once.", "视为同一订单的明细行：金额相加，只计一单。"}},
+	analysis.CheckUnknownCustomer: {
+		Label{"Order rows of customers not in customers.sql", "客户表中不存在的客户的订单行"},
+		Label{"Left out of the analysis.", "不参与分析。"}},
+	analysis.CheckCustomersNullID: {
+		Label{"Customer rows without a customer id", "缺少客户编号的客户行"},
+		Label{"Left out of the analysis.", "不参与分析。"}},
+	analysis.CheckBuyersNonPositive: {
+		Label{"Buyers whose net value is not positive (refunds ≥ purchases)", "净价值不为正的购买客户（退款≥购买）"},
+		Label{"Scored, but given no value tier.", "参与评分，但不划入价值层级。"}},
+}
+
+// SegmentName returns a segment's name in locale.
+func SegmentName(r analysis.SegmentRule, locale string) string {
+	return Label{r.Name, r.NameZh}.In(locale)
+}
+
+// SegmentAction returns a segment's suggested action in locale.
+func SegmentAction(r analysis.SegmentRule, locale string) string {
+	return Label{r.Action, r.ActionZh}.In(locale)
+}

@@ -145,7 +145,7 @@ func (p Params) Validate() error {
 		}
 	}
 	if sum := t.Key + t.Important + t.Ordinary + t.Small; sum < 0.999 || sum > 1.001 {
-		return fmt.Errorf("tiers: shares sum to %g, not 1", sum)
+		return fmt.Errorf("tiers: shares sum to %.4g, not 1", sum)
 	}
 	if p.Churn.AtRiskDays < 1 || p.Churn.ChurnedDays <= p.Churn.AtRiskDays {
 		return fmt.Errorf("churn: at_risk_days (%d) must be at least 1 and below churned_days (%d)", p.Churn.AtRiskDays, p.Churn.ChurnedDays)

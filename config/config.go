@@ -1,0 +1,259 @@
+package config
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"time"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// Config is the whole configuration file.
+type Config struct {
+	Database Database `yaml:"database"`
+	Queries  Queries  `yaml:"queries"`
+	Analysis Analysis `yaml:"analysis"`
+	Jobs     []Job    `yaml:"jobs"`
+	Outputs  Outputs  `yaml:"outputs"`
+
+	// Path is the file the config came from ("" for defaults); relative
+	// paths in the config are relative to its folder.
+	Path string `yaml:"-"`
+}
+
+// Database says how to reach the MySQL-compatible database (a read replica
+// is best) and how its datetimes are stored.
+type Database struct {
+	Host     string            `yaml:"host"`
+	Port     int               `yaml:"port"`
+	User     string            `yaml:"user"`
+	Password string            `yaml:"password"`
+	Name     string            `yaml:"name"`
+	Params   map[string]string `yaml:"params"` // extra go-sql-driver/mysql DSN parameters, e.g. tls
+	// TimeZone is the IANA zone in which DATETIME values are stored.
+	TimeZone       string        `yaml:"time_zone"`
+	ConnectTimeout time.Duration `yaml:"connect_timeout"`
+	QueryTimeout   time.Duration `yaml:"query_timeout"`
+}
+
+// Queries says where the operator's customers.sql and orders.sql live.
+type Queries struct {
+	// Dir is the folder holding customers.sql and orders.sql; "" uses the
+	// examples built into custseg (the demo schema).
+	Dir string `yaml:"dir"`
+}
+
+// Analysis holds the analysis settings.
+type Analysis struct {
+	AsOf  string `yaml:"as_of"` // yesterday | previous_week_end | previous_month_end
+	Value string `yaml:"value"` // auto | revenue | margin
+	RFM   RFM    `yaml:"rfm"`
+	Tiers Tiers  `yaml:"tiers"`
+	Churn Churn  `yaml:"churn"`
+}
+
+// RFM configures scoring and the named segments.
+type RFM struct {
+	Bins      int       `yaml:"bins"`
+	Frequency string    `yaml:"frequency"` // orders | days
+	Segments  []Segment `yaml:"segments"`
+}
+
+// Segment is one named RFM segment rule.
+type Segment struct {
+	Key      string `yaml:"key"`
+	Name     string `yaml:"name"`
+	NameZh   string `yaml:"name_zh"`
+	R        []int  `yaml:"r"`  // [min, max] recency score
+	FM       []int  `yaml:"fm"` // [min, max] mean of F and M scores
+	Action   string `yaml:"action"`
+	ActionZh string `yaml:"action_zh"`
+}
+
+// Tiers are the value-interval shares of total value.
+type Tiers struct {
+	Key       float64 `yaml:"key"`
+	Important float64 `yaml:"important"`
+	Ordinary  float64 `yaml:"ordinary"`
+	Small     float64 `yaml:"small"`
+}
+
+// Churn holds the inactivity thresholds in days.
+type Churn struct {
+	AtRiskDays  int `yaml:"at_risk_days"`
+	ChurnedDays int `yaml:"churned_days"`
+}
+
+// Job is one scheduled report.
+type Job struct {
+	Name     string        `yaml:"name"`
+	Cron     string        `yaml:"cron"`
+	TimeZone string        `yaml:"time_zone"`
+	Timeout  time.Duration `yaml:"timeout"`
+}
+
+// Outputs says where and how reports are written.
+type Outputs struct {
+	Dir      string `yaml:"dir"`
+	Locale   string `yaml:"locale"`   // en | zh-CN
+	Currency string `yaml:"currency"` // symbol shown before money
+}
+
+// Default returns the configuration used for every key the file leaves out.
+func Default() *Config {
+	p := analysis.DefaultParams()
+	segs := make([]Segment, len(p.RFM.Segments))
+	for i, s := range p.RFM.Segments {
+		segs[i] = Segment{Key: s.Key, Name: s.Name, NameZh: s.NameZh, R: []int{s.RMin, s.RMax},
+			FM: []int{s.FMMin, s.FMMax}, Action: s.Action, ActionZh: s.ActionZh}
+	}
+	return &Config{
+		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC",
+			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute},
+		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure,
+			RFM:   RFM{Bins: p.RFM.Bins, Frequency: p.RFM.Frequency, Segments: segs},
+			Tiers: Tiers{p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small},
+			Churn: Churn{p.Churn.AtRiskDays, p.Churn.ChurnedDays}},
+		Jobs:    []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour}},
+		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥"},
+	}
+}
+
+// Load reads, expands and validates the config file at path.
+func Load(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &Error{Msg: err.Error()}
+	}
+	return Parse(path, data)
+}
+
+// Parse is Load on data already read; path names the file in errors.
+func Parse(path string, data []byte) (*Config, error) {
+	cfg := Default()
+	cfg.Path = path
+	name := filepath.Base(path)
+	if len(bytes.TrimSpace(data)) > 0 {
+		// Lists in the file replace the defaults rather than merging into them.
+		var probe struct {
+			Jobs     []yaml.MapSlice `yaml:"jobs"`
+			Analysis struct {
+				RFM struct {
+					Segments []yaml.MapSlice `yaml:"segments"`
+				} `yaml:"rfm"`
+			} `yaml:"analysis"`
+		}
+		if err := yaml.Unmarshal(data, &probe); err == nil {
+			if probe.Jobs != nil {
+				cfg.Jobs = nil
+			}
+			if probe.Analysis.RFM.Segments != nil {
+				cfg.Analysis.RFM.Segments = nil
+			}
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(data), yaml.DisallowUnknownField())
+		if err := dec.Decode(cfg); err != nil {
+			return nil, &Error{Msg: fmt.Sprintf("%s: %s", name, yamlMessage(err))}
+		}
+	}
+	if err := expandEnv(cfg); err != nil {
+		return nil, &Error{Msg: fmt.Sprintf("%s: %v", name, err)}
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, &Error{Msg: fmt.Sprintf("%s: %v", name, err)}
+	}
+	return cfg, nil
+}
+
+var yamlPos = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
+
+// yamlMessage turns a go-yaml error into one line: "line L: message".
+func yamlMessage(err error) string {
+	msg := yaml.FormatError(err, false, false)
+	if m := yamlPos.FindStringSubmatch(msg); m != nil {
+		msg = "line " + m[1] + ": " + msg[len(m[0]):]
+	}
+	if i := bytes.IndexByte([]byte(msg), '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return msg
+}
+
+// Dir returns the folder relative config paths are resolved against.
+func (c *Config) Dir() string {
+	if c.Path == "" {
+		return "."
+	}
+	return filepath.Dir(c.Path)
+}
+
+// Resolve makes p absolute-or-relative-to-cwd by joining it to the config's
+// folder when it is relative.
+func (c *Config) Resolve(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(c.Dir(), p)
+}
+
+// Job returns the job named name, or the first job when name is "".
+func (c *Config) Job(name string) (Job, error) {
+	if name == "" {
+		return c.Jobs[0], nil
+	}
+	for _, j := range c.Jobs {
+		if j.Name == name {
+			return j, nil
+		}
+	}
+	names := make([]string, len(c.Jobs))
+	for i, j := range c.Jobs {
+		names[i] = strconv.Quote(j.Name)
+	}
+	return Job{}, fmt.Errorf("no job named %q in the config (jobs: %s)", name, joinComma(names))
+}
+
+// Params converts the analysis section to analysis.Params.
+func (c *Config) Params() analysis.Params {
+	a := c.Analysis
+	segs := make([]analysis.SegmentRule, len(a.RFM.Segments))
+	for i, s := range a.RFM.Segments {
+		segs[i] = analysis.SegmentRule{Key: s.Key, Name: s.Name, NameZh: s.NameZh,
+			Action: s.Action, ActionZh: s.ActionZh}
+		if len(s.R) == 2 {
+			segs[i].RMin, segs[i].RMax = s.R[0], s.R[1]
+		}
+		if len(s.FM) == 2 {
+			segs[i].FMMin, segs[i].FMMax = s.FM[0], s.FM[1]
+		}
+	}
+	return analysis.Params{
+		RFM:          analysis.RFMParams{Bins: a.RFM.Bins, Frequency: a.RFM.Frequency, Segments: segs},
+		Tiers:        analysis.TierParams{Key: a.Tiers.Key, Important: a.Tiers.Important, Ordinary: a.Tiers.Ordinary, Small: a.Tiers.Small},
+		Churn:        analysis.ChurnParams{AtRiskDays: a.Churn.AtRiskDays, ChurnedDays: a.Churn.ChurnedDays},
+		ValueMeasure: a.Value,
+	}
+}
+
+func joinComma(s []string) string {
+	var b bytes.Buffer
+	for i, x := range s {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(x)
+	}
+	return b.String()
+}
+
+// Error is a configuration problem; its message names the file and the key
+// or line. The CLI maps it to its own exit code.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }

@@ -1,0 +1,127 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestExampleConfigIsTheDefault(t *testing.T) {
+	t.Setenv("CUSTSEG_DB_PASSWORD", "s3cret")
+	cfg, err := Load("../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Database.Password != "s3cret" {
+		t.Errorf("password = %q, want the expanded variable", cfg.Database.Password)
+	}
+	// Apart from the keys that have no default, the example documents the defaults.
+	def := Default()
+	def.Path = cfg.Path
+	def.Database.User, def.Database.Password, def.Database.Name = cfg.Database.User, cfg.Database.Password, cfg.Database.Name
+	def.Database.Params = cfg.Database.Params
+	def.Queries.Dir = cfg.Queries.Dir
+	if !reflect.DeepEqual(cfg, def) {
+		t.Errorf("config.example.yaml differs from Default():\n got %+v\nwant %+v", cfg, def)
+	}
+	if got := cfg.Resolve(cfg.Queries.Dir); got != filepath.Join("..", "queries") {
+		t.Errorf("Resolve(queries.dir) = %q", got)
+	}
+}
+
+func TestEmptyFileGivesDefaults(t *testing.T) {
+	cfg, err := Parse("custseg.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Jobs[0].Name != "weekly" || cfg.Analysis.RFM.Bins != 5 || len(cfg.Analysis.RFM.Segments) != 11 {
+		t.Errorf("defaults not applied: %+v", cfg)
+	}
+}
+
+func TestListsReplaceDefaults(t *testing.T) {
+	cfg, err := Parse("c.yaml", []byte("jobs:\n  - name: daily\n    cron: '0 6 * * *'\n    time_zone: Asia/Shanghai\n    timeout: 30m\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Jobs) != 1 || cfg.Jobs[0].Name != "daily" || cfg.Jobs[0].Timeout != 30*time.Minute {
+		t.Errorf("jobs = %+v", cfg.Jobs)
+	}
+	if _, err := cfg.Job("weekly"); err == nil || !strings.Contains(err.Error(), `no job named "weekly"`) {
+		t.Errorf("Job(weekly) err = %v", err)
+	}
+}
+
+func TestConfigErrorsNameTheKey(t *testing.T) {
+	os.Unsetenv("CUSTSEG_TEST_UNSET")
+	tests := []struct {
+		name, yaml, want string
+	}{
+		{"unknown key", "database:\n  hots: x\n", `c.yaml: line 2: unknown field "hots"`},
+		{"wrong type", "database:\n  port: abc\n", "c.yaml: line 2:"},
+		{"yaml syntax", "database:\n  host: [\n", "c.yaml: line"},
+		{"bad port", "database:\n  port: 0\n", "c.yaml: database.port: 0 is not a TCP port"},
+		{"bad zone", "database:\n  time_zone: Mars/Base\n", `c.yaml: database.time_zone: "Mars/Base" is not an IANA time zone`},
+		{"unset env", "database:\n  password: ${CUSTSEG_TEST_UNSET}\n", "c.yaml: database.password: environment variable CUSTSEG_TEST_UNSET is not set"},
+		{"bad cron", "jobs:\n  - name: w\n    cron: '61 * * * *'\n    time_zone: UTC\n    timeout: 1h\n", `c.yaml: jobs[0].cron: "61 * * * *"`},
+		{"job zone", "jobs:\n  - name: w\n    cron: '0 7 * * MON'\n    time_zone: Nowhere\n    timeout: 1h\n", `c.yaml: jobs[0].time_zone: "Nowhere"`},
+		{"empty job name", "jobs:\n  - cron: '0 7 * * MON'\n    time_zone: UTC\n    timeout: 1h\n", "c.yaml: jobs[0].name: must not be empty"},
+		{"tiers sum", "analysis:\n  tiers:\n    key: 0.6\n", "c.yaml: analysis.tiers: shares sum to 1.1, not 1"},
+		{"bins", "analysis:\n  rfm:\n    bins: 1\n", "c.yaml: analysis.rfm.bins: 1 is not between 2 and 10"},
+		{"as_of", "analysis:\n  as_of: tomorrow\n", `c.yaml: analysis.as_of: "tomorrow"`},
+		{"locale", "outputs:\n  locale: fr\n", `c.yaml: outputs.locale: "fr" is not en or zh-CN`},
+		{"churn", "analysis:\n  churn:\n    at_risk_days: 200\n", "c.yaml: analysis.churn: at_risk_days (200) must be at least 1 and below churned_days (180)"},
+		{"segment gap", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1, 5]\n        fm: [1, 4]\n", "c.yaml: analysis.rfm.segments: no segment covers R=1, FM=5"},
+		{"segment range", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1]\n        fm: [1, 5]\n", "c.yaml: analysis.rfm.segments[0].r: want [min, max]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("dir/c.yaml", []byte(tt.yaml))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if _, ok := err.(*Error); !ok {
+				t.Errorf("error is %T, want *config.Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error = %q\nwant prefix %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("error has several lines: %q", err)
+			}
+		})
+	}
+}
+
+func TestMissingFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if err == nil || !strings.Contains(err.Error(), "nope.yaml") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestDriverConfigForcesTimeAndSafety(t *testing.T) {
+	d := Default().Database
+	d.TimeZone = "Asia/Shanghai"
+	d.User, d.Password, d.Name = "u", "p@ss:word", "shop"
+	mc, err := d.DriverConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !mc.ParseTime || mc.Loc.String() != "Asia/Shanghai" || mc.MultiStatements || mc.Addr != "127.0.0.1:3306" || mc.Passwd != "p@ss:word" {
+		t.Errorf("config from fields: %+v", mc)
+	}
+	mc, err = d.DriverConfig("x:y@tcp(db:3307)/other?parseTime=false&multiStatements=true&loc=UTC")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !mc.ParseTime || mc.Loc.String() != "Asia/Shanghai" || mc.MultiStatements || mc.Addr != "db:3307" || mc.DBName != "other" {
+		t.Errorf("config from DSN: %+v", mc)
+	}
+	if _, err := d.DriverConfig("not a dsn"); err == nil || !strings.HasPrefix(err.Error(), "CUSTSEG_DSN: ") {
+		t.Errorf("bad DSN err = %v", err)
+	}
+}

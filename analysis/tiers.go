@@ -32,7 +32,10 @@ func assignTiers(d *Dataset, p TierParams, scores []Score) ([]TierSummary, Conce
 		}
 	}
 	slices.SortStableFunc(pos, func(a, b int) int { return cmp.Compare(scores[b].Value, scores[a].Value) })
-	bounds := []float64{p.Key, p.Key + p.Important, p.Key + p.Important + p.Ordinary}
+	// The bounds are nudged down by a rounding tolerance so that a share that
+	// lands exactly on a cut-off (0.95 as 50+30+15 %) falls into the next tier.
+	const eps = 1e-9
+	bounds := []float64{p.Key - eps, p.Key + p.Important - eps, p.Key + p.Important + p.Ordinary - eps}
 	cum := 0.0
 	for _, i := range pos {
 		share := cum / total

@@ -1,0 +1,154 @@
+package analysis
+
+import (
+	"reflect"
+	"testing"
+	"time"
+)
+
+func TestRankScores(t *testing.T) {
+	tests := []struct {
+		name string
+		keys []float64
+		bins int
+		want []int
+	}{
+		{"empty", nil, 5, []int{}},
+		{"one customer scores 1", []float64{42}, 5, []int{1}},
+		{"five distinct", []float64{50, 10, 40, 20, 30}, 5, []int{5, 1, 4, 2, 3}},
+		{"ten distinct, two per bin", []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 5, []int{1, 1, 2, 2, 3, 3, 4, 4, 5, 5}},
+		// Ties share the score of the first position of their group.
+		{"ties resolve downward", []float64{1, 1, 1, 1, 1, 1, 2, 3, 3, 4}, 5, []int{1, 1, 1, 1, 1, 1, 4, 4, 4, 5}},
+		{"all equal", []float64{7, 7, 7}, 5, []int{1, 1, 1}},
+		{"order of input does not matter", []float64{3, 1, 2}, 3, []int{3, 1, 2}},
+		{"negative values", []float64{-5, 0, 5, 10}, 2, []int{1, 1, 2, 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := RankScores(tt.keys, tt.bins); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("RankScores(%v, %d) = %v, want %v", tt.keys, tt.bins, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDaysBetween(t *testing.T) {
+	sh, _ := time.LoadLocation("Asia/Shanghai")
+	asOf := time.Date(2026, 9, 30, 0, 0, 0, 0, sh)
+	tests := []struct {
+		from time.Time
+		want int
+	}{
+		{time.Date(2026, 9, 30, 23, 59, 0, 0, sh), 0},
+		{time.Date(2026, 9, 29, 0, 0, 1, 0, sh), 1},
+		{time.Date(2026, 3, 29, 12, 0, 0, 0, sh), 185},
+		{time.Date(2025, 9, 30, 0, 0, 0, 0, sh), 365},
+	}
+	for _, tt := range tests {
+		if got := DaysBetween(tt.from, asOf); got != tt.want {
+			t.Errorf("DaysBetween(%v) = %d, want %d", tt.from, got, tt.want)
+		}
+	}
+}
+
+// shop builds a small dataset whose scores are worked out by hand below.
+func shop() *Dataset {
+	asOf := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+	day := func(daysAgo int) time.Time { return asOf.AddDate(0, 0, -daysAgo) }
+	return &Dataset{
+		AsOf: asOf,
+		Customers: []Customer{
+			{ID: "a", Orders: 10, OrderDays: 9, Gross: 5000, FirstOrder: day(400), LastOrder: day(2)},
+			{ID: "b", Orders: 6, OrderDays: 6, Gross: 2000, Refunds: 100, FirstOrder: day(300), LastOrder: day(20)},
+			{ID: "c", Orders: 1, OrderDays: 1, Gross: 80, FirstOrder: day(5), LastOrder: day(5)},
+			{ID: "d", Orders: 4, OrderDays: 4, Gross: 1500, FirstOrder: day(700), LastOrder: day(250)},
+			{ID: "e", Orders: 1, OrderDays: 1, Gross: 60, Refunds: 60, FirstOrder: day(120), LastOrder: day(120)},
+			{ID: "f"}, // registered, never bought
+		},
+	}
+}
+
+func TestAnalyzeSmallShop(t *testing.T) {
+	res := Analyze(shop(), DefaultParams())
+	// Buyers a..e. Recency days: a 2, b 20, c 5, d 250, e 120.
+	// R keys (−recency) rank: d(−250)<e<b<c<a → R = d1 e2 b3 c4 a5.
+	// F (orders): c=e=1 tie at positions 0,1 → 1; d 4 → 3; b 6 → 4; a 10 → 5.
+	// M (net): e 0 → 1; c 80 → 2; d 1500 → 3; b 1900 → 4; a 5000 → 5.
+	want := map[string][5]int{ // R, F, M, FM, segment index
+		"a": {5, 5, 5, 5, 0}, // Champions
+		"b": {3, 4, 4, 4, 1}, // Loyal
+		"c": {4, 1, 2, 2, 2}, // Potential Loyalist (R 4, FM 2)
+		"d": {1, 3, 3, 3, 8}, // At Risk (R 1, FM 3)
+		"e": {2, 1, 1, 1, 9}, // Hibernating (R 2, FM 1)
+	}
+	ds := shop()
+	for i, c := range ds.Customers {
+		s := res.Scores[i]
+		w, ok := want[c.ID]
+		if !ok {
+			if s.Segment != -1 || s.R != 0 || s.Status != StatusPotential || s.Tier != TierNone || s.Recency != -1 {
+				t.Errorf("non-buyer %s: %+v", c.ID, s)
+			}
+			continue
+		}
+		got := [5]int{s.R, s.F, s.M, s.FM, s.Segment}
+		if got != w {
+			t.Errorf("customer %s: R,F,M,FM,segment = %v, want %v", c.ID, got, w)
+		}
+	}
+	if res.Segments[0].Customers != 1 || res.Segments[0].Rule.Key != "champions" {
+		t.Errorf("champions = %+v", res.Segments[0])
+	}
+	k := res.KPIs
+	if k.Customers != 6 || k.Buyers != 5 || k.Orders != 22 || k.NetRevenue != 8480 || k.Refunds != 160 {
+		t.Errorf("KPIs = %+v", k)
+	}
+	if k.RepeatRate != 3.0/5 {
+		t.Errorf("repeat rate = %v, want 0.6", k.RepeatRate)
+	}
+	// Status by recency: a, b, c active; e (120 days) at risk; d (250) churned.
+	if k.ActiveCustomer != 3 || k.AtRisk != 1 || k.Churned != 1 || k.ChurnRate != 0.2 {
+		t.Errorf("statuses: %+v", k)
+	}
+	// R×F grid: a at R5 F5.
+	if res.RFGrid[4][4] != 1 || res.RFGrid[0][2] != 1 {
+		t.Errorf("RF grid = %v", res.RFGrid)
+	}
+}
+
+func TestAnalyzeEmptyAndSingle(t *testing.T) {
+	res := Analyze(&Dataset{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}, DefaultParams())
+	if res.KPIs.Customers != 0 || res.KPIs.RepeatRate != 0 || res.Concentration.Gini != 0 || len(res.Concentration.Lorenz) != 0 {
+		t.Errorf("empty: %+v", res)
+	}
+	one := &Dataset{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		Customers: []Customer{{ID: "x", Orders: 1, OrderDays: 1, Gross: 10, FirstOrder: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), LastOrder: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}}}
+	res = Analyze(one, DefaultParams())
+	s := res.Scores[0]
+	if s.R != 1 || s.F != 1 || s.M != 1 || s.Tier != TierKey || s.Status != StatusActive || s.Recency != 1 {
+		t.Errorf("single customer: %+v", s)
+	}
+	if res.Concentration.Top20Share != 1 || res.Concentration.Gini != 0 {
+		t.Errorf("single concentration: %+v", res.Concentration)
+	}
+}
+
+func TestParamsValidateDefaults(t *testing.T) {
+	if err := DefaultParams().Validate(); err != nil {
+		t.Fatal(err)
+	}
+	// The default segments partition the 5 × 5 grid: each cell has exactly one rule.
+	for r := 1; r <= 5; r++ {
+		for fm := 1; fm <= 5; fm++ {
+			n := 0
+			for _, s := range DefaultSegments() {
+				if r >= s.RMin && r <= s.RMax && fm >= s.FMMin && fm <= s.FMMax {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("cell R=%d FM=%d is covered by %d segments", r, fm, n)
+			}
+		}
+	}
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/jobs"
+)
+
+// RunCommand is `custseg run`.
+type RunCommand struct{ m *Main }
+
+const runUsage = `Usage: custseg run --config FILE [flags]
+
+Runs a job once now against the configured database and writes the workbook,
+the HTML report and manifest.json into <out>/<job>/<as-of>/. The environment
+variable CUSTSEG_DSN, when set, replaces the config's database connection.
+
+Flags:
+`
+
+// Run parses args and performs one run.
+func (c *RunCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	cfgPath := fs.String("config", "", "config file (YAML)")
+	job := fs.String("job", "", "job to run (default: the first in the config)")
+	asOf := fs.String("as-of", "", "as-of date YYYY-MM-DD, that day included (default: the job's as-of rule)")
+	out := fs.String("out", "", "output folder (default: outputs.dir)")
+	queriesDir := fs.String("queries", "", "folder with customers.sql and orders.sql (default: queries.dir)")
+	dryRun := fs.Bool("dry-run", false, "do everything but deliver: outputs stay under --out, nothing is sent")
+	if err := parseFlags(fs, args); err != nil {
+		if err == errHelp {
+			printUsage(c.m.Stdout, fs, runUsage)
+		}
+		return err
+	}
+	day, err := parseAsOf(*asOf)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*cfgPath)
+	if err != nil {
+		return err
+	}
+	m, err := jobs.Run(ctx, cfg, jobs.Options{
+		Job: *job, AsOf: day, OutDir: *out, QueriesDir: *queriesDir, DSN: c.m.Getenv(config.EnvDSN),
+		DryRun: *dryRun, Logger: newLogger(c.m.Stderr),
+	})
+	if err != nil {
+		return err
+	}
+	printOutputs(c.m, m)
+	return nil
+}
+
+// printOutputs tells the user where the run's files are.
+func printOutputs(m *Main, man *jobs.Manifest) {
+	fmt.Fprintf(m.Stdout, "Run %s of job %q, as of %s: %d customers, %d buyers, %d orders.\n",
+		man.RunID, man.Job, man.AsOf, man.Counts.Customers, man.Counts.Buyers, man.Counts.Orders)
+	for _, o := range man.Outputs {
+		fmt.Fprintf(m.Stdout, "  %s\n", filepath.Join(man.Dir, o.Path))
+	}
+	fmt.Fprintf(m.Stdout, "  %s\n", filepath.Join(man.Dir, jobs.ManifestFile))
+	for _, w := range man.Warnings {
+		fmt.Fprintf(m.Stdout, "Warning: %s\n", w)
+	}
+}

@@ -1,0 +1,138 @@
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/queries"
+)
+
+// CheckResult is one line of `custseg check`.
+type CheckResult struct {
+	Name    string // what was checked
+	OK      bool
+	Message string // detail when ok, the problem otherwise
+}
+
+// Check verifies what a run needs without running it: the database answers,
+// each query runs (with a LIMIT) and returns the required columns with
+// usable types, and the output folder is writable. It never stops at the
+// first problem; every check gets its own line.
+func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult {
+	var res []CheckResult
+	add := func(name string, err error, okMsg string) bool {
+		if err != nil {
+			res = append(res, CheckResult{Name: name, Message: err.Error()})
+			return false
+		}
+		res = append(res, CheckResult{Name: name, OK: true, Message: okMsg})
+		return true
+	}
+
+	src, srcErr := source(cfg, opts)
+	add("queries", srcErr, fmt.Sprintf("%s, %s", src.Customers.Name, src.Orders.Name))
+
+	mc, err := cfg.Database.DriverConfig(opts.DSN)
+	dbName := "database"
+	if err == nil {
+		dbName = "database " + mc.Addr
+		if mc.DBName != "" {
+			dbName += "/" + mc.DBName
+		}
+	}
+	db, err := Open(ctx, cfg, opts.DSN)
+	if err == nil {
+		var version string
+		if err = db.QueryRowContext(ctx, "SELECT VERSION()").Scan(&version); err == nil {
+			add(dbName, nil, "connected, server "+version)
+		} else {
+			add(dbName, err, "")
+		}
+		defer db.Close()
+	} else {
+		add(dbName, err, "")
+	}
+
+	if db != nil && err == nil && srcErr == nil {
+		qctx, cancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
+		defer cancel()
+		tx, err := db.BeginTxx(qctx, &sql.TxOptions{ReadOnly: true})
+		if add("read-only transaction", err, "started") {
+			for _, q := range []struct {
+				file  queries.File
+				specs []queries.ColumnSpec
+			}{{src.Customers, queries.CustomerColumns}, {src.Orders, queries.OrderColumns}} {
+				cols, err := queries.Columns(qctx, tx, q.file, 1)
+				if err == nil {
+					var present map[string]bool
+					present, err = queries.CheckColumns(q.file.Name, cols, q.specs)
+					if err == nil {
+						add(q.file.Name, nil, describeColumns(cols, present, q.specs))
+						continue
+					}
+				}
+				add(q.file.Name, err, "")
+			}
+			tx.Rollback()
+		}
+	}
+
+	outDir := cfg.Resolve(cfg.Outputs.Dir)
+	if opts.OutDir != "" {
+		outDir = opts.OutDir
+	}
+	add("output folder "+outDir, writable(outDir), "writable")
+	return res
+}
+
+func describeColumns(cols []queries.Column, present map[string]bool, specs []queries.ColumnSpec) string {
+	std := map[string]bool{}
+	var optional []string
+	for _, s := range specs {
+		std[s.Name] = true
+		if !s.Required && present[s.Name] {
+			optional = append(optional, s.Name)
+		}
+	}
+	var attrs []string
+	for _, c := range cols {
+		if !std[strings.ToLower(c.Name)] {
+			attrs = append(attrs, c.Name)
+		}
+	}
+	msg := "required columns present"
+	if len(optional) > 0 {
+		msg += "; optional: " + strings.Join(optional, ", ")
+	}
+	if len(attrs) > 0 {
+		msg += "; other columns: " + strings.Join(attrs, ", ")
+	}
+	return msg
+}
+
+// writable creates the folder if needed and proves a file can be written
+// and removed there.
+func writable(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".custseg-check-*")
+	if err != nil {
+		return err
+	}
+	name := f.Name()
+	_, werr := f.WriteString("ok")
+	cerr := f.Close()
+	os.Remove(name)
+	if werr != nil {
+		return werr
+	}
+	if cerr != nil {
+		return cerr
+	}
+	return nil
+}

@@ -1,0 +1,118 @@
+package jobs
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// staging is a run's folder under construction: files are written into a
+// hidden temporary folder beside the final one and the folder is renamed
+// into place only when every file is complete, so readers of the output
+// folder never see a half-written run.
+type staging struct {
+	dir   string // the temporary folder
+	final string // where it goes on commit
+}
+
+func newStaging(parent, name, runID string) (*staging, error) {
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	cleanStale(parent)
+	dir := filepath.Join(parent, ".tmp-"+name+"-"+runID)
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	return &staging{dir: dir, final: filepath.Join(parent, name)}, nil
+}
+
+// cleanStale removes temporary folders that a killed run left behind more
+// than a day ago.
+func cleanStale(parent string) {
+	ents, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		if !e.IsDir() || !(strings.HasPrefix(e.Name(), ".tmp-") || strings.HasPrefix(e.Name(), ".old-")) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
+}
+
+// write creates name in the staging folder with what fill writes, syncs it
+// and returns its size and SHA-256.
+func (s *staging) write(name string, fill func(io.Writer) error) (Output, error) {
+	path := filepath.Join(s.dir, name)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	if err != nil {
+		return Output{}, err
+	}
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	if err := fill(cw); err != nil {
+		f.Close()
+		return Output{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return Output{}, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := f.Close(); err != nil {
+		return Output{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return Output{Path: name, Bytes: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// commit moves the staging folder into place, replacing an earlier run of
+// the same as-of date.
+func (s *staging) commit() error {
+	if d, err := os.Open(s.dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	old := ""
+	if _, err := os.Stat(s.final); err == nil {
+		old = filepath.Join(filepath.Dir(s.final), ".old-"+filepath.Base(s.dir))
+		if err := os.Rename(s.final, old); err != nil {
+			return fmt.Errorf("output folder: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.final); err != nil {
+		if old != "" {
+			os.Rename(old, s.final)
+		}
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	if d, err := os.Open(filepath.Dir(s.final)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// abort removes the staging folder and everything in it.
+func (s *staging) abort() { os.RemoveAll(s.dir) }
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}

@@ -1,0 +1,324 @@
+package jobs
+
+import (
+	"bufio"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jmoiron/sqlx"
+
+	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/queries"
+	"github.com/custseg/custseg/reports"
+)
+
+// Options are the inputs of one run besides the config.
+type Options struct {
+	Job        string    // job name; "" runs the first job
+	AsOf       time.Time // the as-of date; zero applies the job's as-of rule
+	OutDir     string    // replaces outputs.dir when not empty
+	QueriesDir string    // replaces queries.dir when not empty
+	// Queries, when not nil, replaces both folders (the demo's built-in SQL).
+	Queries *queries.Source
+	DSN     string // replaces the database section (CUSTSEG_DSN)
+	DryRun  bool   // do everything but deliver
+	Now     func() time.Time
+	Logger  *slog.Logger
+}
+
+// StepError is a run failure and the step it happened in.
+type StepError struct {
+	Step string
+	Err  error
+}
+
+func (e *StepError) Error() string { return e.Step + ": " + e.Err.Error() }
+func (e *StepError) Unwrap() error { return e.Err }
+
+// Steps of a run, as named in logs, errors and the manifest.
+const (
+	StepConnect  = "connect"
+	StepExtract  = "extract"
+	StepAnalyse  = "analyse"
+	StepWorkbook = "workbook"
+	StepHTML     = "html"
+	StepPublish  = "publish"
+)
+
+// Output file names inside a run folder.
+const (
+	ManifestFile = "manifest.json"
+)
+
+// WorkbookFile and ReportFile name a run's workbook and HTML report.
+func WorkbookFile(asOf string) string { return "customer-segments-" + asOf + ".xlsx" }
+
+// ReportFile names a run's HTML report.
+func ReportFile(asOf string) string { return "customer-report-" + asOf + ".html" }
+
+// Run performs one run of a job and returns its manifest. On failure it
+// returns a *StepError and leaves nothing in the output folder.
+func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, error) {
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	job, err := cfg.Job(opts.Job)
+	if err != nil {
+		return nil, &StepError{"config", err}
+	}
+	jobLoc, _ := time.LoadLocation(job.TimeZone)
+	asOfDay := opts.AsOf
+	if asOfDay.IsZero() {
+		if asOfDay, err = AsOfDate(cfg.Analysis.AsOf, now(), jobLoc); err != nil {
+			return nil, &StepError{"config", err}
+		}
+	}
+	loc := cfg.Database.Location()
+	win := queries.NewWindow(asOfDay, loc)
+	asOf := win.AsOf.Format("2006-01-02")
+	m := &Manifest{
+		RunID: newRunID(now()), Job: job.Name, AsOf: asOf, Status: "failed", DryRun: opts.DryRun,
+		StartedAt: now().UTC().Format(time.RFC3339), DurationsMS: map[string]int64{}, Warnings: []string{},
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	log = log.With(slog.String(LogRunID, m.RunID), slog.String(LogJob, job.Name))
+	ctx, cancel := context.WithTimeout(ctx, job.Timeout)
+	defer cancel()
+	log.Info("run started", slog.String(LogAsOf, asOf), slog.Bool("dry_run", opts.DryRun))
+
+	src, err := source(cfg, opts)
+	if err != nil {
+		return nil, &StepError{"config", err}
+	}
+	params := cfg.Params()
+	m.Parameters = parameters(cfg, job, params, src)
+
+	// Extract.
+	t0 := time.Now()
+	db, err := Open(ctx, cfg, opts.DSN)
+	if err != nil {
+		return nil, &StepError{StepConnect, err}
+	}
+	defer db.Close()
+	m.DurationsMS[StepConnect] = ms(t0)
+	t0 = time.Now()
+	qctx, qcancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
+	ex, err := queries.Extract(qctx, db, src, win)
+	qcancel()
+	if err != nil {
+		return nil, &StepError{StepExtract, interrupted(ctx, err)}
+	}
+	m.DurationsMS[StepExtract] = ms(t0)
+	ds := ex.Dataset
+	log.Info("extract done", slog.Int("customers", len(ds.Customers)), slog.Int64("order_rows", ex.SourceRows),
+		slog.Duration(LogElapsed, time.Since(t0)))
+	db.Close()
+
+	// Analyse.
+	t0 = time.Now()
+	res := analysis.Analyze(ds, params)
+	m.DurationsMS[StepAnalyse] = ms(t0)
+	log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
+	m.Warnings = append(m.Warnings, warnings(ds, res, ex)...)
+	for _, w := range m.Warnings {
+		log.Warn(w)
+	}
+	m.Counts = counts(ds, res, ex)
+	m.KPIs = res.KPIs
+	m.DataQuality = ex.Quality
+	if err := ctx.Err(); err != nil {
+		return nil, &StepError{StepAnalyse, interrupted(ctx, err)}
+	}
+
+	// Render into a staging folder, then publish it in one rename.
+	in := &reports.Input{
+		Job: job.Name, RunID: m.RunID, AsOf: win.AsOf, GeneratedAt: now(), Locale: cfg.Outputs.Locale,
+		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
+		Warnings: m.Warnings,
+	}
+	for _, k := range sortedKeys(m.Parameters) {
+		in.Params = append(in.Params, reports.Param{Name: k, Value: m.Parameters[k]})
+	}
+	for _, s := range ex.Statements {
+		in.Queries = append(in.Queries, reports.Query{Name: s.Name, SQL: s.SQL})
+	}
+	outDir := cfg.Resolve(cfg.Outputs.Dir)
+	if opts.OutDir != "" {
+		outDir = opts.OutDir
+	}
+	st, err := newStaging(filepath.Join(outDir, job.Name), asOf, m.RunID)
+	if err != nil {
+		return nil, &StepError{StepPublish, err}
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			st.abort()
+		}
+	}()
+	for _, r := range []struct {
+		step, name string
+		write      func(io.Writer, *reports.Input) error
+	}{
+		{StepWorkbook, WorkbookFile(asOf), reports.WriteWorkbook},
+		{StepHTML, ReportFile(asOf), reports.WriteHTML},
+	} {
+		t0 = time.Now()
+		out, err := st.write(r.name, func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 1<<20)
+			if err := r.write(bw, in); err != nil {
+				return err
+			}
+			return bw.Flush()
+		})
+		if err != nil {
+			return nil, &StepError{r.step, err}
+		}
+		m.Outputs = append(m.Outputs, out)
+		m.DurationsMS[r.step] = ms(t0)
+		log.Info(r.step+" written", slog.String("file", r.name), slog.Int64("bytes", out.Bytes), slog.Duration(LogElapsed, time.Since(t0)))
+		if err := ctx.Err(); err != nil {
+			return nil, &StepError{r.step, interrupted(ctx, err)}
+		}
+	}
+	t0 = time.Now()
+	m.Status = "ok"
+	m.FinishedAt = now().UTC().Format(time.RFC3339)
+	if _, err := st.write(ManifestFile, func(w io.Writer) error {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(m)
+	}); err != nil {
+		return nil, &StepError{StepPublish, err}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &StepError{StepPublish, interrupted(ctx, err)}
+	}
+	if err := st.commit(); err != nil {
+		return nil, &StepError{StepPublish, err}
+	}
+	committed = true
+	m.Dir = st.final
+	log.Info("run finished", slog.String("folder", st.final), slog.Duration(LogElapsed, time.Since(t0)))
+	return m, nil
+}
+
+// Open connects to the configured database (or dsn) and pings it within
+// the connect timeout.
+func Open(ctx context.Context, cfg *config.Config, dsn string) (*sqlx.DB, error) {
+	mc, err := cfg.Database.DriverConfig(dsn)
+	if err != nil {
+		return nil, err
+	}
+	conn, err := mysql.NewConnector(mc)
+	if err != nil {
+		return nil, fmt.Errorf("database %s: %w", mc.Addr, err)
+	}
+	db := sqlx.NewDb(sql.OpenDB(conn), "mysql")
+	db.SetMaxOpenConns(2)
+	pctx, cancel := context.WithTimeout(ctx, cfg.Database.ConnectTimeout)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s: %w", mc.Addr, interrupted(ctx, err))
+	}
+	return db, nil
+}
+
+// source picks the queries a run uses.
+func source(cfg *config.Config, opts Options) (queries.Source, error) {
+	switch {
+	case opts.Queries != nil:
+		return *opts.Queries, nil
+	case opts.QueriesDir != "":
+		return queries.LoadDir(opts.QueriesDir)
+	case cfg.Queries.Dir != "":
+		return queries.LoadDir(cfg.Resolve(cfg.Queries.Dir))
+	}
+	return queries.Builtin(), nil
+}
+
+// interrupted explains a context error in the operator's words.
+func interrupted(ctx context.Context, err error) error {
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		return fmt.Errorf("interrupted: %w", err)
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		return fmt.Errorf("timed out (raise the job's timeout or database.query_timeout): %w", err)
+	}
+	return err
+}
+
+func newRunID(t time.Time) string {
+	b := make([]byte, 3)
+	rand.Read(b)
+	return t.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b)
+}
+
+func ms(t0 time.Time) int64 { return time.Since(t0).Milliseconds() }
+
+func parameters(cfg *config.Config, job config.Job, p analysis.Params, src queries.Source) map[string]string {
+	return map[string]string{
+		"as_of_rule":          cfg.Analysis.AsOf,
+		"data_time_zone":      cfg.Database.TimeZone,
+		"job_time_zone":       job.TimeZone,
+		"rfm_bins":            strconv.Itoa(p.RFM.Bins),
+		"rfm_frequency":       p.RFM.Frequency,
+		"value_measure":       p.ValueMeasure,
+		"tiers":               fmt.Sprintf("key %g / important %g / ordinary %g / small %g", p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small),
+		"churn_at_risk_days":  strconv.Itoa(p.Churn.AtRiskDays),
+		"churn_churned_days":  strconv.Itoa(p.Churn.ChurnedDays),
+		"locale":              cfg.Outputs.Locale,
+		"customers_query":     src.Customers.Name,
+		"orders_query":        src.Orders.Name,
+		"rfm_segments":        strconv.Itoa(len(p.RFM.Segments)),
+		"refund_rule":         "net against the customer",
+		"duplicate_order_ids": "lines of one order",
+	}
+}
+
+func counts(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) Counts {
+	c := Counts{SourceRows: ex.SourceRows, Customers: len(ds.Customers), Buyers: res.KPIs.Buyers, Orders: res.KPIs.Orders,
+		Segments: map[string]int{}, Tiers: map[string]int{}, Statuses: map[string]int{}}
+	for _, s := range res.Segments {
+		c.Segments[s.Rule.Key] = s.Customers
+	}
+	for _, t := range res.Tiers {
+		c.Tiers[string(t.Tier)] = t.Customers
+	}
+	for _, s := range res.Statuses {
+		c.Statuses[string(s.Status)] = s.Customers
+	}
+	return c
+}
+
+func warnings(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) []string {
+	var w []string
+	if len(ds.Customers) == 0 {
+		w = append(w, "customers.sql returned no customers: the reports are empty")
+	} else if res.KPIs.Buyers == 0 {
+		w = append(w, fmt.Sprintf("no purchases on or before the as-of date %s: the reports have no buyers to segment", ds.AsOf.Format("2006-01-02")))
+	}
+	for _, q := range ex.Quality {
+		if q.Check == analysis.CheckUnknownCustomer && q.Rows > 0 {
+			w = append(w, fmt.Sprintf("%d order rows belong to customer ids that customers.sql does not return; they were left out", q.Rows))
+		}
+	}
+	return w
+}

@@ -1,0 +1,219 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// Window is the period a run reads: every order before End.
+type Window struct {
+	AsOf time.Time // the as-of date at midnight in the data's time zone
+	End  time.Time // AsOf + 1 day: orders at or after End are "future"
+}
+
+// NewWindow returns the window of the as-of date day, in loc.
+func NewWindow(day time.Time, loc *time.Location) Window {
+	asOf := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
+	return Window{AsOf: asOf, End: asOf.AddDate(0, 0, 1)}
+}
+
+// Statement is one SQL statement a run sent.
+type Statement struct {
+	Name string
+	SQL  string
+}
+
+// Extracted is what the extract step hands to the analysis.
+type Extracted struct {
+	Dataset    *analysis.Dataset
+	Quality    []analysis.QualityCheck
+	SourceRows int64 // rows orders.sql returned in all
+	Statements []Statement
+}
+
+// Extract runs the operator's queries against db inside one READ ONLY
+// transaction bounded by ctx: it checks both queries' columns, reads the
+// customers, and reads the per-customer order aggregate.
+func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window) (*Extracted, error) {
+	tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("start read-only transaction: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // read-only; nothing to keep
+
+	out := &Extracted{Dataset: &analysis.Dataset{AsOf: win.AsOf}}
+	custCols, err := probe(ctx, tx, src.Customers, CustomerColumns)
+	if err != nil {
+		return nil, err
+	}
+	orderCols, err := probe(ctx, tx, src.Orders, OrderColumns)
+	if err != nil {
+		return nil, err
+	}
+	_ = custCols
+	ds := out.Dataset
+	ds.HasCost, ds.HasDiscount = orderCols["cost"], orderCols["discount"]
+
+	out.Statements = append(out.Statements, Statement{Name: src.Customers.Name, SQL: src.Customers.SQL})
+	index, nullIDs, err := readCustomers(ctx, tx, src.Customers, ds)
+	if err != nil {
+		return nil, err
+	}
+
+	agg := AggregateSQL(src.Orders.SQL, win.End, ds.HasCost, ds.HasDiscount)
+	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
+	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index)
+	if err != nil {
+		return nil, err
+	}
+	q.customersNullID = nullIDs
+	out.SourceRows = q.sourceRows
+	out.Quality = q.checks(ds)
+	return out, nil
+}
+
+// probe runs the query with LIMIT 0 and checks its columns.
+func probe(ctx context.Context, tx *sqlx.Tx, f File, specs []ColumnSpec) (map[string]bool, error) {
+	cols, err := Columns(ctx, tx, f, 0)
+	if err != nil {
+		return nil, err
+	}
+	return CheckColumns(f.Name, cols, specs)
+}
+
+// Columns runs f wrapped with a LIMIT and returns its result columns.
+func Columns(ctx context.Context, q sqlx.QueryerContext, f File, limit int) ([]Column, error) {
+	rows, err := q.QueryContext(ctx, ProbeSQL(f.SQL, limit))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rows.Close()
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	cols := make([]Column, len(types))
+	for i, t := range types {
+		cols[i] = Column{Name: t.Name(), DBType: t.DatabaseTypeName()}
+	}
+	for rows.Next() {
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return cols, nil
+}
+
+// readCustomers reads customers.sql into ds and returns the index of each
+// customer id and the number of rows without one.
+func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Dataset) (map[string]int32, int64, error) {
+	rows, err := tx.QueryContext(ctx, f.SQL)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	std := map[string]int{}
+	var attrCols []int
+	for i, c := range cols {
+		switch strings.ToLower(c) {
+		case "customer_id", "name", "email", "phone", "registered_at":
+			std[strings.ToLower(c)] = i
+		default:
+			attrCols = append(attrCols, i)
+			ds.AttrNames = append(ds.AttrNames, c)
+		}
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	index := map[string]int32{}
+	firstRow := map[string]int{}
+	var nullIDs int64
+	row := 0
+	for rows.Next() {
+		row++
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, 0, fmt.Errorf("%s: row %d: %w", f.Name, row, err)
+		}
+		id := text(vals[std["customer_id"]])
+		if vals[std["customer_id"]] == nil || id == "" {
+			nullIDs++
+			continue
+		}
+		if prev, dup := firstRow[id]; dup {
+			return nil, 0, fmt.Errorf("%s: customer_id %s appears more than once (rows %d and %d); customers.sql must return one row per customer",
+				f.Name, id, prev, row)
+		}
+		firstRow[id] = row
+		c := analysis.Customer{ID: id}
+		if i, ok := std["name"]; ok {
+			c.Name = text(vals[i])
+		}
+		if i, ok := std["email"]; ok {
+			c.Email = text(vals[i])
+		}
+		if i, ok := std["phone"]; ok {
+			c.Phone = text(vals[i])
+		}
+		if i, ok := std["registered_at"]; ok {
+			if t, ok := vals[i].(time.Time); ok {
+				c.RegisteredAt = t
+			}
+		}
+		if len(attrCols) > 0 {
+			c.Attrs = make([]string, len(attrCols))
+			for k, i := range attrCols {
+				c.Attrs[k] = text(vals[i])
+			}
+		}
+		index[id] = int32(len(ds.Customers))
+		ds.Customers = append(ds.Customers, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return index, nullIDs, nil
+}
+
+// text renders a scanned value for people: dates without a midnight time,
+// numbers without exponents.
+func text(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case []byte:
+		return string(x)
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case uint64:
+		return strconv.FormatUint(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(x), 'f', -1, 32)
+	case bool:
+		return strconv.FormatBool(x)
+	case time.Time:
+		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
+			return x.Format("2006-01-02")
+		}
+		return x.Format("2006-01-02 15:04:05")
+	}
+	return fmt.Sprint(v)
+}

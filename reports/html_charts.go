@@ -1,0 +1,361 @@
+package reports
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// Element ids of the report's charts, in page order.
+const (
+	chartSegments = "chart-segments"
+	chartRF       = "chart-rf"
+	chartPareto   = "chart-pareto"
+	chartTiers    = "chart-tiers"
+	chartStatus   = "chart-status"
+)
+
+// htmlChartIDs lists the chart element ids in page order.
+var htmlChartIDs = []string{chartSegments, chartRF, chartPareto, chartTiers, chartStatus}
+
+// Colours of the report; the page's CSS uses the same blue and orange.
+const (
+	colorBuyers   = "#4e79a7"
+	colorValue    = "#f28e2b"
+	colorEven     = "#9aa5b1"
+	colorAxisText = "#4a5568"
+)
+
+var statusColors = map[analysis.Status]string{
+	analysis.StatusActive:    "#59a14f",
+	analysis.StatusAtRisk:    "#e8a33d",
+	analysis.StatusChurned:   "#e15759",
+	analysis.StatusPotential: "#bab0ac",
+}
+
+// fontStack is the CSS font stack of the page, also given to echarts so that
+// chart text matches and Chinese renders with a system CJK font.
+const fontStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
+
+// JavaScript functions in chart options. The option JSON carries a
+// placeholder string that optionJS replaces by the function; only these
+// constant functions reach the page, never data.
+var jsFuncs = map[types.FuncStr]string{
+	fnPercent: `function (v) { return v == null ? '' : Number(v).toFixed(1) + '%'; }`,
+}
+
+const fnPercent types.FuncStr = "__custseg_fn_percent__"
+
+// htmlChart is one chart section of the report.
+type htmlChart struct {
+	ID        string
+	Title     string
+	Text      string // what it shows and what to do
+	Highlight string // the number to remember, from the data
+	Height    int    // px on a wide screen
+	option    string // echarts option as a JavaScript expression
+}
+
+// echartsOption is what every go-echarts chart provides.
+type echartsOption interface {
+	Validate()
+	JSON() map[string]interface{}
+}
+
+// optionJS validates c, merges extra top-level options (those go-echarts has
+// no field for) and returns the option as a JavaScript expression that is safe
+// inside a <script> element: encoding/json escapes <, > and &.
+func optionJS(c echartsOption, extra map[string]interface{}) (string, error) {
+	c.Validate()
+	m := c.JSON()
+	m["textStyle"] = map[string]interface{}{"fontFamily": fontStack, "color": colorAxisText}
+	m["animationDuration"] = 600
+	for k, v := range extra {
+		m[k] = v
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return "", err
+	}
+	for ph, fn := range jsFuncs {
+		q, _ := json.Marshal(string(ph))
+		b = bytes.ReplaceAll(b, q, []byte(fn))
+	}
+	return string(b), nil
+}
+
+// emptyGraphic is an echarts graphic that says there is nothing to show.
+func emptyGraphic(text string) map[string]interface{} {
+	return map[string]interface{}{
+		"type": "text", "left": "center", "top": "middle", "silent": true, "z": 100,
+		"style": map[string]interface{}{"text": text, "fontSize": 15, "fill": "#8a94a6"},
+	}
+}
+
+// shareBars is a horizontal bar chart comparing, per category, the share of
+// buyers (labelled with the count) with the share of value.
+func shareBars(loc string, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
+	bar := charts.NewBar()
+	bar.Colors = []string{colorBuyers, colorValue}
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: fnPercent,
+			AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "4", Right: "96", Top: "36", Bottom: "4", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
+			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: "#c5ccd6"}}}),
+	)
+	buyers := make([]opts.BarData, len(names))
+	values := make([]opts.BarData, len(names))
+	for i := range names {
+		buyers[i] = opts.BarData{Value: pct1(buyerShare[i]), Label: &opts.Label{Show: opts.Bool(true),
+			Position: "right", Formatter: fmtInt(counts[i]) + " · " + fmtPct(buyerShare[i])}}
+		values[i] = opts.BarData{Value: pct1(valueShare[i])}
+	}
+	bar.SetXAxis(names).
+		AddSeries(htmlSeriesBuyerShare.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
+		AddSeries(htmlSeriesValueShare.In(loc), values,
+			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"}))
+	bar.XYReversal()
+	return bar
+}
+
+func segmentChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	n := len(res.Segments)
+	names := make([]string, n)
+	counts := make([]int, n)
+	share := make([]float64, n)
+	vshare := make([]float64, n)
+	big, rich := -1, -1
+	for i, s := range res.Segments {
+		names[i] = chartText(SegmentName(s.Rule, loc))
+		counts[i], share[i], vshare[i] = s.Customers, s.Share, s.ValueShare
+		if s.Customers > 0 && (big < 0 || s.Customers > res.Segments[big].Customers) {
+			big = i
+		}
+		if s.Customers > 0 && (rich < 0 || s.Value > res.Segments[rich].Value) {
+			rich = i
+		}
+	}
+	ch := htmlChart{ID: chartSegments, Title: htmlSegTitle.In(loc), Text: htmlSegText.In(loc),
+		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(n, 3)}
+	extra := map[string]interface{}{}
+	if big >= 0 {
+		ch.Highlight = fmt.Sprintf(htmlSegHighlight.In(loc),
+			SegmentName(res.Segments[big].Rule, loc), fmtPct(res.Segments[big].Share),
+			SegmentName(res.Segments[rich].Rule, loc), fmtPct(res.Segments[rich].ValueShare))
+	} else {
+		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+	}
+	var err error
+	ch.option, err = optionJS(shareBars(loc, names, counts, share, vshare), extra)
+	return ch, err
+}
+
+func rfChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	bins := len(res.RFGrid)
+	if bins == 0 {
+		bins = max(res.Bins, 1)
+	}
+	axis := make([]string, bins)
+	for i := range axis {
+		axis[i] = strconv.Itoa(i + 1)
+	}
+	// High scores are the top two fifths of the bins (4–5 of 5), low the
+	// bottom two fifths (1–2 of 5).
+	lo := max(bins*2/5, 1)
+	hi := bins - lo + 1
+	var data []opts.HeatMapData
+	top, best, quiet := 0, 0, 0
+	for r := range res.RFGrid {
+		for f, n := range res.RFGrid[r] {
+			if n == 0 {
+				continue
+			}
+			top = max(top, n)
+			if r+1 >= hi && f+1 >= hi {
+				best += n
+			}
+			if r+1 <= lo && f+1 >= hi {
+				quiet += n
+			}
+			data = append(data, opts.HeatMapData{Name: fmt.Sprintf("R %d · F %d", r+1, f+1), Value: []int{f, r, n}})
+		}
+	}
+	hm := charts.NewHeatMap()
+	hm.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "84", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: axis, Name: htmlRFXAxis.In(loc) + " →",
+			NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: axis, Name: htmlRFYAxis.In(loc) + " →",
+			NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false),
+			Min: 0, Max: float32(max(top, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
+			InRange: &opts.VisualMapInRange{Color: []string{"#eef4fb", "#a9c8e8", "#5b8fc7"}}}),
+	)
+	hm.AddSeries(htmlRFSeries.In(loc), data,
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#1d2b3a", FontSize: 13}),
+		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}),
+		charts.WithEmphasisOpts(opts.Emphasis{ItemStyle: &opts.ItemStyle{ShadowBlur: 8, ShadowColor: "rgba(0,0,0,0.25)"}}))
+	ch := htmlChart{ID: chartRF, Title: htmlRFTitle.In(loc), Text: htmlRFText.In(loc),
+		Highlight: htmlNoBuyers.In(loc), Height: 420}
+	extra := map[string]interface{}{}
+	if len(data) > 0 {
+		his, los := strconv.Itoa(hi), strconv.Itoa(lo)
+		ch.Highlight = fmt.Sprintf(htmlRFHighlight.In(loc), fmtInt(best), his, his, fmtInt(quiet), los, his)
+	} else {
+		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+	}
+	var err error
+	ch.option, err = optionJS(hm, extra)
+	return ch, err
+}
+
+func paretoChart(in *Input, loc string) (htmlChart, error) {
+	c := in.Result.Concentration
+	// The Pareto curve reads the Lorenz curve from the most valuable end:
+	// the top x of buyers hold 1 − L(1 − x) of the value.
+	curve := make([]opts.LineData, 0, len(c.Lorenz))
+	for i := len(c.Lorenz) - 1; i >= 0; i-- {
+		p := c.Lorenz[i]
+		x := round2(100 * (1 - p.CustomerShare))
+		y := round2(100 * (1 - p.ValueShare))
+		curve = append(curve, opts.LineData{Value: []float64{x, y}})
+	}
+	even := []opts.LineData{{Value: []float64{0, 0}}, {Value: []float64{100, 100}}}
+	top := pct1(c.Top20Share)
+
+	line := charts.NewLine()
+	line.Colors = []string{colorBuyers, colorEven}
+	line.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: fnPercent}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "40", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100, Name: htmlParetoXAxis.In(loc),
+			NameLocation: "middle", NameGap: 28, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}},
+			AxisPointer: &opts.AxisPointer{Label: &opts.Label{Formatter: htmlParetoPointer.In(loc)}}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100, Name: htmlParetoYAxis.In(loc),
+			NameLocation: "middle", NameGap: 44, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	curveOpts := []charts.SeriesOpts{
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 3}),
+		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.15)}),
+	}
+	ch := htmlChart{ID: chartPareto, Title: htmlParetoTitle.In(loc), Text: htmlParetoText.In(loc),
+		Highlight: htmlNoBuyers.In(loc), Height: 400}
+	extra := map[string]interface{}{}
+	if len(curve) > 0 {
+		ch.Highlight = fmt.Sprintf(htmlParetoHighlight.In(loc), fmtPct(c.Top20Share),
+			strconv.FormatFloat(round2(c.Gini), 'f', 2, 64))
+		curveOpts = append(curveOpts,
+			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{XAxis: 20}),
+			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
+				Label: &opts.Label{Show: opts.Bool(false)},
+				LineStyle: &opts.LineStyle{Color: colorValue, Type: "dashed", Width: 1.5}}),
+			charts.WithMarkPointNameCoordItemOpts(opts.MarkPointNameCoordItem{
+				Coordinate: []interface{}{20, top}, Symbol: "circle", SymbolSize: 12,
+				ItemStyle: &opts.ItemStyle{Color: colorValue, BorderColor: "#fff", BorderWidth: 2},
+				Label: &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 14, FontWeight: "bold",
+					Color: "#1d2b3a", Formatter: fmt.Sprintf(htmlParetoCallout.In(loc), fmtPct(c.Top20Share))}}),
+		)
+	} else {
+		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+	}
+	line.AddSeries(htmlParetoCurve.In(loc), curve, curveOpts...).
+		AddSeries(htmlParetoEven.In(loc), even,
+			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}))
+	var err error
+	ch.option, err = optionJS(line, extra)
+	return ch, err
+}
+
+func tierChart(in *Input, loc string) (htmlChart, error) {
+	var names []string
+	var counts []int
+	var share, vshare []float64
+	var key *analysis.TierSummary
+	for i := range in.Result.Tiers {
+		t := &in.Result.Tiers[i]
+		if t.Tier == analysis.TierNoValue && t.Customers == 0 {
+			continue
+		}
+		if t.Tier == analysis.TierKey {
+			key = t
+		}
+		names = append(names, chartText(TierLabels[t.Tier].In(loc)))
+		counts = append(counts, t.Customers)
+		share = append(share, t.Share)
+		vshare = append(vshare, t.ValueShare)
+	}
+	ch := htmlChart{ID: chartTiers, Title: htmlTierTitle.In(loc), Text: htmlTierText.In(loc),
+		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(len(names), 4)}
+	extra := map[string]interface{}{}
+	if key != nil && key.Customers > 0 {
+		ch.Highlight = fmt.Sprintf(htmlTierHighlight.In(loc), fmtInt(key.Customers), fmtPct(key.Share), fmtPct(key.ValueShare))
+	} else {
+		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+	}
+	var err error
+	ch.option, err = optionJS(shareBars(loc, names, counts, share, vshare), extra)
+	return ch, err
+}
+
+func statusChart(in *Input, loc string) (htmlChart, error) {
+	var data []opts.PieData
+	var legend []string
+	for _, s := range in.Result.Statuses {
+		name := chartText(StatusLabels[s.Status].In(loc))
+		legend = append(legend, name)
+		if s.Customers == 0 {
+			continue
+		}
+		data = append(data, opts.PieData{Name: name, Value: s.Customers,
+			ItemStyle: &opts.ItemStyle{Color: statusColors[s.Status]},
+			Label:     &opts.Label{Formatter: name + "\n" + fmtInt(s.Customers) + " · " + fmtPct(s.Share)}})
+	}
+	pie := charts.NewPie()
+	pie.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0", Data: legend}),
+	)
+	pie.AddSeries(htmlStatusSeries.In(loc), data,
+		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "62%"}, Center: []string{"50%", "56%"}}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), LineHeight: 18}),
+		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}))
+	k := in.Result.KPIs
+	ch := htmlChart{ID: chartStatus, Title: htmlStatusTitle.In(loc), Text: htmlStatusText.In(loc),
+		Highlight: fmt.Sprintf(htmlStatusHighlight.In(loc), fmtPct(k.ChurnRate), fmtInt(k.AtRisk)), Height: 380}
+	extra := map[string]interface{}{}
+	if len(data) == 0 {
+		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+	}
+	var err error
+	ch.option, err = optionJS(pie, extra)
+	return ch, err
+}
+
+// round2 rounds to two decimals, with non-finite values as 0.
+func round2(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return math.Round(x*100) / 100
+}

@@ -1,0 +1,188 @@
+package reports
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Texts of the HTML report. Those with %s take formatted values, in order.
+var (
+	htmlTitle          = Label{"Customer segmentation report", "客户分群报告"}
+	htmlJob            = Label{"Job", "任务"}
+	htmlAsOf           = Label{"Data as of", "数据截至"}
+	htmlGenerated      = Label{"Generated", "生成时间"}
+	htmlValueMeasure   = Label{"Customer value", "客户价值口径"}
+	htmlMeasureRevenue = Label{"net revenue (purchases minus refunds)", "净收入（购买减退款）"}
+	htmlMeasureMargin  = Label{"margin (net revenue minus cost)", "毛利（净收入减成本）"}
+	htmlNoScript       = Label{
+		"The charts need JavaScript. The numbers and the table on this page are complete without them.",
+		"图表需要启用 JavaScript；本页的数字和表格不依赖图表，内容完整。"}
+	htmlNoBuyers = Label{"No purchases in the data yet.", "数据中还没有购买记录。"}
+	htmlNoData   = Label{"No data yet", "暂无数据"}
+
+	// KPI tiles.
+	htmlKPICustomers     = Label{"Customers", "客户数"}
+	htmlKPIBuyers        = Label{"Buyers", "购买客户"}
+	htmlKPIBuyersNote    = Label{"%s of customers bought", "占客户总数 %s"}
+	htmlKPINetRevenue    = Label{"Net revenue", "净收入"}
+	htmlKPIRefundsNote   = Label{"after %s refunds", "已扣除退款 %s"}
+	htmlKPIOrdersNote    = Label{"%s orders", "共 %s 笔订单"}
+	htmlKPIAOV           = Label{"Average order value", "平均订单金额"}
+	htmlKPIAOVNote       = Label{"gross revenue per order", "每笔订单的购买金额"}
+	htmlKPIRepeat        = Label{"Repeat-purchase rate", "复购率"}
+	htmlKPIRepeatNote    = Label{"buyers with 2 or more orders", "下单 2 次及以上的购买客户占比"}
+	htmlKPITop20         = Label{"Top-20% value share", "前 20% 客户价值占比"}
+	htmlKPITop20Note     = Label{"of value from the top 20% of buyers", "价值来自前 20% 的购买客户"}
+	htmlKPIChurn         = Label{"Churn rate", "流失率"}
+	htmlKPIChurnNote     = Label{"%s buyers churned", "%s 位购买客户已流失"}
+	htmlKPIActive        = Label{"Active customers", "活跃客户"}
+	htmlKPIActiveNote    = Label{"%s more at risk", "另有 %s 位有流失风险"}
+	htmlKPIsHeading      = Label{"Key numbers", "关键指标"}
+	htmlChartsHeading    = Label{"Charts", "图表"}
+	htmlActionsHeading   = Label{"What to do next", "下一步行动"}
+	htmlActionsIntro     = Label{"The segments that bring the most value, and what to do with each.", "贡献价值最多的客群，以及对每个客群的建议。"}
+	htmlColSegment       = Label{"Segment", "客群"}
+	htmlColBuyers        = Label{"Buyers", "购买客户"}
+	htmlColValueShare    = Label{"Share of value", "价值占比"}
+	htmlColAction        = Label{"Suggested action", "建议行动"}
+	htmlWarningsHeading  = Label{"Notes on this run", "本次运行说明"}
+	htmlFooterRun        = Label{"Run", "运行编号"}
+	htmlFooterCharts     = Label{"Charts drawn with Apache ECharts %s (Apache License 2.0), included in this file.", "图表由 Apache ECharts %s 绘制（Apache License 2.0），已内嵌于本文件。"}
+	htmlSeriesBuyerShare = Label{"Share of buyers", "购买客户占比"}
+	htmlSeriesValueShare = Label{"Share of value", "价值占比"}
+
+	// Segments chart.
+	htmlSegTitle = Label{"Customer segments", "客户分群"}
+	htmlSegText  = Label{
+		"Bars compare each RFM segment's share of buyers (with the number of buyers) with its share of value: look after the segments whose value share is well above their size, and act first on At Risk and Can't Lose Them, where value is slipping away.",
+		"柱形对比各 RFM 客群的购买客户占比（标注人数）与价值占比：重点维护价值占比明显高于人数占比的客群，并优先处理“有流失风险”和“不能失去”的客户——他们的价值正在流失。"}
+	htmlSegHighlight = Label{"Largest segment: %s (%s of buyers). Most value: %s (%s of value).", "人数最多：%s（占购买客户 %s）；贡献价值最多：%s（占价值 %s）。"}
+
+	// R × F heatmap.
+	htmlRFTitle = Label{"Recency × frequency", "近度 × 频度"}
+	htmlRFText  = Label{
+		"Each cell counts buyers by recency score (rows, higher = bought more recently) and frequency score (columns, higher = buys more often): the top right holds your best customers, the bottom right frequent buyers who have gone quiet — win those back first — and the top left recent one-time buyers to turn into repeat buyers.",
+		"每个格子统计某一近度评分（行，越高表示最近购买）与频度评分（列，越高表示购买越频繁）下的购买客户数：右上角是最好的客户；右下角是曾经常购买、近期沉寂的客户，应优先挽回；左上角是新近的一次性买家，应促成复购。"}
+	htmlRFHighlight = Label{"%s buyers score high on both (R ≥ %s, F ≥ %s); %s frequent buyers have gone quiet (R ≤ %s, F ≥ %s).", "%s 位购买客户两项评分都高（R ≥ %s，F ≥ %s）；%s 位高频客户近期沉寂（R ≤ %s，F ≥ %s）。"}
+	htmlRFXAxis     = Label{"Frequency score", "频度评分"}
+	htmlRFYAxis     = Label{"Recency score", "近度评分"}
+	htmlRFSeries    = Label{"Buyers", "购买客户"}
+
+	// Pareto curve.
+	htmlParetoTitle = Label{"Value concentration (Pareto curve)", "价值集中度（帕累托曲线）"}
+	htmlParetoText  = Label{
+		"The curve shows what share of value the most valuable buyers bring, the dashed line an even spread: keep the top buyers close with service and loyalty perks, and grow the middle so that revenue depends less on a few customers.",
+		"曲线显示价值最高的购买客户贡献了多少价值，虚线表示平均分布：用服务和会员礼遇留住头部客户，同时培养中间客户，降低收入对少数客户的依赖。"}
+	htmlParetoHighlight = Label{"The top 20%% of buyers bring %s of value (Gini %s: 0 = even, 1 = one customer has all).", "前 20%% 的购买客户贡献了 %s 的价值（基尼系数 %s：0 为完全平均，1 为全部来自一位客户）。"}
+	htmlParetoCurve     = Label{"Cumulative share of value", "累计价值占比"}
+	htmlParetoEven      = Label{"Even spread", "平均分布"}
+	htmlParetoXAxis     = Label{"Buyers, most valuable first", "购买客户（按价值从高到低）"}
+	htmlParetoYAxis     = Label{"Share of value", "价值占比"}
+	htmlParetoPointer   = Label{"Top {value}% of buyers", "前 {value}% 的购买客户"}
+	htmlParetoCallout   = Label{"Top 20%%: %s", "前 20%%：%s"}
+
+	// Value tiers.
+	htmlTierTitle = Label{"Value tiers", "价值分层"}
+	htmlTierText  = Label{
+		"Customers are ranked by value and cut into tiers from the most valuable down; bars compare each tier's share of buyers with its share of value: give key customers personal attention and priority service, grow important ones into key ones, and serve small ones at low cost.",
+		"客户按价值从高到低排序并划分层级；柱形对比各层级的购买客户占比与价值占比：对大客户提供专人维护和优先服务，把重要客户培养为大客户，小客户以低成本服务。"}
+	htmlTierHighlight = Label{"%s key customers (%s of buyers) bring %s of value.", "%s 位大客户（占购买客户 %s）贡献了 %s 的价值。"}
+
+	// Churn status.
+	htmlStatusTitle = Label{"Churn status", "流失状态"}
+	htmlStatusText  = Label{
+		"Customers by how long since their last purchase: contact the at-risk customers now, since keeping them costs less than replacing churned ones, and give those who never bought a reason to place a first order.",
+		"按距上次购买的时间划分客户：现在就联系有流失风险的客户——留住他们比替换已流失客户成本更低；并给从未购买的客户一个下第一单的理由。"}
+	htmlStatusHighlight = Label{"Churn rate %s of buyers; %s customers are at risk.", "购买客户流失率 %s；%s 位客户有流失风险。"}
+	htmlStatusSeries    = Label{"Customers", "客户"}
+)
+
+// htmlLang is the value of <html lang> for a locale.
+func htmlLang(locale string) string {
+	if locale == "zh-CN" {
+		return "zh-CN"
+	}
+	return "en"
+}
+
+// fmtInt formats n with thousands separators: 1234567 → "1,234,567".
+func fmtInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// fmtMoney formats v with the currency symbol and thousands separators;
+// cents are shown below 1,000 only. Non-finite values give "—".
+func fmtMoney(currency string, v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	sign := ""
+	if v < 0 {
+		sign, v = "-", -v
+	}
+	if v >= 1000 {
+		return sign + currency + fmtInt(int(math.Round(v)))
+	}
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	if s == "1000.00" {
+		s = "1,000.00"
+	}
+	return sign + currency + s
+}
+
+// fmtPct formats a share in [0, 1] as a percentage with one decimal:
+// 0.1234 → "12.3%". Non-finite values give "—".
+func fmtPct(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "—"
+	}
+	return strconv.FormatFloat(pct1(x), 'f', 1, 64) + "%"
+}
+
+// pct1 converts a share to a percentage rounded to one decimal, with
+// non-finite values as 0, for chart data.
+func pct1(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return math.Round(x*1000) / 10
+}
+
+// fmtDate formats a date, or "—" when it is zero.
+func fmtDate(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2006-01-02")
+}
+
+// fmtDateTime formats a moment with its zone, or "—" when it is zero.
+func fmtDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2006-01-02 15:04 MST")
+}
+
+// chartText makes a data-derived string safe as an echarts label: echarts
+// reads {…} in label formatters as templates and rich-text styles.
+func chartText(s string) string {
+	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
+}

@@ -1,0 +1,316 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// First data row of every table that starts under the header.
+const firstDataRow = headerRow + 1
+
+func (wb *workbook) writeSummary() error {
+	s := wb.sheet(wb.summary)
+	title := wb.t(wbTitleSummary)
+	if wb.in.Job != "" {
+		title += " — " + wb.in.Job
+	}
+	if !wb.asOf.IsZero() {
+		title = fmt.Sprintf(wb.t(wbTitleAsOf), title, wb.asOf.Format("2006-01-02"))
+	}
+	s.heading(title, wb.t(wbExplainSummary))
+	s.header(headerRow, wb.t(wbHdrMeasure), wb.t(wbHdrValue), wb.t(wbHdrMeaning))
+
+	k := wb.res.KPIs
+	type kpi struct {
+		l [2]Label
+		v any
+		k kind
+	}
+	kpis := []kpi{
+		{wbKPICustomers, k.Customers, kInt},
+		{wbKPIBuyers, k.Buyers, kInt},
+		{wbKPIOrders, k.Orders, kInt},
+		{wbKPIGross, k.GrossRevenue, kMoney},
+		{wbKPIRefunds, k.Refunds, kMoney},
+		{wbKPINet, k.NetRevenue, kMoney},
+	}
+	if wb.ds.HasCost {
+		kpis = append(kpis, kpi{wbKPIMargin, k.Margin, kMoney})
+	}
+	kpis = append(kpis,
+		kpi{wbKPIAOV, k.AvgOrderValue, kMoney},
+		kpi{wbKPIRepeat, k.RepeatRate, kPct},
+		kpi{wbKPITop20, k.Top20Share, kPct},
+		kpi{wbKPIGini, k.Gini, kRatio},
+		kpi{wbKPIActive, k.ActiveCustomer, kInt},
+		kpi{wbKPIAtRisk, k.AtRisk, kInt},
+		kpi{wbKPIChurned, k.Churned, kInt},
+		kpi{wbKPIChurnRate, k.ChurnRate, kPct},
+	)
+	row := headerRow
+	for _, x := range kpis {
+		row++
+		s.put(1, row, wb.t(x.l[0]), kLabel)
+		s.put(2, row, x.v, x.k)
+		s.put(3, row, wb.t(x.l[1]), kWrap)
+	}
+	s.table(headerRow, row, 3)
+
+	row += 2
+	s.put(1, row, wb.t(wbReport), kHeader)
+	s.put(2, row, nil, kHeader)
+	for _, x := range []struct {
+		l Label
+		v string
+	}{
+		{wbJob, wb.in.Job},
+		{wbRunID, wb.in.RunID},
+	} {
+		row++
+		s.put(1, row, wb.t(x.l), kLabel)
+		s.put(2, row, x.v, kText)
+	}
+	row++
+	s.put(1, row, wb.t(wbAsOf), kLabel)
+	s.date(2, row, wb.asOf)
+	row++
+	s.put(1, row, wb.t(wbGeneratedAt), kLabel)
+	s.put(2, row, wb.generatedAt(), kText)
+	row++
+	s.put(1, row, wb.t(wbMeasure), kLabel)
+	s.put(2, row, wb.t(wb.measureLabel()), kText)
+
+	row += 2
+	s.put(1, row, wb.t(wbContents), kHeader)
+	s.put(2, row, nil, kHeader)
+	s.put(3, row, nil, kHeader)
+	for _, x := range []struct {
+		sheet   string
+		explain Label
+	}{
+		{wb.customers, wbExplainCustomers},
+		{wb.segments, wbExplainSegments},
+		{wb.tiers, wbExplainTiers},
+		{wb.quality, wbExplainQuality},
+		{wb.about, wbExplainAbout},
+	} {
+		row++
+		s.link(1, row, x.sheet)
+		s.put(3, row, wb.t(x.explain), kWrap)
+	}
+	if err := s.finish(); err != nil {
+		return err
+	}
+	return wb.addCharts()
+}
+
+func (wb *workbook) generatedAt() string {
+	if wb.in.GeneratedAt.IsZero() {
+		return ""
+	}
+	return wb.in.GeneratedAt.Format("2006-01-02 15:04:05 -07:00")
+}
+
+// link writes the name of a sheet of this workbook, linked to its top.
+func (s *sheetWriter) link(col, row int, sheet string) {
+	s.put(col, row, sheet, kLink)
+	if s.err != nil {
+		return
+	}
+	ref := cellRef(col, row)
+	if err := s.f.SetCellHyperLink(s.name, ref, quoteSheet(sheet)+"!A1", "Location"); err != nil {
+		s.err = fmt.Errorf("link %s: %w", ref, err)
+	}
+}
+
+// addCharts puts two native charts on the Summary sheet, drawn from the
+// tables of the Segments and Value tiers sheets. Without buyers there is
+// nothing to draw and no chart.
+func (wb *workbook) addCharts() error {
+	if wb.res.KPIs.Buyers == 0 {
+		return nil
+	}
+	abs := func(sheet string, col, row int) string {
+		name, _ := excelize.ColumnNumberToName(col)
+		return quoteSheet(sheet) + "!$" + name + "$" + strconv.Itoa(row)
+	}
+	span := func(sheet string, col, n int) string {
+		return abs(sheet, col, firstDataRow) + ":" + abs(sheet, col, firstDataRow+n-1)
+	}
+	title := func(l Label) excelize.ChartTitle {
+		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: wb.t(l), Font: &excelize.Font{Bold: true, Size: 12}}}}
+	}
+	if n := len(wb.res.Segments); n > 0 {
+		err := wb.f.AddChart(wb.summary, "E3", &excelize.Chart{
+			Type: excelize.Bar,
+			Series: []excelize.ChartSeries{{
+				Name:       abs(wb.segments, 2, headerRow),
+				Categories: span(wb.segments, 1, n),
+				Values:     span(wb.segments, 2, n),
+			}},
+			Title:     title(wbChartSegments),
+			Legend:    excelize.ChartLegend{Position: "none"},
+			XAxis:     excelize.ChartAxis{ReverseOrder: true},
+			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
+			Format:    excelize.GraphicOptions{OffsetX: 10, AltText: wb.t(wbChartSegments)},
+		})
+		if err != nil {
+			return fmt.Errorf("segment chart: %w", err)
+		}
+	}
+	if n := len(wb.res.Tiers); n > 0 {
+		err := wb.f.AddChart(wb.summary, "E23", &excelize.Chart{
+			Type: excelize.Col,
+			Series: []excelize.ChartSeries{
+				{Name: abs(wb.tiers, 3, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 3, n)},
+				{Name: abs(wb.tiers, 5, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 5, n)},
+			},
+			Title:     title(wbChartTiers),
+			Legend:    excelize.ChartLegend{Position: "bottom"},
+			YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
+			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
+			Format:    excelize.GraphicOptions{OffsetX: 10, AltText: wb.t(wbChartTiers)},
+		})
+		if err != nil {
+			return fmt.Errorf("tier chart: %w", err)
+		}
+	}
+	return nil
+}
+
+func (wb *workbook) writeSegments() error {
+	s := wb.sheet(wb.segments)
+	s.heading(wb.t(wbTitleSegments), wb.t(wbExplainSegments))
+	s.header(headerRow, wb.t(wbSegName), wb.t(wbSegCustomers), wb.t(wbSegShare), wb.t(wbSegValue),
+		wb.t(wbSegValShare), wb.t(wbSegRecency), wb.t(wbSegFrequency), wb.t(wbSegMonetary),
+		wb.t(wbSegAOV), wb.t(wbSegRule), wb.t(wbSegAction))
+	row := headerRow
+	for _, g := range wb.res.Segments {
+		row++
+		s.put(1, row, SegmentName(g.Rule, wb.loc), kLabel)
+		s.put(2, row, g.Customers, kInt)
+		s.put(3, row, g.Share, kPct)
+		s.put(4, row, g.Value, kMoney)
+		s.put(5, row, g.ValueShare, kPct)
+		s.put(6, row, g.AvgRecency, kDec)
+		s.put(7, row, g.AvgFrequency, kDec)
+		s.put(8, row, g.AvgMonetary, kMoney)
+		s.put(9, row, g.AvgOrderValue, kMoney)
+		s.put(10, row, segmentRule(g.Rule), kText)
+		s.put(11, row, SegmentAction(g.Rule, wb.loc), kWrap)
+	}
+	s.table(headerRow, row, 11)
+	return s.finish()
+}
+
+// segmentRule writes a segment's score rule, e.g. "R 4–5, FM 2–3".
+func segmentRule(r analysis.SegmentRule) string {
+	span := func(lo, hi int) string {
+		if lo == hi {
+			return strconv.Itoa(lo)
+		}
+		return strconv.Itoa(lo) + "–" + strconv.Itoa(hi)
+	}
+	return "R " + span(r.RMin, r.RMax) + ", FM " + span(r.FMMin, r.FMMax)
+}
+
+func (wb *workbook) writeTiers() error {
+	s := wb.sheet(wb.tiers)
+	s.heading(wb.t(wbTitleTiers), wb.t(wbExplainTiers))
+	s.header(headerRow, wb.t(wbTierName), wb.t(wbTierCustomers), wb.t(wbTierShare), wb.t(wbTierValue),
+		wb.t(wbTierValShare), wb.t(wbTierMin), wb.t(wbTierMax))
+	row := headerRow
+	for _, t := range wb.res.Tiers {
+		row++
+		name := string(t.Tier)
+		if l, ok := TierLabels[t.Tier]; ok {
+			name = l.In(wb.loc)
+		}
+		s.put(1, row, name, kLabel)
+		s.put(2, row, t.Customers, kInt)
+		s.put(3, row, t.Share, kPct)
+		s.put(4, row, t.Value, kMoney)
+		s.put(5, row, t.ValueShare, kPct)
+		s.put(6, row, t.MinValue, kMoney)
+		s.put(7, row, t.MaxValue, kMoney)
+	}
+	s.table(headerRow, row, 7)
+
+	c := wb.res.Concentration
+	row += 2
+	s.put(1, row, wb.t(wbConcentration), kHeader)
+	s.put(2, row, nil, kHeader)
+	row++
+	s.put(1, row, wb.t(wbTop20), kLabel)
+	s.put(2, row, c.Top20Share, kPct)
+	s.put(3, row, fmt.Sprintf(wb.t(wbTop20Explain), num(c.Top20Share)*100), kExplain)
+	row++
+	s.put(1, row, wb.t(wbGini), kLabel)
+	s.put(2, row, c.Gini, kRatio)
+	s.put(3, row, wb.t(wbGiniExplain), kExplain)
+	row++
+	s.put(1, row, wb.t(wbMeasure), kLabel)
+	s.put(2, row, wb.t(wb.measureLabel()), kExplain)
+	return s.finish()
+}
+
+func (wb *workbook) writeQuality() error {
+	s := wb.sheet(wb.quality)
+	s.heading(wb.t(wbTitleQuality), wb.t(wbExplainQuality))
+	s.header(headerRow, wb.t(wbQWhat), wb.t(wbQRows), wb.t(wbQRule))
+	row := firstDataRow
+	s.put(1, row, wb.t(wbQSource), kText)
+	s.put(2, row, wb.in.SourceRows, kInt)
+	s.put(3, row, wb.t(wbQSourceRule), kText)
+	for _, q := range wb.in.Quality {
+		row++
+		what, rule := q.Check, ""
+		if l, ok := QualityLabels[q.Check]; ok {
+			what, rule = l.What.In(wb.loc), l.Rule.In(wb.loc)
+		}
+		s.put(1, row, what, kText)
+		s.put(2, row, q.Rows, kInt)
+		s.put(3, row, rule, kText)
+	}
+	s.table(headerRow, row, 3)
+	return s.finish()
+}
+
+func (wb *workbook) writeAbout() error {
+	s := wb.sheet(wb.about)
+	s.heading(wb.t(wbTitleAbout), wb.t(wbExplainAbout))
+	s.header(headerRow, wb.t(wbASection), wb.t(wbAItem), wb.t(wbAValue))
+	row := headerRow
+	add := func(section Label, item string, v any, k kind) {
+		row++
+		s.put(1, row, wb.t(section), kText)
+		s.put(2, row, item, kLabel)
+		s.put(3, row, v, k)
+	}
+	add(wbARun, wb.t(wbJob), wb.in.Job, kText)
+	add(wbARun, wb.t(wbRunID), wb.in.RunID, kText)
+	add(wbARun, wb.t(wbAsOf), nil, kDate)
+	s.date(3, row, wb.asOf)
+	add(wbARun, wb.t(wbGeneratedAt), wb.generatedAt(), kText)
+	add(wbARun, wb.t(wbLocale), wb.in.Locale, kText)
+	add(wbARun, wb.t(wbMeasure), wb.t(wb.measureLabel()), kText)
+	for _, p := range wb.in.Params {
+		add(wbAParam, p.Name, p.Value, kText)
+	}
+	if len(wb.in.Warnings) == 0 {
+		add(wbAWarning, "", wb.t(wbANone), kText)
+	}
+	for i, w := range wb.in.Warnings {
+		add(wbAWarning, strconv.Itoa(i+1), w, kWrap)
+	}
+	for _, q := range wb.in.Queries {
+		add(wbASQL, q.Name, q.SQL, kWrap)
+	}
+	s.table(headerRow, row, 3)
+	return s.finish()
+}

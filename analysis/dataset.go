@@ -21,7 +21,7 @@ type Customer struct {
 	OrderDays  int       // distinct calendar days with a purchase
 	Gross      float64   // sum of positive order amounts
 	Refunds    float64   // sum of negative order amounts, as a positive number
-	Cost       float64   // sum of cost of purchases (Dataset.HasCost)
+	Cost       float64   // sum of cost of purchases and refunds (Dataset.HasCost)
 	Discount   float64   // sum of discounts of purchases (Dataset.HasDiscount)
 	FirstOrder time.Time // first purchase; zero when the customer never bought
 	LastOrder  time.Time // last purchase; zero when the customer never bought

@@ -1,7 +1,6 @@
 package demo
 
 import (
-	"cmp"
 	"database/sql"
 	"fmt"
 	"math"
@@ -28,12 +27,12 @@ import (
 // λ is found by bisection so that the number of order rows meets
 // Options.Orders.
 const (
-	shareNever     = 0.066 // designated never-buyers; late registrants add ~1.5 points
+	shareNever     = 0.07  // designated never-buyers; late registrants add ~1.5 points
 	shareLoyal     = 0.03  // of buyers
-	shareOnce      = 0.33  // of buyers, before the channel adjustment
+	shareOnce      = 0.37  // of buyers, before the channel adjustment
 	refundRate     = 0.03  // of paid orders
 	cancelRate     = 0.01  // extra cancelled orders per paid order
-	registerGrowth = 1.1   // ln of the sign-up rate at End over the rate at Start
+	registerGrowth = 0.8   // ln of the sign-up rate at End over the rate at Start
 )
 
 // Streams of random numbers; each customer i has its own stream per purpose,
@@ -77,7 +76,7 @@ type categoryPricing struct {
 var pricing = [numCategories]categoryPricing{
 	catClothing: {159, 0.6, 0.55, 0.62},
 	catBeauty:   {129, 0.6, 0.55, 0.63},
-	catDigital:  {499, 0.95, 0.68, 0.75},
+	catDigital:  {459, 0.8, 0.68, 0.75},
 	catHome:     {139, 0.8, 0.58, 0.68},
 	catFood:     {69, 0.6, 0.62, 0.72},
 	catBaby:     {179, 0.7, 0.60, 0.70},
@@ -241,16 +240,16 @@ func drawPlan(r rng, reg float64, channel string, female bool, age int) plan {
 	default:
 		p.first = r.ExpFloat64() * 40
 	}
-	const sigma = 0.55
+	const sigma = 0.3
 	p.spend = r.lognormal(-sigma*sigma/2, sigma)
 	switch p.kind {
 	case kindRepeat:
-		p.lambda = r.gamma(0.9) / 0.9 / 30 // mean one a month before scaling
-		p.dropout = r.beta(1.2, 14)
+		p.lambda = r.gamma(3) / 3 / 30 // mean one a month before scaling
+		p.dropout = r.beta(4, 100)
 	case kindLoyal:
-		p.lambda = r.gamma(3) / 3 * 4 / 30
+		p.lambda = r.gamma(4) / 4 * 2.5 / 30
 		p.dropout = r.beta(1, 80)
-		p.spend *= 1.8
+		p.spend *= 1.5
 	}
 	// Taste: the shop's mix, shifted by gender and age, personal noise and
 	// one favourite category.
@@ -435,7 +434,7 @@ func (g *generator) basket(r rng, taste *[numCategories]float64, spend float64, 
 	list := priceCents(r, price)
 
 	var discount int64
-	pDiscount := map[dayKind]float64{ordinaryDay: 0.22, promoPeriod: 0.5, festivalDay: 0.8}[cd.kind]
+	pDiscount := [...]float64{ordinaryDay: 0.22, promoPeriod: 0.5, festivalDay: 0.8}[cd.kind]
 	if r.chance(pDiscount) {
 		switch u := r.Float64(); {
 		case cd.kind != ordinaryDay && u < 0.5 && list >= 300_00:
@@ -584,5 +583,3 @@ func orderNo(t time.Time, id int64) string {
 	}
 	return string(append(b, s...))
 }
-
-var _ = cmp.Compare[int]

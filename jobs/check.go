@@ -3,6 +3,7 @@ package jobs
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -75,7 +76,7 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 						continue
 					}
 				}
-				add(q.file.Name, err, "")
+				add(q.file.Name, errors.New(strings.TrimPrefix(err.Error(), q.file.Name+": ")), "")
 			}
 			tx.Rollback()
 		}

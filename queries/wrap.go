@@ -40,7 +40,8 @@ func AggregateSQL(orders string, end time.Time, hasCost, hasDiscount bool) strin
 	fmt.Fprintf(&b, "  MIN(CASE WHEN %s THEN o.ordered_at END) AS first_order_at,\n", buy)
 	fmt.Fprintf(&b, "  MAX(CASE WHEN %s THEN o.ordered_at END) AS last_order_at", buy)
 	if hasCost {
-		fmt.Fprintf(&b, ",\n  SUM(CASE WHEN %s THEN COALESCE(o.cost, 0) ELSE 0 END) AS cost", buy)
+		// Cost follows revenue: a refund row's (negative) cost comes back too.
+		fmt.Fprintf(&b, ",\n  SUM(CASE WHEN %s AND o.amount <> 0 THEN COALESCE(o.cost, 0) ELSE 0 END) AS cost", in)
 	}
 	if hasDiscount {
 		fmt.Fprintf(&b, ",\n  SUM(CASE WHEN %s THEN COALESCE(o.discount, 0) ELSE 0 END) AS discount", buy)

@@ -97,18 +97,22 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 	if in.Job != "" {
 		p.Meta = append(p.Meta, htmlPair{htmlJob.In(loc), in.Job})
 	}
+	asOf := in.AsOf
+	if asOf.IsZero() {
+		asOf = res.AsOf
+	}
 	measure := htmlMeasureRevenue
 	if res.ValueMeasure == "margin" {
 		measure = htmlMeasureMargin
 	}
 	p.Meta = append(p.Meta,
-		htmlPair{htmlAsOf.In(loc), fmtDate(in.AsOf)},
-		htmlPair{htmlGenerated.In(loc), fmtDateTime(in.GeneratedAt)},
+		htmlPair{htmlAsOf.In(loc), htmlDate(asOf)},
+		htmlPair{htmlGenerated.In(loc), htmlDateTime(in.GeneratedAt)},
 		htmlPair{htmlValueMeasure.In(loc), measure.In(loc)})
 	p.KPIs = htmlKPIs(in, loc)
 	p.Actions = htmlActions(res, loc)
 
-	builders := []func(*Input, string) (htmlChart, error){segmentChart, rfChart, paretoChart, tierChart, statusChart}
+	builders := []func(*Input, string) (htmlChart, error){htmlSegmentChart, htmlRFChart, htmlParetoChart, htmlTierChart, htmlStatusChart}
 	var specs strings.Builder
 	specs.WriteString("[")
 	for i, build := range builders {
@@ -135,23 +139,23 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 func htmlKPIs(in *Input, loc string) []htmlKPI {
 	k := in.Result.KPIs
 	cur := in.Currency
-	revenueNote := fmt.Sprintf(htmlKPIOrdersNote.In(loc), fmtInt(k.Orders))
+	revenueNote := fmt.Sprintf(htmlKPIOrdersNote.In(loc), htmlInt(k.Orders))
 	if k.Refunds > 0 {
-		revenueNote = fmt.Sprintf(htmlKPIRefundsNote.In(loc), fmtMoney(cur, k.Refunds))
+		revenueNote = fmt.Sprintf(htmlKPIRefundsNote.In(loc), htmlMoney(cur, k.Refunds))
 	}
 	buyerShare := 0.0
 	if k.Customers > 0 {
 		buyerShare = float64(k.Buyers) / float64(k.Customers)
 	}
 	return []htmlKPI{
-		{htmlKPICustomers.In(loc), fmtInt(k.Customers), ""},
-		{htmlKPIBuyers.In(loc), fmtInt(k.Buyers), fmt.Sprintf(htmlKPIBuyersNote.In(loc), fmtPct(buyerShare))},
-		{htmlKPINetRevenue.In(loc), fmtMoney(cur, k.NetRevenue), revenueNote},
-		{htmlKPIAOV.In(loc), fmtMoney(cur, k.AvgOrderValue), htmlKPIAOVNote.In(loc)},
-		{htmlKPIRepeat.In(loc), fmtPct(k.RepeatRate), htmlKPIRepeatNote.In(loc)},
-		{htmlKPITop20.In(loc), fmtPct(k.Top20Share), htmlKPITop20Note.In(loc)},
-		{htmlKPIChurn.In(loc), fmtPct(k.ChurnRate), fmt.Sprintf(htmlKPIChurnNote.In(loc), fmtInt(k.Churned))},
-		{htmlKPIActive.In(loc), fmtInt(k.ActiveCustomer), fmt.Sprintf(htmlKPIActiveNote.In(loc), fmtInt(k.AtRisk))},
+		{htmlKPICustomers.In(loc), htmlInt(k.Customers), ""},
+		{htmlKPIBuyers.In(loc), htmlInt(k.Buyers), fmt.Sprintf(htmlKPIBuyersNote.In(loc), htmlPct(buyerShare))},
+		{htmlKPINetRevenue.In(loc), htmlMoney(cur, k.NetRevenue), revenueNote},
+		{htmlKPIAOV.In(loc), htmlMoney(cur, k.AvgOrderValue), htmlKPIAOVNote.In(loc)},
+		{htmlKPIRepeat.In(loc), htmlPct(k.RepeatRate), htmlKPIRepeatNote.In(loc)},
+		{htmlKPITop20.In(loc), htmlPct(k.Top20Share), htmlKPITop20Note.In(loc)},
+		{htmlKPIChurn.In(loc), htmlPct(k.ChurnRate), fmt.Sprintf(htmlKPIChurnNote.In(loc), htmlInt(k.Churned))},
+		{htmlKPIActive.In(loc), htmlInt(k.ActiveCustomer), fmt.Sprintf(htmlKPIActiveNote.In(loc), htmlInt(k.AtRisk))},
 	}
 }
 
@@ -168,8 +172,8 @@ func htmlActions(res *analysis.Result, loc string) []htmlAction {
 	for i, s := range segs {
 		rows[i] = htmlAction{
 			Segment:    SegmentName(s.Rule, loc),
-			Buyers:     fmtInt(s.Customers) + " (" + fmtPct(s.Share) + ")",
-			ValueShare: fmtPct(s.ValueShare),
+			Buyers:     htmlInt(s.Customers) + " (" + htmlPct(s.Share) + ")",
+			ValueShare: htmlPct(s.ValueShare),
 			Action:     SegmentAction(s.Rule, loc),
 		}
 	}

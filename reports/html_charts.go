@@ -16,43 +16,43 @@ import (
 
 // Element ids of the report's charts, in page order.
 const (
-	chartSegments = "chart-segments"
-	chartRF       = "chart-rf"
-	chartPareto   = "chart-pareto"
-	chartTiers    = "chart-tiers"
-	chartStatus   = "chart-status"
+	htmlChartSegments = "chart-segments"
+	htmlChartRF       = "chart-rf"
+	htmlChartPareto   = "chart-pareto"
+	htmlChartTiers    = "chart-tiers"
+	htmlChartStatus   = "chart-status"
 )
 
 // htmlChartIDs lists the chart element ids in page order.
-var htmlChartIDs = []string{chartSegments, chartRF, chartPareto, chartTiers, chartStatus}
+var htmlChartIDs = []string{htmlChartSegments, htmlChartRF, htmlChartPareto, htmlChartTiers, htmlChartStatus}
 
 // Colours of the report; the page's CSS uses the same blue and orange.
 const (
-	colorBuyers   = "#4e79a7"
-	colorValue    = "#f28e2b"
-	colorEven     = "#9aa5b1"
-	colorAxisText = "#4a5568"
+	htmlColorBuyers   = "#4e79a7"
+	htmlColorValue    = "#f28e2b"
+	htmlColorEven     = "#9aa5b1"
+	htmlColorAxisText = "#4a5568"
 )
 
-var statusColors = map[analysis.Status]string{
+var htmlStatusColors = map[analysis.Status]string{
 	analysis.StatusActive:    "#59a14f",
 	analysis.StatusAtRisk:    "#e8a33d",
 	analysis.StatusChurned:   "#e15759",
 	analysis.StatusPotential: "#bab0ac",
 }
 
-// fontStack is the CSS font stack of the page, also given to echarts so that
+// htmlFontStack is the CSS font stack of the page, also given to echarts so that
 // chart text matches and Chinese renders with a system CJK font.
-const fontStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
+const htmlFontStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
 
 // JavaScript functions in chart options. The option JSON carries a
-// placeholder string that optionJS replaces by the function; only these
+// placeholder string that htmlOptionJS replaces by the function; only these
 // constant functions reach the page, never data.
-var jsFuncs = map[types.FuncStr]string{
-	fnPercent: `function (v) { return v == null ? '' : Number(v).toFixed(1) + '%'; }`,
+var htmlJSFuncs = map[types.FuncStr]string{
+	htmlFnPercent: `function (v) { return v == null ? '' : Number(v).toFixed(1) + '%'; }`,
 }
 
-const fnPercent types.FuncStr = "__custseg_fn_percent__"
+const htmlFnPercent types.FuncStr = "__custseg_fn_percent__"
 
 // htmlChart is one chart section of the report.
 type htmlChart struct {
@@ -64,19 +64,19 @@ type htmlChart struct {
 	option    string // echarts option as a JavaScript expression
 }
 
-// echartsOption is what every go-echarts chart provides.
-type echartsOption interface {
+// htmlEChartsOption is what every go-echarts chart provides.
+type htmlEChartsOption interface {
 	Validate()
 	JSON() map[string]interface{}
 }
 
-// optionJS validates c, merges extra top-level options (those go-echarts has
+// htmlOptionJS validates c, merges extra top-level options (those go-echarts has
 // no field for) and returns the option as a JavaScript expression that is safe
 // inside a <script> element: encoding/json escapes <, > and &.
-func optionJS(c echartsOption, extra map[string]interface{}) (string, error) {
+func htmlOptionJS(c htmlEChartsOption, extra map[string]interface{}) (string, error) {
 	c.Validate()
 	m := c.JSON()
-	m["textStyle"] = map[string]interface{}{"fontFamily": fontStack, "color": colorAxisText}
+	m["textStyle"] = map[string]interface{}{"fontFamily": htmlFontStack, "color": htmlColorAxisText}
 	m["animationDuration"] = 600
 	for k, v := range extra {
 		m[k] = v
@@ -85,28 +85,28 @@ func optionJS(c echartsOption, extra map[string]interface{}) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for ph, fn := range jsFuncs {
+	for ph, fn := range htmlJSFuncs {
 		q, _ := json.Marshal(string(ph))
 		b = bytes.ReplaceAll(b, q, []byte(fn))
 	}
 	return string(b), nil
 }
 
-// emptyGraphic is an echarts graphic that says there is nothing to show.
-func emptyGraphic(text string) map[string]interface{} {
+// htmlEmptyGraphic is an echarts graphic that says there is nothing to show.
+func htmlEmptyGraphic(text string) map[string]interface{} {
 	return map[string]interface{}{
 		"type": "text", "left": "center", "top": "middle", "silent": true, "z": 100,
 		"style": map[string]interface{}{"text": text, "fontSize": 15, "fill": "#8a94a6"},
 	}
 }
 
-// shareBars is a horizontal bar chart comparing, per category, the share of
+// htmlShareBars is a horizontal bar chart comparing, per category, the share of
 // buyers (labelled with the count) with the share of value.
-func shareBars(loc string, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
+func htmlShareBars(loc string, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
 	bar := charts.NewBar()
-	bar.Colors = []string{colorBuyers, colorValue}
+	bar.Colors = []string{htmlColorBuyers, htmlColorValue}
 	bar.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: fnPercent,
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: htmlFnPercent,
 			AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "4", Right: "96", Top: "36", Bottom: "4", ContainLabel: opts.Bool(true)}),
@@ -118,9 +118,9 @@ func shareBars(loc string, names []string, counts []int, buyerShare, valueShare 
 	buyers := make([]opts.BarData, len(names))
 	values := make([]opts.BarData, len(names))
 	for i := range names {
-		buyers[i] = opts.BarData{Value: pct1(buyerShare[i]), Label: &opts.Label{Show: opts.Bool(true),
-			Position: "right", Formatter: fmtInt(counts[i]) + " · " + fmtPct(buyerShare[i])}}
-		values[i] = opts.BarData{Value: pct1(valueShare[i])}
+		buyers[i] = opts.BarData{Value: htmlPct1(buyerShare[i]), Label: &opts.Label{Show: opts.Bool(true),
+			Position: "right", Formatter: htmlInt(counts[i]) + " · " + htmlPct(buyerShare[i])}}
+		values[i] = opts.BarData{Value: htmlPct1(valueShare[i])}
 	}
 	bar.SetXAxis(names).
 		AddSeries(htmlSeriesBuyerShare.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
@@ -130,7 +130,7 @@ func shareBars(loc string, names []string, counts []int, buyerShare, valueShare 
 	return bar
 }
 
-func segmentChart(in *Input, loc string) (htmlChart, error) {
+func htmlSegmentChart(in *Input, loc string) (htmlChart, error) {
 	res := in.Result
 	n := len(res.Segments)
 	names := make([]string, n)
@@ -139,7 +139,7 @@ func segmentChart(in *Input, loc string) (htmlChart, error) {
 	vshare := make([]float64, n)
 	big, rich := -1, -1
 	for i, s := range res.Segments {
-		names[i] = chartText(SegmentName(s.Rule, loc))
+		names[i] = htmlChartText(SegmentName(s.Rule, loc))
 		counts[i], share[i], vshare[i] = s.Customers, s.Share, s.ValueShare
 		if s.Customers > 0 && (big < 0 || s.Customers > res.Segments[big].Customers) {
 			big = i
@@ -148,22 +148,22 @@ func segmentChart(in *Input, loc string) (htmlChart, error) {
 			rich = i
 		}
 	}
-	ch := htmlChart{ID: chartSegments, Title: htmlSegTitle.In(loc), Text: htmlSegText.In(loc),
+	ch := htmlChart{ID: htmlChartSegments, Title: htmlSegTitle.In(loc), Text: htmlSegText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(n, 3)}
 	extra := map[string]interface{}{}
 	if big >= 0 {
 		ch.Highlight = fmt.Sprintf(htmlSegHighlight.In(loc),
-			SegmentName(res.Segments[big].Rule, loc), fmtPct(res.Segments[big].Share),
-			SegmentName(res.Segments[rich].Rule, loc), fmtPct(res.Segments[rich].ValueShare))
+			SegmentName(res.Segments[big].Rule, loc), htmlPct(res.Segments[big].Share),
+			SegmentName(res.Segments[rich].Rule, loc), htmlPct(res.Segments[rich].ValueShare))
 	} else {
-		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = optionJS(shareBars(loc, names, counts, share, vshare), extra)
+	ch.option, err = htmlOptionJS(htmlShareBars(loc, names, counts, share, vshare), extra)
 	return ch, err
 }
 
-func rfChart(in *Input, loc string) (htmlChart, error) {
+func htmlRFChart(in *Input, loc string) (htmlChart, error) {
 	res := in.Result
 	bins := len(res.RFGrid)
 	if bins == 0 {
@@ -211,43 +211,43 @@ func rfChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#1d2b3a", FontSize: 13}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}),
 		charts.WithEmphasisOpts(opts.Emphasis{ItemStyle: &opts.ItemStyle{ShadowBlur: 8, ShadowColor: "rgba(0,0,0,0.25)"}}))
-	ch := htmlChart{ID: chartRF, Title: htmlRFTitle.In(loc), Text: htmlRFText.In(loc),
+	ch := htmlChart{ID: htmlChartRF, Title: htmlRFTitle.In(loc), Text: htmlRFText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: 420}
 	extra := map[string]interface{}{}
 	if len(data) > 0 {
 		his, los := strconv.Itoa(hi), strconv.Itoa(lo)
-		ch.Highlight = fmt.Sprintf(htmlRFHighlight.In(loc), fmtInt(best), his, his, fmtInt(quiet), los, his)
+		ch.Highlight = fmt.Sprintf(htmlRFHighlight.In(loc), htmlInt(best), his, his, htmlInt(quiet), los, his)
 	} else {
-		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = optionJS(hm, extra)
+	ch.option, err = htmlOptionJS(hm, extra)
 	return ch, err
 }
 
-func paretoChart(in *Input, loc string) (htmlChart, error) {
+func htmlParetoChart(in *Input, loc string) (htmlChart, error) {
 	c := in.Result.Concentration
 	// The Pareto curve reads the Lorenz curve from the most valuable end:
 	// the top x of buyers hold 1 − L(1 − x) of the value.
 	curve := make([]opts.LineData, 0, len(c.Lorenz))
 	for i := len(c.Lorenz) - 1; i >= 0; i-- {
 		p := c.Lorenz[i]
-		x := round2(100 * (1 - p.CustomerShare))
-		y := round2(100 * (1 - p.ValueShare))
+		x := htmlRound2(100 * (1 - p.CustomerShare))
+		y := htmlRound2(100 * (1 - p.ValueShare))
 		curve = append(curve, opts.LineData{Value: []float64{x, y}})
 	}
 	even := []opts.LineData{{Value: []float64{0, 0}}, {Value: []float64{100, 100}}}
-	top := pct1(c.Top20Share)
+	top := htmlPct1(c.Top20Share)
 
 	line := charts.NewLine()
-	line.Colors = []string{colorBuyers, colorEven}
+	line.Colors = []string{htmlColorBuyers, htmlColorEven}
 	line.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: fnPercent}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: htmlFnPercent}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "40", Bottom: "36", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100, Name: htmlParetoXAxis.In(loc),
 			NameLocation: "middle", NameGap: 28, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
-			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}},
+			SplitLine:   &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}},
 			AxisPointer: &opts.AxisPointer{Label: &opts.Label{Formatter: htmlParetoPointer.In(loc)}}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100, Name: htmlParetoYAxis.In(loc),
 			NameLocation: "middle", NameGap: 44, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
@@ -258,36 +258,36 @@ func paretoChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 3}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.15)}),
 	}
-	ch := htmlChart{ID: chartPareto, Title: htmlParetoTitle.In(loc), Text: htmlParetoText.In(loc),
+	ch := htmlChart{ID: htmlChartPareto, Title: htmlParetoTitle.In(loc), Text: htmlParetoText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: 400}
 	extra := map[string]interface{}{}
 	if len(curve) > 0 {
-		ch.Highlight = fmt.Sprintf(htmlParetoHighlight.In(loc), fmtPct(c.Top20Share),
-			strconv.FormatFloat(round2(c.Gini), 'f', 2, 64))
+		ch.Highlight = fmt.Sprintf(htmlParetoHighlight.In(loc), htmlPct(c.Top20Share),
+			strconv.FormatFloat(htmlRound2(c.Gini), 'f', 2, 64))
 		curveOpts = append(curveOpts,
 			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{XAxis: 20}),
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
-				Label: &opts.Label{Show: opts.Bool(false)},
-				LineStyle: &opts.LineStyle{Color: colorValue, Type: "dashed", Width: 1.5}}),
+				Label:     &opts.Label{Show: opts.Bool(false)},
+				LineStyle: &opts.LineStyle{Color: htmlColorValue, Type: "dashed", Width: 1.5}}),
 			charts.WithMarkPointNameCoordItemOpts(opts.MarkPointNameCoordItem{
 				Coordinate: []interface{}{20, top}, Symbol: "circle", SymbolSize: 12,
-				ItemStyle: &opts.ItemStyle{Color: colorValue, BorderColor: "#fff", BorderWidth: 2},
+				ItemStyle: &opts.ItemStyle{Color: htmlColorValue, BorderColor: "#fff", BorderWidth: 2},
 				Label: &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 14, FontWeight: "bold",
-					Color: "#1d2b3a", Formatter: fmt.Sprintf(htmlParetoCallout.In(loc), fmtPct(c.Top20Share))}}),
+					Color: "#1d2b3a", Formatter: fmt.Sprintf(htmlParetoCallout.In(loc), htmlPct(c.Top20Share))}}),
 		)
 	} else {
-		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	line.AddSeries(htmlParetoCurve.In(loc), curve, curveOpts...).
 		AddSeries(htmlParetoEven.In(loc), even,
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}))
 	var err error
-	ch.option, err = optionJS(line, extra)
+	ch.option, err = htmlOptionJS(line, extra)
 	return ch, err
 }
 
-func tierChart(in *Input, loc string) (htmlChart, error) {
+func htmlTierChart(in *Input, loc string) (htmlChart, error) {
 	var names []string
 	var counts []int
 	var share, vshare []float64
@@ -300,36 +300,36 @@ func tierChart(in *Input, loc string) (htmlChart, error) {
 		if t.Tier == analysis.TierKey {
 			key = t
 		}
-		names = append(names, chartText(TierLabels[t.Tier].In(loc)))
+		names = append(names, htmlChartText(TierLabels[t.Tier].In(loc)))
 		counts = append(counts, t.Customers)
 		share = append(share, t.Share)
 		vshare = append(vshare, t.ValueShare)
 	}
-	ch := htmlChart{ID: chartTiers, Title: htmlTierTitle.In(loc), Text: htmlTierText.In(loc),
+	ch := htmlChart{ID: htmlChartTiers, Title: htmlTierTitle.In(loc), Text: htmlTierText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(len(names), 4)}
 	extra := map[string]interface{}{}
 	if key != nil && key.Customers > 0 {
-		ch.Highlight = fmt.Sprintf(htmlTierHighlight.In(loc), fmtInt(key.Customers), fmtPct(key.Share), fmtPct(key.ValueShare))
+		ch.Highlight = fmt.Sprintf(htmlTierHighlight.In(loc), htmlInt(key.Customers), htmlPct(key.Share), htmlPct(key.ValueShare))
 	} else {
-		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = optionJS(shareBars(loc, names, counts, share, vshare), extra)
+	ch.option, err = htmlOptionJS(htmlShareBars(loc, names, counts, share, vshare), extra)
 	return ch, err
 }
 
-func statusChart(in *Input, loc string) (htmlChart, error) {
+func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 	var data []opts.PieData
 	var legend []string
 	for _, s := range in.Result.Statuses {
-		name := chartText(StatusLabels[s.Status].In(loc))
+		name := htmlChartText(StatusLabels[s.Status].In(loc))
 		legend = append(legend, name)
 		if s.Customers == 0 {
 			continue
 		}
 		data = append(data, opts.PieData{Name: name, Value: s.Customers,
-			ItemStyle: &opts.ItemStyle{Color: statusColors[s.Status]},
-			Label:     &opts.Label{Formatter: name + "\n" + fmtInt(s.Customers) + " · " + fmtPct(s.Share)}})
+			ItemStyle: &opts.ItemStyle{Color: htmlStatusColors[s.Status]},
+			Label:     &opts.Label{Formatter: name + "\n" + htmlInt(s.Customers) + " · " + htmlPct(s.Share)}})
 	}
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(
@@ -341,19 +341,19 @@ func statusChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), LineHeight: 18}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}))
 	k := in.Result.KPIs
-	ch := htmlChart{ID: chartStatus, Title: htmlStatusTitle.In(loc), Text: htmlStatusText.In(loc),
-		Highlight: fmt.Sprintf(htmlStatusHighlight.In(loc), fmtPct(k.ChurnRate), fmtInt(k.AtRisk)), Height: 380}
+	ch := htmlChart{ID: htmlChartStatus, Title: htmlStatusTitle.In(loc), Text: htmlStatusText.In(loc),
+		Highlight: fmt.Sprintf(htmlStatusHighlight.In(loc), htmlPct(k.ChurnRate), htmlInt(k.AtRisk)), Height: 380}
 	extra := map[string]interface{}{}
 	if len(data) == 0 {
-		extra["graphic"] = emptyGraphic(htmlNoData.In(loc))
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = optionJS(pie, extra)
+	ch.option, err = htmlOptionJS(pie, extra)
 	return ch, err
 }
 
-// round2 rounds to two decimals, with non-finite values as 0.
-func round2(x float64) float64 {
+// htmlRound2 rounds to two decimals, with non-finite values as 0.
+func htmlRound2(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}

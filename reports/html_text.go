@@ -107,8 +107,8 @@ func htmlLang(locale string) string {
 	return "en"
 }
 
-// fmtInt formats n with thousands separators: 1234567 → "1,234,567".
-func fmtInt(n int) string {
+// htmlInt formats n with thousands separators: 1234567 → "1,234,567".
+func htmlInt(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	if neg {
@@ -127,9 +127,9 @@ func fmtInt(n int) string {
 	return b.String()
 }
 
-// fmtMoney formats v with the currency symbol and thousands separators;
+// htmlMoney formats v with the currency symbol and thousands separators;
 // cents are shown below 1,000 only. Non-finite values give "—".
-func fmtMoney(currency string, v float64) string {
+func htmlMoney(currency string, v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
@@ -138,7 +138,7 @@ func fmtMoney(currency string, v float64) string {
 		sign, v = "-", -v
 	}
 	if v >= 1000 {
-		return sign + currency + fmtInt(int(math.Round(v)))
+		return sign + currency + htmlInt(int(math.Round(v)))
 	}
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if s == "1000.00" {
@@ -147,42 +147,42 @@ func fmtMoney(currency string, v float64) string {
 	return sign + currency + s
 }
 
-// fmtPct formats a share in [0, 1] as a percentage with one decimal:
+// htmlPct formats a share in [0, 1] as a percentage with one decimal:
 // 0.1234 → "12.3%". Non-finite values give "—".
-func fmtPct(x float64) string {
+func htmlPct(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	return strconv.FormatFloat(pct1(x), 'f', 1, 64) + "%"
+	return strconv.FormatFloat(htmlPct1(x), 'f', 1, 64) + "%"
 }
 
-// pct1 converts a share to a percentage rounded to one decimal, with
+// htmlPct1 converts a share to a percentage rounded to one decimal, with
 // non-finite values as 0, for chart data.
-func pct1(x float64) float64 {
+func htmlPct1(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}
 	return math.Round(x*1000) / 10
 }
 
-// fmtDate formats a date, or "—" when it is zero.
-func fmtDate(t time.Time) string {
+// htmlDate formats a date, or "—" when it is zero.
+func htmlDate(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
 	return t.Format("2006-01-02")
 }
 
-// fmtDateTime formats a moment with its zone, or "—" when it is zero.
-func fmtDateTime(t time.Time) string {
+// htmlDateTime formats a moment with its zone, or "—" when it is zero.
+func htmlDateTime(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
 	return t.Format("2006-01-02 15:04 MST")
 }
 
-// chartText makes a data-derived string safe as an echarts label: echarts
+// htmlChartText makes a data-derived string safe as an echarts label: echarts
 // reads {…} in label formatters as templates and rich-text styles.
-func chartText(s string) string {
+func htmlChartText(s string) string {
 	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
 }

@@ -55,7 +55,10 @@ func (wb *workbook) customerColumns() []column {
 	for _, a := range wb.ds.AttrNames {
 		cols = append(cols, column{a, kText})
 	}
-	value := wb.t(wbColValue) + " (" + wb.t(wb.measureLabel()) + ")"
+	value := wb.t(wbColValueRevenue)
+	if wb.res.ValueMeasure == "margin" {
+		value = wb.t(wbColValueMargin)
+	}
 	return append(cols,
 		column{wb.t(wbColFirst), kDate}, column{wb.t(wbColLast), kDate},
 		column{wb.t(wbColRecency), kInt}, column{wb.t(wbColFrequency), kInt},

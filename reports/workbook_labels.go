@@ -107,7 +107,6 @@ var (
 	wbColRecency   = Label{"Days since last order", "距最近购买天数"}
 	wbColFrequency = Label{"Frequency", "购买频次"}
 	wbColMonetary  = Label{"Monetary (net)", "消费金额（净额）"}
-	wbColValue     = Label{"Value", "客户价值"}
 	wbColR         = Label{"R score", "R 得分"}
 	wbColF         = Label{"F score", "F 得分"}
 	wbColM         = Label{"M score", "M 得分"}
@@ -158,6 +157,9 @@ var (
 		"What \"value\" means in this workbook.", "本工作簿中“价值”的含义。"}
 	wbMeasureRevenue = Label{"Net revenue (purchases minus refunds)", "净收入（购买金额减退款）"}
 	wbMeasureMargin  = Label{"Margin (net revenue minus cost)", "毛利（净收入减成本）"}
+	// wbColValueRevenue and wbColValueMargin head the value column.
+	wbColValueRevenue = Label{"Value (net revenue)", "客户价值（净收入）"}
+	wbColValueMargin  = Label{"Value (margin)", "客户价值（毛利）"}
 )
 
 // Data quality sheet.

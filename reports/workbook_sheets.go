@@ -9,8 +9,13 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// First data row of every table that starts under the header.
-const firstDataRow = headerRow + 1
+const (
+	// firstDataRow is the first row of every table under its header.
+	firstDataRow = headerRow + 1
+	// chartRows is the number of default-height rows one chart spans, with
+	// a gap (charts are 360 px high; a row is 20 px).
+	chartRows = 20
+)
 
 func (wb *workbook) writeSummary() error {
 	s := wb.sheet(wb.summary)
@@ -105,7 +110,7 @@ func (wb *workbook) writeSummary() error {
 	if err := s.finish(); err != nil {
 		return err
 	}
-	return wb.addCharts()
+	return wb.addCharts(row + 2)
 }
 
 func (wb *workbook) generatedAt() string {
@@ -127,10 +132,10 @@ func (s *sheetWriter) link(col, row int, sheet string) {
 	}
 }
 
-// addCharts puts two native charts on the Summary sheet, drawn from the
-// tables of the Segments and Value tiers sheets. Without buyers there is
-// nothing to draw and no chart.
-func (wb *workbook) addCharts() error {
+// addCharts puts two native charts on the Summary sheet from row on, one
+// under the other, drawn from the tables of the Segments and Value tiers
+// sheets. Without buyers there is nothing to draw and no chart.
+func (wb *workbook) addCharts(row int) error {
 	if wb.res.KPIs.Buyers == 0 {
 		return nil
 	}
@@ -145,7 +150,7 @@ func (wb *workbook) addCharts() error {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: wb.t(l), Font: &excelize.Font{Bold: true, Size: 12}}}}
 	}
 	if n := len(wb.res.Segments); n > 0 {
-		err := wb.f.AddChart(wb.summary, "E3", &excelize.Chart{
+		err := wb.f.AddChart(wb.summary, cellRef(1, row), &excelize.Chart{
 			Type: excelize.Bar,
 			Series: []excelize.ChartSeries{{
 				Name:       abs(wb.segments, 2, headerRow),
@@ -157,14 +162,14 @@ func (wb *workbook) addCharts() error {
 			XAxis:     excelize.ChartAxis{ReverseOrder: true},
 			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
 			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
-			Format:    excelize.GraphicOptions{OffsetX: 10, AltText: wb.t(wbChartSegments)},
+			Format:    excelize.GraphicOptions{AltText: wb.t(wbChartSegments)},
 		})
 		if err != nil {
 			return fmt.Errorf("segment chart: %w", err)
 		}
 	}
 	if n := len(wb.res.Tiers); n > 0 {
-		err := wb.f.AddChart(wb.summary, "E23", &excelize.Chart{
+		err := wb.f.AddChart(wb.summary, cellRef(1, row+chartRows), &excelize.Chart{
 			Type: excelize.Col,
 			Series: []excelize.ChartSeries{
 				{Name: abs(wb.tiers, 3, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 3, n)},
@@ -174,7 +179,7 @@ func (wb *workbook) addCharts() error {
 			Legend:    excelize.ChartLegend{Position: "bottom"},
 			YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
 			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
-			Format:    excelize.GraphicOptions{OffsetX: 10, AltText: wb.t(wbChartTiers)},
+			Format:    excelize.GraphicOptions{AltText: wb.t(wbChartTiers)},
 		})
 		if err != nil {
 			return fmt.Errorf("tier chart: %w", err)

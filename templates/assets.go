@@ -32,9 +32,10 @@ var FS embed.FS
 // ReportName is the name of the HTML report template in FS.
 const ReportName = "report.html.tmpl"
 
-// Report parses the HTML report template with funcs (which must define every
-// function the template calls) and returns it. Each call returns a fresh
-// template, so callers may add to it without affecting others.
-func Report(funcs template.FuncMap) (*template.Template, error) {
-	return template.New(ReportName).Funcs(funcs).ParseFS(FS, ReportName)
+// Report parses the HTML report template (ReportName). The template calls
+// no functions: its data carries every text localized and every number
+// formatted, the echarts script as EChartsJS and the chart options as
+// ChartSpecs (see reports.WriteHTML). Each call returns a fresh template.
+func Report() (*template.Template, error) {
+	return template.ParseFS(FS, ReportName)
 }

@@ -1,0 +1,269 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/testdb"
+	"github.com/custseg/custseg/queries"
+)
+
+// loadFixture creates a test database holding testdata/shop.sql.
+func loadFixture(t *testing.T) *testdb.DB {
+	t.Helper()
+	tdb := testdb.New(t)
+	db := tdb.Open(t)
+	b, err := os.ReadFile("testdata/shop.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, stmt := range strings.Split(string(b), ";\n") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		if s := strings.TrimSpace(strings.Join(lines, "\n")); s != "" {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatalf("fixture: %v\n%s", err, s)
+			}
+		}
+	}
+	return tdb
+}
+
+var asOf = time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+
+func runFixture(t *testing.T, tdb *testdb.DB, out string, src *queries.Source) (*Manifest, error) {
+	t.Helper()
+	cfg := config.Default()
+	if src == nil {
+		b := queries.Builtin()
+		src = &b
+	}
+	return Run(context.Background(), cfg, Options{AsOf: asOf, OutDir: out, Queries: src, DSN: tdb.DSN})
+}
+
+func TestRunEndToEnd(t *testing.T) {
+	tdb := loadFixture(t)
+	t.Logf("database: %s", tdb.Kind)
+	out := t.TempDir()
+	m, err := runFixture(t, tdb, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(out, "weekly", "2026-09-30")
+	if m.Dir != dir || m.Status != "ok" || m.AsOf != "2026-09-30" || m.Job != "weekly" {
+		t.Errorf("manifest header: dir %q status %q as_of %q job %q", m.Dir, m.Status, m.AsOf, m.Job)
+	}
+	// Worked out by hand from testdata/shop.sql (see the comments there).
+	wantCounts := Counts{SourceRows: 13, Customers: 7, Buyers: 5, Orders: 7}
+	if m.Counts.SourceRows != wantCounts.SourceRows || m.Counts.Customers != 7 || m.Counts.Buyers != 5 || m.Counts.Orders != 7 {
+		t.Errorf("counts = %+v, want %+v", m.Counts, wantCounts)
+	}
+	k := m.KPIs
+	if math.Abs(k.GrossRevenue-1870) > 1e-6 || math.Abs(k.Refunds-50) > 1e-6 || math.Abs(k.NetRevenue-1820) > 1e-6 {
+		t.Errorf("revenue KPIs = %+v", k)
+	}
+	if math.Abs(k.Margin-728) > 1e-6 || k.RepeatRate != 0.2 || k.ActiveCustomer != 2 || k.AtRisk != 1 || k.Churned != 2 {
+		t.Errorf("KPIs = %+v", k)
+	}
+	wantQuality := map[string]int64{
+		analysis.CheckNullCustomerID: 1, analysis.CheckNullDateOrAmount: 0, analysis.CheckFutureDate: 1,
+		analysis.CheckUnknownCustomer: 1, analysis.CheckZeroAmount: 1, analysis.CheckRefund: 1,
+		analysis.CheckDuplicateOrderID: 1, analysis.CheckCustomersNullID: 0, analysis.CheckBuyersNonPositive: 1,
+	}
+	for _, q := range m.DataQuality {
+		if w, ok := wantQuality[q.Check]; !ok || w != q.Rows {
+			t.Errorf("quality %s = %d, want %d", q.Check, q.Rows, w)
+		}
+		delete(wantQuality, q.Check)
+	}
+	if len(wantQuality) > 0 {
+		t.Errorf("quality checks missing: %v", wantQuality)
+	}
+	wantSeg := map[string]int{"champions": 1, "promising": 1, "at_risk": 1, "about_to_sleep": 1, "hibernating": 1}
+	for key, n := range m.Counts.Segments {
+		if n != wantSeg[key] {
+			t.Errorf("segment %s: %d customers, want %d", key, n, wantSeg[key])
+		}
+	}
+	wantTiers := map[string]int{"key": 1, "important": 1, "ordinary": 2, "small": 0, "no_value": 1}
+	for key, n := range m.Counts.Tiers {
+		if n != wantTiers[key] {
+			t.Errorf("tier %s: %d customers, want %d", key, n, wantTiers[key])
+		}
+	}
+
+	// The folder holds exactly the outputs, and the manifest on disk matches.
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	want := []string{WorkbookFile("2026-09-30"), ReportFile("2026-09-30"), ManifestFile}
+	if strings.Join(names, ",") != strings.Join(sorted(want), ",") {
+		t.Errorf("run folder holds %v, want %v", names, sorted(want))
+	}
+	var onDisk map[string]any
+	b, _ := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err := json.Unmarshal(b, &onDisk); err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"run_id", "job", "as_of", "started_at", "finished_at", "durations_ms", "counts", "kpis", "data_quality", "outputs", "warnings"} {
+		if _, ok := onDisk[key]; !ok {
+			t.Errorf("manifest.json lacks %q", key)
+		}
+	}
+	if kp, _ := onDisk["kpis"].(map[string]any); kp["net_revenue"] != 1820.0 {
+		t.Errorf("manifest kpis.net_revenue = %v", kp["net_revenue"])
+	}
+	for _, o := range m.Outputs {
+		info, err := os.Stat(filepath.Join(dir, o.Path))
+		if err != nil || info.Size() != o.Bytes || len(o.SHA256) != 64 {
+			t.Errorf("output %+v: %v", o, err)
+		}
+	}
+	checkWorkbook(t, filepath.Join(dir, WorkbookFile("2026-09-30")))
+
+	// A second run of the same as-of date replaces the folder whole.
+	m2, err := runFixture(t, tdb, out, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m2.RunID == m.RunID {
+		t.Errorf("run ids repeat")
+	}
+	assertOnlyRunFolders(t, filepath.Join(out, "weekly"), "2026-09-30")
+}
+
+func TestRunFailsCleanly(t *testing.T) {
+	tdb := loadFixture(t)
+	builtin := queries.Builtin()
+	tests := []struct {
+		name   string
+		orders string
+		want   string
+	}{
+		{"missing column", "SELECT o.order_no AS order_id, o.customer_id, o.created_at AS ordered_at FROM orders o",
+			`extract: orders.sql: column "amount" is missing`},
+		{"text amount", "SELECT o.order_no AS order_id, o.customer_id, o.created_at AS ordered_at, o.category AS amount FROM orders o",
+			`extract: orders.sql: column "amount" is VARCHAR, want a number`},
+		{"syntax error", "SELEC nonsense FROM orders", "extract: orders.sql: Error"},
+		{"unknown table", "SELECT * FROM no_such_table", "extract: orders.sql: Error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			src := builtin
+			src.Orders = queries.File{Name: "orders.sql", SQL: tt.orders}
+			_, err := runFixture(t, tdb, out, &src)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want prefix %q", err, tt.want)
+			}
+			if strings.Contains(err.Error(), "\n") && tt.name != "syntax error" {
+				t.Errorf("error has several lines: %q", err)
+			}
+			assertOnlyRunFolders(t, filepath.Join(out, "weekly"))
+		})
+	}
+}
+
+func TestRunUnreachableDatabase(t *testing.T) {
+	cfg := config.Default()
+	cfg.Database.Port = 1
+	cfg.Database.ConnectTimeout = 2 * time.Second
+	out := t.TempDir()
+	_, err := Run(context.Background(), cfg, Options{AsOf: asOf, OutDir: out})
+	if err == nil || !strings.HasPrefix(err.Error(), "connect: database 127.0.0.1:1: ") {
+		t.Fatalf("err = %v", err)
+	}
+	if se, ok := err.(*StepError); !ok || se.Step != StepConnect {
+		t.Errorf("err is %T %v", err, err)
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("output folder not empty after a failed run")
+	}
+}
+
+func TestCheckReportsEachProblem(t *testing.T) {
+	tdb := loadFixture(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "customers.sql"), []byte(queries.Builtin().Customers.SQL), 0o644)
+	os.WriteFile(filepath.Join(dir, "orders.sql"), []byte("SELECT order_no AS order_id, customer_id, created_at AS ordered_at FROM orders"), 0o644)
+	res := Check(context.Background(), config.Default(), Options{QueriesDir: dir, OutDir: t.TempDir(), DSN: tdb.DSN})
+	var lines []string
+	failed := 0
+	for _, r := range res {
+		lines = append(lines, r.Name+": "+r.Message)
+		if !r.OK {
+			failed++
+		}
+	}
+	all := strings.Join(lines, "\n")
+	if failed != 1 || !strings.Contains(all, filepath.Join(dir, "orders.sql")+`: column "amount" is missing`) {
+		t.Errorf("check lines (%d failed):\n%s", failed, all)
+	}
+	if !strings.Contains(all, "customers.sql: required columns present; other columns: province, city, gender, birth_date, channel") {
+		t.Errorf("customers check line missing:\n%s", all)
+	}
+}
+
+func TestAsOfDate(t *testing.T) {
+	sh, _ := time.LoadLocation("Asia/Shanghai")
+	// Monday 2026-11-23 07:00 in Shanghai is still Sunday 23:00 UTC.
+	now := time.Date(2026, 11, 22, 23, 0, 0, 0, time.UTC)
+	tests := []struct {
+		rule string
+		loc  *time.Location
+		want string
+	}{
+		{"yesterday", sh, "2026-11-22"},
+		{"yesterday", time.UTC, "2026-11-21"},
+		{"previous_week_end", sh, "2026-11-22"},
+		{"previous_week_end", time.UTC, "2026-11-15"},
+		{"previous_month_end", sh, "2026-10-31"},
+	}
+	for _, tt := range tests {
+		got, err := AsOfDate(tt.rule, now, tt.loc)
+		if err != nil || got.Format("2006-01-02") != tt.want {
+			t.Errorf("AsOfDate(%s, %s) = %v, %v; want %s", tt.rule, tt.loc, got, err, tt.want)
+		}
+	}
+}
+
+func assertOnlyRunFolders(t *testing.T, parent string, want ...string) {
+	t.Helper()
+	ents, _ := os.ReadDir(parent)
+	var got []string
+	for _, e := range ents {
+		got = append(got, e.Name())
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("%s holds %v, want %v", parent, got, want)
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}

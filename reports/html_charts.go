@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -43,7 +44,7 @@ var htmlStatusColors = map[analysis.Status]string{
 
 // htmlFontStack is the CSS font stack of the page, also given to echarts so that
 // chart text matches and Chinese renders with a system CJK font.
-const htmlFontStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
+const htmlFontStack = `"Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
 
 // JavaScript functions in chart options. The option JSON carries a
 // placeholder string that htmlOptionJS replaces by the function; only these
@@ -103,6 +104,10 @@ func htmlEmptyGraphic(text string) map[string]interface{} {
 // htmlShareBars is a horizontal bar chart comparing, per category, the share of
 // buyers (labelled with the count) with the share of value.
 func htmlShareBars(loc string, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
+	var xMax interface{} // echarts picks the scale
+	if !slices.ContainsFunc(counts, func(n int) bool { return n > 0 }) {
+		xMax = 100 // nothing to show: a scale of 0–1 % would look odd
+	}
 	bar := charts.NewBar()
 	bar.Colors = []string{htmlColorBuyers, htmlColorValue}
 	bar.SetGlobalOptions(
@@ -110,22 +115,28 @@ func htmlShareBars(loc string, names []string, counts []int, buyerShare, valueSh
 			AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "4", Right: "96", Top: "36", Bottom: "4", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Max: xMax, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true),
 			AxisLine: &opts.AxisLine{LineStyle: &opts.LineStyle{Color: "#c5ccd6"}}}),
 	)
+	// Labels are written out per bar, so they read like the rest of the
+	// report; an empty category shows its zero once.
 	buyers := make([]opts.BarData, len(names))
 	values := make([]opts.BarData, len(names))
 	for i := range names {
-		buyers[i] = opts.BarData{Value: htmlPct1(buyerShare[i]), Label: &opts.Label{Show: opts.Bool(true),
-			Position: "right", Formatter: htmlInt(counts[i]) + " · " + htmlPct(buyerShare[i])}}
-		values[i] = opts.BarData{Value: htmlPct1(valueShare[i])}
+		label := htmlInt(counts[i]) + " · " + htmlPct(buyerShare[i])
+		if counts[i] == 0 {
+			label = "0"
+		}
+		buyers[i] = opts.BarData{Value: htmlPct1(buyerShare[i]),
+			Label: &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: label}}
+		values[i] = opts.BarData{Value: htmlPct1(valueShare[i]),
+			Label: &opts.Label{Show: opts.Bool(counts[i] > 0), Position: "right", Formatter: htmlPct(valueShare[i])}}
 	}
 	bar.SetXAxis(names).
 		AddSeries(htmlSeriesBuyerShare.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
-		AddSeries(htmlSeriesValueShare.In(loc), values,
-			charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right", Formatter: "{c}%"}))
+		AddSeries(htmlSeriesValueShare.In(loc), values)
 	bar.XYReversal()
 	return bar
 }
@@ -198,13 +209,14 @@ func htmlRFChart(in *Input, loc string) (htmlChart, error) {
 	hm.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "84", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: axis, Name: htmlRFXAxis.In(loc) + " →",
 			NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: axis, Name: htmlRFYAxis.In(loc) + " →",
 			NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false),
 			Min: 0, Max: float32(max(top, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
+			Text:    []string{htmlInt(max(top, 1)), "0"},
 			InRange: &opts.VisualMapInRange{Color: []string{"#eef4fb", "#a9c8e8", "#5b8fc7"}}}),
 	)
 	hm.AddSeries(htmlRFSeries.In(loc), data,
@@ -269,11 +281,21 @@ func htmlParetoChart(in *Input, loc string) (htmlChart, error) {
 			charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 				Label:     &opts.Label{Show: opts.Bool(false)},
 				LineStyle: &opts.LineStyle{Color: htmlColorValue, Type: "dashed", Width: 1.5}}),
-			charts.WithMarkPointNameCoordItemOpts(opts.MarkPointNameCoordItem{
-				Coordinate: []interface{}{20, top}, Symbol: "circle", SymbolSize: 12,
-				ItemStyle: &opts.ItemStyle{Color: htmlColorValue, BorderColor: "#fff", BorderWidth: 2},
-				Label: &opts.Label{Show: opts.Bool(true), Position: "right", FontSize: 14, FontWeight: "bold",
-					Color: "#1d2b3a", Formatter: fmt.Sprintf(htmlParetoCallout.In(loc), htmlPct(c.Top20Share))}}),
+			charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+				// opts.Label's padding is a string, which echarts misreads;
+				// this mark point carries its own label.
+				if s.MarkPoints == nil {
+					s.MarkPoints = &opts.MarkPoints{}
+				}
+				s.MarkPoints.Data = append(s.MarkPoints.Data, htmlMarkPoint{
+					Coord: []float64{20, top}, Symbol: "circle", SymbolSize: 12,
+					ItemStyle: &opts.ItemStyle{Color: htmlColorValue, BorderColor: "#fff", BorderWidth: 2},
+					Label: htmlMarkLabel{Show: true, Position: "right", Distance: 8, FontSize: 14, FontWeight: "bold",
+						Color: "#1d2b3a", BackgroundColor: "rgba(255,255,255,0.92)", BorderColor: htmlColorValue,
+						BorderWidth: 1, BorderRadius: 4, Padding: []int{4, 8},
+						Formatter: fmt.Sprintf(htmlParetoCallout.In(loc), htmlPct(c.Top20Share))},
+				})
+			}),
 		)
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
@@ -306,7 +328,7 @@ func htmlTierChart(in *Input, loc string) (htmlChart, error) {
 		vshare = append(vshare, t.ValueShare)
 	}
 	ch := htmlChart{ID: htmlChartTiers, Title: htmlTierTitle.In(loc), Text: htmlTierText.In(loc),
-		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(len(names), 4)}
+		Highlight: htmlNoBuyers.In(loc), Height: max(80+40*len(names), 360)}
 	extra := map[string]interface{}{}
 	if key != nil && key.Customers > 0 {
 		ch.Highlight = fmt.Sprintf(htmlTierHighlight.In(loc), htmlInt(key.Customers), htmlPct(key.Share), htmlPct(key.ValueShare))
@@ -342,14 +364,52 @@ func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}))
 	k := in.Result.KPIs
 	ch := htmlChart{ID: htmlChartStatus, Title: htmlStatusTitle.In(loc), Text: htmlStatusText.In(loc),
-		Highlight: fmt.Sprintf(htmlStatusHighlight.In(loc), htmlPct(k.ChurnRate), htmlInt(k.AtRisk)), Height: 380}
-	extra := map[string]interface{}{}
+		Highlight: htmlNoBuyers.In(loc), Height: 380}
+	if k.Buyers > 0 {
+		ch.Highlight = fmt.Sprintf(htmlStatusHighlight.In(loc), htmlPct(k.ChurnRate), htmlInt(k.AtRisk))
+	}
+	// On a phone the outside labels need room: a smaller ring, and long
+	// names broken over lines.
+	extra := map[string]interface{}{"media": []interface{}{
+		map[string]interface{}{
+			"query": map[string]interface{}{"maxWidth": 480},
+			"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{
+				"radius": []string{"24%", "42%"},
+				"label":  map[string]interface{}{"width": 96, "overflow": "break", "fontSize": 11},
+			}}},
+		},
+	}}
 	if len(data) == 0 {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
 	ch.option, err = htmlOptionJS(pie, extra)
 	return ch, err
+}
+
+// htmlMarkPoint is an echarts markPoint data item.
+type htmlMarkPoint struct {
+	Coord      []float64       `json:"coord"`
+	Symbol     string          `json:"symbol,omitempty"`
+	SymbolSize int             `json:"symbolSize,omitempty"`
+	ItemStyle  *opts.ItemStyle `json:"itemStyle,omitempty"`
+	Label      htmlMarkLabel   `json:"label"`
+}
+
+// htmlMarkLabel is an echarts label with numeric padding.
+type htmlMarkLabel struct {
+	Show            bool   `json:"show"`
+	Position        string `json:"position,omitempty"`
+	Distance        int    `json:"distance,omitempty"`
+	Formatter       string `json:"formatter,omitempty"`
+	FontSize        int    `json:"fontSize,omitempty"`
+	FontWeight      string `json:"fontWeight,omitempty"`
+	Color           string `json:"color,omitempty"`
+	BackgroundColor string `json:"backgroundColor,omitempty"`
+	BorderColor     string `json:"borderColor,omitempty"`
+	BorderWidth     int    `json:"borderWidth,omitempty"`
+	BorderRadius    int    `json:"borderRadius,omitempty"`
+	Padding         []int  `json:"padding,omitempty"`
 }
 
 // htmlRound2 rounds to two decimals, with non-finite values as 0.

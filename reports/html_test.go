@@ -247,9 +247,10 @@ func TestHTMLFormat(t *testing.T) {
 
 // TestHTMLInBrowser opens reports in headless Chromium, offline, and checks
 // that echarts drew every chart without a script error. Without Chromium it
-// skips, except under CI=true, where it fails. Set
-// CUSTSEG_SCREENSHOT_DIR to keep screenshots of the pages (1280 and 390 px
-// wide) for a person to look at.
+// skips, except under CI=true, where it fails. It also narrows a window
+// around a report and checks that the charts follow. Set
+// CUSTSEG_SCREENSHOT_DIR to keep screenshots of the pages (1280 px wide, and
+// 390 px wide as on a phone) for a person to look at.
 func TestHTMLInBrowser(t *testing.T) {
 	chromium := htmlFindChromium()
 	if chromium == "" {
@@ -281,18 +282,32 @@ func TestHTMLInBrowser(t *testing.T) {
 			if err := os.WriteFile(file, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			dom := htmlRunChromium(t, chromium, dir, "--dump-dom", "file://"+file)
+			dom := htmlRunChromium(t, chromium, dir, 5*time.Second, "--dump-dom", "file://"+file)
 			htmlCheckDOM(t, dom)
-			if shots != "" {
-				if err := os.MkdirAll(shots, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				for _, size := range []string{"1280,2400", "390,3600"} {
-					png := filepath.Join(shots, fmt.Sprintf("%s-%s.png", tt.name, strings.SplitN(size, ",", 2)[0]))
-					htmlRunChromium(t, chromium, dir, "--screenshot="+png, "--window-size="+size, "file://"+file)
-					if st, err := os.Stat(png); err != nil || st.Size() == 0 {
-						t.Errorf("no screenshot %s: %v", png, err)
-					}
+			if tt.name == "shop-en" {
+				htmlCheckResize(t, chromium, dir)
+			}
+			if shots == "" {
+				return
+			}
+			if err := os.MkdirAll(shots, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			// Headless Chromium lays pages out at least 500 px wide, so the
+			// phone view is the report in a 390 px wide frame.
+			phone := filepath.Join(dir, "phone.html")
+			frame := `<!DOCTYPE html><html><body style="margin:0"><iframe src="report.html" style="width:390px;height:4600px;border:0;display:block"></iframe></body></html>`
+			if err := os.WriteFile(phone, []byte(frame), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			for _, shot := range []struct{ suffix, size, file string }{
+				{"1280", "1280,2400", file},
+				{"phone", "390,4600", phone},
+			} {
+				png := filepath.Join(shots, tt.name+"-"+shot.suffix+".png")
+				htmlRunChromium(t, chromium, dir, 5*time.Second, "--screenshot="+png, "--window-size="+shot.size, "file://"+shot.file)
+				if st, err := os.Stat(png); err != nil || st.Size() == 0 {
+					t.Errorf("no screenshot %s: %v", png, err)
 				}
 			}
 		})
@@ -334,6 +349,67 @@ func htmlCheckDOM(t *testing.T, dom string) {
 	}
 }
 
+// htmlResizeHarness loads report.html in a 1000 px wide frame, narrows the
+// frame to 360 px and records the width echarts drew each chart at, before
+// and after.
+const htmlResizeHarness = `<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="report.html" style="width:1000px;height:3000px;border:0"></iframe>
+<script>
+var f = document.getElementById("f");
+f.addEventListener("load", function () {
+  function widths() {
+    var d = f.contentDocument;
+    if (!d) { return "no-access"; }
+    return Array.prototype.map.call(d.querySelectorAll(".chart"), function (c) {
+      var s = c.querySelector("svg, canvas");
+      return s ? Math.round(s.getBoundingClientRect().width) : 0;
+    }).join(",");
+  }
+  setTimeout(function () {
+    var before = widths(), tries = 0;
+    f.style.width = "360px";
+    f.getBoundingClientRect();
+    // Under virtual time Chromium dispatches resize at its next rendering
+    // opportunity, which may take a while: poll.
+    (function poll() {
+      var after = widths();
+      var done = after.split(",").every(function (w) { return +w <= 360; });
+      if (!done && ++tries < 50) { setTimeout(poll, 200); return; }
+      var out = document.createElement("pre");
+      out.id = "result";
+      out.textContent = "before=" + before + ";after=" + after + ";";
+      document.body.appendChild(out);
+    })();
+  }, 500);
+});
+</script></body></html>`
+
+// htmlCheckResize checks that the charts follow the window when it narrows.
+func htmlCheckResize(t *testing.T, chromium, dir string) {
+	t.Helper()
+	harness := filepath.Join(dir, "resize.html")
+	if err := os.WriteFile(harness, []byte(htmlResizeHarness), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom := htmlRunChromium(t, chromium, dir, 15*time.Second, "--allow-file-access-from-files", "--dump-dom", "file://"+harness)
+	m := regexp.MustCompile(`before=([0-9,]*);after=([0-9,]*);`).FindStringSubmatch(dom)
+	if m == nil {
+		t.Fatalf("resize harness gave no result:\n%.2000s", dom)
+	}
+	before, after := strings.Split(m[1], ","), strings.Split(m[2], ",")
+	if len(before) != len(htmlChartIDs) || len(after) != len(htmlChartIDs) {
+		t.Fatalf("resize: widths before %v, after %v; want %d charts", before, after, len(htmlChartIDs))
+	}
+	for i, id := range htmlChartIDs {
+		var b, a int
+		fmt.Sscan(before[i], &b)
+		fmt.Sscan(after[i], &a)
+		if b < 400 || a <= 0 || a > 360 {
+			t.Errorf("chart %s: %d px wide in a 1000 px window, %d px after narrowing it to 360 px", id, b, a)
+		}
+	}
+}
+
 func htmlFindChromium() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {
 		return p
@@ -347,8 +423,9 @@ func htmlFindChromium() string {
 }
 
 // htmlRunChromium runs headless Chromium with a fresh profile in dir, with
-// networking off as far as flags allow, and returns its standard output.
-func htmlRunChromium(t *testing.T, chromium, dir string, args ...string) string {
+// networking off as far as flags allow, lets the page run for budget of
+// virtual time and returns Chromium's standard output.
+func htmlRunChromium(t *testing.T, chromium, dir string, budget time.Duration, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
@@ -359,7 +436,7 @@ func htmlRunChromium(t *testing.T, chromium, dir string, args ...string) string 
 		"--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
 		"--host-resolver-rules=MAP * ~NOTFOUND",
 		"--hide-scrollbars", "--user-data-dir=" + filepath.Join(dir, "profile"),
-		"--virtual-time-budget=5000",
+		fmt.Sprintf("--virtual-time-budget=%d", budget.Milliseconds()),
 	}
 	cmd := exec.CommandContext(ctx, chromium, append(flags, args...)...)
 	cmd.WaitDelay = 5 * time.Second

@@ -41,6 +41,22 @@ const (
 	ccAttrs // the first attribute column
 )
 
+// customerSheetRows is how many customers one sheet holds: an Excel sheet
+// has 1,048,576 rows, the first three are title, explanation and header.
+// Tests lower it.
+var customerSheetRows = excelize.TotalRows - headerRow
+
+// customerSheetNames names the Customers sheets: "Customers", then
+// "Customers (2)" and so on when one sheet cannot hold them all.
+func (wb *workbook) customerSheetNames() []string {
+	name := wb.t(wbSheetCustomers)
+	names := []string{name}
+	for k := 2; (k-1)*customerSheetRows < len(wb.ds.Customers); k++ {
+		names = append(names, fmt.Sprintf("%s (%d)", name, k))
+	}
+	return names
+}
+
 type column struct {
 	header string
 	kind   kind
@@ -126,23 +142,36 @@ func (n *customerNames) status(s analysis.Status) string {
 	return string(s)
 }
 
-// writeCustomers streams one row per customer. Autofilter and conditional
-// formats are set on the sheet before the stream writer is created (set
-// later, the stream writer drops them); widths and panes go through the
-// stream writer before the first row.
+// writeCustomers writes the Customers sheets.
 func (wb *workbook) writeCustomers() error {
-	f, name := wb.f, wb.customers
 	cols := wb.customerColumns()
+	names := wb.customerNames()
+	widths := wb.customerWidths(cols, &names)
+	n := len(wb.ds.Customers)
+	for k, sheet := range wb.customers {
+		lo, hi := k*customerSheetRows, min((k+1)*customerSheetRows, n)
+		if err := wb.writeCustomerSheet(sheet, lo, hi, cols, widths, &names); err != nil {
+			return fmt.Errorf("sheet %q: %w", sheet, err)
+		}
+	}
+	return nil
+}
+
+// writeCustomerSheet streams customers lo..hi-1, one per row. Autofilter
+// and conditional formats are set on the sheet before the stream writer is
+// created (set later, the stream writer drops them); widths and panes go
+// through the stream writer before the first row.
+func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, widths []float64, names *customerNames) error {
+	f := wb.f
 	nattr := len(wb.ds.AttrNames)
 	after := ccAttrs + nattr // first column after the attributes, 0-based
-	n := len(wb.ds.Customers)
-	last := headerRow + n
+	last := headerRow + hi - lo
 
 	ref := cellRef(1, headerRow) + ":" + cellRef(len(cols), last)
 	if err := f.AutoFilter(name, ref, nil); err != nil {
 		return fmt.Errorf("autofilter %s: %w", ref, err)
 	}
-	if n > 0 {
+	if hi > lo {
 		// Colour scale on the R, F and M scores: low red, high green.
 		scores := cellRef(after+ccR+1, headerRow+1) + ":" + cellRef(after+ccM+1, last)
 		err := f.SetConditionalFormat(name, scores, []excelize.ConditionalFormatOptions{{
@@ -156,8 +185,6 @@ func (wb *workbook) writeCustomers() error {
 		}
 	}
 
-	names := wb.customerNames()
-	widths := wb.customerWidths(cols, &names)
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
 		return err
@@ -171,11 +198,15 @@ func (wb *workbook) writeCustomers() error {
 		return fmt.Errorf("panes: %w", err)
 	}
 	st := &wb.st
+	explain := wb.t(wbExplainCustomers)
+	if len(wb.customers) > 1 {
+		explain = fmt.Sprintf(wb.t(wbCustomersPart), lo+1, hi, len(wb.ds.Customers)) + " " + explain
+	}
 	if err := sw.SetRow(cellRef(1, titleRow), []any{excelize.Cell{StyleID: st.id[kTitle], Value: wb.t(wbTitleCustomers)}},
 		excelize.RowOpts{Height: 24}); err != nil {
 		return err
 	}
-	if err := sw.SetRow(cellRef(1, explainRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: wb.t(wbExplainCustomers)}}); err != nil {
+	if err := sw.SetRow(cellRef(1, explainRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: explain}}); err != nil {
 		return err
 	}
 	hdr := make([]any, len(cols))
@@ -194,6 +225,13 @@ func (wb *workbook) writeCustomers() error {
 	}
 	row := make([]any, len(cols))
 	set := func(i int, v any) { cells[i].Value = v; row[i] = &cells[i] }
+	text := func(i int, v string) {
+		if v == "" {
+			row[i] = nil // a true blank, which the filter lists as (Blanks)
+		} else {
+			set(i, v)
+		}
+	}
 	money := func(i int, x float64) { set(i, num(x)) }
 	setDate := func(i int, d float64, ok bool) {
 		if ok {
@@ -202,18 +240,18 @@ func (wb *workbook) writeCustomers() error {
 			row[i] = nil
 		}
 	}
-	for i := range wb.ds.Customers {
+	for i := lo; i < hi; i++ {
 		c := &wb.ds.Customers[i]
 		s := &wb.res.Scores[i]
-		set(ccID, c.ID)
-		set(ccName, c.Name)
-		set(ccEmail, c.Email)
-		set(ccPhone, c.Phone)
+		text(ccID, c.ID)
+		text(ccName, c.Name)
+		text(ccEmail, c.Email)
+		text(ccPhone, c.Phone)
 		d, ok := excelDate(c.RegisteredAt)
 		setDate(ccRegistered, d, ok)
 		for j := range nattr {
 			if j < len(c.Attrs) {
-				set(ccAttrs+j, c.Attrs[j])
+				text(ccAttrs+j, c.Attrs[j])
 			} else {
 				row[ccAttrs+j] = nil
 			}
@@ -243,8 +281,8 @@ func (wb *workbook) writeCustomers() error {
 		set(after+ccOrders, c.Orders)
 		money(after+ccGross, c.Gross)
 		money(after+ccRefunds, c.Refunds)
-		if err := sw.SetRow(cellRef(1, headerRow+1+i), row); err != nil {
-			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+i, err)
+		if err := sw.SetRow(cellRef(1, headerRow+1+i-lo), row); err != nil {
+			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+i-lo, err)
 		}
 	}
 	return sw.Flush()

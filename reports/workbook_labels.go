@@ -23,6 +23,10 @@ var (
 		"One row per customer: contact details, scores, segment, value tier and churn status. Use the filter buttons in the header row to pick a segment, tier or status for a campaign. R, F, M scores run from 1 to 5; 5 is best (bought most recently, most often, spent most).",
 		"每位客户一行：联系方式、得分、客户分群、价值层级和流失状态。用标题行的筛选按钮选出某个分群、层级或状态，用于营销活动。R、F、M 得分为 1–5 分，5 分最好（最近买过、买得最频繁、花得最多）。"}
 
+	// wbCustomersPart is a format: first, last and total customer number,
+	// when the customers fill more than one sheet.
+	wbCustomersPart = Label{"Customers %d to %d of %d.", "第 %d 至 %d 位客户，共 %d 位。"}
+
 	wbTitleSegments   = Label{"Customer segments", "客户分群"}
 	wbExplainSegments = Label{
 		"Buyers grouped by how recently (R) and how often and how much (FM) they buy, with a suggested action for each group. Customers who never bought are in no segment.",

@@ -93,16 +93,20 @@ func (wb *workbook) writeSummary() error {
 	s.put(1, row, wb.t(wbContents), kHeader)
 	s.put(2, row, nil, kHeader)
 	s.put(3, row, nil, kHeader)
-	for _, x := range []struct {
+	type entry struct {
 		sheet   string
 		explain Label
-	}{
-		{wb.customers, wbExplainCustomers},
+	}
+	var index []entry
+	for _, c := range wb.customers {
+		index = append(index, entry{c, wbExplainCustomers})
+	}
+	for _, x := range append(index, []entry{
 		{wb.segments, wbExplainSegments},
 		{wb.tiers, wbExplainTiers},
 		{wb.quality, wbExplainQuality},
 		{wb.about, wbExplainAbout},
-	} {
+	}...) {
 		row++
 		s.link(1, row, x.sheet)
 		s.put(3, row, wb.t(x.explain), kWrap)
@@ -144,8 +148,10 @@ func (wb *workbook) addCharts(row int) error {
 		return quoteSheet(sheet) + "!$" + name + "$" + strconv.Itoa(row)
 	}
 	span := func(sheet string, col, n int) string {
-		return abs(sheet, col, firstDataRow) + ":" + abs(sheet, col, firstDataRow+n-1)
+		name, _ := excelize.ColumnNumberToName(col)
+		return abs(sheet, col, firstDataRow) + ":$" + name + "$" + strconv.Itoa(firstDataRow+n-1)
 	}
+	plain := false
 	title := func(l Label) excelize.ChartTitle {
 		return excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: wb.t(l), Font: &excelize.Font{Bold: true, Size: 12}}}}
 	}
@@ -157,12 +163,13 @@ func (wb *workbook) addCharts(row int) error {
 				Categories: span(wb.segments, 1, n),
 				Values:     span(wb.segments, 2, n),
 			}},
-			Title:     title(wbChartSegments),
-			Legend:    excelize.ChartLegend{Position: "none"},
-			XAxis:     excelize.ChartAxis{ReverseOrder: true},
-			PlotArea:  excelize.ChartPlotArea{ShowVal: true},
-			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
-			Format:    excelize.GraphicOptions{AltText: wb.t(wbChartSegments)},
+			Title:      title(wbChartSegments),
+			VaryColors: &plain,
+			Legend:     excelize.ChartLegend{Position: "none"},
+			XAxis:      excelize.ChartAxis{ReverseOrder: true},
+			PlotArea:   excelize.ChartPlotArea{ShowVal: true},
+			Dimension:  excelize.ChartDimension{Width: 640, Height: 360},
+			Format:     excelize.GraphicOptions{AltText: wb.t(wbChartSegments)},
 		})
 		if err != nil {
 			return fmt.Errorf("segment chart: %w", err)
@@ -175,11 +182,12 @@ func (wb *workbook) addCharts(row int) error {
 				{Name: abs(wb.tiers, 3, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 3, n)},
 				{Name: abs(wb.tiers, 5, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 5, n)},
 			},
-			Title:     title(wbChartTiers),
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
-			Dimension: excelize.ChartDimension{Width: 640, Height: 360},
-			Format:    excelize.GraphicOptions{AltText: wb.t(wbChartTiers)},
+			Title:      title(wbChartTiers),
+			VaryColors: &plain,
+			Legend:     excelize.ChartLegend{Position: "bottom"},
+			YAxis:      excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
+			Dimension:  excelize.ChartDimension{Width: 640, Height: 360},
+			Format:     excelize.GraphicOptions{AltText: wb.t(wbChartTiers)},
 		})
 		if err != nil {
 			return fmt.Errorf("tier chart: %w", err)

@@ -412,27 +412,11 @@ func wbCountParts(t testing.TB, raw []byte, prefix string) int {
 	return n
 }
 
-// wbSheetXML returns xl/worksheets/sheet<n>.xml; excelize numbers the sheets
-// in the order they were created, which is the workbook's order.
+// wbSheetXML returns xl/worksheets/sheet<n>.xml; excelize numbers the
+// sheets in the order they were created, which is the workbook's order.
 func wbSheetXML(t testing.TB, raw []byte, n int) string {
 	t.Helper()
-	name := fmt.Sprintf("xl/worksheets/sheet%d.xml", n)
-	for _, zf := range wbZipFiles(t, raw) {
-		if zf.Name == name {
-			r, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer r.Close()
-			b, err := io.ReadAll(r)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return string(b)
-		}
-	}
-	t.Fatalf("%s not in the workbook", name)
-	return ""
+	return wbPart(t, raw, fmt.Sprintf("xl/worksheets/sheet%d.xml", n))
 }
 
 func TestWorkbookSummaryLinks(t *testing.T) {
@@ -457,6 +441,44 @@ func TestWorkbookSummaryLinks(t *testing.T) {
 		ok, link, err := f.GetCellHyperLink("Summary", fmt.Sprintf("A%d", row))
 		if want := "'" + target + "'!A1"; err != nil || !ok || link != want {
 			t.Errorf("Summary!A%d link = %v %q %v, want %q", row, ok, link, err, want)
+		}
+	}
+}
+
+// wbPart returns one part of the .xlsx zip as text.
+func wbPart(t testing.TB, raw []byte, name string) string {
+	t.Helper()
+	for _, zf := range wbZipFiles(t, raw) {
+		if zf.Name == name {
+			r, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			b, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return string(b)
+		}
+	}
+	t.Fatalf("%s not in the workbook", name)
+	return ""
+}
+
+func TestWorkbookChartsReferToTables(t *testing.T) {
+	_, raw := wbOpen(t, wbTestInput(wbTestDataset(), "en"))
+	for part, refs := range map[string][]string{
+		// 11 default segments in rows 4..14, names in A and buyers in B.
+		"xl/charts/chart1.xml": {"<f>&#39;Segments&#39;!$A$4:$A$14</f>", "<f>&#39;Segments&#39;!$B$4:$B$14</f>"},
+		// 5 tiers in rows 4..8, shares of buyers in C and of value in E.
+		"xl/charts/chart2.xml": {"<f>&#39;Value tiers&#39;!$C$4:$C$8</f>", "<f>&#39;Value tiers&#39;!$E$4:$E$8</f>"},
+	} {
+		xml := wbPart(t, raw, part)
+		for _, ref := range refs {
+			if !strings.Contains(xml, ref) {
+				t.Errorf("%s lacks %s", part, ref)
+			}
 		}
 	}
 }
@@ -500,6 +522,41 @@ func TestWorkbookMarginAndNaN(t *testing.T) {
 		if row == 0 || got != c.want {
 			t.Errorf("%s: row of %q column %s = %q, want %q", c.sheet, c.keyText, c.col, got, c.want)
 		}
+	}
+}
+
+// TestWorkbookSplitsCustomers lowers the rows per sheet to check that
+// customers beyond one sheet continue on "Customers (2)" and so on.
+func TestWorkbookSplitsCustomers(t *testing.T) {
+	defer func(n int) { customerSheetRows = n }(customerSheetRows)
+	customerSheetRows = 3
+	f, raw := wbOpen(t, wbTestInput(wbTestDataset(), "en"))
+	want := []string{"Summary", "Customers", "Customers (2)", "Customers (3)", "Segments", "Value tiers", "Data quality", "About"}
+	if got := f.GetSheetList(); !slices.Equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	for i, c := range []struct {
+		sheet, first, last string
+	}{
+		{"Customers", "c1", "c3"}, {"Customers (2)", "c4", "c6"}, {"Customers (3)", "c7", "c7"},
+	} {
+		rows, err := f.GetRows(c.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := rows[headerRow:]
+		if data[0][0] != c.first || data[len(data)-1][0] != c.last {
+			t.Errorf("%s holds %s..%s, want %s..%s", c.sheet, data[0][0], data[len(data)-1][0], c.first, c.last)
+		}
+		if rows[headerRow-1][0] != "Customer id" || !strings.HasPrefix(rows[explainRow-1][0], "Customers ") {
+			t.Errorf("%s: header %q, explanation %q", c.sheet, rows[headerRow-1][0], rows[explainRow-1][0])
+		}
+		if xml := wbSheetXML(t, raw, i+2); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$W$%d"`, headerRow+len(data))) {
+			t.Errorf("%s: no autofilter over its %d rows", c.sheet, len(data))
+		}
+	}
+	if row := wbFindRow(t, f, "Summary", "A", "Customers (3)"); row == 0 {
+		t.Error("Summary does not list Customers (3)")
 	}
 }
 

@@ -1,0 +1,150 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Row layout shared by every sheet.
+const (
+	titleRow   = 1
+	explainRow = 2
+	headerRow  = 3
+)
+
+// sheetWriter writes a small sheet cell by cell (not streamed), keeping the
+// first error and the widest content of each column.
+type sheetWriter struct {
+	f      *excelize.File
+	name   string
+	st     *styles
+	widths []float64
+	wraps  []wrapCell
+	err    error
+}
+
+type wrapCell struct {
+	col, row int
+	text     string
+}
+
+func (wb *workbook) sheet(name string) *sheetWriter {
+	return &sheetWriter{f: wb.f, name: name, st: &wb.st}
+}
+
+// put writes v (nil: blank) with the style of k.
+func (s *sheetWriter) put(col, row int, v any, k kind) {
+	if s.err != nil {
+		return
+	}
+	switch x := v.(type) {
+	case float64:
+		v = num(x)
+	case string:
+		if x == "" {
+			v = nil // a true blank
+		}
+	}
+	ref := cellRef(col, row)
+	if v != nil {
+		if err := s.f.SetCellValue(s.name, ref, v); err != nil {
+			s.err = fmt.Errorf("cell %s: %w", ref, err)
+			return
+		}
+	}
+	if err := s.f.SetCellStyle(s.name, ref, ref, s.st.id[k]); err != nil {
+		s.err = fmt.Errorf("cell %s: %w", ref, err)
+		return
+	}
+	s.grow(col, s.st.width(k, v))
+	if str, ok := v.(string); ok && k == kWrap {
+		s.wraps = append(s.wraps, wrapCell{col, row, str})
+	}
+}
+
+// date writes t as a date, or a blank cell when t is unknown.
+func (s *sheetWriter) date(col, row int, t time.Time) {
+	if d, ok := excelDate(t); ok {
+		s.put(col, row, d, kDate)
+		return
+	}
+	s.put(col, row, nil, kDate)
+}
+
+func (s *sheetWriter) grow(col int, w float64) {
+	for len(s.widths) < col {
+		s.widths = append(s.widths, 0)
+	}
+	s.widths[col-1] = math.Max(s.widths[col-1], w)
+}
+
+// heading writes the title and explanation rows.
+func (s *sheetWriter) heading(title, explain string) {
+	s.put(1, titleRow, title, kTitle)
+	s.put(1, explainRow, explain, kExplain)
+	if s.err == nil {
+		s.err = s.f.SetRowHeight(s.name, titleRow, 24)
+	}
+}
+
+// header writes a table header row.
+func (s *sheetWriter) header(row int, headers ...string) {
+	for i, h := range headers {
+		s.put(i+1, row, h, kHeader)
+		s.grow(i+1, displayWidth(h)+headerPad)
+	}
+}
+
+// table sets the autofilter over rows first..last (first is the header) and
+// freezes the panes below the header.
+func (s *sheetWriter) table(first, last, cols int) {
+	if s.err != nil {
+		return
+	}
+	ref := cellRef(1, first) + ":" + cellRef(cols, max(last, first))
+	if err := s.f.AutoFilter(s.name, ref, nil); err != nil {
+		s.err = fmt.Errorf("autofilter %s: %w", ref, err)
+		return
+	}
+	if err := s.f.SetPanes(s.name, freezeBelow(first)); err != nil {
+		s.err = fmt.Errorf("panes: %w", err)
+	}
+}
+
+// finish fits the column widths and the heights of rows with wrapped text,
+// and returns the first error.
+func (s *sheetWriter) finish() error {
+	if s.err != nil {
+		return s.err
+	}
+	for i := len(s.widths); i >= 1; i-- {
+		name, _ := excelize.ColumnNumberToName(i)
+		if err := s.f.SetColWidth(s.name, name, name, fitWidth(s.widths[i-1])); err != nil {
+			return fmt.Errorf("column %s width: %w", name, err)
+		}
+	}
+	heights := map[int]float64{}
+	for _, c := range s.wraps {
+		heights[c.row] = math.Max(heights[c.row], wrapHeight(c.text, fitWidth(s.widths[c.col-1])))
+	}
+	for row, h := range heights {
+		if err := s.f.SetRowHeight(s.name, row, h); err != nil {
+			return fmt.Errorf("row %d height: %w", row, err)
+		}
+	}
+	return nil
+}
+
+// wrapHeight estimates the height in points of text wrapped in a column of
+// the given width.
+func wrapHeight(text string, width float64) float64 {
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		lines += max(1, int(math.Ceil(displayWidth(line)/math.Max(width-1, 1))))
+	}
+	return math.Min(math.Max(15, 15*float64(lines)), 409)
+}

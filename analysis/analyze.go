@@ -1,5 +1,7 @@
 package analysis
 
+import "math"
+
 // Analyze runs every analysis of this package over d. p must be valid
 // (Params.Validate). An empty dataset gives a result with zero counts, no
 // NaN and no Lorenz curve.
@@ -96,7 +98,9 @@ func kpis(d *Dataset, res *Result) KPIs {
 			repeat++
 		}
 	}
-	k.NetRevenue = k.GrossRevenue - k.Refunds
+	// Money sums of many DECIMAL amounts read as float64: round to cents.
+	k.GrossRevenue, k.Refunds, k.Margin = cents(k.GrossRevenue), cents(k.Refunds), cents(k.Margin)
+	k.NetRevenue = cents(k.GrossRevenue - k.Refunds)
 	k.AvgOrderValue = ratio(k.GrossRevenue, float64(k.Orders))
 	k.RepeatRate = ratio(float64(repeat), float64(k.Buyers))
 	k.Top20Share = res.Concentration.Top20Share
@@ -114,3 +118,5 @@ func kpis(d *Dataset, res *Result) KPIs {
 	k.ChurnRate = ratio(float64(k.Churned), float64(k.Buyers))
 	return k
 }
+
+func cents(x float64) float64 { return math.Round(x*100) / 100 }

@@ -71,7 +71,7 @@ func calendarDay(d time.Time) day {
 		out.factor *= 1.8
 		out.kind = promoPeriod
 	case m == time.November && dd == 11:
-		out.factor *= 7
+		out.factor *= 10
 		out.kind = festivalDay
 	case m == time.November && dd <= 14:
 		out.factor *= 1.3

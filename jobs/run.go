@@ -71,6 +71,7 @@ func ReportFile(asOf string) string { return "customer-report-" + asOf + ".html"
 // Run performs one run of a job and returns its manifest. On failure it
 // returns a *StepError and leaves nothing in the output folder.
 func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, error) {
+	runStart := time.Now()
 	now := time.Now
 	if opts.Now != nil {
 		now = opts.Now
@@ -138,6 +139,10 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	m.Warnings = append(m.Warnings, warnings(ds, res, ex)...)
 	for _, w := range m.Warnings {
 		log.Warn(w)
+	}
+	m.Parameters["value_measure"] = res.ValueMeasure
+	if params.ValueMeasure == "auto" {
+		m.Parameters["value_measure"] += " (auto: margin when orders have a cost)"
 	}
 	m.Counts = counts(ds, res, ex)
 	m.KPIs = res.KPIs
@@ -215,7 +220,8 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	}
 	committed = true
 	m.Dir = st.final
-	log.Info("run finished", slog.String("folder", st.final), slog.Duration(LogElapsed, time.Since(t0)))
+	m.DurationsMS[StepPublish] = ms(t0)
+	log.Info("run finished", slog.String("folder", st.final), slog.Duration(LogElapsed, time.Since(runStart)))
 	return m, nil
 }
 

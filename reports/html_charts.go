@@ -375,7 +375,7 @@ func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 			"query": map[string]interface{}{"maxWidth": 480},
 			"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{
 				"radius": []string{"24%", "42%"},
-				"label":  map[string]interface{}{"width": 96, "overflow": "break", "fontSize": 11},
+				"label":  map[string]interface{}{"width": 108, "overflow": "break", "fontSize": 11},
 			}}},
 		},
 	}}

@@ -27,12 +27,12 @@ import (
 // λ is found by bisection so that the number of order rows meets
 // Options.Orders.
 const (
-	shareNever     = 0.07  // designated never-buyers; late registrants add ~1.5 points
-	shareLoyal     = 0.03  // of buyers
-	shareOnce      = 0.37  // of buyers, before the channel adjustment
-	refundRate     = 0.03  // of paid orders
-	cancelRate     = 0.01  // extra cancelled orders per paid order
-	registerGrowth = 0.8   // ln of the sign-up rate at End over the rate at Start
+	shareNever     = 0.07 // designated never-buyers; late registrants add ~1.5 points
+	shareLoyal     = 0.03 // of buyers
+	shareOnce      = 0.37 // of buyers, before the channel adjustment
+	refundRate     = 0.03 // of paid orders
+	cancelRate     = 0.01 // extra cancelled orders per paid order
+	registerGrowth = 0.8  // ln of the sign-up rate at End over the rate at Start
 )
 
 // Streams of random numbers; each customer i has its own stream per purpose,

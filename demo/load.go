@@ -41,7 +41,7 @@ var dropTables = []string{
 // batchRows is the number of rows per multi-row INSERT: large enough that
 // parsing dominates less than round trips, small enough to stay far below
 // max_allowed_packet (a 2000-row orders statement is about 200 KB).
-var batchRows = 2000
+const batchRows = 2000
 
 // Load replaces the tables customers and orders in db's current database
 // with the shop's rows: it drops them, creates them (Schema), inserts the

@@ -84,7 +84,7 @@ var mobilePrefixes = []string{
 // two unique within a shop.
 type namer struct {
 	surname, female, male, domain weighted
-	emails, mobiles           map[string]struct{}
+	emails, mobiles               map[string]struct{}
 }
 
 func newNamer(n int) *namer {
@@ -135,7 +135,7 @@ func (nm *namer) email(r rng, sur, given string, birthYear int) string {
 		case u < 0.5:
 			local = given + "." + sur
 		case u < 0.75:
-			local = sur + given + strconv.Itoa(birthYear%100+100)[1:]
+			local = sur + given + strconv.Itoa(birthYear%100 + 100)[1:]
 		default:
 			local = sur + given[:1] + strconv.Itoa(birthYear)
 		}

@@ -109,7 +109,12 @@ func (s *Server) DSN() string {
 func (s *Server) Close() error {
 	var err error
 	s.once.Do(func() {
-		err = errors.Join(s.srv.Close(), s.engine.Close())
+		err = s.srv.Close()
+		// The engine stops its background threads by cancelling their
+		// context, and reports that cancellation as its result.
+		if cerr := s.engine.Close(); cerr != nil && !errors.Is(cerr, context.Canceled) {
+			err = errors.Join(err, cerr)
+		}
 		<-s.done
 	})
 	return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 
 	"github.com/jmoiron/sqlx"
 
@@ -43,9 +44,9 @@ func (q *qualityCounts) checks(ds *analysis.Dataset) []analysis.QualityCheck {
 	}
 }
 
-// readAggregate runs the aggregate and stores each known customer's order
-// statistics in ds; rows of unknown or NULL customer ids only feed the
-// quality counts.
+// readAggregate runs the aggregate and adds each known customer's order
+// statistics to ds; rows of unknown or NULL customer ids, and rows outside
+// the window, only feed the quality counts.
 func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32) (*qualityCounts, error) {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
@@ -53,13 +54,12 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	}
 	defer rows.Close()
 	var (
-		id                                               sql.NullString
-		source, nulls, future, zero, refundRows, buyRows sql.NullInt64
-		orders, days                                     sql.NullInt64
-		gross, refunds, cost, discount                   sql.NullFloat64
-		first, last                                      sql.NullTime
+		id, kind               sql.NullString
+		count, orders, days    sql.NullInt64
+		amount, cost, discount sql.NullFloat64
+		first, last            sql.NullTime
 	)
-	dest := []any{&id, &source, &nulls, &future, &zero, &refundRows, &buyRows, &orders, &days, &gross, &refunds, &first, &last}
+	dest := []any{&id, &kind, &count, &orders, &days, &amount, &first, &last}
 	if ds.HasCost {
 		dest = append(dest, &cost)
 	}
@@ -70,36 +70,43 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	n := 0
 	for rows.Next() {
 		n++
+		cost, discount = sql.NullFloat64{}, sql.NullFloat64{}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("%s: aggregate row %d (customer_id %q): %w", file, n, id.String, err)
 		}
-		q.sourceRows += source.Int64
-		if !id.Valid {
-			q.nullCustomer += source.Int64
-			continue
-		}
-		q.nullRows += nulls.Int64
-		q.future += future.Int64
+		q.sourceRows += count.Int64
 		i, known := index[id.String]
-		if !known {
-			q.unknown += source.Int64 - nulls.Int64 - future.Int64
+		switch {
+		case !id.Valid:
+			q.nullCustomer += count.Int64
+			continue
+		case kind.String == KindNull:
+			q.nullRows += count.Int64
+			continue
+		case kind.String == KindFuture:
+			q.future += count.Int64
+			continue
+		case !known:
+			q.unknown += count.Int64
 			continue
 		}
-		q.zero += zero.Int64
-		q.refunds += refundRows.Int64
-		q.duplicates += buyRows.Int64 - orders.Int64
 		c := &ds.Customers[i]
-		c.Orders = int(orders.Int64)
-		c.OrderDays = int(days.Int64)
-		c.Gross = gross.Float64
-		c.Refunds = refunds.Float64
-		c.Cost = cost.Float64
-		c.Discount = discount.Float64
-		if first.Valid {
-			c.FirstOrder = first.Time
-		}
-		if last.Valid {
-			c.LastOrder = last.Time
+		c.Cost += cost.Float64
+		switch kind.String {
+		case KindZero:
+			q.zero += count.Int64
+		case KindRefund:
+			q.refunds += count.Int64
+			c.Refunds += math.Abs(amount.Float64)
+		case KindPurchase:
+			q.duplicates += count.Int64 - orders.Int64
+			c.Orders = int(orders.Int64)
+			c.OrderDays = int(days.Int64)
+			c.Gross = amount.Float64
+			c.Discount = discount.Float64
+			c.FirstOrder, c.LastOrder = first.Time, last.Time
+		default:
+			return nil, fmt.Errorf("%s: aggregate row %d: unexpected row kind %q", file, n, kind.String)
 		}
 	}
 	if err := rows.Err(); err != nil {

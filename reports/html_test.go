@@ -139,7 +139,7 @@ func htmlCheckPage(t *testing.T, page, lang string) {
 		t.Errorf("external reference in page: %q", m)
 	}
 	rest := htmlWithoutECharts(t, page)
-	for _, s := range []string{"http://", "https://", "NaN", "Infinity", "%!", "<no value>"} {
+	for _, s := range []string{"http://", "https://", "NaN", "Infinity", "%!", "<no value>", "__custseg_fn", "__f__"} {
 		if i := strings.Index(rest, s); i >= 0 {
 			t.Errorf("page (without echarts) contains %q: …%s…", s, rest[max(i-80, 0):min(i+80, len(rest))])
 		}

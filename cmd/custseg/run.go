@@ -64,7 +64,7 @@ func printOutputs(m *Main, man *jobs.Manifest) {
 		fmt.Fprintf(m.Stdout, "  %s\n", filepath.Join(man.Dir, o.Path))
 	}
 	fmt.Fprintf(m.Stdout, "  %s\n", filepath.Join(man.Dir, jobs.ManifestFile))
-	for _, w := range man.Warnings {
-		fmt.Fprintf(m.Stdout, "Warning: %s\n", w)
+	if n := len(man.Warnings); n > 0 {
+		fmt.Fprintf(m.Stdout, "%d warning(s): see the log above and the workbook's About sheet.\n", n)
 	}
 }

@@ -25,13 +25,28 @@ func Analyze(d *Dataset, p Params) *Result {
 		if measure == "margin" {
 			s.Value = c.Net() - c.Cost
 		}
-		s.Status = ChurnStatus(c.IsBuyer(), s.Recency, p.Churn)
+		s.Status = StatusPotential
+		if c.IsBuyer() {
+			s.RhythmDays = Rhythm(c)
+			s.Status = RhythmStatus(s.Recency, s.RhythmDays, p.Churn)
+		}
+		s.Lifecycle = LifecycleStage(c, s.Status, DaysBetween(c.FirstOrder, d.AsOf), p.Lifecycle)
 	}
-	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores}
+	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores, ChurnPeriodDays: d.WindowDays}
 	res.Tiers, res.Concentration = assignTiers(d, p.Tiers, scores)
 	res.Statuses = summariseStatuses(d, scores)
 	res.Segments, res.RFGrid = summariseSegments(d, p.RFM, scores)
+	fitModels(d, p.Models, scores, res)
+	assignPyramid(d, p.Pyramid, scores, res)
+	highValueAtRisk(d, p.Models, scores, res)
+	stages := make([]string, len(Stages))
+	for k, st := range Stages {
+		stages[k] = string(st)
+	}
+	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return string(s.Lifecycle) })
+	clusterBuyers(d, p.Clusters, scores, res)
 	res.KPIs = kpis(d, res)
+	res.KPIs.PeriodChurnRate = periodChurnRate(d, scores, p.Churn)
 	return res
 }
 
@@ -116,6 +131,13 @@ func kpis(d *Dataset, res *Result) KPIs {
 		}
 	}
 	k.ChurnRate = ratio(float64(k.Churned), float64(k.Buyers))
+	for i := range res.Scores {
+		k.ExpectedPurchases += res.Scores[i].ExpPurchases
+		k.CLV += res.Scores[i].CLV
+	}
+	k.ExpectedPurchases = math.Round(k.ExpectedPurchases*10) / 10
+	k.CLV = cents(k.CLV)
+	k.HighValueAtRisk = len(res.HighValueAtRisk)
 	return k
 }
 

@@ -25,6 +25,18 @@ type Customer struct {
 	Discount   float64   // sum of discounts of purchases (Dataset.HasDiscount)
 	FirstOrder time.Time // first purchase; zero when the customer never bought
 	LastOrder  time.Time // last purchase; zero when the customer never bought
+
+	// FirstDayGross is the sum of the purchases made on the first purchase
+	// day: the Gamma-Gamma spend model leaves that day out of the mean.
+	FirstDayGross float64
+	// RecentOrders and PreviousOrders count purchases in the trend window
+	// that ends on the as-of date and in the window of the same length
+	// before it (Dataset.WindowDays).
+	RecentOrders   int
+	PreviousOrders int
+	// LastBeforeRecent is the last purchase before the recent window;
+	// zero when there was none.
+	LastBeforeRecent time.Time
 }
 
 // Net is the customer's net revenue: purchases minus refunds.
@@ -41,6 +53,11 @@ type Dataset struct {
 	AttrNames   []string // attribute columns of customers.sql, in query order
 	HasCost     bool     // orders.sql returned a cost column
 	HasDiscount bool     // orders.sql returned a discount column
+	// WindowDays is the length of the recent and previous trend windows
+	// the extract counted purchases in (0 when not counted).
+	WindowDays int
+	// HasFirstDay reports whether FirstDayGross was extracted.
+	HasFirstDay bool
 	Customers   []Customer
 }
 

@@ -11,6 +11,41 @@ type Params struct {
 	// ValueMeasure is "revenue" (net revenue) or "margin" (net revenue minus
 	// cost); "auto" picks margin when the dataset has cost.
 	ValueMeasure string
+	Models       ModelParams
+	Pyramid      PyramidParams
+	Lifecycle    LifecycleParams
+	Clusters     KMeansParams
+}
+
+// ModelParams configure the purchase (BG/NBD) and spend (Gamma-Gamma)
+// models and the lifetime value.
+type ModelParams struct {
+	TimeUnitDays    float64 // the models' time unit in days; 7 = weeks
+	PurchaseHorizon float64 // expected purchases over this many time units (52)
+	CLVMonths       int     // lifetime value horizon in months (12)
+	MonthlyDiscount float64 // monthly discount rate of the lifetime value (0.01)
+	// PAliveAtRisk flags a valuable customer as slipping when their
+	// probability of being alive falls below it (0.5).
+	PAliveAtRisk float64
+}
+
+// PyramidParams are the customer-pyramid shares of buyers by lifetime
+// value, from the top: platinum, gold, iron; the rest are lead.
+type PyramidParams struct {
+	Platinum float64 // 0.01
+	Gold     float64 // 0.04
+	Iron     float64 // 0.15
+}
+
+// LifecycleParams configure the lifecycle stages.
+type LifecycleParams struct {
+	// WindowDays is the length of the recent window whose purchases are
+	// compared with the window before it (90); it is also the period of
+	// the churn rate.
+	WindowDays int
+	// ExplorationDays: customers whose first purchase is this recent are
+	// still exploring (90).
+	ExplorationDays int
 }
 
 // RFMParams configure RFM scoring and the named segments.
@@ -45,11 +80,17 @@ type TierParams struct {
 	Small     float64 // default 0.05
 }
 
-// ChurnParams are the inactivity thresholds of the churn status, in days
-// since the last purchase.
+// ChurnParams are the inactivity thresholds of the churn status. A repeat
+// buyer is judged against their own rhythm: at risk once the days since
+// their last purchase exceed RhythmAtRisk × their mean days between
+// purchases, churned beyond RhythmChurned × (each never below
+// RhythmMinDays). One-time buyers use the fixed days.
 type ChurnParams struct {
-	AtRiskDays  int // more than this: at risk (default 90)
-	ChurnedDays int // more than this: churned (default 180)
+	AtRiskDays    int     // fixed rule: more than this: at risk (default 90)
+	ChurnedDays   int     // fixed rule: more than this: churned (default 180)
+	RhythmAtRisk  float64 // default 2
+	RhythmChurned float64 // default 3
+	RhythmMinDays int     // default 30
 }
 
 // DefaultSegments are the eleven usual RFM segments on a 5-bin R × FM grid.
@@ -96,8 +137,12 @@ func DefaultParams() Params {
 	return Params{
 		RFM:          RFMParams{Bins: 5, Frequency: "orders", Segments: DefaultSegments()},
 		Tiers:        TierParams{Key: 0.50, Important: 0.30, Ordinary: 0.15, Small: 0.05},
-		Churn:        ChurnParams{AtRiskDays: 90, ChurnedDays: 180},
+		Churn:        ChurnParams{AtRiskDays: 90, ChurnedDays: 180, RhythmAtRisk: 2, RhythmChurned: 3, RhythmMinDays: 30},
 		ValueMeasure: "auto",
+		Models:       ModelParams{TimeUnitDays: 7, PurchaseHorizon: 52, CLVMonths: 12, MonthlyDiscount: 0.01, PAliveAtRisk: 0.5},
+		Pyramid:      PyramidParams{Platinum: 0.01, Gold: 0.04, Iron: 0.15},
+		Lifecycle:    LifecycleParams{WindowDays: 90, ExplorationDays: 90},
+		Clusters:     DefaultKMeansParams(),
 	}
 }
 
@@ -149,6 +194,34 @@ func (p Params) Validate() error {
 	}
 	if p.Churn.AtRiskDays < 1 || p.Churn.ChurnedDays <= p.Churn.AtRiskDays {
 		return fmt.Errorf("churn: at_risk_days (%d) must be at least 1 and below churned_days (%d)", p.Churn.AtRiskDays, p.Churn.ChurnedDays)
+	}
+	if p.Churn.RhythmAtRisk <= 0 || p.Churn.RhythmChurned <= p.Churn.RhythmAtRisk || p.Churn.RhythmMinDays < 0 {
+		return fmt.Errorf("churn: rhythm_at_risk (%g) must be positive and below rhythm_churned (%g); rhythm_min_days not negative",
+			p.Churn.RhythmAtRisk, p.Churn.RhythmChurned)
+	}
+	m := p.Models
+	if m.TimeUnitDays <= 0 || m.PurchaseHorizon <= 0 {
+		return fmt.Errorf("models: time_unit_days and purchase_horizon must be positive")
+	}
+	if m.CLVMonths < 1 || m.CLVMonths > 120 {
+		return fmt.Errorf("models.clv_months: %d is not between 1 and 120", m.CLVMonths)
+	}
+	if m.MonthlyDiscount < 0 || m.MonthlyDiscount >= 1 {
+		return fmt.Errorf("models.monthly_discount_rate: %g is not between 0 and 1", m.MonthlyDiscount)
+	}
+	if m.PAliveAtRisk <= 0 || m.PAliveAtRisk >= 1 {
+		return fmt.Errorf("models.palive_at_risk: %g is not between 0 and 1", m.PAliveAtRisk)
+	}
+	py := p.Pyramid
+	if py.Platinum <= 0 || py.Gold <= 0 || py.Iron <= 0 || py.Platinum+py.Gold+py.Iron >= 1 {
+		return fmt.Errorf("pyramid: platinum, gold and iron must be positive shares summing below 1")
+	}
+	if p.Lifecycle.WindowDays < 7 || p.Lifecycle.ExplorationDays < 0 {
+		return fmt.Errorf("lifecycle: window_days must be at least 7 and exploration_days not negative")
+	}
+	c := p.Clusters
+	if c.KMin < 2 || c.KMax < c.KMin || c.KMax > 20 || c.SampleSize < 100 || c.MaxIter < 1 {
+		return fmt.Errorf("clusters: want 2 ≤ k_min ≤ k_max ≤ 20, sample_size ≥ 100, max_iter ≥ 1")
 	}
 	switch p.ValueMeasure {
 	case "auto", "revenue", "margin":

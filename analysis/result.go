@@ -44,7 +44,51 @@ type Score struct {
 	Segment   int     // index into Result.Segments; -1 for non-buyers
 	Tier      Tier
 	Status    Status
+
+	// RhythmDays is the mean number of days between the customer's purchase
+	// days (0 for fewer than two).
+	RhythmDays float64
+	Lifecycle  Stage
+	// Model fields; zero when the models are not usable (Models.Usable).
+	PAlive       float64 // probability the customer is still active
+	ExpPurchases float64 // expected purchase days over the purchase horizon
+	ExpSpend     float64 // expected spend per purchase day
+	CLV          float64 // discounted value over the CLV horizon
+	ValueAtRisk  float64 // yearly value pace × chance of having left
+	Pyramid      PyramidTier
+	Cluster      int // index into Result.Clusters.Profiles; -1 when none
 }
+
+// PyramidTier is a customer-pyramid level by lifetime value.
+type PyramidTier string
+
+// Pyramid tiers, from the top.
+const (
+	PyramidPlatinum PyramidTier = "platinum" // 铂金
+	PyramidGold     PyramidTier = "gold"     // 黄金
+	PyramidIron     PyramidTier = "iron"     // 钢铁
+	PyramidLead     PyramidTier = "lead"     // 重铅
+	PyramidNone     PyramidTier = ""         // never bought
+)
+
+// PyramidTiers lists the pyramid tiers from the top.
+var PyramidTiers = []PyramidTier{PyramidPlatinum, PyramidGold, PyramidIron, PyramidLead}
+
+// Stage is a customer-lifecycle stage.
+type Stage string
+
+// Lifecycle stages.
+const (
+	StageNone        Stage = ""            // never bought
+	StageExploration Stage = "exploration" // 考察期: new, or one purchase
+	StageFormation   Stage = "formation"   // 形成期: buying more often
+	StageStability   Stage = "stability"   // 稳定期: steady
+	StageDecline     Stage = "decline"     // 退化期: buying less often, or slipping
+	StageLost        Stage = "lost"        // churned
+)
+
+// Stages lists the lifecycle stages in order.
+var Stages = []Stage{StageExploration, StageFormation, StageStability, StageDecline, StageLost}
 
 // SegmentSummary describes one named RFM segment.
 type SegmentSummary struct {
@@ -109,6 +153,71 @@ type KPIs struct {
 	AtRisk         int     `json:"at_risk_customers"`
 	Churned        int     `json:"churned_customers"`
 	ChurnRate      float64 `json:"churn_rate"`
+	// PeriodChurnRate is the share of the customers active at the start of
+	// the last period who are churned at its end.
+	PeriodChurnRate float64 `json:"period_churn_rate"`
+	// ExpectedPurchases and CLV are totals over the model horizons (0
+	// without usable models).
+	ExpectedPurchases float64 `json:"expected_purchases"`
+	CLV               float64 `json:"clv_total"`
+	HighValueAtRisk   int     `json:"high_value_at_risk"`
+}
+
+// GroupSummary counts the buyers and value of one group (a pyramid tier or
+// a lifecycle stage).
+type GroupSummary struct {
+	Key        string
+	Customers  int
+	Share      float64 // of buyers
+	Value      float64 // historical value
+	ValueShare float64
+	CLV        float64 // sum of lifetime value (0 without models)
+	CLVShare   float64
+}
+
+// Models reports the purchase and spend models of a run.
+type Models struct {
+	BGNBD      BGNBD
+	BGNBDError string // why the purchase model is not usable; "" when it is
+	GammaGamma GammaGamma
+	GGError    string // why the spend model is not usable; "" when it is
+	// Usable reports that both models converged, so the per-customer model
+	// fields and the pyramid by lifetime value are filled in.
+	Usable          bool
+	TimeUnitDays    float64
+	PurchaseHorizon float64
+	CLVMonths       int
+	MonthlyDiscount float64
+	MarginRatio     float64 // shop-wide margin ÷ revenue used when cost is known (0 otherwise)
+	// PyramidBy is "clv" or, without usable models, "value".
+	PyramidBy string
+}
+
+// ClusterProfile describes one k-means cluster in original units.
+type ClusterProfile struct {
+	Name          Label // descriptive name from the profile
+	Customers     int
+	Share         float64 // of buyers
+	ValueShare    float64
+	MeanRecency   float64 // days
+	MeanFrequency float64
+	MeanMonetary  float64
+	MeanTenure    float64   // days since the first purchase
+	Centroid      []float64 // standardised R, F, M, tenure (log scale)
+}
+
+// Label is a text in English and Chinese (analysis names things it derives,
+// such as clusters, in both report languages).
+type Label struct{ En, Zh string }
+
+// Clusters is the k-means clustering of the buyers.
+type Clusters struct {
+	K          int
+	Silhouette float64
+	Scores     []KScore
+	Profiles   []ClusterProfile
+	Error      string // why there is no clustering; "" when there is
+	Features   []string
 }
 
 // Result is the whole analysis of one run.
@@ -123,4 +232,17 @@ type Result struct {
 	Concentration Concentration
 	Statuses      []StatusSummary
 	KPIs          KPIs
+
+	Models    Models
+	Pyramid   []GroupSummary // in PyramidTiers order
+	Lifecycle []GroupSummary // in Stages order
+	Clusters  Clusters
+	// HighValueAtRisk lists indices of key and important customers who are
+	// slipping, by ValueAtRisk from the largest.
+	HighValueAtRisk []int
+	// ChurnPeriodDays is the period of KPIs.PeriodChurnRate.
+	ChurnPeriodDays int
+	// Warnings explain what the analysis could not do (models that did not
+	// converge, too little data), in English, for logs and the manifest.
+	Warnings []string
 }

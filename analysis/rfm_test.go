@@ -106,8 +106,11 @@ func TestAnalyzeSmallShop(t *testing.T) {
 	if k.RepeatRate != 3.0/5 {
 		t.Errorf("repeat rate = %v, want 0.6", k.RepeatRate)
 	}
-	// Status by recency: a, b, c active; e (120 days) at risk; d (250) churned.
-	if k.ActiveCustomer != 3 || k.AtRisk != 1 || k.Churned != 1 || k.ChurnRate != 0.2 {
+	// Status against each customer's rhythm: d bought on 4 days over 450 days
+	// (every 150), so 250 quiet days are within 2 × 150: active; a, b, c
+	// active too; e, a one-time buyer quiet for 120 days, is at risk by the
+	// fixed 90/180-day rule.
+	if k.ActiveCustomer != 4 || k.AtRisk != 1 || k.Churned != 0 || k.ChurnRate != 0 {
 		t.Errorf("statuses: %+v", k)
 	}
 	// R×F grid: a at R5 F5.

@@ -56,6 +56,42 @@ type Analysis struct {
 	RFM   RFM    `yaml:"rfm"`
 	Tiers Tiers  `yaml:"tiers"`
 	Churn Churn  `yaml:"churn"`
+	// Models configure the purchase and spend models and lifetime value.
+	Models    Models    `yaml:"models"`
+	Pyramid   Pyramid   `yaml:"pyramid"`
+	Lifecycle Lifecycle `yaml:"lifecycle"`
+	Clusters  Clusters  `yaml:"clusters"`
+}
+
+// Models configure BG/NBD, Gamma-Gamma and lifetime value.
+type Models struct {
+	TimeUnitDays        float64 `yaml:"time_unit_days"`
+	PurchaseHorizon     float64 `yaml:"purchase_horizon"`
+	CLVMonths           int     `yaml:"clv_months"`
+	MonthlyDiscountRate float64 `yaml:"monthly_discount_rate"`
+	PAliveAtRisk        float64 `yaml:"palive_at_risk"`
+}
+
+// Pyramid holds the customer-pyramid shares of buyers.
+type Pyramid struct {
+	Platinum float64 `yaml:"platinum"`
+	Gold     float64 `yaml:"gold"`
+	Iron     float64 `yaml:"iron"`
+}
+
+// Lifecycle configures the lifecycle stages and churn-rate period.
+type Lifecycle struct {
+	WindowDays      int `yaml:"window_days"`
+	ExplorationDays int `yaml:"exploration_days"`
+}
+
+// Clusters configure k-means.
+type Clusters struct {
+	KMin       int    `yaml:"k_min"`
+	KMax       int    `yaml:"k_max"`
+	SampleSize int    `yaml:"sample_size"`
+	Seed       uint64 `yaml:"seed"`
+	MaxIter    int    `yaml:"max_iter"`
 }
 
 // RFM configures scoring and the named segments.
@@ -84,10 +120,13 @@ type Tiers struct {
 	Small     float64 `yaml:"small"`
 }
 
-// Churn holds the inactivity thresholds in days.
+// Churn holds the inactivity thresholds.
 type Churn struct {
-	AtRiskDays  int `yaml:"at_risk_days"`
-	ChurnedDays int `yaml:"churned_days"`
+	AtRiskDays    int     `yaml:"at_risk_days"`
+	ChurnedDays   int     `yaml:"churned_days"`
+	RhythmAtRisk  float64 `yaml:"rhythm_at_risk"`
+	RhythmChurned float64 `yaml:"rhythm_churned"`
+	RhythmMinDays int     `yaml:"rhythm_min_days"`
 }
 
 // Job is one scheduled report.
@@ -119,7 +158,13 @@ func Default() *Config {
 		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure,
 			RFM:   RFM{Bins: p.RFM.Bins, Frequency: p.RFM.Frequency, Segments: segs},
 			Tiers: Tiers{p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small},
-			Churn: Churn{p.Churn.AtRiskDays, p.Churn.ChurnedDays}},
+			Churn: Churn{p.Churn.AtRiskDays, p.Churn.ChurnedDays, p.Churn.RhythmAtRisk, p.Churn.RhythmChurned, p.Churn.RhythmMinDays},
+			Models: Models{p.Models.TimeUnitDays, p.Models.PurchaseHorizon, p.Models.CLVMonths,
+				p.Models.MonthlyDiscount, p.Models.PAliveAtRisk},
+			Pyramid:   Pyramid{p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron},
+			Lifecycle: Lifecycle{p.Lifecycle.WindowDays, p.Lifecycle.ExplorationDays},
+			Clusters: Clusters{p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed,
+				p.Clusters.MaxIter}},
 		Jobs:    []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour}},
 		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥"},
 	}
@@ -234,10 +279,17 @@ func (c *Config) Params() analysis.Params {
 		}
 	}
 	return analysis.Params{
-		RFM:          analysis.RFMParams{Bins: a.RFM.Bins, Frequency: a.RFM.Frequency, Segments: segs},
-		Tiers:        analysis.TierParams{Key: a.Tiers.Key, Important: a.Tiers.Important, Ordinary: a.Tiers.Ordinary, Small: a.Tiers.Small},
-		Churn:        analysis.ChurnParams{AtRiskDays: a.Churn.AtRiskDays, ChurnedDays: a.Churn.ChurnedDays},
+		RFM:   analysis.RFMParams{Bins: a.RFM.Bins, Frequency: a.RFM.Frequency, Segments: segs},
+		Tiers: analysis.TierParams{Key: a.Tiers.Key, Important: a.Tiers.Important, Ordinary: a.Tiers.Ordinary, Small: a.Tiers.Small},
+		Churn: analysis.ChurnParams{AtRiskDays: a.Churn.AtRiskDays, ChurnedDays: a.Churn.ChurnedDays,
+			RhythmAtRisk: a.Churn.RhythmAtRisk, RhythmChurned: a.Churn.RhythmChurned, RhythmMinDays: a.Churn.RhythmMinDays},
 		ValueMeasure: a.Value,
+		Models: analysis.ModelParams{TimeUnitDays: a.Models.TimeUnitDays, PurchaseHorizon: a.Models.PurchaseHorizon,
+			CLVMonths: a.Models.CLVMonths, MonthlyDiscount: a.Models.MonthlyDiscountRate, PAliveAtRisk: a.Models.PAliveAtRisk},
+		Pyramid:   analysis.PyramidParams{Platinum: a.Pyramid.Platinum, Gold: a.Pyramid.Gold, Iron: a.Pyramid.Iron},
+		Lifecycle: analysis.LifecycleParams{WindowDays: a.Lifecycle.WindowDays, ExplorationDays: a.Lifecycle.ExplorationDays},
+		Clusters: analysis.KMeansParams{KMin: a.Clusters.KMin, KMax: a.Clusters.KMax, SampleSize: a.Clusters.SampleSize,
+			Seed: a.Clusters.Seed, MaxIter: a.Clusters.MaxIter},
 	}
 }
 

@@ -1,6 +1,8 @@
 package jobs
 
 import (
+	"fmt"
+
 	"github.com/custseg/custseg/analysis"
 )
 
@@ -19,6 +21,7 @@ type Manifest struct {
 	Counts      Counts                  `json:"counts"`
 	KPIs        analysis.KPIs           `json:"kpis"`
 	DataQuality []analysis.QualityCheck `json:"data_quality"`
+	Models      ModelsRecord            `json:"models"`
 	Outputs     []Output                `json:"outputs"`
 	Warnings    []string                `json:"warnings"`
 	// Dir is the folder the run's files are in (not serialised).
@@ -41,4 +44,59 @@ type Output struct {
 	Path   string `json:"path"` // relative to the run folder
 	Bytes  int64  `json:"bytes"`
 	SHA256 string `json:"sha256"`
+}
+
+// ModelsRecord is the manifest's record of the fitted models.
+type ModelsRecord struct {
+	BGNBD      BGNBDRecord      `json:"bgnbd"`
+	GammaGamma GammaGammaRecord `json:"gamma_gamma"`
+	Clusters   ClustersRecord   `json:"clusters"`
+}
+
+// BGNBDRecord is the purchase model's parameters and fit.
+type BGNBDRecord struct {
+	R             float64 `json:"r"`
+	Alpha         float64 `json:"alpha"`
+	A             float64 `json:"a"`
+	B             float64 `json:"b"`
+	LogLikelihood float64 `json:"log_likelihood"`
+	Converged     bool    `json:"converged"`
+	NCustomers    int     `json:"n_customers"`
+	TimeUnit      string  `json:"time_unit"`
+	Error         string  `json:"error,omitempty"`
+}
+
+// GammaGammaRecord is the spend model's parameters and fit.
+type GammaGammaRecord struct {
+	P          float64 `json:"p"`
+	Q          float64 `json:"q"`
+	V          float64 `json:"v"`
+	Converged  bool    `json:"converged"`
+	NCustomers int     `json:"n_customers"`
+	Excluded   int     `json:"excluded"`
+	Error      string  `json:"error,omitempty"`
+}
+
+// ClustersRecord is the chosen k-means solution.
+type ClustersRecord struct {
+	K          int     `json:"k"`
+	Silhouette float64 `json:"silhouette"`
+	Error      string  `json:"error,omitempty"`
+}
+
+func modelsRecord(res *analysis.Result) ModelsRecord {
+	m := res.Models
+	unit := fmt.Sprintf("%g days", m.TimeUnitDays)
+	if m.TimeUnitDays == 7 {
+		unit = "weeks"
+	}
+	return ModelsRecord{
+		BGNBD: BGNBDRecord{R: m.BGNBD.R, Alpha: m.BGNBD.Alpha, A: m.BGNBD.A, B: m.BGNBD.B,
+			LogLikelihood: m.BGNBD.LogLikelihood, Converged: m.BGNBDError == "" && m.BGNBD.Converged,
+			NCustomers: m.BGNBD.N, TimeUnit: unit, Error: m.BGNBDError},
+		GammaGamma: GammaGammaRecord{P: m.GammaGamma.P, Q: m.GammaGamma.Q, V: m.GammaGamma.V,
+			Converged: m.GGError == "" && m.GammaGamma.Converged, NCustomers: m.GammaGamma.N,
+			Excluded: m.GammaGamma.Excluded, Error: m.GGError},
+		Clusters: ClustersRecord{K: res.Clusters.K, Silhouette: res.Clusters.Silhouette, Error: res.Clusters.Error},
+	}
 }

@@ -88,7 +88,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 		}
 	}
 	loc := cfg.Database.Location()
-	win := queries.NewWindow(asOfDay, loc)
+	win := queries.NewWindow(asOfDay, loc, cfg.Analysis.Lifecycle.WindowDays)
 	asOf := win.AsOf.Format("2006-01-02")
 	m := &Manifest{
 		RunID: newRunID(now()), Job: job.Name, AsOf: asOf, Status: "failed", DryRun: opts.DryRun,
@@ -137,6 +137,8 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	m.DurationsMS[StepAnalyse] = ms(t0)
 	log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
 	m.Warnings = append(m.Warnings, warnings(ds, res, ex)...)
+	m.Warnings = append(m.Warnings, res.Warnings...)
+	m.Models = modelsRecord(res)
 	for _, w := range m.Warnings {
 		log.Warn(w)
 	}
@@ -281,21 +283,28 @@ func ms(t0 time.Time) int64 { return time.Since(t0).Milliseconds() }
 
 func parameters(cfg *config.Config, job config.Job, p analysis.Params, src queries.Source) map[string]string {
 	return map[string]string{
-		"as_of_rule":          cfg.Analysis.AsOf,
-		"data_time_zone":      cfg.Database.TimeZone,
-		"job_time_zone":       job.TimeZone,
-		"rfm_bins":            strconv.Itoa(p.RFM.Bins),
-		"rfm_frequency":       p.RFM.Frequency,
-		"value_measure":       p.ValueMeasure,
-		"tiers":               fmt.Sprintf("key %g / important %g / ordinary %g / small %g", p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small),
-		"churn_at_risk_days":  strconv.Itoa(p.Churn.AtRiskDays),
-		"churn_churned_days":  strconv.Itoa(p.Churn.ChurnedDays),
-		"locale":              cfg.Outputs.Locale,
-		"customers_query":     src.Customers.Name,
-		"orders_query":        src.Orders.Name,
-		"rfm_segments":        strconv.Itoa(len(p.RFM.Segments)),
-		"refund_rule":         "net against the customer",
-		"duplicate_order_ids": "lines of one order",
+		"as_of_rule":            cfg.Analysis.AsOf,
+		"data_time_zone":        cfg.Database.TimeZone,
+		"job_time_zone":         job.TimeZone,
+		"rfm_bins":              strconv.Itoa(p.RFM.Bins),
+		"rfm_frequency":         p.RFM.Frequency,
+		"value_measure":         p.ValueMeasure,
+		"tiers":                 fmt.Sprintf("key %g / important %g / ordinary %g / small %g", p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small),
+		"churn_at_risk_days":    strconv.Itoa(p.Churn.AtRiskDays),
+		"churn_churned_days":    strconv.Itoa(p.Churn.ChurnedDays),
+		"churn_rhythm":          fmt.Sprintf("at risk beyond %g×, churned beyond %g× own mean days between purchases (min %d days)", p.Churn.RhythmAtRisk, p.Churn.RhythmChurned, p.Churn.RhythmMinDays),
+		"model_time_unit_days":  fmt.Sprintf("%g", p.Models.TimeUnitDays),
+		"purchase_horizon":      fmt.Sprintf("%g time units", p.Models.PurchaseHorizon),
+		"clv":                   fmt.Sprintf("%d months, %g%% monthly discount rate", p.Models.CLVMonths, p.Models.MonthlyDiscount*100),
+		"pyramid":               fmt.Sprintf("platinum %g / gold %g / iron %g / lead rest", p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron),
+		"lifecycle_window_days": strconv.Itoa(p.Lifecycle.WindowDays),
+		"clusters_k_range":      fmt.Sprintf("%d..%d, silhouette sample %d, seed %d", p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed),
+		"locale":                cfg.Outputs.Locale,
+		"customers_query":       src.Customers.Name,
+		"orders_query":          src.Orders.Name,
+		"rfm_segments":          strconv.Itoa(len(p.RFM.Segments)),
+		"refund_rule":           "net against the customer",
+		"duplicate_order_ids":   "lines of one order",
 	}
 }
 

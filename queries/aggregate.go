@@ -98,13 +98,27 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 		case KindRefund:
 			q.refunds += count.Int64
 			c.Refunds += math.Abs(amount.Float64)
-		case KindPurchase:
+		case KindBuyRecent, KindBuyPrev, KindBuyOlder:
 			q.duplicates += count.Int64 - orders.Int64
-			c.Orders = int(orders.Int64)
-			c.OrderDays = int(days.Int64)
-			c.Gross = amount.Float64
-			c.Discount = discount.Float64
-			c.FirstOrder, c.LastOrder = first.Time, last.Time
+			c.Orders += int(orders.Int64)
+			c.OrderDays += int(days.Int64)
+			c.Gross += amount.Float64
+			c.Discount += discount.Float64
+			if c.FirstOrder.IsZero() || first.Time.Before(c.FirstOrder) {
+				c.FirstOrder = first.Time
+			}
+			if last.Time.After(c.LastOrder) {
+				c.LastOrder = last.Time
+			}
+			switch kind.String {
+			case KindBuyRecent:
+				c.RecentOrders += int(orders.Int64)
+			case KindBuyPrev:
+				c.PreviousOrders += int(orders.Int64)
+			}
+			if kind.String != KindBuyRecent && last.Time.After(c.LastBeforeRecent) {
+				c.LastBeforeRecent = last.Time
+			}
 		default:
 			return nil, fmt.Errorf("%s: aggregate row %d: unexpected row kind %q", file, n, kind.String)
 		}
@@ -113,4 +127,30 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 		return nil, fmt.Errorf("%s: aggregate: %w", file, err)
 	}
 	return q, nil
+}
+
+// readFirstDay stores each known buyer's first-day purchases in ds.
+func readFirstDay(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32) error {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("%s: first purchase days: %w", file, err)
+	}
+	defer rows.Close()
+	var (
+		id     sql.NullString
+		amount sql.NullFloat64
+	)
+	for rows.Next() {
+		if err := rows.Scan(&id, &amount); err != nil {
+			return fmt.Errorf("%s: first purchase days: %w", file, err)
+		}
+		if i, ok := index[id.String]; ok && id.Valid {
+			ds.Customers[i].FirstDayGross = amount.Float64
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: first purchase days: %w", file, err)
+	}
+	ds.HasFirstDay = true
+	return nil
 }

@@ -13,16 +13,25 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// Window is the period a run reads: every order before End.
+// Window is the period a run reads: every order before End, with the
+// recent and previous trend windows of TrendDays each ending at End.
 type Window struct {
-	AsOf time.Time // the as-of date at midnight in the data's time zone
-	End  time.Time // AsOf + 1 day: orders at or after End are "future"
+	AsOf      time.Time // the as-of date at midnight in the data's time zone
+	End       time.Time // AsOf + 1 day: orders at or after End are "future"
+	TrendDays int       // length of the recent and previous trend windows
 }
 
-// NewWindow returns the window of the as-of date day, in loc.
-func NewWindow(day time.Time, loc *time.Location) Window {
+// NewWindow returns the window of the as-of date day, in loc, with trend
+// windows of trendDays.
+func NewWindow(day time.Time, loc *time.Location, trendDays int) Window {
 	asOf := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc)
-	return Window{AsOf: asOf, End: asOf.AddDate(0, 0, 1)}
+	return Window{AsOf: asOf, End: asOf.AddDate(0, 0, 1), TrendDays: trendDays}
+}
+
+// Bounds returns the instants the aggregate classifies rows by.
+func (w Window) Bounds() Bounds {
+	recent := w.End.AddDate(0, 0, -w.TrendDays)
+	return Bounds{End: w.End, RecentStart: recent, PrevStart: recent.AddDate(0, 0, -w.TrendDays)}
 }
 
 // Statement is one SQL statement a run sent.
@@ -68,10 +77,16 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window) (*Extract
 		return nil, err
 	}
 
-	agg := AggregateSQL(src.Orders.SQL, win.End, ds.HasCost, ds.HasDiscount)
+	ds.WindowDays = win.TrendDays
+	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), ds.HasCost, ds.HasDiscount)
 	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
 	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index)
 	if err != nil {
+		return nil, err
+	}
+	first := FirstDaySQL(src.Orders.SQL, win.End)
+	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first})
+	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index); err != nil {
 		return nil, err
 	}
 	q.customersNullID = nullIDs

@@ -10,11 +10,14 @@ import (
 
 func TestAggregateSQLWrapsOrders(t *testing.T) {
 	end := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	got := AggregateSQL("SELECT 1 AS x -- trailing comment", end, true, false)
+	w := Window{End: end, TrendDays: 90}
+	got := AggregateSQL("SELECT 1 AS x -- trailing comment", w.Bounds(), true, false)
 	for _, want := range []string{
 		"SELECT o.customer_id AS customer_id,",
 		"WHEN o.ordered_at >= '2026-10-01 00:00:00' THEN 'future'",
 		"COUNT(DISTINCT o.order_id) AS orders,",
+		"WHEN o.ordered_at >= '2026-07-03 00:00:00' THEN 'buy_recent'",
+		"WHEN o.ordered_at >= '2026-04-04 00:00:00' THEN 'buy_prev'",
 		"AS cost\nFROM (\nSELECT 1 AS x -- trailing comment\n) o\nGROUP BY o.customer_id, row_kind",
 	} {
 		if !strings.Contains(got, want) {

@@ -12,47 +12,79 @@ func ProbeSQL(query string, limit int) string {
 	return fmt.Sprintf("SELECT * FROM (\n%s\n) q LIMIT %d", query, limit)
 }
 
-// Row kinds of the aggregate, one per data-quality rule.
+// Row kinds of the aggregate, one per data-quality rule, and purchases split
+// by the trend windows.
 const (
-	KindNull     = "null"     // no date or no amount: left out
-	KindFuture   = "future"   // dated on or after the window's end: left out
-	KindPurchase = "purchase" // positive amount: a purchase
-	KindRefund   = "refund"   // negative amount: netted against the customer
-	KindZero     = "zero"     // zero amount: kept, not a purchase
+	KindNull       = "null"       // no date or no amount: left out
+	KindFuture     = "future"     // dated on or after the window's end: left out
+	KindRefund     = "refund"     // negative amount: netted against the customer
+	KindZero       = "zero"       // zero amount: kept, not a purchase
+	KindBuyRecent  = "buy_recent" // a purchase in the recent trend window
+	KindBuyPrev    = "buy_prev"   // a purchase in the window before it
+	KindBuyOlder   = "buy_older"  // an older purchase
+	timeLiteralFmt = "2006-01-02 15:04:05"
 )
 
+// Bounds are the instants the aggregate classifies rows by.
+type Bounds struct {
+	End         time.Time // exclusive end of the window: the day after the as-of date
+	RecentStart time.Time // start of the recent trend window
+	PrevStart   time.Time // start of the window before it
+}
+
 // AggregateSQL wraps orders.sql in custseg's per-customer aggregate, so the
-// database does the scan and the grouping and returns at most one row per
-// customer and row kind (purchases, refunds, and the rarer kinds of the
-// data-quality rules). Classifying each row once and grouping by the class
-// keeps the per-row work to one CASE, which matters on engines that
-// evaluate expressions slowly. end is the exclusive end of the window (the
-// day after the as-of date, at midnight in the data's zone); it is written
-// into the SQL as a literal so the statement shown in the workbook runs
-// as-is in a MySQL client. hasCost and hasDiscount add the optional sums.
+// database does the scan and the grouping and returns a few rows per
+// customer: one per row kind (purchases of the recent window, of the window
+// before and older ones; refunds; and the rarer kinds of the data-quality
+// rules). Classifying each row once and grouping by the class keeps the
+// per-row work to one CASE, which matters on engines that evaluate
+// expressions slowly. The bounds are written into the SQL as literals so
+// the statement shown in the workbook runs as-is in a MySQL client.
+// hasCost and hasDiscount add the optional sums.
 //
 // The result columns, in order: customer_id, row_kind, row_count, orders,
 // order_days, amount, first_at, last_at[, cost][, discount].
-func AggregateSQL(orders string, end time.Time, hasCost, hasDiscount bool) string {
-	var b strings.Builder
-	b.WriteString("SELECT o.customer_id AS customer_id,\n")
-	fmt.Fprintf(&b, "  CASE WHEN o.ordered_at IS NULL OR o.amount IS NULL THEN '%s'\n", KindNull)
-	fmt.Fprintf(&b, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", end.Format("2006-01-02 15:04:05"), KindFuture)
-	fmt.Fprintf(&b, "       WHEN o.amount > 0 THEN '%s'\n", KindPurchase)
-	fmt.Fprintf(&b, "       WHEN o.amount < 0 THEN '%s'\n", KindRefund)
-	fmt.Fprintf(&b, "       ELSE '%s' END AS row_kind,\n", KindZero)
-	b.WriteString("  COUNT(*) AS row_count,\n")
-	b.WriteString("  COUNT(DISTINCT o.order_id) AS orders,\n")
-	b.WriteString("  COUNT(DISTINCT DATE(o.ordered_at)) AS order_days,\n")
-	b.WriteString("  SUM(o.amount) AS amount,\n")
-	b.WriteString("  MIN(o.ordered_at) AS first_at,\n")
-	b.WriteString("  MAX(o.ordered_at) AS last_at")
+func AggregateSQL(orders string, b Bounds, hasCost, hasDiscount bool) string {
+	var s strings.Builder
+	s.WriteString("SELECT o.customer_id AS customer_id,\n")
+	fmt.Fprintf(&s, "  CASE WHEN o.ordered_at IS NULL OR o.amount IS NULL THEN '%s'\n", KindNull)
+	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.End.Format(timeLiteralFmt), KindFuture)
+	fmt.Fprintf(&s, "       WHEN o.amount < 0 THEN '%s'\n", KindRefund)
+	fmt.Fprintf(&s, "       WHEN o.amount = 0 THEN '%s'\n", KindZero)
+	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.RecentStart.Format(timeLiteralFmt), KindBuyRecent)
+	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.PrevStart.Format(timeLiteralFmt), KindBuyPrev)
+	fmt.Fprintf(&s, "       ELSE '%s' END AS row_kind,\n", KindBuyOlder)
+	s.WriteString("  COUNT(*) AS row_count,\n")
+	s.WriteString("  COUNT(DISTINCT o.order_id) AS orders,\n")
+	s.WriteString("  COUNT(DISTINCT DATE(o.ordered_at)) AS order_days,\n")
+	s.WriteString("  SUM(o.amount) AS amount,\n")
+	s.WriteString("  MIN(o.ordered_at) AS first_at,\n")
+	s.WriteString("  MAX(o.ordered_at) AS last_at")
 	if hasCost {
-		b.WriteString(",\n  SUM(o.cost) AS cost")
+		s.WriteString(",\n  SUM(o.cost) AS cost")
 	}
 	if hasDiscount {
-		b.WriteString(",\n  SUM(o.discount) AS discount")
+		s.WriteString(",\n  SUM(o.discount) AS discount")
 	}
-	fmt.Fprintf(&b, "\nFROM (\n%s\n) o\nGROUP BY o.customer_id, row_kind", orders)
-	return b.String()
+	fmt.Fprintf(&s, "\nFROM (\n%s\n) o\nGROUP BY o.customer_id, row_kind", orders)
+	return s.String()
+}
+
+// FirstDaySQL sums each buyer's purchases on their first purchase day, which
+// the Gamma-Gamma spend model leaves out of the mean spend. It finds the
+// first day with a window function over the purchases before end.
+//
+// The result columns: customer_id, first_day_amount.
+func FirstDaySQL(orders string, end time.Time) string {
+	return fmt.Sprintf(`SELECT f.customer_id AS customer_id, SUM(f.amount) AS first_day_amount
+FROM (
+  SELECT o.customer_id AS customer_id, o.amount AS amount, o.ordered_at AS ordered_at,
+    MIN(o.ordered_at) OVER (PARTITION BY o.customer_id) AS first_at
+  FROM (
+%s
+  ) o
+  WHERE o.customer_id IS NOT NULL AND o.amount > 0 AND o.ordered_at < '%s'
+) f
+WHERE DATE(f.ordered_at) = DATE(f.first_at)
+GROUP BY f.customer_id`, orders, end.Format(timeLiteralFmt))
 }

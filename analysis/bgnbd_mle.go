@@ -1,0 +1,188 @@
+package analysis
+
+import (
+	"errors"
+	"math"
+
+	"gonum.org/v1/gonum/optimize"
+)
+
+// ErrTooLittleData is returned by FitBGNBD and FitGammaGamma when the data
+// cannot identify the model: no customers, fewer than three repeat buyers,
+// or no variation between customers.
+var ErrTooLittleData = errors.New("analysis: too little data to fit the model")
+
+// ErrNotConverged is returned, wrapped, by FitBGNBD and FitGammaGamma when
+// the maximum-likelihood search stopped without meeting its convergence test
+// or ran a parameter to the edge of its range (see mleBound). The model
+// returned with it has finite parameters and Converged set to false; callers
+// may still use it, with caution.
+var ErrNotConverged = errors.New("analysis: model fit did not converge")
+
+// mleBound bounds every log-parameter: the optimisers search over φ and the
+// log-parameter is θ = mleBound·tanh(φ/mleBound), so each fitted parameter
+// lies in [e^−30, e^30] ≈ [9.4e−14, 1.1e13] and the likelihood is never
+// evaluated at an overflowing point. Inside the range the map is smooth and
+// one-to-one, so the maximum-likelihood estimate is unchanged.
+const mleBound = 30
+
+// mleEdge is how close to ±mleBound a log-parameter may end before the fit
+// counts as having run off to the boundary (not converged).
+const mleEdge = mleBound - 1
+
+// mleGradTol is the largest ∞-norm of the gradient of the mean negative
+// log-likelihood (per customer, with respect to φ) that counts as converged.
+const mleGradTol = 1e-6
+
+// mleObjective returns the mean negative log-likelihood at the
+// log-parameters theta and, when grad is not nil, stores its gradient with
+// respect to theta in grad. It must return a finite value for every theta
+// with |θᵢ| ≤ mleBound.
+type mleObjective func(theta, grad []float64) float64
+
+// mleResult is the outcome of maximizeLikelihood.
+type mleResult struct {
+	theta      []float64 // log-parameters at the best point found
+	f          float64   // mean negative log-likelihood there
+	converged  bool
+	iterations int // major iterations over all optimiser runs
+}
+
+// mleCache evaluates the objective with its gradient once per point: gonum's
+// optimisers ask for the value and the gradient in separate calls.
+type mleCache struct {
+	obj   mleObjective
+	phi   []float64
+	theta []float64
+	gt    []float64 // gradient with respect to theta
+	f     float64
+	gphi  []float64 // gradient with respect to phi
+	valid bool
+}
+
+func newMLECache(obj mleObjective, dim int) *mleCache {
+	return &mleCache{
+		obj:   obj,
+		phi:   make([]float64, dim),
+		theta: make([]float64, dim),
+		gt:    make([]float64, dim),
+		gphi:  make([]float64, dim),
+	}
+}
+
+func (c *mleCache) eval(phi []float64) {
+	if c.valid && mleEqual(c.phi, phi) {
+		return
+	}
+	copy(c.phi, phi)
+	for i, p := range phi {
+		c.theta[i] = mleBound * math.Tanh(p/mleBound)
+	}
+	f := c.obj(c.theta, c.gt)
+	for i, th := range c.theta {
+		u := th / mleBound
+		c.gphi[i] = c.gt[i] * (1 - u*u)
+		if math.IsNaN(c.gphi[i]) || math.IsInf(c.gphi[i], 0) {
+			c.gphi[i] = 0
+		}
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		// Not expected inside the bound; a huge value makes the line
+		// search step back instead of stopping on a NaN.
+		f = math.MaxFloat64 / 4
+	}
+	c.f = f
+	c.valid = true
+}
+
+func (c *mleCache) value(phi []float64) float64 {
+	c.eval(phi)
+	return c.f
+}
+
+func (c *mleCache) gradient(grad, phi []float64) {
+	c.eval(phi)
+	copy(grad, c.gphi)
+}
+
+func mleEqual(a, b []float64) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// maximizeLikelihood minimises obj over the box-mapped log-parameters,
+// starting at theta0. It runs BFGS with the analytic gradient; if that does
+// not reach a gradient below mleGradTol it restarts with Nelder–Mead from
+// the best point and polishes with BFGS again. It returns the best point
+// seen.
+func maximizeLikelihood(obj mleObjective, theta0 []float64) mleResult {
+	dim := len(theta0)
+	cache := newMLECache(obj, dim)
+	prob := optimize.Problem{Func: cache.value, Grad: cache.gradient}
+
+	phi := make([]float64, dim)
+	for i, t := range theta0 {
+		u := math.Max(-0.9, math.Min(0.9, t/mleBound))
+		phi[i] = mleBound * math.Atanh(u)
+	}
+	best := append([]float64(nil), phi...)
+	bestF := cache.value(phi)
+	iterations := 0
+
+	consider := func(res *optimize.Result) {
+		if res == nil {
+			return
+		}
+		iterations += res.MajorIterations
+		if f := cache.value(res.X); f < bestF {
+			bestF = f
+			copy(best, res.X)
+		}
+	}
+	converged := func() bool {
+		cache.eval(best)
+		for _, g := range cache.gphi {
+			if math.Abs(g) > mleGradTol {
+				return false
+			}
+		}
+		return true
+	}
+	bfgs := func(from []float64) {
+		res, _ := optimize.Minimize(prob, from, &optimize.Settings{
+			GradientThreshold: 1e-10,
+			MajorIterations:   500,
+			Converger:         &optimize.FunctionConverge{Absolute: 1e-15, Relative: 1e-15, Iterations: 20},
+		}, &optimize.BFGS{})
+		consider(res)
+	}
+
+	bfgs(phi)
+	if !converged() {
+		res, _ := optimize.Minimize(optimize.Problem{Func: cache.value}, best, &optimize.Settings{
+			MajorIterations: 4000,
+			Converger:       &optimize.FunctionConverge{Absolute: 1e-13, Relative: 1e-13, Iterations: 200},
+		}, &optimize.NelderMead{})
+		consider(res)
+		bfgs(append([]float64(nil), best...))
+	}
+	ok := converged()
+
+	theta := make([]float64, dim)
+	for i, p := range best {
+		theta[i] = mleBound * math.Tanh(p/mleBound)
+		if math.Abs(theta[i]) > mleEdge {
+			ok = false
+		}
+	}
+	return mleResult{theta: theta, f: bestF, converged: ok, iterations: iterations}
+}
+
+// mlePositive reports whether v is a finite number greater than zero.
+func mlePositive(v float64) bool {
+	return v > 0 && !math.IsInf(v, 1)
+}

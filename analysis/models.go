@@ -1,0 +1,269 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+)
+
+// daysPerMonth is the mean length of a month, 365.25 / 12.
+const daysPerMonth = 365.25 / 12
+
+// rft returns a buyer's BG/NBD history in time units of unit days:
+// x = purchase days − 1, t_x = days from the first to the last purchase day,
+// T = days from the first purchase day to the as-of date (that day
+// included, as in the CDNOW calibration).
+func rft(c *Customer, asOf time.Time, unit float64) RFT {
+	return RFT{
+		X:  float64(c.OrderDays - 1),
+		Tx: float64(DaysBetween(c.FirstOrder, c.LastOrder)) / unit,
+		T:  float64(DaysBetween(c.FirstOrder, asOf)) / unit,
+	}
+}
+
+// meanRepeatSpend is the Gamma-Gamma monetary input: the mean spend per
+// repeat purchase day, the first purchase day left out,
+//
+//	m̄ = (gross − first-day gross) / x.
+//
+// Refunds are not subtracted: the model describes what a purchase is worth.
+func meanRepeatSpend(c *Customer) float64 {
+	x := c.OrderDays - 1
+	if x < 1 {
+		return 0
+	}
+	return (c.Gross - c.FirstDayGross) / float64(x)
+}
+
+// fitModels fits BG/NBD and Gamma-Gamma to the buyers and fills the model
+// fields of their scores. When either model cannot be used it records why
+// in res and leaves the fields zero; the run goes on with the rule-based
+// fields.
+func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
+	m := &res.Models
+	m.TimeUnitDays, m.PurchaseHorizon, m.CLVMonths, m.MonthlyDiscount = p.TimeUnitDays, p.PurchaseHorizon, p.CLVMonths, p.MonthlyDiscount
+	at := d.AsOf
+	var data []RFT
+	var xs, ms []float64
+	for i := range d.Customers {
+		c := &d.Customers[i]
+		if !c.IsBuyer() {
+			continue
+		}
+		h := rft(c, at, p.TimeUnitDays)
+		data = append(data, h)
+		if h.X >= 1 {
+			xs = append(xs, h.X)
+			ms = append(ms, meanRepeatSpend(c))
+		}
+	}
+	bg, err := FitBGNBD(data)
+	m.BGNBD = bg
+	if err != nil {
+		m.BGNBDError = err.Error()
+		res.Warnings = append(res.Warnings, "purchase model (BG/NBD) not used: "+err.Error())
+	}
+	if !d.HasFirstDay {
+		m.GGError = "the first purchase days were not extracted"
+	} else {
+		gg, err := FitGammaGamma(xs, ms)
+		m.GammaGamma = gg
+		if err != nil {
+			m.GGError = err.Error()
+			res.Warnings = append(res.Warnings, "spend model (Gamma-Gamma) not used: "+err.Error())
+		} else if gg.Excluded > 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("spend model: %d repeat buyers with a mean spend that is not positive were left out of the fit", gg.Excluded))
+		}
+	}
+	m.Usable = m.BGNBDError == "" && m.GGError == ""
+	if !m.Usable {
+		return
+	}
+	if d.HasCost {
+		var net, cost float64
+		for i := range d.Customers {
+			net += d.Customers[i].Net()
+			cost += d.Customers[i].Cost
+		}
+		if net > 0 {
+			m.MarginRatio = clamp01((net - cost) / net)
+		}
+	}
+
+	// Customers share (x, t_x, T) triples; the expectations depend on
+	// nothing else, so compute them once per triple.
+	type pred struct {
+		palive, horizon float64
+		monthly         []float64 // expected purchases in month 1..CLVMonths
+	}
+	cache := map[RFT]*pred{}
+	predict := func(h RFT) *pred {
+		if v, ok := cache[h]; ok {
+			return v
+		}
+		v := &pred{
+			palive:  bg.PAlive(h.X, h.Tx, h.T),
+			horizon: bg.ConditionalExpectedPurchases(p.PurchaseHorizon, h.X, h.Tx, h.T),
+			monthly: make([]float64, p.CLVMonths),
+		}
+		prev := 0.0
+		for k := 1; k <= p.CLVMonths; k++ {
+			cum := bg.ConditionalExpectedPurchases(float64(k)*daysPerMonth/p.TimeUnitDays, h.X, h.Tx, h.T)
+			v.monthly[k-1] = math.Max(cum-prev, 0)
+			prev = math.Max(cum, prev)
+		}
+		cache[h] = v
+		return v
+	}
+	gg := m.GammaGamma
+	for i := range d.Customers {
+		c := &d.Customers[i]
+		if !c.IsBuyer() {
+			continue
+		}
+		h := rft(c, at, p.TimeUnitDays)
+		pr := predict(h)
+		s := &scores[i]
+		s.PAlive = finite(pr.palive)
+		s.ExpPurchases = finite(pr.horizon)
+		s.ExpSpend = finite(gg.ConditionalExpectedSpend(h.X, meanRepeatSpend(c)))
+		margin := 1.0
+		if d.HasCost {
+			margin = m.MarginRatio
+			if net := c.Net(); net > 0 {
+				margin = clamp01((net - c.Cost) / net)
+			}
+		}
+		clv := 0.0
+		for k, n := range pr.monthly {
+			clv += n * s.ExpSpend * margin / math.Pow(1+p.MonthlyDiscount, float64(k+1))
+		}
+		s.CLV = finite(clv)
+	}
+}
+
+// assignPyramid ranks buyers by lifetime value (or, without usable models,
+// by historical value) and cuts the ranking at the pyramid shares:
+// platinum for the first Platinum share of buyers, then gold, iron, and
+// lead for the rest. Ties keep dataset order.
+func assignPyramid(d *Dataset, p PyramidParams, scores []Score, res *Result) {
+	by := func(s *Score) float64 { return s.CLV }
+	res.Models.PyramidBy = "clv"
+	if !res.Models.Usable {
+		by = func(s *Score) float64 { return s.Value }
+		res.Models.PyramidBy = "value"
+	}
+	var buyers []int
+	for i := range d.Customers {
+		if d.Customers[i].IsBuyer() {
+			buyers = append(buyers, i)
+		}
+	}
+	slices.SortStableFunc(buyers, func(a, b int) int { return cmp.Compare(by(&scores[b]), by(&scores[a])) })
+	n := float64(len(buyers))
+	cut := []int{
+		int(math.Ceil(p.Platinum * n)),
+		int(math.Ceil((p.Platinum + p.Gold) * n)),
+		int(math.Ceil((p.Platinum + p.Gold + p.Iron) * n)),
+	}
+	for rank, i := range buyers {
+		switch {
+		case rank < cut[0]:
+			scores[i].Pyramid = PyramidPlatinum
+		case rank < cut[1]:
+			scores[i].Pyramid = PyramidGold
+		case rank < cut[2]:
+			scores[i].Pyramid = PyramidIron
+		default:
+			scores[i].Pyramid = PyramidLead
+		}
+	}
+	keys := make([]string, len(PyramidTiers))
+	for k, t := range PyramidTiers {
+		keys[k] = string(t)
+	}
+	res.Pyramid = groupSummaries(scores, keys, func(s *Score) string { return string(s.Pyramid) })
+}
+
+// highValueAtRisk flags key and important customers who are slipping —
+// at risk or churned, or (with usable models) less likely than
+// PAliveAtRisk to be alive — and ranks them by value at risk:
+//
+//	value at risk = yearly value pace × (1 − P(alive)),
+//	yearly value pace = value × 365 / max(days since first purchase, 365).
+//
+// Without usable models 1 − P(alive) is taken as ½ when at risk and 1 when
+// churned.
+func highValueAtRisk(d *Dataset, p ModelParams, scores []Score, res *Result) {
+	var list []int
+	for i := range d.Customers {
+		c := &d.Customers[i]
+		s := &scores[i]
+		if !c.IsBuyer() {
+			continue
+		}
+		leave := 0.0
+		if res.Models.Usable {
+			leave = 1 - s.PAlive
+		} else if s.Status == StatusAtRisk {
+			leave = 0.5
+		} else if s.Status == StatusChurned {
+			leave = 1
+		}
+		tenure := math.Max(float64(DaysBetween(c.FirstOrder, d.AsOf)), 365)
+		s.ValueAtRisk = finite(math.Max(s.Value, 0) * 365 / tenure * leave)
+		if s.Tier != TierKey && s.Tier != TierImportant {
+			continue
+		}
+		slipping := s.Status == StatusAtRisk || s.Status == StatusChurned ||
+			(res.Models.Usable && s.PAlive < p.PAliveAtRisk)
+		if slipping {
+			list = append(list, i)
+		}
+	}
+	slices.SortStableFunc(list, func(a, b int) int { return cmp.Compare(scores[b].ValueAtRisk, scores[a].ValueAtRisk) })
+	res.HighValueAtRisk = list
+}
+
+// groupSummaries counts buyers, value and lifetime value per group key.
+func groupSummaries(scores []Score, keys []string, key func(*Score) string) []GroupSummary {
+	sums := make([]GroupSummary, len(keys))
+	idx := map[string]int{}
+	for k, name := range keys {
+		sums[k].Key = name
+		idx[name] = k
+	}
+	buyers, value, clv := 0, 0.0, 0.0
+	for i := range scores {
+		s := &scores[i]
+		k, ok := idx[key(s)]
+		if !ok {
+			continue
+		}
+		buyers++
+		g := &sums[k]
+		g.Customers++
+		g.Value += s.Value
+		g.CLV += s.CLV
+		value += math.Max(s.Value, 0)
+		clv += s.CLV
+	}
+	for k := range sums {
+		sums[k].Share = ratio(float64(sums[k].Customers), float64(buyers))
+		sums[k].ValueShare = ratio(sums[k].Value, value)
+		sums[k].CLVShare = ratio(sums[k].CLV, clv)
+	}
+	return sums
+}
+
+func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
+
+// finite maps NaN and ±Inf to 0 so no report ever shows them.
+func finite(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
+}

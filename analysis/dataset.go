@@ -71,13 +71,14 @@ type QualityCheck struct {
 
 // Data-quality check keys.
 const (
-	CheckNullCustomerID    = "orders_null_customer_id"    // dropped
-	CheckNullDateOrAmount  = "orders_null_date_or_amount" // dropped
-	CheckFutureDate        = "orders_after_as_of"         // dropped
-	CheckZeroAmount        = "orders_zero_amount"         // kept, not a purchase
-	CheckRefund            = "orders_negative_amount"     // netted as refund
-	CheckDuplicateOrderID  = "orders_duplicate_order_id"  // merged as lines of one order
-	CheckUnknownCustomer   = "orders_unknown_customer"    // dropped
-	CheckCustomersNullID   = "customers_null_id"          // dropped
-	CheckBuyersNonPositive = "buyers_net_not_positive"    // not given a value tier
+	CheckNullCustomerID     = "orders_null_customer_id"     // dropped
+	CheckNullDateOrAmount   = "orders_null_date_or_amount"  // dropped
+	CheckFutureDate         = "orders_after_as_of"          // dropped
+	CheckZeroAmount         = "orders_zero_amount"          // kept, not a purchase
+	CheckZeroAmountPurchase = "orders_zero_amount_purchase" // a purchase worth nothing
+	CheckRefund             = "orders_negative_amount"      // netted as refund
+	CheckDuplicateOrderID   = "orders_duplicate_order_id"   // merged as lines of one order
+	CheckUnknownCustomer    = "orders_unknown_customer"     // dropped
+	CheckCustomersNullID    = "customers_null_id"           // dropped
+	CheckBuyersNonPositive  = "buyers_net_not_positive"     // not given a value tier
 )

@@ -1,8 +1,19 @@
 // Package analysis holds custseg's domain: the per-customer dataset that the
-// extract step produces and the pure functions that segment it (RFM scores and
-// named segments, value tiers and concentration, churn status, KPIs).
+// extract step produces and the pure functions that segment it and value it:
+//
+//   - RFM scores and the named RFM segments (rfm.go),
+//   - value tiers and value concentration: top-20 % share, Lorenz, Gini (tiers.go),
+//   - churn status against each customer's own purchase rhythm, lifecycle
+//     stages and the churn rate per period (churn.go),
+//   - the BG/NBD purchase model (bgnbd*.go) and the Gamma-Gamma spend model
+//     (gammagamma.go), customer lifetime value, the customer pyramid and the
+//     high-value customers at risk (models.go),
+//   - k-means clustering with k chosen by silhouette (kmeans*.go,
+//     silhouette.go, clusters.go),
+//   - the KPIs of a run (analyze.go).
 //
 // It imports nothing of the project and does no I/O: no SQL, no files, no
-// excelize, no time.Now. The as-of date and every parameter arrive as values,
-// so every function here is deterministic and testable on plain structs.
+// excelize, no time.Now. The as-of date, every parameter and every random
+// seed arrive as values, so every function here is deterministic and
+// testable on plain structs.
 package analysis

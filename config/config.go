@@ -53,9 +53,12 @@ type Queries struct {
 type Analysis struct {
 	AsOf  string `yaml:"as_of"` // yesterday | previous_week_end | previous_month_end
 	Value string `yaml:"value"` // auto | revenue | margin
-	RFM   RFM    `yaml:"rfm"`
-	Tiers Tiers  `yaml:"tiers"`
-	Churn Churn  `yaml:"churn"`
+	// ZeroAmountOrders says whether orders with a zero amount are purchases
+	// (worth nothing) or ignored: purchases | ignore.
+	ZeroAmountOrders string `yaml:"zero_amount_orders"`
+	RFM              RFM    `yaml:"rfm"`
+	Tiers            Tiers  `yaml:"tiers"`
+	Churn            Churn  `yaml:"churn"`
 	// Models configure the purchase and spend models and lifetime value.
 	Models    Models    `yaml:"models"`
 	Pyramid   Pyramid   `yaml:"pyramid"`
@@ -155,7 +158,7 @@ func Default() *Config {
 	return &Config{
 		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC",
 			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute},
-		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure,
+		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure, ZeroAmountOrders: "purchases",
 			RFM:   RFM{Bins: p.RFM.Bins, Frequency: p.RFM.Frequency, Segments: segs},
 			Tiers: Tiers{p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small},
 			Churn: Churn{p.Churn.AtRiskDays, p.Churn.ChurnedDays, p.Churn.RhythmAtRisk, p.Churn.RhythmChurned, p.Churn.RhythmMinDays},

@@ -35,6 +35,11 @@ func (c *Config) Validate() error {
 	default:
 		return fmt.Errorf("analysis.as_of: %q is not yesterday, previous_week_end or previous_month_end", c.Analysis.AsOf)
 	}
+	switch c.Analysis.ZeroAmountOrders {
+	case "purchases", "ignore":
+	default:
+		return fmt.Errorf("analysis.zero_amount_orders: %q is not purchases or ignore", c.Analysis.ZeroAmountOrders)
+	}
 	for i, s := range c.Analysis.RFM.Segments {
 		if len(s.R) != 2 {
 			return fmt.Errorf("analysis.rfm.segments[%d].r: want [min, max], got %v", i, s.R)

@@ -120,7 +120,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	m.DurationsMS[StepConnect] = ms(t0)
 	t0 = time.Now()
 	qctx, qcancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
-	ex, err := queries.Extract(qctx, db, src, win)
+	ex, err := queries.Extract(qctx, db, src, win, queries.Rules{ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases"})
 	qcancel()
 	if err != nil {
 		return nil, &StepError{StepExtract, interrupted(ctx, err)}

@@ -66,20 +66,21 @@ func TestRunEndToEnd(t *testing.T) {
 		t.Errorf("manifest header: dir %q status %q as_of %q job %q", m.Dir, m.Status, m.AsOf, m.Job)
 	}
 	// Worked out by hand from testdata/shop.sql (see the comments there).
-	wantCounts := Counts{SourceRows: 13, Customers: 7, Buyers: 5, Orders: 7}
-	if m.Counts.SourceRows != wantCounts.SourceRows || m.Counts.Customers != 7 || m.Counts.Buyers != 5 || m.Counts.Orders != 7 {
+	// Customer 7's zero-amount order O8 counts as a purchase worth nothing.
+	wantCounts := Counts{SourceRows: 13, Customers: 7, Buyers: 5, Orders: 8}
+	if m.Counts.SourceRows != wantCounts.SourceRows || m.Counts.Customers != 7 || m.Counts.Buyers != 5 || m.Counts.Orders != 8 {
 		t.Errorf("counts = %+v, want %+v", m.Counts, wantCounts)
 	}
 	k := m.KPIs
 	if math.Abs(k.GrossRevenue-1870) > 1e-6 || math.Abs(k.Refunds-50) > 1e-6 || math.Abs(k.NetRevenue-1820) > 1e-6 {
 		t.Errorf("revenue KPIs = %+v", k)
 	}
-	if math.Abs(k.Margin-728) > 1e-6 || k.RepeatRate != 0.2 || k.ActiveCustomer != 2 || k.AtRisk != 1 || k.Churned != 2 {
+	if math.Abs(k.Margin-728) > 1e-6 || k.RepeatRate != 0.4 || k.ActiveCustomer != 2 || k.AtRisk != 1 || k.Churned != 2 {
 		t.Errorf("KPIs = %+v", k)
 	}
 	wantQuality := map[string]int64{
 		analysis.CheckNullCustomerID: 1, analysis.CheckNullDateOrAmount: 0, analysis.CheckFutureDate: 1,
-		analysis.CheckUnknownCustomer: 1, analysis.CheckZeroAmount: 1, analysis.CheckRefund: 1,
+		analysis.CheckUnknownCustomer: 1, analysis.CheckZeroAmountPurchase: 1, analysis.CheckRefund: 1,
 		analysis.CheckDuplicateOrderID: 1, analysis.CheckCustomersNullID: 0, analysis.CheckBuyersNonPositive: 1,
 	}
 	for _, q := range m.DataQuality {
@@ -91,7 +92,8 @@ func TestRunEndToEnd(t *testing.T) {
 	if len(wantQuality) > 0 {
 		t.Errorf("quality checks missing: %v", wantQuality)
 	}
-	wantSeg := map[string]int{"champions": 1, "promising": 1, "at_risk": 1, "about_to_sleep": 1, "hibernating": 1}
+	// Customer 7 (R 2; F 4 with two orders, M 3: FM 4) is At Risk.
+	wantSeg := map[string]int{"champions": 1, "promising": 1, "at_risk": 2, "about_to_sleep": 1}
 	for key, n := range m.Counts.Segments {
 		if n != wantSeg[key] {
 			t.Errorf("segment %s: %d customers, want %d", key, n, wantSeg[key])

@@ -75,7 +75,7 @@ func checkWorkbook(t *testing.T, path string) {
 		{"4", "Churn status", "At risk"},
 		{"5", "Churn status", "Potential (never bought)"},
 		{"6", "Churn status", "Potential (never bought)"},
-		{"7", "Segment", "Hibernating"},
+		{"7", "Segment", "At Risk"},
 		{"1", "province", "广东"},
 	}
 	for _, tt := range tests {

@@ -24,7 +24,11 @@ type qualityCounts struct {
 	customersNullID int64
 }
 
-func (q *qualityCounts) checks(ds *analysis.Dataset) []analysis.QualityCheck {
+func (q *qualityCounts) checks(ds *analysis.Dataset, rules Rules) []analysis.QualityCheck {
+	zero := analysis.CheckZeroAmount
+	if rules.ZeroIsPurchase {
+		zero = analysis.CheckZeroAmountPurchase
+	}
 	var nonPositive int64
 	for i := range ds.Customers {
 		if ds.Customers[i].IsBuyer() && ds.Customers[i].Net() <= 0 {
@@ -36,7 +40,7 @@ func (q *qualityCounts) checks(ds *analysis.Dataset) []analysis.QualityCheck {
 		{Check: analysis.CheckNullDateOrAmount, Rows: q.nullRows},
 		{Check: analysis.CheckFutureDate, Rows: q.future},
 		{Check: analysis.CheckUnknownCustomer, Rows: q.unknown},
-		{Check: analysis.CheckZeroAmount, Rows: q.zero},
+		{Check: zero, Rows: q.zero},
 		{Check: analysis.CheckRefund, Rows: q.refunds},
 		{Check: analysis.CheckDuplicateOrderID, Rows: q.duplicates},
 		{Check: analysis.CheckCustomersNullID, Rows: q.customersNullID},
@@ -54,12 +58,12 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	}
 	defer rows.Close()
 	var (
-		id, kind               sql.NullString
-		count, orders, days    sql.NullInt64
-		amount, cost, discount sql.NullFloat64
-		first, last            sql.NullTime
+		id, kind                   sql.NullString
+		count, orders, days, zeros sql.NullInt64
+		amount, cost, discount     sql.NullFloat64
+		first, last                sql.NullTime
 	)
-	dest := []any{&id, &kind, &count, &orders, &days, &amount, &first, &last}
+	dest := []any{&id, &kind, &count, &orders, &days, &amount, &first, &last, &zeros}
 	if ds.HasCost {
 		dest = append(dest, &cost)
 	}
@@ -92,9 +96,9 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 		}
 		c := &ds.Customers[i]
 		c.Cost += cost.Float64
+		q.zero += zeros.Int64
 		switch kind.String {
 		case KindZero:
-			q.zero += count.Int64
 		case KindRefund:
 			q.refunds += count.Int64
 			c.Refunds += math.Abs(amount.Float64)

@@ -51,7 +51,7 @@ type Extracted struct {
 // Extract runs the operator's queries against db inside one READ ONLY
 // transaction bounded by ctx: it checks both queries' columns, reads the
 // customers, and reads the per-customer order aggregate.
-func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window) (*Extracted, error) {
+func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (*Extracted, error) {
 	tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("start read-only transaction: %w", err)
@@ -78,20 +78,20 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window) (*Extract
 	}
 
 	ds.WindowDays = win.TrendDays
-	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), ds.HasCost, ds.HasDiscount)
+	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, ds.HasCost, ds.HasDiscount)
 	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
 	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index)
 	if err != nil {
 		return nil, err
 	}
-	first := FirstDaySQL(src.Orders.SQL, win.End)
+	first := FirstDaySQL(src.Orders.SQL, win.End, rules)
 	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first})
 	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index); err != nil {
 		return nil, err
 	}
 	q.customersNullID = nullIDs
 	out.SourceRows = q.sourceRows
-	out.Quality = q.checks(ds)
+	out.Quality = q.checks(ds, rules)
 	return out, nil
 }
 

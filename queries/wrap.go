@@ -25,6 +25,13 @@ const (
 	timeLiteralFmt = "2006-01-02 15:04:05"
 )
 
+// Rules are the data rules the aggregate applies.
+type Rules struct {
+	// ZeroIsPurchase counts orders with a zero amount as purchases (worth
+	// nothing); otherwise they are kept out of the purchases.
+	ZeroIsPurchase bool
+}
+
 // Bounds are the instants the aggregate classifies rows by.
 type Bounds struct {
 	End         time.Time // exclusive end of the window: the day after the as-of date
@@ -43,14 +50,16 @@ type Bounds struct {
 // hasCost and hasDiscount add the optional sums.
 //
 // The result columns, in order: customer_id, row_kind, row_count, orders,
-// order_days, amount, first_at, last_at[, cost][, discount].
-func AggregateSQL(orders string, b Bounds, hasCost, hasDiscount bool) string {
+// order_days, amount, first_at, last_at, zero_rows[, cost][, discount].
+func AggregateSQL(orders string, b Bounds, rules Rules, hasCost, hasDiscount bool) string {
 	var s strings.Builder
 	s.WriteString("SELECT o.customer_id AS customer_id,\n")
 	fmt.Fprintf(&s, "  CASE WHEN o.ordered_at IS NULL OR o.amount IS NULL THEN '%s'\n", KindNull)
 	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.End.Format(timeLiteralFmt), KindFuture)
 	fmt.Fprintf(&s, "       WHEN o.amount < 0 THEN '%s'\n", KindRefund)
-	fmt.Fprintf(&s, "       WHEN o.amount = 0 THEN '%s'\n", KindZero)
+	if !rules.ZeroIsPurchase {
+		fmt.Fprintf(&s, "       WHEN o.amount = 0 THEN '%s'\n", KindZero)
+	}
 	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.RecentStart.Format(timeLiteralFmt), KindBuyRecent)
 	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.PrevStart.Format(timeLiteralFmt), KindBuyPrev)
 	fmt.Fprintf(&s, "       ELSE '%s' END AS row_kind,\n", KindBuyOlder)
@@ -59,7 +68,8 @@ func AggregateSQL(orders string, b Bounds, hasCost, hasDiscount bool) string {
 	s.WriteString("  COUNT(DISTINCT DATE(o.ordered_at)) AS order_days,\n")
 	s.WriteString("  SUM(o.amount) AS amount,\n")
 	s.WriteString("  MIN(o.ordered_at) AS first_at,\n")
-	s.WriteString("  MAX(o.ordered_at) AS last_at")
+	s.WriteString("  MAX(o.ordered_at) AS last_at,\n")
+	s.WriteString("  COUNT(CASE WHEN o.amount = 0 THEN 1 END) AS zero_rows")
 	if hasCost {
 		s.WriteString(",\n  SUM(o.cost) AS cost")
 	}
@@ -75,7 +85,11 @@ func AggregateSQL(orders string, b Bounds, hasCost, hasDiscount bool) string {
 // first day with a window function over the purchases before end.
 //
 // The result columns: customer_id, first_day_amount.
-func FirstDaySQL(orders string, end time.Time) string {
+func FirstDaySQL(orders string, end time.Time, rules Rules) string {
+	positive := "o.amount > 0"
+	if rules.ZeroIsPurchase {
+		positive = "o.amount >= 0"
+	}
 	return fmt.Sprintf(`SELECT f.customer_id AS customer_id, SUM(f.amount) AS first_day_amount
 FROM (
   SELECT o.customer_id AS customer_id, o.amount AS amount, o.ordered_at AS ordered_at,
@@ -83,8 +97,8 @@ FROM (
   FROM (
 %s
   ) o
-  WHERE o.customer_id IS NOT NULL AND o.amount > 0 AND o.ordered_at < '%s'
+  WHERE o.customer_id IS NOT NULL AND %s AND o.ordered_at < '%s'
 ) f
 WHERE DATE(f.ordered_at) = DATE(f.first_at)
-GROUP BY f.customer_id`, orders, end.Format(timeLiteralFmt))
+GROUP BY f.customer_id`, orders, positive, end.Format(timeLiteralFmt))
 }

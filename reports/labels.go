@@ -48,6 +48,9 @@ var QualityLabels = map[string]struct{ What, Rule Label }{
 	analysis.CheckZeroAmount: {
 		Label{"Order rows with a zero amount", "金额为零的订单行"},
 		Label{"Kept, but not counted as purchases.", "保留，但不计为购买。"}},
+	analysis.CheckZeroAmountPurchase: {
+		Label{"Order rows with a zero amount", "金额为零的订单行"},
+		Label{"Counted as purchases worth nothing (the customer did place an order).", "计为金额为零的购买（客户确实下了单）。"}},
 	analysis.CheckRefund: {
 		Label{"Order rows with a negative amount (refunds)", "金额为负的订单行（退款）"},
 		Label{"Netted against the customer's value; not counted as purchases.", "从该客户的价值中扣减；不计为购买。"}},

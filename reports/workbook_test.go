@@ -168,8 +168,10 @@ func TestWorkbook(t *testing.T) {
 				{"Summary", "A", "Net revenue", "B", "$6,380.00"},
 				{"Summary", "A", "Average order value", "B", "$385.29"}, // 6550 / 17
 				{"Summary", "A", "Repeat-purchase rate", "B", "60.0%"},
-				{"Summary", "A", "Active customers", "B", "3"},
-				{"Summary", "A", "At-risk customers", "B", "1"},
+				// c4 bought twice 60 days apart: 107 quiet days are within
+				// 2 × its rhythm, so it is active, not at risk.
+				{"Summary", "A", "Active customers", "B", "4"},
+				{"Summary", "A", "At-risk customers", "B", "0"},
 				{"Summary", "A", "Churned customers", "B", "1"},
 				{"Summary", "A", "Churn rate", "B", "20.0%"},
 				{"Summary", "A", "Job", "B", "weekly"},
@@ -192,7 +194,7 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c2", "L", "$800.00"},
 				{"Customers", "A", "c3", "B", "陈静"},
 				{"Customers", "A", "c3", "T", "Churned"},
-				{"Customers", "A", "c4", "T", "At risk"},
+				{"Customers", "A", "c4", "T", "Active"},
 				{"Customers", "A", "c5", "I", ""},
 				{"Customers", "A", "c5", "J", ""},
 				{"Customers", "A", "c5", "N", ""},

@@ -37,6 +37,9 @@ type Customer struct {
 	// LastBeforeRecent is the last purchase before the recent window;
 	// zero when there was none.
 	LastBeforeRecent time.Time
+	// Categories are the customer's purchases per product category
+	// (Dataset.HasCategory).
+	Categories []CategorySpend
 }
 
 // Net is the customer's net revenue: purchases minus refunds.
@@ -58,7 +61,16 @@ type Dataset struct {
 	WindowDays int
 	// HasFirstDay reports whether FirstDayGross was extracted.
 	HasFirstDay bool
-	Customers   []Customer
+	// HasCategory reports that orders.sql returned a category column;
+	// CategoryNames are its values.
+	HasCategory   bool
+	CategoryNames []string
+	// CohortCells are the monthly acquisition cohorts as the database
+	// aggregated them; nil when not extracted.
+	CohortCells []CohortCell
+	// Previous is the previous run's snapshot; nil on the first run.
+	Previous  *Snapshot
+	Customers []Customer
 }
 
 // QualityCheck is one data-quality count: how many source rows matched a

@@ -15,6 +15,7 @@ type Params struct {
 	Pyramid      PyramidParams
 	Lifecycle    LifecycleParams
 	Clusters     KMeansParams
+	Insights     InsightParams
 }
 
 // ModelParams configure the purchase (BG/NBD) and spend (Gamma-Gamma)
@@ -143,6 +144,7 @@ func DefaultParams() Params {
 		Pyramid:      PyramidParams{Platinum: 0.01, Gold: 0.04, Iron: 0.15},
 		Lifecycle:    LifecycleParams{WindowDays: 90, ExplorationDays: 90},
 		Clusters:     DefaultKMeansParams(),
+		Insights:     InsightParams{TopValues: 10, TooSmallShare: 0.01, DealSeekerShare: 0.20, RelationshipMaxDiscount: 0.05},
 	}
 }
 

@@ -57,6 +57,9 @@ type Score struct {
 	ValueAtRisk  float64 // yearly value pace × chance of having left
 	Pyramid      PyramidTier
 	Cluster      int // index into Result.Clusters.Profiles; -1 when none
+
+	DiscountShare float64 // discount ÷ (gross + discount); 0 without discount data
+	Behaviour     Behaviour
 }
 
 // PyramidTier is a customer-pyramid level by lifetime value.
@@ -245,4 +248,11 @@ type Result struct {
 	// Warnings explain what the analysis could not do (models that did not
 	// converge, too little data), in English, for logs and the manifest.
 	Warnings []string
+
+	Characteristics []Characteristic
+	NeedsBySegment  []Need // in Result.Segments order
+	NeedsByTier     []Need // in Tiers order
+	Evaluation      []SegmentEvaluation
+	Migration       Migration
+	Cohorts         []Cohort
 }

@@ -1,0 +1,137 @@
+package analysis
+
+// This file holds the result types of the seeds' remaining segmentation
+// steps: characteristics (step 1), common needs (step 3), segment
+// evaluation (step 5), deal seekers, migration and cohorts.
+
+// CategorySpend is a customer's purchases in one product category.
+type CategorySpend struct {
+	Cat    uint16  // index into Dataset.CategoryNames
+	Amount float64 // sum of purchase amounts in the category
+}
+
+// Characteristic breaks customers down by one attribute column.
+type Characteristic struct {
+	Attribute string           // column name, e.g. "province"; "age band" for birth_date
+	Values    []AttributeValue // most customers first; the long tail folded into one "other" value
+}
+
+// AttributeValue is one value of an attribute and who has it.
+type AttributeValue struct {
+	Name       string // "" is shown as "(not given)"; Other marks the folded tail
+	Other      bool
+	Customers  int
+	Buyers     int
+	Share      float64 // of all customers
+	Value      float64 // sum of the value measure
+	ValueShare float64
+	// Segments counts the buyers of each RFM segment (index as Result.Segments).
+	Segments []int
+}
+
+// Need is the common-needs profile of one group of buyers (a segment or a
+// value tier): what they buy, where, at what discount.
+type Need struct {
+	Group         string // segment key or tier
+	Customers     int
+	TopCategories []Share // by value, at most 5
+	Channels      []Share // channel mix by customers (when a "channel" attribute exists)
+	DiscountShare float64 // discount ÷ (gross + discount)
+	AvgOrderValue float64
+	RepeatRate    float64 // share with two or more orders
+	AvgCategories float64 // distinct categories bought (cross-buying)
+	DealSeekers   int
+	Relationship  int
+}
+
+// Share is a named share of a whole.
+type Share struct {
+	Name  string
+	Share float64
+	Value float64
+}
+
+// Behaviour is a customer's buying style (the seeds' Boots example and the
+// transaction/relationship split).
+type Behaviour string
+
+// Behaviours.
+const (
+	BehaviourNone          Behaviour = ""              // never bought, or no discount data
+	BehaviourDealSeeker    Behaviour = "deal_seeker"   // buys mostly on discount
+	BehaviourRelationship  Behaviour = "relationship"  // pays full price and contributes margin
+	BehaviourTransactional Behaviour = "transactional" // the rest
+)
+
+// SegmentEvaluation rates one RFM segment on the seeds' step-5 criteria.
+type SegmentEvaluation struct {
+	Key          string
+	Customers    int
+	Share        float64 // of all customers
+	ValueShare   float64
+	Distinctness float64 // mean silhouette of its members on the clustering features, −1..1
+	TooSmall     bool    // under the configured share of customers
+	// Stability is the share of its members who were in the same segment in
+	// the previous run; -1 when there is no previous run.
+	Stability float64
+}
+
+// Snapshot is what a run remembers of each customer for the next run.
+type Snapshot struct {
+	AsOf      string // YYYY-MM-DD
+	Customers map[string]SnapshotRow
+	KPIs      KPIs
+}
+
+// SnapshotRow is one customer's place in a run.
+type SnapshotRow struct {
+	Segment string // segment key; "" for non-buyers
+	Tier    Tier
+	Status  Status
+	Pyramid PyramidTier
+}
+
+// Migration compares this run with the previous one.
+type Migration struct {
+	PreviousAsOf string // "" when there is nothing to compare with
+	// Matrix[i][j] counts customers in segment i last run and j now; the
+	// last row and column stand for "not a buyer / not present".
+	Matrix    [][]int
+	Keys      []string // segment keys of the matrix rows/columns, then "none"
+	MovedUp   int      // to a segment listed earlier in the segment rules
+	MovedDown int
+	Same      int
+	New       int // customers not in the previous snapshot
+	Lost      int // customers in the previous snapshot but not now
+	KPIDeltas map[string]float64
+	PrevKPIs  *KPIs
+}
+
+// Cohort is one monthly acquisition cohort: buyers whose first purchase
+// fell in Month.
+type Cohort struct {
+	Month     string    // YYYY-MM
+	Size      int       // buyers acquired
+	Active    []int     // buyers who bought in month k after acquisition (k = 0, 1, ...)
+	Revenue   []float64 // their purchases in month k
+	Retention []float64 // Active[k] ÷ Size
+}
+
+// CohortCell is one (acquisition month, order month) cell as the database
+// aggregated it.
+type CohortCell struct {
+	Cohort    string // YYYY-MM of the buyer's first purchase
+	Month     string // YYYY-MM of the purchases
+	Customers int    // distinct buyers of the cohort who bought in Month
+	Revenue   float64
+}
+
+// InsightParams configure characteristics, needs and segment evaluation.
+type InsightParams struct {
+	TopValues       int     // attribute values shown before "other" (10)
+	TooSmallShare   float64 // segments under this share of customers are too small to act on (0.01)
+	DealSeekerShare float64 // discount share at or above which a buyer is a deal seeker (0.20)
+	// RelationshipMaxDiscount: buyers under this discount share whose margin
+	// contribution is above the buyers' median are relationship customers (0.05).
+	RelationshipMaxDiscount float64
+}

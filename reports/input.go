@@ -25,6 +25,21 @@ type Input struct {
 	Params   []Param // the run's parameters, for the About sheet
 	Queries  []Query // the SQL that ran, for the About sheet
 	Warnings []string
+
+	// SegmentSheets are the keys of the segments that get a sheet of their
+	// own in the workbook (config outputs.segment_sheets), in order.
+	SegmentSheets []string
+	// History holds the KPIs of earlier runs of the job, oldest first (the
+	// current run not included), for trends; empty on the first run.
+	History []HistoryPoint
+	// Params of the analysis, for the definitions (thresholds in words).
+	Analysis analysis.Params
+}
+
+// HistoryPoint is one earlier run's headline numbers.
+type HistoryPoint struct {
+	AsOf string // YYYY-MM-DD
+	KPIs analysis.KPIs
 }
 
 // Param is one named run parameter shown to readers.

@@ -269,3 +269,5 @@ func sorted(s []string) []string {
 	}
 	return out
 }
+
+func configWithDSN() *config.Config { return config.Default() }

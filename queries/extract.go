@@ -89,6 +89,18 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index); err != nil {
 		return nil, err
 	}
+	if orderCols["category"] {
+		cat := CategorySQL(src.Orders.SQL, win.End, rules)
+		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat})
+		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index); err != nil {
+			return nil, err
+		}
+	}
+	coh := CohortSQL(src.Orders.SQL, win.End, rules)
+	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh})
+	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds); err != nil {
+		return nil, err
+	}
 	q.customersNullID = nullIDs
 	out.SourceRows = q.sourceRows
 	out.Quality = q.checks(ds, rules)

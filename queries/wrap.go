@@ -86,10 +86,7 @@ func AggregateSQL(orders string, b Bounds, rules Rules, hasCost, hasDiscount boo
 //
 // The result columns: customer_id, first_day_amount.
 func FirstDaySQL(orders string, end time.Time, rules Rules) string {
-	positive := "o.amount > 0"
-	if rules.ZeroIsPurchase {
-		positive = "o.amount >= 0"
-	}
+	positive := purchase(rules)
 	return fmt.Sprintf(`SELECT f.customer_id AS customer_id, SUM(f.amount) AS first_day_amount
 FROM (
   SELECT o.customer_id AS customer_id, o.amount AS amount, o.ordered_at AS ordered_at,
@@ -101,4 +98,46 @@ FROM (
 ) f
 WHERE DATE(f.ordered_at) = DATE(f.first_at)
 GROUP BY f.customer_id`, orders, positive, end.Format(timeLiteralFmt))
+}
+
+// CategorySQL sums each buyer's purchases per product category before end.
+//
+// The result columns: customer_id, category, amount.
+func CategorySQL(orders string, end time.Time, rules Rules) string {
+	return fmt.Sprintf(`SELECT o.customer_id AS customer_id, o.category AS category, SUM(o.amount) AS amount
+FROM (
+%s
+) o
+WHERE o.customer_id IS NOT NULL AND %s AND o.ordered_at < '%s'
+GROUP BY o.customer_id, o.category`, orders, purchase(rules), end.Format(timeLiteralFmt))
+}
+
+// CohortSQL aggregates purchases into monthly acquisition cohorts: the
+// month of each buyer's first purchase × the month of the purchase, with
+// the distinct buyers and the revenue of each cell. The database returns a
+// few hundred cells, whatever the number of orders. Without a join to
+// customers.sql it cannot leave out the orders of customer ids that
+// customers.sql does not return; the Data quality sheet counts those.
+//
+// The result columns: cohort, month (both YYYY-MM), customers, revenue.
+func CohortSQL(orders string, end time.Time, rules Rules) string {
+	return fmt.Sprintf(`SELECT c.cohort AS cohort, c.month AS month, COUNT(DISTINCT c.customer_id) AS customers, SUM(c.amount) AS revenue
+FROM (
+  SELECT o.customer_id AS customer_id, o.amount AS amount,
+    DATE_FORMAT(o.ordered_at, '%%Y-%%m') AS month,
+    DATE_FORMAT(MIN(o.ordered_at) OVER (PARTITION BY o.customer_id), '%%Y-%%m') AS cohort
+  FROM (
+%s
+  ) o
+  WHERE o.customer_id IS NOT NULL AND %s AND o.ordered_at < '%s'
+) c
+GROUP BY c.cohort, c.month`, orders, purchase(rules), end.Format(timeLiteralFmt))
+}
+
+// purchase is the condition that makes a row a purchase under rules.
+func purchase(rules Rules) string {
+	if rules.ZeroIsPurchase {
+		return "o.amount >= 0"
+	}
+	return "o.amount > 0"
 }

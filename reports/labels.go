@@ -77,3 +77,49 @@ func SegmentName(r analysis.SegmentRule, locale string) string {
 func SegmentAction(r analysis.SegmentRule, locale string) string {
 	return Label{r.Action, r.ActionZh}.In(locale)
 }
+
+// PyramidLabels name the customer-pyramid tiers.
+var PyramidLabels = map[analysis.PyramidTier]Label{
+	analysis.PyramidPlatinum: {"Platinum", "铂金客户"},
+	analysis.PyramidGold:     {"Gold", "黄金客户"},
+	analysis.PyramidIron:     {"Iron", "钢铁客户"},
+	analysis.PyramidLead:     {"Lead", "重铅客户"},
+	analysis.PyramidNone:     {"—", "—"},
+}
+
+// StageLabels name the customer-lifecycle stages.
+var StageLabels = map[analysis.Stage]Label{
+	analysis.StageExploration: {"Exploration", "考察期"},
+	analysis.StageFormation:   {"Formation", "形成期"},
+	analysis.StageStability:   {"Stability", "稳定期"},
+	analysis.StageDecline:     {"Decline", "退化期"},
+	analysis.StageLost:        {"Lost", "已流失"},
+	analysis.StageNone:        {"—", "—"},
+}
+
+// BehaviourLabels name the buying behaviours.
+var BehaviourLabels = map[analysis.Behaviour]Label{
+	analysis.BehaviourDealSeeker:    {"Deal seeker", "优惠敏感型"},
+	analysis.BehaviourRelationship:  {"Relationship", "关系型客户"},
+	analysis.BehaviourTransactional: {"Transactional", "交易型客户"},
+	analysis.BehaviourNone:          {"—", "—"},
+}
+
+// StageStrategies give the strategy each lifecycle stage calls for.
+var StageStrategies = map[analysis.Stage]Label{
+	analysis.StageExploration: {
+		"Build trust: a smooth first experience and an incentive for the first repeat purchase.",
+		"建立信任：确保良好的首次体验，并用激励促成第一次复购。"},
+	analysis.StageFormation: {
+		"Cross-sell related categories and deepen the relationship.",
+		"交叉销售相关品类，加深客户关系。"},
+	analysis.StageStability: {
+		"Reward loyalty: loyalty rewards, premium service and referral programmes.",
+		"奖励忠诚：会员权益、优质服务和推荐计划。"},
+	analysis.StageDecline: {
+		"Find the cause of the decline and make a win-back offer.",
+		"查明购买减少的原因，并提供挽回优惠。"},
+	analysis.StageLost: {
+		"Try a low-cost reactivation, or let them go.",
+		"尝试低成本的唤回，或者放弃。"},
+}

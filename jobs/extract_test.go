@@ -1,0 +1,72 @@
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/custseg/custseg/queries"
+)
+
+// TestExtractBreakdowns checks the pushed-down breakdowns on the fixture:
+// first-day spend, trend windows, categories and cohorts, worked out by
+// hand from testdata/shop.sql.
+func TestExtractBreakdowns(t *testing.T) {
+	tdb := loadFixture(t)
+	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	win := queries.NewWindow(asOf, time.UTC, 90)
+	ex, err := queries.Extract(context.Background(), db, queries.Builtin(), win, queries.Rules{ZeroIsPurchase: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := ex.Dataset
+	byID := map[string]int{}
+	for i, c := range ds.Customers {
+		byID[c.ID] = i
+	}
+	c1 := ds.Customers[byID["1"]]
+	// Customer 1 bought on 2025-12-01 (300), 2026-06-01 (200), 2026-09-28 (100).
+	// Recent window: 2026-07-03..2026-09-30; previous: 2026-04-04..2026-07-02.
+	if c1.FirstDayGross != 300 || c1.RecentOrders != 1 || c1.PreviousOrders != 1 ||
+		!c1.LastBeforeRecent.Equal(time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)) {
+		t.Errorf("customer 1: first day %v, recent %d, previous %d, last before recent %v",
+			c1.FirstDayGross, c1.RecentOrders, c1.PreviousOrders, c1.LastBeforeRecent)
+	}
+	// Customer 4's order O6 has two lines on one day: 80 + 20.
+	if c4 := ds.Customers[byID["4"]]; c4.FirstDayGross != 100 || c4.Orders != 1 || c4.OrderDays != 1 {
+		t.Errorf("customer 4: %+v", c4)
+	}
+	if !ds.HasCategory {
+		t.Fatal("categories not extracted")
+	}
+	var cats []string
+	for _, cs := range c1.Categories {
+		cats = append(cats, fmt.Sprintf("%s=%g", ds.CategoryNames[cs.Cat], cs.Amount))
+	}
+	sort.Strings(cats)
+	if got := strings.Join(cats, " "); got != "数码=300 服装=100 美妆=200" {
+		t.Errorf("customer 1 categories: %s", got)
+	}
+	// Cohorts: first purchase months 2025-01 (3), 2025-12 (1), 2026-04 (7),
+	// 2026-07 (4), 2026-09 (2); customer 1 bought again in 2026-06 and 2026-09.
+	// The database cannot tell customer 99 is unknown without a join, so its
+	// 2026-05 order forms a cohort too (stated on CohortSQL).
+	var cells []string
+	for _, c := range ds.CohortCells {
+		cells = append(cells, fmt.Sprintf("%s/%s:%d:%g", c.Cohort, c.Month, c.Customers, math.Round(c.Revenue)))
+	}
+	sort.Strings(cells)
+	want := "2025-01/2025-01:1:1000 2025-12/2025-12:1:300 2025-12/2026-06:1:200 2025-12/2026-09:1:100 " +
+		"2026-04/2026-04:1:120 2026-05/2026-05:1:60 2026-07/2026-07:1:100 2026-09/2026-09:1:50"
+	if got := strings.Join(cells, " "); got != want {
+		t.Errorf("cohort cells:\n got %s\nwant %s", got, want)
+	}
+}

@@ -5,6 +5,11 @@ import "math"
 // Analyze runs every analysis of this package over d. p must be valid
 // (Params.Validate). An empty dataset gives a result with zero counts, no
 // NaN and no Lorenz curve.
+//
+// The seeds' remaining steps run last, on the finished scores (insights):
+// buying behaviour, characteristics, common needs, segment evaluation,
+// migration from d.Previous and cohorts; TakeSnapshot then records the
+// run for the next one.
 func Analyze(d *Dataset, p Params) *Result {
 	measure := p.ValueMeasure
 	if measure == "auto" || measure == "" {
@@ -44,9 +49,11 @@ func Analyze(d *Dataset, p Params) *Result {
 		stages[k] = string(st)
 	}
 	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return string(s.Lifecycle) })
-	clusterBuyers(d, p.Clusters, scores, res)
+	cd := newClusterData(d, p.Clusters, scores)
+	clusterBuyers(d, cd, p.Clusters, scores, res)
 	res.KPIs = kpis(d, res)
 	res.KPIs.PeriodChurnRate = periodChurnRate(d, scores, p.Churn)
+	insights(d, p, cd, res)
 	return res
 }
 

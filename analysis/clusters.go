@@ -10,13 +10,29 @@ import (
 // at 0) and days since the first purchase.
 var clusterFeatures = []string{"recency", "frequency", "monetary", "tenure"}
 
-// clusterBuyers clusters the buyers with SelectKMeans and describes each
-// cluster in original units, with a name read from its centroid.
-func clusterBuyers(d *Dataset, p KMeansParams, scores []Score, res *Result) {
-	res.Clusters.Features = clusterFeatures
+// clusterData is the k-means input, built once by newClusterData and
+// shared by the clustering (clusterBuyers) and the segment evaluation
+// (evaluateSegments), so both measure on the same features and the same
+// silhouette sample.
+type clusterData struct {
+	// m holds one row per buyer: the clusterFeatures, each log(1 + x),
+	// then standardised (Standardize).
+	m Matrix
+	// rows[j] is the index in Dataset.Customers of the buyer in row j.
+	rows []int
+	// sil lists the rows of m whose silhouette is computed, in increasing
+	// order: the same fixed-seed sample of at most KMeansParams.SampleSize
+	// rows that SelectKMeans draws; nil means every row.
+	sil []int
+}
+
+// newClusterData builds the standardised log features of the buyers and
+// draws the silhouette sample exactly as SelectKMeans does (selection
+// sampling seeded by p.Seed, salted for the silhouette). Without buyers
+// the matrix has no rows.
+func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 	var rows []int
 	for i := range d.Customers {
-		scores[i].Cluster = -1
 		if d.Customers[i].IsBuyer() {
 			rows = append(rows, i)
 		}
@@ -34,6 +50,21 @@ func clusterBuyers(d *Dataset, p KMeansParams, scores []Score, res *Result) {
 	if m.N > 0 {
 		Standardize(m)
 	}
+	cd := &clusterData{m: m, rows: rows}
+	if p.SampleSize >= 2 && m.N > p.SampleSize {
+		cd.sil = kmSample(m.N, p.SampleSize, p.Seed, kmSaltSilhouette)
+	}
+	return cd
+}
+
+// clusterBuyers clusters the buyers of cd with SelectKMeans and describes
+// each cluster in original units, with a name read from its centroid.
+func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, res *Result) {
+	res.Clusters.Features = clusterFeatures
+	for i := range scores {
+		scores[i].Cluster = -1
+	}
+	m, rows := cd.m, cd.rows
 	cl, err := SelectKMeans(m, p)
 	if err != nil {
 		res.Clusters.Error = err.Error()

@@ -14,6 +14,14 @@ type CategorySpend struct {
 type Characteristic struct {
 	Attribute string           // column name, e.g. "province"; "age band" for birth_date
 	Values    []AttributeValue // most customers first; the long tail folded into one "other" value
+	// Column is the attribute column the breakdown comes from: Attribute
+	// itself, or the date column read as age bands.
+	Column string
+	// Distinct counts the distinct given (non-empty) values of the column.
+	Distinct int
+	// MostlyUnique marks a column whose given values are mostly distinct
+	// (free text, identifiers): all of them are folded into Other.
+	MostlyUnique bool
 }
 
 // AttributeValue is one value of an attribute and who has it.
@@ -27,6 +35,9 @@ type AttributeValue struct {
 	ValueShare float64
 	// Segments counts the buyers of each RFM segment (index as Result.Segments).
 	Segments []int
+	// Folded counts the distinct values folded into an Other value (0 for
+	// the others).
+	Folded int
 }
 
 // Need is the common-needs profile of one group of buyers (a segment or a

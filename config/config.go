@@ -64,6 +64,15 @@ type Analysis struct {
 	Pyramid   Pyramid   `yaml:"pyramid"`
 	Lifecycle Lifecycle `yaml:"lifecycle"`
 	Clusters  Clusters  `yaml:"clusters"`
+	Insights  Insights  `yaml:"insights"`
+}
+
+// Insights configure characteristics, common needs and segment evaluation.
+type Insights struct {
+	TopValues               int     `yaml:"top_values"`
+	TooSmallShare           float64 `yaml:"too_small_share"`
+	DealSeekerShare         float64 `yaml:"deal_seeker_share"`
+	RelationshipMaxDiscount float64 `yaml:"relationship_max_discount"`
 }
 
 // Models configure BG/NBD, Gamma-Gamma and lifetime value.
@@ -145,6 +154,10 @@ type Outputs struct {
 	Dir      string `yaml:"dir"`
 	Locale   string `yaml:"locale"`   // en | zh-CN
 	Currency string `yaml:"currency"` // symbol shown before money
+	// SegmentSheets are the segment keys that get a workbook sheet of their own.
+	SegmentSheets []string `yaml:"segment_sheets"`
+	// History is how many earlier runs the trends look back over.
+	History int `yaml:"history"`
 }
 
 // Default returns the configuration used for every key the file leaves out.
@@ -167,9 +180,12 @@ func Default() *Config {
 			Pyramid:   Pyramid{p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron},
 			Lifecycle: Lifecycle{p.Lifecycle.WindowDays, p.Lifecycle.ExplorationDays},
 			Clusters: Clusters{p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed,
-				p.Clusters.MaxIter}},
-		Jobs:    []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour}},
-		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥"},
+				p.Clusters.MaxIter},
+			Insights: Insights{p.Insights.TopValues, p.Insights.TooSmallShare, p.Insights.DealSeekerShare,
+				p.Insights.RelationshipMaxDiscount}},
+		Jobs: []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour}},
+		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥",
+			SegmentSheets: []string{"champions", "at_risk", "cant_lose", "need_attention", "new"}, History: 26},
 	}
 }
 
@@ -196,6 +212,9 @@ func Parse(path string, data []byte) (*Config, error) {
 					Segments []yaml.MapSlice `yaml:"segments"`
 				} `yaml:"rfm"`
 			} `yaml:"analysis"`
+			Outputs struct {
+				SegmentSheets []string `yaml:"segment_sheets"`
+			} `yaml:"outputs"`
 		}
 		if err := yaml.Unmarshal(data, &probe); err == nil {
 			if probe.Jobs != nil {
@@ -203,6 +222,9 @@ func Parse(path string, data []byte) (*Config, error) {
 			}
 			if probe.Analysis.RFM.Segments != nil {
 				cfg.Analysis.RFM.Segments = nil
+			}
+			if probe.Outputs.SegmentSheets != nil {
+				cfg.Outputs.SegmentSheets = nil
 			}
 		}
 		dec := yaml.NewDecoder(bytes.NewReader(data), yaml.DisallowUnknownField())
@@ -293,6 +315,8 @@ func (c *Config) Params() analysis.Params {
 		Lifecycle: analysis.LifecycleParams{WindowDays: a.Lifecycle.WindowDays, ExplorationDays: a.Lifecycle.ExplorationDays},
 		Clusters: analysis.KMeansParams{KMin: a.Clusters.KMin, KMax: a.Clusters.KMax, SampleSize: a.Clusters.SampleSize,
 			Seed: a.Clusters.Seed, MaxIter: a.Clusters.MaxIter},
+		Insights: analysis.InsightParams{TopValues: a.Insights.TopValues, TooSmallShare: a.Insights.TooSmallShare,
+			DealSeekerShare: a.Insights.DealSeekerShare, RelationshipMaxDiscount: a.Insights.RelationshipMaxDiscount},
 	}
 }
 

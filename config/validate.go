@@ -79,5 +79,22 @@ func (c *Config) Validate() error {
 	if c.Outputs.Locale != "en" && c.Outputs.Locale != "zh-CN" {
 		return fmt.Errorf("outputs.locale: %q is not en or zh-CN", c.Outputs.Locale)
 	}
+	keys := map[string]bool{}
+	for _, s := range c.Analysis.RFM.Segments {
+		keys[s.Key] = true
+	}
+	for i, k := range c.Outputs.SegmentSheets {
+		if !keys[k] {
+			return fmt.Errorf("outputs.segment_sheets[%d]: %q is not the key of a segment in analysis.rfm.segments", i, k)
+		}
+	}
+	if c.Outputs.History < 0 {
+		return fmt.Errorf("outputs.history: must not be negative")
+	}
+	in := c.Analysis.Insights
+	if in.TopValues < 1 || in.TooSmallShare < 0 || in.TooSmallShare >= 1 || in.DealSeekerShare <= 0 || in.DealSeekerShare > 1 ||
+		in.RelationshipMaxDiscount < 0 || in.RelationshipMaxDiscount >= in.DealSeekerShare {
+		return fmt.Errorf("analysis.insights: want top_values ≥ 1, shares between 0 and 1, relationship_max_discount below deal_seeker_share")
+	}
 	return nil
 }

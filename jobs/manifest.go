@@ -9,21 +9,23 @@ import (
 // Manifest is the record of one run, written as manifest.json beside its
 // outputs.
 type Manifest struct {
-	RunID       string                  `json:"run_id"`
-	Job         string                  `json:"job"`
-	AsOf        string                  `json:"as_of"`
-	Status      string                  `json:"status"` // "ok" or "failed"
-	DryRun      bool                    `json:"dry_run"`
-	StartedAt   string                  `json:"started_at"`
-	FinishedAt  string                  `json:"finished_at"`
-	Parameters  map[string]string       `json:"parameters"`
-	DurationsMS map[string]int64        `json:"durations_ms"`
-	Counts      Counts                  `json:"counts"`
-	KPIs        analysis.KPIs           `json:"kpis"`
-	DataQuality []analysis.QualityCheck `json:"data_quality"`
-	Models      ModelsRecord            `json:"models"`
-	Outputs     []Output                `json:"outputs"`
-	Warnings    []string                `json:"warnings"`
+	RunID  string `json:"run_id"`
+	Job    string `json:"job"`
+	AsOf   string `json:"as_of"`
+	Status string `json:"status"` // "ok" or "failed"
+	DryRun bool   `json:"dry_run"`
+	// PreviousAsOf is the earlier run this one compares with ("" on a first run).
+	PreviousAsOf string                  `json:"previous_as_of"`
+	StartedAt    string                  `json:"started_at"`
+	FinishedAt   string                  `json:"finished_at"`
+	Parameters   map[string]string       `json:"parameters"`
+	DurationsMS  map[string]int64        `json:"durations_ms"`
+	Counts       Counts                  `json:"counts"`
+	KPIs         analysis.KPIs           `json:"kpis"`
+	DataQuality  []analysis.QualityCheck `json:"data_quality"`
+	Models       ModelsRecord            `json:"models"`
+	Outputs      []Output                `json:"outputs"`
+	Warnings     []string                `json:"warnings"`
 	// Dir is the folder the run's files are in (not serialised).
 	Dir string `json:"-"`
 }

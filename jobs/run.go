@@ -34,6 +34,7 @@ type Options struct {
 	Queries *queries.Source
 	DSN     string // replaces the database section (CUSTSEG_DSN)
 	DryRun  bool   // do everything but deliver
+	Locale  string // replaces outputs.locale when not empty
 	Now     func() time.Time
 	Logger  *slog.Logger
 }
@@ -131,6 +132,19 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 		slog.Duration(LogElapsed, time.Since(t0)))
 	db.Close()
 
+	// The previous run, for migration and trends.
+	outDir := cfg.Resolve(cfg.Outputs.Dir)
+	if opts.OutDir != "" {
+		outDir = opts.OutDir
+	}
+	jobDir := filepath.Join(outDir, job.Name)
+	prev, history, prevWarn := previous(jobDir, asOf, cfg.Outputs.History)
+	ds.Previous = prev
+	if prev != nil {
+		m.PreviousAsOf = prev.AsOf
+	}
+	m.Warnings = append(m.Warnings, prevWarn...)
+
 	// Analyse.
 	t0 = time.Now()
 	res := analysis.Analyze(ds, params)
@@ -157,7 +171,11 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	in := &reports.Input{
 		Job: job.Name, RunID: m.RunID, AsOf: win.AsOf, GeneratedAt: now(), Locale: cfg.Outputs.Locale,
 		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
-		Warnings: m.Warnings,
+		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: history, Analysis: params,
+	}
+	if opts.Locale != "" {
+		in.Locale = opts.Locale
+		m.Parameters["locale"] = opts.Locale
 	}
 	for _, k := range sortedKeys(m.Parameters) {
 		in.Params = append(in.Params, reports.Param{Name: k, Value: m.Parameters[k]})
@@ -165,11 +183,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	for _, s := range ex.Statements {
 		in.Queries = append(in.Queries, reports.Query{Name: s.Name, SQL: s.SQL})
 	}
-	outDir := cfg.Resolve(cfg.Outputs.Dir)
-	if opts.OutDir != "" {
-		outDir = opts.OutDir
-	}
-	st, err := newStaging(filepath.Join(outDir, job.Name), asOf, m.RunID)
+	st, err := newStaging(jobDir, asOf, m.RunID)
 	if err != nil {
 		return nil, &StepError{StepPublish, err}
 	}
@@ -205,6 +219,12 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 		}
 	}
 	t0 = time.Now()
+	snap := analysis.TakeSnapshot(ds, res)
+	out, err := st.write(SnapshotFile, func(w io.Writer) error { return writeSnapshot(w, snap) })
+	if err != nil {
+		return nil, &StepError{StepPublish, err}
+	}
+	m.Outputs = append(m.Outputs, out)
 	m.Status = "ok"
 	m.FinishedAt = now().UTC().Format(time.RFC3339)
 	if _, err := st.write(ManifestFile, func(w io.Writer) error {

@@ -115,7 +115,7 @@ func TestRunEndToEnd(t *testing.T) {
 	for _, e := range ents {
 		names = append(names, e.Name())
 	}
-	want := []string{WorkbookFile("2026-09-30"), ReportFile("2026-09-30"), ManifestFile}
+	want := []string{WorkbookFile("2026-09-30"), ReportFile("2026-09-30"), ManifestFile, SnapshotFile}
 	if strings.Join(names, ",") != strings.Join(sorted(want), ",") {
 		t.Errorf("run folder holds %v, want %v", names, sorted(want))
 	}
@@ -140,15 +140,32 @@ func TestRunEndToEnd(t *testing.T) {
 	}
 	checkWorkbook(t, filepath.Join(dir, WorkbookFile("2026-09-30")))
 
-	// A second run of the same as-of date replaces the folder whole.
+	if m.PreviousAsOf != "" {
+		t.Errorf("first run compares with %q", m.PreviousAsOf)
+	}
+
+	// A second run of the same as-of date replaces the folder whole, and
+	// compares with no earlier run (only earlier as-of dates count).
 	m2, err := runFixture(t, tdb, out, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m2.RunID == m.RunID {
-		t.Errorf("run ids repeat")
+	if m2.RunID == m.RunID || m2.PreviousAsOf != "" {
+		t.Errorf("rerun: run id %s (first %s), previous %q", m2.RunID, m.RunID, m2.PreviousAsOf)
 	}
 	assertOnlyRunFolders(t, filepath.Join(out, "weekly"), "2026-09-30")
+
+	// A run a week later compares with this one.
+	cfg := config.Default()
+	src := queries.Builtin()
+	m3, err := Run(context.Background(), cfg, Options{AsOf: asOf.AddDate(0, 0, 7), OutDir: out, Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m3.PreviousAsOf != "2026-09-30" {
+		t.Errorf("next week's run compares with %q, want 2026-09-30", m3.PreviousAsOf)
+	}
+	assertOnlyRunFolders(t, filepath.Join(out, "weekly"), "2026-09-30", "2026-10-07")
 }
 
 func TestRunFailsCleanly(t *testing.T) {

@@ -16,7 +16,9 @@ func checkWorkbook(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"Summary", "Customers", "Segments", "Value tiers", "Data quality", "About"}
+	want := []string{"Summary", "Customers", "Champions", "At Risk", "Can't Lose Them", "Need Attention", "New",
+		"Segments", "Value tiers", "Pyramid", "Churn and lifecycle", "High-value at risk", "Clusters",
+		"Characteristics", "Common needs", "Migration", "Cohorts", "Data quality", "Model", "Definitions", "About"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets = %v, want %v", got, want)
 	}

@@ -9,6 +9,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/templates"
@@ -50,17 +51,20 @@ func WriteHTML(w io.Writer, in *Input) error {
 type htmlPage struct {
 	Lang, Title string
 	Meta        []htmlPair
-	KPIsHeading string
-	KPIs        []htmlKPI
 
-	ChartsHeading string
-	Charts        []htmlChart
-	NoScript      string
+	NarrativeHeading string
+	Narrative        []string
+
+	KPIsHeading, KPIsBasis string
+	KPIs                   []htmlKPI
+
+	Sections []htmlSection
+	NoScript string
 
 	ActionsHeading, ActionsIntro string
-	ActionCols                   []string
-	Actions                      []htmlAction
-	NoActions                    string
+	Actions                      *htmlTable
+	RiskHeading, RiskIntro       string
+	Risk                         *htmlTable
 
 	WarningsHeading string
 	Warnings        []string
@@ -73,58 +77,102 @@ type htmlPage struct {
 
 type htmlPair struct{ Label, Value string }
 
-type htmlKPI struct{ Label, Value, Note string }
+// htmlSection is a group of charts under one heading.
+type htmlSection struct {
+	Heading, Intro string
+	Charts         []htmlChart
+}
 
-type htmlAction struct{ Segment, Buyers, ValueShare, Action string }
+// htmlTable is a table of texts; on a phone each row becomes a block whose
+// cells after the first carry their column name (data-label).
+type htmlTable struct {
+	Cols  []string
+	Rows  [][]htmlCell
+	Empty string // shown in place of rows when there are none
+}
+
+// htmlCell is one table cell; Class is "num" for numbers, "key" for the
+// row's name.
+type htmlCell struct{ Text, Class string }
 
 func newHTMLPage(in *Input) (*htmlPage, error) {
 	loc := in.Locale
 	res := in.Result
 	p := &htmlPage{
-		Lang:            htmlLang(loc),
-		Title:           htmlTitle.In(loc),
-		KPIsHeading:     htmlKPIsHeading.In(loc),
-		ChartsHeading:   htmlChartsHeading.In(loc),
-		NoScript:        htmlNoScript.In(loc),
-		ActionsHeading:  htmlActionsHeading.In(loc),
-		ActionsIntro:    htmlActionsIntro.In(loc),
-		ActionCols:      []string{htmlColSegment.In(loc), htmlColBuyers.In(loc), htmlColValueShare.In(loc), htmlColAction.In(loc)},
-		NoActions:       htmlNoBuyers.In(loc),
-		WarningsHeading: htmlWarningsHeading.In(loc),
-		Warnings:        in.Warnings,
-		EChartsJS:       template.JS(templates.EChartsJS),
+		Lang:             htmlLang(loc),
+		Title:            htmlTitle.In(loc),
+		NarrativeHeading: htmlNarrHeading.In(loc),
+		Narrative:        reportNarrative(in, loc),
+		KPIsHeading:      htmlKPIsHeading.In(loc),
+		KPIs:             reportKPIs(in, loc),
+		NoScript:         htmlNoScript.In(loc),
+		ActionsHeading:   htmlActionsHeading.In(loc),
+		ActionsIntro:     htmlActionsIntro.In(loc),
+		Actions:          htmlActions(res, loc),
+		RiskHeading:      htmlRiskHeading.In(loc),
+		RiskIntro:        htmlFormat(htmlRiskIntro, loc, htmlInt(htmlRiskRows)),
+		Risk:             htmlRiskTable(in, loc),
+		WarningsHeading:  htmlWarningsHeading.In(loc),
+		Warnings:         in.Warnings,
+		EChartsJS:        template.JS(templates.EChartsJS),
 	}
 	if in.Job != "" {
 		p.Meta = append(p.Meta, htmlPair{htmlJob.In(loc), in.Job})
-	}
-	asOf := in.AsOf
-	if asOf.IsZero() {
-		asOf = res.AsOf
 	}
 	measure := htmlMeasureRevenue
 	if res.ValueMeasure == "margin" {
 		measure = htmlMeasureMargin
 	}
 	p.Meta = append(p.Meta,
-		htmlPair{htmlAsOf.In(loc), htmlDate(asOf)},
+		htmlPair{htmlAsOf.In(loc), htmlDate(htmlAsOfDate(in))},
 		htmlPair{htmlGenerated.In(loc), htmlDateTime(in.GeneratedAt)},
 		htmlPair{htmlValueMeasure.In(loc), measure.In(loc)})
-	p.KPIs = htmlKPIs(in, loc)
-	p.Actions = htmlActions(res, loc)
+	p.KPIsBasis = htmlFirstRun.In(loc)
+	if prev := res.Migration.PreviousAsOf; prev != "" {
+		p.KPIsBasis = htmlFormat(htmlVsPrevious, loc, prev)
+	}
 
-	builders := []func(*Input, string) (htmlChart, error){htmlSegmentChart, htmlRFChart, htmlParetoChart, htmlTierChart, htmlStatusChart}
+	type builder func(*Input, string) ([]htmlChart, error)
+	one := func(f func(*Input, string) (htmlChart, error)) builder {
+		return func(in *Input, loc string) ([]htmlChart, error) {
+			c, err := f(in, loc)
+			return []htmlChart{c}, err
+		}
+	}
+	groups := []struct {
+		heading, intro Label
+		builders       []builder
+	}{
+		{htmlSecValue, htmlSecValueInt, []builder{one(htmlSegmentChart), one(htmlRFChart), one(htmlParetoChart),
+			one(htmlTierChart), one(htmlPyramidChart)}},
+		{htmlSecChurn, htmlSecChurnInt, []builder{one(htmlStatusChart), one(htmlChurnTrendChart), one(htmlLifecycleChart),
+			one(htmlPAliveChart), one(htmlCLVChart)}},
+		{htmlSecWho, htmlSecWhoInt, []builder{one(htmlClusterChart), htmlCharacteristicCharts}},
+		{htmlSecTime, htmlSecTimeInt, []builder{one(htmlMigrationChart), one(htmlCohortChart)}},
+	}
 	var specs strings.Builder
 	specs.WriteString("[")
-	for i, build := range builders {
-		ch, err := build(in, loc)
-		if err != nil {
-			return nil, fmt.Errorf("chart %s: %w", htmlChartIDs[i], err)
+	n := 0
+	for _, g := range groups {
+		sec := htmlSection{Heading: g.heading.In(loc), Intro: g.intro.In(loc)}
+		for _, build := range g.builders {
+			charts, err := build(in, loc)
+			if err != nil {
+				return nil, err
+			}
+			for _, ch := range charts {
+				sec.Charts = append(sec.Charts, ch)
+				if ch.option == "" {
+					continue
+				}
+				if n > 0 {
+					specs.WriteString(",")
+				}
+				n++
+				fmt.Fprintf(&specs, "\n{\"id\":%q,\"option\":%s}", ch.ID, ch.option)
+			}
 		}
-		p.Charts = append(p.Charts, ch)
-		if i > 0 {
-			specs.WriteString(",")
-		}
-		fmt.Fprintf(&specs, "\n{\"id\":%q,\"option\":%s}", ch.ID, ch.option)
+		p.Sections = append(p.Sections, sec)
 	}
 	specs.WriteString("\n]")
 	p.ChartSpecs = template.JS(specs.String())
@@ -136,46 +184,114 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 	return p, nil
 }
 
-func htmlKPIs(in *Input, loc string) []htmlKPI {
-	k := in.Result.KPIs
-	cur := in.Currency
-	revenueNote := fmt.Sprintf(htmlKPIOrdersNote.In(loc), htmlInt(k.Orders))
-	if k.Refunds > 0 {
-		revenueNote = fmt.Sprintf(htmlKPIRefundsNote.In(loc), htmlMoney(cur, k.Refunds))
+// chartIDs lists the ids of the charts the page draws, in page order.
+func (p *htmlPage) chartIDs() []string {
+	var ids []string
+	for _, s := range p.Sections {
+		for _, c := range s.Charts {
+			if c.option != "" {
+				ids = append(ids, c.ID)
+			}
+		}
 	}
-	buyerShare := 0.0
-	if k.Customers > 0 {
-		buyerShare = float64(k.Buyers) / float64(k.Customers)
+	return ids
+}
+
+// htmlAsOfDate is the run's as-of date.
+func htmlAsOfDate(in *Input) time.Time {
+	if in.AsOf.IsZero() {
+		return in.Result.AsOf
 	}
-	return []htmlKPI{
-		{htmlKPICustomers.In(loc), htmlInt(k.Customers), ""},
-		{htmlKPIBuyers.In(loc), htmlInt(k.Buyers), fmt.Sprintf(htmlKPIBuyersNote.In(loc), htmlPct(buyerShare))},
-		{htmlKPINetRevenue.In(loc), htmlMoney(cur, k.NetRevenue), revenueNote},
-		{htmlKPIAOV.In(loc), htmlMoney(cur, k.AvgOrderValue), htmlKPIAOVNote.In(loc)},
-		{htmlKPIRepeat.In(loc), htmlPct(k.RepeatRate), htmlKPIRepeatNote.In(loc)},
-		{htmlKPITop20.In(loc), htmlPct(k.Top20Share), htmlKPITop20Note.In(loc)},
-		{htmlKPIChurn.In(loc), htmlPct(k.ChurnRate), fmt.Sprintf(htmlKPIChurnNote.In(loc), htmlInt(k.Churned))},
-		{htmlKPIActive.In(loc), htmlInt(k.ActiveCustomer), fmt.Sprintf(htmlKPIActiveNote.In(loc), htmlInt(k.AtRisk))},
-	}
+	return in.AsOf
 }
 
 // htmlActions lists the segments with buyers, most value first, with their
 // suggested actions.
-func htmlActions(res *analysis.Result, loc string) []htmlAction {
+func htmlActions(res *analysis.Result, loc string) *htmlTable {
+	t := &htmlTable{
+		Cols:  []string{htmlColSegment.In(loc), htmlColBuyers.In(loc), htmlColValueShare.In(loc), htmlColAction.In(loc)},
+		Empty: htmlNoBuyers.In(loc),
+	}
+	for _, s := range htmlTopSegments(res, htmlActionRows) {
+		t.Rows = append(t.Rows, []htmlCell{
+			{SegmentName(s.Rule, loc), "key"},
+			{htmlInt(s.Customers) + " (" + htmlPct(s.Share) + ")", "num"},
+			{htmlPct(s.ValueShare), "num"},
+			{SegmentAction(s.Rule, loc), ""},
+		})
+	}
+	return t
+}
+
+// htmlTopSegments returns at most n segments with buyers, most value first.
+func htmlTopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
 	segs := slices.Clone(res.Segments)
 	segs = slices.DeleteFunc(segs, func(s analysis.SegmentSummary) bool { return s.Customers == 0 })
 	slices.SortStableFunc(segs, func(a, b analysis.SegmentSummary) int { return cmp.Compare(b.Value, a.Value) })
-	if len(segs) > htmlActionRows {
-		segs = segs[:htmlActionRows]
+	return segs[:min(len(segs), n)]
+}
+
+// htmlRiskRows is how many high-value customers at risk the page lists.
+const htmlRiskRows = 20
+
+// htmlRiskTable lists the high-value customers at risk, most value at risk
+// first. The lifetime-value column is there only with usable models.
+func htmlRiskTable(in *Input, loc string) *htmlTable {
+	res := in.Result
+	cur := in.Currency
+	t := &htmlTable{Empty: htmlRiskNone.In(loc),
+		Cols: []string{htmlColCustomer.In(loc), htmlColTier.In(loc), htmlColSegment.In(loc), htmlColStatus.In(loc)}}
+	if res.Models.Usable {
+		t.Cols = append(t.Cols, htmlColCLV.In(loc))
 	}
-	rows := make([]htmlAction, len(segs))
-	for i, s := range segs {
-		rows[i] = htmlAction{
-			Segment:    SegmentName(s.Rule, loc),
-			Buyers:     htmlInt(s.Customers) + " (" + htmlPct(s.Share) + ")",
-			ValueShare: htmlPct(s.ValueShare),
-			Action:     SegmentAction(s.Rule, loc),
+	t.Cols = append(t.Cols, htmlColVaR.In(loc))
+	for _, i := range res.HighValueAtRisk {
+		if len(t.Rows) == htmlRiskRows {
+			break
 		}
+		if i < 0 || i >= len(res.Scores) {
+			continue
+		}
+		s := &res.Scores[i]
+		seg := "—"
+		if s.Segment >= 0 && s.Segment < len(res.Segments) {
+			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
+		}
+		row := []htmlCell{
+			{htmlCustomerName(in.Dataset, i), "key"},
+			{TierLabels[s.Tier].In(loc), ""},
+			{seg, ""},
+			{htmlStatusName(s.Status, loc), ""},
+		}
+		if res.Models.Usable {
+			row = append(row, htmlCell{htmlMoney(cur, s.CLV), "num"})
+		}
+		t.Rows = append(t.Rows, append(row, htmlCell{htmlMoney(cur, s.ValueAtRisk), "num"}))
 	}
-	return rows
+	return t
+}
+
+// htmlCustomerName is customer i's name with their id, or the id alone.
+func htmlCustomerName(ds *analysis.Dataset, i int) string {
+	if ds == nil || i < 0 || i >= len(ds.Customers) {
+		return "—"
+	}
+	c := &ds.Customers[i]
+	switch {
+	case c.Name != "" && c.ID != "":
+		return c.Name + " (" + c.ID + ")"
+	case c.Name != "":
+		return c.Name
+	case c.ID != "":
+		return c.ID
+	}
+	return "—"
+}
+
+// htmlStatusName is a churn status's name; "—" for an unknown one.
+func htmlStatusName(s analysis.Status, loc string) string {
+	if l, ok := StatusLabels[s]; ok {
+		return l.In(loc)
+	}
+	return "—"
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // htmlShareBars is a horizontal bar chart comparing, per category, the share of
-// buyers (labelled with the count) with the share of value.
-func htmlShareBars(loc string, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
+// buyers (labelled with the count) with the share of value. countSeries
+// names the first series.
+func htmlShareBars(loc string, countSeries Label, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
 	var xMax interface{} // echarts picks the scale
 	if !slices.ContainsFunc(counts, func(n int) bool { return n > 0 }) {
 		xMax = 100 // nothing to show: a scale of 0–1 % would look odd
@@ -45,7 +46,7 @@ func htmlShareBars(loc string, names []string, counts []int, buyerShare, valueSh
 			Label: &opts.Label{Show: opts.Bool(counts[i] > 0), Position: "right", Formatter: htmlPct(valueShare[i])}}
 	}
 	bar.SetXAxis(names).
-		AddSeries(htmlSeriesBuyerShare.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
+		AddSeries(countSeries.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
 		AddSeries(htmlSeriesValueShare.In(loc), values)
 	bar.XYReversal()
 	return bar
@@ -70,7 +71,7 @@ func htmlSegmentChart(in *Input, loc string) (htmlChart, error) {
 		}
 	}
 	ch := htmlChart{ID: htmlChartSegments, Title: htmlSegTitle.In(loc), Text: htmlSegText.In(loc),
-		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(n, 3)}
+		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(n, 3), Wide: true}
 	extra := map[string]interface{}{}
 	if big >= 0 {
 		ch.Highlight = fmt.Sprintf(htmlSegHighlight.In(loc),
@@ -80,7 +81,7 @@ func htmlSegmentChart(in *Input, loc string) (htmlChart, error) {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = htmlOptionJS(htmlShareBars(loc, names, counts, share, vshare), extra)
+	ch.option, err = htmlOptionJS(htmlShareBars(loc, htmlSeriesBuyerShare, names, counts, share, vshare), extra)
 	return ch, err
 }
 
@@ -246,7 +247,7 @@ func htmlTierChart(in *Input, loc string) (htmlChart, error) {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = htmlOptionJS(htmlShareBars(loc, names, counts, share, vshare), extra)
+	ch.option, err = htmlOptionJS(htmlShareBars(loc, htmlSeriesBuyerShare, names, counts, share, vshare), extra)
 	return ch, err
 }
 

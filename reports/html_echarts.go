@@ -15,17 +15,24 @@ import (
 // turning a go-echarts chart into the option the page script hands to
 // echarts.
 
-// Element ids of the report's charts, in page order.
+// Element ids of the report's charts, in page order. The characteristics
+// charts are htmlChartCharPrefix followed by 1, 2, ... per attribute.
 const (
-	htmlChartSegments = "chart-segments"
-	htmlChartRF       = "chart-rf"
-	htmlChartPareto   = "chart-pareto"
-	htmlChartTiers    = "chart-tiers"
-	htmlChartStatus   = "chart-status"
+	htmlChartSegments   = "chart-segments"
+	htmlChartRF         = "chart-rf"
+	htmlChartPareto     = "chart-pareto"
+	htmlChartTiers      = "chart-tiers"
+	htmlChartPyramid    = "chart-pyramid"
+	htmlChartStatus     = "chart-status"
+	htmlChartChurnTrend = "chart-churn-trend"
+	htmlChartLifecycle  = "chart-lifecycle"
+	htmlChartPAlive     = "chart-palive"
+	htmlChartCLV        = "chart-clv"
+	htmlChartClusters   = "chart-clusters"
+	htmlChartCharPrefix = "chart-char-"
+	htmlChartMigration  = "chart-migration"
+	htmlChartCohorts    = "chart-cohorts"
 )
-
-// htmlChartIDs lists the chart element ids in page order.
-var htmlChartIDs = []string{htmlChartSegments, htmlChartRF, htmlChartPareto, htmlChartTiers, htmlChartStatus}
 
 // Colours of the report; the page's CSS uses the same blue and orange.
 const (
@@ -53,18 +60,32 @@ const htmlFontStack = `"Segoe UI", Roboto, "Helvetica Neue", Arial, "PingFang SC
 // constant functions reach the page, never data.
 var htmlJSFuncs = map[types.FuncStr]string{
 	htmlFnPercent: `function (v) { return v == null ? '' : Number(v).toFixed(1) + '%'; }`,
+	// A tooltip that shows the data item's own text (its "tip"), escaped.
+	htmlFnTip: `function (p) { var t = (p && p.data && p.data.tip) || (p && p.name) || ''; return echarts.format.encodeHTML(String(t)).replace(/\n/g, '<br>'); }`,
+	// A heatmap cell label: the third value as a percentage.
+	htmlFnCellPercent: `function (p) { return p.value[2] == null ? '' : Number(p.value[2]).toFixed(0) + '%'; }`,
 }
 
-const htmlFnPercent types.FuncStr = "__custseg_fn_percent__"
+const (
+	htmlFnPercent     types.FuncStr = "__custseg_fn_percent__"
+	htmlFnTip         types.FuncStr = "__custseg_fn_tip__"
+	htmlFnCellPercent types.FuncStr = "__custseg_fn_cell_percent__"
+)
 
-// htmlChart is one chart section of the report.
+// htmlChart is one chart card of the report.
 type htmlChart struct {
 	ID        string
 	Title     string
 	Text      string // what it shows and what to do
 	Highlight string // the number to remember, from the data
 	Height    int    // px on a wide screen
-	option    string // echarts option as a JavaScript expression
+	Wide      bool   // spans the whole row
+	// Note replaces the chart when there is nothing to draw (models that
+	// did not converge, a first run); the card has no chart then.
+	Note   string
+	Items  []htmlPair // a list under the chart
+	Table  *htmlTable // a table under the chart
+	option string     // echarts option as a JavaScript expression; "" with Note
 }
 
 // htmlEChartsOption is what every go-echarts chart provides.
@@ -76,17 +97,42 @@ type htmlEChartsOption interface {
 // htmlOptionJS validates c, merges extra top-level options (those go-echarts has
 // no field for) and returns the option as a JavaScript expression that is safe
 // inside a <script> element: encoding/json escapes <, > and &.
+//
+// extra["series"], when given as []map[string]interface{}, is merged into
+// the chart's series by index (keys go-echarts has no field for, such as a
+// label's width), instead of replacing them.
 func htmlOptionJS(c htmlEChartsOption, extra map[string]interface{}) (string, error) {
 	c.Validate()
 	m := c.JSON()
 	m["textStyle"] = map[string]interface{}{"fontFamily": htmlFontStack, "color": htmlColorAxisText}
 	m["animationDuration"] = 600
+	patch, hasPatch := extra["series"].([]map[string]interface{})
 	for k, v := range extra {
+		if k == "series" && hasPatch {
+			continue
+		}
 		m[k] = v
 	}
 	b, err := json.Marshal(m)
 	if err != nil {
 		return "", err
+	}
+	if hasPatch {
+		var generic map[string]interface{}
+		if err := json.Unmarshal(b, &generic); err != nil {
+			return "", err
+		}
+		series, _ := generic["series"].([]interface{})
+		for i, p := range patch {
+			if i < len(series) {
+				if s, ok := series[i].(map[string]interface{}); ok {
+					htmlMerge(s, p)
+				}
+			}
+		}
+		if b, err = json.Marshal(generic); err != nil {
+			return "", err
+		}
 	}
 	for ph, fn := range htmlJSFuncs {
 		q, _ := json.Marshal(string(ph))
@@ -134,4 +180,36 @@ func htmlRound2(x float64) float64 {
 		return 0
 	}
 	return math.Round(x*100) / 100
+}
+
+// htmlMerge merges src into dst, recursing into nested objects.
+func htmlMerge(dst, src map[string]interface{}) {
+	for k, v := range src {
+		sub, ok := v.(map[string]interface{})
+		if d, isMap := dst[k].(map[string]interface{}); ok && isMap {
+			htmlMerge(d, sub)
+			continue
+		}
+		dst[k] = v
+	}
+}
+
+// htmlItem is a chart data item with its own label, style and tooltip text
+// (shown by htmlFnTip).
+type htmlItem struct {
+	Name       string          `json:"name"`
+	Value      interface{}     `json:"value"`
+	Tip        string          `json:"tip,omitempty"`
+	SymbolSize float64         `json:"symbolSize,omitempty"`
+	Label      *htmlItemLabel  `json:"label,omitempty"`
+	ItemStyle  *opts.ItemStyle `json:"itemStyle,omitempty"`
+}
+
+// htmlItemLabel is an echarts label with the fields htmlItem needs.
+type htmlItemLabel struct {
+	Show      bool   `json:"show"`
+	Position  string `json:"position,omitempty"`
+	Formatter string `json:"formatter,omitempty"`
+	Color     string `json:"color,omitempty"`
+	FontSize  int    `json:"fontSize,omitempty"`
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -13,18 +14,23 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// WriteWorkbook writes the marketing workbook of one run to w as .xlsx: the
-// sheets Summary, Customers, Segments, Value tiers, Data quality and About,
-// in that order, with texts in in.Locale ("zh-CN" or English).
+// WriteWorkbook writes the marketing workbook of one run to w as .xlsx,
+// with texts in in.Locale ("zh-CN" or English). Its sheets, in order:
+// Summary, Customers, one sheet per segment of in.SegmentSheets, Segments,
+// Value tiers, Pyramid, Churn and lifecycle, High-value at risk, Clusters,
+// Characteristics, Common needs, Migration, Cohorts, Data quality, Model,
+// Definitions and About.
 //
 // Every sheet starts with a title row and a one-line explanation, then a
 // table with a bold header row, frozen panes below it and an autofilter.
-// The Customers sheet is streamed through a temporary file and the zip goes
+// The sheets with a row per customer (Customers, the segment sheets and
+// High-value at risk) are streamed through temporary files and the zip goes
 // straight to w, so a million customers cost little memory beyond the
 // dataset itself. Customers beyond what one Excel sheet holds (1,048,573
 // under the header) continue on "Customers (2)" and so on. An empty
 // dataset, or one without buyers, still gives every sheet with its headers;
-// no cell ever holds NaN or an infinity.
+// no cell ever holds NaN or an infinity, and customer texts are always
+// written as text, never as formulas.
 //
 // in.Result must be the analysis of in.Dataset (Scores aligned with
 // Customers); a nil Dataset counts as no customers. On error, w may hold
@@ -96,51 +102,126 @@ type workbook struct {
 	asOf time.Time
 	st   styles
 
-	summary, segments, tiers, quality, about string
+	summary, segments, tiers, pyramid, churn, risk, clusters string
+	chars, needs, migration, cohorts, quality, model, defs   string
+	about                                                    string
 	// customers are the Customers sheets: one, unless there are more
 	// customers than an Excel sheet has rows.
 	customers []string
+	// segSheets are the sheets of single segments (Input.SegmentSheets).
+	segSheets []segSheet
+	// sheets lists every sheet in order with its explanation, for the
+	// Summary's index.
+	sheets []sheetEntry
+	cust   customerLayoutCache
+}
+
+// segSheet is the sheet of one segment: its name and the segment's index
+// in Result.Segments.
+type segSheet struct {
+	name string
+	seg  int
+}
+
+type sheetEntry struct {
+	name    string
+	explain string
+	write   func() error
+	// print: set the page up for printing (landscape, one page wide); the
+	// sheets with a row per customer are too wide for that.
+	print bool
 }
 
 func (wb *workbook) t(l Label) string { return l.In(wb.loc) }
 
+// nameSheets names every sheet, valid in Excel and unique, and lists them
+// in order. The fixed names are taken first, so a segment named like one of
+// them gets a number.
+func (wb *workbook) nameSheets() {
+	var u sheetNames
+	take := func(l Label) string { return u.take(wb.t(l), l.En) }
+	wb.summary = take(wbSheetSummary)
+	wb.customers = nil
+	for _, n := range wb.customerSheetNames() {
+		wb.customers = append(wb.customers, u.take(n, "Customers"))
+	}
+	wb.segments, wb.tiers, wb.pyramid = take(wbSheetSegments), take(wbSheetTiers), take(wbSheetPyramid)
+	wb.churn, wb.risk, wb.clusters = take(wbSheetChurn), take(wbSheetRisk), take(wbSheetClusters)
+	wb.chars, wb.needs, wb.migration = take(wbSheetChars), take(wbSheetNeeds), take(wbSheetMigration)
+	wb.cohorts, wb.quality, wb.model = take(wbSheetCohorts), take(wbSheetQuality), take(wbSheetModel)
+	wb.defs, wb.about = take(wbSheetDefinitions), take(wbSheetAbout)
+	seen := map[int]bool{}
+	for _, key := range wb.in.SegmentSheets {
+		for i, g := range wb.res.Segments {
+			if g.Rule.Key == key && !seen[i] {
+				seen[i] = true
+				name := u.take(SegmentName(g.Rule, wb.loc), g.Rule.Key)
+				wb.segSheets = append(wb.segSheets, segSheet{name, i})
+			}
+		}
+	}
+
+	add := func(name string, explain Label, write func() error, print bool) {
+		wb.sheets = append(wb.sheets, sheetEntry{name, wb.t(explain), write, print})
+	}
+	add(wb.summary, wbExplainSummary, wb.writeSummary, true)
+	for i, c := range wb.customers {
+		w := wb.writeCustomers
+		if i > 0 {
+			w = nil // writeCustomers writes them all
+		}
+		add(c, wbExplainCustomers, w, false)
+	}
+	for _, s := range wb.segSheets {
+		g := wb.res.Segments[s.seg]
+		wb.sheets = append(wb.sheets, sheetEntry{s.name,
+			fmt.Sprintf(wb.t(wbExplainSegmentSheet), g.Customers, SegmentAction(g.Rule, wb.loc)),
+			func() error { return wb.writeSegmentSheet(s) }, false})
+	}
+	add(wb.segments, wbExplainSegments, wb.writeSegments, true)
+	add(wb.tiers, wbExplainTiers, wb.writeTiers, true)
+	add(wb.pyramid, wbExplainPyramid, wb.writePyramid, true)
+	add(wb.churn, wbExplainChurn, wb.writeChurn, true)
+	add(wb.risk, wbExplainRisk, wb.writeRisk, false) // streamed: sets its page up itself
+	add(wb.clusters, wbExplainClusters, wb.writeClusters, true)
+	add(wb.chars, wbExplainChars, wb.writeChars, true)
+	add(wb.needs, wbExplainNeeds, wb.writeNeeds, true)
+	add(wb.migration, wbExplainMigration, wb.writeMigration, true)
+	add(wb.cohorts, wbExplainCohorts, wb.writeCohorts, true)
+	add(wb.quality, wbExplainQuality, wb.writeQuality, true)
+	add(wb.model, wbExplainModel, wb.writeModel, true)
+	add(wb.defs, wbExplainDefinitions, wb.writeDefinitions, true)
+	add(wb.about, wbExplainAbout, wb.writeAbout, true)
+}
+
 func (wb *workbook) write() error {
-	wb.summary = wb.t(wbSheetSummary)
-	wb.customers = wb.customerSheetNames()
-	wb.segments = wb.t(wbSheetSegments)
-	wb.tiers = wb.t(wbSheetTiers)
-	wb.quality = wb.t(wbSheetQuality)
-	wb.about = wb.t(wbSheetAbout)
-	names := append(append([]string{wb.summary}, wb.customers...), wb.segments, wb.tiers, wb.quality, wb.about)
+	wb.nameSheets()
 	// Create every sheet first, in order, so sheet indexes (which autofilter
 	// names refer to) are final before anything is written.
-	if err := wb.f.SetSheetName("Sheet1", names[0]); err != nil {
-		return fmt.Errorf("sheet %q: %w", names[0], err)
+	if err := wb.f.SetSheetName("Sheet1", wb.sheets[0].name); err != nil {
+		return fmt.Errorf("sheet %q: %w", wb.sheets[0].name, err)
 	}
-	for _, n := range names[1:] {
-		if _, err := wb.f.NewSheet(n); err != nil {
-			return fmt.Errorf("sheet %q: %w", n, err)
+	for _, s := range wb.sheets[1:] {
+		if _, err := wb.f.NewSheet(s.name); err != nil {
+			return fmt.Errorf("sheet %q: %w", s.name, err)
 		}
 	}
 	wb.f.SetActiveSheet(0)
-	if err := wb.st.create(wb.f, wb.in.Currency); err != nil {
+	if err := wb.st.create(wb.f, wb.in.Currency, wb.loc); err != nil {
 		return fmt.Errorf("styles: %w", err)
 	}
-	for _, step := range []struct {
-		sheet string
-		fn    func() error
-	}{
-		{"", wb.writeCustomers}, // names its sheets itself
-		{wb.segments, wb.writeSegments},
-		{wb.tiers, wb.writeTiers},
-		{wb.quality, wb.writeQuality},
-		{wb.about, wb.writeAbout},
-		{wb.summary, wb.writeSummary}, // last: its charts refer to the other sheets
-	} {
-		if err := step.fn(); err != nil && step.sheet != "" {
-			return fmt.Errorf("sheet %q: %w", step.sheet, err)
-		} else if err != nil {
-			return err
+	// The Summary goes last: its charts refer to the other sheets.
+	for _, s := range append(wb.sheets[1:], wb.sheets[0]) {
+		if s.write == nil {
+			continue
+		}
+		if err := s.write(); err != nil {
+			return fmt.Errorf("sheet %q: %w", s.name, err)
+		}
+		if s.print {
+			if err := wb.printSetup(s.name); err != nil {
+				return fmt.Errorf("sheet %q: page setup: %w", s.name, err)
+			}
 		}
 	}
 	title := wb.t(wbTitleSummary)
@@ -156,4 +237,22 @@ func (wb *workbook) write() error {
 		return fmt.Errorf("document properties: %w", err)
 	}
 	return nil
+}
+
+// printSetup prints sheet landscape, one page wide and as many tall as it
+// takes, with the rows down to the header repeated on every page.
+func (wb *workbook) printSetup(sheet string) error {
+	landscape, one, anyTall, fit := "landscape", 1, 0, true
+	if err := wb.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Orientation: &landscape, FitToWidth: &one, FitToHeight: &anyTall,
+	}); err != nil {
+		return err
+	}
+	if err := wb.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return wb.f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: quoteSheet(sheet) + "!$" + strconv.Itoa(headerRow) + ":$" + strconv.Itoa(headerRow),
+	})
 }

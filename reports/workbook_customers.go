@@ -1,8 +1,11 @@
 package reports
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 
 	"github.com/xuri/excelize/v2"
 
@@ -28,6 +31,17 @@ const (
 	ccOrders
 	ccGross
 	ccRefunds
+	ccRhythm
+	ccStage
+	ccPAlive
+	ccExpPurchases
+	ccExpSpend
+	ccCLV
+	ccVaR
+	ccPyramid
+	ccCluster
+	ccDiscount
+	ccBehaviour
 	ccCount
 )
 
@@ -84,7 +98,27 @@ func (wb *workbook) customerColumns() []column {
 		column{wb.t(wbColSegment), kText}, column{wb.t(wbColTier), kText},
 		column{wb.t(wbColStatus), kText}, column{wb.t(wbColOrders), kInt},
 		column{wb.t(wbColGross), kMoney}, column{wb.t(wbColRefunds), kMoney},
+		column{wb.t(wbColRhythm), kDec1}, column{wb.t(wbColStage), kText},
+		column{wb.t(wbColPAlive), kPct},
+		column{wb.t(wbColExpPurchases) + " (" + wb.horizon() + ")", kDec},
+		column{wb.t(wbColExpSpend), kMoney},
+		column{wb.t(wbColCLV) + " (" + fmt.Sprintf(wb.t(wbMonths), wb.res.Models.CLVMonths) + ")", kMoney},
+		column{wb.t(wbColVaR), kMoney}, column{wb.t(wbColPyramid), kText},
+		column{wb.t(wbColCluster), kText}, column{wb.t(wbColDiscount), kPct},
+		column{wb.t(wbColBehaviour), kText},
 	)
+}
+
+// horizon is the purchase horizon of the models in words, e.g. "52 weeks".
+func (wb *workbook) horizon() string {
+	m := wb.res.Models
+	switch {
+	case m.TimeUnitDays == 7:
+		return fmt.Sprintf(wb.t(wbWeeks), num(m.PurchaseHorizon))
+	case m.TimeUnitDays > 0:
+		return fmt.Sprintf(wb.t(wbDays), math.Round(num(m.PurchaseHorizon*m.TimeUnitDays)))
+	}
+	return fmt.Sprintf(wb.t(wbDays), num(m.PurchaseHorizon))
 }
 
 func (wb *workbook) measureLabel() Label {
@@ -97,10 +131,14 @@ func (wb *workbook) measureLabel() Label {
 // customerNames are the localized segment, tier and status names, looked
 // up once rather than per row.
 type customerNames struct {
-	segments []string
-	tiers    map[analysis.Tier]string
-	statuses map[analysis.Status]string
-	none     string
+	segments   []string
+	tiers      map[analysis.Tier]string
+	statuses   map[analysis.Status]string
+	stages     map[analysis.Stage]string
+	pyramid    map[analysis.PyramidTier]string
+	behaviours map[analysis.Behaviour]string
+	clusters   []string
+	none       string
 }
 
 func (wb *workbook) customerNames() customerNames {
@@ -118,7 +156,47 @@ func (wb *workbook) customerNames() customerNames {
 	for s, l := range StatusLabels {
 		n.statuses[s] = l.In(wb.loc)
 	}
+	n.stages = localize(StageLabels, wb.loc)
+	n.pyramid = localize(PyramidLabels, wb.loc)
+	n.behaviours = localize(BehaviourLabels, wb.loc)
+	for k, p := range wb.res.Clusters.Profiles {
+		n.clusters = append(n.clusters, wb.clusterName(k, p))
+	}
 	return n
+}
+
+// clusterName is the name of cluster k as the sheets show it, numbered
+// from 1 because two clusters may describe themselves alike.
+func (wb *workbook) clusterName(k int, p analysis.ClusterProfile) string {
+	name := Label{p.Name.En, p.Name.Zh}.In(wb.loc)
+	if name == "" {
+		return strconv.Itoa(k + 1)
+	}
+	return strconv.Itoa(k+1) + ". " + name
+}
+
+// localize looks up the labels of a map in locale.
+func localize[K comparable](m map[K]Label, locale string) map[K]string {
+	out := make(map[K]string, len(m))
+	for k, l := range m {
+		out[k] = l.In(locale)
+	}
+	return out
+}
+
+// lookup returns the name of k, or k itself when it has none.
+func lookup[K ~string](m map[K]string, k K) string {
+	if s, ok := m[k]; ok {
+		return s
+	}
+	return string(k)
+}
+
+func (n *customerNames) cluster(k int) string {
+	if k < 0 || k >= len(n.clusters) {
+		return n.none
+	}
+	return n.clusters[k]
 }
 
 func (n *customerNames) segment(i int) string {
@@ -144,44 +222,91 @@ func (n *customerNames) status(s analysis.Status) string {
 
 // writeCustomers writes the Customers sheets.
 func (wb *workbook) writeCustomers() error {
-	cols := wb.customerColumns()
-	names := wb.customerNames()
-	widths := wb.customerWidths(cols, &names)
+	cols, widths, names := wb.customerLayout()
 	n := len(wb.ds.Customers)
 	for k, sheet := range wb.customers {
 		lo, hi := k*customerSheetRows, min((k+1)*customerSheetRows, n)
-		if err := wb.writeCustomerSheet(sheet, lo, hi, cols, widths, &names); err != nil {
-			return fmt.Errorf("sheet %q: %w", sheet, err)
+		explain := wb.t(wbExplainCustomers)
+		if len(wb.customers) > 1 {
+			explain = fmt.Sprintf(wb.t(wbCustomersPart), lo+1, hi, n) + " " + explain
+		}
+		at := func(j int) int { return lo + j }
+		if err := wb.writeCustomerSheet(sheet, wb.t(wbTitleCustomers), explain, hi-lo, at, "", cols, widths, names); err != nil {
+			return err
 		}
 	}
 	return nil
 }
 
-// writeCustomerSheet streams customers lo..hi-1, one per row. Autofilter
-// and conditional formats are set on the sheet before the stream writer is
-// created (set later, the stream writer drops them); widths and panes go
-// through the stream writer before the first row.
-func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, widths []float64, names *customerNames) error {
+// writeSegmentSheet writes the customers of one segment, the most valuable
+// first (ties in dataset order), with the columns of the Customers sheet.
+func (wb *workbook) writeSegmentSheet(s segSheet) error {
+	var members []int32
+	for i := range wb.res.Scores {
+		if wb.res.Scores[i].Segment == s.seg {
+			members = append(members, int32(i))
+		}
+	}
+	scores := wb.res.Scores
+	slices.SortStableFunc(members, func(a, b int32) int {
+		return cmp.Compare(num(scores[b].Value), num(scores[a].Value))
+	})
+	g := wb.res.Segments[s.seg]
+	cols, widths, names := wb.customerLayout()
+	explain := fmt.Sprintf(wb.t(wbExplainSegmentSheet), len(members), SegmentAction(g.Rule, wb.loc))
+	note := ""
+	if len(members) == 0 {
+		note = wb.t(wbEmptySegment)
+	}
+	at := func(j int) int { return int(members[j]) }
+	return wb.writeCustomerSheet(s.name, SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names)
+}
+
+// customerLayout returns the columns, their widths and the localized names
+// of the sheets with a row per customer, worked out on the first call.
+func (wb *workbook) customerLayout() ([]column, []float64, *customerNames) {
+	if wb.cust.cols == nil {
+		wb.cust.cols = wb.customerColumns()
+		wb.cust.names = wb.customerNames()
+		wb.cust.widths = wb.customerWidths(wb.cust.cols, &wb.cust.names)
+	}
+	return wb.cust.cols, wb.cust.widths, &wb.cust.names
+}
+
+// customerLayoutCache is what customerLayout works out once.
+type customerLayoutCache struct {
+	cols   []column
+	widths []float64
+	names  customerNames
+}
+
+// writeCustomerSheet streams n customers, at(0) to at(n-1), one per row.
+// An empty sheet shows note under its header. Autofilter and conditional
+// formats are set on the sheet before the stream writer is created (set
+// later, the stream writer drops them); widths and panes go through the
+// stream writer before the first row.
+func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at func(int) int, note string,
+	cols []column, widths []float64, names *customerNames) error {
 	f := wb.f
 	nattr := len(wb.ds.AttrNames)
 	after := ccAttrs + nattr // first column after the attributes, 0-based
-	last := headerRow + hi - lo
+	last := headerRow + n
 
 	ref := cellRef(1, headerRow) + ":" + cellRef(len(cols), last)
 	if err := f.AutoFilter(name, ref, nil); err != nil {
 		return fmt.Errorf("autofilter %s: %w", ref, err)
 	}
-	if hi > lo {
+	if n > 0 {
 		// Colour scale on the R, F and M scores: low red, high green.
 		scores := cellRef(after+ccR+1, headerRow+1) + ":" + cellRef(after+ccM+1, last)
-		err := f.SetConditionalFormat(name, scores, []excelize.ConditionalFormatOptions{{
-			Type: "3_color_scale", Criteria: "=",
-			MinType: "num", MinValue: "1", MinColor: "#F8696B",
-			MidType: "percentile", MidValue: "50", MidColor: "#FFEB84",
-			MaxType: "num", MaxValue: fmt.Sprint(max(wb.res.Bins, 2)), MaxColor: "#63BE7B",
-		}})
-		if err != nil {
+		if err := f.SetConditionalFormat(name, scores, scoreScale(wb.res.Bins)); err != nil {
 			return fmt.Errorf("colour scale %s: %w", scores, err)
+		}
+		if wb.res.Models.Usable {
+			palive := cellRef(after+ccPAlive+1, headerRow+1) + ":" + cellRef(after+ccPAlive+1, last)
+			if err := f.SetConditionalFormat(name, palive, probabilityScale()); err != nil {
+				return fmt.Errorf("colour scale %s: %w", palive, err)
+			}
 		}
 	}
 
@@ -198,15 +323,7 @@ func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, w
 		return fmt.Errorf("panes: %w", err)
 	}
 	st := &wb.st
-	explain := wb.t(wbExplainCustomers)
-	if len(wb.customers) > 1 {
-		explain = fmt.Sprintf(wb.t(wbCustomersPart), lo+1, hi, len(wb.ds.Customers)) + " " + explain
-	}
-	if err := sw.SetRow(cellRef(1, titleRow), []any{excelize.Cell{StyleID: st.id[kTitle], Value: wb.t(wbTitleCustomers)}},
-		excelize.RowOpts{Height: 24}); err != nil {
-		return err
-	}
-	if err := sw.SetRow(cellRef(1, explainRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: explain}}); err != nil {
+	if err := streamHeading(sw, st, title, explain); err != nil {
 		return err
 	}
 	hdr := make([]any, len(cols))
@@ -215,6 +332,11 @@ func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, w
 	}
 	if err := sw.SetRow(cellRef(1, headerRow), hdr); err != nil {
 		return err
+	}
+	if n == 0 && note != "" {
+		if err := sw.SetRow(cellRef(1, firstDataRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: note}}); err != nil {
+			return err
+		}
 	}
 
 	// One Cell per column, reused for every row; row holds pointers to
@@ -225,6 +347,8 @@ func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, w
 	}
 	row := make([]any, len(cols))
 	set := func(i int, v any) { cells[i].Value = v; row[i] = &cells[i] }
+	// Texts are strings, which the stream writer always writes as inline
+	// text: a name like "=HYPERLINK(...)" stays text, never a formula.
 	text := func(i int, v string) {
 		if v == "" {
 			row[i] = nil // a true blank, which the filter lists as (Blanks)
@@ -240,9 +364,13 @@ func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, w
 			row[i] = nil
 		}
 	}
-	for i := lo; i < hi; i++ {
+	usable := wb.res.Models.Usable
+	discount := wb.ds.HasDiscount
+	for j := range n {
+		i := at(j)
 		c := &wb.ds.Customers[i]
 		s := &wb.res.Scores[i]
+		buyer := c.IsBuyer()
 		text(ccID, c.ID)
 		text(ccName, c.Name)
 		text(ccEmail, c.Email)
@@ -281,11 +409,68 @@ func (wb *workbook) writeCustomerSheet(name string, lo, hi int, cols []column, w
 		set(after+ccOrders, c.Orders)
 		money(after+ccGross, c.Gross)
 		money(after+ccRefunds, c.Refunds)
-		if err := sw.SetRow(cellRef(1, headerRow+1+i-lo), row); err != nil {
-			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+i-lo, err)
+		if s.RhythmDays > 0 && !math.IsInf(s.RhythmDays, 0) {
+			set(after+ccRhythm, s.RhythmDays)
+		} else {
+			row[after+ccRhythm] = nil
+		}
+		set(after+ccStage, lookup(names.stages, s.Lifecycle))
+		if usable && buyer {
+			money(after+ccPAlive, s.PAlive)
+			money(after+ccExpPurchases, s.ExpPurchases)
+			money(after+ccExpSpend, s.ExpSpend)
+			money(after+ccCLV, s.CLV)
+		} else {
+			row[after+ccPAlive], row[after+ccExpPurchases], row[after+ccExpSpend], row[after+ccCLV] = nil, nil, nil, nil
+		}
+		if buyer {
+			money(after+ccVaR, s.ValueAtRisk)
+		} else {
+			row[after+ccVaR] = nil
+		}
+		set(after+ccPyramid, lookup(names.pyramid, s.Pyramid))
+		set(after+ccCluster, names.cluster(s.Cluster))
+		if discount && buyer {
+			money(after+ccDiscount, s.DiscountShare)
+		} else {
+			row[after+ccDiscount] = nil
+		}
+		set(after+ccBehaviour, lookup(names.behaviours, s.Behaviour))
+		if err := sw.SetRow(cellRef(1, headerRow+1+j), row); err != nil {
+			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+j, err)
 		}
 	}
 	return sw.Flush()
+}
+
+// streamHeading writes the title and explanation rows of a streamed sheet.
+func streamHeading(sw *excelize.StreamWriter, st *styles, title, explain string) error {
+	if err := sw.SetRow(cellRef(1, titleRow), []any{excelize.Cell{StyleID: st.id[kTitle], Value: title}},
+		excelize.RowOpts{Height: 24}); err != nil {
+		return err
+	}
+	return sw.SetRow(cellRef(1, explainRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: explain}})
+}
+
+// scoreScale colours R, F and M scores from red (1) to green (bins).
+func scoreScale(bins int) []excelize.ConditionalFormatOptions {
+	return []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=",
+		MinType: "num", MinValue: "1", MinColor: "#F8696B",
+		MidType: "percentile", MidValue: "50", MidColor: "#FFEB84",
+		MaxType: "num", MaxValue: strconv.Itoa(max(bins, 2)), MaxColor: "#63BE7B",
+	}}
+}
+
+// probabilityScale colours a probability from red (0) through yellow (½)
+// to green (1).
+func probabilityScale() []excelize.ConditionalFormatOptions {
+	return []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=",
+		MinType: "num", MinValue: "0", MinColor: "#F8696B",
+		MidType: "num", MidValue: "0.5", MidColor: "#FFEB84",
+		MaxType: "num", MaxValue: "1", MaxColor: "#63BE7B",
+	}}
 }
 
 // customerWidths fits each column to its header and widest value, in one
@@ -299,9 +484,10 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 	}
 	grow := func(i int, x float64) { w[i] = math.Max(w[i], x) }
 	// Money columns: the widest value is the smallest or the largest.
-	moneyCols := [4]int{after + ccMonetary, after + ccValue, after + ccGross, after + ccRefunds}
-	var lo, hi [4]float64
-	maxRec, maxFreq, maxOrders := 0, 0, 0
+	moneyCols := [8]int{after + ccMonetary, after + ccValue, after + ccGross, after + ccRefunds,
+		after + ccExpSpend, after + ccCLV, after + ccVaR, after + ccExpPurchases}
+	var lo, hi [8]float64
+	maxRec, maxFreq, maxOrders, maxRhythm := 0, 0, 0, 0.0
 	for i := range wb.ds.Customers {
 		c := &wb.ds.Customers[i]
 		s := &wb.res.Scores[i]
@@ -312,15 +498,34 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 		for j := 0; j < nattr && j < len(c.Attrs); j++ {
 			grow(ccAttrs+j, displayWidth(c.Attrs[j]))
 		}
-		for k, x := range [4]float64{s.Monetary, s.Value, c.Gross, c.Refunds} {
+		for k, x := range [8]float64{s.Monetary, s.Value, c.Gross, c.Refunds, s.ExpSpend, s.CLV, s.ValueAtRisk, s.ExpPurchases} {
 			lo[k], hi[k] = math.Min(lo[k], num(x)), math.Max(hi[k], num(x))
 		}
+		maxRhythm = math.Max(maxRhythm, num(s.RhythmDays))
 		maxRec = max(maxRec, s.Recency)
 		maxFreq = max(maxFreq, s.Frequency)
 		maxOrders = max(maxOrders, c.Orders)
 	}
 	for k, i := range moneyCols {
-		grow(i, math.Max(wb.st.width(kMoney, lo[k]), wb.st.width(kMoney, hi[k])))
+		grow(i, math.Max(wb.st.width(cols[i].kind, lo[k]), wb.st.width(cols[i].kind, hi[k])))
+	}
+	grow(after+ccRhythm, numWidth(maxRhythm, 1))
+	grow(after+ccPAlive, 6)   // 100.0%
+	grow(after+ccDiscount, 6) // 100.0%
+	for _, m := range []map[analysis.Stage]string{names.stages} {
+		for _, v := range m {
+			grow(after+ccStage, displayWidth(v))
+		}
+	}
+	for _, v := range names.pyramid {
+		grow(after+ccPyramid, displayWidth(v))
+	}
+	for _, v := range names.behaviours {
+		grow(after+ccBehaviour, displayWidth(v))
+	}
+	grow(after+ccCluster, displayWidth(names.none))
+	for _, v := range names.clusters {
+		grow(after+ccCluster, displayWidth(v))
 	}
 	for _, i := range []int{ccRegistered, after + ccFirst, after + ccLast} {
 		grow(i, 10)

@@ -20,8 +20,8 @@ var (
 
 	wbTitleCustomers   = Label{"Customers", "客户明细"}
 	wbExplainCustomers = Label{
-		"One row per customer: contact details, scores, segment, value tier and churn status. Use the filter buttons in the header row to pick a segment, tier or status for a campaign. R, F, M scores run from 1 to 5; 5 is best (bought most recently, most often, spent most).",
-		"每位客户一行：联系方式、得分、客户分群、价值层级和流失状态。用标题行的筛选按钮选出某个分群、层级或状态，用于营销活动。R、F、M 得分为 1–5 分，5 分最好（最近买过、买得最频繁、花得最多）。"}
+		"One row per customer: contact details, scores, segment, value tier, churn status, lifecycle stage and predicted value. Use the filter buttons in the header row to pick customers for a campaign. R, F, M scores run from 1 to 5; 5 is best (bought most recently, most often, spent most). Model columns are blank when the purchase model could not be used.",
+		"每位客户一行：联系方式、得分、客户分群、价值层级、流失状态、生命周期阶段和预测价值。用标题行的筛选按钮选出营销活动的目标客户。R、F、M 得分为 1–5 分，5 分最好（最近买过、买得最频繁、花得最多）。购买模型无法使用时，模型列留空。"}
 
 	// wbCustomersPart is a format: first, last and total customer number,
 	// when the customers fill more than one sheet.
@@ -77,7 +77,7 @@ var (
 	wbKPIGini = [2]Label{{"Gini coefficient", "基尼系数"},
 		{"How unevenly value is spread: 0 = every buyer brings the same, 1 = one buyer brings everything.", "价值分布的不均程度：0 表示每位客户贡献相同，1 表示全部价值来自一位客户。"}}
 	wbKPIActive = [2]Label{{"Active customers", "活跃客户数"},
-		{"Buyers who bought recently (thresholds on the About sheet).", "近期购买过的客户（阈值见“关于本报告”表）。"}}
+		{"Buyers who bought recently, judged against their own purchase rhythm (rules on the Definitions sheet).", "按自身购买节奏判断近期仍在购买的客户（规则见“指标定义”表）。"}}
 	wbKPIAtRisk = [2]Label{{"At-risk customers", "流失风险客户数"},
 		{"Buyers who have not bought for a while and may be slipping away: win them back now.", "有一段时间没有购买、可能正在流失的客户：现在就去挽回。"}}
 	wbKPIChurned = [2]Label{{"Churned customers", "已流失客户数"},

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"github.com/xuri/excelize/v2"
@@ -27,43 +28,33 @@ func (wb *workbook) writeSummary() error {
 		title = fmt.Sprintf(wb.t(wbTitleAsOf), title, wb.asOf.Format("2006-01-02"))
 	}
 	s.heading(title, wb.t(wbExplainSummary))
-	s.header(headerRow, wb.t(wbHdrMeasure), wb.t(wbHdrValue), wb.t(wbHdrMeaning))
-
-	k := wb.res.KPIs
-	type kpi struct {
-		l [2]Label
-		v any
-		k kind
+	prev, deltas, prevAsOf := wb.previous()
+	change := wb.t(wbHdrChange)
+	if prevAsOf != "" {
+		change = fmt.Sprintf(wb.t(wbHdrChangeSince), prevAsOf)
 	}
-	kpis := []kpi{
-		{wbKPICustomers, k.Customers, kInt},
-		{wbKPIBuyers, k.Buyers, kInt},
-		{wbKPIOrders, k.Orders, kInt},
-		{wbKPIGross, k.GrossRevenue, kMoney},
-		{wbKPIRefunds, k.Refunds, kMoney},
-		{wbKPINet, k.NetRevenue, kMoney},
-	}
-	if wb.ds.HasCost {
-		kpis = append(kpis, kpi{wbKPIMargin, k.Margin, kMoney})
-	}
-	kpis = append(kpis,
-		kpi{wbKPIAOV, k.AvgOrderValue, kMoney},
-		kpi{wbKPIRepeat, k.RepeatRate, kPct},
-		kpi{wbKPITop20, k.Top20Share, kPct},
-		kpi{wbKPIGini, k.Gini, kRatio},
-		kpi{wbKPIActive, k.ActiveCustomer, kInt},
-		kpi{wbKPIAtRisk, k.AtRisk, kInt},
-		kpi{wbKPIChurned, k.Churned, kInt},
-		kpi{wbKPIChurnRate, k.ChurnRate, kPct},
-	)
+	s.header(headerRow, wb.t(wbHdrMeasure), wb.t(wbHdrValue), change, wb.t(wbHdrMeaning))
+	firstRun := prev == nil && deltas == nil
 	row := headerRow
-	for _, x := range kpis {
+	for _, x := range wb.kpis() {
 		row++
-		s.put(1, row, wb.t(x.l[0]), kLabel)
-		s.put(2, row, x.v, x.k)
-		s.put(3, row, wb.t(x.l[1]), kWrap)
+		s.put(1, row, x.label, kLabel)
+		if x.blank {
+			s.put(2, row, nil, x.kind)
+		} else {
+			s.put(2, row, x.get(&wb.res.KPIs), x.kind)
+		}
+		switch d, ok := x.delta(&wb.res.KPIs, prev, deltas); {
+		case firstRun:
+			s.put(3, row, wb.t(wbFirstRun), kExplain)
+		case ok && !x.blank:
+			s.put(3, row, d, deltaKind(x.kind))
+		default:
+			s.put(3, row, nil, kText)
+		}
+		s.put(4, row, x.meaning, kWrap)
 	}
-	s.table(headerRow, row, 3)
+	s.table(headerRow, row, 4)
 
 	row += 2
 	s.put(1, row, wb.t(wbReport), kHeader)
@@ -91,30 +82,40 @@ func (wb *workbook) writeSummary() error {
 
 	row += 2
 	s.put(1, row, wb.t(wbContents), kHeader)
-	s.put(2, row, nil, kHeader)
-	s.put(3, row, nil, kHeader)
-	type entry struct {
-		sheet   string
-		explain Label
+	for c := 2; c <= 4; c++ {
+		s.put(c, row, nil, kHeader)
 	}
-	var index []entry
-	for _, c := range wb.customers {
-		index = append(index, entry{c, wbExplainCustomers})
-	}
-	for _, x := range append(index, []entry{
-		{wb.segments, wbExplainSegments},
-		{wb.tiers, wbExplainTiers},
-		{wb.quality, wbExplainQuality},
-		{wb.about, wbExplainAbout},
-	}...) {
+	for _, x := range wb.sheets[1:] {
 		row++
-		s.link(1, row, x.sheet)
-		s.put(3, row, wb.t(x.explain), kWrap)
+		s.link(1, row, x.name)
+		s.mergeNote(2, 4, row, x.explain)
 	}
 	if err := s.finish(); err != nil {
 		return err
 	}
 	return wb.addCharts(row + 2)
+}
+
+// mergeNote writes text wrapped across the columns from..to of row,
+// without widening any of them: finish makes the row tall enough.
+func (s *sheetWriter) mergeNote(from, to, row int, text string) {
+	if s.err != nil {
+		return
+	}
+	a, b := cellRef(from, row), cellRef(to, row)
+	if err := s.f.SetCellValue(s.name, a, text); err != nil {
+		s.err = fmt.Errorf("cell %s: %w", a, err)
+		return
+	}
+	if err := s.f.SetCellStyle(s.name, a, b, s.st.id[kWrap]); err != nil {
+		s.err = fmt.Errorf("cell %s: %w", a, err)
+		return
+	}
+	if err := s.f.MergeCell(s.name, a, b); err != nil {
+		s.err = fmt.Errorf("merge %s:%s: %w", a, b, err)
+		return
+	}
+	s.merged = append(s.merged, mergedCell{from, to, row, text})
 }
 
 func (wb *workbook) generatedAt() string {
@@ -136,9 +137,9 @@ func (s *sheetWriter) link(col, row int, sheet string) {
 	}
 }
 
-// addCharts puts two native charts on the Summary sheet from row on, one
-// under the other, drawn from the tables of the Segments and Value tiers
-// sheets. Without buyers there is nothing to draw and no chart.
+// addCharts puts three native charts on the Summary sheet from row on, one
+// under the other, drawn from the tables of the Segments, Value tiers and
+// Pyramid sheets. Without buyers there is nothing to draw and no chart.
 func (wb *workbook) addCharts(row int) error {
 	if wb.res.KPIs.Buyers == 0 {
 		return nil
@@ -193,6 +194,31 @@ func (wb *workbook) addCharts(row int) error {
 			return fmt.Errorf("tier chart: %w", err)
 		}
 	}
+	if n := len(wb.res.Pyramid); n > 0 {
+		// Shares of buyers (D) and of CLV (H), or of value (F) when the
+		// pyramid ranks by value.
+		share, l := 8, wbChartPyramid
+		if !wb.res.Models.Usable {
+			share, l = 6, wbChartPyramidValue
+		}
+		err := wb.f.AddChart(wb.summary, cellRef(1, row+2*chartRows), &excelize.Chart{
+			Type: excelize.Bar,
+			Series: []excelize.ChartSeries{
+				{Name: abs(wb.pyramid, 4, headerRow), Categories: span(wb.pyramid, 1, n), Values: span(wb.pyramid, 4, n)},
+				{Name: abs(wb.pyramid, share, headerRow), Categories: span(wb.pyramid, 1, n), Values: span(wb.pyramid, share, n)},
+			},
+			Title:      title(l),
+			VaryColors: &plain,
+			Legend:     excelize.ChartLegend{Position: "bottom"},
+			XAxis:      excelize.ChartAxis{ReverseOrder: true},
+			YAxis:      excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
+			Dimension:  excelize.ChartDimension{Width: 640, Height: 360},
+			Format:     excelize.GraphicOptions{AltText: wb.t(l)},
+		})
+		if err != nil {
+			return fmt.Errorf("pyramid chart: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -201,7 +227,12 @@ func (wb *workbook) writeSegments() error {
 	s.heading(wb.t(wbTitleSegments), wb.t(wbExplainSegments))
 	s.header(headerRow, wb.t(wbSegName), wb.t(wbSegCustomers), wb.t(wbSegShare), wb.t(wbSegValue),
 		wb.t(wbSegValShare), wb.t(wbSegRecency), wb.t(wbSegFrequency), wb.t(wbSegMonetary),
-		wb.t(wbSegAOV), wb.t(wbSegRule), wb.t(wbSegAction))
+		wb.t(wbSegAOV), wb.t(wbSegShareAll), wb.t(wbSegDistinct), wb.t(wbSegTooSmall), wb.t(wbSegStability),
+		wb.t(wbSegRule), wb.t(wbSegAction))
+	eval := map[string]*analysis.SegmentEvaluation{}
+	for i := range wb.res.Evaluation {
+		eval[wb.res.Evaluation[i].Key] = &wb.res.Evaluation[i]
+	}
 	row := headerRow
 	for _, g := range wb.res.Segments {
 		row++
@@ -214,10 +245,29 @@ func (wb *workbook) writeSegments() error {
 		s.put(7, row, g.AvgFrequency, kDec)
 		s.put(8, row, g.AvgMonetary, kMoney)
 		s.put(9, row, g.AvgOrderValue, kMoney)
-		s.put(10, row, segmentRule(g.Rule), kText)
-		s.put(11, row, SegmentAction(g.Rule, wb.loc), kWrap)
+		if e := eval[g.Rule.Key]; e != nil {
+			s.put(10, row, e.Share, kPct)
+			s.put(11, row, e.Distinctness, kRatio)
+			if e.TooSmall {
+				s.put(12, row, wb.t(wbYes), kText)
+			} else {
+				s.put(12, row, nil, kText)
+			}
+			if e.Stability >= 0 && !math.IsNaN(e.Stability) {
+				s.put(13, row, e.Stability, kPct)
+			} else {
+				s.put(13, row, nil, kPct)
+			}
+		} else {
+			for c := 10; c <= 13; c++ {
+				s.put(c, row, nil, kText)
+			}
+		}
+		s.put(14, row, segmentRule(g.Rule), kText)
+		s.put(15, row, SegmentAction(g.Rule, wb.loc), kWrap)
 	}
-	s.table(headerRow, row, 11)
+	s.table(headerRow, row, 15)
+	s.mergeNote(1, 9, row+2, wb.t(wbSegEvalNote))
 	return s.finish()
 }
 

@@ -24,7 +24,14 @@ type sheetWriter struct {
 	st     *styles
 	widths []float64
 	wraps  []wrapCell
+	merged []mergedCell
 	err    error
+}
+
+// mergedCell is wrapped text over the merged columns from..to of a row.
+type mergedCell struct {
+	from, to, row int
+	text          string
 }
 
 type wrapCell struct {
@@ -61,7 +68,7 @@ func (s *sheetWriter) put(col, row int, v any, k kind) {
 		return
 	}
 	s.grow(col, s.st.width(k, v))
-	if str, ok := v.(string); ok && k == kWrap {
+	if str, ok := v.(string); ok && (k == kWrap || k == kNote) {
 		s.wraps = append(s.wraps, wrapCell{col, row, str})
 	}
 }
@@ -128,8 +135,21 @@ func (s *sheetWriter) finish() error {
 		}
 	}
 	heights := map[int]float64{}
+	width := func(col int) float64 {
+		if col > len(s.widths) {
+			return minColWidth
+		}
+		return fitWidth(s.widths[col-1])
+	}
 	for _, c := range s.wraps {
-		heights[c.row] = math.Max(heights[c.row], wrapHeight(c.text, fitWidth(s.widths[c.col-1])))
+		heights[c.row] = math.Max(heights[c.row], wrapHeight(c.text, width(c.col)))
+	}
+	for _, c := range s.merged {
+		w := 0.0
+		for col := c.from; col <= c.to; col++ {
+			w += width(col)
+		}
+		heights[c.row] = math.Max(heights[c.row], wrapHeight(c.text, w))
 	}
 	for row, h := range heights {
 		if err := s.f.SetRowHeight(s.name, row, h); err != nil {

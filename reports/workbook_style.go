@@ -28,22 +28,40 @@ const (
 	kHeader       // table header
 	kLabel        // bold label (section headings, row labels)
 	kLink         // hyperlink
+	kDec1         // 1 decimal with thousands separators (days, counts)
+	kNote         // a note in a table: italic grey, wrapped
+	kSection      // bold heading of a block below the first table; widens nothing
+	// Changes since the last run, with a sign.
+	kDeltaInt
+	kDeltaMoney
+	kDeltaPct // a change of a share, in percentage points
+	kDeltaRatio
+	kDeltaDec
 	kindCount
 )
 
 type styles struct {
 	id       [kindCount]int
 	curWidth float64 // display width of the currency symbol
+	ppWidth  float64 // display width of the percentage-point unit
 }
 
-func (st *styles) create(f *excelize.File, currency string) error {
+func (st *styles) create(f *excelize.File, currency, locale string) error {
 	top := &excelize.Alignment{Vertical: "top"}
-	money := "#,##0.00"
+	money, dMoney := "#,##0.00", "+#,##0.00;-#,##0.00;0.00"
 	if c := strings.ReplaceAll(currency, `"`, ""); c != "" {
 		money = `"` + c + `"#,##0.00;-"` + c + `"#,##0.00`
+		dMoney = `+"` + c + `"#,##0.00;-"` + c + `"#,##0.00;"` + c + `"0.00`
 		st.curWidth = displayWidth(c)
 	}
 	pct, date, dec, ratio := "0.0%", "yyyy-mm-dd", "#,##0.00", "0.000"
+	dec1, dInt, dRatio, dDec := "#,##0.0", "+#,##0;-#,##0;0", "+0.000;-0.000;0.000", "+#,##0.0;-#,##0.0;0.0"
+	pp := ` pp`
+	if locale == "zh-CN" {
+		pp = ` 个百分点`
+	}
+	st.ppWidth = displayWidth(pp)
+	dPct := `+0.0"` + pp + `";-0.0"` + pp + `";0.0"` + pp + `"`
 	defs := [kindCount]*excelize.Style{
 		kText:    {Alignment: top},
 		kWrap:    {Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
@@ -63,6 +81,15 @@ func (st *styles) create(f *excelize.File, currency string) error {
 		},
 		kLabel: {Font: &excelize.Font{Bold: true}, Alignment: top},
 		kLink:  {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top},
+		kDec1:  {CustomNumFmt: &dec1, Alignment: top},
+		kSection: {Font: &excelize.Font{Bold: true, Size: 12, Color: "1F3864"}},
+		kNote: {Font: &excelize.Font{Italic: true, Color: "595959"},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
+		kDeltaInt:   {CustomNumFmt: &dInt, Alignment: top},
+		kDeltaMoney: {CustomNumFmt: &dMoney, Alignment: top},
+		kDeltaPct:   {CustomNumFmt: &dPct, Alignment: top},
+		kDeltaRatio: {CustomNumFmt: &dRatio, Alignment: top},
+		kDeltaDec:   {CustomNumFmt: &dDec, Alignment: top},
 	}
 	for k, d := range defs {
 		id, err := f.NewStyle(d)
@@ -80,11 +107,17 @@ func (st *styles) width(k kind, v any) float64 {
 	case nil:
 		return 0
 	case string:
-		if k == kTitle || k == kExplain {
+		if k == kTitle || k == kExplain || k == kSection {
 			return 0 // they overflow into the empty cells to their right
+		}
+		if k == kNote {
+			return math.Min(displayWidth(v), 40) // wrapped
 		}
 		return displayWidth(v)
 	case int:
+		if k == kDeltaInt {
+			return 1 + numWidth(math.Abs(float64(v)), 0)
+		}
 		return numWidth(float64(v), 0)
 	case int64:
 		return numWidth(float64(v), 0)
@@ -92,10 +125,22 @@ func (st *styles) width(k kind, v any) float64 {
 		switch k {
 		case kMoney:
 			return st.curWidth + numWidth(v, 2)
+		case kDeltaMoney:
+			return 1 + st.curWidth + numWidth(math.Abs(v), 2)
 		case kPct:
 			return float64(len(strconv.FormatFloat(v*100, 'f', 1, 64))) + 1
+		case kDeltaPct:
+			return 1 + numWidth(math.Abs(v), 1) + st.ppWidth
 		case kRatio:
 			return numWidth(v, 3)
+		case kDeltaRatio:
+			return 1 + numWidth(math.Abs(v), 3)
+		case kDec1:
+			return numWidth(v, 1)
+		case kDeltaDec:
+			return 1 + numWidth(math.Abs(v), 1)
+		case kDeltaInt:
+			return 1 + numWidth(math.Abs(v), 0)
 		case kDate:
 			return 10
 		case kInt:

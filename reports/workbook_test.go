@@ -88,8 +88,10 @@ func wbTestInput(ds *analysis.Dataset, locale string) *Input {
 			{Check: analysis.CheckFutureDate, Rows: 2},
 			{Check: "mystery_check", Rows: 1},
 		},
-		SourceRows: 25,
-		Params:     []Param{{"rfm.bins", "5"}, {"churn.at_risk_days", "90"}},
+		SourceRows:    25,
+		SegmentSheets: []string{"champions", "at_risk"},
+		Analysis:      analysis.DefaultParams(),
+		Params:        []Param{{"rfm.bins", "5"}, {"churn.at_risk_days", "90"}},
 		Queries: []Query{{Name: "customers (queries/customers.sql)",
 			SQL: "SELECT id AS customer_id,\n       name\nFROM shop_customers"}},
 	}
@@ -111,8 +113,20 @@ func wbOpen(t testing.TB, in *Input) (*excelize.File, []byte) {
 }
 
 var (
-	wbSheetsEn = []string{"Summary", "Customers", "Segments", "Value tiers", "Data quality", "About"}
-	wbSheetsZh = []string{"概览", "客户明细", "客户分群", "价值分层", "数据质量", "关于本报告"}
+	wbSheetsEn = []string{"Summary", "Customers", "Champions", "At Risk", "Segments", "Value tiers", "Pyramid",
+		"Churn and lifecycle", "High-value at risk", "Clusters", "Characteristics", "Common needs", "Migration",
+		"Cohorts", "Data quality", "Model", "Definitions", "About"}
+	wbSheetsZh = []string{"概览", "客户明细", "重要价值客户（冠军）", "有流失风险客户", "客户分群", "价值分层", "客户金字塔",
+		"流失与生命周期", "高价值流失风险", "聚类分析", "客户特征", "共同需求", "客户迁移",
+		"同期群", "数据质量", "预测模型", "指标定义", "关于本报告"}
+	// wbCustomerHeadersEn are the Customers sheet's columns of wbTestDataset.
+	wbCustomerHeadersEn = []string{"Customer id", "Name", "Email", "Phone", "Registered", "province", "gender",
+		"First order", "Last order", "Days since last order", "Frequency", "Monetary (net)",
+		"Value (net revenue)", "R score", "F score", "M score", "FM score",
+		"Segment", "Value tier", "Churn status", "Orders", "Gross", "Refunds",
+		"Days between purchases", "Lifecycle stage", "P(alive)", "Expected purchases (52 weeks)",
+		"Expected spend per purchase", "CLV (12 months)", "Value at risk", "Pyramid tier", "Cluster",
+		"Discount share", "Buying behaviour"}
 )
 
 func TestWorkbookSheetNamesAreValid(t *testing.T) {

@@ -31,11 +31,15 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "output folder (default: outputs.dir)")
 	queriesDir := fs.String("queries", "", "folder with customers.sql and orders.sql (default: queries.dir)")
 	dryRun := fs.Bool("dry-run", false, "do everything but deliver: outputs stay under --out, nothing is sent")
+	locale := fs.String("locale", "", "report language en or zh-CN (default: outputs.locale)")
 	if err := parseFlags(fs, args); err != nil {
 		if err == errHelp {
 			printUsage(c.m.Stdout, fs, runUsage)
 		}
 		return err
+	}
+	if *locale != "" && *locale != "en" && *locale != "zh-CN" {
+		return usageError{fmt.Errorf("--locale %q: want en or zh-CN", *locale)}
 	}
 	day, err := parseAsOf(*asOf)
 	if err != nil {
@@ -47,7 +51,7 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	}
 	m, err := jobs.Run(ctx, cfg, jobs.Options{
 		Job: *job, AsOf: day, OutDir: *out, QueriesDir: *queriesDir, DSN: c.m.Getenv(config.EnvDSN),
-		DryRun: *dryRun, Logger: newLogger(c.m.Stderr),
+		DryRun: *dryRun, Locale: *locale, Logger: newLogger(c.m.Stderr),
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,148 @@
+package analysis
+
+import (
+	"reflect"
+	"strings"
+	"time"
+)
+
+// MigrationNone is the last key of Migration.Keys: not a buyer, or not a
+// customer at all, in that run.
+const MigrationNone = "none"
+
+// TakeSnapshot records what the next run needs to compare with this one:
+// the as-of date as YYYY-MM-DD, each customer's segment key ("" for
+// non-buyers), value tier, churn status and pyramid tier, keyed by
+// customer id, and the KPIs. A customer id listed twice keeps its last
+// row. res must be the Analyze result of d.
+func TakeSnapshot(d *Dataset, res *Result) *Snapshot {
+	snap := &Snapshot{
+		AsOf:      d.AsOf.Format(time.DateOnly),
+		Customers: make(map[string]SnapshotRow, len(d.Customers)),
+		KPIs:      res.KPIs,
+	}
+	for i := range d.Customers {
+		s := &res.Scores[i]
+		row := SnapshotRow{Tier: s.Tier, Status: s.Status, Pyramid: s.Pyramid}
+		if s.Segment >= 0 && s.Segment < len(res.Segments) {
+			row.Segment = res.Segments[s.Segment].Rule.Key
+		}
+		snap.Customers[d.Customers[i].ID] = row
+	}
+	return snap
+}
+
+// Migrate compares the segments of this run (res) with the previous run's
+// snapshot (d.Previous): how customers moved between segments since then.
+//
+// Keys are the segment keys in rule order, then MigrationNone.
+// Matrix[i][j] counts the customers in Keys[i] last run and Keys[j] now,
+// over the customers of either run: a customer not in the previous
+// snapshot (New) is in the none row, one in the previous snapshot but no
+// longer a customer (Lost) in the none column, and non-buyers are none. A
+// previous segment key that the current rules no longer have counts as
+// none too.
+//
+// Among the customers who are buyers in both runs (with a key the rules
+// still have), MovedUp counts those now in a segment listed earlier in the
+// rules — the rules run from the best (Champions) to the worst (Lost) —
+// MovedDown those now in a later one, and Same those who stayed.
+//
+// KPIDeltas maps the json name of each numeric KPI field (e.g.
+// "net_revenue", "churn_rate") to current − previous; PrevKPIs points to a
+// copy of the previous KPIs.
+//
+// Without a previous snapshot Migrate returns the zero Migration:
+// PreviousAsOf "", no keys, no matrix, zero counts, nil maps. The
+// customer ids of d are assumed distinct.
+func Migrate(d *Dataset, res *Result) Migration {
+	prev := d.Previous
+	if prev == nil {
+		return Migration{}
+	}
+	n := len(res.Segments)
+	none := n
+	mg := Migration{PreviousAsOf: prev.AsOf, Keys: make([]string, n+1)}
+	idx := make(map[string]int, n)
+	for k, s := range res.Segments {
+		mg.Keys[k] = s.Rule.Key
+		idx[s.Rule.Key] = k
+	}
+	mg.Keys[none] = MigrationNone
+	mg.Matrix = make([][]int, n+1)
+	for r := range mg.Matrix {
+		mg.Matrix[r] = make([]int, n+1)
+	}
+	rowOf := func(key string) int {
+		if k, ok := idx[key]; ok && key != "" {
+			return k
+		}
+		return none
+	}
+
+	// Every previous customer starts in the none column (lost); those
+	// still here are moved to their current column below.
+	for _, row := range prev.Customers {
+		mg.Matrix[rowOf(row.Segment)][none]++
+	}
+	found := 0
+	for i := range d.Customers {
+		cur := none
+		if g := res.Scores[i].Segment; g >= 0 && g < n {
+			cur = g
+		}
+		p, ok := prev.Customers[d.Customers[i].ID]
+		if !ok {
+			mg.New++
+			mg.Matrix[none][cur]++
+			continue
+		}
+		found++
+		from := rowOf(p.Segment)
+		mg.Matrix[from][none]--
+		mg.Matrix[from][cur]++
+		if from == none || cur == none {
+			continue
+		}
+		switch {
+		case cur < from:
+			mg.MovedUp++
+		case cur > from:
+			mg.MovedDown++
+		default:
+			mg.Same++
+		}
+	}
+	mg.Lost = len(prev.Customers) - found
+
+	cur, old := KPIFields(res.KPIs), KPIFields(prev.KPIs)
+	mg.KPIDeltas = make(map[string]float64, len(cur))
+	for name, v := range cur {
+		mg.KPIDeltas[name] = finite(v - old[name])
+	}
+	pk := prev.KPIs
+	mg.PrevKPIs = &pk
+	return mg
+}
+
+// KPIFields returns the numeric fields of k (integers as float64) keyed by
+// their json names, such as "net_revenue" and "churn_rate". Fields
+// without a json name are left out.
+func KPIFields(k KPIs) map[string]float64 {
+	v := reflect.ValueOf(k)
+	t := v.Type()
+	out := make(map[string]float64, t.NumField())
+	for f := 0; f < t.NumField(); f++ {
+		name, _, _ := strings.Cut(t.Field(f).Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		switch fv := v.Field(f); fv.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			out[name] = float64(fv.Int())
+		case reflect.Float32, reflect.Float64:
+			out[name] = fv.Float()
+		}
+	}
+	return out
+}

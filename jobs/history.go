@@ -1,0 +1,137 @@
+package jobs
+
+import (
+	"compress/gzip"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/reports"
+)
+
+// SnapshotFile is the per-customer snapshot a run leaves for the next one.
+const SnapshotFile = "snapshot.csv.gz"
+
+var snapshotHeader = []string{"customer_id", "segment", "tier", "status", "pyramid"}
+
+// writeSnapshot writes snap as gzip-compressed CSV.
+func writeSnapshot(w io.Writer, snap *analysis.Snapshot) error {
+	zw := gzip.NewWriter(w)
+	cw := csv.NewWriter(zw)
+	if err := cw.Write(snapshotHeader); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(snap.Customers))
+	for id := range snap.Customers {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		r := snap.Customers[id]
+		if err := cw.Write([]string{id, r.Segment, string(r.Tier), string(r.Status), string(r.Pyramid)}); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// readSnapshot reads a snapshot written by writeSnapshot.
+func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	cr := csv.NewReader(zr)
+	cr.ReuseRecord = true
+	head, err := cr.Read()
+	if err != nil || len(head) != len(snapshotHeader) || head[0] != snapshotHeader[0] {
+		return nil, fmt.Errorf("%s: not a custseg snapshot", path)
+	}
+	rows := map[string]analysis.SnapshotRow{}
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		rows[rec[0]] = analysis.SnapshotRow{Segment: rec[1], Tier: analysis.Tier(rec[2]),
+			Status: analysis.Status(rec[3]), Pyramid: analysis.PyramidTier(rec[4])}
+	}
+	return rows, nil
+}
+
+// pastRun is one earlier successful run of a job found on disk.
+type pastRun struct {
+	asOf     string
+	dir      string
+	manifest Manifest
+}
+
+// pastRuns lists the successful runs in jobDir whose as-of date is before
+// asOf, oldest first. Folders that are not run folders are ignored.
+func pastRuns(jobDir, asOf string) []pastRun {
+	ents, err := os.ReadDir(jobDir)
+	if err != nil {
+		return nil
+	}
+	var runs []pastRun
+	for _, e := range ents {
+		name := e.Name()
+		if !e.IsDir() || name >= asOf {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", name); err != nil {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(jobDir, name, ManifestFile))
+		if err != nil {
+			continue
+		}
+		var m Manifest
+		if json.Unmarshal(b, &m) != nil || m.Status != "ok" {
+			continue
+		}
+		runs = append(runs, pastRun{asOf: name, dir: filepath.Join(jobDir, name), manifest: m})
+	}
+	sort.Slice(runs, func(i, j int) bool { return runs[i].asOf < runs[j].asOf })
+	return runs
+}
+
+// previous loads the latest earlier run's snapshot and the KPI history of
+// up to keep earlier runs. A missing or unreadable snapshot makes the run a
+// first run, with a warning rather than a failure.
+func previous(jobDir, asOf string, keep int) (*analysis.Snapshot, []reports.HistoryPoint, []string) {
+	runs := pastRuns(jobDir, asOf)
+	var hist []reports.HistoryPoint
+	start := max(len(runs)-keep, 0)
+	for _, r := range runs[start:] {
+		hist = append(hist, reports.HistoryPoint{AsOf: r.asOf, KPIs: r.manifest.KPIs})
+	}
+	if len(runs) == 0 {
+		return nil, hist, nil
+	}
+	last := runs[len(runs)-1]
+	rows, err := readSnapshot(filepath.Join(last.dir, SnapshotFile))
+	if err != nil {
+		return nil, hist, []string{fmt.Sprintf("the previous run's snapshot (%s) could not be read, so there is no migration this time: %v", last.asOf, err)}
+	}
+	return &analysis.Snapshot{AsOf: last.asOf, Customers: rows, KPIs: last.manifest.KPIs}, hist, nil
+}

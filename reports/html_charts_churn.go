@@ -1,0 +1,464 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// This file holds the charts of value over the lifetime and of churn: the
+// customer pyramid, the churn trend, the lifecycle stages and the model
+// distributions (probability alive, lifetime value).
+
+var htmlPyramidColors = map[analysis.PyramidTier]string{
+	analysis.PyramidPlatinum: "#5d6d8c",
+	analysis.PyramidGold:     "#e0a526",
+	analysis.PyramidIron:     "#8d99ae",
+	analysis.PyramidLead:     "#c5ccd6",
+}
+
+var htmlStageColors = map[analysis.Stage]string{
+	analysis.StageExploration: "#76b7b2",
+	analysis.StageFormation:   "#4e79a7",
+	analysis.StageStability:   "#59a14f",
+	analysis.StageDecline:     "#e8a33d",
+	analysis.StageLost:        "#e15759",
+}
+
+// htmlIsBuyer reports whether a score belongs to a customer who bought.
+func htmlIsBuyer(s *analysis.Score) bool {
+	return s.Status != "" && s.Status != analysis.StatusPotential
+}
+
+// htmlPyramidChart draws the customer pyramid as a funnel whose widths
+// only give the pyramid its shape; the labels carry the numbers.
+func htmlPyramidChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	byCLV := res.Models.Usable && res.Models.PyramidBy != "value"
+	text, high, lab := htmlPyrTextValue, htmlPyrHighValue, htmlPyrLabelVal
+	if byCLV {
+		text, high, lab = htmlPyrTextCLV, htmlPyrHighCLV, htmlPyrLabelCLV
+	}
+	ch := htmlChart{ID: htmlChartPyramid, Title: htmlPyrTitle.In(loc), Text: text.In(loc),
+		Highlight: htmlNoBuyers.In(loc), Height: 340}
+	groups := map[string]analysis.GroupSummary{}
+	buyers := 0
+	for _, g := range res.Pyramid {
+		groups[g.Key] = g
+		buyers += g.Customers
+	}
+	var items []htmlItem
+	for k, t := range analysis.PyramidTiers {
+		g := groups[string(t)]
+		share := g.ValueShare
+		if byCLV {
+			share = g.CLVShare
+		}
+		name := htmlChartText(PyramidLabels[t].In(loc))
+		label := fmt.Sprintf(lab.In(loc), name, htmlInt(g.Customers), htmlPct(g.Share), htmlPct(share))
+		items = append(items, htmlItem{Name: name, Value: k + 1, Tip: label,
+			Label:     &htmlItemLabel{Show: true, Formatter: label},
+			ItemStyle: &opts.ItemStyle{Color: htmlPyramidColors[t], BorderColor: "#fff", BorderWidth: 1}})
+	}
+	top := groups[string(analysis.PyramidPlatinum)]
+	gold := groups[string(analysis.PyramidGold)]
+	extra := map[string]interface{}{}
+	if buyers > 0 {
+		share := top.ValueShare + gold.ValueShare
+		if byCLV {
+			share = top.CLVShare + gold.CLVShare
+		}
+		ch.Highlight = fmt.Sprintf(high.In(loc), htmlInt(top.Customers+gold.Customers), htmlPct(top.Share+gold.Share), htmlPct(share))
+	} else {
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
+	}
+	f := charts.NewFunnel()
+	f.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: htmlFnTip}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	f.AddSeries(htmlPyrTitle.In(loc), nil, charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = items }))
+	extra["series"] = []map[string]interface{}{{
+		"sort": "none", "min": 1, "max": len(analysis.PyramidTiers), "minSize": "18%", "maxSize": "100%",
+		"left": "2%", "width": "42%", "top": 8, "bottom": 8, "gap": 3,
+		"label":     map[string]interface{}{"position": "right", "color": "#1d2b3a", "fontSize": 13, "lineHeight": 18},
+		"labelLine": map[string]interface{}{"length": 14, "lineStyle": map[string]interface{}{"color": "#c5ccd6"}},
+	}}
+	extra["media"] = []interface{}{map[string]interface{}{
+		"query": map[string]interface{}{"maxWidth": 480},
+		"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{
+			"width": "34%", "label": map[string]interface{}{"fontSize": 11, "width": 200, "overflow": "break"},
+		}}},
+	}}
+	var err error
+	ch.option, err = htmlOptionJS(f, extra)
+	return ch, err
+}
+
+// htmlChurnTrendChart draws the churn rates of the earlier runs and this
+// one.
+func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	period := res.ChurnPeriodDays
+	days := htmlInt(period)
+	var xs []string
+	var perPeriod, all []opts.LineData
+	add := func(date string, k *analysis.KPIs) {
+		xs = append(xs, date)
+		perPeriod = append(perPeriod, opts.LineData{Value: htmlPct1(k.PeriodChurnRate)})
+		all = append(all, opts.LineData{Value: htmlPct1(k.ChurnRate)})
+	}
+	for i := range in.History {
+		add(in.History[i].AsOf, &in.History[i].KPIs)
+	}
+	add(htmlDate(htmlAsOfDate(in)), &res.KPIs)
+	k := &res.KPIs
+
+	ch := htmlChart{ID: htmlChartChurnTrend, Title: htmlTrendTitle.In(loc), Text: htmlTrendText.In(loc), Height: 340}
+	switch {
+	case len(xs) >= 2 && period > 0:
+		prev := in.History[len(in.History)-1]
+		ch.Highlight = fmt.Sprintf(htmlTrendNow.In(loc), days, htmlPct(k.PeriodChurnRate), htmlPct(prev.KPIs.PeriodChurnRate), prev.AsOf)
+	case len(xs) >= 2:
+		ch.Highlight = fmt.Sprintf(htmlStatusHighlight.In(loc), htmlPct(k.ChurnRate), htmlInt(k.AtRisk))
+	case period > 0:
+		ch.Highlight = fmt.Sprintf(htmlTrendStarts.In(loc), days, htmlPct(k.PeriodChurnRate))
+	default:
+		ch.Highlight = fmt.Sprintf(htmlTrendNoPrd.In(loc), htmlPct(k.ChurnRate))
+	}
+
+	line := charts.NewLine()
+	line.Colors = []string{"#e15759", htmlColorEven}
+	line.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: htmlFnPercent}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xs}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	lineOpts := []charts.SeriesOpts{
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(xs) <= 12), Position: "top", Formatter: "{c}%"}),
+	}
+	if period > 0 {
+		line.AddSeries(fmt.Sprintf(htmlTrendPeriod.In(loc), days), perPeriod,
+			append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 3}))...)
+	}
+	line.AddSeries(htmlTrendAll.In(loc), all, append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}))...)
+	var err error
+	ch.option, err = htmlOptionJS(line, nil)
+	return ch, err
+}
+
+// htmlLifecycleChart draws the buyers per lifecycle stage, with each
+// stage's strategy listed under the chart.
+func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	groups := map[string]analysis.GroupSummary{}
+	buyers := 0
+	for _, g := range res.Lifecycle {
+		groups[g.Key] = g
+		buyers += g.Customers
+	}
+	var names []string
+	var data []opts.BarData
+	largest := analysis.StageNone
+	for _, st := range analysis.Stages {
+		g := groups[string(st)]
+		name := htmlChartText(StageLabels[st].In(loc))
+		names = append(names, name)
+		data = append(data, opts.BarData{Value: g.Customers,
+			ItemStyle: &opts.ItemStyle{Color: htmlStageColors[st]},
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "top", Formatter: htmlInt(g.Customers) + " · " + htmlPct(g.Share)}})
+		if g.Customers > 0 && (largest == analysis.StageNone || g.Customers > groups[string(largest)].Customers) {
+			largest = st
+		}
+	}
+	ch := htmlChart{ID: htmlChartLifecycle, Title: htmlLifeTitle.In(loc), Text: htmlLifeText.In(loc),
+		Highlight: htmlNoBuyers.In(loc), Height: 320}
+	for _, st := range analysis.Stages {
+		if s, ok := StageStrategies[st]; ok {
+			ch.Items = append(ch.Items, htmlPair{StageLabels[st].In(loc), s.In(loc)})
+		}
+	}
+	extra := map[string]interface{}{}
+	if buyers > 0 {
+		dec := groups[string(analysis.StageDecline)]
+		ch.Highlight = fmt.Sprintf(htmlLifeHighlight.In(loc), StageLabels[largest].In(loc), htmlPct(groups[string(largest)].Share),
+			htmlInt(dec.Customers), htmlPct(dec.Share))
+	} else {
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	bar.SetXAxis(names).AddSeries(htmlLifeSeries.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}))
+	var err error
+	ch.option, err = htmlOptionJS(bar, extra)
+	return ch, err
+}
+
+// htmlModelsNote says why the model charts are left out.
+func htmlModelsNote(res *analysis.Result, loc string) string {
+	why := res.Models.BGNBDError
+	if why == "" {
+		why = res.Models.GGError
+	}
+	if why == "" {
+		why = htmlModelsOffWhy.In(loc)
+	}
+	return fmt.Sprintf(htmlModelsOff.In(loc), why)
+}
+
+// htmlPAliveChart is the histogram of the buyers' probability of being
+// alive in ten bins.
+func htmlPAliveChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	ch := htmlChart{ID: htmlChartPAlive, Title: htmlPAliveTitle.In(loc), Text: htmlPAliveText.In(loc), Height: 320}
+	if !res.Models.Usable {
+		ch.Note = htmlModelsNote(res, loc)
+		return ch, nil
+	}
+	cut := in.Analysis.Models.PAliveAtRisk
+	if cut <= 0 || cut >= 1 {
+		cut = 0.5
+	}
+	const bins = 10
+	counts := make([]int, bins)
+	buyers, below, sum := 0, 0, 0.0
+	for i := range res.Scores {
+		s := &res.Scores[i]
+		if !htmlIsBuyer(s) || !htmlFinite(s.PAlive) {
+			continue
+		}
+		p := math.Min(math.Max(s.PAlive, 0), 1)
+		counts[min(int(p*bins), bins-1)]++
+		buyers++
+		sum += p
+		if p < cut {
+			below++
+		}
+	}
+	names := make([]string, bins)
+	data := make([]opts.BarData, bins)
+	for b := range bins {
+		names[b] = strconv.Itoa(b*10) + "–" + strconv.Itoa((b+1)*10) + "%"
+		data[b] = opts.BarData{Value: counts[b], ItemStyle: &opts.ItemStyle{Color: htmlRamp(float64(b) / (bins - 1))},
+			Label: &opts.Label{Show: opts.Bool(counts[b] > 0), Position: "top", Formatter: htmlInt(counts[b])}}
+	}
+	extra := map[string]interface{}{}
+	if buyers > 0 {
+		ch.Highlight = fmt.Sprintf(htmlPAliveHighlight.In(loc), htmlInt(below), htmlPct(htmlRatio(float64(below), float64(buyers))),
+			htmlPct(cut), htmlPct(sum/float64(buyers)))
+	} else {
+		ch.Highlight = htmlNoBuyers.In(loc)
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
+	}
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "28", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: htmlPAliveXAxis.In(loc), NameLocation: "middle", NameGap: 30,
+			AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	bar.SetXAxis(names).AddSeries(htmlPAliveYAxis.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "12%"}))
+	var err error
+	ch.option, err = htmlOptionJS(bar, extra)
+	return ch, err
+}
+
+// htmlRamp is a colour from red (0) over amber to green (1).
+func htmlRamp(x float64) string {
+	type rgb struct{ r, g, b float64 }
+	stops := []rgb{{225, 87, 89}, {232, 163, 61}, {89, 161, 79}}
+	x = math.Min(math.Max(x, 0), 1) * float64(len(stops)-1)
+	i := min(int(x), len(stops)-2)
+	f := x - float64(i)
+	a, b := stops[i], stops[i+1]
+	return fmt.Sprintf("#%02x%02x%02x", int(a.r+(b.r-a.r)*f), int(a.g+(b.g-a.g)*f), int(a.b+(b.b-a.b)*f))
+}
+
+// htmlCLVChart is the histogram of the buyers' lifetime values over bands
+// on a 1–2–5 scale (see htmlCLVEdges), with each band's share of the total.
+func htmlCLVChart(in *Input, loc string) (htmlChart, error) {
+	res := in.Result
+	cur := in.Currency
+	ch := htmlChart{ID: htmlChartCLV, Title: htmlCLVTitle.In(loc),
+		Text: fmt.Sprintf(htmlCLVText.In(loc), htmlInt(res.Models.CLVMonths)), Height: 340}
+	if !res.Models.Usable {
+		ch.Note = htmlModelsNote(res, loc)
+		return ch, nil
+	}
+	var vals []float64
+	for i := range res.Scores {
+		s := &res.Scores[i]
+		if htmlIsBuyer(s) && htmlFinite(s.CLV) {
+			vals = append(vals, math.Max(s.CLV, 0))
+		}
+	}
+	slices.Sort(vals)
+	edges := htmlCLVEdges(vals)
+	n := len(edges) // bins: [0, e0), [e0, e1), ..., [e(n-1), ∞)
+	counts := make([]int, n+1)
+	sums := make([]float64, n+1)
+	total := 0.0
+	for _, v := range vals {
+		b, _ := slices.BinarySearch(edges, v)
+		if b < len(edges) && edges[b] == v {
+			b++ // a value on an edge belongs to the band it starts
+		}
+		counts[b]++
+		sums[b] += v
+		total += v
+	}
+	var names []string
+	var bars, shares []opts.BarData
+	for b := 0; b <= n; b++ {
+		var name string
+		switch {
+		case b == 0:
+			name = "< " + htmlMoneyShort(cur, edges[0], loc)
+		case b == n:
+			name = "≥ " + htmlMoneyShort(cur, edges[n-1], loc)
+		default:
+			name = htmlMoneyShort(cur, edges[b-1], loc) + "–" + htmlMoneyShort(cur, edges[b], loc)
+		}
+		if b == 0 && counts[0] == 0 {
+			continue // no buyer below the first edge
+		}
+		names = append(names, htmlChartText(name))
+		bars = append(bars, opts.BarData{Value: counts[b],
+			Label: &opts.Label{Show: opts.Bool(counts[b] > 0), Position: "top", Formatter: htmlInt(counts[b])}})
+		shares = append(shares, opts.BarData{Value: htmlPct1(htmlRatio(sums[b], total))})
+	}
+	extra := map[string]interface{}{}
+	if len(vals) > 0 {
+		// The top fifth of buyers by lifetime value and their share.
+		top := int(math.Ceil(float64(len(vals)) * 0.2))
+		topSum := 0.0
+		for _, v := range vals[len(vals)-top:] {
+			topSum += v
+		}
+		ch.Highlight = fmt.Sprintf(htmlCLVHighlight.In(loc), htmlMoneyShort(cur, total, loc),
+			htmlMoneyShort(cur, htmlMedian(vals), loc), htmlPct(htmlRatio(topSum, total)))
+	} else {
+		ch.Highlight = htmlNoBuyers.In(loc)
+		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
+	}
+	bar := charts.NewBar()
+	bar.Colors = []string{htmlColorBuyers, htmlColorValue}
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "44", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: 30}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	bar.ExtendYAxis(opts.YAxis{Type: "value", Min: 0, Max: 100, Position: "right",
+		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}, SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
+	bar.SetXAxis(names).
+		AddSeries(htmlCLVBuyers.In(loc), bars, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "20%"}))
+	line := charts.NewLine()
+	line.SetXAxis(names).AddSeries(htmlCLVShare.In(loc), htmlBarsToLine(shares),
+		charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, ShowSymbol: opts.Bool(true), SymbolSize: 7}),
+		charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
+	bar.Overlap(line)
+	extra["tooltip"] = map[string]interface{}{"trigger": "axis", "axisPointer": map[string]interface{}{"type": "shadow"}}
+	var err error
+	ch.option, err = htmlOptionJS(bar, extra)
+	return ch, err
+}
+
+func htmlBarsToLine(b []opts.BarData) []opts.LineData {
+	out := make([]opts.LineData, len(b))
+	for i := range b {
+		out[i] = opts.LineData{Value: b[i].Value}
+	}
+	return out
+}
+
+// htmlMedian is the median of sorted values (0 for none).
+func htmlMedian(sorted []float64) float64 {
+	n := len(sorted)
+	switch {
+	case n == 0:
+		return 0
+	case n%2 == 1:
+		return sorted[n/2]
+	}
+	return (sorted[n/2-1] + sorted[n/2]) / 2
+}
+
+// htmlCLVEdges returns the band edges of sorted non-negative lifetime
+// values: "nice" amounts on a 1–2–5 scale from about the 5th percentile up
+// to the first edge beyond the 95th, widened to 1–10–100 steps when that
+// would make more than twelve bands. Values below the first edge and from
+// the last edge up each get one more band. No values give one edge.
+func htmlCLVEdges(sorted []float64) []float64 {
+	if len(sorted) == 0 {
+		return []float64{1}
+	}
+	q := func(p float64) float64 { return sorted[min(int(p*float64(len(sorted))), len(sorted)-1)] }
+	lo, hi := q(0.05), q(0.95)
+	if lo <= 0 {
+		// Start at the smallest positive value.
+		i, _ := slices.BinarySearch(sorted, math.SmallestNonzeroFloat64)
+		if i == len(sorted) {
+			return []float64{1}
+		}
+		lo = sorted[i]
+	}
+	hi = math.Max(hi, lo)
+	for _, steps := range [][]float64{{1, 2, 5}, {1}} {
+		var edges []float64
+		e := htmlNiceFloor(lo, steps)
+		for len(edges) < 64 {
+			edges = append(edges, e)
+			if e > hi {
+				break
+			}
+			e = htmlNiceNext(e, steps)
+		}
+		if len(edges) <= 12 || len(steps) == 1 {
+			return edges
+		}
+	}
+	return nil // not reached
+}
+
+// htmlNiceFloor is the largest number steps[i]·10^k not above x (x > 0).
+func htmlNiceFloor(x float64, steps []float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	best := p
+	for _, s := range steps {
+		if s*p <= x*(1+1e-12) {
+			best = s * p
+		}
+	}
+	return best
+}
+
+// htmlNiceNext is the next number on the scale after e.
+func htmlNiceNext(e float64, steps []float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(e)+1e-12))
+	for _, s := range steps {
+		if s*p > e*(1+1e-9) {
+			return s * p
+		}
+	}
+	return steps[0] * p * 10
+}

@@ -1,0 +1,144 @@
+package reports
+
+// Texts of the HTML report's narrative, KPI changes, sections, the charts
+// beyond segments and tiers, and its tables. Those with %s take formatted
+// values, in order.
+var (
+	htmlPointsUnit  = Label{" pp", " 个百分点"}
+	htmlNoChange    = Label{"no change", "持平"}
+	htmlVsPrevious  = Label{"Changes against the previous run of %s.", "变化均与上次运行（%s）相比。"}
+	htmlFirstRun    = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
+	htmlFirstRunKPI = Label{"first run", "首次运行"}
+
+	htmlKPIAtRisk   = Label{"Customers at risk", "流失风险客户"}
+	htmlKPICLV      = Label{"Predicted lifetime value", "预测客户终身价值"}
+	htmlKPICLVNote  = Label{"all buyers, next %s months, discounted", "全部购买客户未来 %s 个月（已折现）"}
+	htmlKPIHVaR     = Label{"High-value customers at risk", "高价值流失风险客户"}
+	htmlKPIHVaRNote = Label{"%s of yearly value at risk", "每年面临流失的价值 %s"}
+
+	// Narrative.
+	htmlNarrHeading       = Label{"What changed, what to do", "变化与行动"}
+	htmlNarrNoBuyers      = Label{"There are no purchases in the data yet, so there is nothing to segment: the report fills in once customers buy.", "数据中还没有购买记录，暂时无法分群；有客户购买后报告会自动补全。"}
+	htmlNarrFirstRunEmpty = Label{"This is the first run; changes are shown from the next run on.", "这是首次运行，从下次运行起显示变化。"}
+	htmlNarrFirstRun      = Label{"This is the first run, so there is nothing to compare with yet: %s buyers brought %s of net revenue.", "这是首次运行，暂无可比较的数据：%s 位购买客户带来净收入 %s。"}
+	htmlNarrNoMoves       = Label{"Since the last run (%s) the headline numbers barely changed; net revenue stands at %s.", "与上次运行（%s）相比，关键指标基本持平；净收入为 %s。"}
+	htmlNarrMoves1        = Label{"Since the last run (%s), %s.", "与上次运行（%s）相比，%s。"}
+	htmlNarrMoves2        = Label{"Since the last run (%s), %s, and %s.", "与上次运行（%s）相比，%s；%s。"}
+	htmlNarrRose          = Label{"%s rose %s to %s", "%s上升 %s，至 %s"}
+	htmlNarrFell          = Label{"%s fell %s to %s", "%s下降 %s，至 %s"}
+	htmlNarrPeriodChurn   = Label{"Of the customers who were active %s days ago, %s have churned since; %s customers are at risk now.", "%s 天前仍活跃的客户中，已有 %s 流失；目前有 %s 位客户存在流失风险。"}
+	htmlNarrChurn         = Label{"%s of buyers have churned; %s customers are at risk now.", "%s 的购买客户已流失；目前有 %s 位客户存在流失风险。"}
+	htmlNarrHVaR          = Label{"%s key or important customers are slipping away, with %s of yearly value at risk.", "%s 位大客户或重要客户正在流失，每年面临流失的价值为 %s。"}
+	htmlNarrNoHVaR        = Label{"No key or important customer is slipping away.", "目前没有正在流失的大客户或重要客户。"}
+	htmlNarrRichest       = Label{"%s bring the most value: %s of it, from %s of buyers.", "%s贡献的价值最多：占总价值 %s，人数仅占购买客户 %s。"}
+	htmlNarrActionHVaR    = Label{"Top action: call or write to the high-value customers at risk listed below, starting with the most value at risk.", "首要行动：从面临流失价值最高的客户开始，逐一联系下方列出的高价值流失风险客户。"}
+	htmlNarrActionSegment = Label{"Top action, for %s: %s.", "首要行动（%s）：%s。"}
+
+	// Sections.
+	htmlSecValue    = Label{"Segments and value", "客群与价值"}
+	htmlSecValueInt = Label{"Who brings the value, and how concentrated it is.", "谁贡献了价值，价值有多集中。"}
+	htmlSecChurn    = Label{"Churn and lifecycle", "流失与生命周期"}
+	htmlSecChurnInt = Label{"Who is leaving, where customers are in their lifecycle, and what they are likely to be worth.", "谁在流失，客户处于生命周期的哪个阶段，以及他们未来可能的价值。"}
+	htmlSecWho      = Label{"Who the customers are", "客户特征"}
+	htmlSecWhoInt   = Label{"Customers and value by the attributes the customer data holds, and the groups the data falls into by itself.", "按客户数据中的属性统计客户与价值，以及数据自然形成的客户群。"}
+	htmlSecTime     = Label{"Changes over time", "随时间的变化"}
+	htmlSecTimeInt  = Label{"How customers move between segments, and how long new buyers keep buying.", "客户在各客群之间的流动，以及新客户持续购买多久。"}
+	htmlSecTables   = Label{"Lists", "名单"}
+
+	// Pyramid.
+	htmlPyrTitle     = Label{"Customer pyramid", "客户价值金字塔"}
+	htmlPyrTextCLV   = Label{"Buyers ranked by predicted lifetime value: the top 1% are platinum, the next 4% gold, the next 15% iron, the rest lead. Give platinum and gold customers personal service and keep them; move iron customers up with tailored offers; serve lead customers at low cost.", "按预测客户终身价值给购买客户排序：前 1% 为铂金客户，其后 4% 为黄金客户，再后 15% 为钢铁客户，其余为重铅客户。对铂金和黄金客户提供专属服务、重点保留；用定制优惠推动钢铁客户升级；以低成本服务重铅客户。"}
+	htmlPyrTextValue = Label{"Buyers ranked by the value they brought so far (the lifetime-value model is not available in this run): the top 1% are platinum, the next 4% gold, the next 15% iron, the rest lead. Give platinum and gold customers personal service; serve lead customers at low cost.", "按迄今贡献的价值给购买客户排序（本次运行无法使用终身价值模型）：前 1% 为铂金客户，其后 4% 为黄金客户，再后 15% 为钢铁客户，其余为重铅客户。对铂金和黄金客户提供专属服务；以低成本服务重铅客户。"}
+	htmlPyrHighCLV   = Label{"Platinum and gold: %s buyers (%s) hold %s of predicted lifetime value.", "铂金与黄金客户：%s 位（占 %s），拥有 %s 的预测终身价值。"}
+	htmlPyrHighValue = Label{"Platinum and gold: %s buyers (%s) brought %s of value.", "铂金与黄金客户：%s 位（占 %s），贡献了 %s 的价值。"}
+	htmlPyrLabelCLV  = Label{"%s: %s buyers (%s) · %s of lifetime value", "%s：%s 位（%s）· 终身价值占比 %s"}
+	htmlPyrLabelVal  = Label{"%s: %s buyers (%s) · %s of value", "%s：%s 位（%s）· 价值占比 %s"}
+
+	// Churn trend.
+	htmlTrendTitle  = Label{"Churn rate over time", "流失率趋势"}
+	htmlTrendText   = Label{"Each point is one run: the share of customers active at the start of the period who churned by its end, and the share of all buyers who are churned. A rising line calls for a win-back campaign before the next run.", "每个点代表一次运行：期初活跃客户在期末流失的比例，以及全部购买客户中已流失的比例。曲线上升时，应在下次运行前开展挽回活动。"}
+	htmlTrendPeriod = Label{"Churned within %s days", "%s 天内流失"}
+	htmlTrendAll    = Label{"Churned share of buyers", "已流失购买客户占比"}
+	htmlTrendNow    = Label{"Churn within %s days: %s now, %s at the run of %s.", "%[1]s 天内流失率：本次 %[2]s，上次（%[4]s）为 %[3]s。"}
+	htmlTrendStarts = Label{"Churn within %s days: %s. The trend starts with the next run.", "%s 天内流失率：%s。趋势从下次运行开始显示。"}
+	htmlTrendNoPrd  = Label{"%s of buyers are churned. The trend starts with the next run.", "已流失购买客户占比 %s。趋势从下次运行开始显示。"}
+
+	// Lifecycle.
+	htmlLifeTitle     = Label{"Lifecycle stages", "客户生命周期"}
+	htmlLifeText      = Label{"Buyers by lifecycle stage, from tenure and whether they buy more or less often than in the period before; each stage calls for its own strategy, listed below the chart.", "根据客户的购买时长以及近期购买频率的升降划分生命周期阶段；每个阶段的策略列在图表下方。"}
+	htmlLifeHighlight = Label{"Largest stage: %s (%s of buyers); %s buyers (%s) are in decline.", "人数最多的阶段：%s（占购买客户 %s）；%s 位购买客户（%s）处于退化期。"}
+	htmlLifeSeries    = Label{"Buyers", "购买客户"}
+
+	// Models.
+	htmlModelsOff    = Label{"The purchase and spend models (BG/NBD, Gamma-Gamma) did not converge on this data, so this chart is left out; churn status uses each customer's purchase rhythm instead. Reason: %s.", "购买模型与消费模型（BG/NBD、Gamma-Gamma）未能在本次数据上收敛，因此不显示此图；流失状态改用每位客户的购买节奏判断。原因：%s。"}
+	htmlModelsOffWhy = Label{"the models could not be fitted", "模型无法拟合"}
+
+	htmlPAliveTitle     = Label{"Probability a buyer is still active", "客户仍活跃的概率"}
+	htmlPAliveText      = Label{"The purchase model (BG/NBD) estimates from each buyer's purchase history how likely they are still a customer. Buyers on the left are probably gone: reach out to the valuable ones among them now.", "购买模型（BG/NBD）根据每位客户的购买历史估计其仍是活跃客户的概率。左侧的客户很可能已经流失：尽快联系其中有价值的客户。"}
+	htmlPAliveHighlight = Label{"%s buyers (%s) are more likely gone than active (below %s); the average buyer is %s likely to be active.", "%s 位购买客户（%s）更可能已流失（低于 %s）；购买客户平均仍活跃的概率为 %s。"}
+	htmlPAliveXAxis     = Label{"Probability still active", "仍活跃的概率"}
+	htmlPAliveYAxis     = Label{"Buyers", "购买客户"}
+
+	htmlCLVTitle     = Label{"Predicted lifetime value", "预测客户终身价值"}
+	htmlCLVText      = Label{"Each buyer's predicted value over the next %s months, discounted, from the purchase and spend models; bars count buyers per value band, the line shows each band's share of the total. Spend retention budget where the value is.", "根据购买与消费模型预测每位客户未来 %s 个月的价值（已折现）；柱形为各价值区间的客户数，折线为各区间占总价值的比例。把维系预算投向价值所在之处。"}
+	htmlCLVHighlight = Label{"Total %s; median buyer %s; the top 20%% of buyers by lifetime value hold %s of it.", "合计 %s；客户中位数 %s；终身价值最高的 20%% 客户占其中 %s。"}
+	htmlCLVBuyers    = Label{"Buyers", "购买客户"}
+	htmlCLVShare     = Label{"Share of total lifetime value", "占总终身价值比例"}
+	htmlCLVXAxis     = Label{"Predicted lifetime value", "预测终身价值"}
+
+	// Clusters.
+	htmlClusterTitle     = Label{"Customer groups found in the data (clustering)", "数据中的客户群（聚类）"}
+	htmlClusterText      = Label{"k-means groups buyers by recency, frequency, spend and tenure without any rule given in advance; each bubble is a group at its average days since last purchase and purchases, sized by its buyers. Use the groups to check the segments and to find audiences they miss.", "k-means 聚类在不预设规则的情况下，按近度、频度、消费额和购买时长对购买客户分组；每个气泡代表一个客户群，位置为其平均距上次购买天数与购买次数，大小为客户数。可用来检验客群划分，并发现其遗漏的目标人群。"}
+	htmlClusterHighlight = Label{"%s groups (silhouette %s: above 0.5 well separated, below 0.25 weak). Largest: %s (%s of buyers); most value: %s (%s of value).", "共 %s 个客户群（轮廓系数 %s：高于 0.5 区分明显，低于 0.25 较弱）。最大：%s（占购买客户 %s）；价值最多：%s（占价值 %s）。"}
+	htmlClusterNone      = Label{"No clustering in this run: %s.", "本次运行未做聚类：%s。"}
+	htmlClusterXAxis     = Label{"Days since last purchase (mean)", "距上次购买天数（平均）"}
+	htmlClusterYAxis     = Label{"Purchases (mean)", "购买次数（平均）"}
+	htmlColGroup         = Label{"Group", "客户群"}
+	htmlColRecency       = Label{"Days since last purchase", "距上次购买天数"}
+	htmlColPurchases     = Label{"Purchases", "购买次数"}
+	htmlColSpend         = Label{"Net spend", "净消费额"}
+	htmlColTenure        = Label{"Days since first purchase", "首购至今天数"}
+	htmlClusterTip       = Label{"%s\n%s buyers (%s)\n%s of value\nLast purchase %s days ago\n%s purchases, %s net spend", "%s\n%s 位客户（%s）\n价值占比 %s\n距上次购买 %s 天\n购买 %s 次，净消费 %s"}
+
+	// Characteristics.
+	htmlCharTitle       = Label{"Customers by %s", "按%s统计的客户"}
+	htmlCharText        = Label{"Bars compare each value's share of customers with its share of value: where the value share is well above the customer share, customers are worth more than average — target them first.", "柱形对比各取值的客户占比与价值占比：价值占比明显高于客户占比之处，客户价值高于平均水平，应优先针对。"}
+	htmlCharHighlight   = Label{"Most customers: %s (%s). Most value: %s (%s of value).", "客户最多：%s（%s）；价值最多：%s（占价值 %s）。"}
+	htmlCharNone        = Label{"The customer data has no attribute columns (such as province, gender or channel) to break customers down by; add them to customers.sql to see this chart.", "客户数据中没有可用于细分的属性列（如省份、性别、渠道）；在 customers.sql 中加入这些列即可显示此图。"}
+	htmlCharNoneTitle   = Label{"Customer characteristics", "客户特征"}
+	htmlCharNotGiven    = Label{"(not given)", "（未填写）"}
+	htmlCharOther       = Label{"Other", "其他"}
+	htmlSeriesCustShare = Label{"Share of customers", "客户占比"}
+
+	// Cohorts.
+	htmlCohortTitle     = Label{"Retention of new buyers (cohorts)", "新客户留存（同期群）"}
+	htmlCohortText      = Label{"Each row is the buyers whose first purchase fell in that month; each cell the share of them who bought again that many months later. Rows that fade fast show where onboarding needs work.", "每行是首次购买在该月的客户；每个格子是其中在之后第 n 个月再次购买的比例。衰减较快的行说明新客引导需要改进。"}
+	htmlCohortHighlight = Label{"On average %s of new buyers buy again in their first month after joining, %s in the third (the current month is still running and left out).", "平均有 %s 的新客户在首购后第 1 个月再次购买，第 3 个月为 %s（当月尚未结束，不计入）。"}
+	htmlCohortNone      = Label{"No cohort data in this run.", "本次运行没有同期群数据。"}
+	htmlCohortXAxis     = Label{"Months after the first purchase", "首购后的月数"}
+	htmlCohortYAxis     = Label{"First purchase in", "首购月份"}
+	htmlCohortSeries    = Label{"Bought again", "再次购买"}
+
+	// Migration.
+	htmlMigTitle     = Label{"Moves between segments since the last run", "与上次运行相比的客群流动"}
+	htmlMigText      = Label{"Bands join each customer's segment at the last run (left) with their segment now (right). Broad bands into At Risk, Hibernating or Lost are the moves to stop.", "色带连接每位客户上次运行时的客群（左）与当前客群（右）。流向“有流失风险”“休眠”“已流失”的宽色带是需要阻止的流动。"}
+	htmlMigHighlight = Label{"Since %s: %s moved up, %s moved down, %s stayed, %s new, %s gone.", "自 %s 以来：%s 位上升，%s 位下降，%s 位不变，%s 位新增，%s 位离开。"}
+	htmlMigFirstRun  = Label{"First run: nothing to compare yet. The moves between segments appear from the next run on.", "首次运行：暂无可比较的数据。从下次运行起显示客群之间的流动。"}
+	htmlMigNoneLeft  = Label{"New, or not buying", "新客户或未购买"}
+	htmlMigNoneRight = Label{"Gone, or not buying", "已离开或未购买"}
+	htmlMigSeries    = Label{"Customers", "客户"}
+	htmlMigFlow      = Label{"%s → %s", "%s → %s"}
+	htmlMigTopFlows  = Label{"Largest moves between segments", "客群之间最大的流动"}
+	htmlMigCount     = Label{"%s customers", "%s 位客户"}
+
+	// High-value at risk table.
+	htmlRiskHeading = Label{"High-value customers at risk", "高价值流失风险客户"}
+	htmlRiskIntro   = Label{"Key and important customers who are slipping away, most yearly value at risk first (at most %s; the workbook lists them all). Value at risk is their yearly value times the chance they have left.", "正在流失的大客户与重要客户，按每年面临流失的价值从高到低排列（最多 %s 位；工作簿中列出全部）。面临流失的价值 = 年度价值 × 已流失的概率。"}
+	htmlRiskNone    = Label{"No key or important customer is slipping away.", "目前没有正在流失的大客户或重要客户。"}
+	htmlColCustomer = Label{"Customer", "客户"}
+	htmlColTier     = Label{"Value tier", "价值层级"}
+	htmlColStatus   = Label{"Status", "状态"}
+	htmlColCLV      = Label{"Lifetime value", "终身价值"}
+	htmlColVaR      = Label{"Value at risk / year", "每年面临流失的价值"}
+	htmlColShare    = Label{"Buyers", "购买客户"}
+)

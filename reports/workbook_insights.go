@@ -1,0 +1,337 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// params are the analysis settings of the run, for thresholds in words;
+// the shipped defaults when the input does not carry them.
+func (wb *workbook) params() analysis.Params {
+	if wb.in.Analysis.RFM.Bins == 0 {
+		return analysis.DefaultParams()
+	}
+	return wb.in.Analysis
+}
+
+// pctText writes a share as a percentage for running text: 0.05 → "5%",
+// 0.125 → "12.5%".
+func pctText(x float64) string {
+	return strconv.FormatFloat(math.Round(num(x)*10000)/100, 'f', -1, 64) + "%"
+}
+
+// mergeHeader writes a header cell spanning the columns from..to of row.
+func (s *sheetWriter) mergeHeader(from, to, row int, text string) {
+	s.put(from, row, text, kHeader)
+	for c := from + 1; c <= to; c++ {
+		s.put(c, row, nil, kHeader)
+	}
+	if s.err == nil && to > from {
+		if err := s.f.MergeCell(s.name, cellRef(from, row), cellRef(to, row)); err != nil {
+			s.err = fmt.Errorf("merge %s: %w", cellRef(from, row), err)
+		}
+	}
+}
+
+// note writes an explanatory line in the first column of row; it overflows
+// to the right and widens nothing.
+func (s *sheetWriter) note(row int, text string) {
+	s.put(1, row, text, kExplain)
+}
+
+func (wb *workbook) writePyramid() error {
+	s := wb.sheet(wb.pyramid)
+	s.heading(wb.t(wbTitlePyramid), wb.t(wbExplainPyramid))
+	s.header(headerRow, wb.t(wbPyrTier), wb.t(wbPyrWho), wb.t(wbTierCustomers), wb.t(wbTierShare),
+		wb.t(wbTierValue), wb.t(wbTierValShare), wb.t(wbColCLV), wb.t(wbPyrCLVShare))
+	usable := wb.res.Models.Usable
+	p := wb.params().Pyramid
+	rules := []string{
+		fmt.Sprintf(wb.t(wbPyrTop), pctText(p.Platinum)),
+		fmt.Sprintf(wb.t(wbPyrNext), pctText(p.Gold)),
+		fmt.Sprintf(wb.t(wbPyrNext), pctText(p.Iron)),
+		fmt.Sprintf(wb.t(wbPyrRest), pctText(1-p.Platinum-p.Gold-p.Iron)),
+	}
+	row := headerRow
+	for k, g := range wb.res.Pyramid {
+		row++
+		name := g.Key
+		if l, ok := PyramidLabels[analysis.PyramidTier(g.Key)]; ok {
+			name = l.In(wb.loc)
+		}
+		s.put(1, row, name, kLabel)
+		if k < len(rules) {
+			s.put(2, row, rules[k], kText)
+		} else {
+			s.put(2, row, nil, kText)
+		}
+		s.put(3, row, g.Customers, kInt)
+		s.put(4, row, g.Share, kPct)
+		s.put(5, row, g.Value, kMoney)
+		s.put(6, row, g.ValueShare, kPct)
+		if usable {
+			s.put(7, row, g.CLV, kMoney)
+			s.put(8, row, g.CLVShare, kPct)
+		} else {
+			s.put(7, row, nil, kMoney)
+			s.put(8, row, nil, kPct)
+		}
+	}
+	s.table(headerRow, row, 8)
+	row += 2
+	s.put(1, row, wb.t(wbPyrRankedBy), kLabel)
+	by := wbPyrByCLV
+	if wb.res.Models.PyramidBy != "clv" {
+		by = wbPyrByValue
+	}
+	s.put(2, row, wb.t(by), kExplain)
+	return s.finish()
+}
+
+// churnRules states each status's rule with the run's thresholds.
+func (wb *workbook) churnRules() map[analysis.Status]string {
+	c := wb.params().Churn
+	g := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	return map[analysis.Status]string{
+		analysis.StatusPotential: wb.t(wbDfPotential),
+		analysis.StatusActive:    fmt.Sprintf(wb.t(wbDfActive), g(c.RhythmAtRisk), c.RhythmMinDays, c.AtRiskDays),
+		analysis.StatusAtRisk:    fmt.Sprintf(wb.t(wbDfAtRisk), g(c.RhythmChurned), c.RhythmMinDays+1, c.ChurnedDays),
+		analysis.StatusChurned:   fmt.Sprintf(wb.t(wbDfChurned), g(c.RhythmChurned), c.RhythmMinDays+1, c.ChurnedDays),
+	}
+}
+
+// stageMeanings says who is in each lifecycle stage, with the run's windows.
+func (wb *workbook) stageMeanings() map[analysis.Stage]string {
+	l := wb.params().Lifecycle
+	return map[analysis.Stage]string{
+		analysis.StageExploration: fmt.Sprintf(wb.t(wbDfStageExploration), l.ExplorationDays),
+		analysis.StageFormation:   fmt.Sprintf(wb.t(wbDfStageFormation), l.WindowDays, l.WindowDays),
+		analysis.StageStability:   wb.t(wbDfStageStability),
+		analysis.StageDecline:     fmt.Sprintf(wb.t(wbDfStageDecline), l.WindowDays, l.WindowDays),
+		analysis.StageLost:        wb.t(wbDfStageLost),
+	}
+}
+
+func (wb *workbook) writeChurn() error {
+	s := wb.sheet(wb.churn)
+	s.heading(wb.t(wbTitleChurn), wb.t(wbExplainChurn))
+	s.header(headerRow, wb.t(wbChStatus), wb.t(wbSegCustomers), wb.t(wbChShareAll), wb.t(wbTierValue))
+	s.mergeHeader(5, 8, headerRow, wb.t(wbChRule))
+	rules := wb.churnRules()
+	row := headerRow
+	for _, st := range wb.res.Statuses {
+		row++
+		s.put(1, row, lookup(localize(StatusLabels, wb.loc), st.Status), kLabel)
+		s.put(2, row, st.Customers, kInt)
+		s.put(3, row, st.Share, kPct)
+		s.put(4, row, st.Value, kMoney)
+		s.mergeNote(5, 8, row, rules[st.Status])
+	}
+	s.table(headerRow, row, 4)
+
+	row += 2
+	if days := wb.res.ChurnPeriodDays; days > 0 {
+		s.put(1, row, fmt.Sprintf(wb.t(wbChPeriodLabel), days), kLabel)
+		s.put(2, row, wb.res.KPIs.PeriodChurnRate, kPct)
+		s.mergeNote(3, 8, row, wb.t(wbChPeriodWhat))
+	} else {
+		s.put(1, row, wb.t(wbChPeriodNone), kLabel)
+		s.put(2, row, nil, kPct)
+		s.mergeNote(3, 8, row, wb.t(wbChPeriodMissing))
+	}
+	row++
+	s.put(1, row, wb.t(wbChRhythm), kLabel)
+	s.mergeNote(2, 8, row, wb.t(wbDfRhythm[1]))
+
+	row += 2
+	s.header(row, wb.t(wbChStage), wb.t(wbSegCustomers), wb.t(wbSegShare), wb.t(wbTierValue),
+		wb.t(wbTierValShare), wb.t(wbColCLV), wb.t(wbChStageMeans), wb.t(wbChStrategy))
+	means := wb.stageMeanings()
+	for _, g := range wb.res.Lifecycle {
+		row++
+		st := analysis.Stage(g.Key)
+		s.put(1, row, lookup(localize(StageLabels, wb.loc), st), kLabel)
+		s.put(2, row, g.Customers, kInt)
+		s.put(3, row, g.Share, kPct)
+		s.put(4, row, g.Value, kMoney)
+		s.put(5, row, g.ValueShare, kPct)
+		if wb.res.Models.Usable {
+			s.put(6, row, g.CLV, kMoney)
+		} else {
+			s.put(6, row, nil, kMoney)
+		}
+		s.put(7, row, means[st], kWrap)
+		s.put(8, row, StageStrategies[st].In(wb.loc), kWrap)
+	}
+	return s.finish()
+}
+
+func (wb *workbook) writeClusters() error {
+	s := wb.sheet(wb.clusters)
+	s.heading(wb.t(wbTitleClusters), wb.t(wbExplainClusters))
+	s.header(headerRow, wb.t(wbClNumber), wb.t(wbClName), wb.t(wbSegCustomers), wb.t(wbSegShare),
+		wb.t(wbSegValShare), wb.t(wbSegRecency), wb.t(wbSegFrequency), wb.t(wbSegMonetary), wb.t(wbClTenure))
+	c := wb.res.Clusters
+	row := headerRow
+	for k, p := range c.Profiles {
+		row++
+		s.put(1, row, k+1, kInt)
+		s.put(2, row, Label{p.Name.En, p.Name.Zh}.In(wb.loc), kLabel)
+		s.put(3, row, p.Customers, kInt)
+		s.put(4, row, p.Share, kPct)
+		s.put(5, row, p.ValueShare, kPct)
+		s.put(6, row, p.MeanRecency, kDec1)
+		s.put(7, row, p.MeanFrequency, kDec)
+		s.put(8, row, p.MeanMonetary, kMoney)
+		s.put(9, row, p.MeanTenure, kDec1)
+	}
+	s.table(headerRow, row, 9)
+	if len(c.Profiles) == 0 {
+		row++
+		msg := c.Error
+		if msg == "" {
+			msg = "—"
+		}
+		s.note(row, fmt.Sprintf(wb.t(wbClError), msg))
+	}
+	if len(c.Scores) > 0 {
+		row += 2
+		s.header(row, wb.t(wbClChoosing), wb.t(wbClSil), wb.t(wbClInertia), wb.t(wbClChosen))
+		for _, k := range c.Scores {
+			row++
+			s.put(1, row, k.K, kInt)
+			s.put(2, row, k.Silhouette, kRatio)
+			s.put(3, row, k.Inertia, kDec)
+			if k.K == c.K && len(c.Profiles) > 0 {
+				s.put(4, row, "✓", kLabel)
+			} else {
+				s.put(4, row, nil, kText)
+			}
+		}
+		row++
+		s.mergeNote(1, 9, row, wb.t(wbClSilWhat))
+	}
+	return s.finish()
+}
+
+// attributeName is an attribute column's name as the sheets show it.
+func (wb *workbook) attributeName(a string) string {
+	if a == "age band" {
+		return wb.t(wbAgeBand)
+	}
+	return a
+}
+
+func (wb *workbook) writeChars() error {
+	s := wb.sheet(wb.chars)
+	s.heading(wb.t(wbTitleChars), wb.t(wbExplainChars))
+	hdr := []string{wb.t(wbChAttribute), wb.t(wbChValue), wb.t(wbSegCustomers), wb.t(wbChBuyers),
+		wb.t(wbChShareAll), wb.t(wbTierValue), wb.t(wbTierValShare)}
+	for _, g := range wb.res.Segments {
+		hdr = append(hdr, SegmentName(g.Rule, wb.loc))
+	}
+	s.header(headerRow, hdr...)
+	row := headerRow
+	for _, ch := range wb.res.Characteristics {
+		attr := wb.attributeName(ch.Attribute)
+		for _, v := range ch.Values {
+			row++
+			name := v.Name
+			switch {
+			case v.Other:
+				name = wb.t(wbOther)
+			case name == "":
+				name = wb.t(wbNotGiven)
+			}
+			s.put(1, row, attr, kLabel)
+			s.put(2, row, name, kText)
+			s.put(3, row, v.Customers, kInt)
+			s.put(4, row, v.Buyers, kInt)
+			s.put(5, row, v.Share, kPct)
+			s.put(6, row, v.Value, kMoney)
+			s.put(7, row, v.ValueShare, kPct)
+			for k := range wb.res.Segments {
+				if k < len(v.Segments) {
+					s.put(8+k, row, v.Segments[k], kInt)
+				} else {
+					s.put(8+k, row, nil, kInt)
+				}
+			}
+		}
+	}
+	s.table(headerRow, row, len(hdr))
+	if row == headerRow {
+		s.note(row+1, wb.t(wbNoChars))
+	}
+	return s.finish()
+}
+
+// shareList writes shares as "服装 42%, 美妆 20%".
+func shareList(shares []analysis.Share) string {
+	parts := make([]string, 0, len(shares))
+	for _, x := range shares {
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", x.Name, num(x.Share)*100))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (wb *workbook) writeNeeds() error {
+	s := wb.sheet(wb.needs)
+	s.heading(wb.t(wbTitleNeeds), wb.t(wbExplainNeeds))
+	s.header(headerRow, wb.t(wbNdGrouping), wb.t(wbNdGroup), wb.t(wbSegCustomers), wb.t(wbNdTopCats),
+		wb.t(wbNdChannels), wb.t(wbColDiscount), wb.t(wbSegAOV), wb.t(wbNdRepeat), wb.t(wbNdAvgCats),
+		wb.t(wbNdDealSeekers), wb.t(wbNdRelationship), wb.t(wbSegAction))
+	discount := wb.ds.HasDiscount
+	rules := map[string]analysis.SegmentRule{}
+	for _, g := range wb.res.Segments {
+		rules[g.Rule.Key] = g.Rule
+	}
+	row := headerRow
+	write := func(grouping Label, n analysis.Need, name, action string) {
+		row++
+		s.put(1, row, wb.t(grouping), kText)
+		s.put(2, row, name, kLabel)
+		s.put(3, row, n.Customers, kInt)
+		s.put(4, row, shareList(n.TopCategories), kWrap)
+		s.put(5, row, shareList(n.Channels), kWrap)
+		if discount {
+			s.put(6, row, n.DiscountShare, kPct)
+		} else {
+			s.put(6, row, nil, kPct)
+		}
+		s.put(7, row, n.AvgOrderValue, kMoney)
+		s.put(8, row, n.RepeatRate, kPct)
+		s.put(9, row, n.AvgCategories, kDec1)
+		if discount {
+			s.put(10, row, n.DealSeekers, kInt)
+			s.put(11, row, n.Relationship, kInt)
+		} else {
+			s.put(10, row, nil, kInt)
+			s.put(11, row, nil, kInt)
+		}
+		s.put(12, row, action, kWrap)
+	}
+	for _, n := range wb.res.NeedsBySegment {
+		name, action := n.Group, ""
+		if r, ok := rules[n.Group]; ok {
+			name, action = SegmentName(r, wb.loc), SegmentAction(r, wb.loc)
+		}
+		write(wbNdBySegment, n, name, action)
+	}
+	for _, n := range wb.res.NeedsByTier {
+		name := n.Group
+		if l, ok := TierLabels[analysis.Tier(n.Group)]; ok {
+			name = l.In(wb.loc)
+		}
+		write(wbNdByTier, n, name, "")
+	}
+	s.table(headerRow, row, 12)
+	if row == headerRow {
+		s.note(row+1, wb.t(wbNoNeeds))
+	}
+	return s.finish()
+}

@@ -1,0 +1,164 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// writeRisk streams the High-value at risk sheet: the customers of
+// Result.HighValueAtRisk in its order (the most value at risk first).
+func (wb *workbook) writeRisk() error {
+	f, name, st := wb.f, wb.risk, &wb.st
+	_, _, names := wb.customerLayout()
+	usable := wb.res.Models.Usable
+	cols := []column{
+		{wb.t(wbColRank), kInt}, {wb.t(wbColID), kText}, {wb.t(wbColName), kText}, {wb.t(wbColEmail), kText},
+		{wb.t(wbColPhone), kText}, {wb.t(wbColTier), kText}, {wb.t(wbColSegment), kText},
+		{wb.t(wbColStatus), kText}, {wb.t(wbColLast), kDate}, {wb.t(wbColRecency), kInt},
+		{wb.measureColumn(), kMoney}, {wb.t(wbColPAlive), kPct}, {wb.t(wbColCLV), kMoney}, {wb.t(wbColVaR), kMoney},
+	}
+	const (
+		rRank = iota
+		rID
+		rName
+		rEmail
+		rPhone
+		rTier
+		rSegment
+		rStatus
+		rLast
+		rRecency
+		rValue
+		rPAlive
+		rCLV
+		rVaR
+	)
+	var list []int
+	for _, i := range wb.res.HighValueAtRisk {
+		if i >= 0 && i < len(wb.ds.Customers) {
+			list = append(list, i)
+		}
+	}
+	// Widths: headers, then the content of the listed customers.
+	widths := make([]float64, len(cols))
+	for i, c := range cols {
+		widths[i] = displayWidth(c.header) + headerPad
+	}
+	grow := func(i int, w float64) { widths[i] = math.Max(widths[i], w) }
+	grow(rRank, numWidth(float64(len(list)), 0))
+	grow(rLast, 10)
+	grow(rPAlive, 6)
+	for _, i := range list {
+		c, s := &wb.ds.Customers[i], &wb.res.Scores[i]
+		grow(rID, displayWidth(c.ID))
+		grow(rName, displayWidth(c.Name))
+		grow(rEmail, displayWidth(c.Email))
+		grow(rPhone, displayWidth(c.Phone))
+		grow(rTier, displayWidth(names.tier(s.Tier)))
+		grow(rSegment, displayWidth(names.segment(s.Segment)))
+		grow(rStatus, displayWidth(names.status(s.Status)))
+		grow(rRecency, numWidth(float64(s.Recency), 0))
+		grow(rValue, st.width(kMoney, num(s.Value)))
+		grow(rCLV, st.width(kMoney, num(s.CLV)))
+		grow(rVaR, st.width(kMoney, num(s.ValueAtRisk)))
+	}
+
+	last := headerRow + len(list)
+	ref := cellRef(1, headerRow) + ":" + cellRef(len(cols), last)
+	if err := f.AutoFilter(name, ref, nil); err != nil {
+		return fmt.Errorf("autofilter %s: %w", ref, err)
+	}
+	if len(list) > 0 && usable {
+		palive := cellRef(rPAlive+1, firstDataRow) + ":" + cellRef(rPAlive+1, last)
+		if err := f.SetConditionalFormat(name, palive, probabilityScale()); err != nil {
+			return fmt.Errorf("colour scale %s: %w", palive, err)
+		}
+	}
+	// Page setup goes on the sheet before the stream writer takes it over.
+	if err := wb.printSetup(name); err != nil {
+		return fmt.Errorf("page setup: %w", err)
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for c := len(cols); c >= 1; c-- {
+		if err := sw.SetColWidth(c, c, fitWidth(widths[c-1])); err != nil {
+			return fmt.Errorf("column %d width: %w", c, err)
+		}
+	}
+	if err := sw.SetPanes(freezeBelow(headerRow)); err != nil {
+		return fmt.Errorf("panes: %w", err)
+	}
+	if err := streamHeading(sw, st, wb.t(wbTitleRisk), wb.t(wbExplainRisk)); err != nil {
+		return err
+	}
+	hdr := make([]any, len(cols))
+	for i, c := range cols {
+		hdr[i] = excelize.Cell{StyleID: st.id[kHeader], Value: c.header}
+	}
+	if err := sw.SetRow(cellRef(1, headerRow), hdr); err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		if err := sw.SetRow(cellRef(1, firstDataRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: wb.t(wbRiskNone)}}); err != nil {
+			return err
+		}
+	}
+	cells := make([]excelize.Cell, len(cols))
+	for i, c := range cols {
+		cells[i].StyleID = st.id[c.kind]
+	}
+	row := make([]any, len(cols))
+	set := func(i int, v any) { cells[i].Value = v; row[i] = &cells[i] }
+	text := func(i int, v string) {
+		if v == "" {
+			row[i] = nil
+		} else {
+			set(i, v) // a string: always written as text, never a formula
+		}
+	}
+	for k, i := range list {
+		c, s := &wb.ds.Customers[i], &wb.res.Scores[i]
+		set(rRank, k+1)
+		text(rID, c.ID)
+		text(rName, c.Name)
+		text(rEmail, c.Email)
+		text(rPhone, c.Phone)
+		set(rTier, names.tier(s.Tier))
+		set(rSegment, names.segment(s.Segment))
+		set(rStatus, names.status(s.Status))
+		if d, ok := excelDate(c.LastOrder); ok {
+			set(rLast, d)
+		} else {
+			row[rLast] = nil
+		}
+		if s.Recency >= 0 {
+			set(rRecency, s.Recency)
+		} else {
+			row[rRecency] = nil
+		}
+		set(rValue, num(s.Value))
+		if usable {
+			set(rPAlive, num(s.PAlive))
+			set(rCLV, num(s.CLV))
+		} else {
+			row[rPAlive], row[rCLV] = nil, nil
+		}
+		set(rVaR, num(s.ValueAtRisk))
+		if err := sw.SetRow(cellRef(1, firstDataRow+k), row); err != nil {
+			return fmt.Errorf("customer %q (row %d): %w", c.ID, firstDataRow+k, err)
+		}
+	}
+	return sw.Flush()
+}
+
+// measureColumn heads a column of the value measure.
+func (wb *workbook) measureColumn() string {
+	if wb.res.ValueMeasure == "margin" {
+		return wb.t(wbColValueMargin)
+	}
+	return wb.t(wbColValueRevenue)
+}

@@ -47,8 +47,8 @@ const maxAge = 120
 // such as free text or identifiers — keeps "" and folds every given value
 // into Other, and is marked MostlyUnique.
 //
-// A column named birth_date (case-insensitive), or whose given values all
-// parse as dates YYYY-MM-DD (optionally followed by a time), becomes
+// A birth-date column (named so, see isDateColumn), whose values are dates
+// YYYY-MM-DD (optionally followed by a time), becomes
 // Attribute "age band": the age at d.AsOf in whole years (one more on and
 // after each birthday; a 29 February birthday falls on 1 March in other
 // years) in the bands of AgeBands, always all six in that order, then ""
@@ -179,24 +179,18 @@ func characteristicGroups(name string, col attrColumn, asOf time.Time, topValues
 	return ch, group
 }
 
-// isDateColumn reports whether a column holds birth dates: it is named
-// birth_date (case-insensitive), or it has a given value and every given
-// value parses as a date.
-func isDateColumn(name string, vals []string) bool {
-	if strings.EqualFold(strings.TrimSpace(name), "birth_date") {
+// isDateColumn reports whether a column holds birth dates, by its name:
+// birth_date, birthdate, birthday, date_of_birth or dob (any case, spaces
+// or dashes for underscores), 出生日期 or 生日. Other date columns (a
+// registration date, say) are not ages and stay plain values.
+func isDateColumn(name string, _ []string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	n = strings.NewReplacer(" ", "_", "-", "_").Replace(n)
+	switch n {
+	case "birth_date", "birthdate", "birthday", "date_of_birth", "dob", "出生日期", "生日":
 		return true
 	}
-	seen := false
-	for _, v := range vals {
-		if v == "" {
-			continue
-		}
-		if _, ok := parseDay(v); !ok {
-			return false
-		}
-		seen = true
-	}
-	return seen
+	return false
 }
 
 // parseDay parses a date YYYY-MM-DD, optionally followed by a space or T

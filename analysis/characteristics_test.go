@@ -92,8 +92,7 @@ func TestCharacteristicsAgeBands(t *testing.T) {
 	}
 
 	// Without unknown ages the "" band is left out; bands stay in order
-	// even when empty. A column not named birth_date whose values all
-	// parse as dates is read as birth dates too.
+	// even when empty. "dob" is a birth-date name too.
 	d, scores = attrDataset(asOf, "dob", []string{"1990-01-01", "1985-05-05", "1990-01-01"})
 	ch = Characteristics(d, scores, 1, 10)[0]
 	want = []valueCount{{"under 25", 0}, {"25–34", 0}, {"35–44", 3}, {"45–54", 0}, {"55–64", 0}, {"65+", 0}}
@@ -101,10 +100,10 @@ func TestCharacteristicsAgeBands(t *testing.T) {
 		t.Errorf("dob: %q %v, want %v", ch.Attribute, got, want)
 	}
 
-	// One value that is not a date keeps the column plain.
-	d, scores = attrDataset(asOf, "joined", []string{"1990-01-01", "soon"})
+	// A date column with another name (a sign-up date) is not an age.
+	d, scores = attrDataset(asOf, "joined", []string{"1990-01-01", "2020-02-02"})
 	if ch := Characteristics(d, scores, 1, 10)[0]; ch.Attribute != "joined" || ch.Distinct != 2 {
-		t.Errorf("mixed column read as %q, %d distinct", ch.Attribute, ch.Distinct)
+		t.Errorf("sign-up dates read as %q, %d distinct", ch.Attribute, ch.Distinct)
 	}
 }
 

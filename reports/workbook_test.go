@@ -97,6 +97,138 @@ func wbTestInput(ds *analysis.Dataset, locale string) *Input {
 	}
 }
 
+// wbFormulaName and the other wbFormula* texts look like formulas; the
+// workbook must keep them as text.
+const (
+	wbFormulaName  = `=HYPERLINK("http://x","click")`
+	wbFormulaPhone = "+86 138 0013 8000"
+	wbFormulaEmail = "@SUM(1+1)"
+	wbFormulaAttr  = "-2+3"
+)
+
+// wbRichInput is wbTestDataset plus c8, a customer whose texts look like
+// formulas, with every insight of the result filled in by hand: models
+// usable or not, and a previous run to compare with or none.
+func wbRichInput(locale string, usable, previous bool) *Input {
+	ds := wbTestDataset()
+	ds.HasDiscount = true
+	ds.WindowDays = 90
+	ds.Customers = append(ds.Customers, analysis.Customer{
+		ID: "c8", Name: wbFormulaName, Email: wbFormulaEmail, Phone: wbFormulaPhone,
+		Attrs: []string{wbFormulaAttr, "=1+1"}, Orders: 4, OrderDays: 4, Gross: 1200, Discount: 30,
+		FirstOrder: wbDay("2023-02-01"), LastOrder: wbDay("2023-11-20")})
+	in := wbTestInput(ds, locale)
+	res := in.Result
+	m := &res.Models
+	*m = analysis.Models{
+		BGNBD:        analysis.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 6},
+		GammaGamma:   analysis.GammaGamma{P: 6.25, Q: 3.74, V: 15.44, Converged: true, N: 3, Excluded: 1},
+		Usable:       usable,
+		TimeUnitDays: 7, PurchaseHorizon: 52, CLVMonths: 12, MonthlyDiscount: 0.01, PyramidBy: "clv",
+	}
+	if !usable {
+		m.BGNBD.Converged = false
+		m.BGNBDError = "the fit did not converge"
+		m.PyramidBy = "value"
+	}
+	type model struct {
+		palive, purchases, spend, clv, var_ float64
+		pyramid                            analysis.PyramidTier
+		cluster                            int
+		discount                           float64
+		behaviour                          analysis.Behaviour
+	}
+	for id, x := range map[string]model{
+		"c1": {0.92, 6.5, 480, 2950.5, 120, analysis.PyramidPlatinum, 0, 0.02, analysis.BehaviourRelationship},
+		"c2": {0.40, 1.2, 250, math.NaN(), 300, analysis.PyramidGold, 0, 0.25, analysis.BehaviourDealSeeker},
+		"c3": {0.05, 0.1, 200, 10, 200, analysis.PyramidLead, 1, 0, analysis.BehaviourTransactional},
+		"c4": {0.7, 1, 200, 150, 60, analysis.PyramidIron, 1, 0.1, analysis.BehaviourTransactional},
+		"c6": {0.5, 0.5, 50, math.Inf(1), 0, analysis.PyramidLead, 1, 0, analysis.BehaviourTransactional},
+		"c8": {0.15, 0.4, 300, 120, 950, analysis.PyramidGold, 1, 0.024, analysis.BehaviourTransactional},
+	} {
+		i := slices.IndexFunc(ds.Customers, func(c analysis.Customer) bool { return c.ID == id })
+		sc := &res.Scores[i]
+		sc.ValueAtRisk, sc.Pyramid, sc.Cluster = x.var_, x.pyramid, x.cluster
+		sc.DiscountShare, sc.Behaviour = x.discount, x.behaviour
+		if usable {
+			sc.PAlive, sc.ExpPurchases, sc.ExpSpend, sc.CLV = x.palive, x.purchases, x.spend, x.clv
+		}
+	}
+	res.KPIs.HighValueAtRisk = 2
+	res.KPIs.PeriodChurnRate = 0.25
+	res.ChurnPeriodDays = 90
+	if usable {
+		res.KPIs.ExpectedPurchases, res.KPIs.CLV = 12.3, 4567.89
+	}
+	res.Pyramid = []analysis.GroupSummary{
+		{Key: "platinum", Customers: 1, Share: 1.0 / 6, Value: 5000, ValueShare: 0.65, CLV: 2950.5, CLVShare: 0.9},
+		{Key: "gold", Customers: 2, Share: 2.0 / 6, Value: 2000, ValueShare: 0.26, CLV: 120, CLVShare: 0.04},
+		{Key: "iron", Customers: 1, Share: 1.0 / 6, Value: 400, ValueShare: 0.05, CLV: 150, CLVShare: 0.05},
+		{Key: "lead", Customers: 2, Share: 2.0 / 6, Value: 200, ValueShare: 0.03, CLV: 10, CLVShare: 0.01},
+	}
+	res.HighValueAtRisk = []int{7, 1} // c8, then c2
+	res.Clusters = analysis.Clusters{
+		K: 2, Silhouette: 0.41, Features: []string{"recency", "frequency", "monetary", "tenure"},
+		Scores: []analysis.KScore{{K: 2, Silhouette: 0.41, Inertia: 12.5}, {K: 3, Silhouette: 0.35, Inertia: 8.25}},
+		Profiles: []analysis.ClusterProfile{
+			{Name: analysis.Label{En: "Recent, frequent", Zh: "近期购买、高频"}, Customers: 2, Share: 1.0 / 3, ValueShare: 0.8,
+				MeanRecency: 32.5, MeanFrequency: 6.5, MeanMonetary: 2900, MeanTenure: 530},
+			{Name: analysis.Label{En: "Lapsed, occasional", Zh: "久未购买、低频"}, Customers: 4, Share: 2.0 / 3, ValueShare: 0.2,
+				MeanRecency: 120.25, MeanFrequency: 2, MeanMonetary: 412.5, MeanTenure: 240},
+		},
+	}
+	segs := func(champions, loyal int) []int {
+		out := make([]int, len(res.Segments))
+		out[0], out[1] = champions, loyal
+		return out
+	}
+	res.Characteristics = []analysis.Characteristic{
+		{Attribute: "province", Values: []analysis.AttributeValue{
+			{Name: "Zhejiang", Customers: 2, Buyers: 1, Share: 0.25, Value: 5000, ValueShare: 0.7, Segments: segs(1, 0)},
+			{Name: "Jiangsu", Customers: 3, Buyers: 2, Share: 0.375, Value: 800, ValueShare: 0.12, Segments: segs(0, 0)},
+			{Name: "", Customers: 1, Buyers: 1, Share: 0.125, Value: 400, ValueShare: 0.06, Segments: segs(0, 0)},
+			{Name: "other", Other: true, Customers: 2, Buyers: 1, Share: 0.25, Value: 1400, ValueShare: 0.12, Segments: segs(0, 0)},
+		}},
+		{Attribute: "age band", Values: []analysis.AttributeValue{
+			{Name: "25–34", Customers: 8, Buyers: 6, Share: 1, Value: 7600, ValueShare: 1, Segments: segs(1, 0)},
+		}},
+	}
+	res.NeedsBySegment = []analysis.Need{
+		{Group: "champions", Customers: 1,
+			TopCategories: []analysis.Share{{Name: "服装", Share: 0.42, Value: 2100}, {Name: "美妆", Share: 0.2, Value: 1000}},
+			Channels:      []analysis.Share{{Name: "app", Share: 0.6}, {Name: "web", Share: 0.4}},
+			DiscountShare: 0.02, AvgOrderValue: 500, RepeatRate: 1, AvgCategories: 2.5, Relationship: 1},
+	}
+	res.NeedsByTier = []analysis.Need{
+		{Group: "key", Customers: 1, TopCategories: []analysis.Share{{Name: "服装", Share: 0.42}},
+			DiscountShare: 0.02, AvgOrderValue: 500, RepeatRate: 1, AvgCategories: 2.5, Relationship: 1},
+	}
+	stability := 0.8
+	if !previous {
+		stability = -1
+	}
+	res.Evaluation = []analysis.SegmentEvaluation{
+		{Key: "champions", Customers: 1, Share: 0.125, ValueShare: 0.7, Distinctness: 0.62, Stability: stability},
+		{Key: "lost", Customers: 0, TooSmall: true, Distinctness: math.NaN(), Stability: -1},
+	}
+	if previous {
+		prev := res.KPIs
+		prev.Customers, prev.NetRevenue, prev.RepeatRate = 6, 7180, 0.5
+		res.Migration = analysis.Migration{
+			PreviousAsOf: "2024-06-23",
+			Keys:         []string{"champions", "loyal", "none"},
+			Matrix:       [][]int{{1, 0, 0}, {1, 2, 0}, {0, 1, 3}},
+			MovedUp:      1, Same: 3, New: 2, Lost: 2,
+			PrevKPIs: &prev,
+		}
+	}
+	res.Cohorts = []analysis.Cohort{
+		{Month: "2023-01", Size: 1, Active: []int{1, 0, 1}, Revenue: []float64{500, 0, 300}, Retention: []float64{1, 0, 1}},
+		{Month: "2023-03", Size: 2, Active: []int{2, 1}, Revenue: []float64{300, 100}, Retention: []float64{1, 0.5}},
+	}
+	return in
+}
+
 // wbOpen writes in and reads the result back.
 func wbOpen(t testing.TB, in *Input) (*excelize.File, []byte) {
 	t.Helper()
@@ -150,8 +282,7 @@ func TestWorkbook(t *testing.T) {
 		Customers: []analysis.Customer{{ID: "n1", Name: "Nia", Attrs: []string{"Hubei"}}, {ID: "n2", Refunds: 10, Attrs: []string{""}}}}
 	tests := []struct {
 		name      string
-		ds        *analysis.Dataset
-		locale    string
+		in        *Input
 		sheets    []string
 		customers int
 		charts    int
@@ -159,17 +290,32 @@ func TestWorkbook(t *testing.T) {
 		cells     []wbCellCheck
 	}{
 		{
-			name: "en", ds: wbTestDataset(), locale: "en", sheets: wbSheetsEn, customers: 7, charts: 2,
+			name: "en", in: wbTestInput(wbTestDataset(), "en"), sheets: wbSheetsEn, customers: 7, charts: 3,
 			headers: map[string][]string{
-				"Summary": {"Measure", "Value", "What it means"},
-				"Customers": {"Customer id", "Name", "Email", "Phone", "Registered", "province", "gender",
-					"First order", "Last order", "Days since last order", "Frequency", "Monetary (net)",
-					"Value (net revenue)", "R score", "F score", "M score", "FM score",
-					"Segment", "Value tier", "Churn status", "Orders", "Gross", "Refunds"},
+				"Summary":   {"Measure", "Value", "Change since last run", "What it means"},
+				"Customers": wbCustomerHeadersEn,
+				"Champions": wbCustomerHeadersEn,
+				"At Risk":   wbCustomerHeadersEn,
 				"Segments": {"Segment", "Customers", "Share of buyers", "Value", "Share of value",
-					"Avg days since last order", "Avg frequency", "Avg monetary", "Avg order value", "Score rule", "Suggested action"},
-				"Value tiers":  {"Value tier", "Customers", "Share of buyers", "Value", "Share of value", "Lowest value", "Highest value"},
+					"Avg days since last order", "Avg frequency", "Avg monetary", "Avg order value",
+					"Share of all customers", "Distinctness", "Too small to act on", "Stability", "Score rule", "Suggested action"},
+				"Value tiers": {"Value tier", "Customers", "Share of buyers", "Value", "Share of value", "Lowest value", "Highest value"},
+				"Pyramid": {"Pyramid tier", "Who", "Customers", "Share of buyers", "Value", "Share of value", "CLV", "Share of CLV"},
+				"Churn and lifecycle": {"Churn status", "Customers", "Share of customers", "Value", "Rule"},
+				"High-value at risk": {"Rank", "Customer id", "Name", "Email", "Phone", "Value tier", "Segment", "Churn status",
+					"Last order", "Days since last order", "Value (net revenue)", "P(alive)", "CLV", "Value at risk"},
+				"Clusters": {"Cluster", "Name", "Customers", "Share of buyers", "Share of value", "Avg days since last order",
+					"Avg frequency", "Avg monetary", "Avg days as a customer"},
+				"Characteristics": {"Attribute", "Attribute value", "Customers", "Buyers", "Share of customers", "Value",
+					"Share of value", "Champions", "Loyal"},
+				"Common needs": {"Grouping", "Group", "Customers", "Top categories (share of value)", "Channel mix",
+					"Discount share", "Avg order value", "Repeat-purchase rate", "Avg categories bought", "Deal seekers",
+					"Relationship customers", "Suggested action"},
+				"Migration":    {"This is the first run: there is no earlier run to compare with yet. The next run will show who moved between segments."},
+				"Cohorts":      {"First purchase month", "Buyers"},
 				"Data quality": {"What", "Rows", "Rule applied"},
+				"Model":        {"Section", "Item", "Value", "What it means"},
+				"Definitions":  {"Topic", "Term", "Definition"},
 				"About":        {"Section", "Item", "Value"},
 			},
 			cells: []wbCellCheck{
@@ -188,9 +334,13 @@ func TestWorkbook(t *testing.T) {
 				{"Summary", "A", "At-risk customers", "B", "0"},
 				{"Summary", "A", "Churned customers", "B", "1"},
 				{"Summary", "A", "Churn rate", "B", "20.0%"},
+				{"Summary", "A", "Churn rate", "C", "first run"},
+				// Five buyers are too few for the models: no model numbers.
+				{"Summary", "A", "Expected purchases", "B", ""},
+				{"Summary", "A", "Total customer lifetime value", "B", ""},
 				{"Summary", "A", "Job", "B", "weekly"},
 				{"Summary", "A", "As-of date", "B", "2024-06-30"},
-				{"Summary", "A", "Customers", "C", "Everyone in the customer list, whether or not they bought."},
+				{"Summary", "A", "Customers", "D", "Everyone in the customer list, whether or not they bought."},
 				// Customers: c1 is the champion, c5 never bought, c6 has no net value.
 				{"Customers", "A", "c1", "B", "Alice"},
 				{"Customers", "A", "c1", "E", "2022-11-05"},
@@ -205,9 +355,15 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c1", "R", "Champions"},
 				{"Customers", "A", "c1", "S", "Key"},
 				{"Customers", "A", "c1", "T", "Active"},
+				// 2023-01-10 to 2024-06-25 is 532 days over 8 gaps.
+				{"Customers", "A", "c1", "X", "66.5"},
+				{"Customers", "A", "c1", "Y", "Stability"},
+				{"Customers", "A", "c1", "Z", ""}, // models not usable: blank, not 0
+				{"Customers", "A", "c1", "AC", ""},
 				{"Customers", "A", "c2", "L", "$800.00"},
 				{"Customers", "A", "c3", "B", "陈静"},
 				{"Customers", "A", "c3", "T", "Churned"},
+				{"Customers", "A", "c3", "Y", "Lost"},
 				{"Customers", "A", "c4", "T", "Active"},
 				{"Customers", "A", "c5", "I", ""},
 				{"Customers", "A", "c5", "J", ""},
@@ -215,25 +371,56 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c5", "R", "—"},
 				{"Customers", "A", "c5", "S", "—"},
 				{"Customers", "A", "c5", "T", "Potential (never bought)"},
+				{"Customers", "A", "c5", "Y", "—"},
+				{"Customers", "A", "c5", "AD", ""},
 				{"Customers", "A", "c6", "S", "No net value"},
 				{"Customers", "A", "c7", "L", "-$20.00"},
 				{"Customers", "A", "c7", "W", "$20.00"},
+				// The segment sheets: champions holds c1, at risk nobody.
+				{"Champions", "A", "c1", "B", "Alice"},
+				{"Champions", "A", "c1", "R", "Champions"},
+				{"At Risk", "A", "No customer is in this segment in this run.", "B", ""},
 				// Segments: the one champion, and the rule text.
 				{"Segments", "A", "Champions", "B", "1"},
 				{"Segments", "A", "Champions", "C", "20.0%"},
-				{"Segments", "A", "Champions", "J", "R 5, FM 4–5"},
-				{"Segments", "A", "Loyal", "J", "R 3–4, FM 4–5"},
+				{"Segments", "A", "Champions", "N", "R 5, FM 4–5"},
+				{"Segments", "A", "Loyal", "N", "R 3–4, FM 4–5"},
 				// Value tiers: c1 alone holds 5000 of 6400 (78.1%).
 				{"Value tiers", "A", "Key", "B", "1"},
 				{"Value tiers", "A", "Key", "E", "78.1%"},
 				{"Value tiers", "A", "No net value", "B", "1"},
 				{"Value tiers", "A", "Value measure", "B", "Net revenue (purchases minus refunds)"},
+				// Pyramid by value without models: c1 is the top 1%.
+				{"Pyramid", "A", "Platinum", "B", "The top 1% of buyers"},
+				{"Pyramid", "A", "Platinum", "C", "1"},
+				{"Pyramid", "A", "Platinum", "G", ""},
+				{"Pyramid", "A", "Lead", "B", "The rest (80%)"},
+				{"Pyramid", "A", "Ranked by", "B", "Historical value: the purchase model could not be used in this run"},
+				// Churn and lifecycle.
+				{"Churn and lifecycle", "A", "Churned", "B", "1"},
+				{"Churn and lifecycle", "A", "Potential (never bought)", "B", "2"},
+				{"Churn and lifecycle", "A", "Active", "E", "A buyer whose days since the last purchase are at most 2 × their usual days between purchases (never less than 30 days); a one-time buyer: at most 90 days."},
+				{"Churn and lifecycle", "A", "Lost", "B", "1"},
+				{"Churn and lifecycle", "A", "Lost", "H", "Try a low-cost reactivation, or let them go."},
+				{"Churn and lifecycle", "A", "Churn rate per period", "C", "Not measured: the purchases of the recent period were not extracted."},
+				// c3 is churned but a small customer: nobody of high value.
+				{"High-value at risk", "A", "No key or important customer is slipping away.", "B", ""},
+				{"Clusters", "A", "Cluster", "B", "Name"},
+				{"Migration", "A", "This is the first run: there is no earlier run to compare with yet. The next run will show who moved between segments.", "B", ""},
+				{"Cohorts", "A", "No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "B", ""},
 				// Data quality: source rows first, unknown keys as themselves.
 				{"Data quality", "A", "Order rows returned by orders.sql", "B", "25"},
 				{"Data quality", "A", "Order rows with a negative amount (refunds)", "B", "3"},
 				{"Data quality", "A", "Order rows with a negative amount (refunds)", "C", "Netted against the customer's value; not counted as purchases."},
 				{"Data quality", "A", "mystery_check", "B", "1"},
 				{"Data quality", "A", "mystery_check", "C", ""},
+				{"Model", "B", "Models used", "C", "no"},
+				{"Model", "B", "Time unit", "C", "7 days"},
+				{"Model", "B", "Monthly discount rate", "C", "1.0%"},
+				{"Definitions", "B", "Champions", "C", "Buyers with R 5, FM 4–5. Suggested action: Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed."},
+				{"Definitions", "B", "Key", "C", "Buyers ranked from the most valuable down; the ones whose value, added up from the top, falls in 0%–50% of all value."},
+				{"Definitions", "B", "Equal values", "A", "RFM"},
+				{"Definitions", "B", "Deal seeker", "C", "A buyer whose discount share is at least 20%."},
 				// About.
 				{"About", "B", "Run id", "C", "20240630-0001"},
 				{"About", "B", "Generated at", "C", "2024-07-01 06:30:00 +08:00"},
@@ -244,27 +431,41 @@ func TestWorkbook(t *testing.T) {
 			},
 		},
 		{
-			name: "zh-CN", ds: wbTestDataset(), locale: "zh-CN", sheets: wbSheetsZh, customers: 7, charts: 2,
+			name: "zh-CN", in: wbTestInput(wbTestDataset(), "zh-CN"), sheets: wbSheetsZh, customers: 7, charts: 3,
 			headers: map[string][]string{
-				"概览":   {"指标", "数值", "含义"},
-				"客户分群": {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "评分规则", "建议行动"},
-				"数据质量": {"检查项", "行数", "处理规则"},
+				"概览":   {"指标", "数值", "较上次变化", "含义"},
+				"客户分群": {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "占全部客户比例", "区分度", "规模过小", "稳定性", "评分规则", "建议行动"},
+				"客户金字塔": {"金字塔层级", "划分规则", "客户数", "占购买客户比例", "价值", "占总价值比例", "客户终身价值", "占终身价值比例"},
+				"数据质量":  {"检查项", "行数", "处理规则"},
+				"预测模型":  {"类别", "项目", "数值", "含义"},
+				"指标定义":  {"主题", "术语", "定义"},
 			},
 			cells: []wbCellCheck{
 				{"概览", "A", "客户数", "B", "7"},
+				{"概览", "A", "客户数", "C", "首次运行"},
 				{"概览", "A", "复购率", "B", "60.0%"},
 				{"客户明细", "A", "c1", "R", "重要价值客户（冠军）"},
 				{"客户明细", "A", "c1", "S", "大客户"},
 				{"客户明细", "A", "c1", "T", "活跃客户"},
+				{"客户明细", "A", "c1", "Y", "稳定期"},
+				{"客户明细", "A", "c1", "AE", "铂金客户"},
 				{"客户明细", "A", "c5", "T", "潜在客户（未购买）"},
 				{"客户明细", "A", "客户编号", "B", "姓名"},
+				{"重要价值客户（冠军）", "A", "c1", "B", "Alice"},
+				{"有流失风险客户", "A", "本次运行中没有客户属于该分群。", "B", ""},
 				{"价值分层", "A", "大客户", "B", "1"},
+				{"客户金字塔", "A", "铂金客户", "B", "价值最高的 1% 购买客户"},
+				{"流失与生命周期", "A", "考察期", "H", "建立信任：确保良好的首次体验，并用激励促成第一次复购。"},
+				{"高价值流失风险", "A", "目前没有正在流失的大客户或重要客户。", "B", ""},
+				{"客户迁移", "A", "这是第一次运行：还没有可以比较的上一次结果。下次运行时将显示客户在分群之间的迁移。", "B", ""},
 				{"数据质量", "A", "mystery_check", "B", "1"},
+				{"预测模型", "B", "模型是否使用", "C", "否"},
+				{"指标定义", "B", "优惠敏感型", "C", "折扣占比不低于 20% 的购买客户。"},
 				{"关于本报告", "A", "警告", "C", "无"},
 			},
 		},
 		{
-			name: "empty", ds: &analysis.Dataset{AsOf: wbTestAsOf}, locale: "en", sheets: wbSheetsEn,
+			name: "empty", in: wbTestInput(&analysis.Dataset{AsOf: wbTestAsOf}, "en"), sheets: wbSheetsEn,
 			headers: map[string][]string{
 				"Customers": {"Customer id", "Name", "Email", "Phone", "Registered", "First order", "Last order"},
 				"Segments":  {"Segment", "Customers"},
@@ -276,10 +477,12 @@ func TestWorkbook(t *testing.T) {
 				{"Segments", "A", "Champions", "B", "0"},
 				{"Segments", "A", "Champions", "F", "0.00"},
 				{"Value tiers", "A", "Key", "F", "$0.00"},
+				{"Champions", "A", "No customer is in this segment in this run.", "B", ""},
+				{"Clusters", "A", "Cluster", "B", "Name"},
 			},
 		},
 		{
-			name: "no buyers", ds: noBuyers, locale: "en", sheets: wbSheetsEn, customers: 2,
+			name: "no buyers", in: wbTestInput(noBuyers, "en"), sheets: wbSheetsEn, customers: 2,
 			cells: []wbCellCheck{
 				{"Summary", "A", "Buyers", "B", "0"},
 				{"Summary", "A", "Refunds", "B", "$10.00"},
@@ -288,10 +491,91 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "n2", "K", "-$10.00"},
 			},
 		},
+		{
+			name: "rich en", in: wbRichInput("en", true, true), sheets: wbSheetsEn, customers: 8, charts: 3,
+			headers: map[string][]string{
+				"Summary":   {"Measure", "Value", "Change since 2024-06-23", "What it means"},
+				"Migration": {"Movement", "Customers", "What it means"},
+				"Cohorts":   {"First purchase month", "Buyers", "Month 0", "Month 1", "Month 2"},
+			},
+			cells: []wbCellCheck{
+				{"Summary", "A", "Customers", "C", "+2"},
+				{"Summary", "A", "Net revenue", "C", "+$380.00"},
+				{"Summary", "A", "Repeat-purchase rate", "C", "+12.5 pp"},
+				{"Summary", "A", "Expected purchases", "B", "12.3"},
+				{"Summary", "A", "Total customer lifetime value", "B", "$4,567.89"},
+				{"Summary", "A", "High-value customers at risk", "B", "2"},
+				{"Summary", "A", "Churn rate, last 90 days", "B", "25.0%"},
+				{"Customers", "A", "c1", "Z", "92.0%"},
+				{"Customers", "A", "c1", "AA", "6.50"},
+				{"Customers", "A", "c1", "AB", "$480.00"},
+				{"Customers", "A", "c1", "AC", "$2,950.50"},
+				{"Customers", "A", "c1", "AE", "Platinum"},
+				{"Customers", "A", "c1", "AF", "1. Recent, frequent"},
+				{"Customers", "A", "c1", "AG", "2.0%"},
+				{"Customers", "A", "c1", "AH", "Relationship"},
+				{"Customers", "A", "c5", "Z", ""}, // never bought: no model numbers
+				{"Segments", "A", "Champions", "J", "12.5%"},
+				{"Segments", "A", "Champions", "K", "0.620"},
+				{"Segments", "A", "Champions", "M", "80.0%"},
+				{"Segments", "A", "Lost", "L", "yes"},
+				{"Segments", "A", "Lost", "M", ""}, // stability −1: blank
+				{"Pyramid", "A", "Platinum", "G", "$2,950.50"},
+				{"Pyramid", "A", "Ranked by", "B", "Predicted customer lifetime value (CLV)"},
+				{"Churn and lifecycle", "A", "Churn rate, last 90 days", "B", "25.0%"},
+				{"High-value at risk", "A", "1", "C", `=HYPERLINK("http://x","click")`},
+				{"High-value at risk", "A", "1", "L", "15.0%"},
+				{"High-value at risk", "A", "2", "B", "c2"},
+				{"Clusters", "A", "1", "B", "Recent, frequent"},
+				{"Clusters", "B", "0.410", "D", "✓"},
+				{"Clusters", "A", "2", "B", "Lapsed, occasional"},
+				{"Characteristics", "B", "Zhejiang", "C", "2"},
+				{"Characteristics", "B", "(not given)", "A", "province"},
+				{"Characteristics", "B", "Other", "D", "1"},
+				{"Characteristics", "B", "25–34", "A", "age band"},
+				{"Characteristics", "B", "Zhejiang", "H", "1"},
+				{"Common needs", "B", "Champions", "D", "服装 42%, 美妆 20%"},
+				{"Common needs", "B", "Champions", "E", "app 60%, web 40%"},
+				{"Common needs", "B", "Champions", "L", "Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed."},
+				{"Common needs", "B", "Key", "A", "Value tier"},
+				{"Migration", "A", "Moved up", "B", "1"},
+				{"Migration", "A", "Gone", "B", "2"},
+				{"Migration", "A", "Compared with the run of", "B", "2024-06-23"},
+				{"Migration", "A", "Loyal", "B", "1"},
+				{"Migration", "A", "Not a buyer / not present", "D", "3"},
+				{"Migration", "A", "Customers", "B", "6"},
+				{"Migration", "A", "Customers", "D", "+2"},
+				{"Cohorts", "A", "2023-01", "D", "0.0%"},
+				{"Cohorts", "A", "2023-03", "D", "50.0%"},
+				{"Cohorts", "A", "2023-03", "E", ""},
+				{"Model", "B", "Models used", "C", "yes"},
+				{"Model", "B", "r", "C", "0.243"},
+				{"Model", "B", "v (γ)", "C", "15.440"},
+			},
+		},
+		{
+			name: "rich zh-CN, models not usable", in: wbRichInput("zh-CN", false, false), sheets: wbSheetsZh, customers: 8, charts: 3,
+			cells: []wbCellCheck{
+				{"概览", "A", "客户数", "C", "首次运行"},
+				{"概览", "A", "预期购买次数", "B", ""},
+				{"客户明细", "A", "c1", "Z", ""},
+				{"客户明细", "A", "c1", "AC", ""},
+				{"客户明细", "A", "c1", "AD", "$120.00"}, // rule-based: still there
+				{"客户明细", "A", "c1", "AH", "关系型客户"},
+				{"客户金字塔", "A", "排序依据", "B", "历史价值：本次运行无法使用购买模型"},
+				{"高价值流失风险", "A", "1", "L", ""},
+				{"聚类分析", "A", "1", "B", "近期购买、高频"},
+				{"客户特征", "B", "（未填写）", "A", "province"},
+				{"客户特征", "B", "其他", "D", "1"},
+				{"共同需求", "B", "大客户", "A", "价值层级"},
+				{"预测模型", "B", "模型是否使用", "C", "否"},
+				{"预测模型", "B", "未使用原因", "C", "the fit did not converge"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, raw := wbOpen(t, wbTestInput(tt.ds, tt.locale))
+			f, raw := wbOpen(t, tt.in)
 			if got := f.GetSheetList(); !slices.Equal(got, tt.sheets) {
 				t.Fatalf("sheets = %q, want %q", got, tt.sheets)
 			}

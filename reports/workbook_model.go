@@ -178,7 +178,7 @@ func (wb *workbook) writeDefinitions() error {
 	// Lifecycle stages and their strategies.
 	means := wb.stageMeanings()
 	for _, st := range analysis.Stages {
-		add(wbDfLifecycle, StageLabels[st].In(wb.loc), means[st]+" "+StageStrategies[st].In(wb.loc))
+		add(wbDfLifecycle, StageLabels[st].In(wb.loc), means[st]+fmt.Sprintf(wb.t(wbDfStrategy), StageStrategies[st].In(wb.loc)))
 	}
 
 	// Predictions.
@@ -212,8 +212,17 @@ func (wb *workbook) writeDefinitions() error {
 	add(wbDfBehaviour, BehaviourLabels[analysis.BehaviourRelationship].In(wb.loc), fmt.Sprintf(wb.t(wbDfRelationship), pctText(in.RelationshipMaxDiscount)))
 	add(wbDfBehaviour, BehaviourLabels[analysis.BehaviourTransactional].In(wb.loc), wb.t(wbDfTransactional))
 
-	// Data quality.
+	// Data quality. Zero amounts follow one of two rules: the one this run
+	// reported, or both when it reported neither.
+	ran := map[string]bool{}
+	for _, q := range wb.in.Quality {
+		ran[q.Check] = true
+	}
 	for _, k := range qualityOrder {
+		if (k == analysis.CheckZeroAmount && ran[analysis.CheckZeroAmountPurchase] && !ran[k]) ||
+			(k == analysis.CheckZeroAmountPurchase && ran[analysis.CheckZeroAmount] && !ran[k]) {
+			continue
+		}
 		q := QualityLabels[k]
 		add(wbDfQuality, q.What.In(wb.loc), q.Rule.In(wb.loc))
 	}

@@ -247,7 +247,11 @@ func (wb *workbook) writeSegments() error {
 		s.put(9, row, g.AvgOrderValue, kMoney)
 		if e := eval[g.Rule.Key]; e != nil {
 			s.put(10, row, e.Share, kPct)
-			s.put(11, row, e.Distinctness, kRatio)
+			if math.IsNaN(e.Distinctness) || math.IsInf(e.Distinctness, 0) {
+				s.put(11, row, nil, kRatio)
+			} else {
+				s.put(11, row, e.Distinctness, kRatio)
+			}
 			if e.TooSmall {
 				s.put(12, row, wb.t(wbYes), kText)
 			} else {
@@ -267,7 +271,7 @@ func (wb *workbook) writeSegments() error {
 		s.put(15, row, SegmentAction(g.Rule, wb.loc), kWrap)
 	}
 	s.table(headerRow, row, 15)
-	s.mergeNote(1, 9, row+2, wb.t(wbSegEvalNote))
+	s.mergeNote(1, 9, row+2, fmt.Sprintf(wb.t(wbSegEvalNote), pctText(wb.params().Insights.TooSmallShare)))
 	return s.finish()
 }
 

@@ -22,8 +22,8 @@ var (
 var (
 	// wbExplainSegmentSheet is a format: customers, then the suggested action.
 	wbExplainSegmentSheet = Label{
-		"%d customers of this segment, the most valuable first, with the same columns as the Customers sheet. Suggested action: %s",
-		"该分群的 %d 位客户，价值最高的排在最前，列与“客户明细”表相同。建议行动：%s"}
+		"Customers in this segment: %d, the most valuable first (same columns as the Customers sheet). Suggested action: %s",
+		"该分群的客户：%d 位，价值最高的排在最前（列与“客户明细”表相同）。建议行动：%s"}
 	wbExplainSegmentSheets = Label{
 		"One sheet per segment chosen for campaigns: its customers, the most valuable first.",
 		"为营销活动选定的每个分群各一张表：其中的客户，价值最高的排在最前。"}
@@ -56,7 +56,7 @@ var (
 	// wbKPIExpPurchases' meaning is a format with the horizon in words.
 	wbKPIExpPurchases = [2]Label{{"Expected purchases", "预期购买次数"},
 		{"Purchases the purchase model expects from today's buyers over the next %s.",
-			"购买模型预计现有购买客户在未来 %s 内的购买次数。"}}
+			"购买模型预计现有购买客户在未来 %s内的购买次数。"}}
 	// wbKPICLV's meaning is a format with the horizon in months.
 	wbKPICLV = [2]Label{{"Total customer lifetime value", "客户终身价值合计"},
 		{"What today's buyers are predicted to bring over the next %d months, discounted (see the Model sheet).",
@@ -93,9 +93,10 @@ var (
 	wbSegTooSmall     = Label{"Too small to act on", "规模过小"}
 	wbSegStability    = Label{"Stability", "稳定性"}
 	wbYes             = Label{"yes", "是"}
+	// wbSegEvalNote is a format with the too-small share.
 	wbSegEvalNote = Label{
-		"Distinctness (−1 to 1, higher is better) shows how well the segment's buyers stand apart from the others; stability is the share who were in the same segment last run.",
-		"区分度（−1 到 1，越高越好）表示该分群客户与其他客户的区别程度；稳定性是上次运行时已在同一分群的客户比例。"}
+		"Distinctness (−1 to 1, higher is better) shows how well the segment's buyers stand apart from the others; a segment is too small to act on under %s of all customers; stability is the share who were in the same segment last run.",
+		"区分度（−1 到 1，越高越好）表示该分群客户与其他客户的区别程度；客户少于全部客户 %s 的分群规模过小；稳定性是上次运行时已在同一分群的客户比例。"}
 )
 
 // Pyramid sheet.
@@ -380,6 +381,8 @@ var (
 	wbDfStageStability   = Label{"Buying steadily: neither more nor fewer purchases than before, and active.", "购买稳定：购买次数与之前持平，且仍活跃。"}
 	wbDfStageDecline     = Label{"Fewer purchases in the last %d days than in the %d days before, or at risk.", "最近 %d 天的购买次数少于之前 %d 天，或有流失风险。"}
 	wbDfStageLost        = Label{"Churned.", "已流失。"}
+	// wbDfStrategy is a format with a stage's strategy.
+	wbDfStrategy = Label{" Strategy: %s", "策略：%s"}
 	wbDfPAlive      = [2]Label{{"P(alive)", "仍活跃概率"},
 		{"The chance that a buyer is still a customer, from the purchase model (BG/NBD); see the Model sheet.", "购买模型（BG/NBD）估计的客户仍是活跃客户的概率；见“预测模型”表。"}}
 	wbDfCLV = [2]Label{{"CLV (customer lifetime value)", "客户终身价值（CLV）"},

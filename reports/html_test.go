@@ -1,0 +1,496 @@
+package reports
+
+import (
+	"bytes"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/templates"
+)
+
+func htmlRender(t *testing.T, in *Input) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, in); err != nil {
+		t.Fatalf("WriteHTML: %v", err)
+	}
+	return buf.String()
+}
+
+// htmlWantCharts is the ids of the charts a report of in must draw, in
+// page order, worked out from the input rather than from the page code.
+func htmlWantCharts(in *Input) []string {
+	res := in.Result
+	ids := []string{htmlChartSegments, htmlChartRF, htmlChartPareto, htmlChartTiers, htmlChartPyramid,
+		htmlChartStatus, htmlChartChurnTrend, htmlChartLifecycle}
+	if res.Models.Usable {
+		ids = append(ids, htmlChartPAlive, htmlChartCLV)
+	}
+	if len(res.Clusters.Profiles) > 0 {
+		ids = append(ids, htmlChartClusters)
+	}
+	for a := range res.Characteristics {
+		ids = append(ids, htmlChartCharPrefix+strconv.Itoa(a+1))
+	}
+	if res.Migration.PreviousAsOf != "" {
+		ids = append(ids, htmlChartMigration)
+	}
+	if len(res.Cohorts) > 0 {
+		ids = append(ids, htmlChartCohorts)
+	}
+	return ids
+}
+
+// htmlWithoutECharts returns the page without the inlined echarts script,
+// which has URLs (SVG namespaces) and the word NaN in its code.
+func htmlWithoutECharts(t *testing.T, page string) string {
+	t.Helper()
+	if n := strings.Count(page, templates.EChartsJS); n != 1 {
+		t.Fatalf("echarts script inlined %d times, want 1", n)
+	}
+	return strings.Replace(page, templates.EChartsJS, "", 1)
+}
+
+// htmlSpecs returns the chart options of a page (the page script's specs).
+func htmlSpecs(t *testing.T, page string) string {
+	t.Helper()
+	i := strings.Index(page, "var specs = ")
+	if i < 0 {
+		t.Fatal("no chart specs in page")
+	}
+	specs := page[i:]
+	return specs[:strings.Index(specs, "\n];")]
+}
+
+var (
+	htmlExternalRef = regexp.MustCompile(`(?i)\b(src|href|srcset|action|poster|data)\s*=\s*["']?\s*(https?:|//|ftp:)|url\(\s*["']?\s*(https?:|//)|@import`)
+	htmlContainerRE = regexp.MustCompile(`<div class="chart" id="([^"]+)"`)
+	htmlSpecIDRE    = regexp.MustCompile(`\{"id":"([^"]+)","option":\{`)
+)
+
+// htmlCheckPage checks what every rendered report of in must satisfy: each
+// chart has its container and its option and there are no others, the page
+// is offline, and no NaN, infinity or unfilled verb shows.
+func htmlCheckPage(t *testing.T, in *Input, page string) {
+	t.Helper()
+	want := htmlWantCharts(in)
+	var containers, specs []string
+	for _, m := range htmlContainerRE.FindAllStringSubmatch(page, -1) {
+		containers = append(containers, m[1])
+	}
+	for _, m := range htmlSpecIDRE.FindAllStringSubmatch(page, -1) {
+		specs = append(specs, m[1])
+	}
+	if strings.Join(containers, " ") != strings.Join(want, " ") {
+		t.Errorf("chart containers\n %v\nwant\n %v", containers, want)
+	}
+	if strings.Join(specs, " ") != strings.Join(want, " ") {
+		t.Errorf("chart options\n %v\nwant\n %v", specs, want)
+	}
+	if !strings.Contains(page, `<html lang="`+htmlLang(in.Locale)+`">`) {
+		t.Errorf("no <html lang=%q>", htmlLang(in.Locale))
+	}
+	// A string that only echarts.min.js 5.6.0 holds, with its licence header.
+	for _, s := range []string{`"5.6.0"`, "Licensed to the Apache Software Foundation", "echarts"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("inlined echarts: %q missing", s)
+		}
+	}
+	if m := htmlExternalRef.FindString(page); m != "" {
+		t.Errorf("external reference in page: %q", m)
+	}
+	rest := htmlWithoutECharts(t, page)
+	for _, s := range []string{"http://", "https://", "NaN", "Infinity", "%!", "<no value>", "__custseg_fn", "__f__", "ZgotmplZ"} {
+		if i := strings.Index(rest, s); i >= 0 {
+			t.Errorf("page (without echarts) contains %q: …%s…", s, rest[max(i-80, 0):min(i+80, len(rest))])
+		}
+	}
+	// Only the page's own script elements may close.
+	if got, want := strings.Count(strings.ToLower(page), "</script"), strings.Count(strings.ToLower(page), "<script"); got != want {
+		t.Errorf("%d </script for %d <script>: data broke out of a script", got, want)
+	}
+	for _, s := range []string{"data-charts-ok", "data-js-error", "@media print", "size: A4", "max-height: 105mm", "@media (max-width: 640px)"} {
+		if !strings.Contains(page, s) {
+			t.Errorf("page lacks %q", s)
+		}
+	}
+}
+
+func TestWriteHTMLEnglish(t *testing.T) {
+	in := htmlTestInput(t, htmlTestShop(), "en")
+	page := htmlRender(t, in)
+	htmlCheckPage(t, in, page)
+	k := in.Result.KPIs
+	for _, s := range []string{
+		"<title>Customer segmentation report · weekly</title>",
+		"Data as of", "2026-09-30", "2026-09-30 07:00 UTC", "Run 20260930-0700",
+		"Customers</div><div class=\"value\">16<",
+		"Net revenue</div><div class=\"value\">" + htmlMoneyShort("¥", k.NetRevenue, "en") + "<",
+		"Average order value", "Repeat-purchase rate", "Top-20% value share", "Churn rate", "Active customers",
+		"High-value customers at risk",
+		"What changed, what to do", "This is the first run",
+		"Customer segments", "Recency × frequency", "Value concentration (Pareto curve)", "Value tiers", "Churn status",
+		"Customer pyramid", "Churn rate over time", "The trend starts with the next run", "Lifecycle stages",
+		"Build trust: a smooth first experience",
+		"First run: nothing to compare yet.",
+		"What to do next", "Suggested action", "Champions",
+		"The top 20% of buyers bring " + htmlPct(k.Top20Share) + " of value",
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("page lacks %q", s)
+		}
+	}
+	if strings.Contains(page, "客户分群报告") {
+		t.Error("English page has Chinese title")
+	}
+	if !strings.Contains(page, `data-label="Buyers"`) {
+		t.Error("table cells lack data-label for the phone layout")
+	}
+}
+
+func TestWriteHTMLChinese(t *testing.T) {
+	in := htmlTestFull(t, 2000, "zh-CN", htmlFull{Previous: true, Models: true})
+	page := htmlRender(t, in)
+	htmlCheckPage(t, in, page)
+	for _, s := range []string{
+		"<title>客户分群报告 · weekly</title>", "数据截至", "关键指标", "变化与行动", "与上次运行（2026-09-23）相比",
+		"客户分群", "近度 × 频度", "价值集中度（帕累托曲线）", "价值分层", "流失状态",
+		"客户价值金字塔", "铂金客户", "流失率趋势", "客户生命周期", "考察期", "建立信任",
+		"客户仍活跃的概率", "预测客户终身价值", "数据中的客户群（聚类）", "按省份统计的客户", "按性别统计的客户",
+		"与上次运行相比的客群流动", "新客户留存（同期群）", "高价值流失风险客户",
+		"下一步行动", "建议行动", "复购率", "流失率", "活跃客户", "重要价值客户（冠军）",
+		`"name":"购买客户占比"`, `"name":"客户占比"`, "大客户", "个百分点", "（未填写）",
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("page lacks %q", s)
+		}
+	}
+	for _, s := range []string{"Customer segments", "What to do next", "Churn status", "Since the last run", "first run",
+		"Customer pyramid", "Lifecycle stages", "(not given)", "buyers"} {
+		if strings.Contains(htmlWithoutECharts(t, page), s) {
+			t.Errorf("Chinese page has English %q", s)
+		}
+	}
+}
+
+// The four combinations of a first or later run and usable or failed
+// models, in both languages.
+func TestWriteHTMLRunsAndModels(t *testing.T) {
+	for _, prev := range []bool{false, true} {
+		for _, models := range []bool{false, true} {
+			for _, loc := range []string{"en", "zh-CN"} {
+				name := "first"
+				if prev {
+					name = "previous"
+				}
+				name += map[bool]string{false: "/nomodels", true: "/models"}[models] + "/" + loc
+				t.Run(name, func(t *testing.T) {
+					in := htmlTestFull(t, 1500, loc, htmlFull{Previous: prev, Models: models})
+					page := htmlRender(t, in)
+					htmlCheckPage(t, in, page)
+					has := func(s string, want bool) {
+						t.Helper()
+						if strings.Contains(page, s) != want {
+							t.Errorf("page contains %q: %v, want %v", s, !want, want)
+						}
+					}
+					has(htmlMigFirstRun.In(loc), !prev)
+					has(htmlFirstRun.In(loc), !prev)
+					has(htmlFormat(htmlVsPrevious, loc, "2026-09-23"), prev)
+					has(`class="change good"`, prev)
+					has(`class="change bad"`, prev)
+					has("model fit did not converge", !models)
+					has(htmlKPICLV.In(loc)+"</div>", models)
+					has(htmlColCLV.In(loc)+"</th>", models)
+					has(htmlPyrTextCLV.In(loc), models)
+					has(htmlPyrTextValue.In(loc), !models)
+					if prev {
+						m := in.Result.Migration
+						has(htmlFormat(htmlMigHighlight, loc, "2026-09-23", htmlInt(m.MovedUp), htmlInt(m.MovedDown),
+							htmlInt(m.Same), htmlInt(m.New), htmlInt(m.Lost)), true)
+						// The trend has five points: four earlier runs and this one.
+						specs := htmlSpecs(t, page)
+						if !strings.Contains(specs, `"data":["2026-09-02","2026-09-09","2026-09-16","2026-09-23","2026-09-30"]`) {
+							t.Error("churn trend lacks the five run dates")
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestWriteHTMLNarrative(t *testing.T) {
+	tests := []struct {
+		name, loc string
+		o         htmlFull
+		want      []string
+	}{
+		{"first-en", "en", htmlFull{Models: true}, []string{
+			"This is the first run, so there is nothing to compare with yet:",
+			"Of the customers who were active 90 days ago, 8.3% have churned since;",
+			"key or important customers are slipping away, with ¥",
+			"Top action: call or write to the high-value customers at risk"}},
+		{"previous-en", "en", htmlFull{Previous: true, Models: true}, []string{
+			"Since the last run (2026-09-23), ",
+			"net revenue rose 2.1% to ¥",
+			"bring the most value: "}},
+		{"previous-zh", "zh-CN", htmlFull{Previous: true}, []string{
+			"与上次运行（2026-09-23）相比，", "净收入上升 2.1%，至 ¥", "90 天前仍活跃的客户中，已有 8.3% 流失",
+			"首要行动："}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := htmlTestFull(t, 1500, tt.loc, tt.o)
+			got := reportNarrative(in, tt.loc)
+			if len(got) < 3 || len(got) > 6 {
+				t.Errorf("%d sentences, want 3 to 6: %q", len(got), got)
+			}
+			all := strings.Join(got, " ")
+			for _, s := range tt.want {
+				if !strings.Contains(all, s) {
+					t.Errorf("narrative lacks %q:\n%s", s, all)
+				}
+			}
+			// The same input gives the same words.
+			if again := strings.Join(reportNarrative(in, tt.loc), " "); again != all {
+				t.Errorf("narrative not deterministic:\n%s\n%s", all, again)
+			}
+			page := htmlRender(t, in)
+			for _, s := range got {
+				if !strings.Contains(page, "<p>"+htmlEscapeText(s)+"</p>") {
+					t.Errorf("page lacks sentence %q", s)
+				}
+			}
+		})
+	}
+}
+
+// htmlEscapeText escapes s as html/template does in text.
+func htmlEscapeText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
+}
+
+func TestReportKPIChanges(t *testing.T) {
+	in := htmlTestFull(t, 1500, "en", htmlFull{Previous: true, Models: true})
+	kpis := map[string]htmlKPI{}
+	for _, k := range reportKPIs(in, "en") {
+		kpis[k.Label] = k
+	}
+	tests := []struct {
+		label, arrow, tone, change string
+	}{
+		{"Net revenue", "▲", "good", "+2.1% (+¥"},
+		{"Customers", "▲", "good", "+60 ("},
+		{"Churn rate", "▲", "bad", "+0.4 pp"},
+		{"Active customers", "▼", "bad", "−85 ("},
+		{"High-value customers at risk", "▲", "bad", "+9 ("},
+		{"Top-20% value share", "＝", "flat", "no change"},
+	}
+	for _, tt := range tests {
+		k, ok := kpis[tt.label]
+		if !ok {
+			t.Errorf("no KPI %q", tt.label)
+			continue
+		}
+		if k.Arrow != tt.arrow || k.Tone != tt.tone || !strings.HasPrefix(k.Change, tt.change) {
+			t.Errorf("%s: %s %s %q, want %s %s %q…", tt.label, k.Arrow, k.Tone, k.Change, tt.arrow, tt.tone, tt.change)
+		}
+	}
+
+	// Without the previous KPIs, the changes come from KPIDeltas.
+	in.Result.Migration.PrevKPIs = nil
+	for _, k := range reportKPIs(in, "en") {
+		switch k.Label {
+		case "Net revenue":
+			if !strings.HasPrefix(k.Change, "+2.1% (+¥") {
+				t.Errorf("net revenue from KPIDeltas: %q", k.Change)
+			}
+		default:
+			if k.Change != "" {
+				t.Errorf("%s: change %q without a previous value", k.Label, k.Change)
+			}
+		}
+	}
+}
+
+func TestWriteHTMLEmpty(t *testing.T) {
+	tests := []struct {
+		name string
+		ds   *analysis.Dataset
+	}{
+		{"no customers", &analysis.Dataset{AsOf: htmlTestAsOf}},
+		{"no buyers", &analysis.Dataset{AsOf: htmlTestAsOf, Customers: []analysis.Customer{{ID: "a"}, {ID: "b"}}}},
+	}
+	for _, tt := range tests {
+		for _, loc := range []string{"en", "zh-CN"} {
+			t.Run(tt.name+"/"+loc, func(t *testing.T) {
+				in := htmlTestInput(t, tt.ds, loc)
+				page := htmlRender(t, in)
+				htmlCheckPage(t, in, page)
+				for _, want := range []string{htmlNoBuyers.In(loc), htmlNarrNoBuyers.In(loc), htmlRiskNone.In(loc),
+					`"text":"` + htmlNoData.In(loc) + `"`} {
+					if !strings.Contains(page, want) {
+						t.Errorf("page lacks %q", want)
+					}
+				}
+			})
+		}
+	}
+}
+
+// Operator-defined names and customer data reach the page; markup in them
+// must stay text, and braces must not become echarts templates.
+func TestWriteHTMLEscapesNames(t *testing.T) {
+	for _, loc := range []string{"en", "zh-CN"} {
+		t.Run(loc, func(t *testing.T) {
+			in := htmlTestFull(t, 1500, loc, htmlFull{Previous: true, Models: true, Hostile: true})
+			page := htmlRender(t, in)
+			htmlCheckPage(t, in, page)
+			rest := htmlWithoutECharts(t, page)
+			for _, s := range []string{"<script>alert(1)", "<img src=x", `"'>`} {
+				if strings.Contains(rest, s) {
+					t.Errorf("page contains unescaped %q", s)
+				}
+			}
+			// Escaped in the HTML: a customer name in the risk table, a
+			// segment name in the actions table, the job in the header.
+			for _, s := range []string{
+				"&lt;script&gt;alert(1)&lt;/script&gt; (c",
+				"&#34;&#39;&gt;&lt;img src=x onerror=1&gt;",
+				"&lt;script&gt;alert(1)&lt;/script&gt;</td>",
+				"{a|b}",
+			} {
+				if !strings.Contains(rest, s) {
+					t.Errorf("page lacks escaped %q", s)
+				}
+			}
+			// In chart options: JSON-escaped markup, braces replaced.
+			specs := htmlSpecs(t, page)
+			if strings.Contains(specs, "{a|b}") {
+				t.Error("chart options contain {a|b} unchanged")
+			}
+			for _, s := range []string{`\u003cscript\u003ealert(1)\u003c/script\u003e`, `(a|b)`, `\"'\u003e\u003cimg src=x onerror=1\u003e`} {
+				if !strings.Contains(specs, s) {
+					t.Errorf("chart options lack %s", s)
+				}
+			}
+		})
+	}
+}
+
+// No value that is not a number reaches the page, whatever the analysis
+// hands over.
+func TestWriteHTMLNonFinite(t *testing.T) {
+	in := htmlTestFull(t, 800, "en", htmlFull{Previous: true, Models: true})
+	res := in.Result
+	nan, inf := math.NaN(), math.Inf(1)
+	res.KPIs.NetRevenue, res.KPIs.AvgOrderValue, res.KPIs.CLV, res.KPIs.PeriodChurnRate = nan, inf, nan, nan
+	res.Migration.PrevKPIs.RepeatRate = nan
+	res.Concentration.Gini = nan
+	for i := range res.Scores[:50] {
+		res.Scores[i].PAlive, res.Scores[i].CLV, res.Scores[i].ValueAtRisk = nan, inf, nan
+	}
+	res.Segments[0].ValueShare, res.Segments[1].Share = nan, inf
+	res.Pyramid[0].CLVShare, res.Lifecycle[0].Share = nan, inf
+	res.Clusters.Profiles[0].MeanRecency, res.Clusters.Silhouette = nan, inf
+	res.Characteristics[0].Values[0].ValueShare = nan
+	res.Cohorts[0].Retention[1] = nan
+	in.History[0].KPIs.PeriodChurnRate = inf
+	htmlCheckPage(t, in, htmlRender(t, in))
+}
+
+func TestWriteHTMLNoResult(t *testing.T) {
+	if err := WriteHTML(&bytes.Buffer{}, &Input{}); err == nil {
+		t.Error("WriteHTML without a result: no error")
+	}
+}
+
+func TestHTMLFormat(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{htmlInt(0), "0"},
+		{htmlInt(999), "999"},
+		{htmlInt(1234567), "1,234,567"},
+		{htmlInt(-1234), "-1,234"},
+		{htmlMoney("¥", 12.5), "¥12.50"},
+		{htmlMoney("$", 999.996), "$1,000.00"},
+		{htmlMoney("¥", 1234567.4), "¥1,234,567"},
+		{htmlMoney("¥", -2500), "-¥2,500"},
+		{htmlPct(0), "0.0%"},
+		{htmlPct(0.6234), "62.3%"},
+		{htmlPct(1), "100.0%"},
+		{htmlPct(math.NaN()), "—"},
+		{htmlMoneyShort("¥", 45_700_000, "en"), "¥45.7M"},
+		{htmlMoneyShort("¥", 45_700_000, "zh-CN"), "¥4,570万"},
+		{htmlMoneyShort("¥", 123_456_789, "zh-CN"), "¥1.2亿"},
+		{htmlMoneyShort("¥", 12_345, "zh-CN"), "¥1.2万"},
+		{htmlMoneyShort("¥", 9_500, "zh-CN"), "¥9,500"},
+		{htmlMoneyShort("$", 950_000, "en"), "$950k"},
+		{htmlMoneyShort("$", 999_700, "en"), "$1M"},
+		{htmlMoneyShort("$", 1_000, "en"), "$1k"},
+		{htmlMoneyShort("$", 45.6, "en"), "$45.60"},
+		{htmlMoneyShort("$", 450, "en"), "$450"},
+		{htmlMoneyShort("$", -2_500_000, "en"), "-$2.5M"},
+		{htmlMoneyShort("$", math.Inf(1), "en"), "—"},
+		{htmlRelChange(0.021), "+2.1%"},
+		{htmlRelChange(-0.034), "−3.4%"},
+		{htmlRelChange(0.00001), "0.0%"},
+		{htmlPoints(0.004, "en"), "+0.4 pp"},
+		{htmlPoints(-0.012, "zh-CN"), "−1.2 个百分点"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("case %d: got %q, want %q", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestHTMLCLVEdges(t *testing.T) {
+	tests := []struct {
+		vals []float64
+		want []float64
+	}{
+		{nil, []float64{1}},
+		{[]float64{0, 0}, []float64{1}},
+		// 5th percentile 12 → 10; 95th 480 → up to 500.
+		{htmlSeq(12, 480, 100), []float64{10, 20, 50, 100, 200, 500}},
+		// Six decades: 1–2–5 would give 18 bands, so 1–10–100.
+		{htmlSeq(1.5, 900_000, 400), []float64{1, 10, 100, 1000, 10_000, 100_000, 1_000_000}},
+	}
+	for i, tt := range tests {
+		got := htmlCLVEdges(tt.vals)
+		if len(got) != len(tt.want) {
+			t.Errorf("case %d: edges %v, want %v", i, got, tt.want)
+			continue
+		}
+		for k := range got {
+			if math.Abs(got[k]-tt.want[k]) > 1e-9*tt.want[k] {
+				t.Errorf("case %d: edges %v, want %v", i, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+// htmlSeq is n values from lo to hi on a log scale, sorted.
+func htmlSeq(lo, hi float64, n int) []float64 {
+	out := make([]float64, n)
+	for i := range out {
+		out[i] = lo * math.Pow(hi/lo, float64(i)/float64(n-1))
+	}
+	return out
+}
+
+// The charts follow the page's date: the report says which run it is.
+func TestWriteHTMLAsOfFromResult(t *testing.T) {
+	in := htmlTestInput(t, htmlTestShop(), "en")
+	in.AsOf = time.Time{}
+	if page := htmlRender(t, in); !strings.Contains(page, "<dd>2026-09-30</dd>") {
+		t.Error("as-of date not taken from the result")
+	}
+}

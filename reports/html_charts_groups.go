@@ -75,7 +75,7 @@ func htmlClusterChart(in *Input, loc string) (htmlChart, error) {
 		name := htmlClusterName(k, p, loc)
 		recency := htmlInt(int(math.Round(htmlRound2(p.MeanRecency))))
 		freq := strconv.FormatFloat(htmlRound2(p.MeanFrequency), 'f', 1, 64)
-		tip := fmt.Sprintf(htmlClusterTip.In(loc), name, htmlInt(p.Customers), htmlPct(p.Share), htmlPct(p.ValueShare),
+		tip := fmt.Sprintf(htmlClusterTip.In(loc), htmlChartText(name), htmlInt(p.Customers), htmlPct(p.Share), htmlPct(p.ValueShare),
 			recency, freq, htmlMoney(cur, p.MeanMonetary))
 		size := 14 + 46*math.Sqrt(htmlRatio(p.Share, maxShare))
 		item := htmlItem{Name: htmlChartText(name), Tip: tip, SymbolSize: math.Round(size),

@@ -64,7 +64,7 @@ func htmlSpecs(t *testing.T, page string) string {
 		t.Fatal("no chart specs in page")
 	}
 	specs := page[i:]
-	return specs[:strings.Index(specs, "\n];")]
+	return specs[:strings.Index(specs, "\n] || [];")]
 }
 
 var (

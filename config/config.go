@@ -21,6 +21,9 @@ type Config struct {
 	Analysis Analysis `yaml:"analysis"`
 	Jobs     []Job    `yaml:"jobs"`
 	Outputs  Outputs  `yaml:"outputs"`
+	Delivery Delivery `yaml:"delivery"`
+	Email    Email    `yaml:"email"`
+	Schedule Schedule `yaml:"schedule"`
 
 	// Path is the file the config came from ("" for defaults); relative
 	// paths in the config are relative to its folder.
@@ -147,6 +150,63 @@ type Job struct {
 	Cron     string        `yaml:"cron"`
 	TimeZone string        `yaml:"time_zone"`
 	Timeout  time.Duration `yaml:"timeout"`
+	// Audiences are the names of the email audiences that get this job's
+	// reports (email.audiences).
+	Audiences []string `yaml:"audiences"`
+	// CatchUp runs a missed fire once when the scheduler starts.
+	CatchUp bool `yaml:"catch_up"`
+}
+
+// Delivery says where finished runs are published.
+type Delivery struct {
+	// SharedFolder, when set, receives <job>/<as-of>/ and <job>/latest/ for
+	// every successful run (not on --dry-run).
+	SharedFolder string `yaml:"shared_folder"`
+	// Retention is how many runs per job the shared folder keeps (0: all).
+	Retention int `yaml:"retention"`
+	// LinkBase is how readers reach the shared folder (a URL or a UNC path);
+	// emails link there instead of attaching files over the size limit.
+	LinkBase string `yaml:"link_base"`
+}
+
+// Email configures SMTP delivery and failure alerts.
+type Email struct {
+	Enabled  bool          `yaml:"enabled"`
+	Host     string        `yaml:"host"`
+	Port     int           `yaml:"port"`
+	Security string        `yaml:"security"` // starttls | tls | none
+	Username string        `yaml:"username"`
+	Password string        `yaml:"password"`
+	From     string        `yaml:"from"`
+	Timeout  time.Duration `yaml:"timeout"`
+	// AttachmentLimitMB: larger files are linked, not attached.
+	AttachmentLimitMB float64       `yaml:"attachment_limit_mb"`
+	Retries           int           `yaml:"retries"`
+	RetryBackoff      time.Duration `yaml:"retry_backoff"`
+	Audiences         []Audience    `yaml:"audiences"`
+	// Alerts are the addresses told when a run fails.
+	Alerts []string `yaml:"alerts"`
+}
+
+// Audience is a group of recipients and what they get.
+type Audience struct {
+	Name string   `yaml:"name"`
+	To   []string `yaml:"to"`
+	// Gets is "report" (HTML summary in the body, the HTML report attached:
+	// management), "workbook" (marketing) or "both".
+	Gets string `yaml:"gets"`
+}
+
+// Schedule configures `custseg schedule`.
+type Schedule struct {
+	// GracePeriod is how long a running job may finish after SIGTERM before
+	// it is cancelled.
+	GracePeriod time.Duration `yaml:"grace_period"`
+	// Lock takes a MySQL GET_LOCK per job so that several schedulers against
+	// the same database run each fire once.
+	Lock bool `yaml:"lock"`
+	// Listen, when set (e.g. 127.0.0.1:9090), serves /healthz and /metrics.
+	Listen string `yaml:"listen"`
 }
 
 // Outputs says where and how reports are written.
@@ -183,7 +243,13 @@ func Default() *Config {
 				p.Clusters.MaxIter},
 			Insights: Insights{p.Insights.TopValues, p.Insights.TooSmallShare, p.Insights.DealSeekerShare,
 				p.Insights.RelationshipMaxDiscount}},
-		Jobs: []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour}},
+		Jobs: []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour,
+			Audiences: []string{"management", "marketing"}, CatchUp: true}},
+		Delivery: Delivery{Retention: 12},
+		Email: Email{Port: 587, Security: "starttls", Timeout: 30 * time.Second, AttachmentLimitMB: 10,
+			Retries: 3, RetryBackoff: 10 * time.Second,
+			Audiences: []Audience{{Name: "management", Gets: "report"}, {Name: "marketing", Gets: "workbook"}}},
+		Schedule: Schedule{GracePeriod: 5 * time.Minute, Lock: true},
 		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥",
 			SegmentSheets: []string{"champions", "at_risk", "cant_lose", "need_attention", "new"}, History: 26},
 	}
@@ -215,6 +281,9 @@ func Parse(path string, data []byte) (*Config, error) {
 			Outputs struct {
 				SegmentSheets []string `yaml:"segment_sheets"`
 			} `yaml:"outputs"`
+			Email struct {
+				Audiences []yaml.MapSlice `yaml:"audiences"`
+			} `yaml:"email"`
 		}
 		if err := yaml.Unmarshal(data, &probe); err == nil {
 			if probe.Jobs != nil {
@@ -225,6 +294,9 @@ func Parse(path string, data []byte) (*Config, error) {
 			}
 			if probe.Outputs.SegmentSheets != nil {
 				cfg.Outputs.SegmentSheets = nil
+			}
+			if probe.Email.Audiences != nil {
+				cfg.Email.Audiences = nil
 			}
 		}
 		dec := yaml.NewDecoder(bytes.NewReader(data), yaml.DisallowUnknownField())

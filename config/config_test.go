@@ -24,6 +24,11 @@ func TestExampleConfigIsTheDefault(t *testing.T) {
 	def.Database.User, def.Database.Password, def.Database.Name = cfg.Database.User, cfg.Database.Password, cfg.Database.Name
 	def.Database.Params = cfg.Database.Params
 	def.Queries.Dir = cfg.Queries.Dir
+	def.Email.Host, def.Email.From = cfg.Email.Host, cfg.Email.From
+	for i := range def.Email.Audiences {
+		def.Email.Audiences[i].To = cfg.Email.Audiences[i].To
+	}
+	def.Email.Alerts = cfg.Email.Alerts
 	if !reflect.DeepEqual(cfg, def) {
 		t.Errorf("config.example.yaml differs from Default():\n got %+v\nwant %+v", cfg, def)
 	}
@@ -75,6 +80,11 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		{"locale", "outputs:\n  locale: fr\n", `c.yaml: outputs.locale: "fr" is not en or zh-CN`},
 		{"churn", "analysis:\n  churn:\n    at_risk_days: 200\n", "c.yaml: analysis.churn: at_risk_days (200) must be at least 1 and below churned_days (180)"},
 		{"segment gap", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1, 5]\n        fm: [1, 4]\n", "c.yaml: analysis.rfm.segments: no segment covers R=1, FM=5"},
+		{"unknown audience", "jobs:\n  - name: w\n    cron: '0 7 * * MON'\n    time_zone: UTC\n    timeout: 1h\n    audiences: [board]\n", `c.yaml: jobs[0].audiences[0]: "board" is not an audience in email.audiences`},
+		{"bad recipient", "email:\n  audiences:\n    - name: m\n      to: [not-an-address]\n      gets: report\n", `c.yaml: email.audiences[0].to[0]: "not-an-address" is not an email address`},
+		{"bad security", "email:\n  enabled: true\n  host: smtp.x\n  from: a@b.c\n  security: ssl3\n", `c.yaml: email.security: "ssl3" is not starttls, tls or none`},
+		{"enabled without host", "email:\n  enabled: true\n  host: ''\n", "c.yaml: email.host: must not be empty when email.enabled is true"},
+		{"segment sheet", "outputs:\n  segment_sheets: [vips]\n", `c.yaml: outputs.segment_sheets[0]: "vips" is not the key of a segment`},
 		{"segment range", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1]\n        fm: [1, 5]\n", "c.yaml: analysis.rfm.segments[0].r: want [min, max]"},
 	}
 	for _, tt := range tests {

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net/mail"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -72,6 +73,11 @@ func (c *Config) Validate() error {
 		if j.Timeout <= 0 {
 			return fmt.Errorf("jobs[%d].timeout: must be positive, e.g. 1h", i)
 		}
+		for k, a := range j.Audiences {
+			if !c.hasAudience(a) {
+				return fmt.Errorf("jobs[%d].audiences[%d]: %q is not an audience in email.audiences", i, k, a)
+			}
+		}
 	}
 	if c.Outputs.Dir == "" {
 		return fmt.Errorf("outputs.dir: must not be empty")
@@ -91,10 +97,81 @@ func (c *Config) Validate() error {
 	if c.Outputs.History < 0 {
 		return fmt.Errorf("outputs.history: must not be negative")
 	}
+	if err := c.validateDelivery(); err != nil {
+		return err
+	}
 	in := c.Analysis.Insights
 	if in.TopValues < 1 || in.TooSmallShare < 0 || in.TooSmallShare >= 1 || in.DealSeekerShare <= 0 || in.DealSeekerShare > 1 ||
 		in.RelationshipMaxDiscount < 0 || in.RelationshipMaxDiscount >= in.DealSeekerShare {
 		return fmt.Errorf("analysis.insights: want top_values ≥ 1, shares between 0 and 1, relationship_max_discount below deal_seeker_share")
 	}
 	return nil
+}
+
+func (c *Config) hasAudience(name string) bool {
+	for _, a := range c.Email.Audiences {
+		if a.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Config) validateDelivery() error {
+	if c.Delivery.Retention < 0 {
+		return fmt.Errorf("delivery.retention: must not be negative")
+	}
+	e := c.Email
+	seen := map[string]bool{}
+	for i, a := range e.Audiences {
+		if a.Name == "" {
+			return fmt.Errorf("email.audiences[%d].name: must not be empty", i)
+		}
+		if seen[a.Name] {
+			return fmt.Errorf("email.audiences[%d].name: %q is used twice", i, a.Name)
+		}
+		seen[a.Name] = true
+		switch a.Gets {
+		case "report", "workbook", "both":
+		default:
+			return fmt.Errorf("email.audiences[%d].gets: %q is not report, workbook or both", i, a.Gets)
+		}
+		for k, to := range a.To {
+			if !looksLikeAddress(to) {
+				return fmt.Errorf("email.audiences[%d].to[%d]: %q is not an email address", i, k, to)
+			}
+		}
+	}
+	for k, to := range e.Alerts {
+		if !looksLikeAddress(to) {
+			return fmt.Errorf("email.alerts[%d]: %q is not an email address", k, to)
+		}
+	}
+	if !e.Enabled {
+		return nil
+	}
+	if e.Host == "" {
+		return fmt.Errorf("email.host: must not be empty when email.enabled is true")
+	}
+	if e.Port < 1 || e.Port > 65535 {
+		return fmt.Errorf("email.port: %d is not a TCP port", e.Port)
+	}
+	switch e.Security {
+	case "starttls", "tls", "none":
+	default:
+		return fmt.Errorf("email.security: %q is not starttls, tls or none", e.Security)
+	}
+	if !looksLikeAddress(e.From) {
+		return fmt.Errorf("email.from: %q is not an email address", e.From)
+	}
+	if e.Timeout <= 0 || e.AttachmentLimitMB <= 0 || e.Retries < 0 || e.RetryBackoff < 0 {
+		return fmt.Errorf("email: timeout and attachment_limit_mb must be positive, retries and retry_backoff not negative")
+	}
+	return nil
+}
+
+// looksLikeAddress accepts "name@host" and "Name <name@host>".
+func looksLikeAddress(s string) bool {
+	_, err := mail.ParseAddress(s)
+	return err == nil
 }

@@ -139,7 +139,7 @@ func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: htmlFnPercent}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xs}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
@@ -147,6 +147,7 @@ func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(len(xs) <= 12), Position: "top", Formatter: "{c}%"}),
 	}
+	line.SetXAxis(xs)
 	if period > 0 {
 		line.AddSeries(fmt.Sprintf(htmlTrendPeriod.In(loc), days), perPeriod,
 			append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 3}))...)

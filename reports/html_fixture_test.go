@@ -320,10 +320,10 @@ func htmlFillPrevious(in *Input) {
 	m.Lost = 12
 	prev := res.KPIs
 	prev.NetRevenue *= 0.979
-	prev.ActiveCustomer += 85
+	prev.ActiveCustomer += 12
 	prev.ChurnRate -= 0.004
 	prev.PeriodChurnRate = 0.071
-	prev.Buyers -= 40
+	prev.Buyers -= 10
 	prev.Customers -= 60
 	prev.HighValueAtRisk -= 9
 	prev.CLV *= 0.99

@@ -239,6 +239,7 @@ func TestWriteHTMLNarrative(t *testing.T) {
 		{"previous-en", "en", htmlFull{Previous: true, Models: true}, []string{
 			"Since the last run (2026-09-23), ",
 			"net revenue rose 2.1% to ¥",
+			", and the churn rate rose 0.4 pp to ",
 			"bring the most value: "}},
 		{"previous-zh", "zh-CN", htmlFull{Previous: true}, []string{
 			"与上次运行（2026-09-23）相比，", "净收入上升 2.1%，至 ¥", "90 天前仍活跃的客户中，已有 8.3% 流失",
@@ -288,7 +289,7 @@ func TestReportKPIChanges(t *testing.T) {
 		{"Net revenue", "▲", "good", "+2.1% (+¥"},
 		{"Customers", "▲", "good", "+60 ("},
 		{"Churn rate", "▲", "bad", "+0.4 pp"},
-		{"Active customers", "▼", "bad", "−85 ("},
+		{"Active customers", "▼", "bad", "−12 ("},
 		{"High-value customers at risk", "▲", "bad", "+9 ("},
 		{"Top-20% value share", "＝", "flat", "no change"},
 	}

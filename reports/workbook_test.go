@@ -133,10 +133,10 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 	}
 	type model struct {
 		palive, purchases, spend, clv, var_ float64
-		pyramid                            analysis.PyramidTier
-		cluster                            int
-		discount                           float64
-		behaviour                          analysis.Behaviour
+		pyramid                             analysis.PyramidTier
+		cluster                             int
+		discount                            float64
+		behaviour                           analysis.Behaviour
 	}
 	for id, x := range map[string]model{
 		"c1": {0.92, 6.5, 480, 2950.5, 120, analysis.PyramidPlatinum, 0, 0.02, analysis.BehaviourRelationship},
@@ -292,15 +292,15 @@ func TestWorkbook(t *testing.T) {
 		{
 			name: "en", in: wbTestInput(wbTestDataset(), "en"), sheets: wbSheetsEn, customers: 7, charts: 3,
 			headers: map[string][]string{
-				"Summary":   {"Measure", "Value", "Change since last run", "What it means"},
-				"Customers": wbCustomerHeadersEn,
-				"Champions": wbCustomerHeadersEn,
+				"Summary":         {"Measure", "Value", "Change since last run", "What it means"},
+				"Customers":       wbCustomerHeadersEn,
+				"Champions":       wbCustomerHeadersEn,
 				"Can't Lose Them": wbCustomerHeadersEn,
 				"Segments": {"Segment", "Customers", "Share of buyers", "Value", "Share of value",
 					"Avg days since last order", "Avg frequency", "Avg monetary", "Avg order value",
 					"Share of all customers", "Distinctness", "Too small to act on", "Stability", "Score rule", "Suggested action"},
-				"Value tiers": {"Value tier", "Customers", "Share of buyers", "Value", "Share of value", "Lowest value", "Highest value"},
-				"Pyramid": {"Pyramid tier", "Who", "Customers", "Share of buyers", "Value", "Share of value", "CLV", "Share of CLV"},
+				"Value tiers":         {"Value tier", "Customers", "Share of buyers", "Value", "Share of value", "Lowest value", "Highest value"},
+				"Pyramid":             {"Pyramid tier", "Who", "Customers", "Share of buyers", "Value", "Share of value", "CLV", "Share of CLV"},
 				"Churn and lifecycle": {"Churn status", "Customers", "Share of customers", "Value", "Rule"},
 				"High-value at risk": {"Rank", "Customer id", "Name", "Email", "Phone", "Value tier", "Segment", "Churn status",
 					"Last order", "Days since last order", "Value (net revenue)", "P(alive)", "CLV", "Value at risk"},
@@ -433,8 +433,8 @@ func TestWorkbook(t *testing.T) {
 		{
 			name: "zh-CN", in: wbTestInput(wbTestDataset(), "zh-CN"), sheets: wbSheetsZh, customers: 7, charts: 3,
 			headers: map[string][]string{
-				"概览":   {"指标", "数值", "较上次变化", "含义"},
-				"客户分群": {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "占全部客户比例", "区分度", "规模过小", "稳定性", "评分规则", "建议行动"},
+				"概览":    {"指标", "数值", "较上次变化", "含义"},
+				"客户分群":  {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "占全部客户比例", "区分度", "规模过小", "稳定性", "评分规则", "建议行动"},
 				"客户金字塔": {"金字塔层级", "划分规则", "客户数", "占购买客户比例", "价值", "占总价值比例", "客户终身价值", "占终身价值比例"},
 				"数据质量":  {"检查项", "行数", "处理规则"},
 				"预测模型":  {"类别", "项目", "数值", "含义"},
@@ -514,7 +514,9 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c1", "AF", "1. Recent, frequent"},
 				{"Customers", "A", "c1", "AG", "2.0%"},
 				{"Customers", "A", "c1", "AH", "Relationship"},
-				{"Customers", "A", "c5", "Z", ""}, // never bought: no model numbers
+				{"Customers", "A", "c5", "Z", ""},       // never bought: no model numbers
+				{"Customers", "A", "c2", "AC", "$0.00"}, // NaN
+				{"Customers", "A", "c6", "AC", "$0.00"}, // +Inf
 				{"Segments", "A", "Champions", "J", "12.5%"},
 				{"Segments", "A", "Champions", "K", "0.620"},
 				{"Segments", "A", "Champions", "M", "80.0%"},
@@ -786,15 +788,216 @@ func TestWorkbookChartsReferToTables(t *testing.T) {
 	}
 }
 
-func TestWorkbookCustomersScoreColourScale(t *testing.T) {
-	f, _ := wbOpen(t, wbTestInput(wbTestDataset(), "en"))
-	cf, err := f.GetConditionalFormats("Customers")
-	if err != nil {
-		t.Fatal(err)
+func TestWorkbookColourScales(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		in    *Input
+		sheet string
+		want  map[string]string // range → type; nil: no conditional format
+	}{
+		// R, F and M scores are columns N..P; 7 customers in rows 4..10.
+		{"scores", wbTestInput(wbTestDataset(), "en"), "Customers", map[string]string{"N4:P10": "3_color_scale"}},
+		{"segment sheet", wbTestInput(wbTestDataset(), "en"), "Champions", map[string]string{"N4:P4": "3_color_scale"}},
+		{"empty segment sheet", wbTestInput(wbTestDataset(), "en"), "Can't Lose Them", nil},
+		// P(alive) is column Z, only with usable models; 8 customers.
+		{"P(alive)", wbRichInput("en", true, false), "Customers", map[string]string{"N4:P11": "3_color_scale", "Z4:Z11": "3_color_scale"}},
+		{"no P(alive)", wbRichInput("en", false, false), "Customers", map[string]string{"N4:P11": "3_color_scale"}},
+		{"P(alive) at risk", wbRichInput("en", true, false), "High-value at risk", map[string]string{"L4:L5": "3_color_scale"}},
+		// Retention from month 1 (column D) on; two cohorts.
+		{"cohorts", wbRichInput("en", true, false), "Cohorts", map[string]string{"D4:E5": "3_color_scale"}},
+		{"migration", wbRichInput("en", true, true), "Migration", map[string]string{"B14:D16": "2_color_scale"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, _ := wbOpen(t, tt.in)
+			cf, err := f.GetConditionalFormats(tt.sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for ref, opts := range cf {
+				for _, o := range opts {
+					got[ref] = o.Type
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Errorf("%s: conditional formats %v, want %v", tt.sheet, got, tt.want)
+			}
+			for ref, typ := range tt.want {
+				if got[ref] != typ {
+					t.Errorf("%s: conditional formats %v, want %s on %s", tt.sheet, got, typ, ref)
+				}
+			}
+		})
 	}
-	// R, F and M scores are columns N..P; 7 customers in rows 4..10.
-	if got := cf["N4:P10"]; len(got) != 1 || got[0].Type != "3_color_scale" {
-		t.Errorf("conditional formats = %+v, want a 3-colour scale on N4:P10", cf)
+}
+
+// TestWorkbookFormulaTextStaysText writes a customer whose name, email,
+// phone and attributes look like formulas and checks that every sheet
+// that lists them holds them as plain text, and that the workbook has no
+// formula anywhere.
+func TestWorkbookFormulaTextStaysText(t *testing.T) {
+	in := wbRichInput("en", true, true)
+	in.SegmentSheets = []string{"at_risk"} // c8's segment
+	f, raw := wbOpen(t, in)
+	for _, c := range []struct{ sheet, key, col, want string }{
+		{"Customers", "c8", "B", wbFormulaName},
+		{"Customers", "c8", "C", wbFormulaEmail},
+		{"Customers", "c8", "D", wbFormulaPhone},
+		{"Customers", "c8", "F", wbFormulaAttr},
+		{"Customers", "c8", "G", "=1+1"},
+		{"At Risk", "c8", "B", wbFormulaName},
+		{"At Risk", "c8", "D", wbFormulaPhone},
+		{"High-value at risk", "c8", "C", wbFormulaName},
+		{"High-value at risk", "c8", "D", wbFormulaEmail},
+		{"High-value at risk", "c8", "E", wbFormulaPhone},
+	} {
+		col := "A"
+		if c.sheet == "High-value at risk" {
+			col = "B"
+		}
+		row := wbFindRow(t, f, c.sheet, col, c.key)
+		if row == 0 {
+			t.Errorf("%s: no row of %s", c.sheet, c.key)
+			continue
+		}
+		ref := fmt.Sprintf("%s%d", c.col, row)
+		typ, err := f.GetCellType(c.sheet, ref)
+		if err != nil || (typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString) {
+			t.Errorf("%s!%s: cell type %v, %v; want text", c.sheet, ref, typ, err)
+		}
+		if formula, _ := f.GetCellFormula(c.sheet, ref); formula != "" {
+			t.Errorf("%s!%s: formula %q", c.sheet, ref, formula)
+		}
+		if got, _ := f.GetCellValue(c.sheet, ref); got != c.want {
+			t.Errorf("%s!%s = %q, want %q", c.sheet, ref, got, c.want)
+		}
+	}
+	for _, zf := range wbZipFiles(t, raw) {
+		if strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			if xml := wbPart(t, raw, zf.Name); strings.Contains(xml, "<f>") || strings.Contains(xml, "<f ") {
+				t.Errorf("%s holds a formula", zf.Name)
+			}
+		}
+	}
+}
+
+func TestSanitizeSheetName(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Champions", "Champions"},
+		{"Key/VIP: [top]*?", "Key_VIP_ _top___"},
+		{`a\b`, "a_b"},
+		{"'Quoted'", "Quoted"},
+		{"  spaced  ", "spaced"},
+		{"tab\there", "tab here"},
+		{"History", "History_"},
+		{"history", "history_"},
+		{"A segment name that is far too long for Excel", "A segment name that is far too"},
+		{"重要价值客户（冠军）", "重要价值客户（冠军）"},
+		{strings.Repeat("客", 40), strings.Repeat("客", 31)},
+		{strings.Repeat("😀", 20), strings.Repeat("😀", 15)}, // 2 UTF-16 units each
+		{"[]:*?/\\", "_______"},
+		{"''", ""},
+	} {
+		if got := sanitizeSheetName(tt.in); got != tt.want {
+			t.Errorf("sanitizeSheetName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	var u sheetNames
+	for _, tt := range []struct{ in, fallback, want string }{
+		{"Segments", "x", "Segments"},
+		{"segments", "x", "segments (2)"},
+		{"Segments", "x", "Segments (3)"},
+		{"''", "fallback", "fallback"},
+		{"", "", "Sheet"},
+		{strings.Repeat("b", 31), "", strings.Repeat("b", 31)},
+		{strings.Repeat("b", 40), "", strings.Repeat("b", 27) + " (2)"},
+	} {
+		if got := u.take(tt.in, tt.fallback); got != tt.want {
+			t.Errorf("take(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWorkbookSegmentSheetNames gives segments names Excel would refuse
+// or that clash with other sheets, and checks the sheets they get.
+func TestWorkbookSegmentSheetNames(t *testing.T) {
+	ds := wbTestDataset()
+	p := analysis.DefaultParams()
+	rules := p.RFM.Segments
+	rules[0].Name = "Key/VIP: [top]*?"      // champions
+	rules[1].Name = "segments"              // loyal: clashes with the Segments sheet
+	rules[2].Name = "'Quoted'"              // potential loyalist
+	rules[3].Name = strings.Repeat("N", 40) // new
+	rules[4].Name = "History"               // promising
+	rules[5].Name = "[]:*?/\\"              // need attention: nothing left but underscores
+	in := wbTestInput(ds, "en")
+	in.Result = analysis.Analyze(ds, p)
+	in.Analysis = p
+	in.SegmentSheets = []string{"champions", "loyal", "potential_loyalist", "new", "promising", "need_attention"}
+	f, _ := wbOpen(t, in)
+	want := slices.Concat(wbSheetsEn[:2], []string{"Key_VIP_ _top___", "segments (2)", "Quoted",
+		strings.Repeat("N", 31), "History_", "_______"}, wbSheetsEn[4:])
+	got := f.GetSheetList()
+	if !slices.Equal(got, want) {
+		t.Fatalf("sheets = %q, want %q", got, want)
+	}
+	seen := map[string]bool{}
+	for _, n := range got {
+		if len([]rune(n)) > 31 || strings.ContainsAny(n, `[]:*?/\`) || n == "" || seen[strings.ToLower(n)] {
+			t.Errorf("sheet name %q is not valid or not unique", n)
+		}
+		seen[strings.ToLower(n)] = true
+	}
+	// The sheets are linked from the Summary and keep their titles.
+	for _, n := range want[2:8] {
+		row := wbFindRow(t, f, "Summary", "A", n)
+		ok, link, _ := f.GetCellHyperLink("Summary", fmt.Sprintf("A%d", row))
+		if row == 0 || !ok || link != quoteSheet(n)+"!A1" {
+			t.Errorf("Summary: link to %q: row %d, %v %q", n, row, ok, link)
+		}
+	}
+	if title, _ := f.GetCellValue("Key_VIP_ _top___", "A1"); title != "Key/VIP: [top]*?" {
+		t.Errorf("segment sheet title %q, want the segment's own name", title)
+	}
+}
+
+// TestWorkbookModelColumns checks the model columns of the Customers
+// sheet: filled for buyers with usable models, blank (not 0) otherwise.
+func TestWorkbookModelColumns(t *testing.T) {
+	for _, usable := range []bool{true, false} {
+		t.Run(fmt.Sprint("usable=", usable), func(t *testing.T) {
+			in := wbRichInput("en", usable, false)
+			f, _ := wbOpen(t, in)
+			for i, c := range in.Dataset.Customers {
+				row := headerRow + 1 + i
+				for _, col := range []string{"Z", "AA", "AB", "AC"} {
+					ref := fmt.Sprintf("%s%d", col, row)
+					v, _ := f.GetCellValue("Customers", ref)
+					if want := usable && c.IsBuyer(); (v != "") != want {
+						t.Errorf("%s (%s, buyer %v) = %q, want filled %v", ref, c.ID, c.IsBuyer(), v, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestWorkbookPageSetup checks that the small sheets print landscape, one
+// page wide, and that the sheets with a row per customer are left alone.
+func TestWorkbookPageSetup(t *testing.T) {
+	f, _ := wbOpen(t, wbRichInput("en", true, true))
+	for _, sheet := range wbSheetsEn {
+		opts, err := f.GetPageLayout(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		props, _ := f.GetSheetProps(sheet)
+		wide := sheet == "Customers" || sheet == "Champions" || sheet == "Can't Lose Them"
+		landscape := opts.Orientation != nil && *opts.Orientation == "landscape"
+		fit := props.FitToPage != nil && *props.FitToPage && opts.FitToWidth != nil && *opts.FitToWidth == 1
+		if landscape == wide || fit == wide {
+			t.Errorf("%s: landscape %v, fit to width %v", sheet, landscape, fit)
+		}
 	}
 }
 

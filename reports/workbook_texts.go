@@ -88,11 +88,11 @@ var (
 
 // Segments sheet: the evaluation columns.
 var (
-	wbSegShareAll     = Label{"Share of all customers", "占全部客户比例"}
-	wbSegDistinct     = Label{"Distinctness", "区分度"}
-	wbSegTooSmall     = Label{"Too small to act on", "规模过小"}
-	wbSegStability    = Label{"Stability", "稳定性"}
-	wbYes             = Label{"yes", "是"}
+	wbSegShareAll  = Label{"Share of all customers", "占全部客户比例"}
+	wbSegDistinct  = Label{"Distinctness", "区分度"}
+	wbSegTooSmall  = Label{"Too small to act on", "规模过小"}
+	wbSegStability = Label{"Stability", "稳定性"}
+	wbYes          = Label{"yes", "是"}
 	// wbSegEvalNote is a format with the too-small share.
 	wbSegEvalNote = Label{
 		"Distinctness (−1 to 1, higher is better) shows how well the segment's buyers stand apart from the others; a segment is too small to act on under %s of all customers; stability is the share who were in the same segment last run.",
@@ -157,14 +157,14 @@ var (
 	wbExplainClusters = Label{
 		"Buyers grouped by k-means on how recently, how often and how much they bought and how long they have been customers; each group is named after what sets it apart.",
 		"用 k-means 按最近购买、购买频次、消费金额和成为客户的时长对购买客户分组；每组按其突出特征命名。"}
-	wbClNumber    = Label{"Cluster", "聚类"}
-	wbClName      = Label{"Name", "名称"}
-	wbClTenure    = Label{"Avg days as a customer", "平均成为客户天数"}
-	wbClChoosing  = Label{"Number of clusters (k)", "聚类数（k）"}
-	wbClSil       = Label{"Silhouette", "轮廓系数"}
-	wbClInertia   = Label{"Within-cluster spread", "簇内离散度"}
-	wbClChosen    = Label{"Chosen", "选用"}
-	wbClSilWhat   = Label{
+	wbClNumber   = Label{"Cluster", "聚类"}
+	wbClName     = Label{"Name", "名称"}
+	wbClTenure   = Label{"Avg days as a customer", "平均成为客户天数"}
+	wbClChoosing = Label{"Number of clusters (k)", "聚类数（k）"}
+	wbClSil      = Label{"Silhouette", "轮廓系数"}
+	wbClInertia  = Label{"Within-cluster spread", "簇内离散度"}
+	wbClChosen   = Label{"Chosen", "选用"}
+	wbClSilWhat  = Label{
 		"Silhouette: how much better each buyer fits its own cluster than the next one (−1 to 1, higher is better). The k with the highest silhouette was chosen.",
 		"轮廓系数：每位客户与所属聚类的契合程度比与最近的其他聚类高多少（−1 到 1，越高越好）。选用轮廓系数最高的 k。"}
 	// wbClError is a format with the reason.
@@ -226,8 +226,8 @@ var (
 		{"Not in the previous run's customer list.", "不在上次运行的客户名单中。"}}
 	wbMgLost = [2]Label{{"Gone", "移除"},
 		{"In the previous run's customer list but not in this one.", "在上次运行的客户名单中，但不在本次名单中。"}}
-	wbMgMatrix = Label{"Last run ↓ / this run →", "上次 ↓ / 本次 →"}
-	wbMgNone   = Label{"Not a buyer / not present", "非购买客户/不在名单中"}
+	wbMgMatrix      = Label{"Last run ↓ / this run →", "上次 ↓ / 本次 →"}
+	wbMgNone        = Label{"Not a buyer / not present", "非购买客户/不在名单中"}
 	wbMgMatrixTitle = Label{"Customers by segment last run (rows) and now (columns)", "客户在上次（行）与本次（列）所属分群"}
 	wbMgKPIs        = Label{"Headline numbers", "核心指标"}
 	wbMgPrev        = Label{"Last run", "上次"}
@@ -255,16 +255,16 @@ var (
 	wbExplainModel = Label{
 		"The statistical models behind P(alive), expected purchases and lifetime value: their fitted parameters, whether they could be used, the settings, and the formulas in plain words.",
 		"仍活跃概率、预期购买次数和终身价值背后的统计模型：拟合参数、能否使用、参数设置，以及用通俗语言说明的计算公式。"}
-	wbMdSection  = Label{"Section", "类别"}
-	wbMdItem     = Label{"Item", "项目"}
-	wbMdValue    = Label{"Value", "数值"}
-	wbMdMeaning  = Label{"What it means", "含义"}
-	wbMdStatus   = Label{"Status", "状态"}
-	wbMdBG       = Label{"Purchase model (BG/NBD)", "购买模型（BG/NBD）"}
-	wbMdGG       = Label{"Spend model (Gamma-Gamma)", "消费模型（Gamma-Gamma）"}
-	wbMdSettings = Label{"Settings", "参数设置"}
-	wbMdFormulas = Label{"Formulas", "计算公式"}
-	wbMdUsable   = Label{"Models used", "模型是否使用"}
+	wbMdSection   = Label{"Section", "类别"}
+	wbMdItem      = Label{"Item", "项目"}
+	wbMdValue     = Label{"Value", "数值"}
+	wbMdMeaning   = Label{"What it means", "含义"}
+	wbMdStatus    = Label{"Status", "状态"}
+	wbMdBG        = Label{"Purchase model (BG/NBD)", "购买模型（BG/NBD）"}
+	wbMdGG        = Label{"Spend model (Gamma-Gamma)", "消费模型（Gamma-Gamma）"}
+	wbMdSettings  = Label{"Settings", "参数设置"}
+	wbMdFormulas  = Label{"Formulas", "计算公式"}
+	wbMdUsable    = Label{"Models used", "模型是否使用"}
 	wbMdUsableYes = Label{
 		"Yes: both models could be used, so the model columns (P(alive), expected purchases and spend, CLV) are filled in and the pyramid ranks by CLV.",
 		"是：两个模型均可使用，因此模型列（仍活跃概率、预期购买次数与消费、终身价值）已填写，金字塔按终身价值排序。"}
@@ -290,19 +290,19 @@ var (
 	wbMdGGN   = Label{"Repeat buyers whose average spend the model was fitted to.", "用于拟合模型的复购客户数。"}
 	wbMdGGEx  = Label{"Repeat buyers left out because their average spend was not positive.", "因平均消费不为正而未参与拟合的复购客户数。"}
 
-	wbMdTimeUnit    = [2]Label{{"Time unit", "时间单位"}, {"The models count time in units of this many days.", "模型以该天数为一个时间单位。"}}
-	wbMdHorizon     = [2]Label{{"Purchase horizon", "购买预测期"}, {"Expected purchases are counted over this period from the as-of date.", "预期购买次数按自分析截止日起的这段时间计算。"}}
-	wbMdCLVMonths   = [2]Label{{"CLV horizon", "终身价值预测期"}, {"Lifetime value adds up this many months from the as-of date.", "终身价值累计自分析截止日起的这些月份。"}}
-	wbMdDiscount    = [2]Label{{"Monthly discount rate", "月折现率"}, {"Money expected later is worth less today: each month is divided by (1 + this rate) once more.", "未来的钱在今天价值更低：每往后一个月，多除以一次 (1 + 该比率)。"}}
-	wbMdMargin      = [2]Label{{"Margin ratio", "毛利率"}, {"Shop-wide margin ÷ revenue, used for customers without their own margin when the orders have a cost; blank: lifetime value counts revenue.", "订单有成本时，对没有自身毛利数据的客户使用的全店毛利 ÷ 收入；留空表示终身价值按收入计算。"}}
-	wbMdPyramidBy   = [2]Label{{"Pyramid ranked by", "金字塔排序依据"}, {"What the customer pyramid ranks buyers by.", "客户金字塔对购买客户排序的依据。"}}
-	wbMdPAlive      = [2]Label{{"P(alive)", "仍活跃概率"}, {"The chance that a buyer is still a customer (has not silently dropped out), from how many times they bought, when they last bought and how long they have been a customer.", "根据客户购买过几次、最近一次购买的时间和成为客户的时长，估计其仍是活跃客户（没有悄悄流失）的概率。"}}
-	wbMdExpP        = [2]Label{{"Expected purchases", "预期购买次数"}, {"How many purchase days a buyer is expected to have over the purchase horizon, given their history and P(alive).", "根据客户的购买历史和仍活跃概率，预计其在购买预测期内会有多少个购买日。"}}
-	wbMdExpS        = [2]Label{{"Expected spend per purchase", "预期单次消费"}, {"A buyer's average repeat spend, pulled towards the shop-wide average the fewer purchases they have (Gamma-Gamma).", "客户复购的平均消费额，购买次数越少越向全店平均值靠拢（Gamma-Gamma 模型）。"}}
-	wbMdCLVFormula  = [2]Label{{"CLV", "客户终身价值"}, {"CLV = Σ over the months 1…%d of (expected purchases in the month × expected spend per purchase × margin ratio ÷ (1 + monthly discount rate)^month). Without cost, the margin ratio is 1.", "CLV = 对第 1…%d 月求和（当月预期购买次数 × 预期单次消费 × 毛利率 ÷ (1 + 月折现率)^月数）。没有成本数据时，毛利率取 1。"}}
-	wbMdVaRFormula  = [2]Label{{"Value at risk", "面临流失的价值"}, {"Yearly value pace × (1 − P(alive)), where the yearly pace is value × 365 ÷ the days since the first purchase (at least 365). Without usable models, 1 − P(alive) is taken as ½ when at risk and 1 when churned.", "年价值速度 × (1 − 仍活跃概率)，其中年价值速度 = 价值 × 365 ÷ 自首次购买以来的天数（至少 365）。模型不可用时，有流失风险取 ½，已流失取 1。"}}
-	wbMdByCLV   = Label{"lifetime value (CLV)", "终身价值（CLV）"}
-	wbMdByValue = Label{"historical value", "历史价值"}
+	wbMdTimeUnit   = [2]Label{{"Time unit", "时间单位"}, {"The models count time in units of this many days.", "模型以该天数为一个时间单位。"}}
+	wbMdHorizon    = [2]Label{{"Purchase horizon", "购买预测期"}, {"Expected purchases are counted over this period from the as-of date.", "预期购买次数按自分析截止日起的这段时间计算。"}}
+	wbMdCLVMonths  = [2]Label{{"CLV horizon", "终身价值预测期"}, {"Lifetime value adds up this many months from the as-of date.", "终身价值累计自分析截止日起的这些月份。"}}
+	wbMdDiscount   = [2]Label{{"Monthly discount rate", "月折现率"}, {"Money expected later is worth less today: each month is divided by (1 + this rate) once more.", "未来的钱在今天价值更低：每往后一个月，多除以一次 (1 + 该比率)。"}}
+	wbMdMargin     = [2]Label{{"Margin ratio", "毛利率"}, {"Shop-wide margin ÷ revenue, used for customers without their own margin when the orders have a cost; blank: lifetime value counts revenue.", "订单有成本时，对没有自身毛利数据的客户使用的全店毛利 ÷ 收入；留空表示终身价值按收入计算。"}}
+	wbMdPyramidBy  = [2]Label{{"Pyramid ranked by", "金字塔排序依据"}, {"What the customer pyramid ranks buyers by.", "客户金字塔对购买客户排序的依据。"}}
+	wbMdPAlive     = [2]Label{{"P(alive)", "仍活跃概率"}, {"The chance that a buyer is still a customer (has not silently dropped out), from how many times they bought, when they last bought and how long they have been a customer.", "根据客户购买过几次、最近一次购买的时间和成为客户的时长，估计其仍是活跃客户（没有悄悄流失）的概率。"}}
+	wbMdExpP       = [2]Label{{"Expected purchases", "预期购买次数"}, {"How many purchase days a buyer is expected to have over the purchase horizon, given their history and P(alive).", "根据客户的购买历史和仍活跃概率，预计其在购买预测期内会有多少个购买日。"}}
+	wbMdExpS       = [2]Label{{"Expected spend per purchase", "预期单次消费"}, {"A buyer's average repeat spend, pulled towards the shop-wide average the fewer purchases they have (Gamma-Gamma).", "客户复购的平均消费额，购买次数越少越向全店平均值靠拢（Gamma-Gamma 模型）。"}}
+	wbMdCLVFormula = [2]Label{{"CLV", "客户终身价值"}, {"CLV = Σ over the months 1…%d of (expected purchases in the month × expected spend per purchase × margin ratio ÷ (1 + monthly discount rate)^month). Without cost, the margin ratio is 1.", "CLV = 对第 1…%d 月求和（当月预期购买次数 × 预期单次消费 × 毛利率 ÷ (1 + 月折现率)^月数）。没有成本数据时，毛利率取 1。"}}
+	wbMdVaRFormula = [2]Label{{"Value at risk", "面临流失的价值"}, {"Yearly value pace × (1 − P(alive)), where the yearly pace is value × 365 ÷ the days since the first purchase (at least 365). Without usable models, 1 − P(alive) is taken as ½ when at risk and 1 when churned.", "年价值速度 × (1 − 仍活跃概率)，其中年价值速度 = 价值 × 365 ÷ 自首次购买以来的天数（至少 365）。模型不可用时，有流失风险取 ½，已流失取 1。"}}
+	wbMdByCLV      = Label{"lifetime value (CLV)", "终身价值（CLV）"}
+	wbMdByValue    = Label{"historical value", "历史价值"}
 )
 
 // Definitions sheet.
@@ -315,17 +315,17 @@ var (
 	wbDfTerm       = Label{"Term", "术语"}
 	wbDfDefinition = Label{"Definition", "定义"}
 
-	wbDfRFM        = Label{"RFM", "RFM"}
-	wbDfSegments   = Label{"Segments", "客户分群"}
-	wbDfTiers      = Label{"Value tiers", "价值分层"}
-	wbDfChurn      = Label{"Churn", "流失"}
-	wbDfLifecycle  = Label{"Lifecycle", "生命周期"}
-	wbDfModels     = Label{"Predictions", "预测"}
-	wbDfPyramid    = Label{"Pyramid", "客户金字塔"}
+	wbDfRFM           = Label{"RFM", "RFM"}
+	wbDfSegments      = Label{"Segments", "客户分群"}
+	wbDfTiers         = Label{"Value tiers", "价值分层"}
+	wbDfChurn         = Label{"Churn", "流失"}
+	wbDfLifecycle     = Label{"Lifecycle", "生命周期"}
+	wbDfModels        = Label{"Predictions", "预测"}
+	wbDfPyramid       = Label{"Pyramid", "客户金字塔"}
 	wbDfTopicClusters = Label{"Clusters", "聚类"}
-	wbDfBehaviour  = Label{"Buying behaviour", "购买行为"}
-	wbDfQuality    = Label{"Data quality", "数据质量"}
-	wbDfEvaluation = Label{"Segment evaluation", "分群评估"}
+	wbDfBehaviour     = Label{"Buying behaviour", "购买行为"}
+	wbDfQuality       = Label{"Data quality", "数据质量"}
+	wbDfEvaluation    = Label{"Segment evaluation", "分群评估"}
 
 	// Formats: see where they are used.
 	wbDfRecency = [2]Label{{"Recency", "最近购买（R）"},
@@ -347,7 +347,7 @@ var (
 	wbDfFM = [2]Label{{"FM score", "FM 得分"},
 		{"The mean of the F and M scores, rounded half up: how much a customer buys overall.", "F 与 M 得分的平均值（四舍五入）：衡量客户总体购买量。"}}
 	// wbDfSegmentRule is a format: the score rule, then the action.
-	wbDfSegmentRule = Label{"Buyers with %s. Suggested action: %s", "符合 %s 的购买客户。建议行动：%s"}
+	wbDfSegmentRule  = Label{"Buyers with %s. Suggested action: %s", "符合 %s 的购买客户。建议行动：%s"}
 	wbDfSegmentOrder = [2]Label{{"How segments are assigned", "分群方法"},
 		{"Each buyer goes to the first segment in this list whose R and FM ranges contain their scores. Customers who never bought are in no segment.",
 			"每位购买客户归入此列表中第一个 R 与 FM 得分范围都包含其得分的分群。从未购买的客户不属于任何分群。"}}
@@ -383,7 +383,7 @@ var (
 	wbDfStageLost        = Label{"Churned.", "已流失。"}
 	// wbDfStrategy is a format with a stage's strategy.
 	wbDfStrategy = Label{" Strategy: %s", "策略：%s"}
-	wbDfPAlive      = [2]Label{{"P(alive)", "仍活跃概率"},
+	wbDfPAlive   = [2]Label{{"P(alive)", "仍活跃概率"},
 		{"The chance that a buyer is still a customer, from the purchase model (BG/NBD); see the Model sheet.", "购买模型（BG/NBD）估计的客户仍是活跃客户的概率；见“预测模型”表。"}}
 	wbDfCLV = [2]Label{{"CLV (customer lifetime value)", "客户终身价值（CLV）"},
 		{"What a buyer is predicted to bring over the next %d months: expected purchases × expected spend × margin, discounted at %s a month; see the Model sheet.",
@@ -399,11 +399,11 @@ var (
 			"用最近购买、购买频次、消费金额和成为客户的天数描述每位购买客户，每项先取对数再标准化；对 k = %d 到 %d 分别做 k-means 分组，选用轮廓系数最高的 k。每个聚类按偏离平均值超过半个标准差的特征命名。"}}
 	wbDfDiscount = [2]Label{{"Discount share", "折扣占比"},
 		{"Discount ÷ (gross purchases + discount): how much of the list price the customer did not pay.", "折扣 ÷（购买总额 + 折扣）：客户未支付的标价比例。"}}
-	wbDfDealSeeker = Label{"A buyer whose discount share is at least %s.", "折扣占比不低于 %s 的购买客户。"}
+	wbDfDealSeeker   = Label{"A buyer whose discount share is at least %s.", "折扣占比不低于 %s 的购买客户。"}
 	wbDfRelationship = Label{"A buyer whose discount share is below %s and whose margin contribution is above the buyers' median.",
 		"折扣占比低于 %s 且毛利贡献高于购买客户中位数的购买客户。"}
 	wbDfTransactional = Label{"Any other buyer with discount data.", "其他有折扣数据的购买客户。"}
-	wbDfDistinct = [2]Label{{"Distinctness", "区分度"},
+	wbDfDistinct      = [2]Label{{"Distinctness", "区分度"},
 		{"The mean silhouette of the segment's buyers on the clustering features: how much more they resemble each other than the nearest other segment (−1 to 1, higher is better).",
 			"该分群客户在聚类特征上的平均轮廓系数：他们彼此之间比与最近的其他分群更相似的程度（−1 到 1，越高越好）。"}}
 	wbDfTooSmall = [2]Label{{"Too small to act on", "规模过小"},

@@ -52,6 +52,9 @@ func (c *Config) Validate() error {
 	if err := c.Params().Validate(); err != nil {
 		return fmt.Errorf("analysis.%w", err)
 	}
+	if err := c.validateDelivery(); err != nil {
+		return err
+	}
 	if len(c.Jobs) == 0 {
 		return fmt.Errorf("jobs: at least one job is needed")
 	}
@@ -96,9 +99,6 @@ func (c *Config) Validate() error {
 	}
 	if c.Outputs.History < 0 {
 		return fmt.Errorf("outputs.history: must not be negative")
-	}
-	if err := c.validateDelivery(); err != nil {
-		return err
 	}
 	in := c.Analysis.Insights
 	if in.TopValues < 1 || in.TooSmallShare < 0 || in.TooSmallShare >= 1 || in.DealSeekerShare <= 0 || in.DealSeekerShare > 1 ||

@@ -76,6 +76,14 @@ type column struct {
 	kind   kind
 }
 
+func headers(cols []column) []string {
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = c.header
+	}
+	return out
+}
+
 // customerColumns lists the Customers sheet's columns.
 func (wb *workbook) customerColumns() []column {
 	cols := []column{
@@ -83,7 +91,7 @@ func (wb *workbook) customerColumns() []column {
 		{wb.t(wbColPhone), kText}, {wb.t(wbColReg), kDate},
 	}
 	for _, a := range wb.ds.AttrNames {
-		cols = append(cols, column{a, kText})
+		cols = append(cols, column{wb.columnName(a), kText})
 	}
 	value := wb.t(wbColValueRevenue)
 	if wb.res.ValueMeasure == "margin" {
@@ -100,9 +108,9 @@ func (wb *workbook) customerColumns() []column {
 		column{wb.t(wbColGross), kMoney}, column{wb.t(wbColRefunds), kMoney},
 		column{wb.t(wbColRhythm), kDec1}, column{wb.t(wbColStage), kText},
 		column{wb.t(wbColPAlive), kPct},
-		column{wb.t(wbColExpPurchases) + " (" + wb.horizon() + ")", kDec},
+		column{wb.t(wbColExpPurchases) + fmt.Sprintf(wb.t(wbParen), wb.horizon()), kDec},
 		column{wb.t(wbColExpSpend), kMoney},
-		column{wb.t(wbColCLV) + " (" + fmt.Sprintf(wb.t(wbMonths), wb.res.Models.CLVMonths) + ")", kMoney},
+		column{wb.t(wbColCLV) + fmt.Sprintf(wb.t(wbParen), fmt.Sprintf(wb.t(wbMonths), wb.res.Models.CLVMonths)), kMoney},
 		column{wb.t(wbColVaR), kMoney}, column{wb.t(wbColPyramid), kText},
 		column{wb.t(wbColCluster), kText}, column{wb.t(wbColDiscount), kPct},
 		column{wb.t(wbColBehaviour), kText},
@@ -330,7 +338,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 	for i, c := range cols {
 		hdr[i] = excelize.Cell{StyleID: st.id[kHeader], Value: c.header}
 	}
-	if err := sw.SetRow(cellRef(1, headerRow), hdr); err != nil {
+	if err := sw.SetRow(cellRef(1, headerRow), hdr, excelize.RowOpts{Height: headerHeight(headers(cols), widths)}); err != nil {
 		return err
 	}
 	if n == 0 && note != "" {
@@ -480,7 +488,7 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 	after := ccAttrs + nattr
 	w := make([]float64, len(cols))
 	for i, c := range cols {
-		w[i] = displayWidth(c.header) + headerPad
+		w[i] = headerWidth(c.header)
 	}
 	grow := func(i int, x float64) { w[i] = math.Max(w[i], x) }
 	// Money columns: the widest value is the smallest or the largest.
@@ -512,10 +520,8 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 	grow(after+ccRhythm, numWidth(maxRhythm, 1))
 	grow(after+ccPAlive, 6)   // 100.0%
 	grow(after+ccDiscount, 6) // 100.0%
-	for _, m := range []map[analysis.Stage]string{names.stages} {
-		for _, v := range m {
-			grow(after+ccStage, displayWidth(v))
-		}
+	for _, v := range names.stages {
+		grow(after+ccStage, displayWidth(v))
 	}
 	for _, v := range names.pyramid {
 		grow(after+ccPyramid, displayWidth(v))

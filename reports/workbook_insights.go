@@ -218,12 +218,48 @@ func (wb *workbook) writeClusters() error {
 	return s.finish()
 }
 
-// attributeName is an attribute column's name as the sheets show it.
-func (wb *workbook) attributeName(a string) string {
-	if a == "age band" {
+// attributeName is the name of a characteristic's attribute as the sheets
+// show it: the column name, or the age band and the date column it comes
+// from.
+func (wb *workbook) attributeName(ch analysis.Characteristic) string {
+	if ch.Attribute != analysis.AgeBandAttribute {
+		return wb.columnName(ch.Attribute)
+	}
+	if ch.Column == "" || ch.Column == ch.Attribute {
 		return wb.t(wbAgeBand)
 	}
-	return a
+	return wb.t(wbAgeBand) + fmt.Sprintf(wb.t(wbParen), wb.columnName(ch.Column))
+}
+
+// columnName is an attribute column's name as the sheets show it: in
+// Chinese for the usual columns (wbAttrNames), else as the query names it.
+func (wb *workbook) columnName(col string) string {
+	if wb.loc == "zh-CN" {
+		if zh, ok := wbAttrNames[strings.ToLower(col)]; ok {
+			return zh
+		}
+	}
+	return col
+}
+
+// attributeValue is the name of one value of a characteristic.
+func (wb *workbook) attributeValue(ch analysis.Characteristic, v analysis.AttributeValue) string {
+	age := ch.Attribute == analysis.AgeBandAttribute
+	switch {
+	case v.Other && ch.MostlyUnique && v.Folded > 0:
+		return fmt.Sprintf(wb.t(wbOtherUnique), v.Folded)
+	case v.Other && v.Folded > 0:
+		return fmt.Sprintf(wb.t(wbOtherN), v.Folded)
+	case v.Other:
+		return wb.t(wbOther)
+	case v.Name == "" && age:
+		return wb.t(wbAgeUnknown)
+	case v.Name == "":
+		return wb.t(wbNotGiven)
+	case age && v.Name == wbAgeUnder25.En:
+		return wb.t(wbAgeUnder25)
+	}
+	return v.Name
 }
 
 func (wb *workbook) writeChars() error {
@@ -237,16 +273,10 @@ func (wb *workbook) writeChars() error {
 	s.header(headerRow, hdr...)
 	row := headerRow
 	for _, ch := range wb.res.Characteristics {
-		attr := wb.attributeName(ch.Attribute)
+		attr := wb.attributeName(ch)
 		for _, v := range ch.Values {
 			row++
-			name := v.Name
-			switch {
-			case v.Other:
-				name = wb.t(wbOther)
-			case name == "":
-				name = wb.t(wbNotGiven)
-			}
+			name := wb.attributeValue(ch, v)
 			s.put(1, row, attr, kLabel)
 			s.put(2, row, name, kText)
 			s.put(3, row, v.Customers, kInt)
@@ -271,10 +301,14 @@ func (wb *workbook) writeChars() error {
 }
 
 // shareList writes shares as "服装 42%, 美妆 20%".
-func shareList(shares []analysis.Share) string {
+func (wb *workbook) shareList(shares []analysis.Share) string {
 	parts := make([]string, 0, len(shares))
 	for _, x := range shares {
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", x.Name, num(x.Share)*100))
+		name := x.Name
+		if name == analysis.OtherName {
+			name = wb.t(wbOther)
+		}
+		parts = append(parts, fmt.Sprintf("%s %.0f%%", name, num(x.Share)*100))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -296,8 +330,8 @@ func (wb *workbook) writeNeeds() error {
 		s.put(1, row, wb.t(grouping), kText)
 		s.put(2, row, name, kLabel)
 		s.put(3, row, n.Customers, kInt)
-		s.put(4, row, shareList(n.TopCategories), kWrap)
-		s.put(5, row, shareList(n.Channels), kWrap)
+		s.put(4, row, wb.shareList(n.TopCategories), kWrap)
+		s.put(5, row, wb.shareList(n.Channels), kWrap)
 		if discount {
 			s.put(6, row, n.DiscountShare, kPct)
 		} else {
@@ -305,7 +339,11 @@ func (wb *workbook) writeNeeds() error {
 		}
 		s.put(7, row, n.AvgOrderValue, kMoney)
 		s.put(8, row, n.RepeatRate, kPct)
-		s.put(9, row, n.AvgCategories, kDec1)
+		if wb.ds.HasCategory {
+			s.put(9, row, n.AvgCategories, kDec1)
+		} else {
+			s.put(9, row, nil, kDec1)
+		}
 		if discount {
 			s.put(10, row, n.DealSeekers, kInt)
 			s.put(11, row, n.Relationship, kInt)

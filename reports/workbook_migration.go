@@ -4,12 +4,14 @@ import (
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/custseg/custseg/analysis"
 )
 
 // migrationName is the name of a migration matrix key: a segment key, or
 // "none" for customers who were not buyers or not present.
 func (wb *workbook) migrationName(key string) string {
-	if key == "none" {
+	if key == analysis.MigrationNone {
 		return wb.t(wbMgNone)
 	}
 	for _, g := range wb.res.Segments {
@@ -28,7 +30,11 @@ func (wb *workbook) writeMigration() error {
 		s.put(1, headerRow, wb.t(wbMgFirstRun), kSection)
 		return s.finish()
 	}
-	s.header(headerRow, wb.t(wbMgMovement), wb.t(wbSegCustomers), wb.t(wbHdrMeaning))
+	// The meanings span the columns of the tables below rather than widen
+	// one of them.
+	last := max(5, 1+len(m.Keys))
+	s.header(headerRow, wb.t(wbMgMovement), wb.t(wbSegCustomers))
+	s.mergeHeader(3, last, headerRow, wb.t(wbHdrMeaning))
 	row := headerRow
 	for _, x := range []struct {
 		l [2]Label
@@ -39,9 +45,9 @@ func (wb *workbook) writeMigration() error {
 		row++
 		s.put(1, row, wb.t(x.l[0]), kLabel)
 		s.put(2, row, x.n, kInt)
-		s.put(3, row, wb.t(x.l[1]), kWrap)
+		s.mergeNote(3, last, row, wb.t(x.l[1]))
 	}
-	s.table(headerRow, row, 3)
+	s.table(headerRow, row, 2)
 	row += 2
 	s.put(1, row, wb.t(wbMgCompared), kLabel)
 	s.put(2, row, m.PreviousAsOf, kText)
@@ -82,6 +88,8 @@ func (wb *workbook) writeMigration() error {
 
 	// The headline numbers then and now.
 	row += 2
+	s.put(1, row, wb.t(wbMgKPIs), kSection)
+	row++
 	s.header(row, wb.t(wbHdrMeasure), wb.t(wbMgPrev), wb.t(wbMgNow), wb.t(wbMgChange))
 	for _, x := range wb.kpis() {
 		row++

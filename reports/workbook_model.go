@@ -16,6 +16,7 @@ func (wb *workbook) yesNo(b bool) string {
 
 func (wb *workbook) writeModel() error {
 	s := wb.sheet(wb.model)
+	s.wrapMax = maxColWidth - 2
 	s.heading(wb.t(wbTitleModel), wb.t(wbExplainModel))
 	s.header(headerRow, wb.t(wbMdSection), wb.t(wbMdItem), wb.t(wbMdValue), wb.t(wbMdMeaning))
 	m := wb.res.Models
@@ -102,6 +103,7 @@ var qualityOrder = []string{
 
 func (wb *workbook) writeDefinitions() error {
 	s := wb.sheet(wb.defs)
+	s.wrapMax = maxColWidth - 2
 	s.heading(wb.t(wbTitleDefinitions), wb.t(wbExplainDefinitions))
 	s.header(headerRow, wb.t(wbDfTopic), wb.t(wbDfTerm), wb.t(wbDfDefinition))
 	p := wb.params()
@@ -109,7 +111,7 @@ func (wb *workbook) writeDefinitions() error {
 	add := func(topic Label, term, def string) {
 		row++
 		s.put(1, row, wb.t(topic), kText)
-		s.put(2, row, term, kLabel)
+		s.put(2, row, term, kLabelWrap)
 		s.put(3, row, def, kWrap)
 	}
 	pair := func(topic Label, l [2]Label, args ...any) {

@@ -44,7 +44,7 @@ func (wb *workbook) writeRisk() error {
 	// Widths: headers, then the content of the listed customers.
 	widths := make([]float64, len(cols))
 	for i, c := range cols {
-		widths[i] = displayWidth(c.header) + headerPad
+		widths[i] = headerWidth(c.header)
 	}
 	grow := func(i int, w float64) { widths[i] = math.Max(widths[i], w) }
 	grow(rRank, numWidth(float64(len(list)), 0))
@@ -99,7 +99,11 @@ func (wb *workbook) writeRisk() error {
 	for i, c := range cols {
 		hdr[i] = excelize.Cell{StyleID: st.id[kHeader], Value: c.header}
 	}
-	if err := sw.SetRow(cellRef(1, headerRow), hdr); err != nil {
+	fitted := make([]float64, len(widths))
+	for i, w := range widths {
+		fitted[i] = fitWidth(w)
+	}
+	if err := sw.SetRow(cellRef(1, headerRow), hdr, excelize.RowOpts{Height: headerHeight(headers(cols), fitted)}); err != nil {
 		return err
 	}
 	if len(list) == 0 {

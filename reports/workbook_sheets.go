@@ -59,26 +59,30 @@ func (wb *workbook) writeSummary() error {
 	row += 2
 	s.put(1, row, wb.t(wbReport), kHeader)
 	s.put(2, row, nil, kHeader)
+	// The report's facts span the columns of the table above rather than
+	// widen its Value column.
+	asOf := ""
+	if !wb.asOf.IsZero() {
+		asOf = wb.asOf.Format("2006-01-02")
+	}
 	for _, x := range []struct {
 		l Label
 		v string
 	}{
 		{wbJob, wb.in.Job},
 		{wbRunID, wb.in.RunID},
+		{wbAsOf, asOf},
+		{wbGeneratedAt, wb.generatedAt()},
+		{wbMeasure, wb.t(wb.measureLabel())},
 	} {
 		row++
 		s.put(1, row, wb.t(x.l), kLabel)
-		s.put(2, row, x.v, kText)
+		if x.v == "" {
+			s.put(2, row, nil, kText)
+		} else {
+			s.mergeNote(2, 4, row, x.v)
+		}
 	}
-	row++
-	s.put(1, row, wb.t(wbAsOf), kLabel)
-	s.date(2, row, wb.asOf)
-	row++
-	s.put(1, row, wb.t(wbGeneratedAt), kLabel)
-	s.put(2, row, wb.generatedAt(), kText)
-	row++
-	s.put(1, row, wb.t(wbMeasure), kLabel)
-	s.put(2, row, wb.t(wb.measureLabel()), kText)
 
 	row += 2
 	s.put(1, row, wb.t(wbContents), kHeader)

@@ -25,7 +25,10 @@ type sheetWriter struct {
 	widths []float64
 	wraps  []wrapCell
 	merged []mergedCell
-	err    error
+	// wrapMax, when set, replaces maxWrapWidth: how far wrapped texts
+	// widen their column.
+	wrapMax float64
+	err     error
 }
 
 // mergedCell is wrapped text over the merged columns from..to of a row.
@@ -37,6 +40,7 @@ type mergedCell struct {
 type wrapCell struct {
 	col, row int
 	text     string
+	pad      float64 // room taken by other things in the cell (the filter button)
 }
 
 func (wb *workbook) sheet(name string) *sheetWriter {
@@ -67,9 +71,13 @@ func (s *sheetWriter) put(col, row int, v any, k kind) {
 		s.err = fmt.Errorf("cell %s: %w", ref, err)
 		return
 	}
-	s.grow(col, s.st.width(k, v))
-	if str, ok := v.(string); ok && (k == kWrap || k == kNote) {
-		s.wraps = append(s.wraps, wrapCell{col, row, str})
+	w := s.st.width(k, v)
+	if str, ok := v.(string); ok && k == kWrap && s.wrapMax > 0 {
+		w = math.Min(displayWidth(str), s.wrapMax)
+	}
+	s.grow(col, w)
+	if str, ok := v.(string); ok && (k == kWrap || k == kLabelWrap) {
+		s.wraps = append(s.wraps, wrapCell{col, row, str, 0})
 	}
 }
 
@@ -98,12 +106,34 @@ func (s *sheetWriter) heading(title, explain string) {
 	}
 }
 
-// header writes a table header row.
+// header writes a table header row. Long headers wrap rather than widen
+// their column beyond headerWidth.
 func (s *sheetWriter) header(row int, headers ...string) {
 	for i, h := range headers {
 		s.put(i+1, row, h, kHeader)
-		s.grow(i+1, displayWidth(h)+headerPad)
+		s.grow(i+1, headerWidth(h))
+		if h != "" {
+			s.wraps = append(s.wraps, wrapCell{i + 1, row, h, headerPad})
+		}
 	}
+}
+
+// headerWidth is the width a header asks of its column: its text and room
+// for the autofilter button, up to maxHeaderWidth (it wraps beyond).
+func headerWidth(h string) float64 {
+	return math.Min(displayWidth(h)+headerPad, maxHeaderWidth)
+}
+
+// headerHeight is the height of a header row whose headers wrap in columns
+// of the given (fitted) widths.
+func headerHeight(headers []string, widths []float64) float64 {
+	h := 15.0
+	for i, t := range headers {
+		if i < len(widths) {
+			h = math.Max(h, wrapHeight(t, widths[i]-headerPad))
+		}
+	}
+	return h
 }
 
 // table sets the autofilter over rows first..last (first is the header) and
@@ -142,7 +172,7 @@ func (s *sheetWriter) finish() error {
 		return fitWidth(s.widths[col-1])
 	}
 	for _, c := range s.wraps {
-		heights[c.row] = math.Max(heights[c.row], wrapHeight(c.text, width(c.col)))
+		heights[c.row] = math.Max(heights[c.row], wrapHeight(c.text, width(c.col)-c.pad))
 	}
 	for _, c := range s.merged {
 		w := 0.0
@@ -161,10 +191,22 @@ func (s *sheetWriter) finish() error {
 
 // wrapHeight estimates the height in points of text wrapped in a column of
 // the given width.
+//
+// A column's width counts widths of the digit 0; most letters are
+// narrower, so they count 0.9 here; wide (CJK) characters count 2.2,
+// a little more than their two columns, as some fonts draw them.
 func wrapHeight(text string, width float64) float64 {
 	lines := 0
 	for _, line := range strings.Split(text, "\n") {
-		lines += max(1, int(math.Ceil(displayWidth(line)/math.Max(width-1, 1))))
+		w := 0.0
+		for _, r := range line {
+			if isWide(r) {
+				w += 2.2
+			} else {
+				w += 0.9
+			}
+		}
+		lines += max(1, int(math.Ceil(w/math.Max(width-1, 1))))
 	}
 	return math.Min(math.Max(15, 15*float64(lines)), 409)
 }

@@ -15,22 +15,22 @@ import (
 type kind int
 
 const (
-	kText    kind = iota
-	kWrap         // text wrapped in its cell
-	kInt          // integer with thousands separators
-	kMoney        // currency symbol, thousands separators, 2 decimals
-	kPct          // 0.0%
-	kDec          // 2 decimals with thousands separators
-	kRatio        // 3 decimals, for the Gini coefficient
-	kDate         // yyyy-mm-dd
-	kTitle        // sheet title
-	kExplain      // the explanation under the title
-	kHeader       // table header
-	kLabel        // bold label (section headings, row labels)
-	kLink         // hyperlink
-	kDec1         // 1 decimal with thousands separators (days, counts)
-	kNote         // a note in a table: italic grey, wrapped
-	kSection      // bold heading of a block below the first table; widens nothing
+	kText      kind = iota
+	kWrap           // text wrapped in its cell
+	kInt            // integer with thousands separators
+	kMoney          // currency symbol, thousands separators, 2 decimals
+	kPct            // 0.0%
+	kDec            // 2 decimals with thousands separators
+	kRatio          // 3 decimals, for the Gini coefficient
+	kDate           // yyyy-mm-dd
+	kTitle          // sheet title
+	kExplain        // the explanation under the title
+	kHeader         // table header
+	kLabel          // bold label (section headings, row labels)
+	kLink           // hyperlink
+	kDec1           // 1 decimal with thousands separators (days, counts)
+	kSection        // bold heading of a block below the first table; widens nothing
+	kLabelWrap      // bold label, wrapped beyond maxLabelWidth
 	// Changes since the last run, with a sign.
 	kDeltaInt
 	kDeltaMoney
@@ -77,13 +77,13 @@ func (st *styles) create(f *excelize.File, currency, locale string) error {
 			Font:      &excelize.Font{Bold: true},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
 			Border:    []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}},
-			Alignment: &excelize.Alignment{Vertical: "center"},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		},
 		kLabel:   {Font: &excelize.Font{Bold: true}, Alignment: top},
 		kLink:    {Font: &excelize.Font{Color: "0563C1", Underline: "single"}, Alignment: top},
 		kDec1:    {CustomNumFmt: &dec1, Alignment: top},
 		kSection: {Font: &excelize.Font{Bold: true, Size: 12, Color: "1F3864"}},
-		kNote: {Font: &excelize.Font{Italic: true, Color: "595959"},
+		kLabelWrap: {Font: &excelize.Font{Bold: true},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}},
 		kDeltaInt:   {CustomNumFmt: &dInt, Alignment: top},
 		kDeltaMoney: {CustomNumFmt: &dMoney, Alignment: top},
@@ -107,11 +107,16 @@ func (st *styles) width(k kind, v any) float64 {
 	case nil:
 		return 0
 	case string:
-		if k == kTitle || k == kExplain || k == kSection {
-			return 0 // they overflow into the empty cells to their right
+		if k == kTitle || k == kExplain || k == kSection || k == kHeader {
+			// Titles and explanations overflow into the empty cells to
+			// their right; headers wrap (sheetWriter.header sizes them).
+			return 0
 		}
-		if k == kNote {
-			return math.Min(displayWidth(v), 40) // wrapped
+		switch k {
+		case kWrap:
+			return math.Min(displayWidth(v), maxWrapWidth)
+		case kLabelWrap:
+			return math.Min(displayWidth(v), maxLabelWidth)
 		}
 		return displayWidth(v)
 	case int:
@@ -203,6 +208,13 @@ const (
 	maxColWidth = 60
 	// headerPad leaves room for the autofilter button beside a header.
 	headerPad = 3
+	// maxHeaderWidth is the most a header widens its column; longer
+	// headers wrap.
+	maxHeaderWidth = 16
+	// maxWrapWidth and maxLabelWidth are the most wrapped texts and
+	// wrapped labels widen their column.
+	maxWrapWidth  = 48
+	maxLabelWidth = 28
 )
 
 func fitWidth(w float64) float64 {

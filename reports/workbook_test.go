@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -111,7 +112,7 @@ const (
 // usable or not, and a previous run to compare with or none.
 func wbRichInput(locale string, usable, previous bool) *Input {
 	ds := wbTestDataset()
-	ds.HasDiscount = true
+	ds.HasDiscount, ds.HasCategory = true, true
 	ds.WindowDays = 90
 	ds.Customers = append(ds.Customers, analysis.Customer{
 		ID: "c8", Name: wbFormulaName, Email: wbFormulaEmail, Phone: wbFormulaPhone,
@@ -187,16 +188,22 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 			{Name: "Zhejiang", Customers: 2, Buyers: 1, Share: 0.25, Value: 5000, ValueShare: 0.7, Segments: segs(1, 0)},
 			{Name: "Jiangsu", Customers: 3, Buyers: 2, Share: 0.375, Value: 800, ValueShare: 0.12, Segments: segs(0, 0)},
 			{Name: "", Customers: 1, Buyers: 1, Share: 0.125, Value: 400, ValueShare: 0.06, Segments: segs(0, 0)},
-			{Name: "other", Other: true, Customers: 2, Buyers: 1, Share: 0.25, Value: 1400, ValueShare: 0.12, Segments: segs(0, 0)},
+			{Name: analysis.OtherName, Other: true, Folded: 3, Customers: 2, Buyers: 1, Share: 0.25, Value: 1400, ValueShare: 0.12, Segments: segs(0, 0)},
 		}},
-		{Attribute: "age band", Values: []analysis.AttributeValue{
-			{Name: "25–34", Customers: 8, Buyers: 6, Share: 1, Value: 7600, ValueShare: 1, Segments: segs(1, 0)},
+		{Attribute: analysis.AgeBandAttribute, Column: "birth_date", Values: []analysis.AttributeValue{
+			{Name: "under 25", Customers: 2, Buyers: 1, Share: 0.25, Value: 400, ValueShare: 0.05, Segments: segs(0, 0)},
+			{Name: "25–34", Customers: 5, Buyers: 4, Share: 0.625, Value: 7000, ValueShare: 0.9, Segments: segs(1, 0)},
+			{Name: "", Customers: 1, Buyers: 1, Share: 0.125, Value: 200, ValueShare: 0.05, Segments: segs(0, 0)},
+		}},
+		{Attribute: "note", MostlyUnique: true, Values: []analysis.AttributeValue{
+			{Name: "", Customers: 2, Share: 0.25, Segments: segs(0, 0)},
+			{Name: analysis.OtherName, Other: true, Folded: 6, Customers: 6, Buyers: 6, Share: 0.75, Value: 7600, ValueShare: 1, Segments: segs(1, 0)},
 		}},
 	}
 	res.NeedsBySegment = []analysis.Need{
 		{Group: "champions", Customers: 1,
 			TopCategories: []analysis.Share{{Name: "服装", Share: 0.42, Value: 2100}, {Name: "美妆", Share: 0.2, Value: 1000}},
-			Channels:      []analysis.Share{{Name: "app", Share: 0.6}, {Name: "web", Share: 0.4}},
+			Channels:      []analysis.Share{{Name: "app", Share: 0.6}, {Name: "web", Share: 0.3}, {Name: analysis.OtherName, Share: 0.1}},
 			DiscountShare: 0.02, AvgOrderValue: 500, RepeatRate: 1, AvgCategories: 2.5, Relationship: 1},
 	}
 	res.NeedsByTier = []analysis.Need{
@@ -494,7 +501,7 @@ func TestWorkbook(t *testing.T) {
 		{
 			name: "rich en", in: wbRichInput("en", true, true), sheets: wbSheetsEn, customers: 8, charts: 3,
 			headers: map[string][]string{
-				"Summary":   {"Measure", "Value", "Change since 2024-06-23", "What it means"},
+				"Summary":   {"Measure", "Value", "Change since\n2024-06-23", "What it means"},
 				"Migration": {"Movement", "Customers", "What it means"},
 				"Cohorts":   {"First purchase month", "Buyers", "Month 0", "Month 1", "Month 2"},
 			},
@@ -533,11 +540,14 @@ func TestWorkbook(t *testing.T) {
 				{"Clusters", "A", "2", "B", "Lapsed, occasional"},
 				{"Characteristics", "B", "Zhejiang", "C", "2"},
 				{"Characteristics", "B", "(not given)", "A", "province"},
-				{"Characteristics", "B", "Other", "D", "1"},
-				{"Characteristics", "B", "25–34", "A", "age band"},
+				{"Characteristics", "B", "Other (3 values)", "D", "1"},
+				{"Characteristics", "B", "25–34", "A", "age band (birth_date)"},
+				{"Characteristics", "B", "under 25", "C", "2"},
+				{"Characteristics", "B", "(unknown)", "A", "age band (birth_date)"},
+				{"Characteristics", "B", "All 6 given values (mostly distinct: free text or identifiers)", "A", "note"},
 				{"Characteristics", "B", "Zhejiang", "H", "1"},
 				{"Common needs", "B", "Champions", "D", "服装 42%, 美妆 20%"},
-				{"Common needs", "B", "Champions", "E", "app 60%, web 40%"},
+				{"Common needs", "B", "Champions", "E", "app 60%, web 30%, Other 10%"},
 				{"Common needs", "B", "Champions", "L", "Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed."},
 				{"Common needs", "B", "Key", "A", "Value tier"},
 				{"Migration", "A", "Moved up", "B", "1"},
@@ -557,7 +567,36 @@ func TestWorkbook(t *testing.T) {
 		},
 		{
 			name: "rich zh-CN, models not usable", in: wbRichInput("zh-CN", false, false), sheets: wbSheetsZh, customers: 8, charts: 3,
+			headers: map[string][]string{
+				"概览": {"指标", "数值", "较上次变化", "含义"},
+				"客户明细": {"客户编号", "姓名", "邮箱", "电话", "注册日期", "省份", "性别", "首次购买日期", "最近购买日期",
+					"距最近购买天数", "购买频次", "消费金额（净额）", "客户价值（净收入）", "R 得分", "F 得分", "M 得分", "FM 得分",
+					"客户分群", "价值层级", "流失状态", "订单数", "购买总额", "退款金额", "平均购买间隔（天）", "生命周期阶段",
+					"仍活跃概率", "预期购买次数（52 周）", "预期单次消费", "客户终身价值（12 个月）", "面临流失的价值",
+					"金字塔层级", "聚类", "折扣占比", "购买行为"},
+				"客户分群":    {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "占全部客户比例", "区分度", "规模过小", "稳定性", "评分规则", "建议行动"},
+				"价值分层":    {"价值层级", "客户数", "占购买客户比例", "价值", "占总价值比例", "最低价值", "最高价值"},
+				"客户金字塔":   {"金字塔层级", "划分规则", "客户数", "占购买客户比例", "价值", "占总价值比例", "客户终身价值", "占终身价值比例"},
+				"流失与生命周期": {"流失状态", "客户数", "占全部客户比例", "价值", "判定规则"},
+				"高价值流失风险": {"排名", "客户编号", "姓名", "邮箱", "电话", "价值层级", "客户分群", "流失状态", "最近购买日期", "距最近购买天数", "客户价值（净收入）", "仍活跃概率", "客户终身价值", "面临流失的价值"},
+				"聚类分析":    {"聚类", "名称", "客户数", "占购买客户比例", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均成为客户天数"},
+				"客户特征":    {"属性", "属性值", "客户数", "购买客户数", "占全部客户比例", "价值", "占总价值比例", "重要价值客户（冠军）", "忠诚客户"},
+				"共同需求":    {"分组方式", "组别", "客户数", "主要品类（价值占比）", "渠道构成", "折扣占比", "平均订单金额", "复购率", "平均购买品类数", "优惠敏感型客户", "关系型客户", "建议行动"},
+				"客户迁移":    {"这是第一次运行：还没有可以比较的上一次结果。下次运行时将显示客户在分群之间的迁移。"},
+				"同期群":     {"首次购买月份", "客户数", "第 0 月", "第 1 月", "第 2 月"},
+				"数据质量":    {"检查项", "行数", "处理规则"},
+				"预测模型":    {"类别", "项目", "数值", "含义"},
+				"指标定义":    {"主题", "术语", "定义"},
+				"关于本报告":   {"类别", "项目", "内容"},
+			},
 			cells: []wbCellCheck{
+				{"客户分群", "A", "重要价值客户（冠军）", "B", "1"},
+				{"价值分层", "A", "重要客户", "B", "1"},
+				{"同期群", "A", "2023-03", "D", "50.0%"},
+				{"流失与生命周期", "A", "已流失", "B", "1"},
+				{"数据质量", "A", "金额为负的订单行（退款）", "B", "3"},
+				{"关于本报告", "B", "运行编号", "C", "20240630-0001"},
+				{"指标定义", "B", "铂金客户", "C", "价值最高的 1% 购买客户，按历史价值排序。"},
 				{"概览", "A", "客户数", "C", "首次运行"},
 				{"概览", "A", "预期购买次数", "B", ""},
 				{"客户明细", "A", "c1", "Z", ""},
@@ -567,14 +606,36 @@ func TestWorkbook(t *testing.T) {
 				{"客户金字塔", "A", "排序依据", "B", "历史价值：本次运行无法使用购买模型"},
 				{"高价值流失风险", "A", "1", "L", ""},
 				{"聚类分析", "A", "1", "B", "近期购买、高频"},
-				{"客户特征", "B", "（未填写）", "A", "province"},
-				{"客户特征", "B", "其他", "D", "1"},
+				{"客户特征", "B", "（未填写）", "A", "省份"},
+				{"客户特征", "B", "其他（3 个值）", "D", "1"},
+				{"客户特征", "B", "25 岁以下", "A", "年龄段（出生日期）"},
+				{"共同需求", "B", "重要价值客户（冠军）", "E", "app 60%, web 30%, 其他 10%"},
 				{"共同需求", "B", "大客户", "A", "价值层级"},
 				{"预测模型", "B", "模型是否使用", "C", "否"},
 				{"预测模型", "B", "未使用原因", "C", "the fit did not converge"},
 			},
 		},
 	}
+	noClusters := wbRichInput("en", true, true)
+	noClusters.Result.Clusters = analysis.Clusters{Error: "fewer than 2 distinct buyers"}
+	noClusters.Result.Cohorts = nil
+	noClusters.Result.HighValueAtRisk = nil
+	tests = append(tests, struct {
+		name      string
+		in        *Input
+		sheets    []string
+		customers int
+		charts    int
+		headers   map[string][]string
+		cells     []wbCellCheck
+	}{
+		name: "no clusters, cohorts or customers at risk", in: noClusters, sheets: wbSheetsEn, customers: 8, charts: 3,
+		cells: []wbCellCheck{
+			{"Clusters", "A", "No clustering in this run: fewer than 2 distinct buyers", "B", ""},
+			{"Cohorts", "A", "No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "B", ""},
+			{"High-value at risk", "A", "No key or important customer is slipping away.", "B", ""},
+		},
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f, raw := wbOpen(t, tt.in)
@@ -958,6 +1019,35 @@ func TestWorkbookSegmentSheetNames(t *testing.T) {
 	}
 	if title, _ := f.GetCellValue("Key_VIP_ _top___", "A1"); title != "Key/VIP: [top]*?" {
 		t.Errorf("segment sheet title %q, want the segment's own name", title)
+	}
+}
+
+// TestWorkbookSegmentSheetOrder checks that a segment sheet lists exactly
+// the segment's customers, the most valuable first.
+func TestWorkbookSegmentSheetOrder(t *testing.T) {
+	in := wbTestInput(wbSyntheticDataset(3000), "en")
+	in.SegmentSheets = []string{"lost", "champions"}
+	f, _ := wbOpen(t, in)
+	for _, key := range in.SegmentSheets {
+		k := slices.IndexFunc(in.Result.Segments, func(g analysis.SegmentSummary) bool { return g.Rule.Key == key })
+		g := in.Result.Segments[k]
+		rows, err := f.GetRows(g.Rule.Name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := rows[headerRow:]
+		if len(data) != g.Customers || g.Customers < 10 {
+			t.Fatalf("%s: %d rows, want its %d customers (at least 10)", g.Rule.Name, len(data), g.Customers)
+		}
+		prev := math.Inf(1)
+		for _, r := range data {
+			// Value is column M, the segment column R (3 attributes: +1).
+			v, err := strconv.ParseFloat(r[13], 64)
+			if err != nil || v > prev || r[18] != g.Rule.Name {
+				t.Fatalf("%s: row %q: value %v after %v, segment %q", g.Rule.Name, r[0], v, prev, r[18])
+			}
+			prev = v
+		}
 	}
 }
 

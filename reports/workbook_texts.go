@@ -24,9 +24,6 @@ var (
 	wbExplainSegmentSheet = Label{
 		"Customers in this segment: %d, the most valuable first (same columns as the Customers sheet). Suggested action: %s",
 		"该分群的客户：%d 位，价值最高的排在最前（列与“客户明细”表相同）。建议行动：%s"}
-	wbExplainSegmentSheets = Label{
-		"One sheet per segment chosen for campaigns: its customers, the most valuable first.",
-		"为营销活动选定的每个分群各一张表：其中的客户，价值最高的排在最前。"}
 	wbEmptySegment = Label{"No customer is in this segment in this run.", "本次运行中没有客户属于该分群。"}
 )
 
@@ -50,8 +47,10 @@ var (
 var (
 	wbHdrChange = Label{"Change since last run", "较上次变化"}
 	// wbHdrChangeSince is a format with the previous as-of date.
-	wbHdrChangeSince = Label{"Change since %s", "较 %s 变化"}
-	wbFirstRun       = Label{"first run", "首次运行"}
+	wbHdrChangeSince = Label{"Change since\n%s", "较上次变化\n（%s）"}
+	// wbParen is a format: a text in brackets after a header.
+	wbParen    = Label{" (%s)", "（%s）"}
+	wbFirstRun = Label{"first run", "首次运行"}
 
 	// wbKPIExpPurchases' meaning is a format with the horizon in words.
 	wbKPIExpPurchases = [2]Label{{"Expected purchases", "预期购买次数"},
@@ -182,8 +181,21 @@ var (
 	wbChBuyers    = Label{"Buyers", "购买客户数"}
 	wbNotGiven    = Label{"(not given)", "（未填写）"}
 	wbOther       = Label{"Other", "其他"}
+	// wbOtherN and wbOtherUnique are formats with the number of values
+	// folded into Other.
+	wbOtherN      = Label{"Other (%d values)", "其他（%d 个值）"}
+	wbOtherUnique = Label{"All %d given values (mostly distinct: free text or identifiers)", "全部 %d 个已填写的值（大多互不相同：自由文本或编号）"}
 	wbAgeBand     = Label{"age band", "年龄段"}
-	wbNoChars     = Label{"The customer list has no attribute columns to break down.", "客户名单中没有可供细分的属性列。"}
+	// wbAttrNames name the usual attribute columns of customers.sql in
+	// Chinese; English shows the column names as the query has them.
+	wbAttrNames = map[string]string{
+		"province": "省份", "city": "城市", "postcode": "邮编", "gender": "性别",
+		"birth_date": "出生日期", "age": "年龄", "income": "收入", "occupation": "职业",
+		"channel": "渠道", "source": "来源", "level": "会员等级",
+	}
+	wbAgeUnknown = Label{"(unknown)", "（未知）"}
+	wbAgeUnder25 = Label{"under 25", "25 岁以下"}
+	wbNoChars    = Label{"The customer list has no attribute columns to break down.", "客户名单中没有可供细分的属性列。"}
 )
 
 // Common needs sheet.
@@ -215,7 +227,7 @@ var (
 		"This is the first run: there is no earlier run to compare with yet. The next run will show who moved between segments.",
 		"这是第一次运行：还没有可以比较的上一次结果。下次运行时将显示客户在分群之间的迁移。"}
 	wbMgMovement = Label{"Movement", "迁移"}
-	wbMgCompared = Label{"Compared with the run of", "比较对象：上次运行（截止日）"}
+	wbMgCompared = Label{"Compared with the run of", "上次运行的分析截止日"}
 	wbMgUp       = [2]Label{{"Moved up", "升级"},
 		{"In a better segment than last run (one listed earlier in the segment rules).", "比上次处于更好的分群（分群规则中排在更前面的分群）。"}}
 	wbMgDown = [2]Label{{"Moved down", "下滑"},
@@ -241,12 +253,11 @@ var (
 	wbExplainCohorts = Label{
 		"Buyers grouped by the month of their first purchase (a cohort) and the share of each cohort who bought in each month after it; darker green is better. Below: each cohort's revenue per month.",
 		"按首次购买的月份把购买客户分组（同期群），并列出每组在之后各月仍有购买的客户比例；绿色越深越好。下方：各同期群每月的收入。"}
-	wbCoMonth     = Label{"First purchase month", "首次购买月份"}
-	wbCoSize      = Label{"Buyers", "客户数"}
-	wbCoMonthK    = Label{"Month %d", "第 %d 月"}
-	wbCoRetention = Label{"Retention: share of the cohort who bought in the month", "留存率：当月有购买的客户占该同期群的比例"}
-	wbCoRevenue   = Label{"Revenue: the cohort's purchases in the month", "收入：该同期群当月的购买金额"}
-	wbCoNone      = Label{"No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "本次运行没有同期群数据：没有提取每月购买数据，或没有客户购买。"}
+	wbCoMonth   = Label{"First purchase month", "首次购买月份"}
+	wbCoSize    = Label{"Buyers", "客户数"}
+	wbCoMonthK  = Label{"Month %d", "第 %d 月"}
+	wbCoRevenue = Label{"Revenue: the cohort's purchases in the month", "收入：该同期群当月的购买金额"}
+	wbCoNone    = Label{"No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "本次运行没有同期群数据：没有提取每月购买数据，或没有客户购买。"}
 )
 
 // Model sheet.

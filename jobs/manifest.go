@@ -26,6 +26,7 @@ type Manifest struct {
 	Models       ModelsRecord            `json:"models"`
 	Outputs      []Output                `json:"outputs"`
 	Warnings     []string                `json:"warnings"`
+	Delivery     []Delivery              `json:"delivery"`
 	// Dir is the folder the run's files are in (not serialised).
 	Dir string `json:"-"`
 }

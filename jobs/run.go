@@ -35,8 +35,10 @@ type Options struct {
 	DSN     string // replaces the database section (CUSTSEG_DSN)
 	DryRun  bool   // do everything but deliver
 	Locale  string // replaces outputs.locale when not empty
-	Now     func() time.Time
-	Logger  *slog.Logger
+	// ScheduledAt is the cron fire time of a scheduled run (nil for `run`).
+	ScheduledAt *time.Time
+	Now         func() time.Time
+	Logger      *slog.Logger
 }
 
 // StepError is a run failure and the step it happened in.
@@ -72,6 +74,17 @@ func ReportFile(asOf string) string { return "customer-report-" + asOf + ".html"
 // Run performs one run of a job and returns its manifest. On failure it
 // returns a *StepError and leaves nothing in the output folder.
 func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, error) {
+	m, _, err := runJob(ctx, cfg, opts)
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// runJob is Run that also returns the report input, and on failure the
+// manifest as far as it got (nil when the run never started), for the
+// history and the alert.
+func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *reports.Input, error) {
 	runStart := time.Now()
 	now := time.Now
 	if opts.Now != nil {
@@ -79,13 +92,13 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	}
 	job, err := cfg.Job(opts.Job)
 	if err != nil {
-		return nil, &StepError{"config", err}
+		return nil, nil, &StepError{"config", err}
 	}
 	jobLoc, _ := time.LoadLocation(job.TimeZone)
 	asOfDay := opts.AsOf
 	if asOfDay.IsZero() {
 		if asOfDay, err = AsOfDate(cfg.Analysis.AsOf, now(), jobLoc); err != nil {
-			return nil, &StepError{"config", err}
+			return nil, nil, &StepError{"config", err}
 		}
 	}
 	loc := cfg.Database.Location()
@@ -106,7 +119,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 
 	src, err := source(cfg, opts)
 	if err != nil {
-		return nil, &StepError{"config", err}
+		return m, nil, &StepError{"config", err}
 	}
 	params := cfg.Params()
 	m.Parameters = parameters(cfg, job, params, src)
@@ -115,7 +128,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	t0 := time.Now()
 	db, err := Open(ctx, cfg, opts.DSN)
 	if err != nil {
-		return nil, &StepError{StepConnect, err}
+		return m, nil, &StepError{StepConnect, err}
 	}
 	defer db.Close()
 	m.DurationsMS[StepConnect] = ms(t0)
@@ -124,7 +137,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	ex, err := queries.Extract(qctx, db, src, win, queries.Rules{ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases"})
 	qcancel()
 	if err != nil {
-		return nil, &StepError{StepExtract, interrupted(ctx, err)}
+		return m, nil, &StepError{StepExtract, interrupted(ctx, err)}
 	}
 	m.DurationsMS[StepExtract] = ms(t0)
 	ds := ex.Dataset
@@ -164,7 +177,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	m.KPIs = res.KPIs
 	m.DataQuality = ex.Quality
 	if err := ctx.Err(); err != nil {
-		return nil, &StepError{StepAnalyse, interrupted(ctx, err)}
+		return m, nil, &StepError{StepAnalyse, interrupted(ctx, err)}
 	}
 
 	// Render into a staging folder, then publish it in one rename.
@@ -185,7 +198,7 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 	}
 	st, err := newStaging(jobDir, asOf, m.RunID)
 	if err != nil {
-		return nil, &StepError{StepPublish, err}
+		return m, nil, &StepError{StepPublish, err}
 	}
 	committed := false
 	defer func() {
@@ -209,20 +222,20 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 			return bw.Flush()
 		})
 		if err != nil {
-			return nil, &StepError{r.step, err}
+			return m, nil, &StepError{r.step, err}
 		}
 		m.Outputs = append(m.Outputs, out)
 		m.DurationsMS[r.step] = ms(t0)
 		log.Info(r.step+" written", slog.String("file", r.name), slog.Int64("bytes", out.Bytes), slog.Duration(LogElapsed, time.Since(t0)))
 		if err := ctx.Err(); err != nil {
-			return nil, &StepError{r.step, interrupted(ctx, err)}
+			return m, nil, &StepError{r.step, interrupted(ctx, err)}
 		}
 	}
 	t0 = time.Now()
 	snap := analysis.TakeSnapshot(ds, res)
 	out, err := st.write(SnapshotFile, func(w io.Writer) error { return writeSnapshot(w, snap) })
 	if err != nil {
-		return nil, &StepError{StepPublish, err}
+		return m, nil, &StepError{StepPublish, err}
 	}
 	m.Outputs = append(m.Outputs, out)
 	m.Status = "ok"
@@ -232,19 +245,19 @@ func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, erro
 		enc.SetIndent("", "  ")
 		return enc.Encode(m)
 	}); err != nil {
-		return nil, &StepError{StepPublish, err}
+		return m, nil, &StepError{StepPublish, err}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, &StepError{StepPublish, interrupted(ctx, err)}
+		return m, nil, &StepError{StepPublish, interrupted(ctx, err)}
 	}
 	if err := st.commit(); err != nil {
-		return nil, &StepError{StepPublish, err}
+		return m, nil, &StepError{StepPublish, err}
 	}
 	committed = true
 	m.Dir = st.final
 	m.DurationsMS[StepPublish] = ms(t0)
 	log.Info("run finished", slog.String("folder", st.final), slog.Duration(LogElapsed, time.Since(runStart)))
-	return m, nil
+	return m, in, nil
 }
 
 // Open connects to the configured database (or dsn) and pings it within

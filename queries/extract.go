@@ -57,6 +57,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 		return nil, fmt.Errorf("start read-only transaction: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only; nothing to keep
+	defer guard(ctx, db, tx)()
 
 	out := &Extracted{Dataset: &analysis.Dataset{AsOf: win.AsOf}}
 	custCols, err := probe(ctx, tx, src.Customers, CustomerColumns)

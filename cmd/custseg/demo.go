@@ -71,7 +71,7 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	cfg.Outputs.Dir = *out
 	cfg.Outputs.Locale = *locale
 	src := queries.Builtin()
-	m, err := jobs.Run(ctx, cfg, jobs.Options{
+	m, err := jobs.Execute(ctx, cfg, jobs.Options{
 		AsOf: shop.Options.End, Queries: &src, DSN: srv.DSN(), Logger: newLogger(c.m.Stderr),
 	})
 	if err != nil {

@@ -49,7 +49,7 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	m, err := jobs.Run(ctx, cfg, jobs.Options{
+	m, err := jobs.Execute(ctx, cfg, jobs.Options{
 		Job: *job, AsOf: day, OutDir: *out, QueriesDir: *queriesDir, DSN: c.m.Getenv(config.EnvDSN),
 		DryRun: *dryRun, Locale: *locale, Logger: newLogger(c.m.Stderr),
 	})
@@ -68,6 +68,16 @@ func printOutputs(m *Main, man *jobs.Manifest) {
 		fmt.Fprintf(m.Stdout, "  %s\n", filepath.Join(man.Dir, o.Path))
 	}
 	fmt.Fprintf(m.Stdout, "  %s\n", filepath.Join(man.Dir, jobs.ManifestFile))
+	for _, d := range man.Delivery {
+		line := fmt.Sprintf("Delivery to %s: %s", d.Audience, d.Status)
+		if d.Detail != "" {
+			line += " (" + d.Detail + ")"
+		}
+		if d.Error != "" {
+			line += ": " + d.Error
+		}
+		fmt.Fprintln(m.Stdout, line)
+	}
 	if n := len(man.Warnings); n > 0 {
 		fmt.Fprintf(m.Stdout, "%d warning(s): see the log above and the workbook's About sheet.\n", n)
 	}

@@ -1,0 +1,111 @@
+// Package smtptest runs a real SMTP server (github.com/emersion/go-smtp) in
+// the test process, plain and without authentication, recording what it
+// receives; tests of the run's delivery parse the messages.
+package smtptest
+
+import (
+	"bytes"
+	"io"
+	"log"
+	"net"
+	"net/mail"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/emersion/go-smtp"
+)
+
+// Message is one message the server accepted.
+type Message struct {
+	From string
+	To   []string
+	Data []byte
+}
+
+// Header parses the message's header.
+func (m Message) Header() mail.Header {
+	msg, err := mail.ReadMessage(bytes.NewReader(m.Data))
+	if err != nil {
+		return mail.Header{}
+	}
+	return msg.Header
+}
+
+// Server is a running test SMTP server.
+type Server struct {
+	Host string
+	Port int
+
+	mu       sync.Mutex
+	messages []Message
+	// Refuse, when set, is asked before each DATA is accepted (n counts
+	// the DATA commands from 1); a non-nil error refuses the message.
+	Refuse func(n int) error
+	datas  int
+}
+
+// Start serves on 127.0.0.1 until the test ends.
+func Start(t testing.TB) *Server {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Server{Host: "127.0.0.1", Port: ln.Addr().(*net.TCPAddr).Port}
+	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
+		return &session{s: s}, nil
+	}))
+	srv.Domain = "test.invalid"
+	srv.ReadTimeout = 10 * time.Second
+	srv.WriteTimeout = 10 * time.Second
+	srv.ErrorLog = log.New(io.Discard, "", 0)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = srv.Serve(ln)
+	}()
+	t.Cleanup(func() {
+		_ = srv.Close()
+		<-done
+	})
+	return s
+}
+
+// Messages returns what the server accepted so far.
+func (s *Server) Messages() []Message {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Message(nil), s.messages...)
+}
+
+// RefusedError is a transient SMTP refusal for Refuse.
+var RefusedError = &smtp.SMTPError{Code: 451, EnhancedCode: smtp.EnhancedCode{4, 3, 0}, Message: "try again later"}
+
+type session struct {
+	s    *Server
+	from string
+	to   []string
+}
+
+func (se *session) Mail(from string, _ *smtp.MailOptions) error { se.from = from; return nil }
+func (se *session) Rcpt(to string, _ *smtp.RcptOptions) error   { se.to = append(se.to, to); return nil }
+func (se *session) Reset()                                      { se.from, se.to = "", nil }
+func (se *session) Logout() error                               { return nil }
+
+func (se *session) Data(r io.Reader) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	se.s.mu.Lock()
+	defer se.s.mu.Unlock()
+	se.s.datas++
+	if se.s.Refuse != nil {
+		if err := se.s.Refuse(se.s.datas); err != nil {
+			return err
+		}
+	}
+	se.s.messages = append(se.s.messages, Message{From: se.from, To: append([]string(nil), se.to...), Data: b})
+	return nil
+}

@@ -1,0 +1,295 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/mail"
+	"github.com/custseg/custseg/reports"
+)
+
+// StepDeliver names the delivery step in errors and the history.
+const StepDeliver = "deliver"
+
+// Execute performs one whole run: Run, then — unless DryRun — publishing to
+// the shared folder and emailing each audience of the job; it records the
+// run in the history and, when the run fails at any step, emails the alert
+// list. Audiences that an earlier attempt of the same job and as-of date
+// already delivered to are not sent again. A failed run never sends a
+// report.
+func Execute(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, error) {
+	base := opts.Logger
+	if base == nil {
+		base = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	tail := newLogTail(base.Handler(), 30)
+	opts.Logger = slog.New(tail)
+	log := opts.Logger
+
+	started := time.Now()
+	outDir := cfg.Resolve(cfg.Outputs.Dir)
+	if opts.OutDir != "" {
+		outDir = opts.OutDir
+	}
+	m, in, err := runJob(ctx, cfg, opts)
+	rec := RunRecord{StartedAt: started, ScheduledAt: opts.ScheduledAt, DryRun: opts.DryRun}
+	if m != nil {
+		rec.RunID, rec.Job, rec.AsOf = m.RunID, m.Job, m.AsOf
+	} else if j, jerr := cfg.Job(opts.Job); jerr == nil {
+		rec.Job = j.Name
+	}
+	if err == nil && !opts.DryRun {
+		m.Delivery = deliver(ctx, cfg, opts, m, in, outDir, log)
+		if rerr := rewriteManifest(m); rerr != nil {
+			log.Warn("manifest not updated with the delivery results", slog.Any("error", rerr))
+		}
+		var failed []string
+		for _, d := range m.Delivery {
+			if d.Status == "failed" {
+				failed = append(failed, d.Audience+": "+d.Error)
+			}
+		}
+		if len(failed) > 0 {
+			err = &StepError{StepDeliver, errors.New(strings.Join(failed, "; "))}
+		}
+	}
+	rec.FinishedAt = time.Now()
+	if m != nil {
+		rec.Folder = m.Dir
+		rec.Delivery = m.Delivery
+		for _, o := range m.Outputs {
+			rec.Outputs = append(rec.Outputs, o.Path)
+		}
+	}
+	if err != nil {
+		rec.Status, rec.Error = "failed", err.Error()
+		var se *StepError
+		if errors.As(err, &se) {
+			rec.Step = se.Step
+		}
+		log.Error("run failed", slog.String("step", rec.Step), slog.String("error", err.Error()))
+		if !opts.DryRun {
+			alert(ctx, cfg, rec, tail.Lines(), log)
+		}
+	} else {
+		rec.Status = "ok"
+	}
+	if herr := AppendRun(outDir, rec); herr != nil {
+		log.Warn("run history not written", slog.Any("error", herr))
+	}
+	if err != nil {
+		return m, err
+	}
+	return m, nil
+}
+
+// deliver publishes the run to the shared folder and emails the job's
+// audiences, and returns what happened to each.
+func deliver(ctx context.Context, cfg *config.Config, opts Options, m *Manifest, in *reports.Input, outDir string, log *slog.Logger) []Delivery {
+	var out []Delivery
+	folder := m.Dir
+	if sf := cfg.Delivery.SharedFolder; sf != "" {
+		d := Delivery{Audience: "shared_folder", At: time.Now()}
+		dir, err := publishShared(m.Dir, cfg.Resolve(sf), m.Job, m.AsOf, m.RunID, cfg.Delivery.Retention)
+		if err != nil {
+			d.Status, d.Error = "failed", err.Error()
+		} else {
+			d.Status, d.Detail = "sent", dir
+			folder = dir
+			log.Info("published to the shared folder", slog.String("folder", dir))
+		}
+		out = append(out, d)
+	}
+	if !cfg.Email.Enabled {
+		return out
+	}
+	job, _ := cfg.Job(opts.Job)
+	if len(job.Audiences) == 0 {
+		return out
+	}
+	runs, _ := ReadRuns(outDir, m.Job)
+	done := Delivered(runs, m.Job, m.AsOf)
+	sender, err := mail.New(mail.FromConfig(cfg.Email), log)
+	for _, name := range job.Audiences {
+		aud := audience(cfg, name)
+		d := Delivery{Audience: name, Recipients: aud.To, At: time.Now()}
+		switch {
+		case len(aud.To) == 0:
+			d.Status, d.Detail = "skipped", "no recipients configured"
+		case done[name]:
+			d.Status, d.Detail = "skipped", "already sent by an earlier attempt for this as-of date"
+		case err != nil:
+			d.Status, d.Error = "failed", err.Error()
+		default:
+			msg, merr := message(cfg, aud, m, in, folder)
+			if merr == nil {
+				merr = sender.Send(ctx, msg)
+			}
+			if merr != nil {
+				d.Status, d.Error = "failed", merr.Error()
+				log.Error("email not delivered", slog.String("audience", name), slog.Any("error", merr))
+			} else {
+				d.Status = "sent"
+				log.Info("email sent", slog.String("audience", name), slog.Int("recipients", len(aud.To)))
+			}
+		}
+		d.At = time.Now()
+		out = append(out, d)
+	}
+	return out
+}
+
+func audience(cfg *config.Config, name string) config.Audience {
+	for _, a := range cfg.Email.Audiences {
+		if a.Name == name {
+			return a
+		}
+	}
+	return config.Audience{Name: name}
+}
+
+// message builds an audience's email: the management summary with the HTML
+// report, the marketing note with the workbook, or both. A file over the
+// attachment limit is replaced by where to find it.
+func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.Input, folder string) (mail.Message, error) {
+	var subject, html, text string
+	var err error
+	var files []string
+	switch aud.Gets {
+	case "workbook":
+		subject, html, text, err = reports.MarketingEmail(in)
+		files = []string{WorkbookFile(m.AsOf)}
+	case "both":
+		subject, html, text, err = reports.ManagementEmail(in)
+		files = []string{ReportFile(m.AsOf), WorkbookFile(m.AsOf)}
+	default:
+		subject, html, text, err = reports.ManagementEmail(in)
+		files = []string{ReportFile(m.AsOf)}
+	}
+	if err != nil {
+		return mail.Message{}, err
+	}
+	msg := mail.Message{To: aud.To, Subject: subject, HTML: html, Text: text}
+	limit := int64(cfg.Email.AttachmentLimitMB * 1024 * 1024)
+	var notes []string
+	for _, f := range files {
+		path := filepath.Join(m.Dir, f)
+		info, err := os.Stat(path)
+		if err != nil {
+			return mail.Message{}, err
+		}
+		if info.Size() <= limit {
+			msg.Attachments = append(msg.Attachments, mail.Attachment{Name: f, Path: path, ContentType: contentType(f)})
+			continue
+		}
+		where := filepath.Join(folder, f)
+		if base := cfg.Delivery.LinkBase; base != "" {
+			where = strings.TrimRight(base, "/") + "/" + m.Job + "/" + m.AsOf + "/" + f
+		}
+		notes = append(notes, fmt.Sprintf("%s (%.1f MB, over the %g MB attachment limit): %s", f,
+			float64(info.Size())/1024/1024, cfg.Email.AttachmentLimitMB, where))
+	}
+	if len(notes) > 0 {
+		msg.Text += "\n\nNot attached, too large:\n" + strings.Join(notes, "\n") + "\n"
+		var b strings.Builder
+		b.WriteString(`<p style="font-family:sans-serif;font-size:14px">Not attached, too large:<br>`)
+		for _, n := range notes {
+			b.WriteString(htmlEscape(n) + "<br>")
+		}
+		b.WriteString("</p>")
+		if i := strings.LastIndex(msg.HTML, "</body>"); i >= 0 {
+			msg.HTML = msg.HTML[:i] + b.String() + msg.HTML[i:]
+		} else {
+			msg.HTML += b.String()
+		}
+	}
+	return msg, nil
+}
+
+func contentType(name string) string {
+	switch filepath.Ext(name) {
+	case ".xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case ".html":
+		return "text/html; charset=utf-8"
+	}
+	return "application/octet-stream"
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// rewriteManifest replaces manifest.json in the run folder with m, through
+// a temporary file and a rename.
+func rewriteManifest(m *Manifest) error {
+	if m.Dir == "" {
+		return nil
+	}
+	tmp, err := os.CreateTemp(m.Dir, ".manifest-*")
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(tmp)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(m); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	tmp.Close()
+	return os.Rename(tmp.Name(), filepath.Join(m.Dir, ManifestFile))
+}
+
+// alert emails the alert list about a failed run: job, as-of, step, error
+// and the last log lines. It never attaches reports.
+func alert(ctx context.Context, cfg *config.Config, rec RunRecord, lines []string, log *slog.Logger) {
+	if !cfg.Email.Enabled || len(cfg.Email.Alerts) == 0 {
+		log.Warn("no alert email sent: email is off or email.alerts is empty")
+		return
+	}
+	host, _ := os.Hostname()
+	subject := fmt.Sprintf("custseg FAILED: job %s, as of %s, at step %s", rec.Job, orDash(rec.AsOf), orDash(rec.Step))
+	var b strings.Builder
+	fmt.Fprintf(&b, "The custseg run failed. No report was sent.\n\n")
+	fmt.Fprintf(&b, "Job:     %s\nAs of:   %s\nRun id:  %s\nStep:    %s\nHost:    %s\nStarted: %s\n\nError:\n%s\n\n",
+		rec.Job, orDash(rec.AsOf), orDash(rec.RunID), orDash(rec.Step), host, rec.StartedAt.Format(time.RFC3339), rec.Error)
+	b.WriteString("Last log lines:\n")
+	for _, l := range lines {
+		b.WriteString("  " + l + "\n")
+	}
+	b.WriteString("\nRun `custseg check --config <file>` on the host to see what is wrong; `custseg history` lists the runs.\n")
+	sender, err := mail.New(mail.FromConfig(cfg.Email), log)
+	if err == nil {
+		// The run's context may be what failed; give the alert its own time.
+		actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.Email.Timeout*time.Duration(cfg.Email.Retries+2))
+		defer cancel()
+		err = sender.Send(actx, mail.Message{To: cfg.Email.Alerts, Subject: subject, Text: b.String()})
+	}
+	if err != nil {
+		log.Error("alert email not sent", slog.Any("error", err))
+		return
+	}
+	log.Info("alert email sent", slog.Int("recipients", len(cfg.Email.Alerts)))
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

@@ -1,0 +1,115 @@
+package mail
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// Attachment is a file attached to a message. It is read from disk when
+// Send is called, before any connection is made.
+type Attachment struct {
+	// Name is the file name the reader sees (default: the base of Path).
+	// It may be in any script; it is encoded for mail clients.
+	Name string
+	Path string
+	// ContentType such as "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	// (default: from Name's extension, else application/octet-stream).
+	ContentType string
+}
+
+// Message is one email.
+type Message struct {
+	To      []string
+	Subject string
+	// HTML is the rich body; "" sends the plain text alone.
+	HTML string
+	// Text is the plain-text body (the alternative to HTML); required.
+	Text        string
+	Attachments []Attachment
+}
+
+// build turns msg into a go-mail message with every attachment in memory.
+// Any error is permanent: nothing about it changes by retrying.
+func (s *Sender) build(msg Message) (*gomail.Msg, error) {
+	if len(msg.To) == 0 {
+		return nil, errors.New("message has no recipients")
+	}
+	if strings.TrimSpace(msg.Text) == "" {
+		return nil, errors.New("message has no plain-text body")
+	}
+	m := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
+	if err := m.From(s.cfg.From); err != nil {
+		return nil, fmt.Errorf("email.from: %w", err)
+	}
+	if err := m.To(msg.To...); err != nil {
+		return nil, fmt.Errorf("recipients %s: %w", strings.Join(msg.To, ", "), err)
+	}
+	m.Subject(msg.Subject)
+	// Fixed once, so that a retried message is the same message.
+	m.SetDate()
+	m.SetMessageID()
+	m.SetUserAgent("custseg")
+	// RFC 3834: no vacation replies to a scheduled job.
+	m.SetGenHeader("Auto-Submitted", "auto-generated")
+	m.SetBodyString(gomail.TypeTextPlain, msg.Text)
+	if msg.HTML != "" {
+		m.AddAlternativeString(gomail.TypeTextHTML, msg.HTML)
+	}
+	for _, a := range msg.Attachments {
+		data, err := os.ReadFile(a.Path)
+		if err != nil {
+			return nil, fmt.Errorf("attachment: %w", err)
+		}
+		name := a.Name
+		if name == "" {
+			name = filepath.Base(a.Path)
+		}
+		name = cleanName(name)
+		opts := []gomail.FileOption{withDisposition(name)}
+		if a.ContentType != "" {
+			if _, _, err := mime.ParseMediaType(a.ContentType); err != nil {
+				return nil, fmt.Errorf("attachment %s: content type %q: %w", a.Path, a.ContentType, err)
+			}
+			opts = append(opts, gomail.WithFileContentType(gomail.ContentType(a.ContentType)))
+		}
+		if err := m.AttachReader(name, bytes.NewReader(data), opts...); err != nil {
+			return nil, fmt.Errorf("attachment %s: %w", a.Path, err)
+		}
+	}
+	return m, nil
+}
+
+// withDisposition sets Content-Disposition with the RFC 2231 filename*
+// parameter for names outside ASCII, which mail clients and Go's
+// mime/multipart read; go-mail's Content-Type name= keeps the RFC 2047 form
+// older clients look at.
+func withDisposition(name string) gomail.FileOption {
+	return func(f *gomail.File) {
+		v := mime.FormatMediaType("attachment", map[string]string{"filename": name})
+		if v != "" {
+			f.Header.Set("Content-Disposition", v)
+		}
+	}
+}
+
+// cleanName keeps the last path element of name and replaces characters that
+// are unsafe in a header or a file name.
+func cleanName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			return '_'
+		case strings.ContainsRune(`"/:<>?\|*`, r):
+			return '_'
+		}
+		return r
+	}, name)
+}

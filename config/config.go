@@ -38,7 +38,12 @@ type Database struct {
 	User     string            `yaml:"user"`
 	Password string            `yaml:"password"`
 	Name     string            `yaml:"name"`
-	Params   map[string]string `yaml:"params"` // extra go-sql-driver/mysql DSN parameters, e.g. tls
+	Params   map[string]string `yaml:"params"` // extra go-sql-driver/mysql DSN parameters
+	// TLS is "" (off), "true" (verify against the system roots),
+	// "skip-verify", or the path of a PEM file of CA certificates.
+	TLS string `yaml:"tls"`
+	// MaxOpenConns bounds the connections a run opens.
+	MaxOpenConns int `yaml:"max_open_conns"`
 	// TimeZone is the IANA zone in which DATETIME values are stored.
 	TimeZone       string        `yaml:"time_zone"`
 	ConnectTimeout time.Duration `yaml:"connect_timeout"`
@@ -218,6 +223,23 @@ type Outputs struct {
 	SegmentSheets []string `yaml:"segment_sheets"`
 	// History is how many earlier runs the trends look back over.
 	History int `yaml:"history"`
+	// FileMode and DirMode are the permissions of what runs create, in
+	// octal ("0640", "0750").
+	FileMode string `yaml:"file_mode"`
+	DirMode  string `yaml:"dir_mode"`
+	// MaskContacts masks emails and phone numbers in the workbook too
+	// (the HTML report and emails never show them).
+	MaskContacts bool `yaml:"mask_contacts"`
+}
+
+// Perm parses an octal permission such as "0640"; ok is false when it is
+// not one.
+func Perm(s string) (mode uint32, ok bool) {
+	v, err := strconv.ParseUint(s, 8, 32)
+	if err != nil || v > 0o777 {
+		return 0, false
+	}
+	return uint32(v), true
 }
 
 // Default returns the configuration used for every key the file leaves out.
@@ -229,7 +251,7 @@ func Default() *Config {
 			FM: []int{s.FMMin, s.FMMax}, Action: s.Action, ActionZh: s.ActionZh}
 	}
 	return &Config{
-		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC",
+		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC", MaxOpenConns: 2,
 			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute},
 		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure, ZeroAmountOrders: "purchases",
 			RFM:   RFM{Bins: p.RFM.Bins, Frequency: p.RFM.Frequency, Segments: segs},
@@ -251,7 +273,8 @@ func Default() *Config {
 			Audiences: []Audience{{Name: "management", Gets: "report"}, {Name: "marketing", Gets: "workbook"}}},
 		Schedule: Schedule{GracePeriod: 5 * time.Minute, Lock: true},
 		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥",
-			SegmentSheets: []string{"champions", "at_risk", "cant_lose", "need_attention", "new"}, History: 26},
+			SegmentSheets: []string{"champions", "at_risk", "cant_lose", "need_attention", "new"}, History: 26,
+			FileMode: "0640", DirMode: "0750"},
 	}
 }
 
@@ -306,6 +329,11 @@ func Parse(path string, data []byte) (*Config, error) {
 	}
 	if err := expandEnv(cfg); err != nil {
 		return nil, &Error{Msg: fmt.Sprintf("%s: %v", name, err)}
+	}
+	switch t := cfg.Database.TLS; t {
+	case "", "true", "skip-verify":
+	default:
+		cfg.Database.TLS = cfg.Resolve(t)
 	}
 	if err := cfg.Validate(); err != nil {
 		return nil, &Error{Msg: fmt.Sprintf("%s: %v", name, err)}

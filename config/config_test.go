@@ -85,6 +85,9 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		{"bad security", "email:\n  enabled: true\n  host: smtp.x\n  from: a@b.c\n  security: ssl3\n", `c.yaml: email.security: "ssl3" is not starttls, tls or none`},
 		{"enabled without host", "email:\n  enabled: true\n  host: ''\n", "c.yaml: email.host: must not be empty when email.enabled is true"},
 		{"segment sheet", "outputs:\n  segment_sheets: [vips]\n", `c.yaml: outputs.segment_sheets[0]: "vips" is not the key of a segment`},
+		{"file mode", "outputs:\n  file_mode: rw-r-----\n", `c.yaml: outputs.file_mode: "rw-r-----" is not an octal permission like 0640`},
+		{"pool", "database:\n  max_open_conns: 1\n", "c.yaml: database.max_open_conns: 1 is below 2"},
+		{"tls file", "database:\n  tls: /nonexistent/ca.pem\n", `c.yaml: database.tls: "/nonexistent/ca.pem" is not true, skip-verify or a readable CA file`},
 		{"segment range", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1]\n        fm: [1, 5]\n", "c.yaml: analysis.rfm.segments[0].r: want [min, max]"},
 	}
 	for _, tt := range tests {
@@ -133,5 +136,18 @@ func TestDriverConfigForcesTimeAndSafety(t *testing.T) {
 	}
 	if _, err := d.DriverConfig("not a dsn"); err == nil || !strings.HasPrefix(err.Error(), "CUSTSEG_DSN: ") {
 		t.Errorf("bad DSN err = %v", err)
+	}
+}
+
+func TestModes(t *testing.T) {
+	cfg, err := Parse("c.yaml", []byte("outputs:\n  file_mode: \"0600\"\n  dir_mode: \"0700\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f, _ := Perm(cfg.Outputs.FileMode); f != 0o600 {
+		t.Errorf("file mode = %o", f)
+	}
+	if f, _ := Perm(Default().Outputs.DirMode); f != 0o750 {
+		t.Errorf("default dir mode = %o", f)
 	}
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"net/mail"
+	"os"
 	"time"
 
 	"github.com/robfig/cron/v3"
@@ -27,6 +28,16 @@ func (c *Config) Validate() error {
 	}
 	if d.ConnectTimeout <= 0 {
 		return fmt.Errorf("database.connect_timeout: must be positive, e.g. 10s")
+	}
+	if d.MaxOpenConns < 2 {
+		return fmt.Errorf("database.max_open_conns: %d is below 2 (a run needs one connection to read and one to stop its query when cancelled)", d.MaxOpenConns)
+	}
+	switch d.TLS {
+	case "", "true", "skip-verify":
+	default:
+		if _, err := os.Stat(d.TLS); err != nil {
+			return fmt.Errorf("database.tls: %q is not true, skip-verify or a readable CA file: %v", d.TLS, err)
+		}
 	}
 	if d.QueryTimeout <= 0 {
 		return fmt.Errorf("database.query_timeout: must be positive, e.g. 30m")
@@ -96,6 +107,12 @@ func (c *Config) Validate() error {
 		if !keys[k] {
 			return fmt.Errorf("outputs.segment_sheets[%d]: %q is not the key of a segment in analysis.rfm.segments", i, k)
 		}
+	}
+	if _, ok := Perm(c.Outputs.FileMode); !ok {
+		return fmt.Errorf("outputs.file_mode: %q is not an octal permission like 0640", c.Outputs.FileMode)
+	}
+	if _, ok := Perm(c.Outputs.DirMode); !ok {
+		return fmt.Errorf("outputs.dir_mode: %q is not an octal permission like 0750", c.Outputs.DirMode)
 	}
 	if c.Outputs.History < 0 {
 		return fmt.Errorf("outputs.history: must not be negative")

@@ -99,7 +99,7 @@ func deliver(ctx context.Context, cfg *config.Config, opts Options, m *Manifest,
 	folder := m.Dir
 	if sf := cfg.Delivery.SharedFolder; sf != "" {
 		d := Delivery{Audience: "shared_folder", At: time.Now()}
-		dir, err := publishShared(m.Dir, cfg.Resolve(sf), m.Job, m.AsOf, m.RunID, cfg.Delivery.Retention)
+		dir, err := publishShared(m.Dir, cfg.Resolve(sf), m.Job, m.AsOf, m.RunID, cfg.Delivery.Retention, modesOf(cfg))
 		if err != nil {
 			d.Status, d.Error = "failed", err.Error()
 		} else {
@@ -292,4 +292,14 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// modesOf reads the configured file and folder permissions.
+func modesOf(cfg *config.Config) Modes {
+	f, ok1 := config.Perm(cfg.Outputs.FileMode)
+	d, ok2 := config.Perm(cfg.Outputs.DirMode)
+	if !ok1 || !ok2 {
+		return DefaultModes
+	}
+	return Modes{File: os.FileMode(f), Dir: os.FileMode(d)}
 }

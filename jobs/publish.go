@@ -18,18 +18,28 @@ import (
 type staging struct {
 	dir   string // the temporary folder
 	final string // where it goes on commit
+	modes Modes
 }
 
-func newStaging(parent, name, runID string) (*staging, error) {
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+// Modes are the permissions of the files and folders a run creates.
+type Modes struct {
+	File os.FileMode
+	Dir  os.FileMode
+}
+
+// DefaultModes keep reports to their owner and group: files 0640, folders 0750.
+var DefaultModes = Modes{File: 0o640, Dir: 0o750}
+
+func newStaging(parent, name, runID string, modes Modes) (*staging, error) {
+	if err := os.MkdirAll(parent, modes.Dir); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	cleanStale(parent)
 	dir := filepath.Join(parent, ".tmp-"+name+"-"+runID)
-	if err := os.Mkdir(dir, 0o755); err != nil {
+	if err := os.Mkdir(dir, modes.Dir); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	return &staging{dir: dir, final: filepath.Join(parent, name)}, nil
+	return &staging{dir: dir, final: filepath.Join(parent, name), modes: modes}, nil
 }
 
 // cleanStale removes temporary folders that a killed run left behind more
@@ -53,7 +63,7 @@ func cleanStale(parent string) {
 // and returns its size and SHA-256.
 func (s *staging) write(name string, fill func(io.Writer) error) (Output, error) {
 	path := filepath.Join(s.dir, name)
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, s.modes.File)
 	if err != nil {
 		return Output{}, err
 	}

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
@@ -180,6 +181,10 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		return m, nil, &StepError{StepAnalyse, interrupted(ctx, err)}
 	}
 
+	if cfg.Outputs.MaskContacts {
+		maskContacts(ds)
+	}
+
 	// Render into a staging folder, then publish it in one rename.
 	in := &reports.Input{
 		Job: job.Name, RunID: m.RunID, AsOf: win.AsOf, GeneratedAt: now(), Locale: cfg.Outputs.Locale,
@@ -196,7 +201,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	for _, s := range ex.Statements {
 		in.Queries = append(in.Queries, reports.Query{Name: s.Name, SQL: s.SQL})
 	}
-	st, err := newStaging(jobDir, asOf, m.RunID)
+	st, err := newStaging(jobDir, asOf, m.RunID, modesOf(cfg))
 	if err != nil {
 		return m, nil, &StepError{StepPublish, err}
 	}
@@ -272,7 +277,7 @@ func Open(ctx context.Context, cfg *config.Config, dsn string) (*sqlx.DB, error)
 		return nil, fmt.Errorf("database %s: %w", mc.Addr, err)
 	}
 	db := sqlx.NewDb(sql.OpenDB(conn), "mysql")
-	db.SetMaxOpenConns(2)
+	db.SetMaxOpenConns(cfg.Database.MaxOpenConns)
 	pctx, cancel := context.WithTimeout(ctx, cfg.Database.ConnectTimeout)
 	defer cancel()
 	if err := db.PingContext(pctx); err != nil {
@@ -369,4 +374,22 @@ func warnings(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted)
 		}
 	}
 	return w
+}
+
+// maskContacts hides most of each customer's email and phone number:
+// "w***@example.com", "*******5678".
+func maskContacts(ds *analysis.Dataset) {
+	for i := range ds.Customers {
+		c := &ds.Customers[i]
+		if at := strings.LastIndexByte(c.Email, '@'); at > 0 {
+			c.Email = c.Email[:1] + "***" + c.Email[at:]
+		} else if c.Email != "" {
+			c.Email = "***"
+		}
+		if r := []rune(c.Phone); len(r) > 4 {
+			c.Phone = strings.Repeat("*", len(r)-4) + string(r[len(r)-4:])
+		} else if c.Phone != "" {
+			c.Phone = "****"
+		}
+	}
 }

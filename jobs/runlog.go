@@ -52,14 +52,14 @@ var runLogMu sync.Mutex
 func AppendRun(dir string, r RunRecord) error {
 	runLogMu.Lock()
 	defer runLogMu.Unlock()
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, DefaultModes.Dir); err != nil {
 		return fmt.Errorf("run history: %w", err)
 	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("run history: %w", err)
 	}
-	f, err := os.OpenFile(filepath.Join(dir, RunLogFile), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	f, err := os.OpenFile(filepath.Join(dir, RunLogFile), os.O_CREATE|os.O_APPEND|os.O_WRONLY, DefaultModes.File)
 	if err != nil {
 		return fmt.Errorf("run history: %w", err)
 	}

@@ -18,14 +18,14 @@ const LatestDir = "latest"
 // retention. Every copy is written into a temporary folder inside the
 // target folder and renamed into place, so readers of the share (which may
 // be a network mount: no rename across devices) never see half a run.
-func publishShared(src, shared, job, asOf, runID string, retention int) (string, error) {
+func publishShared(src, shared, job, asOf, runID string, retention int, modes Modes) (string, error) {
 	jobDir := filepath.Join(shared, job)
 	for _, name := range []string{asOf, LatestDir} {
-		st, err := newStaging(jobDir, name, runID)
+		st, err := newStaging(jobDir, name, runID, modes)
 		if err != nil {
 			return "", fmt.Errorf("shared folder: %w", err)
 		}
-		if err := copyFolder(src, st.dir); err != nil {
+		if err := copyFolder(src, st.dir, modes.File); err != nil {
 			st.abort()
 			return "", fmt.Errorf("shared folder: %w", err)
 		}
@@ -42,7 +42,7 @@ func publishShared(src, shared, job, asOf, runID string, retention int) (string,
 
 // copyFolder copies the regular files of src into the existing folder dst,
 // syncing each.
-func copyFolder(src, dst string) error {
+func copyFolder(src, dst string, mode os.FileMode) error {
 	ents, err := os.ReadDir(src)
 	if err != nil {
 		return err
@@ -51,20 +51,20 @@ func copyFolder(src, dst string) error {
 		if !e.Type().IsRegular() {
 			continue
 		}
-		if err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())); err != nil {
+		if err := copyFile(filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()), mode); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func copyFile(src, dst string) error {
+func copyFile(src, dst string, mode os.FileMode) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o644)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_EXCL|os.O_WRONLY, mode)
 	if err != nil {
 		return err
 	}

@@ -40,6 +40,9 @@ type serverOptions struct {
 	onMail func(n int) error
 	onRcpt func(to string) error
 	onData func(n int) error
+	// cutData, when it returns true for the nth DATA, makes the server
+	// read a little of the message and then reset the connection.
+	cutData func(n int) bool
 }
 
 type received struct {
@@ -184,14 +187,22 @@ func (se *session) Rcpt(to string, _ *smtp.RcptOptions) error {
 }
 
 func (se *session) Data(r io.Reader) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return err
-	}
 	se.s.mu.Lock()
 	se.s.dataN++
 	n := se.s.dataN
 	se.s.mu.Unlock()
+	if se.s.opts.cutData != nil && se.s.opts.cutData(n) {
+		_, _ = io.CopyN(io.Discard, r, 4096)
+		if tc, ok := se.conn.Conn().(*net.TCPConn); ok {
+			_ = tc.SetLinger(0) // RST: the client's writes fail at once
+		}
+		_ = se.conn.Conn().Close()
+		return errStalled
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
 	if se.s.opts.onData != nil {
 		if err := se.s.opts.onData(n); err != nil {
 			return err

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/mail"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -87,6 +88,21 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 		outDir = opts.OutDir
 	}
 	add("output folder "+outDir, writable(outDir), "writable")
+	if sf := cfg.Delivery.SharedFolder; sf != "" {
+		add("shared folder "+cfg.Resolve(sf), writable(cfg.Resolve(sf)), "writable")
+	}
+	if cfg.Email.Enabled {
+		name := fmt.Sprintf("SMTP %s:%d (%s)", cfg.Email.Host, cfg.Email.Port, cfg.Email.Security)
+		sender, err := mail.New(mail.FromConfig(cfg.Email), nil)
+		if err == nil {
+			err = sender.Check(ctx)
+		}
+		msg := "reachable"
+		if cfg.Email.Username != "" {
+			msg = "reachable, signed in as " + cfg.Email.Username
+		}
+		add(name, err, msg)
+	}
 	return res
 }
 

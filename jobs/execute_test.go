@@ -228,3 +228,22 @@ func TestDryRunDeliversNothing(t *testing.T) {
 		t.Errorf("dry run left no outputs: %v", err)
 	}
 }
+
+func TestCheckDialsSMTP(t *testing.T) {
+	tdb := loadFixture(t)
+	srv := smtptest.Start(t)
+	cfg := deliveryConfig(t, srv)
+	res := Check(context.Background(), cfg, Options{OutDir: t.TempDir(), DSN: tdb.DSN})
+	last := res[len(res)-1]
+	if !last.OK || !strings.HasPrefix(last.Name, "SMTP 127.0.0.1:") {
+		t.Errorf("SMTP check: %+v", last)
+	}
+	if n := len(srv.Messages()); n != 0 {
+		t.Errorf("check sent %d messages", n)
+	}
+	cfg.Email.Port = 1
+	res = Check(context.Background(), cfg, Options{OutDir: t.TempDir(), DSN: tdb.DSN})
+	if last := res[len(res)-1]; last.OK || !strings.Contains(last.Message, "refused") {
+		t.Errorf("SMTP down: %+v", last)
+	}
+}

@@ -35,6 +35,8 @@ Commands:
   demo     run the whole job on a generated shop in an embedded database
   run      run a job once now
   check    check the config, database, queries and output folder
+  schedule run the jobs on their cron schedules (the daemon)
+  history  show the run history
 
 Run 'custseg <command> -h' for a command's flags.
 
@@ -75,6 +77,10 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = (&CheckCommand{m: m}).Run(ctx, args[1:])
 	case "demo":
 		err = (&DemoCommand{m: m}).Run(ctx, args[1:])
+	case "schedule":
+		err = (&ScheduleCommand{m: m}).Run(ctx, args[1:])
+	case "history":
+		err = (&HistoryCommand{m: m}).Run(ctx, args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return exitOK

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The scale benchmark (issue 6): on one machine in one run, measure
+#   1. the database floor: MariaDB's own time for the SQL the job sends,
+#      through the mariadb client into /dev/null;
+#   2. `custseg run` end to end, its steps (from the manifest) and peak RSS;
+#   3. the workbook floor: a bare excelize StreamWriter writing as many rows
+#      and columns as the Customers sheet;
+# and append a table with the ratios to bench/RESULTS.md.
+#
+#   bench/run.sh small   # 100k customers, 1M orders
+#   bench/run.sh large   # 1M customers, 10M orders
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size=${1:-small}
+case "$size" in
+  small) customers=100000; orders=1000000 ;;
+  large) customers=1000000; orders=10000000 ;;
+  *) echo "usage: bench/run.sh small|large" >&2; exit 2 ;;
+esac
+db=custseg_bench_$customers
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/custseg" ./cmd/custseg
+go run ./bench/gen --customers "$customers" --orders "$orders" --db "$db" --sql "$work/sql"
+
+# 1. Database floor.
+floor_db=0
+for f in "$work"/sql/*.sql; do
+  s=$( { /usr/bin/time -f %e mariadb -h127.0.0.1 -uroot "$db" < "$f" > /dev/null; } 2>&1 | tail -1)
+  echo "db floor $(basename "$f"): ${s}s"
+  floor_db=$(echo "$floor_db + $s" | bc)
+done
+
+# 2. The job, end to end.
+cat > "$work/custseg.yaml" <<YAML
+database: {host: 127.0.0.1, port: 3306, user: root, name: $db, query_timeout: 2h}
+queries: {dir: ""}
+jobs: [{name: bench, cron: "0 7 * * MON", time_zone: UTC, timeout: 2h, audiences: []}]
+outputs: {dir: $work/out}
+YAML
+/usr/bin/time -v "$work/custseg" run --config "$work/custseg.yaml" --as-of 2026-09-30 --dry-run \
+  > "$work/run.out" 2> "$work/run.err" || { cat "$work/run.err"; exit 1; }
+wall=$(grep "Elapsed (wall clock)" "$work/run.err" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+rss=$(grep "Maximum resident set size" "$work/run.err" | awk '{print $NF}')
+manifest=$(ls "$work"/out/bench/*/manifest.json)
+steps=$(python3 -c "import json,sys; d=json.load(open('$manifest'))['durations_ms']; print(' '.join(f'{k}={v/1000:.1f}s' for k,v in d.items()))")
+wb=$(python3 -c "import json; print(json.load(open('$manifest'))['durations_ms'].get('workbook',0)/1000)")
+xlsx=$(ls "$work"/out/bench/*/*.xlsx)
+html=$(ls "$work"/out/bench/*/*.html)
+
+# 3. Workbook floor: as many rows and columns as the Customers sheet.
+cols=$(python3 - "$xlsx" <<'PY'
+import sys, zipfile, re
+z = zipfile.ZipFile(sys.argv[1])
+x = z.read('xl/worksheets/sheet2.xml')[:200000].decode('utf-8', 'replace')
+m = re.search(r'<row r="3"[^>]*>(.*?)</row>', x)
+print(len(re.findall(r'<c ', m.group(1))) if m else 34)
+PY
+)
+floor_wb=$(go run ./bench/wbfloor --rows "$customers" --cols "$cols")
+
+ratio_run=$(echo "scale=2; $wall / ($floor_db + $floor_wb)" | bc)
+ratio_wb=$(echo "scale=2; $wb / $floor_wb" | bc)
+html_mb=$(echo "scale=2; $(stat -c %s "$html") / 1048576" | bc)
+machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadb --version | awk '{print $5}' | tr -d ,)"
+{
+  echo
+  echo "### $size: $customers customers, $orders orders — $(date -u +%F) ($machine)"
+  echo
+  echo "| measure | value |"
+  echo "|---|---|"
+  echo "| database floor (job's SQL via mariadb client) | ${floor_db} s |"
+  echo "| workbook floor (bare StreamWriter, $cols columns) | ${floor_wb} s |"
+  echo "| custseg run, wall | ${wall} s |"
+  echo "| run ÷ (database floor + workbook floor) | ${ratio_run} |"
+  echo "| workbook step ÷ workbook floor | ${ratio_wb} |"
+  echo "| peak RSS | $((rss / 1024)) MB |"
+  echo "| HTML report size | ${html_mb} MB |"
+  echo "| steps (manifest) | $steps |"
+} | tee -a bench/RESULTS.md

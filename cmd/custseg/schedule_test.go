@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/custseg/custseg/jobs"
+)
+
+// syncBuffer is a bytes.Buffer safe to read while a command writes to it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// startSchedule runs `custseg schedule args` in the background; cancel
+// stops it like SIGTERM, and wait returns its exit code.
+func startSchedule(t *testing.T, env map[string]string, args ...string) (stderr *syncBuffer, cancel func(), wait func() int) {
+	t.Helper()
+	stderr = &syncBuffer{}
+	m := NewMain(&syncBuffer{}, stderr)
+	m.Getenv = func(k string) string { return env[k] }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- m.Run(ctx, append([]string{"schedule"}, args...)) }()
+	t.Cleanup(cancel)
+	wait = func() int {
+		select {
+		case code := <-done:
+			return code
+		case <-time.After(60 * time.Second):
+			t.Fatalf("schedule did not stop\n%s", stderr)
+		}
+		return -1
+	}
+	return stderr, cancel, wait
+}
+
+func waitForText(t *testing.T, buf *syncBuffer, re *regexp.Regexp) []string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := re.FindStringSubmatch(buf.String()); m != nil {
+			return m
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("no %s in:\n%s", re, buf)
+	return nil
+}
+
+func TestScheduleCommandServesHealthAndStops(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "custseg.yaml")
+	os.WriteFile(cfgPath, []byte(`outputs:
+  dir: out
+jobs:
+  - name: weekly
+    cron: "0 7 * * MON"
+    time_zone: Asia/Shanghai
+    timeout: 1h
+schedule:
+  lock: false
+  grace_period: 1s
+`), 0o644)
+	stderr, cancel, wait := startSchedule(t, nil, "--config", cfgPath, "--listen", "127.0.0.1:0")
+	addr := waitForText(t, stderr, regexp.MustCompile(`serving /healthz and /metrics" addr=(\S+)`))[1]
+	waitForText(t, stderr, regexp.MustCompile(`scheduler started`))
+
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var h jobs.Health
+	json.NewDecoder(resp.Body).Decode(&h)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || h.Status != "ok" || len(h.Jobs) != 1 || h.Jobs[0].Job != "weekly" {
+		t.Errorf("healthz: %d %+v", resp.StatusCode, h)
+	}
+	if !strings.Contains(stderr.String(), `cron="CRON_TZ=Asia/Shanghai 0 7 * * MON"`) {
+		t.Errorf("the job's schedule is not logged:\n%s", stderr)
+	}
+
+	cancel() // SIGTERM
+	if code := wait(); code != exitOK {
+		t.Errorf("exit code %d after SIGTERM, want 0\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr.String(), "scheduler stopped") {
+		t.Errorf("no stop logged:\n%s", stderr)
+	}
+}
+
+// The production run function end to end: on start the scheduler catches
+// up the missed fire with a whole run against the database, through the
+// MySQL lock, records it with its fire time, and history shows it.
+func TestScheduleCommandCatchUpRun(t *testing.T) {
+	dsn, cfgPath, dir := smallShop(t)
+	os.WriteFile(cfgPath, []byte(`queries:
+  dir: queries
+outputs:
+  dir: out
+jobs:
+  - name: minutely
+    cron: "* * * * *"
+    time_zone: Asia/Shanghai
+    timeout: 5m
+    catch_up: true
+schedule:
+  lock: true
+  grace_period: 1m
+`), 0o644)
+	env := map[string]string{"CUSTSEG_DSN": dsn}
+	stderr, cancel, wait := startSchedule(t, env, "--config", cfgPath)
+	var runs []jobs.RunRecord
+	deadline := time.Now().Add(60 * time.Second)
+	for len(runs) == 0 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+		runs, _ = jobs.ReadRuns(filepath.Join(dir, "out"), "minutely")
+	}
+	cancel()
+	if code := wait(); code != exitOK {
+		t.Errorf("exit code %d, want 0\n%s", code, stderr)
+	}
+	if len(runs) == 0 {
+		t.Fatalf("no run recorded\n%s", stderr)
+	}
+	r := runs[0]
+	if r.Status != "ok" || r.ScheduledAt == nil || r.ScheduledAt.Second() != 0 || len(r.Outputs) == 0 {
+		t.Errorf("first run: %+v\n%s", r, stderr)
+	}
+	if !strings.Contains(stderr.String(), "catching up a missed fire") {
+		t.Errorf("no catch-up logged:\n%s", stderr)
+	}
+
+	code, out, errOut := run(t, nil, "history", "--config", cfgPath)
+	if code != 0 || !strings.Contains(out, r.RunID) || !strings.Contains(out, "minutely") {
+		t.Errorf("history: code %d\n%s%s", code, out, errOut)
+	}
+}
+
+func TestScheduleCommandMistakes(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "custseg.yaml")
+	os.WriteFile(cfgPath, []byte("outputs:\n  dir: out\nschedule:\n  lock: false\n"), 0o644)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"schedule"}, exitUsage, "--config is required"},
+		{[]string{"schedule", "--config", cfgPath, "extra"}, exitUsage, `unexpected argument "extra"`},
+		{[]string{"schedule", "--config", cfgPath, "--listen", "256.0.0.1:99999"}, exitFailed, "schedule.listen"},
+	} {
+		code, _, errOut := run(t, nil, tc.args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: code %d, stderr %q; want %d and %q", tc.args, code, errOut, tc.code, tc.want)
+		}
+	}
+	code, out, _ := run(t, nil, "schedule", "-h")
+	if code != exitUsage || !strings.Contains(out, "Usage: custseg schedule") || !strings.Contains(out, "-listen") {
+		t.Errorf("schedule -h: %d %q", code, out)
+	}
+}

@@ -1,0 +1,151 @@
+package jobs
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+
+	"github.com/custseg/custseg/config"
+)
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, string(b)
+}
+
+func TestHealthAndMetrics(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
+	cfg.Schedule.Listen = "127.0.0.1:0"
+	var fail atomic.Bool
+	rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+		if fail.Load() {
+			return errors.New("extract: database unreachable")
+		}
+		return nil
+	})
+	s, err := NewScheduler(cfg, rec.run, SchedulerOptions{Clock: clock})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Not started: 503.
+	w := httptest.NewRecorder()
+	s.Handler().ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), "not running") {
+		t.Errorf("before start: %d %s", w.Code, w.Body)
+	}
+
+	if err := s.Start(); err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + s.Addr()
+
+	// Running, nothing due yet: 200.
+	code, body := get(t, base+"/healthz")
+	var h Health
+	if err := json.Unmarshal([]byte(body), &h); err != nil {
+		t.Fatalf("healthz is not JSON: %v\n%s", err, body)
+	}
+	if code != http.StatusOK || h.Status != "ok" || len(h.Jobs) != 1 || h.Jobs[0].NextRun != "2026-11-23T10:01:00Z" {
+		t.Errorf("healthz before any run: %d %s", code, body)
+	}
+
+	// A successful run: still 200.
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second)
+	rec.next(t)
+	waitFor(t, "the run to be counted", func() bool { return runsCounter(s, "minutely", ResultOK) == 1 })
+	if code, body := get(t, base+"/healthz"); code != http.StatusOK || !strings.Contains(body, `"last_result": "ok"`) {
+		t.Errorf("healthz after a good run: %d %s", code, body)
+	}
+
+	// A failed run: 503 with the reason.
+	fail.Store(true)
+	waiters(t, clock, 1)
+	clock.Advance(time.Minute)
+	rec.next(t)
+	waitFor(t, "the failure to be counted", func() bool { return runsCounter(s, "minutely", ResultFailed) == 1 })
+	code, body = get(t, base+"/healthz")
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, `"status": "failing"`) ||
+		!strings.Contains(body, "database unreachable") {
+		t.Errorf("healthz after a failed run: %d %s", code, body)
+	}
+
+	code, body = get(t, base+"/metrics")
+	for _, want := range []string{
+		`custseg_runs_total{job="minutely",result="ok"} 1`,
+		`custseg_runs_total{job="minutely",result="failed"} 1`,
+		`custseg_runs_total{job="minutely",result="skipped"} 0`,
+		`custseg_last_success_timestamp_seconds{job="minutely"} ` +
+			strconv.FormatFloat(float64(time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC).Unix()), 'g', -1, 64),
+		`custseg_run_duration_seconds_count{job="minutely"} 2`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if code != http.StatusOK {
+		t.Errorf("metrics: %d", code)
+	}
+
+	// A good run clears the failure.
+	fail.Store(false)
+	waiters(t, clock, 1)
+	clock.Advance(time.Minute)
+	rec.next(t)
+	waitFor(t, "the run to be counted", func() bool { return runsCounter(s, "minutely", ResultOK) == 2 })
+	if code, body := get(t, base+"/healthz"); code != http.StatusOK {
+		t.Errorf("healthz after recovery: %d %s", code, body)
+	}
+
+	// The server stops with the scheduler.
+	if err := s.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := http.Get(base + "/healthz"); err == nil {
+		t.Error("health server still answers after Stop")
+	}
+}
+
+// A failure in the run history before a restart is still reported.
+func TestHealthFromHistory(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "daily", Cron: "0 6 * * *"}, config.Job{Name: "weekly", Cron: "0 7 * * MON"})
+	ok := time.Date(2026, 11, 22, 6, 0, 0, 0, time.UTC)
+	for _, r := range []RunRecord{
+		{Job: "daily", StartedAt: ok, FinishedAt: ok.Add(time.Minute), Status: "ok"},
+		{Job: "daily", StartedAt: ok.AddDate(0, 0, 1), FinishedAt: ok.AddDate(0, 0, 1).Add(time.Minute), Status: "failed", Error: "smtp: 535 authentication failed"},
+	} {
+		if err := AppendRun(cfg.Outputs.Dir, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := startScheduler(t, cfg, clock, newRecorder(nil).run, SchedulerOptions{})
+	h := s.Health()
+	if h.Status != "failing" || !strings.Contains(h.Reason, "job daily") || !strings.Contains(h.Reason, "535") {
+		t.Errorf("health %+v", h)
+	}
+	if h.Jobs[0].LastSuccess != "2026-11-22T06:01:00Z" || h.Jobs[1].LastResult != "" {
+		t.Errorf("jobs %+v", h.Jobs)
+	}
+}

@@ -1,0 +1,163 @@
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-co-op/gocron/v2"
+
+	"github.com/custseg/custseg/demo"
+	"github.com/custseg/custseg/internal/testdb"
+)
+
+func TestLockName(t *testing.T) {
+	for _, tc := range []struct{ scope, key, want string }{
+		{"shop", "weekly", "custseg:shop:weekly"},
+		{"", "weekly", "custseg:weekly"},
+	} {
+		if got := LockName(tc.scope, tc.key); got != tc.want {
+			t.Errorf("LockName(%q, %q) = %q, want %q", tc.scope, tc.key, got, tc.want)
+		}
+	}
+	long1 := LockName("custseg_production_database", strings.Repeat("x", 60)+"1")
+	long2 := LockName("custseg_production_database", strings.Repeat("x", 60)+"2")
+	if len(long1) > maxLockName || len(long2) > maxLockName {
+		t.Errorf("lock names longer than %d: %q (%d), %q (%d)", maxLockName, long1, len(long1), long2, len(long2))
+	}
+	if long1 == long2 {
+		t.Errorf("two long keys share the lock name %q", long1)
+	}
+	if !strings.HasPrefix(long1, "custseg:custseg_production_database:") {
+		t.Errorf("long name %q lost its readable prefix", long1)
+	}
+}
+
+// lockServers are the servers the locker is tested on: the test database
+// (MariaDB, or the embedded engine when none answers), and always the
+// embedded engine of `custseg demo`, which supports GET_LOCK too.
+func lockServers(t *testing.T) map[string]string {
+	tdb := testdb.New(t)
+	servers := map[string]string{tdb.Kind: tdb.DSN}
+	if tdb.Kind != "embedded" {
+		srv, err := demo.StartServer(context.Background(), "locktest")
+		if err != nil {
+			t.Fatalf("embedded server: %v", err)
+		}
+		t.Cleanup(func() { srv.Close() })
+		servers["embedded"] = srv.DSN()
+	}
+	return servers
+}
+
+func newTestLocker(t *testing.T, dsn, scope string) *MySQLLocker {
+	t.Helper()
+	db, err := sql.Open("mysql", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewMySQLLocker(db, scope)
+	t.Cleanup(func() { l.Close() })
+	return l
+}
+
+func TestMySQLLocker(t *testing.T) {
+	for kind, dsn := range lockServers(t) {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			scope := "locktest_" + randomHexForTest(t)
+			a, b := newTestLocker(t, dsn, scope), newTestLocker(t, dsn, scope)
+
+			lk, err := a.Lock(ctx, "weekly")
+			if err != nil {
+				t.Fatalf("first lock: %v", err)
+			}
+			if _, err := b.Lock(ctx, "weekly"); !errors.Is(err, ErrLockHeld) {
+				t.Fatalf("second scheduler took a held lock: err = %v, want ErrLockHeld", err)
+			}
+			// Another job's lock, or another shop's, is independent.
+			other, err := b.Lock(ctx, "monthly")
+			if err != nil {
+				t.Fatalf("other job's lock: %v", err)
+			}
+			other.Unlock(ctx)
+			otherShop := newTestLocker(t, dsn, scope+"_other")
+			lk2, err := otherShop.Lock(ctx, "weekly")
+			if err != nil {
+				t.Fatalf("another shop's lock of the same job name: %v", err)
+			}
+			lk2.Unlock(ctx)
+
+			// Unlock releases even with a cancelled context (gocron's job
+			// context is cancelled on shutdown).
+			cctx, cancel := context.WithCancel(ctx)
+			cancel()
+			if err := lk.Unlock(cctx); err != nil {
+				t.Fatalf("unlock: %v", err)
+			}
+			lk, err = b.Lock(ctx, "weekly")
+			if err != nil {
+				t.Fatalf("lock after unlock: %v", err)
+			}
+			lk.Unlock(ctx)
+		})
+	}
+}
+
+// A scheduler that dies without unlocking loses its connection, and the
+// server releases its lock: another can take it.
+func TestLockReleasedWhenConnectionCloses(t *testing.T) {
+	for kind, dsn := range lockServers(t) {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			scope := "locktest_" + randomHexForTest(t)
+			a, b := newTestLocker(t, dsn, scope), newTestLocker(t, dsn, scope)
+			lk, err := a.Lock(ctx, "weekly")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := b.Lock(ctx, "weekly"); !errors.Is(err, ErrLockHeld) {
+				t.Fatalf("err = %v, want ErrLockHeld", err)
+			}
+			// Close the network connection under the lock, as a killed
+			// process would: no RELEASE_LOCK is sent.
+			ml := lk.(*mysqlLock)
+			close(ml.stop)
+			<-ml.done
+			err = ml.conn.Raw(func(dc any) error { return dc.(io.Closer).Close() })
+			if err != nil {
+				t.Fatalf("close the lock's connection: %v", err)
+			}
+			var got gocron.Lock
+			deadline := time.Now().Add(5 * time.Second)
+			for {
+				got, err = b.Lock(ctx, "weekly")
+				if err == nil || !errors.Is(err, ErrLockHeld) || time.Now().After(deadline) {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+			if err != nil {
+				t.Fatalf("lock of a closed connection was not released: %v", err)
+			}
+			got.Unlock(ctx)
+		})
+	}
+}
+
+func TestLockerUnreachableDatabase(t *testing.T) {
+	db, err := sql.Open("mysql", "root@tcp(127.0.0.1:1)/x?timeout=1s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewMySQLLocker(db, "x")
+	defer l.Close()
+	_, err = l.Lock(context.Background(), "weekly")
+	if err == nil || errors.Is(err, ErrLockHeld) {
+		t.Fatalf("err = %v, want a connection error that is not ErrLockHeld", err)
+	}
+}

@@ -1,0 +1,449 @@
+package jobs
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/jonboulle/clockwork"
+	dto "github.com/prometheus/client_model/go"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/testdb"
+)
+
+func randomHexForTest(t *testing.T) string {
+	b := make([]byte, 4)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+// schedConfig is a config with jobs, no lock, a short grace period and an
+// output folder of the test's own.
+func schedConfig(t *testing.T, jobs ...config.Job) *config.Config {
+	t.Helper()
+	cfg := config.Default()
+	for i := range jobs {
+		if jobs[i].TimeZone == "" {
+			jobs[i].TimeZone = "UTC"
+		}
+		if jobs[i].Timeout == 0 {
+			jobs[i].Timeout = time.Hour
+		}
+	}
+	cfg.Jobs = jobs
+	cfg.Schedule.Lock = false
+	cfg.Schedule.GracePeriod = 2 * time.Second
+	cfg.Outputs.Dir = t.TempDir()
+	return cfg
+}
+
+// fire is one call of the run function.
+type fire struct {
+	job string
+	at  time.Time
+}
+
+// recorder is a fake run function that records its calls; hook, when set,
+// does the run.
+type recorder struct {
+	calls chan fire
+	n     atomic.Int32
+	hook  func(ctx context.Context, job string, at time.Time) error
+}
+
+func newRecorder(hook func(ctx context.Context, job string, at time.Time) error) *recorder {
+	return &recorder{calls: make(chan fire, 100), hook: hook}
+}
+
+func (r *recorder) run(ctx context.Context, job string, at time.Time) error {
+	r.n.Add(1)
+	r.calls <- fire{job, at}
+	if r.hook != nil {
+		return r.hook(ctx, job, at)
+	}
+	return nil
+}
+
+// next waits for the next call.
+func (r *recorder) next(t *testing.T) fire {
+	t.Helper()
+	select {
+	case f := <-r.calls:
+		return f
+	case <-time.After(5 * time.Second):
+		t.Fatal("the job did not run")
+	}
+	return fire{}
+}
+
+// none checks that no call comes within a short while.
+func (r *recorder) none(t *testing.T) {
+	t.Helper()
+	select {
+	case f := <-r.calls:
+		t.Fatalf("unexpected run of %s scheduled at %s", f.job, f.at)
+	case <-time.After(100 * time.Millisecond):
+	}
+}
+
+func startScheduler(t *testing.T, cfg *config.Config, clock clockwork.Clock, run RunFunc, opts SchedulerOptions) *Scheduler {
+	t.Helper()
+	opts.Clock = clock
+	s, err := NewScheduler(cfg, run, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := s.Stop(ctx); err != nil {
+			t.Errorf("stop: %v", err)
+		}
+	})
+	return s
+}
+
+// waiters waits until the fake clock has n timers (gocron's next fires).
+func waiters(t *testing.T, clock *clockwork.FakeClock, n int) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := clock.BlockUntilContext(ctx, n); err != nil {
+		t.Fatalf("waiting for %d scheduled fires: %v", n, err)
+	}
+}
+
+// waitFor polls cond until it holds.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func runsCounter(s *Scheduler, job, result string) float64 {
+	var m dto.Metric
+	_ = s.obs.runs.WithLabelValues(job, result).Write(&m)
+	return m.GetCounter().GetValue()
+}
+
+func TestSchedulerFiresAtCronTimeInJobZone(t *testing.T) {
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Monday 2026-11-23 06:50 in Shanghai is Sunday 22:50 UTC.
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 6, 50, 0, 0, shanghai).UTC())
+	cfg := schedConfig(t, config.Job{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "Asia/Shanghai"})
+	rec := newRecorder(nil)
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+
+	waiters(t, clock, 1)
+	clock.Advance(9 * time.Minute) // 06:59
+	rec.none(t)
+	clock.Advance(time.Minute) // 07:00
+	f := rec.next(t)
+	want := time.Date(2026, 11, 23, 7, 0, 0, 0, shanghai)
+	if f.job != "weekly" || !f.at.Equal(want) {
+		t.Fatalf("fired %s at %s, want weekly at %s", f.job, f.at, want)
+	}
+	waitFor(t, "the run to be counted", func() bool { return runsCounter(s, "weekly", ResultOK) == 1 })
+	waiters(t, clock, 1)
+	if got, want := s.Health().Jobs[0].NextRun, stamp(want.AddDate(0, 0, 7)); got != want {
+		t.Errorf("next run %s, want %s (a week later)", got, want)
+	}
+	// Monday 07:00 UTC is not a fire in Shanghai.
+	clock.Advance(8 * time.Hour)
+	rec.none(t)
+}
+
+func TestSchedulerSingleton(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
+	release := make(chan struct{})
+	rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+		<-release
+		return nil
+	})
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second) // 10:01: the run starts and takes longer than a minute
+	first := rec.next(t)
+	waiters(t, clock, 1)
+	// Let gocron note the run's start before the fake clock jumps; with
+	// no pause it may see the 10:02 fire twice (both skipped).
+	time.Sleep(50 * time.Millisecond)
+	clock.Advance(time.Minute) // 10:02: still running, so no second run
+	waitFor(t, "the overlapping fire to be skipped", func() bool { return runsCounter(s, "minutely", ResultSkipped) >= 1 })
+	rec.none(t)
+	close(release)
+	waitFor(t, "the first run to end", func() bool { return runsCounter(s, "minutely", ResultOK) == 1 })
+	waiters(t, clock, 1)
+	clock.Advance(time.Minute) // 10:03
+	third := rec.next(t)
+	if !first.at.Equal(time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)) || !third.at.Equal(time.Date(2026, 11, 23, 10, 3, 0, 0, time.UTC)) {
+		t.Errorf("runs scheduled at %s and %s, want 10:01 and 10:03", first.at, third.at)
+	}
+	if n := rec.n.Load(); n != 2 {
+		t.Errorf("%d runs, want 2", n)
+	}
+}
+
+func TestSchedulerGracefulStop(t *testing.T) {
+	t.Run("waits for a run that ends within the grace period", func(t *testing.T) {
+		clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+		cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
+		cfg.Schedule.GracePeriod = 5 * time.Second
+		release := make(chan struct{})
+		var cancelled atomic.Bool
+		rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+			select {
+			case <-release:
+			case <-ctx.Done():
+				cancelled.Store(true)
+			}
+			return ctx.Err()
+		})
+		s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+		waiters(t, clock, 1)
+		clock.Advance(30 * time.Second)
+		rec.next(t)
+
+		stopped := make(chan error, 1)
+		go func() { stopped <- s.Stop(context.Background()) }()
+		select {
+		case err := <-stopped:
+			t.Fatalf("Stop returned (%v) while a job was running", err)
+		case <-time.After(100 * time.Millisecond):
+		}
+		if s.Health().Status != "stopped" {
+			t.Errorf("health while stopping: %+v", s.Health())
+		}
+		// No new fires while stopping.
+		clock.Advance(time.Minute)
+		close(release)
+		if err := <-stopped; err != nil {
+			t.Fatal(err)
+		}
+		if cancelled.Load() {
+			t.Error("the run was cancelled although it ended within the grace period")
+		}
+		rec.none(t)
+		if n := rec.n.Load(); n != 1 {
+			t.Errorf("%d runs, want 1", n)
+		}
+	})
+
+	t.Run("cancels a run after the grace period", func(t *testing.T) {
+		clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+		cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
+		cfg.Schedule.GracePeriod = 200 * time.Millisecond
+		var runErr atomic.Value
+		rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+			<-ctx.Done() // a run that would go on for ever
+			runErr.Store(ctx.Err())
+			time.Sleep(50 * time.Millisecond) // cleaning up after the cancel
+			return ctx.Err()
+		})
+		s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+		waiters(t, clock, 1)
+		clock.Advance(30 * time.Second)
+		rec.next(t)
+		t0 := time.Now()
+		if err := s.Stop(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		took := time.Since(t0)
+		if took < 200*time.Millisecond || took > 3*time.Second {
+			t.Errorf("Stop took %s, want just over the 200ms grace period", took)
+		}
+		if err, _ := runErr.Load().(error); !errors.Is(err, context.Canceled) {
+			t.Errorf("run context ended with %v, want context.Canceled", err)
+		}
+		if runsCounter(s, "minutely", ResultFailed) != 1 {
+			t.Error("the cancelled run was not counted as failed")
+		}
+	})
+}
+
+// recordingRun is a fake run function that, like production, records each
+// run in the history with its fire time.
+func recordingRun(dir string, rec *recorder, fail bool) RunFunc {
+	return func(ctx context.Context, job string, at time.Time) error {
+		rec.run(ctx, job, at)
+		st := at
+		r := RunRecord{RunID: fmt.Sprintf("run-%d", rec.n.Load()), Job: job, AsOf: at.Format("2006-01-02"),
+			ScheduledAt: &st, StartedAt: time.Now(), FinishedAt: time.Now(), Status: "ok"}
+		var err error
+		if fail {
+			r.Status, r.Error, err = "failed", "boom", errors.New("boom")
+		}
+		if aerr := AppendRun(dir, r); aerr != nil {
+			return aerr
+		}
+		return err
+	}
+}
+
+func TestSchedulerCatchUp(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 23, h, m, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		name    string
+		history []RunRecord
+		fail    bool
+		want    bool // a catch-up run on the first start
+	}{
+		{name: "missed fire", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(9, 0)), StartedAt: at(9, 0), Status: "ok"}}, want: true},
+		{name: "missed fire, the catch-up fails", history: nil, fail: true, want: true},
+		{name: "fire was run", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}},
+		{name: "fire was run and failed", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed"}}},
+		{name: "fire was interrupted by a stop", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
+			Error: "extract: interrupted: context canceled"}}, want: true},
+		{name: "manual run after the fire", history: []RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok"}}},
+		{name: "only a dry run after the fire", history: []RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok", DryRun: true}}, want: true},
+		{name: "another job's run", history: []RunRecord{{Job: "daily", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}, want: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := clockwork.NewFakeClockAt(at(10, 30))
+			cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *", CatchUp: true})
+			cfg.Jobs = append(cfg.Jobs, config.Job{Name: "daily", Cron: "0 6 * * *", TimeZone: "UTC", Timeout: time.Hour})
+			for _, r := range tc.history {
+				if err := AppendRun(cfg.Outputs.Dir, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for start := 1; start <= 2; start++ {
+				rec := newRecorder(nil)
+				s, err := NewScheduler(cfg, recordingRun(cfg.Outputs.Dir, rec, tc.fail), SchedulerOptions{Clock: clock})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := s.Start(); err != nil {
+					t.Fatal(err)
+				}
+				if tc.want && start == 1 {
+					f := rec.next(t)
+					if f.job != "hourly" || !f.at.Equal(at(10, 0)) {
+						t.Errorf("caught up %s at %s, want hourly at 10:00", f.job, f.at)
+					}
+					if err := s.Stop(context.Background()); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				rec.none(t) // never twice for one missed fire
+				if err := s.Stop(context.Background()); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
+	}
+
+	t.Run("catch_up off", func(t *testing.T) {
+		clock := clockwork.NewFakeClockAt(at(10, 30))
+		cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
+		rec := newRecorder(nil)
+		startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+		rec.none(t)
+	})
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestScheduleJobPrev(t *testing.T) {
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	for _, tc := range []struct {
+		cron, zone string
+		now, want  time.Time
+	}{
+		{"* * * * *", "UTC", time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC), time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)},
+		{"* * * * *", "UTC", time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)},
+		{"0 7 * * MON", "Asia/Shanghai", time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 7, 0, 0, 0, shanghai)},
+		{"0 7 * * MON", "Asia/Shanghai", time.Date(2026, 11, 22, 22, 59, 0, 0, time.UTC), time.Date(2026, 11, 16, 7, 0, 0, 0, shanghai)},
+		{"0 6 1 1 *", "UTC", time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)},
+		{"0 6 29 2 *", "UTC", time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC), time.Date(2024, 2, 29, 6, 0, 0, 0, time.UTC)},
+		{"CRON_TZ=Europe/Berlin 30 5 * * *", "UTC", time.Date(2026, 11, 23, 5, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 4, 30, 0, 0, time.UTC)},
+	} {
+		j, err := newSchedJob(config.Job{Name: "x", Cron: tc.cron, TimeZone: tc.zone, Timeout: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := j.prev(tc.now); !got.Equal(tc.want) {
+			t.Errorf("%s %s at %s: prev %s, want %s", tc.zone, tc.cron, tc.now, got, tc.want)
+		}
+	}
+}
+
+// Two schedulers against one database with the lock on: each fire runs
+// once, on one of them.
+func TestSchedulerLockTwoReplicas(t *testing.T) {
+	tdb := testdb.New(t)
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	job := "minutely_" + randomHexForTest(t)
+	cfg := schedConfig(t, config.Job{Name: job, Cron: "* * * * *"})
+	cfg.Schedule.Lock = true
+
+	var mu sync.Mutex
+	ran := map[time.Time]int{}
+	run := func(ctx context.Context, job string, at time.Time) error {
+		mu.Lock()
+		ran[at]++
+		mu.Unlock()
+		time.Sleep(300 * time.Millisecond) // a run takes a while
+		return nil
+	}
+	a := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN})
+	b := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN})
+	total := func(result string) float64 { return runsCounter(a, job, result) + runsCounter(b, job, result) }
+
+	for i := 1; i <= 2; i++ {
+		waiters(t, clock, 2)
+		if i == 1 {
+			clock.Advance(30 * time.Second)
+		} else {
+			clock.Advance(time.Minute)
+		}
+		waitFor(t, "one run and one skip", func() bool { return total(ResultOK) == float64(i) && total(ResultSkipped) == float64(i) })
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ran) != 2 || ran[time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)] != 1 || ran[time.Date(2026, 11, 23, 10, 2, 0, 0, time.UTC)] != 1 {
+		t.Errorf("runs per fire: %v, want one each at 10:01 and 10:02", ran)
+	}
+	if total(ResultFailed) != 0 {
+		t.Errorf("%v failed fires", total(ResultFailed))
+	}
+}
+
+func TestSchedulerLockUnreachableDatabase(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
+	cfg.Schedule.Lock = true
+	cfg.Database.ConnectTimeout = time.Second
+	rec := newRecorder(nil)
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: "root@tcp(127.0.0.1:1)/x"})
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second)
+	waitFor(t, "the failed lock to count", func() bool { return runsCounter(s, "minutely", ResultFailed) == 1 })
+	rec.none(t)
+	if h := s.Health(); h.Status != "failing" {
+		t.Errorf("health %+v, want failing", h)
+	}
+}

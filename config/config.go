@@ -230,6 +230,9 @@ type Outputs struct {
 	// MaskContacts masks emails and phone numbers in the workbook too
 	// (the HTML report and emails never show them).
 	MaskContacts bool `yaml:"mask_contacts"`
+	// NamesInReport shows customers' names in the HTML report's list of
+	// high-value customers at risk (ids only by default).
+	NamesInReport bool `yaml:"names_in_report"`
 }
 
 // Perm parses an octal permission such as "0640"; ok is false when it is
@@ -324,7 +327,7 @@ func Parse(path string, data []byte) (*Config, error) {
 		}
 		dec := yaml.NewDecoder(bytes.NewReader(data), yaml.DisallowUnknownField())
 		if err := dec.Decode(cfg); err != nil {
-			return nil, &Error{Msg: fmt.Sprintf("%s: %s", name, yamlMessage(err))}
+			return nil, &Error{Msg: fmt.Sprintf("%s: %s", name, yamlMessage(err, data))}
 		}
 	}
 	if err := expandEnv(cfg); err != nil {
@@ -343,8 +346,12 @@ func Parse(path string, data []byte) (*Config, error) {
 
 var yamlPos = regexp.MustCompile(`^\[(\d+):(\d+)\]\s*`)
 
-// yamlMessage turns a go-yaml error into one line: "line L: message".
-func yamlMessage(err error) string {
+// yamlMessage turns a go-yaml error into one line: "line L: message"; a
+// value of the wrong type names its key: "line L: key: want W, got V".
+func yamlMessage(err error, data []byte) string {
+	if msg := wrongType(err, data); msg != "" {
+		return msg
+	}
 	msg := yaml.FormatError(err, false, false)
 	if m := yamlPos.FindStringSubmatch(msg); m != nil {
 		msg = "line " + m[1] + ": " + msg[len(m[0]):]

@@ -190,6 +190,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		Job: job.Name, RunID: m.RunID, AsOf: win.AsOf, GeneratedAt: now(), Locale: cfg.Outputs.Locale,
 		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
 		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: history, Analysis: params,
+		NamesInReport: cfg.Outputs.NamesInReport,
 	}
 	if opts.Locale != "" {
 		in.Locale = opts.Locale
@@ -267,11 +268,66 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 
 // Open connects to the configured database (or dsn) and pings it within
 // the connect timeout.
+//
+// The driver reads every datetime as a wall time in database.time_zone.
+// That is right for DATETIME and DATE columns, which the server returns as
+// stored, but the server returns TIMESTAMP columns in the session's
+// time_zone (the server's by default), and compares them with the
+// run's window literals in it too. So, unless the DSN or database.params set
+// time_zone themselves, Open sets the session's time_zone to the configured
+// zone: by name when the server's time zone tables know it, else as the
+// zone's UTC offset now (on such a server a zone with daylight saving time
+// is an hour off for TIMESTAMP columns in the other half of the year; load
+// the tables with mysql_tzinfo_to_sql to avoid that).
 func Open(ctx context.Context, cfg *config.Config, dsn string) (*sqlx.DB, error) {
 	mc, err := cfg.Database.DriverConfig(dsn)
 	if err != nil {
 		return nil, err
 	}
+	db, err := open(ctx, cfg, mc)
+	if err != nil {
+		return nil, err
+	}
+	if _, set := mc.Params["time_zone"]; set {
+		return db, nil
+	}
+	tz := sessionTimeZone(ctx, db, cfg.Database)
+	if tz == "" {
+		return db, nil
+	}
+	db.Close()
+	params := map[string]string{"time_zone": "'" + tz + "'"}
+	for k, v := range mc.Params {
+		params[k] = v
+	}
+	mc.Params = params
+	return open(ctx, cfg, mc)
+}
+
+// sessionTimeZone returns the session time_zone that makes the server
+// return TIMESTAMP columns in d's zone: its name when the server knows it,
+// else its offset now ("+08:00"); "" when the server cannot say (an engine
+// without CONVERT_TZ).
+func sessionTimeZone(ctx context.Context, db *sqlx.DB, d config.Database) string {
+	pctx, cancel := context.WithTimeout(ctx, d.ConnectTimeout)
+	defer cancel()
+	var named sql.NullString
+	if err := db.QueryRowContext(pctx, "SELECT CONVERT_TZ('2000-01-01 00:00:00', '+00:00', ?)", d.TimeZone).Scan(&named); err != nil {
+		return ""
+	}
+	if named.Valid && d.TimeZone != "Local" {
+		return d.TimeZone
+	}
+	_, off := time.Now().In(d.Location()).Zone()
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
+}
+
+// open connects with mc and pings within the connect timeout.
+func open(ctx context.Context, cfg *config.Config, mc *mysql.Config) (*sqlx.DB, error) {
 	conn, err := mysql.NewConnector(mc)
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", mc.Addr, err)

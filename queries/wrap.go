@@ -7,9 +7,11 @@ import (
 )
 
 // ProbeSQL wraps a query so that it returns at most limit rows; the run
-// and `custseg check` use it to read the column names and types.
+// and `custseg check` use it to read the column names and types. The query
+// starts on the first line, so the line numbers of the server's syntax
+// errors are the query's own.
 func ProbeSQL(query string, limit int) string {
-	return fmt.Sprintf("SELECT * FROM (\n%s\n) q LIMIT %d", query, limit)
+	return fmt.Sprintf("SELECT * FROM (%s\n) q LIMIT %d", query, limit)
 }
 
 // Row kinds of the aggregate, one per data-quality rule, and purchases split
@@ -115,23 +117,31 @@ GROUP BY o.customer_id, o.category`, orders, purchase(rules), end.Format(timeLit
 // CohortSQL aggregates purchases into monthly acquisition cohorts: the
 // month of each buyer's first purchase × the month of the purchase, with
 // the distinct buyers and the revenue of each cell. The database returns a
-// few hundred cells, whatever the number of orders. Without a join to
-// customers.sql it cannot leave out the orders of customer ids that
-// customers.sql does not return; the Data quality sheet counts those.
+// few hundred cells, whatever the number of orders. Each buyer's first
+// purchase comes from a grouped derived table joined back on customer_id
+// (on MariaDB several times faster than a window function over all
+// orders). Without a join to customers.sql it cannot leave out the orders
+// of customer ids that customers.sql does not return; the Data quality
+// sheet counts those.
 //
 // The result columns: cohort, month (both YYYY-MM), customers, revenue.
 func CohortSQL(orders string, end time.Time, rules Rules) string {
-	return fmt.Sprintf(`SELECT c.cohort AS cohort, c.month AS month, COUNT(DISTINCT c.customer_id) AS customers, SUM(c.amount) AS revenue
+	cond := fmt.Sprintf("%s AND o.ordered_at < '%s'", purchase(rules), end.Format(timeLiteralFmt))
+	return fmt.Sprintf(`SELECT DATE_FORMAT(f.first_at, '%%Y-%%m') AS cohort, DATE_FORMAT(o.ordered_at, '%%Y-%%m') AS month,
+  COUNT(DISTINCT o.customer_id) AS customers, SUM(o.amount) AS revenue
 FROM (
-  SELECT o.customer_id AS customer_id, o.amount AS amount,
-    DATE_FORMAT(o.ordered_at, '%%Y-%%m') AS month,
-    DATE_FORMAT(MIN(o.ordered_at) OVER (PARTITION BY o.customer_id), '%%Y-%%m') AS cohort
+%s
+) o
+JOIN (
+  SELECT o.customer_id AS customer_id, MIN(o.ordered_at) AS first_at
   FROM (
 %s
   ) o
-  WHERE o.customer_id IS NOT NULL AND %s AND o.ordered_at < '%s'
-) c
-GROUP BY c.cohort, c.month`, orders, purchase(rules), end.Format(timeLiteralFmt))
+  WHERE o.customer_id IS NOT NULL AND %s
+  GROUP BY o.customer_id
+) f ON f.customer_id = o.customer_id
+WHERE %s
+GROUP BY cohort, month`, orders, orders, cond, cond)
 }
 
 // purchase is the condition that makes a row a purchase under rules.

@@ -95,6 +95,15 @@ type htmlTable struct {
 // row's name.
 type htmlCell struct{ Text, Class string }
 
+// ColClass returns the class of column j's header: "num" when the first
+// row's cell is a number, so that headers align with their numbers.
+func (t *htmlTable) ColClass(j int) string {
+	if len(t.Rows) > 0 && j < len(t.Rows[0]) && t.Rows[0][j].Class == "num" {
+		return "num"
+	}
+	return ""
+}
+
 func newHTMLPage(in *Input) (*htmlPage, error) {
 	loc := in.Locale
 	res := in.Result
@@ -161,6 +170,9 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 				return nil, err
 			}
 			for _, ch := range charts {
+				if ch.ID == "" {
+					continue // nothing to show, not even a note
+				}
 				sec.Charts = append(sec.Charts, ch)
 				if ch.option == "" {
 					continue
@@ -258,25 +270,33 @@ func htmlRiskTable(in *Input, loc string) *htmlTable {
 			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
 		}
 		row := []htmlCell{
-			{htmlCustomerName(in.Dataset, i), "key"},
+			{htmlCustomerName(in.Dataset, i, in.NamesInReport), "key"},
 			{TierLabels[s.Tier].In(loc), ""},
 			{seg, ""},
 			{htmlStatusName(s.Status, loc), ""},
 		}
 		if res.Models.Usable {
-			row = append(row, htmlCell{htmlMoney(cur, s.CLV), "num"})
+			row = append(row, htmlCell{htmlMoneyWhole(cur, s.CLV), "num"})
 		}
-		t.Rows = append(t.Rows, append(row, htmlCell{htmlMoney(cur, s.ValueAtRisk), "num"}))
+		t.Rows = append(t.Rows, append(row, htmlCell{htmlMoneyWhole(cur, s.ValueAtRisk), "num"}))
 	}
 	return t
 }
 
-// htmlCustomerName is customer i's name with their id, or the id alone.
-func htmlCustomerName(ds *analysis.Dataset, i int) string {
+// htmlCustomerName is customer i's id; with names, their name and id. The
+// report goes to management by email, so by default it holds no personal
+// data: marketing finds the names in the workbook.
+func htmlCustomerName(ds *analysis.Dataset, i int, names bool) string {
 	if ds == nil || i < 0 || i >= len(ds.Customers) {
 		return "—"
 	}
 	c := &ds.Customers[i]
+	if !names {
+		if c.ID != "" {
+			return c.ID
+		}
+		return "—"
+	}
 	switch {
 	case c.Name != "" && c.ID != "":
 		return c.Name + " (" + c.ID + ")"

@@ -285,8 +285,9 @@ func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 		map[string]interface{}{
 			"query": map[string]interface{}{"maxWidth": 480},
 			"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{
-				"radius": []string{"24%", "42%"},
-				"label":  map[string]interface{}{"width": 108, "overflow": "break", "fontSize": 11},
+				"radius": []string{"24%", "40%"},
+				"label": map[string]interface{}{"width": 96, "overflow": "break", "fontSize": 11,
+					"alignTo": "edge", "edgeDistance": 4},
 			}}},
 		},
 	}}

@@ -138,7 +138,7 @@ func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
 	line.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: htmlFnPercent}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "56", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
@@ -177,7 +177,7 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 		names = append(names, name)
 		data = append(data, opts.BarData{Value: g.Customers,
 			ItemStyle: &opts.ItemStyle{Color: htmlStageColors[st]},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "top", Formatter: htmlInt(g.Customers) + " · " + htmlPct(g.Share)}})
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "top", Formatter: htmlInt(g.Customers) + "\n" + htmlPct(g.Share)}})
 		if g.Customers > 0 && (largest == analysis.StageNone || g.Customers > groups[string(largest)].Customers) {
 			largest = st
 		}
@@ -201,11 +201,12 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 	bar.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "28", Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "40", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	bar.SetXAxis(names).AddSeries(htmlLifeSeries.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}))
+	extra["media"] = htmlNarrowAxis(30)
 	var err error
 	ch.option, err = htmlOptionJS(bar, extra)
 	return ch, err
@@ -227,11 +228,11 @@ func htmlModelsNote(res *analysis.Result, loc string) string {
 // alive in ten bins.
 func htmlPAliveChart(in *Input, loc string) (htmlChart, error) {
 	res := in.Result
-	ch := htmlChart{ID: htmlChartPAlive, Title: htmlPAliveTitle.In(loc), Text: htmlPAliveText.In(loc), Height: 320}
 	if !res.Models.Usable {
-		ch.Note = htmlModelsNote(res, loc)
-		return ch, nil
+		// One card says why both model charts are missing.
+		return htmlChart{ID: htmlChartPAlive, Title: htmlModelsTitle.In(loc), Note: htmlModelsNote(res, loc)}, nil
 	}
+	ch := htmlChart{ID: htmlChartPAlive, Title: htmlPAliveTitle.In(loc), Text: htmlPAliveText.In(loc), Height: 320}
 	cut := in.Analysis.Models.PAliveAtRisk
 	if cut <= 0 || cut >= 1 {
 		cut = 0.5
@@ -255,7 +256,7 @@ func htmlPAliveChart(in *Input, loc string) (htmlChart, error) {
 	names := make([]string, bins)
 	data := make([]opts.BarData, bins)
 	for b := range bins {
-		names[b] = strconv.Itoa(b*10) + "–" + strconv.Itoa((b+1)*10) + "%"
+		names[b] = strconv.Itoa(b*10) + "–" + strconv.Itoa((b+1)*10)
 		data[b] = opts.BarData{Value: counts[b], ItemStyle: &opts.ItemStyle{Color: htmlRamp(float64(b) / (bins - 1))},
 			Label: &opts.Label{Show: opts.Bool(counts[b] > 0), Position: "top", Formatter: htmlInt(counts[b])}}
 	}
@@ -273,10 +274,15 @@ func htmlPAliveChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "28", Bottom: "32", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: htmlPAliveXAxis.In(loc), NameLocation: "middle", NameGap: 30,
-			AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
+			AxisLabel: &opts.AxisLabel{Interval: "0", FontSize: 11}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	bar.SetXAxis(names).AddSeries(htmlPAliveYAxis.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "12%"}))
+	extra["media"] = htmlNarrowAxis(45)
+	// The turned labels need more room above the axis name.
+	m := extra["media"].([]interface{})[0].(map[string]interface{})["option"].(map[string]interface{})
+	m["xAxis"].([]interface{})[0].(map[string]interface{})["nameGap"] = 40
+	m["grid"] = []interface{}{map[string]interface{}{"bottom": 46}}
 	var err error
 	ch.option, err = htmlOptionJS(bar, extra)
 	return ch, err
@@ -298,12 +304,11 @@ func htmlRamp(x float64) string {
 func htmlCLVChart(in *Input, loc string) (htmlChart, error) {
 	res := in.Result
 	cur := in.Currency
-	ch := htmlChart{ID: htmlChartCLV, Title: htmlCLVTitle.In(loc),
-		Text: fmt.Sprintf(htmlCLVText.In(loc), htmlInt(res.Models.CLVMonths)), Height: 340}
 	if !res.Models.Usable {
-		ch.Note = htmlModelsNote(res, loc)
-		return ch, nil
+		return htmlChart{}, nil // htmlPAliveChart says why
 	}
+	ch := htmlChart{ID: htmlChartCLV, Title: htmlCLVTitle.In(loc),
+		Text: fmt.Sprintf(htmlCLVText.In(loc), htmlInt(res.Models.CLVMonths)), Height: 340, Wide: true}
 	var vals []float64
 	for i := range res.Scores {
 		s := &res.Scores[i]
@@ -378,7 +383,6 @@ func htmlCLVChart(in *Input, loc string) (htmlChart, error) {
 		charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, ShowSymbol: opts.Bool(true), SymbolSize: 7}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
 	bar.Overlap(line)
-	extra["tooltip"] = map[string]interface{}{"trigger": "axis", "axisPointer": map[string]interface{}{"type": "shadow"}}
 	var err error
 	ch.option, err = htmlOptionJS(bar, extra)
 	return ch, err
@@ -462,4 +466,15 @@ func htmlNiceNext(e float64, steps []float64) float64 {
 		}
 	}
 	return steps[0] * p * 10
+}
+
+// htmlNarrowAxis is an echarts media rule that, on a phone, turns the
+// category labels of the x axis by rotate degrees and writes them smaller.
+func htmlNarrowAxis(rotate int) []interface{} {
+	return []interface{}{map[string]interface{}{
+		"query": map[string]interface{}{"maxWidth": 480},
+		"option": map[string]interface{}{
+			"xAxis": []interface{}{map[string]interface{}{"axisLabel": map[string]interface{}{"rotate": rotate, "fontSize": 10}}},
+		},
+	}}
 }

@@ -62,10 +62,10 @@ func htmlClusterChart(in *Input, loc string) (htmlChart, error) {
 	sc.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: htmlFnTip}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0", Type: "scroll"}),
-		charts.WithGridOpts(opts.Grid{Left: "24", Right: "32", Top: "56", Bottom: "36", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "44", Right: "32", Top: "56", Bottom: "36", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Name: htmlClusterXAxis.In(loc), NameLocation: "middle", NameGap: 28,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlClusterYAxis.In(loc), NameLocation: "middle", NameGap: 36,
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlClusterYAxis.In(loc), NameLocation: "middle", NameGap: 30,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	t := &htmlTable{Cols: []string{htmlColGroup.In(loc), htmlColShare.In(loc), htmlColValueShare.In(loc),
@@ -90,7 +90,7 @@ func htmlClusterChart(in *Input, loc string) (htmlChart, error) {
 			{htmlPct(p.ValueShare), "num"},
 			{recency, "num"},
 			{freq, "num"},
-			{htmlMoney(cur, p.MeanMonetary), "num"},
+			{htmlMoneyWhole(cur, p.MeanMonetary), "num"},
 			{htmlInt(int(math.Round(htmlRound2(p.MeanTenure)))), "num"},
 		})
 	}
@@ -144,7 +144,7 @@ func htmlAttrValue(v *analysis.AttributeValue, loc string) string {
 func htmlCharacteristicCharts(in *Input, loc string) ([]htmlChart, error) {
 	res := in.Result
 	if len(res.Characteristics) == 0 {
-		return []htmlChart{{ID: htmlChartCharPrefix + "none", Title: htmlCharNoneTitle.In(loc), Text: htmlCharText.In(loc),
+		return []htmlChart{{ID: htmlChartCharPrefix + "none", Title: htmlCharNoneTitle.In(loc), Text: htmlCharNoneText.In(loc),
 			Note: htmlCharNone.In(loc)}}, nil
 	}
 	var out []htmlChart
@@ -170,7 +170,7 @@ func htmlCharacteristicCharts(in *Input, loc string) ([]htmlChart, error) {
 		}
 		ch := htmlChart{ID: htmlChartCharPrefix + strconv.Itoa(a+1),
 			Title:     fmt.Sprintf(htmlCharTitle.In(loc), htmlAttrName(c.Attribute, loc)),
-			Text:      htmlCharText.In(loc),
+			Text:      fmt.Sprintf(htmlCharText.In(loc), htmlAttrName(c.Attribute, loc)),
 			Highlight: htmlNoData.In(loc), Height: 80 + 40*max(n, 3)}
 		extra := map[string]interface{}{}
 		if big >= 0 {
@@ -229,6 +229,8 @@ type htmlSankeyNode struct {
 	ID        string          `json:"id"`
 	Name      string          `json:"name"`
 	Depth     int             `json:"depth"`
+	Tip       string          `json:"tip"`
+	Label     htmlItemLabel   `json:"label"`
 	ItemStyle *opts.ItemStyle `json:"itemStyle,omitempty"`
 }
 
@@ -236,6 +238,7 @@ type htmlSankeyLink struct {
 	Source string `json:"source"`
 	Target string `json:"target"`
 	Value  int    `json:"value"`
+	Tip    string `json:"tip"`
 }
 
 // htmlMigrationChart draws the migration matrix as a Sankey diagram: the
@@ -273,20 +276,25 @@ func htmlMigrationChart(in *Input, loc string) (htmlChart, error) {
 			if i >= k || j >= k || c <= 0 || (i == k-1 && j == k-1) {
 				continue
 			}
-			links = append(links, htmlSankeyLink{"p" + strconv.Itoa(i), "n" + strconv.Itoa(j), c})
+			links = append(links, htmlSankeyLink{"p" + strconv.Itoa(i), "n" + strconv.Itoa(j), c,
+				fmt.Sprintf(htmlMigLinkTip.In(loc), name(i, true), name(j, false), htmlInt(c))})
 			out0[i] += c
 			in0[j] += c
 		}
 	}
 	var nodes []htmlSankeyNode
+	node := func(id string, depth int, name string, n int, color string) htmlSankeyNode {
+		return htmlSankeyNode{ID: id, Name: name, Depth: depth, Tip: fmt.Sprintf(htmlMigNodeTip.In(loc), name, htmlInt(n)),
+			Label: htmlItemLabel{Show: true, Formatter: name}, ItemStyle: &opts.ItemStyle{Color: color}}
+	}
 	for i := range k {
 		if out0[i] > 0 {
-			nodes = append(nodes, htmlSankeyNode{"p" + strconv.Itoa(i), name(i, true), 0, &opts.ItemStyle{Color: color(i)}})
+			nodes = append(nodes, node("p"+strconv.Itoa(i), 0, name(i, true), out0[i], color(i)))
 		}
 	}
 	for j := range k {
 		if in0[j] > 0 {
-			nodes = append(nodes, htmlSankeyNode{"n" + strconv.Itoa(j), name(j, false), 1, &opts.ItemStyle{Color: color(j)}})
+			nodes = append(nodes, node("n"+strconv.Itoa(j), 1, name(j, false), in0[j], color(j)))
 		}
 	}
 	left, right := 0, 0
@@ -295,6 +303,7 @@ func htmlMigrationChart(in *Input, loc string) (htmlChart, error) {
 		right += btoi(in0[i] > 0)
 	}
 	ch.Height = 80 + 34*max(left, right, 4)
+	ch.PrintHeight = 440
 	for _, f := range htmlTopFlows(res, loc, 5) {
 		ch.Items = append(ch.Items, htmlPair{fmt.Sprintf(htmlMigFlow.In(loc), f.From, f.To), fmt.Sprintf(htmlMigCount.In(loc), htmlInt(f.N))})
 	}
@@ -304,7 +313,7 @@ func htmlMigrationChart(in *Input, loc string) (htmlChart, error) {
 	}
 	sk := charts.NewSankey()
 	sk.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: htmlFnTip}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	sk.AddSeries(htmlMigSeries.In(loc), nil, nil, charts.WithSeriesOpts(func(s *charts.SingleSeries) {
@@ -346,7 +355,8 @@ func htmlCohortChart(in *Input, loc string) (htmlChart, error) {
 		ch.Note = htmlCohortNone.In(loc)
 		return ch, nil
 	}
-	cohorts := slices.Clone(res.Cohorts)
+	// A cohort of this month has no month after its first purchase yet.
+	cohorts := slices.DeleteFunc(slices.Clone(res.Cohorts), func(c analysis.Cohort) bool { return len(c.Retention) < 2 })
 	slices.SortStableFunc(cohorts, func(a, b analysis.Cohort) int { return cmp.Compare(a.Month, b.Month) })
 	cohorts = cohorts[max(len(cohorts)-htmlCohortMonths, 0):]
 	months := 0
@@ -378,6 +388,7 @@ func htmlCohortChart(in *Input, loc string) (htmlChart, error) {
 		}
 	}
 	ch.Height = 110 + 30*max(len(cohorts), 4)
+	ch.PrintHeight = 420
 	extra := map[string]interface{}{}
 	if len(data) > 0 {
 		ch.Highlight = fmt.Sprintf(htmlCohortHighlight.In(loc),

@@ -80,6 +80,9 @@ type htmlChart struct {
 	Highlight string // the number to remember, from the data
 	Height    int    // px on a wide screen
 	Wide      bool   // spans the whole row
+	// PrintHeight is the most px the chart may take on paper, when the
+	// page script's default (300 px, 80 mm) is too little for its rows.
+	PrintHeight int
 	// Note replaces the chart when there is nothing to draw (models that
 	// did not converge, a first run); the card has no chart then.
 	Note   string

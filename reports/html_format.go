@@ -195,3 +195,17 @@ func htmlDay(s string) (time.Time, bool) {
 func htmlFormat(l Label, loc string, args ...any) string {
 	return fmt.Sprintf(l.In(loc), args...)
 }
+
+// htmlMoneyWhole formats v in whole currency units with thousands
+// separators, for table columns: ¥880.64 → "¥881". Non-finite values give
+// "—".
+func htmlMoneyWhole(currency string, v float64) string {
+	if !htmlFinite(v) {
+		return "—"
+	}
+	n := int(math.Round(v))
+	if n < 0 {
+		return "-" + currency + htmlInt(-n)
+	}
+	return currency + htmlInt(n)
+}

@@ -62,15 +62,6 @@ type kpiDelta struct {
 	relOK     bool
 }
 
-// htmlPrev returns the previous run's KPIs, or nil on a first run or when
-// the previous run recorded none.
-func htmlPrev(res *analysis.Result) *analysis.KPIs {
-	if res.Migration.PreviousAsOf == "" {
-		return nil
-	}
-	return res.Migration.PrevKPIs
-}
-
 // delta returns the change of s against the previous run: from
 // Migration.PrevKPIs, else from Migration.KPIDeltas[s.key] (current minus
 // previous).

@@ -66,7 +66,7 @@ func reportNarrative(in *Input, loc string) []string {
 		slices.SortStableFunc(movers, func(a, b mover) int { return cmp.Compare(b.mag, a.mag) })
 		var phrases []string
 		for _, m := range movers[:min(len(movers), 2)] {
-			phrases = append(phrases, htmlMovePhrase(m.s, m.d, s2v(m.s, res), cur, loc))
+			phrases = append(phrases, htmlMovePhrase(m.s, m.d, m.s.get(k), cur, loc))
 		}
 		switch len(phrases) {
 		case 0:
@@ -111,9 +111,6 @@ func reportNarrative(in *Input, loc string) []string {
 	}
 	return out
 }
-
-// s2v is a KPI's current value.
-func s2v(s kpiSpec, res *analysis.Result) float64 { return s.get(&res.KPIs) }
 
 // htmlMovePhrase says how one KPI moved: "net revenue rose 2.1% to
 // ¥45.7M", "the churn rate rose 0.4 points to 12.3%".

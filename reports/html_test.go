@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"regexp"
 	"strconv"
@@ -114,7 +115,7 @@ func htmlCheckPage(t *testing.T, in *Input, page string) {
 	if got, want := strings.Count(strings.ToLower(page), "</script"), strings.Count(strings.ToLower(page), "<script"); got != want {
 		t.Errorf("%d </script for %d <script>: data broke out of a script", got, want)
 	}
-	for _, s := range []string{"data-charts-ok", "data-js-error", "@media print", "size: A4", "max-height: 105mm", "@media (max-width: 640px)"} {
+	for _, s := range []string{"data-charts-ok", "data-js-error", "@media print", "size: A4", "PRINT_WIDTH = 676", "@media (max-width: 640px)"} {
 		if !strings.Contains(page, s) {
 			t.Errorf("page lacks %q", s)
 		}
@@ -240,7 +241,7 @@ func TestWriteHTMLNarrative(t *testing.T) {
 			"Since the last run (2026-09-23), ",
 			"net revenue rose 2.1% to ¥",
 			", and the churn rate rose 0.4 pp to ",
-			"bring the most value: "}},
+			"” brings the most value: "}},
 		{"previous-zh", "zh-CN", htmlFull{Previous: true}, []string{
 			"与上次运行（2026-09-23）相比，", "净收入上升 2.1%，至 ¥", "90 天前仍活跃的客户中，已有 8.3% 流失",
 			"首要行动："}},
@@ -351,6 +352,7 @@ func TestWriteHTMLEscapesNames(t *testing.T) {
 	for _, loc := range []string{"en", "zh-CN"} {
 		t.Run(loc, func(t *testing.T) {
 			in := htmlTestFull(t, 1500, loc, htmlFull{Previous: true, Models: true, Hostile: true})
+			in.NamesInReport = true
 			page := htmlRender(t, in)
 			htmlCheckPage(t, in, page)
 			rest := htmlWithoutECharts(t, page)
@@ -493,5 +495,30 @@ func TestWriteHTMLAsOfFromResult(t *testing.T) {
 	in.AsOf = time.Time{}
 	if page := htmlRender(t, in); !strings.Contains(page, "<dd>2026-09-30</dd>") {
 		t.Error("as-of date not taken from the result")
+	}
+}
+
+// By default the report and the management email carry no personal data:
+// no customer's name, email or phone appears, only ids.
+func TestNoPersonalDataByDefault(t *testing.T) {
+	in := htmlTestFull(t, 1500, "en", htmlFull{Previous: true, Models: true})
+	for i := range in.Dataset.Customers {
+		c := &in.Dataset.Customers[i]
+		c.Name, c.Email, c.Phone = fmt.Sprintf("Zed Person%05d", i), fmt.Sprintf("zed%05d@mail.example", i), fmt.Sprintf("+86 139%08d", i)
+	}
+	page := htmlRender(t, in)
+	_, mhtml, mtext, err := ManagementEmail(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"report": page, "management email": mhtml + mtext} {
+		for _, s := range []string{"Zed Person", "@mail.example", "+86 139"} {
+			if strings.Contains(out, s) {
+				t.Errorf("%s contains personal data %q", name, s)
+			}
+		}
+	}
+	if len(in.Result.HighValueAtRisk) == 0 || !strings.Contains(page, ">"+in.Dataset.Customers[in.Result.HighValueAtRisk[0]].ID+"<") {
+		t.Errorf("the risk table does not list customers by id")
 	}
 }

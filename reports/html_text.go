@@ -33,7 +33,6 @@ var (
 	htmlKPIActive        = Label{"Active customers", "活跃客户"}
 	htmlKPIActiveNote    = Label{"%s more at risk", "另有 %s 位有流失风险"}
 	htmlKPIsHeading      = Label{"Key numbers", "关键指标"}
-	htmlChartsHeading    = Label{"Charts", "图表"}
 	htmlActionsHeading   = Label{"What to do next", "下一步行动"}
 	htmlActionsIntro     = Label{"The segments that bring the most value, and what to do with each.", "贡献价值最多的客群，以及对每个客群的建议。"}
 	htmlColSegment       = Label{"Segment", "客群"}

@@ -4,11 +4,10 @@ package reports
 // beyond segments and tiers, and its tables. Those with %s take formatted
 // values, in order.
 var (
-	htmlPointsUnit  = Label{" pp", " 个百分点"}
-	htmlNoChange    = Label{"no change", "持平"}
-	htmlVsPrevious  = Label{"Changes against the previous run of %s.", "变化均与上次运行（%s）相比。"}
-	htmlFirstRun    = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
-	htmlFirstRunKPI = Label{"first run", "首次运行"}
+	htmlPointsUnit = Label{" pp", " 个百分点"}
+	htmlNoChange   = Label{"no change", "持平"}
+	htmlVsPrevious = Label{"Changes against the previous run of %s.", "变化均与上次运行（%s）相比。"}
+	htmlFirstRun   = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
 
 	htmlKPIAtRisk   = Label{"Customers at risk", "流失风险客户"}
 	htmlKPICLV      = Label{"Predicted lifetime value", "预测客户终身价值"}
@@ -30,7 +29,7 @@ var (
 	htmlNarrChurn         = Label{"%s of buyers have churned; %s customers are at risk now.", "%s 的购买客户已流失；目前有 %s 位客户存在流失风险。"}
 	htmlNarrHVaR          = Label{"%s key or important customers are slipping away, with %s of yearly value at risk.", "%s 位大客户或重要客户正在流失，每年面临流失的价值为 %s。"}
 	htmlNarrNoHVaR        = Label{"No key or important customer is slipping away.", "目前没有正在流失的大客户或重要客户。"}
-	htmlNarrRichest       = Label{"%s bring the most value: %s of it, from %s of buyers.", "%s贡献的价值最多：占总价值 %s，人数仅占购买客户 %s。"}
+	htmlNarrRichest       = Label{"The segment “%s” brings the most value: %s of it, from %s of buyers.", "“%s”客群贡献的价值最多：占总价值 %s，人数仅占购买客户 %s。"}
 	htmlNarrActionHVaR    = Label{"Top action: call or write to the high-value customers at risk listed below, starting with the most value at risk.", "首要行动：从面临流失价值最高的客户开始，逐一联系下方列出的高价值流失风险客户。"}
 	htmlNarrActionSegment = Label{"Top action, for %s: %s.", "首要行动（%s）：%s。"}
 
@@ -43,7 +42,6 @@ var (
 	htmlSecWhoInt   = Label{"Customers and value by the attributes the customer data holds, and the groups the data falls into by itself.", "按客户数据中的属性统计客户与价值，以及数据自然形成的客户群。"}
 	htmlSecTime     = Label{"Changes over time", "随时间的变化"}
 	htmlSecTimeInt  = Label{"How customers move between segments, and how long new buyers keep buying.", "客户在各客群之间的流动，以及新客户持续购买多久。"}
-	htmlSecTables   = Label{"Lists", "名单"}
 
 	// Pyramid.
 	htmlPyrTitle     = Label{"Customer pyramid", "客户价值金字塔"}
@@ -51,8 +49,8 @@ var (
 	htmlPyrTextValue = Label{"Buyers ranked by the value they brought so far (the lifetime-value model is not available in this run): the top 1% are platinum, the next 4% gold, the next 15% iron, the rest lead. Give platinum and gold customers personal service; serve lead customers at low cost.", "按迄今贡献的价值给购买客户排序（本次运行无法使用终身价值模型）：前 1% 为铂金客户，其后 4% 为黄金客户，再后 15% 为钢铁客户，其余为重铅客户。对铂金和黄金客户提供专属服务；以低成本服务重铅客户。"}
 	htmlPyrHighCLV   = Label{"Platinum and gold: %s buyers (%s) hold %s of predicted lifetime value.", "铂金与黄金客户：%s 位（占 %s），拥有 %s 的预测终身价值。"}
 	htmlPyrHighValue = Label{"Platinum and gold: %s buyers (%s) brought %s of value.", "铂金与黄金客户：%s 位（占 %s），贡献了 %s 的价值。"}
-	htmlPyrLabelCLV  = Label{"%s: %s buyers (%s) · %s of lifetime value", "%s：%s 位（%s）· 终身价值占比 %s"}
-	htmlPyrLabelVal  = Label{"%s: %s buyers (%s) · %s of value", "%s：%s 位（%s）· 价值占比 %s"}
+	htmlPyrLabelCLV  = Label{"%s: %s buyers (%s)\n%s of lifetime value", "%s：%s 位（%s）\n终身价值占比 %s"}
+	htmlPyrLabelVal  = Label{"%s: %s buyers (%s)\n%s of value", "%s：%s 位（%s）\n价值占比 %s"}
 
 	// Churn trend.
 	htmlTrendTitle  = Label{"Churn rate over time", "流失率趋势"}
@@ -70,13 +68,14 @@ var (
 	htmlLifeSeries    = Label{"Buyers", "购买客户"}
 
 	// Models.
-	htmlModelsOff    = Label{"The purchase and spend models (BG/NBD, Gamma-Gamma) did not converge on this data, so this chart is left out; churn status uses each customer's purchase rhythm instead. Reason: %s.", "购买模型与消费模型（BG/NBD、Gamma-Gamma）未能在本次数据上收敛，因此不显示此图；流失状态改用每位客户的购买节奏判断。原因：%s。"}
+	htmlModelsTitle  = Label{"Probability still active and lifetime value", "活跃概率与终身价值"}
+	htmlModelsOff    = Label{"The purchase and spend models (BG/NBD, Gamma-Gamma) did not converge on this data, so the charts of each buyer's probability of still being active and predicted lifetime value are left out, and the customer pyramid ranks buyers by the value they brought so far; churn status uses each customer's purchase rhythm instead. Reason: %s.", "购买模型与消费模型（BG/NBD、Gamma-Gamma）未能在本次数据上收敛，因此不显示客户仍活跃概率与预测终身价值的图表，客户价值金字塔改按迄今贡献的价值排序；流失状态改用每位客户的购买节奏判断。原因：%s。"}
 	htmlModelsOffWhy = Label{"the models could not be fitted", "模型无法拟合"}
 
 	htmlPAliveTitle     = Label{"Probability a buyer is still active", "客户仍活跃的概率"}
 	htmlPAliveText      = Label{"The purchase model (BG/NBD) estimates from each buyer's purchase history how likely they are still a customer. Buyers on the left are probably gone: reach out to the valuable ones among them now.", "购买模型（BG/NBD）根据每位客户的购买历史估计其仍是活跃客户的概率。左侧的客户很可能已经流失：尽快联系其中有价值的客户。"}
 	htmlPAliveHighlight = Label{"%s buyers (%s) are more likely gone than active (below %s); the average buyer is %s likely to be active.", "%s 位购买客户（%s）更可能已流失（低于 %s）；购买客户平均仍活跃的概率为 %s。"}
-	htmlPAliveXAxis     = Label{"Probability still active", "仍活跃的概率"}
+	htmlPAliveXAxis     = Label{"Probability still active (%)", "仍活跃的概率（%）"}
 	htmlPAliveYAxis     = Label{"Buyers", "购买客户"}
 
 	htmlCLVTitle     = Label{"Predicted lifetime value", "预测客户终身价值"}
@@ -84,7 +83,6 @@ var (
 	htmlCLVHighlight = Label{"Total %s; median buyer %s; the top 20%% of buyers by lifetime value hold %s of it.", "合计 %s；客户中位数 %s；终身价值最高的 20%% 客户占其中 %s。"}
 	htmlCLVBuyers    = Label{"Buyers", "购买客户"}
 	htmlCLVShare     = Label{"Share of total lifetime value", "占总终身价值比例"}
-	htmlCLVXAxis     = Label{"Predicted lifetime value", "预测终身价值"}
 
 	// Clusters.
 	htmlClusterTitle     = Label{"Customer groups found in the data (clustering)", "数据中的客户群（聚类）"}
@@ -102,7 +100,8 @@ var (
 
 	// Characteristics.
 	htmlCharTitle       = Label{"Customers by %s", "按%s统计的客户"}
-	htmlCharText        = Label{"Bars compare each value's share of customers with its share of value: where the value share is well above the customer share, customers are worth more than average — target them first.", "柱形对比各取值的客户占比与价值占比：价值占比明显高于客户占比之处，客户价值高于平均水平，应优先针对。"}
+	htmlCharText        = Label{"Each %[1]s's share of customers against its share of value: where the value bar is longer, customers of that %[1]s are worth more than average — target them first.", "各%[1]s的客户占比与价值占比：价值柱更长的%[1]s，客户价值高于平均水平，应优先针对。"}
+	htmlCharNoneText    = Label{"Customers and value by attributes such as province, gender or channel.", "按省份、性别、渠道等属性统计客户与价值。"}
 	htmlCharHighlight   = Label{"Most customers: %s (%s). Most value: %s (%s of value).", "客户最多：%s（%s）；价值最多：%s（占价值 %s）。"}
 	htmlCharNone        = Label{"The customer data has no attribute columns (such as province, gender or channel) to break customers down by; add them to customers.sql to see this chart.", "客户数据中没有可用于细分的属性列（如省份、性别、渠道）；在 customers.sql 中加入这些列即可显示此图。"}
 	htmlCharNoneTitle   = Label{"Customer characteristics", "客户特征"}
@@ -116,7 +115,6 @@ var (
 	htmlCohortHighlight = Label{"On average %s of new buyers buy again in their first month after joining, %s in the third (the current month is still running and left out).", "平均有 %s 的新客户在首购后第 1 个月再次购买，第 3 个月为 %s（当月尚未结束，不计入）。"}
 	htmlCohortNone      = Label{"No cohort data in this run.", "本次运行没有同期群数据。"}
 	htmlCohortXAxis     = Label{"Months after the first purchase", "首购后的月数"}
-	htmlCohortYAxis     = Label{"First purchase in", "首购月份"}
 	htmlCohortSeries    = Label{"Bought again", "再次购买"}
 
 	// Migration.
@@ -130,6 +128,8 @@ var (
 	htmlMigFlow      = Label{"%s → %s", "%s → %s"}
 	htmlMigTopFlows  = Label{"Largest moves between segments", "客群之间最大的流动"}
 	htmlMigCount     = Label{"%s customers", "%s 位客户"}
+	htmlMigLinkTip   = Label{"%s → %s: %s customers", "%s → %s：%s 位客户"}
+	htmlMigNodeTip   = Label{"%s: %s customers", "%s：%s 位客户"}
 
 	// High-value at risk table.
 	htmlRiskHeading = Label{"High-value customers at risk", "高价值流失风险客户"}

@@ -34,6 +34,10 @@ type Input struct {
 	History []HistoryPoint
 	// Params of the analysis, for the definitions (thresholds in words).
 	Analysis analysis.Params
+	// NamesInReport lets the HTML report show customers' names beside
+	// their ids (outputs.names_in_report); off by default, so the report
+	// and the management email carry no personal data.
+	NamesInReport bool
 }
 
 // HistoryPoint is one earlier run's headline numbers.

@@ -233,6 +233,10 @@ type Outputs struct {
 	// NamesInReport shows customers' names in the HTML report's list of
 	// high-value customers at risk (ids only by default).
 	NamesInReport bool `yaml:"names_in_report"`
+	// CustomerList is where the full customer list goes: xlsx (the
+	// workbook's Customers sheet), csv.gz (a separate file, for lists too
+	// long for Excel to be pleasant) or both.
+	CustomerList string `yaml:"customer_list"`
 }
 
 // Perm parses an octal permission such as "0640"; ok is false when it is
@@ -277,7 +281,7 @@ func Default() *Config {
 		Schedule: Schedule{GracePeriod: 5 * time.Minute, Lock: true},
 		Outputs: Outputs{Dir: "custseg-out", Locale: "en", Currency: "¥",
 			SegmentSheets: []string{"champions", "at_risk", "cant_lose", "need_attention", "new"}, History: 26,
-			FileMode: "0640", DirMode: "0750"},
+			FileMode: "0640", DirMode: "0750", CustomerList: "xlsx"},
 	}
 }
 

@@ -114,6 +114,11 @@ func (c *Config) Validate() error {
 	if _, ok := Perm(c.Outputs.DirMode); !ok {
 		return fmt.Errorf("outputs.dir_mode: %q is not an octal permission like 0750", c.Outputs.DirMode)
 	}
+	switch c.Outputs.CustomerList {
+	case "xlsx", "csv.gz", "both":
+	default:
+		return fmt.Errorf("outputs.customer_list: %q is not xlsx, csv.gz or both", c.Outputs.CustomerList)
+	}
 	if c.Outputs.History < 0 {
 		return fmt.Errorf("outputs.history: must not be negative")
 	}

@@ -59,6 +59,8 @@ const (
 	StepWorkbook = "workbook"
 	StepHTML     = "html"
 	StepPublish  = "publish"
+	// StepCustomerList writes the customer list as CSV (outputs.customer_list).
+	StepCustomerList = "customer_list"
 )
 
 // Output file names inside a run folder.
@@ -68,6 +70,9 @@ const (
 
 // WorkbookFile and ReportFile name a run's workbook and HTML report.
 func WorkbookFile(asOf string) string { return "customer-segments-" + asOf + ".xlsx" }
+
+// CustomerListFile names a run's customer list as gzip-compressed CSV.
+func CustomerListFile(asOf string) string { return "customers-" + asOf + ".csv.gz" }
 
 // ReportFile names a run's HTML report.
 func ReportFile(asOf string) string { return "customer-report-" + asOf + ".html" }
@@ -190,7 +195,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		Job: job.Name, RunID: m.RunID, AsOf: win.AsOf, GeneratedAt: now(), Locale: cfg.Outputs.Locale,
 		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
 		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: history, Analysis: params,
-		NamesInReport: cfg.Outputs.NamesInReport,
+		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,
 	}
 	if opts.Locale != "" {
 		in.Locale = opts.Locale
@@ -212,13 +217,20 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 			st.abort()
 		}
 	}()
-	for _, r := range []struct {
+	renders := []struct {
 		step, name string
 		write      func(io.Writer, *reports.Input) error
 	}{
 		{StepWorkbook, WorkbookFile(asOf), reports.WriteWorkbook},
 		{StepHTML, ReportFile(asOf), reports.WriteHTML},
-	} {
+	}
+	if l := cfg.Outputs.CustomerList; l == "csv.gz" || l == "both" {
+		renders = append(renders, struct {
+			step, name string
+			write      func(io.Writer, *reports.Input) error
+		}{StepCustomerList, CustomerListFile(asOf), reports.WriteCustomersCSV})
+	}
+	for _, r := range renders {
 		t0 = time.Now()
 		out, err := st.write(r.name, func(w io.Writer) error {
 			bw := bufio.NewWriterSize(w, 1<<20)

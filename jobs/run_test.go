@@ -1,7 +1,9 @@
 package jobs
 
 import (
+	"compress/gzip"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"math"
 	"os"
@@ -9,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
@@ -288,3 +292,49 @@ func sorted(s []string) []string {
 }
 
 func configWithDSN() *config.Config { return config.Default() }
+
+func TestCustomerListAsCSV(t *testing.T) {
+	tdb := loadFixture(t)
+	cfg := config.Default()
+	cfg.Outputs.CustomerList = "csv.gz"
+	src := queries.Builtin()
+	m, err := Run(context.Background(), cfg, Options{AsOf: asOf, OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(filepath.Join(m.Dir, CustomerListFile("2026-09-30")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(zr).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 8 || strings.TrimPrefix(rows[0][0], "\ufeff") != "customer_id" {
+		t.Fatalf("csv: %d rows, header %v", len(rows), rows[0])
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[strings.TrimPrefix(h, "\ufeff")] = i
+	}
+	for _, r := range rows[1:] {
+		if r[0] == "1" && (r[col["segment"]] != "Champions" || r[col["name"]] != "王芳" || r[col["value_tier"]] != "Important") {
+			t.Errorf("customer 1: %v", r)
+		}
+	}
+	xl, err := excelize.OpenFile(filepath.Join(m.Dir, WorkbookFile("2026-09-30")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer xl.Close()
+	for _, s := range xl.GetSheetList() {
+		if s == "Customers" {
+			t.Errorf("the workbook still has a Customers sheet with customer_list: csv.gz")
+		}
+	}
+}

@@ -38,6 +38,10 @@ type Input struct {
 	// their ids (outputs.names_in_report); off by default, so the report
 	// and the management email carry no personal data.
 	NamesInReport bool
+	// CustomerList is where the full customer list goes: "xlsx" (the
+	// Customers sheet, the default), "csv.gz" (WriteCustomersCSV only; the
+	// workbook keeps every other sheet) or "both".
+	CustomerList string
 }
 
 // HistoryPoint is one earlier run's headline numbers.

@@ -142,8 +142,10 @@ func (wb *workbook) nameSheets() {
 	take := func(l Label) string { return u.take(wb.t(l), l.En) }
 	wb.summary = take(wbSheetSummary)
 	wb.customers = nil
-	for _, n := range wb.customerSheetNames() {
-		wb.customers = append(wb.customers, u.take(n, "Customers"))
+	if wb.in.CustomerList != "csv.gz" {
+		for _, n := range wb.customerSheetNames() {
+			wb.customers = append(wb.customers, u.take(n, "Customers"))
+		}
 	}
 	wb.segments, wb.tiers, wb.pyramid = take(wbSheetSegments), take(wbSheetTiers), take(wbSheetPyramid)
 	wb.churn, wb.risk, wb.clusters = take(wbSheetChurn), take(wbSheetRisk), take(wbSheetClusters)

@@ -1,0 +1,99 @@
+package reports
+
+import (
+	"compress/gzip"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+)
+
+// WriteCustomersCSV writes the customer list as gzip-compressed CSV (UTF-8
+// with a byte-order mark, so Excel reads Chinese correctly): one row per
+// customer with contact fields, attributes, RFM values and scores,
+// segment, tier, status, lifecycle stage and the model fields. It is the
+// list for shops whose customers outgrow a workbook sheet; texts are in
+// in.Locale. Values starting with = + - @ are prefixed with ' so a
+// spreadsheet never runs them as formulas.
+func WriteCustomersCSV(w io.Writer, in *Input) error {
+	if in == nil || in.Result == nil || in.Dataset == nil {
+		return fmt.Errorf("customers csv: no analysis result to write")
+	}
+	ds, res, loc := in.Dataset, in.Result, in.Locale
+	if len(res.Scores) != len(ds.Customers) {
+		return fmt.Errorf("customers csv: %d scores for %d customers", len(res.Scores), len(ds.Customers))
+	}
+	zw := gzip.NewWriter(w)
+	if _, err := zw.Write([]byte("\ufeff")); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(zw)
+	head := []string{"customer_id", "name", "email", "phone", "registered_at"}
+	head = append(head, ds.AttrNames...)
+	head = append(head, "first_order", "last_order", "recency_days", "frequency", "monetary", "value",
+		"r", "f", "m", "segment", "value_tier", "churn_status", "lifecycle_stage",
+		"p_alive", "expected_purchases", "clv", "pyramid", "cluster", "behaviour")
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.Format("2006-01-02")
+	}
+	num := func(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }
+	row := make([]string, 0, len(head))
+	for i := range ds.Customers {
+		c, s := &ds.Customers[i], &res.Scores[i]
+		row = row[:0]
+		row = append(row, inert(c.ID), inert(c.Name), inert(c.Email), inert(c.Phone), day(c.RegisteredAt))
+		for _, a := range c.Attrs {
+			row = append(row, inert(a))
+		}
+		seg, cluster := "", ""
+		if s.Segment >= 0 && s.Segment < len(res.Segments) {
+			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
+		}
+		if s.Cluster >= 0 && s.Cluster < len(res.Clusters.Profiles) {
+			n := res.Clusters.Profiles[s.Cluster].Name
+			cluster = Label{n.En, n.Zh}.In(loc)
+		}
+		recency, model := "", []string{"", "", ""}
+		if c.IsBuyer() {
+			recency = strconv.Itoa(s.Recency)
+			if res.Models.Usable {
+				model = []string{num(s.PAlive, 4), num(s.ExpPurchases, 3), num(s.CLV, 2)}
+			}
+		}
+		row = append(row, day(c.FirstOrder), day(c.LastOrder), recency, strconv.Itoa(s.Frequency),
+			num(s.Monetary, 2), num(s.Value, 2), strconv.Itoa(s.R), strconv.Itoa(s.F), strconv.Itoa(s.M), seg,
+			label(TierLabels[s.Tier], loc), label(StatusLabels[s.Status], loc), label(StageLabels[s.Lifecycle], loc))
+		row = append(row, model...)
+		row = append(row, label(PyramidLabels[s.Pyramid], loc), cluster, label(BehaviourLabels[s.Behaviour], loc))
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func label(l Label, loc string) string {
+	if l.En == "—" {
+		return ""
+	}
+	return l.In(loc)
+}
+
+// inert keeps a spreadsheet from reading a value as a formula.
+func inert(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+		return "'" + s
+	}
+	return s
+}

@@ -49,7 +49,7 @@ func Execute(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, 
 	}
 	if err == nil && !opts.DryRun {
 		m.Delivery = deliver(ctx, cfg, opts, m, in, outDir, log)
-		if rerr := rewriteManifest(m); rerr != nil {
+		if rerr := rewriteManifest(m, modesOf(cfg).File); rerr != nil {
 			log.Warn("manifest not updated with the delivery results", slog.Any("error", rerr))
 		}
 		var failed []string
@@ -231,7 +231,7 @@ func htmlEscape(s string) string {
 
 // rewriteManifest replaces manifest.json in the run folder with m, through
 // a temporary file and a rename.
-func rewriteManifest(m *Manifest) error {
+func rewriteManifest(m *Manifest, mode os.FileMode) error {
 	if m.Dir == "" {
 		return nil
 	}
@@ -252,6 +252,10 @@ func rewriteManifest(m *Manifest) error {
 		return err
 	}
 	tmp.Close()
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
 	return os.Rename(tmp.Name(), filepath.Join(m.Dir, ManifestFile))
 }
 

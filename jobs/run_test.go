@@ -141,6 +141,12 @@ func TestRunEndToEnd(t *testing.T) {
 		if err != nil || info.Size() != o.Bytes || len(o.SHA256) != 64 {
 			t.Errorf("output %+v: %v", o, err)
 		}
+		if err == nil && info.Mode().Perm() != 0o640 {
+			t.Errorf("%s has mode %o, want 0640", o.Path, info.Mode().Perm())
+		}
+	}
+	if info, err := os.Stat(dir); err != nil || info.Mode().Perm() != 0o750 {
+		t.Errorf("run folder mode: %v %v, want 0750", info.Mode().Perm(), err)
 	}
 	checkWorkbook(t, filepath.Join(dir, WorkbookFile("2026-09-30")))
 

@@ -53,7 +53,7 @@ func TestSoak(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	once() // warm up lazily built state (templates, pools of the libraries)
+	once()              // warm up lazily built state (templates, pools of the libraries)
 	c0 := connections() // first: it opens the admin connection
 	g0, f0 := runtime.NumGoroutine(), openFiles()
 	var h10 uint64

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -51,7 +52,8 @@ type Extracted struct {
 // Extract runs the operator's queries against db inside one READ ONLY
 // transaction bounded by ctx: it checks both queries' columns, reads the
 // customers, and reads the per-customer order aggregate.
-func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (*Extracted, error) {
+func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (_ *Extracted, err error) {
+	defer func() { err = oneLine(err) }()
 	tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("start read-only transaction: %w", err)
@@ -118,7 +120,8 @@ func probe(ctx context.Context, tx *sqlx.Tx, f File, specs []ColumnSpec) (map[st
 }
 
 // Columns runs f wrapped with a LIMIT and returns its result columns.
-func Columns(ctx context.Context, q sqlx.QueryerContext, f File, limit int) ([]Column, error) {
+func Columns(ctx context.Context, q sqlx.QueryerContext, f File, limit int) (_ []Column, err error) {
+	defer func() { err = oneLine(err) }()
 	rows, err := q.QueryContext(ctx, ProbeSQL(f.SQL, limit))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", f.Name, err)
@@ -245,3 +248,23 @@ func text(v any) string {
 	}
 	return fmt.Sprint(v)
 }
+
+// oneLine puts err's message on one line: the server quotes the SQL near a
+// syntax error, line breaks included. errors.Is and errors.As still see
+// the server's error.
+func oneLine(err error) error {
+	if err == nil || !strings.ContainsAny(err.Error(), "\r\n") {
+		return err
+	}
+	return &flatError{msg: lineBreaks.ReplaceAllString(err.Error(), " "), err: err}
+}
+
+var lineBreaks = regexp.MustCompile(`[ \t]*[\r\n]+\s*`)
+
+type flatError struct {
+	msg string
+	err error
+}
+
+func (e *flatError) Error() string { return e.msg }
+func (e *flatError) Unwrap() error { return e.err }

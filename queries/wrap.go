@@ -66,7 +66,8 @@ func AggregateSQL(orders string, b Bounds, rules Rules, hasCost, hasDiscount boo
 	fmt.Fprintf(&s, "       WHEN o.ordered_at >= '%s' THEN '%s'\n", b.PrevStart.Format(timeLiteralFmt), KindBuyPrev)
 	fmt.Fprintf(&s, "       ELSE '%s' END AS row_kind,\n", KindBuyOlder)
 	s.WriteString("  COUNT(*) AS row_count,\n")
-	s.WriteString("  COUNT(DISTINCT o.order_id) AS orders,\n")
+	// A row without an order id is an order of its own (it cannot repeat one).
+	s.WriteString("  COUNT(CASE WHEN o.order_id IS NULL THEN 1 END) + COUNT(DISTINCT o.order_id) AS orders,\n")
 	s.WriteString("  COUNT(DISTINCT DATE(o.ordered_at)) AS order_days,\n")
 	s.WriteString("  SUM(o.amount) AS amount,\n")
 	s.WriteString("  MIN(o.ordered_at) AS first_at,\n")

@@ -85,7 +85,9 @@ func AggregateSQL(orders string, b Bounds, rules Rules, hasCost, hasDiscount boo
 
 // FirstDaySQL sums each buyer's purchases on their first purchase day, which
 // the Gamma-Gamma spend model leaves out of the mean spend. It finds the
-// first day with a window function over the purchases before end.
+// first day with a window function over the purchases before end
+// (FIRST_VALUE over an ordered partition: on MariaDB several times faster
+// than MIN over the partition when customers have thousands of rows).
 //
 // The result columns: customer_id, first_day_amount.
 func FirstDaySQL(orders string, end time.Time, rules Rules) string {
@@ -93,7 +95,7 @@ func FirstDaySQL(orders string, end time.Time, rules Rules) string {
 	return fmt.Sprintf(`SELECT f.customer_id AS customer_id, SUM(f.amount) AS first_day_amount
 FROM (
   SELECT o.customer_id AS customer_id, o.amount AS amount, o.ordered_at AS ordered_at,
-    MIN(o.ordered_at) OVER (PARTITION BY o.customer_id) AS first_at
+    FIRST_VALUE(o.ordered_at) OVER (PARTITION BY o.customer_id ORDER BY o.ordered_at) AS first_at
   FROM (
 %s
   ) o

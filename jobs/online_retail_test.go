@@ -60,6 +60,9 @@ func TestOnlineRetailThroughTheWholeJob(t *testing.T) {
 		path = onlineRetailDefault
 	}
 	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("online retail data not found under CI (%v); it lives in ../shared/data", err)
+		}
 		t.Skipf("online retail data not found (%v); set %s to online_retail_all.csv.gz", err, onlineRetailEnv)
 	}
 	lines := readOnlineRetail(t, path)

@@ -45,7 +45,13 @@ type MySQLLocker struct {
 	// short wait_timeout on the server does not end the session (and free
 	// the lock) in the middle of a long run. 0 disables it.
 	KeepAlive time.Duration
-	Logger    *slog.Logger
+	// MinHold is the least time a lock stays held after it was taken: a run
+	// shorter than that releases it in the background when MinHold has
+	// passed, so a replica whose fire comes late (clock skew, a busy
+	// machine) still finds the lock held and skips, instead of running the
+	// same fire a second time. It must be shorter than a job's interval.
+	MinHold time.Duration
+	Logger  *slog.Logger
 }
 
 var _ gocron.Locker = (*MySQLLocker)(nil)
@@ -55,9 +61,13 @@ var _ gocron.Locker = (*MySQLLocker)(nil)
 // closed. scope (usually the database name) is part of every lock name.
 func NewMySQLLocker(db *sql.DB, scope string) *MySQLLocker {
 	db.SetMaxIdleConns(0)
-	return &MySQLLocker{db: db, scope: scope, KeepAlive: time.Minute,
+	return &MySQLLocker{db: db, scope: scope, KeepAlive: time.Minute, MinHold: DefaultLockMinHold,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
+
+// DefaultLockMinHold is MySQLLocker.MinHold unless set: it covers clock
+// skew and start-up delays between replicas of up to half a minute.
+const DefaultLockMinHold = 30 * time.Second
 
 // OpenLocker returns a locker on the configured database (or dsn, from
 // CUSTSEG_DSN). It does not connect until the first Lock.
@@ -114,19 +124,21 @@ func (l *MySQLLocker) Lock(ctx context.Context, key string) (gocron.Lock, error)
 		conn.Close()
 		return nil, fmt.Errorf("lock %q: %w", name, ErrLockHeld)
 	}
-	lk := &mysqlLock{conn: conn, name: name, log: l.Logger, stop: make(chan struct{}), done: make(chan struct{})}
+	lk := &mysqlLock{conn: conn, name: name, log: l.Logger, stop: make(chan struct{}), done: make(chan struct{}),
+		until: time.Now().Add(l.MinHold)}
 	go lk.keepAlive(l.KeepAlive)
 	return lk, nil
 }
 
 // mysqlLock is one held lock and the connection that holds it.
 type mysqlLock struct {
-	conn *sql.Conn
-	name string
-	log  *slog.Logger
-	once sync.Once
-	stop chan struct{} // closed by Unlock
-	done chan struct{} // closed when keepAlive has returned
+	conn  *sql.Conn
+	name  string
+	log   *slog.Logger
+	once  sync.Once
+	stop  chan struct{} // closed by Unlock
+	done  chan struct{} // closed when keepAlive has returned
+	until time.Time     // not released before this (MinHold)
 }
 
 func (lk *mysqlLock) keepAlive(every time.Duration) {
@@ -157,6 +169,22 @@ func (lk *mysqlLock) keepAlive(every time.Duration) {
 // when ctx is already cancelled (as gocron's job context is on shutdown);
 // closing the connection frees the lock even if RELEASE_LOCK fails.
 func (lk *mysqlLock) Unlock(ctx context.Context) error {
+	if wait := time.Until(lk.until); wait > 0 {
+		// Keep the lock for the rest of MinHold, then release it; the
+		// keep-alive goes on meanwhile.
+		go func() {
+			time.Sleep(wait)
+			if err := lk.release(context.Background()); err != nil {
+				lk.log.Warn("lock release failed", slog.String("lock", lk.name), slog.Any("error", err))
+			}
+		}()
+		return nil
+	}
+	return lk.release(ctx)
+}
+
+// release gives the lock back and closes its connection, once.
+func (lk *mysqlLock) release(ctx context.Context) error {
 	var err error
 	lk.once.Do(func() {
 		close(lk.stop)

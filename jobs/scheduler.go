@@ -41,6 +41,8 @@ type SchedulerOptions struct {
 	Locker gocron.Locker
 	// OutDir is where the run history is read (default: outputs.dir).
 	OutDir string
+	// LockMinHold replaces DefaultLockMinHold for the MySQL lock (tests).
+	LockMinHold time.Duration
 }
 
 // Scheduler runs the config's jobs on their cron schedules (gocron v2),
@@ -126,6 +128,9 @@ func NewScheduler(cfg *config.Config, run RunFunc, opts SchedulerOptions) (*Sche
 			return nil, err
 		}
 		ml.Logger = s.log
+		if opts.LockMinHold > 0 {
+			ml.MinHold = opts.LockMinHold
+		}
 		s.locker, s.closer = ml, ml.Close
 	}
 	gopts := []gocron.SchedulerOption{

@@ -409,8 +409,11 @@ func TestSchedulerLockTwoReplicas(t *testing.T) {
 		time.Sleep(300 * time.Millisecond) // a run takes a while
 		return nil
 	}
-	a := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN})
-	b := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN})
+	// Each lock stays held a second after it was taken, so a replica whose
+	// fire comes a little late still finds it held.
+	hold := time.Second
+	a := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN, LockMinHold: hold})
+	b := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN, LockMinHold: hold})
 	total := func(result string) float64 { return runsCounter(a, job, result) + runsCounter(b, job, result) }
 
 	for i := 1; i <= 2; i++ {
@@ -421,6 +424,7 @@ func TestSchedulerLockTwoReplicas(t *testing.T) {
 			clock.Advance(time.Minute)
 		}
 		waitFor(t, "one run and one skip", func() bool { return total(ResultOK) == float64(i) && total(ResultSkipped) == float64(i) })
+		time.Sleep(hold + 200*time.Millisecond) // let the held lock go before the next fire
 	}
 	mu.Lock()
 	defer mu.Unlock()

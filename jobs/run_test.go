@@ -24,24 +24,7 @@ import (
 func loadFixture(t *testing.T) *testdb.DB {
 	t.Helper()
 	tdb := testdb.New(t)
-	db := tdb.Open(t)
-	b, err := os.ReadFile("testdata/shop.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range strings.Split(string(b), ";\n") {
-		var lines []string
-		for _, l := range strings.Split(stmt, "\n") {
-			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
-				lines = append(lines, l)
-			}
-		}
-		if s := strings.TrimSpace(strings.Join(lines, "\n")); s != "" {
-			if _, err := db.Exec(s); err != nil {
-				t.Fatalf("fixture: %v\n%s", err, s)
-			}
-		}
-	}
+	tdb.Exec(t, "testdata/shop.sql")
 	return tdb
 }
 

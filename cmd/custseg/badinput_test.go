@@ -58,24 +58,7 @@ email:
 func newBadInputShop(t *testing.T) *badInputShop {
 	t.Helper()
 	tdb := testdb.New(t)
-	db := tdb.Open(t)
-	b, err := os.ReadFile("../../jobs/testdata/shop.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, stmt := range strings.Split(string(b), ";\n") {
-		var lines []string
-		for _, l := range strings.Split(stmt, "\n") {
-			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
-				lines = append(lines, l)
-			}
-		}
-		if s := strings.TrimSpace(strings.Join(lines, "\n")); s != "" {
-			if _, err := db.Exec(s); err != nil {
-				t.Fatalf("fixture: %v\n%s", err, s)
-			}
-		}
-	}
+	tdb.Exec(t, "../../jobs/testdata/shop.sql")
 	s := &badInputShop{dsn: tdb.DSN, dir: t.TempDir(), srv: smtptest.Start(t), tdb: tdb}
 	src := queries.Builtin()
 	os.Mkdir(filepath.Join(s.dir, "queries"), 0o755)

@@ -10,6 +10,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -96,4 +97,28 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// Exec runs the statements of a SQL file (separated by ";" at the end of a
+// line, "--" comment lines ignored) in d, for fixtures.
+func (d *DB) Exec(t testing.TB, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := d.Open(t)
+	for _, stmt := range strings.Split(string(b), ";\n") {
+		var lines []string
+		for _, l := range strings.Split(stmt, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(l), "--") {
+				lines = append(lines, l)
+			}
+		}
+		if s := strings.TrimSpace(strings.Join(lines, "\n")); s != "" {
+			if _, err := db.Exec(s); err != nil {
+				t.Fatalf("%s: %v\n%s", path, err, s)
+			}
+		}
+	}
 }

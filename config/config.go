@@ -24,6 +24,9 @@ type Config struct {
 	Delivery Delivery `yaml:"delivery"`
 	Email    Email    `yaml:"email"`
 	Schedule Schedule `yaml:"schedule"`
+	// Writeback writes each run's per-customer results and the run history
+	// into MySQL tables (optional).
+	Writeback Writeback `yaml:"writeback"`
 
 	// Path is the file the config came from ("" for defaults); relative
 	// paths in the config are relative to its folder.
@@ -212,6 +215,21 @@ type Schedule struct {
 	Lock bool `yaml:"lock"`
 	// Listen, when set (e.g. 127.0.0.1:9090), serves /healthz and /metrics.
 	Listen string `yaml:"listen"`
+}
+
+// Writeback configures the optional write-back of each run's results into
+// MySQL: per customer and as-of date the segment, value tier, churn status,
+// P(alive), lifetime value and pyramid level (table custseg_customer_scores),
+// and one row per run (custseg_runs), in Schema on the server of DSN. The
+// source database is never written: Schema must be another database.
+type Writeback struct {
+	Enabled bool `yaml:"enabled"`
+	// DSN is a go-sql-driver/mysql DSN of a connection allowed to write
+	// Schema (and to create it when absent), e.g.
+	// "custseg_rw:${CUSTSEG_WRITEBACK_PASSWORD}@tcp(db:3306)/".
+	DSN string `yaml:"dsn"`
+	// Schema is the database the tables are written in; created if absent.
+	Schema string `yaml:"schema"`
 }
 
 // Outputs says where and how reports are written.

@@ -89,6 +89,13 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		{"pool", "database:\n  max_open_conns: 1\n", "c.yaml: database.max_open_conns: 1 is below 2"},
 		{"tls file", "database:\n  tls: /nonexistent/ca.pem\n", `c.yaml: database.tls: "/nonexistent/ca.pem" is not true, skip-verify or a readable CA file`},
 		{"segment range", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1]\n        fm: [1, 5]\n", "c.yaml: analysis.rfm.segments[0].r: want [min, max]"},
+		{"reserved audience", "email:\n  audiences:\n    - name: writeback\n      gets: report\n", `c.yaml: email.audiences[0].name: "writeback" is reserved`},
+		{"writeback without dsn", "writeback:\n  enabled: true\n  schema: crm\n", "c.yaml: writeback.dsn: must not be empty when writeback.enabled is true"},
+		{"writeback bad dsn", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306'\n  schema: crm\n", "c.yaml: writeback.dsn: not a go-sql-driver/mysql DSN"},
+		{"writeback without schema", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n", "c.yaml: writeback.schema: must not be empty when writeback.enabled is true"},
+		{"writeback schema chars", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n  schema: 'crm`; DROP'\n", "c.yaml: writeback.schema: \"crm`; DROP\" is not a plain database name"},
+		{"writeback system schema", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n  schema: MySQL\n", `c.yaml: writeback.schema: "MySQL" is a system database`},
+		{"writeback into the source", "database:\n  name: shop\nwriteback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n  schema: Shop\n", `c.yaml: writeback.schema: "Shop" is the source database (database.name)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,5 +156,40 @@ func TestModes(t *testing.T) {
 	}
 	if f, _ := Perm(Default().Outputs.DirMode); f != 0o750 {
 		t.Errorf("default dir mode = %o", f)
+	}
+}
+
+func TestWritebackConfig(t *testing.T) {
+	t.Setenv("CUSTSEG_TEST_WB_PASSWORD", "pw@1/x")
+	cfg, err := Parse("c.yaml", []byte("database:\n  name: shop\nwriteback:\n  enabled: true\n"+
+		"  dsn: 'rw:${CUSTSEG_TEST_WB_PASSWORD}@tcp(db:3306)/'\n  schema: shop_custseg\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := cfg.Writeback
+	if !w.Enabled || w.DSN != "rw:pw@1/x@tcp(db:3306)/" || w.Schema != "shop_custseg" {
+		t.Errorf("writeback = %+v", w)
+	}
+	// Off (the default), the section is not checked.
+	if d := Default().Writeback; d.Enabled || d.DSN != "" || d.Schema != "" {
+		t.Errorf("default writeback = %+v", d)
+	}
+	if _, err := Parse("c.yaml", []byte("writeback:\n  schema: 'not checked when off'\n")); err != nil {
+		t.Errorf("disabled writeback validated: %v", err)
+	}
+	// The password never shows in a DSN error.
+	_, err = Parse("c.yaml", []byte("writeback:\n  enabled: true\n  dsn: 'rw:Secret-LEAK@tcp(db:3306)/x?parseTime=maybe'\n  schema: crm\n"))
+	if err == nil || !strings.HasPrefix(err.Error(), "c.yaml: writeback.dsn: ") || strings.Contains(err.Error(), "Secret-LEAK") {
+		t.Errorf("bad DSN err = %v", err)
+	}
+	for _, ok := range []string{"crm", "shop_custseg", "a$b", "X1"} {
+		if !PlainIdentifier(ok) {
+			t.Errorf("PlainIdentifier(%q) = false", ok)
+		}
+	}
+	for _, bad := range []string{"", "a-b", "a.b", "a`b", "a b", strings.Repeat("x", 65), "ü"} {
+		if PlainIdentifier(bad) {
+			t.Errorf("PlainIdentifier(%q) = true", bad)
+		}
 	}
 }

@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"net/mail"
 	"os"
+	"regexp"
+	"strings"
 	"time"
 
+	"github.com/go-sql-driver/mysql"
 	"github.com/robfig/cron/v3"
 )
 
@@ -64,6 +67,9 @@ func (c *Config) Validate() error {
 		return fmt.Errorf("analysis.%w", err)
 	}
 	if err := c.validateDelivery(); err != nil {
+		return err
+	}
+	if err := c.validateWriteback(); err != nil {
 		return err
 	}
 	if len(c.Jobs) == 0 {
@@ -152,6 +158,10 @@ func (c *Config) validateDelivery() error {
 		if seen[a.Name] {
 			return fmt.Errorf("email.audiences[%d].name: %q is used twice", i, a.Name)
 		}
+		if a.Name == "shared_folder" || a.Name == "writeback" {
+			return fmt.Errorf("email.audiences[%d].name: %q is reserved (the run history uses it for the %s)", i, a.Name,
+				strings.ReplaceAll(a.Name, "_", " "))
+		}
 		seen[a.Name] = true
 		switch a.Gets {
 		case "report", "workbook", "both":
@@ -196,4 +206,44 @@ func (c *Config) validateDelivery() error {
 func looksLikeAddress(s string) bool {
 	_, err := mail.ParseAddress(s)
 	return err == nil
+}
+
+// plainIdentifier is what writeback.schema may be: it is quoted with
+// backticks in the write-back's SQL, and this keeps it from needing more.
+var plainIdentifier = regexp.MustCompile(`^[A-Za-z0-9_$]{1,64}$`)
+
+// PlainIdentifier reports whether s is a database or table name custseg
+// accepts in the SQL it writes: letters, digits, _ and $, at most 64.
+func PlainIdentifier(s string) bool { return plainIdentifier.MatchString(s) }
+
+// systemSchemas are the server's own databases, never a write-back target.
+var systemSchemas = []string{"mysql", "information_schema", "performance_schema", "sys"}
+
+func (c *Config) validateWriteback() error {
+	w := c.Writeback
+	if !w.Enabled {
+		return nil
+	}
+	if strings.TrimSpace(w.DSN) == "" {
+		return fmt.Errorf("writeback.dsn: must not be empty when writeback.enabled is true")
+	}
+	// The driver's messages name the part that is wrong, never the password.
+	if _, err := mysql.ParseDSN(w.DSN); err != nil {
+		return fmt.Errorf("writeback.dsn: not a go-sql-driver/mysql DSN like user:password@tcp(host:3306)/: %v", err)
+	}
+	if w.Schema == "" {
+		return fmt.Errorf("writeback.schema: must not be empty when writeback.enabled is true")
+	}
+	if !PlainIdentifier(w.Schema) {
+		return fmt.Errorf("writeback.schema: %q is not a plain database name (letters, digits, _ and $, at most 64)", w.Schema)
+	}
+	for _, s := range systemSchemas {
+		if strings.EqualFold(w.Schema, s) {
+			return fmt.Errorf("writeback.schema: %q is a system database of the server", w.Schema)
+		}
+	}
+	if strings.EqualFold(w.Schema, c.Database.Name) {
+		return fmt.Errorf("writeback.schema: %q is the source database (database.name), which custseg only reads; name another database", w.Schema)
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package jobs
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -25,7 +24,8 @@ const StepDeliver = "deliver"
 // run in the history and, when the run fails at any step, emails the alert
 // list. Audiences that an earlier attempt of the same job and as-of date
 // already delivered to are not sent again. A failed run never sends a
-// report.
+// report. With writeback enabled, a successful run's results and every
+// run's history row also go to MySQL (see writeback.go).
 func Execute(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, error) {
 	base := opts.Logger
 	if base == nil {
@@ -47,44 +47,35 @@ func Execute(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, 
 	} else if j, jerr := cfg.Job(opts.Job); jerr == nil {
 		rec.Job = j.Name
 	}
+	var wroteRun *RunRecord // the custseg_runs row committed with the scores
 	if err == nil && !opts.DryRun {
 		m.Delivery = deliver(ctx, cfg, opts, m, in, outDir, log)
+		if cfg.Writeback.Enabled {
+			var d Delivery
+			d, wroteRun = writeBack(ctx, cfg, opts, m, in, rec, log)
+			m.Delivery = append(m.Delivery, d)
+		}
 		if rerr := rewriteManifest(m, modesOf(cfg).File); rerr != nil {
 			log.Warn("manifest not updated with the delivery results", slog.Any("error", rerr))
 		}
-		var failed []string
-		for _, d := range m.Delivery {
-			if d.Status == "failed" {
-				failed = append(failed, d.Audience+": "+d.Error)
-			}
-		}
-		if len(failed) > 0 {
-			err = &StepError{StepDeliver, errors.New(strings.Join(failed, "; "))}
-		}
+		err = deliveryError(m.Delivery)
 	}
-	rec.FinishedAt = time.Now()
-	if m != nil {
-		rec.Folder = m.Dir
-		rec.Delivery = m.Delivery
-		for _, o := range m.Outputs {
-			rec.Outputs = append(rec.Outputs, o.Path)
-		}
+	finished := time.Now()
+	if wroteRun != nil {
+		finished = wroteRun.FinishedAt // the history line and the row agree
 	}
+	finishRecord(&rec, m, err, finished)
 	if err != nil {
-		rec.Status, rec.Error = "failed", err.Error()
-		var se *StepError
-		if errors.As(err, &se) {
-			rec.Step = se.Step
-		}
 		log.Error("run failed", slog.String("step", rec.Step), slog.String("error", err.Error()))
 		if !opts.DryRun {
 			alert(ctx, cfg, rec, tail.Lines(), log)
 		}
-	} else {
-		rec.Status = "ok"
 	}
 	if herr := AppendRun(outDir, rec); herr != nil {
 		log.Warn("run history not written", slog.Any("error", herr))
+	}
+	if cfg.Writeback.Enabled && !opts.DryRun && wroteRun == nil {
+		recordRun(ctx, cfg, opts, rec, log)
 	}
 	if err != nil {
 		return m, err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -375,6 +376,8 @@ func interrupted(ctx context.Context, err error) error {
 		return fmt.Errorf("interrupted: %w", err)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("timed out (raise the job's timeout or database.query_timeout): %w", err)
+	case errors.Is(err, mysql.ErrInvalidConn), errors.Is(err, driver.ErrBadConn):
+		return fmt.Errorf("%w (the database connection was lost mid-query: killed, server restarted or network dropped)", err)
 	}
 	return err
 }

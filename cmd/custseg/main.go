@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 	"syscall"
 	_ "time/tzdata" // time zones on machines without a zoneinfo database
+
+	"github.com/go-sql-driver/mysql"
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
@@ -45,6 +48,9 @@ Exit status: 0 ok, 1 run failed, 2 bad flags or config,
 `
 
 func main() {
+	// The MySQL driver logs lost connections itself; custseg reports them
+	// in its own one-line error, so its log would only repeat them.
+	mysql.SetLogger(log.New(io.Discard, "", 0))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := NewMain(os.Stdout, os.Stderr).Run(ctx, os.Args[1:])
 	stop()

@@ -66,6 +66,9 @@ func Start(t testing.TB) *Server {
 		_ = srv.Serve(ln)
 	}()
 	t.Cleanup(func() {
+		// Close the listener too: a test that ends before Serve has taken
+		// it would otherwise leave Serve waiting for ever.
+		_ = ln.Close()
 		_ = srv.Close()
 		<-done
 	})

@@ -1,0 +1,428 @@
+package jobs
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/reports"
+)
+
+// The write-back (config section writeback) puts each run's per-customer
+// results and the run itself into two tables of a database the operator
+// names, on a connection of its own; the source database is only ever read.
+//
+//   - custseg_customer_scores: one row per customer, job and as-of date.
+//     A successful run (not a dry run) replaces the rows of its job and
+//     as-of date in one transaction: DELETE, then INSERTs of
+//     writebackBatch rows each, then the run's row, then COMMIT. Readers
+//     see the old rows or the new ones, never a mix, and a re-run of the
+//     same date leaves as many rows as there are customers.
+//   - custseg_runs: one row per run, keyed by run id, as in runs.jsonl. A
+//     successful run's row commits with its scores. A failed run's row is
+//     written afterwards, on a best-effort basis: the database may be what
+//     failed, so not reaching it is only logged and never changes the
+//     run's outcome.
+//
+// The database and the tables are created when absent. Times are stored
+// as UTC DATETIMEs.
+//
+// A write-back that fails after a successful run is a delivery failure:
+// the reports have gone out as usual, the run is recorded as failed at
+// step "writeback" (or "deliver" when an email failed too), the alert list
+// is told and the command exits 1. Re-running the same as-of date retries
+// it: audiences already emailed are not sent again, and the write-back
+// replaces that date's rows.
+
+// StepWriteback names the write-back in errors and the history.
+const StepWriteback = "writeback"
+
+// AudienceWriteback is the Delivery entry of the write-back.
+const AudienceWriteback = "writeback"
+
+// Tables the write-back writes.
+const (
+	ScoresTable = "custseg_customer_scores"
+	RunsTable   = "custseg_runs"
+)
+
+// writebackBatch is the number of rows per INSERT: 18 placeholders a row,
+// well under the protocol's 65,535, and a few hundred KB a statement.
+const writebackBatch = 1000
+
+const scoresDDL = `CREATE TABLE IF NOT EXISTS %s (
+  job VARCHAR(128) NOT NULL,
+  as_of DATE NOT NULL,
+  run_id VARCHAR(64) NOT NULL,
+  customer_id VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  segment VARCHAR(64) NULL COMMENT 'RFM segment key; NULL: never bought',
+  value_tier VARCHAR(16) NULL COMMENT 'key, important, ordinary, small, no_value; NULL: never bought',
+  churn_status VARCHAR(16) NOT NULL COMMENT 'active, at_risk, churned, potential',
+  lifecycle VARCHAR(16) NULL,
+  pyramid VARCHAR(16) NULL COMMENT 'platinum, gold, iron, lead; NULL: never bought',
+  r TINYINT NULL,
+  f TINYINT NULL,
+  m TINYINT NULL,
+  recency_days INT NULL,
+  frequency INT NOT NULL,
+  monetary DOUBLE NOT NULL COMMENT 'net revenue',
+  value DOUBLE NOT NULL COMMENT 'the value measure: net revenue or margin',
+  p_alive DOUBLE NULL COMMENT 'NULL: never bought, or the models were not usable',
+  clv DOUBLE NULL COMMENT 'NULL: never bought, or the models were not usable',
+  PRIMARY KEY (job, as_of, customer_id),
+  KEY run_id (run_id)
+) DEFAULT CHARSET=utf8mb4`
+
+const runsDDL = `CREATE TABLE IF NOT EXISTS %s (
+  run_id VARCHAR(64) NOT NULL,
+  job VARCHAR(128) NOT NULL,
+  as_of DATE NULL,
+  scheduled_at DATETIME(3) NULL,
+  started_at DATETIME(3) NOT NULL,
+  finished_at DATETIME(3) NOT NULL,
+  status VARCHAR(16) NOT NULL COMMENT 'ok or failed',
+  step VARCHAR(32) NULL COMMENT 'where a failed run failed',
+  error TEXT NULL,
+  folder TEXT NULL,
+  delivery TEXT NULL COMMENT 'JSON: what happened to each audience',
+  PRIMARY KEY (run_id),
+  KEY job_as_of (job, as_of)
+) DEFAULT CHARSET=utf8mb4`
+
+var scoreColumns = []string{"job", "as_of", "run_id", "customer_id", "segment", "value_tier", "churn_status",
+	"lifecycle", "pyramid", "r", "f", "m", "recency_days", "frequency", "monetary", "value", "p_alive", "clv"}
+
+// quoteIdent quotes a database or table name with backticks after checking
+// that it is a plain one.
+func quoteIdent(name string) (string, error) {
+	if !config.PlainIdentifier(name) {
+		return "", fmt.Errorf("%q is not a plain name (letters, digits, _ and $, at most 64)", name)
+	}
+	return "`" + name + "`", nil
+}
+
+// writeBack replaces the run's rows of custseg_customer_scores and writes
+// its custseg_runs row, in one transaction. rec is the run's record so far;
+// the row written is rec completed as Execute will complete it if the
+// write-back succeeds, and is returned (nil when nothing was committed).
+func writeBack(ctx context.Context, cfg *config.Config, opts Options, m *Manifest, in *reports.Input,
+	rec RunRecord, log *slog.Logger) (Delivery, *RunRecord) {
+	schema := cfg.Writeback.Schema
+	d := Delivery{Audience: AudienceWriteback, Status: "sent", At: time.Now()}
+	rows, err := scoreRows(m, in)
+	if err == nil {
+		d.Detail = fmt.Sprintf("%s: %d rows", schema, len(rows))
+		all := append(append([]Delivery(nil), m.Delivery...), d)
+		row := rec
+		finishRecord(&row, m, deliveryError(all), time.Now())
+		row.Delivery = all
+		wctx, cancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
+		err = writeScores(wctx, cfg, opts, m, rows, row)
+		cancel()
+		if err == nil {
+			log.Info("written back", slog.String("schema", schema), slog.Int("rows", len(rows)))
+			return d, &row
+		}
+		err = interrupted(ctx, err)
+	}
+	d.Status, d.Detail, d.Error, d.At = "failed", "", schema+": "+oneLine(err.Error()), time.Now()
+	log.Error("write-back failed", slog.String("schema", schema), slog.Any("error", err))
+	return d, nil
+}
+
+// recordRun writes a run's custseg_runs row on its own, for runs whose
+// row did not commit with scores (failed runs). The run's context may be
+// what ended it, so the row gets its own time.
+func recordRun(ctx context.Context, cfg *config.Config, opts Options, rec RunRecord, log *slog.Logger) {
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), cfg.Database.ConnectTimeout+30*time.Second)
+	defer cancel()
+	err := func() error {
+		db, names, err := openWriteback(rctx, cfg, opts)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		if err := ensureTables(rctx, db, cfg.Writeback.Schema, names); err != nil {
+			return err
+		}
+		q, args, err := runRowSQL(names.runs, rec)
+		if err != nil {
+			return err
+		}
+		_, err = db.ExecContext(rctx, q, args...)
+		return err
+	}()
+	if err != nil {
+		log.Warn("run not recorded in the write-back database", slog.String("schema", cfg.Writeback.Schema),
+			slog.String("error", oneLine(err.Error())))
+		return
+	}
+	log.Info("run recorded in the write-back database", slog.String("schema", cfg.Writeback.Schema))
+}
+
+// tableNames are the write-back's tables, quoted and qualified.
+type tableNames struct{ schema, scores, runs string }
+
+// openWriteback connects to the write-back server, refusing a schema that
+// is the run's source database.
+func openWriteback(ctx context.Context, cfg *config.Config, opts Options) (*sql.DB, tableNames, error) {
+	w := cfg.Writeback
+	schema, err := quoteIdent(w.Schema)
+	if err != nil {
+		return nil, tableNames{}, fmt.Errorf("writeback.schema: %w", err)
+	}
+	if src, err := cfg.Database.DriverConfig(opts.DSN); err == nil && strings.EqualFold(src.DBName, w.Schema) {
+		return nil, tableNames{}, fmt.Errorf("writeback.schema %q is the source database, which custseg only reads", w.Schema)
+	}
+	names := tableNames{schema: schema, scores: schema + ".`" + ScoresTable + "`", runs: schema + ".`" + RunsTable + "`"}
+	mc, err := mysql.ParseDSN(w.DSN)
+	if err != nil {
+		return nil, names, fmt.Errorf("writeback.dsn: %w", err)
+	}
+	// Go times are written as UTC wall times; nothing of ours runs as
+	// several statements.
+	mc.ParseTime, mc.Loc, mc.MultiStatements = true, time.UTC, false
+	if mc.Timeout == 0 {
+		mc.Timeout = cfg.Database.ConnectTimeout
+	}
+	conn, err := mysql.NewConnector(mc)
+	if err != nil {
+		return nil, names, fmt.Errorf("connect %s: %w", mc.Addr, err)
+	}
+	db := sql.OpenDB(conn)
+	db.SetMaxOpenConns(2)
+	pctx, cancel := context.WithTimeout(ctx, cfg.Database.ConnectTimeout)
+	defer cancel()
+	if err := db.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, names, fmt.Errorf("connect %s: %w", mc.Addr, err)
+	}
+	return db, names, nil
+}
+
+// ensureTables creates the database and the tables that are absent. It
+// asks information_schema first, so a user allowed to write existing
+// tables but not to create databases still works.
+func ensureTables(ctx context.Context, db *sql.DB, schema string, names tableNames) error {
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", schema).Scan(&n); err != nil {
+		return fmt.Errorf("look for database %s: %w", schema, err)
+	}
+	if n == 0 {
+		if _, err := db.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+names.schema+" CHARACTER SET utf8mb4"); err != nil {
+			return fmt.Errorf("create database %s: %w", schema, err)
+		}
+	}
+	have := map[string]bool{}
+	rows, err := db.QueryContext(ctx, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME IN (?, ?)",
+		schema, ScoresTable, RunsTable)
+	if err != nil {
+		return fmt.Errorf("look for tables in %s: %w", schema, err)
+	}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		have[strings.ToLower(t)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, t := range []struct{ name, ddl string }{{ScoresTable, fmt.Sprintf(scoresDDL, names.scores)}, {RunsTable, fmt.Sprintf(runsDDL, names.runs)}} {
+		if have[t.name] {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, t.ddl); err != nil {
+			return fmt.Errorf("create table %s.%s: %w", schema, t.name, err)
+		}
+	}
+	return nil
+}
+
+// writeScores is the write-back of a successful run: tables, then one
+// transaction replacing the job's rows of the as-of date and writing the
+// run's row.
+func writeScores(ctx context.Context, cfg *config.Config, opts Options, m *Manifest, rows [][]any, run RunRecord) error {
+	db, names, err := openWriteback(ctx, cfg, opts)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := ensureTables(ctx, db, cfg.Writeback.Schema, names); err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // after Commit it does nothing
+	if _, err := tx.ExecContext(ctx, "DELETE FROM "+names.scores+" WHERE job = ? AND as_of = ?", m.Job, m.AsOf); err != nil {
+		return fmt.Errorf("replace the rows of %s: %w", m.AsOf, err)
+	}
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", len(scoreColumns)), ", ") + ")"
+	head := "INSERT INTO " + names.scores + " (" + strings.Join(scoreColumns, ", ") + ") VALUES "
+	for start := 0; start < len(rows); start += writebackBatch {
+		batch := rows[start:min(start+writebackBatch, len(rows))]
+		var b strings.Builder
+		b.WriteString(head)
+		args := make([]any, 0, len(batch)*len(scoreColumns))
+		for i, r := range batch {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(one)
+			args = append(args, r...)
+		}
+		if _, err := tx.ExecContext(ctx, b.String(), args...); err != nil {
+			return fmt.Errorf("insert rows %d to %d: %w", start+1, start+len(batch), err)
+		}
+	}
+	q, args, err := runRowSQL(names.runs, run)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+		return fmt.Errorf("record the run: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// scoreRows returns the custseg_customer_scores values of every customer
+// of the run.
+func scoreRows(m *Manifest, in *reports.Input) ([][]any, error) {
+	if in == nil || in.Dataset == nil || in.Result == nil || len(in.Result.Scores) != len(in.Dataset.Customers) {
+		return nil, errors.New("the run has no per-customer results to write")
+	}
+	res := in.Result
+	usable := res.Models.Usable
+	out := make([][]any, len(in.Dataset.Customers))
+	for i, c := range in.Dataset.Customers {
+		s := res.Scores[i]
+		buyer := s.Segment >= 0 && s.Segment < len(res.Segments)
+		var segment, pAlive, clv, r, f, mm, recency any
+		if buyer {
+			segment = res.Segments[s.Segment].Rule.Key
+			r, f, mm, recency = s.R, s.F, s.M, s.Recency
+			if usable {
+				pAlive, clv = finite(s.PAlive), finite(s.CLV)
+			}
+		}
+		out[i] = []any{m.Job, m.AsOf, m.RunID, c.ID, segment, orNull(string(s.Tier)), string(s.Status),
+			orNull(string(s.Lifecycle)), orNull(string(s.Pyramid)), r, f, mm, recency, s.Frequency,
+			finiteOrZero(s.Monetary), finiteOrZero(s.Value), pAlive, clv}
+	}
+	return out, nil
+}
+
+// runRowSQL returns the statement writing rec's custseg_runs row, replacing
+// an earlier row of the same run id.
+func runRowSQL(table string, rec RunRecord) (string, []any, error) {
+	delivery, err := json.Marshal(rec.Delivery)
+	if err != nil {
+		return "", nil, err
+	}
+	runID := rec.RunID
+	if runID == "" { // a run that failed before it had one (config)
+		runID = newRunID(rec.StartedAt)
+	}
+	var asOf, scheduled any
+	if rec.AsOf != "" {
+		asOf = rec.AsOf
+	}
+	if rec.ScheduledAt != nil {
+		scheduled = rec.ScheduledAt.UTC()
+	}
+	errText := rec.Error
+	if r := []rune(errText); len(r) > 16000 {
+		errText = string(r[:16000]) + "…"
+	}
+	return "REPLACE INTO " + table + " (run_id, job, as_of, scheduled_at, started_at, finished_at, status, step, error, folder, delivery) " +
+			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		[]any{runID, rec.Job, asOf, scheduled, rec.StartedAt.UTC(), rec.FinishedAt.UTC(), rec.Status,
+			orNull(rec.Step), orNull(errText), orNull(rec.Folder), string(delivery)}, nil
+}
+
+// deliveryError is the run's error when a delivery failed: at step
+// writeback when only the write-back did, else at step deliver naming
+// each failed audience.
+func deliveryError(ds []Delivery) error {
+	var failed []string
+	step := StepWriteback
+	for _, d := range ds {
+		if d.Status != "failed" {
+			continue
+		}
+		failed = append(failed, d.Audience+": "+d.Error)
+		if d.Audience != AudienceWriteback {
+			step = StepDeliver
+		}
+	}
+	switch {
+	case len(failed) == 0:
+		return nil
+	case step == StepWriteback:
+		return &StepError{StepWriteback, errors.New(strings.TrimPrefix(failed[0], AudienceWriteback+": "))}
+	}
+	return &StepError{StepDeliver, errors.New(strings.Join(failed, "; "))}
+}
+
+// finishRecord completes a run's history record from its manifest (nil
+// when the run never started) and its outcome.
+func finishRecord(rec *RunRecord, m *Manifest, err error, finished time.Time) {
+	rec.FinishedAt = finished
+	if m != nil {
+		rec.RunID, rec.Job, rec.AsOf = m.RunID, m.Job, m.AsOf
+		rec.Folder = m.Dir
+		rec.Delivery = m.Delivery
+		rec.Outputs = nil
+		for _, o := range m.Outputs {
+			rec.Outputs = append(rec.Outputs, o.Path)
+		}
+	}
+	rec.Status, rec.Step, rec.Error = "ok", "", ""
+	if err != nil {
+		rec.Status, rec.Error = "failed", err.Error()
+		var se *StepError
+		if errors.As(err, &se) {
+			rec.Step = se.Step
+		}
+	}
+}
+
+func orNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func finite(v float64) any {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return v
+}
+
+func finiteOrZero(v float64) float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0
+	}
+	return v
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

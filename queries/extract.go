@@ -51,7 +51,8 @@ type Extracted struct {
 
 // Extract runs the operator's queries against db inside one READ ONLY
 // transaction bounded by ctx: it checks both queries' columns, reads the
-// customers, and reads the per-customer order aggregate.
+// customers, the per-customer order aggregate, the first-purchase-day sums,
+// the categories (when orders.sql has them) and the monthly cohorts.
 func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (_ *Extracted, err error) {
 	defer func() { err = oneLine(err) }()
 	tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
@@ -62,15 +63,13 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	defer guard(ctx, db, tx)()
 
 	out := &Extracted{Dataset: &analysis.Dataset{AsOf: win.AsOf}}
-	custCols, err := probe(ctx, tx, src.Customers, CustomerColumns)
-	if err != nil {
+	if _, err := probe(ctx, tx, src.Customers, CustomerColumns); err != nil {
 		return nil, err
 	}
 	orderCols, err := probe(ctx, tx, src.Orders, OrderColumns)
 	if err != nil {
 		return nil, err
 	}
-	_ = custCols
 	ds := out.Dataset
 	ds.HasCost, ds.HasDiscount = orderCols["cost"], orderCols["discount"]
 

@@ -117,9 +117,10 @@ func mleEqual(a, b []float64) bool {
 // maximizeLikelihood minimises obj over the box-mapped log-parameters,
 // starting at theta0. It runs BFGS with the analytic gradient; if that does
 // not reach a gradient below mleGradTol it restarts with Nelder–Mead from
-// the best point and polishes with BFGS again. It returns the best point
-// seen.
-func maximizeLikelihood(obj mleObjective, theta0 []float64) mleResult {
+// the best point and polishes with BFGS again, unless polish is set (theta0
+// is already an estimate from a sample of the same data: BFGS only). It
+// returns the best point seen.
+func maximizeLikelihood(obj mleObjective, theta0 []float64, polish bool) mleResult {
 	dim := len(theta0)
 	cache := newMLECache(obj, dim)
 	prob := optimize.Problem{Func: cache.value, Grad: cache.gradient}
@@ -162,7 +163,7 @@ func maximizeLikelihood(obj mleObjective, theta0 []float64) mleResult {
 	}
 
 	bfgs(phi)
-	if !converged() {
+	if !polish && !converged() {
 		res, _ := optimize.Minimize(optimize.Problem{Func: cache.value}, best, &optimize.Settings{
 			MajorIterations: 4000,
 			Converger:       &optimize.FunctionConverge{Absolute: 1e-13, Relative: 1e-13, Iterations: 200},

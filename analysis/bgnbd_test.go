@@ -418,3 +418,31 @@ func centralDifference(f func([]float64) float64, x []float64, i int) float64 {
 	}
 	return (at(-2*h) - 8*at(-h) + 8*at(h) - at(2*h)) / (12 * h)
 }
+
+// TestFitBGNBDSampleStartIsFullMLE checks that a fit over more customers
+// than bgSampleSize, which searches on a sample and polishes on all, ends
+// at the same maximum as the full search over all customers.
+func TestFitBGNBDSampleStartIsFullMLE(t *testing.T) {
+	data := simulatedCDNOW(3 * bgSampleSize)
+	m, err := FitBGNBD(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := groupRFT(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := maximizeLikelihood(g.objective, []float64{0, math.Log(g.sumT / g.sumX), 0, 0}, false)
+	if !full.converged {
+		t.Fatal("the full search did not converge")
+	}
+	for k, got := range []float64{m.R, m.Alpha, m.A, m.B} {
+		want := math.Exp(full.theta[k])
+		if rel := math.Abs(got/want - 1); rel > 1e-5 {
+			t.Errorf("parameter %d = %.8g, the full search found %.8g (off by %.2g, want ≤ 1e-5)", k, got, want, rel)
+		}
+	}
+	if d := math.Abs(m.LogLikelihood + full.f*float64(g.n)); d > 1e-6*math.Abs(m.LogLikelihood) {
+		t.Errorf("log-likelihood %.10g, the full search %.10g", m.LogLikelihood, -full.f*float64(g.n))
+	}
+}

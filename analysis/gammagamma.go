@@ -49,7 +49,8 @@ const ggMaxX = 1e12
 // summed over the distinct (x, m̄) pairs weighted by their counts and
 // maximised over (ln p, ln q, ln γ) by BFGS with the analytic gradient from
 // p = 1, q = 2, γ = mean m̄ (population mean = sample mean), falling back to
-// Nelder–Mead as FitBGNBD does. There is no penalty term.
+// Nelder–Mead as FitBGNBD does (and, as it does, searching on a sample
+// first when there are more than 100,000 customers). There is no penalty term.
 //
 // Preconditions: len(x) == len(mbar), else FitGammaGamma returns an error.
 // Customers with x < 1, mbar ≤ 0, either value not finite, or x above 1e12
@@ -70,7 +71,17 @@ func FitGammaGamma(x []float64, mbar []float64) (GammaGamma, error) {
 	if g.n < 3 || len(g.w) < 2 || g.minM == g.maxM {
 		return m, ErrTooLittleData
 	}
-	res := maximizeLikelihood(g.objective, []float64{0, math.Log(2), math.Log(g.sumM / float64(g.n))})
+	start := []float64{0, math.Log(2), math.Log(g.sumM / float64(g.n))}
+	var res mleResult
+	if xs, ms := strided(x, bgSampleSize), strided(mbar, bgSampleSize); xs != nil {
+		// As FitBGNBD: search on an evenly spread sample, polish on all.
+		if gs := groupSpend(xs, ms); gs.n >= 3 && len(gs.w) >= 2 && gs.minM != gs.maxM {
+			start = maximizeLikelihood(gs.objective, start, false).theta
+		}
+		res = maximizeLikelihood(g.objective, start, true)
+	} else {
+		res = maximizeLikelihood(g.objective, start, false)
+	}
 	m.P, m.Q, m.V = math.Exp(res.theta[0]), math.Exp(res.theta[1]), math.Exp(res.theta[2])
 	m.LogLikelihood = -res.f * float64(g.n)
 	m.Converged = res.converged

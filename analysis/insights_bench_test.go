@@ -178,3 +178,16 @@ func benchmarkInsights(b *testing.B, n int) {
 
 func BenchmarkInsights100k(b *testing.B) { benchmarkInsights(b, 100_000) }
 func BenchmarkInsights1M(b *testing.B)   { benchmarkInsights(b, 1_000_000) }
+
+// benchmarkAnalyze times the whole of Analyze (every step the run's
+// analyse step does) on a synthetic shop with a previous snapshot.
+func benchmarkAnalyze(b *testing.B, n int) {
+	s := benchShop(b, n)
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyze(s.d, s.p)
+	}
+}
+
+func BenchmarkAnalyze100k(b *testing.B) { benchmarkAnalyze(b, 100_000) }
+func BenchmarkAnalyze1M(b *testing.B)   { benchmarkAnalyze(b, 1_000_000) }

@@ -1,10 +1,8 @@
 package analysis
 
 import (
-	"cmp"
 	"fmt"
 	"math"
-	"slices"
 	"time"
 )
 
@@ -161,7 +159,7 @@ func assignPyramid(d *Dataset, p PyramidParams, scores []Score, res *Result) {
 			buyers = append(buyers, i)
 		}
 	}
-	slices.SortStableFunc(buyers, func(a, b int) int { return cmp.Compare(by(&scores[b]), by(&scores[a])) })
+	buyers = byKeyDesc(buyers, func(i int) float64 { return by(&scores[i]) })
 	n := float64(len(buyers))
 	cut := []int{
 		int(math.Ceil(p.Platinum * n)),
@@ -223,7 +221,7 @@ func highValueAtRisk(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			list = append(list, i)
 		}
 	}
-	slices.SortStableFunc(list, func(a, b int) int { return cmp.Compare(scores[b].ValueAtRisk, scores[a].ValueAtRisk) })
+	list = byKeyDesc(list, func(i int) float64 { return scores[i].ValueAtRisk })
 	res.HighValueAtRisk = list
 }
 

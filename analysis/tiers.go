@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"cmp"
 	"math"
 	"slices"
 )
@@ -31,7 +30,7 @@ func assignTiers(d *Dataset, p TierParams, scores []Score) ([]TierSummary, Conce
 			scores[i].Tier = TierNoValue
 		}
 	}
-	slices.SortStableFunc(pos, func(a, b int) int { return cmp.Compare(scores[b].Value, scores[a].Value) })
+	pos = byKeyDesc(pos, func(i int) float64 { return scores[i].Value })
 	// The bounds are nudged down by a rounding tolerance so that a share that
 	// lands exactly on a cut-off (0.95 as 50+30+15 %) falls into the next tier.
 	const eps = 1e-9

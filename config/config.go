@@ -51,6 +51,12 @@ type Database struct {
 	TimeZone       string        `yaml:"time_zone"`
 	ConnectTimeout time.Duration `yaml:"connect_timeout"`
 	QueryTimeout   time.Duration `yaml:"query_timeout"`
+	// TempTableMB is the memory, in MiB, the server may give each of the
+	// run's grouped queries for its temporary table before it moves it to
+	// disk (the session's tmp_table_size and max_heap_table_size); 0 keeps
+	// the server's own settings. On-disk temporary tables made the
+	// breakdown queries 3–5 times slower at 10M orders.
+	TempTableMB int `yaml:"temp_table_mb"`
 }
 
 // Queries says where the operator's customers.sql and orders.sql live.
@@ -277,7 +283,7 @@ func Default() *Config {
 	}
 	return &Config{
 		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC", MaxOpenConns: 2,
-			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute},
+			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute, TempTableMB: 256},
 		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure, ZeroAmountOrders: "purchases",
 			RFM:   RFM{Bins: p.RFM.Bins, Frequency: p.RFM.Frequency, Segments: segs},
 			Tiers: Tiers{p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small},

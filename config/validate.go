@@ -42,6 +42,9 @@ func (c *Config) Validate() error {
 			return fmt.Errorf("database.tls: %q is not true, skip-verify or a readable CA file: %v", d.TLS, err)
 		}
 	}
+	if d.TempTableMB < 0 || d.TempTableMB > 1<<20 {
+		return fmt.Errorf("database.temp_table_mb: %d is not between 0 (the server's settings) and 1048576", d.TempTableMB)
+	}
 	if d.QueryTimeout <= 0 {
 		return fmt.Errorf("database.query_timeout: must be positive, e.g. 30m")
 	}

@@ -70,3 +70,35 @@ func TestExtractBreakdowns(t *testing.T) {
 		t.Errorf("cohort cells:\n got %s\nwant %s", got, want)
 	}
 }
+
+// TestExtractSetsTempTableSize checks that the grouped queries run with the
+// configured temporary-table memory: orders.sql reports the session's
+// tmp_table_size as its category, so the category breakdown shows what the
+// server saw.
+func TestExtractSetsTempTableSize(t *testing.T) {
+	tdb := loadFixture(t)
+	if tdb.Kind != "mariadb" {
+		t.Skip("the embedded engine has no tmp_table_size; MariaDB runs this (always under CI)")
+	}
+	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	src := queries.Builtin()
+	src.Orders.SQL = strings.Replace(src.Orders.SQL, "o.category         AS category",
+		"CAST(@@session.tmp_table_size AS CHAR) AS category", 1)
+	if !strings.Contains(src.Orders.SQL, "@@session.tmp_table_size") {
+		t.Fatal("the built-in orders.sql no longer has the category line this test rewrites")
+	}
+	for _, size := range []int64{64 << 20, 300 << 20} {
+		win := queries.NewWindow(asOf, time.UTC, 90)
+		ex, err := queries.Extract(context.Background(), db, src, win, queries.Rules{ZeroIsPurchase: true, TempTableBytes: size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := strings.Join(ex.Dataset.CategoryNames, ","), fmt.Sprint(size); got != want {
+			t.Errorf("tmp_table_size seen by the breakdown query: %s, want %s", got, want)
+		}
+	}
+}

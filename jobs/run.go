@@ -141,7 +141,10 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	m.DurationsMS[StepConnect] = ms(t0)
 	t0 = time.Now()
 	qctx, qcancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
-	ex, err := queries.Extract(qctx, db, src, win, queries.Rules{ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases"})
+	ex, err := queries.Extract(qctx, db, src, win, queries.Rules{
+		ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases",
+		TempTableBytes: int64(cfg.Database.TempTableMB) << 20,
+	})
 	qcancel()
 	if err != nil {
 		return m, nil, &StepError{StepExtract, interrupted(ctx, err)}

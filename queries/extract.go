@@ -61,6 +61,11 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only; nothing to keep
 	defer guard(ctx, db, tx)()
+	if rules.TempTableBytes > 0 {
+		// Best effort: engines without the variables (the embedded demo
+		// engine) refuse the SET and run as they are.
+		_, _ = tx.ExecContext(ctx, "SET SESSION tmp_table_size = ?, max_heap_table_size = ?", rules.TempTableBytes, rules.TempTableBytes)
+	}
 
 	out := &Extracted{Dataset: &analysis.Dataset{AsOf: win.AsOf}}
 	if _, err := probe(ctx, tx, src.Customers, CustomerColumns); err != nil {
@@ -171,8 +176,17 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		ptrs[i] = &vals[i]
 	}
 	index := map[string]int32{}
-	firstRow := map[string]int{}
-	var nullIDs int64
+	var (
+		nullIDs int64
+		rowOf   []int32 // the row of each customer, for the duplicate message
+		slab    []string
+	)
+	// Attribute values repeat (provinces, channels, genders): each column
+	// keeps one copy of each of its first maxInterned distinct values.
+	interned := make([]map[string]string, len(attrCols))
+	for k := range interned {
+		interned[k] = map[string]string{}
+	}
 	row := 0
 	for rows.Next() {
 		row++
@@ -184,11 +198,11 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 			nullIDs++
 			continue
 		}
-		if prev, dup := firstRow[id]; dup {
+		if prev, dup := index[id]; dup {
 			return nil, 0, fmt.Errorf("%s: customer_id %s appears more than once (rows %d and %d); customers.sql must return one row per customer",
-				f.Name, id, prev, row)
+				f.Name, id, rowOf[prev], row)
 		}
-		firstRow[id] = row
+		rowOf = append(rowOf, int32(row))
 		c := analysis.Customer{ID: id}
 		if i, ok := std["name"]; ok {
 			c.Name = text(vals[i])
@@ -205,9 +219,14 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 			}
 		}
 		if len(attrCols) > 0 {
-			c.Attrs = make([]string, len(attrCols))
+			// The customers' attribute slices share large backing arrays.
+			if len(slab)+len(attrCols) > cap(slab) {
+				slab = make([]string, 0, len(attrCols)*4096)
+			}
+			slab = slab[:len(slab)+len(attrCols)]
+			c.Attrs = slab[len(slab)-len(attrCols) : len(slab) : len(slab)]
 			for k, i := range attrCols {
-				c.Attrs[k] = text(vals[i])
+				c.Attrs[k] = intern(interned[k], text(vals[i]))
 			}
 		}
 		index[id] = int32(len(ds.Customers))
@@ -217,6 +236,23 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
 	}
 	return index, nullIDs, nil
+}
+
+// maxInterned bounds the distinct values interned per attribute column, so
+// a column of unique values (a street address) does not build a second
+// copy of itself.
+const maxInterned = 10_000
+
+// intern returns the copy of v kept in seen, keeping v when there is none
+// and seen has room.
+func intern(seen map[string]string, v string) string {
+	if u, ok := seen[v]; ok {
+		return u
+	}
+	if len(seen) < maxInterned {
+		seen[v] = v
+	}
+	return v
 }
 
 // text renders a scanned value for people: dates without a midnight time,

@@ -32,6 +32,11 @@ type Rules struct {
 	// ZeroIsPurchase counts orders with a zero amount as purchases (worth
 	// nothing); otherwise they are kept out of the purchases.
 	ZeroIsPurchase bool
+	// TempTableBytes, when positive, is set as the session's tmp_table_size
+	// and max_heap_table_size before the grouped queries run, so their
+	// temporary tables stay in memory (an engine without these variables
+	// is left as it is).
+	TempTableBytes int64
 }
 
 // Bounds are the instants the aggregate classifies rows by.

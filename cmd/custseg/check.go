@@ -45,7 +45,9 @@ func (c *CheckCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.m.Stdout, "ok    config %s\n", cfg.Path)
 	failed := 0
 	for _, r := range jobs.Check(ctx, cfg, jobs.Options{QueriesDir: *queriesDir, OutDir: *out, DSN: c.m.Getenv(config.EnvDSN)}) {
-		if r.OK {
+		if r.OK && r.Warn {
+			fmt.Fprintf(c.m.Stdout, "WARN  %s: %s\n", r.Name, r.Message)
+		} else if r.OK {
 			fmt.Fprintf(c.m.Stdout, "ok    %s: %s\n", r.Name, r.Message)
 		} else {
 			failed++

@@ -97,7 +97,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 		return nil, err
 	}
 	if orderCols["category"] {
-		cat := CategorySQL(src.Orders.SQL, win.End, rules)
+		cat := CategorySQL(src.Orders.SQL, win.End, rules, takesHints(ctx, tx))
 		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat})
 		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index); err != nil {
 			return nil, err

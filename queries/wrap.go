@@ -1,9 +1,12 @@
 package queries
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/jmoiron/sqlx"
 )
 
 // ProbeSQL wraps a query so that it returns at most limit rows; the run
@@ -111,15 +114,20 @@ GROUP BY f.customer_id`, orders, positive, end.Format(timeLiteralFmt))
 }
 
 // CategorySQL sums each buyer's purchases per product category before end.
+// With bigResult (the server takes the hint) SQL_BIG_RESULT tells MySQL
+// and MariaDB to group by sorting: the groups (customers × categories) are
+// millions at scale, and a temporary table of them outgrows memory and
+// moves to disk (on MariaDB at 10M orders: 16 s sorted, 103–130 s through
+// the temporary table).
 //
 // The result columns: customer_id, category, amount.
-func CategorySQL(orders string, end time.Time, rules Rules) string {
-	return fmt.Sprintf(`SELECT o.customer_id AS customer_id, o.category AS category, SUM(o.amount) AS amount
+func CategorySQL(orders string, end time.Time, rules Rules, bigResult bool) string {
+	return fmt.Sprintf(`SELECT %so.customer_id AS customer_id, o.category AS category, SUM(o.amount) AS amount
 FROM (
 %s
 ) o
 WHERE o.customer_id IS NOT NULL AND %s AND o.ordered_at < '%s'
-GROUP BY o.customer_id, o.category`, orders, purchase(rules), end.Format(timeLiteralFmt))
+GROUP BY o.customer_id, o.category`, bigResultHint(bigResult), orders, purchase(rules), end.Format(timeLiteralFmt))
 }
 
 // CohortSQL aggregates purchases into monthly acquisition cohorts: the
@@ -150,6 +158,21 @@ JOIN (
 ) f ON f.customer_id = o.customer_id
 WHERE %s
 GROUP BY cohort, month`, orders, orders, cond, cond)
+}
+
+// bigResultHint returns the SQL_BIG_RESULT hint when on is set.
+func bigResultHint(on bool) string {
+	if on {
+		return "SQL_BIG_RESULT "
+	}
+	return ""
+}
+
+// takesHints reports whether the server accepts MySQL's SELECT modifiers
+// (MySQL, MariaDB and TiDB do; the embedded demo engine does not).
+func takesHints(ctx context.Context, q sqlx.QueryerContext) bool {
+	var one int
+	return q.QueryRowxContext(ctx, "SELECT SQL_BIG_RESULT 1").Scan(&one) == nil
 }
 
 // purchase is the condition that makes a row a purchase under rules.

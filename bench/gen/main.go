@@ -19,6 +19,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/demo"
 	"github.com/custseg/custseg/queries"
 )
@@ -112,11 +113,15 @@ func main() {
 			"1-customers.sql":  src.Customers.SQL,
 			"2-aggregate.sql":  queries.AggregateSQL(src.Orders.SQL, win.Bounds(), rules, true, true),
 			"3-first-day.sql":  queries.FirstDaySQL(src.Orders.SQL, win.End, rules),
-			"4-categories.sql": queries.CategorySQL(src.Orders.SQL, win.End, rules),
+			"4-categories.sql": queries.CategorySQL(src.Orders.SQL, win.End, rules, true),
 			"5-cohorts.sql":    queries.CohortSQL(src.Orders.SQL, win.End, rules),
 		}
+		// The session the job sets up: temporary tables of
+		// database.temp_table_mb (the default).
+		tmp := int64(config.Default().Database.TempTableMB) << 20
+		session := fmt.Sprintf("SET SESSION tmp_table_size = %d, max_heap_table_size = %d;\n", tmp, tmp)
 		for name, q := range stmts {
-			if err := os.WriteFile(filepath.Join(*sqlDir, name), []byte(q+";\n"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(*sqlDir, name), []byte(session+q+";\n"), 0o644); err != nil {
 				log.Fatal(err)
 			}
 		}

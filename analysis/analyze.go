@@ -46,9 +46,9 @@ func Analyze(d *Dataset, p Params) *Result {
 	highValueAtRisk(d, p.Models, scores, res)
 	stages := make([]string, len(Stages))
 	for k, st := range Stages {
-		stages[k] = string(st)
+		stages[k] = st.String()
 	}
-	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return string(s.Lifecycle) })
+	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return s.Lifecycle.String() })
 	cd := newClusterData(d, p.Clusters, scores)
 	clusterBuyers(d, cd, p.Clusters, scores, res)
 	res.KPIs = kpis(d, res)

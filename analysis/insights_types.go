@@ -64,15 +64,17 @@ type Share struct {
 
 // Behaviour is a customer's buying style (the seeds' Boots example and the
 // transaction/relationship split).
-type Behaviour string
+type Behaviour uint8
 
 // Behaviours.
 const (
-	BehaviourNone          Behaviour = ""              // never bought, or no discount data
-	BehaviourDealSeeker    Behaviour = "deal_seeker"   // buys mostly on discount
-	BehaviourRelationship  Behaviour = "relationship"  // pays full price and contributes margin
-	BehaviourTransactional Behaviour = "transactional" // the rest
+	BehaviourNone          Behaviour = iota // never bought, or no discount data
+	BehaviourDealSeeker                     // buys mostly on discount
+	BehaviourRelationship                   // pays full price and contributes margin
+	BehaviourTransactional                  // the rest
 )
+
+var behaviourKeys = []string{"", "deal_seeker", "relationship", "transactional"}
 
 // SegmentEvaluation rates one RFM segment on the seeds' step-5 criteria.
 type SegmentEvaluation struct {

@@ -180,9 +180,9 @@ func assignPyramid(d *Dataset, p PyramidParams, scores []Score, res *Result) {
 	}
 	keys := make([]string, len(PyramidTiers))
 	for k, t := range PyramidTiers {
-		keys[k] = string(t)
+		keys[k] = t.String()
 	}
-	res.Pyramid = groupSummaries(scores, keys, func(s *Score) string { return string(s.Pyramid) })
+	res.Pyramid = groupSummaries(scores, keys, func(s *Score) string { return s.Pyramid.String() })
 }
 
 // highValueAtRisk flags key and important customers who are slipping —

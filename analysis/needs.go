@@ -23,7 +23,7 @@ func NeedsByTier(d *Dataset, res *Result, topValues int) []Need {
 	keys := make([]string, len(Tiers))
 	idx := make(map[Tier]int, len(Tiers))
 	for k, t := range Tiers {
-		keys[k] = string(t)
+		keys[k] = t.String()
 		idx[t] = k
 	}
 	return needs(d, res.Scores, keys, topValues, func(s *Score) int {

@@ -95,7 +95,7 @@ func TestNeedsByTier(t *testing.T) {
 	// non-buyer (tier none) nowhere.
 	wantCustomers := []int{2, 1, 0, 0, 1}
 	for k, n := range got {
-		if n.Group != string(Tiers[k]) || n.Customers != wantCustomers[k] {
+		if n.Group != Tiers[k].String() || n.Customers != wantCustomers[k] {
 			t.Errorf("tier %d: group %q customers %d, want %q %d", k, n.Group, n.Customers, Tiers[k], wantCustomers[k])
 		}
 	}

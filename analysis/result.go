@@ -2,32 +2,39 @@ package analysis
 
 import "time"
 
-// Tier is a value interval (value tier) of a customer.
-type Tier string
+// Tier is a value interval (value tier) of a customer. Its text (String,
+// MarshalText) is its key: key, important, ordinary, small, no_value, or
+// "" for none.
+type Tier uint8
 
 // Value tiers, from the customers who bring the first share of value down.
 const (
-	TierKey       Tier = "key"       // 大客户
-	TierImportant Tier = "important" // 重要客户
-	TierOrdinary  Tier = "ordinary"  // 普通客户
-	TierSmall     Tier = "small"     // 小客户
-	TierNoValue   Tier = "no_value"  // bought, but net value is not positive
-	TierNone      Tier = ""          // never bought
+	TierNone      Tier = iota // never bought
+	TierKey                   // 大客户
+	TierImportant             // 重要客户
+	TierOrdinary              // 普通客户
+	TierSmall                 // 小客户
+	TierNoValue               // bought, but net value is not positive
 )
+
+var tierKeys = []string{"", "key", "important", "ordinary", "small", "no_value"}
 
 // Tiers lists the tiers in report order.
 var Tiers = []Tier{TierKey, TierImportant, TierOrdinary, TierSmall, TierNoValue}
 
-// Status is a customer's churn status.
-type Status string
+// Status is a customer's churn status; its text is potential, active,
+// at_risk or churned ("" before one is assigned).
+type Status uint8
 
 // Churn statuses.
 const (
-	StatusPotential Status = "potential" // registered, never bought
-	StatusActive    Status = "active"
-	StatusAtRisk    Status = "at_risk"
-	StatusChurned   Status = "churned"
+	StatusPotential Status = iota + 1 // registered, never bought
+	StatusActive
+	StatusAtRisk
+	StatusChurned
 )
+
+var statusKeys = []string{"", "potential", "active", "at_risk", "churned"}
 
 // Statuses lists the statuses in report order.
 var Statuses = []Status{StatusActive, StatusAtRisk, StatusChurned, StatusPotential}
@@ -62,33 +69,39 @@ type Score struct {
 	Behaviour     Behaviour
 }
 
-// PyramidTier is a customer-pyramid level by lifetime value.
-type PyramidTier string
+// PyramidTier is a customer-pyramid level by lifetime value; its text is
+// platinum, gold, iron, lead or "" for none.
+type PyramidTier uint8
 
 // Pyramid tiers, from the top.
 const (
-	PyramidPlatinum PyramidTier = "platinum" // 铂金
-	PyramidGold     PyramidTier = "gold"     // 黄金
-	PyramidIron     PyramidTier = "iron"     // 钢铁
-	PyramidLead     PyramidTier = "lead"     // 重铅
-	PyramidNone     PyramidTier = ""         // never bought
+	PyramidNone     PyramidTier = iota // never bought
+	PyramidPlatinum                    // 铂金
+	PyramidGold                        // 黄金
+	PyramidIron                        // 钢铁
+	PyramidLead                        // 重铅
 )
+
+var pyramidKeys = []string{"", "platinum", "gold", "iron", "lead"}
 
 // PyramidTiers lists the pyramid tiers from the top.
 var PyramidTiers = []PyramidTier{PyramidPlatinum, PyramidGold, PyramidIron, PyramidLead}
 
-// Stage is a customer-lifecycle stage.
-type Stage string
+// Stage is a customer-lifecycle stage; its text is exploration,
+// formation, stability, decline, lost or "" for none.
+type Stage uint8
 
 // Lifecycle stages.
 const (
-	StageNone        Stage = ""            // never bought
-	StageExploration Stage = "exploration" // 考察期: new, or one purchase
-	StageFormation   Stage = "formation"   // 形成期: buying more often
-	StageStability   Stage = "stability"   // 稳定期: steady
-	StageDecline     Stage = "decline"     // 退化期: buying less often, or slipping
-	StageLost        Stage = "lost"        // churned
+	StageNone        Stage = iota // never bought
+	StageExploration              // 考察期: new, or one purchase
+	StageFormation                // 形成期: buying more often
+	StageStability                // 稳定期: steady
+	StageDecline                  // 退化期: buying less often, or slipping
+	StageLost                     // churned
 )
+
+var stageKeys = []string{"", "exploration", "formation", "stability", "decline", "lost"}
 
 // Stages lists the lifecycle stages in order.
 var Stages = []Stage{StageExploration, StageFormation, StageStability, StageDecline, StageLost}

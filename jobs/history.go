@@ -35,7 +35,7 @@ func writeSnapshot(w io.Writer, snap *analysis.Snapshot) error {
 	sort.Strings(ids)
 	for _, id := range ids {
 		r := snap.Customers[id]
-		if err := cw.Write([]string{id, r.Segment, string(r.Tier), string(r.Status), string(r.Pyramid)}); err != nil {
+		if err := cw.Write([]string{id, r.Segment, r.Tier.String(), r.Status.String(), r.Pyramid.String()}); err != nil {
 			return err
 		}
 	}
@@ -64,7 +64,7 @@ func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
 		return nil, fmt.Errorf("%s: not a custseg snapshot", path)
 	}
 	rows := map[string]analysis.SnapshotRow{}
-	for {
+	for line := 2; ; line++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -72,8 +72,15 @@ func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		rows[rec[0]] = analysis.SnapshotRow{Segment: rec[1], Tier: analysis.Tier(rec[2]),
-			Status: analysis.Status(rec[3]), Pyramid: analysis.PyramidTier(rec[4])}
+		row := analysis.SnapshotRow{Segment: rec[1]}
+		var errs [3]error
+		row.Tier, errs[0] = analysis.ParseTier(rec[2])
+		row.Status, errs[1] = analysis.ParseStatus(rec[3])
+		row.Pyramid, errs[2] = analysis.ParsePyramidTier(rec[4])
+		if err := errors.Join(errs[:]...); err != nil {
+			return nil, fmt.Errorf("%s: line %d: %w", path, line, err)
+		}
+		rows[rec[0]] = row
 	}
 	return rows, nil
 }

@@ -226,15 +226,15 @@ func TestOnlineRetailThroughTheWholeJob(t *testing.T) {
 	if s := sum(c.Segments); s != want.buyers {
 		t.Errorf("segments hold %d customers, want the %d buyers: %v", s, want.buyers, c.Segments)
 	}
-	if s := sum(c.Tiers); s != want.buyers || int64(c.Tiers[string(analysis.TierNoValue)]) != want.buyersNonPositive {
-		t.Errorf("tiers hold %d customers (%d no value), want %d (%d): %v", s, c.Tiers[string(analysis.TierNoValue)],
+	if s := sum(c.Tiers); s != want.buyers || int64(c.Tiers[analysis.TierNoValue.String()]) != want.buyersNonPositive {
+		t.Errorf("tiers hold %d customers (%d no value), want %d (%d): %v", s, c.Tiers[analysis.TierNoValue.String()],
 			want.buyers, want.buyersNonPositive, c.Tiers)
 	}
-	if s := sum(c.Statuses); s != want.customers || c.Statuses[string(analysis.StatusPotential)] != want.customers-want.buyers {
-		t.Errorf("statuses hold %d customers (%d potential), want %d (%d): %v", s, c.Statuses[string(analysis.StatusPotential)],
+	if s := sum(c.Statuses); s != want.customers || c.Statuses[analysis.StatusPotential.String()] != want.customers-want.buyers {
+		t.Errorf("statuses hold %d customers (%d potential), want %d (%d): %v", s, c.Statuses[analysis.StatusPotential.String()],
 			want.customers, want.customers-want.buyers, c.Statuses)
 	}
-	if c.Segments["champions"] == 0 || c.Tiers[string(analysis.TierKey)] == 0 || c.Tiers[string(analysis.TierKey)] >= c.Tiers[string(analysis.TierSmall)] {
+	if c.Segments["champions"] == 0 || c.Tiers[analysis.TierKey.String()] == 0 || c.Tiers[analysis.TierKey.String()] >= c.Tiers[analysis.TierSmall.String()] {
 		t.Errorf("implausible segments %v or tiers %v", c.Segments, c.Tiers)
 	}
 	if k.ActiveCustomer+k.AtRisk+k.Churned != want.buyers {

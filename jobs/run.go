@@ -41,6 +41,10 @@ type Options struct {
 	ScheduledAt *time.Time
 	Now         func() time.Time
 	Logger      *slog.Logger
+	// AfterStep, when not nil, is called as each step of the run ends
+	// (extract, analyse, workbook, html, ...): `custseg run --heap-profile`
+	// writes a heap profile there.
+	AfterStep func(step string)
 }
 
 // StepError is a run failure and the step it happened in.
@@ -150,6 +154,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		return m, nil, &StepError{StepExtract, interrupted(ctx, err)}
 	}
 	m.DurationsMS[StepExtract] = ms(t0)
+	afterStep(opts, StepExtract)
 	ds := ex.Dataset
 	log.Info("extract done", slog.Int("customers", len(ds.Customers)), slog.Int64("order_rows", ex.SourceRows),
 		slog.Duration(LogElapsed, time.Since(t0)))
@@ -172,6 +177,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	t0 = time.Now()
 	res := analysis.Analyze(ds, params)
 	m.DurationsMS[StepAnalyse] = ms(t0)
+	afterStep(opts, StepAnalyse)
 	log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
 	m.Warnings = append(m.Warnings, warnings(ds, res, ex)...)
 	m.Warnings = append(m.Warnings, res.Warnings...)
@@ -248,6 +254,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		}
 		m.Outputs = append(m.Outputs, out)
 		m.DurationsMS[r.step] = ms(t0)
+		afterStep(opts, r.step)
 		log.Info(r.step+" written", slog.String("file", r.name), slog.Int64("bytes", out.Bytes), slog.Duration(LogElapsed, time.Since(t0)))
 		if err := ctx.Err(); err != nil {
 			return m, nil, &StepError{r.step, interrupted(ctx, err)}
@@ -427,10 +434,10 @@ func counts(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) C
 		c.Segments[s.Rule.Key] = s.Customers
 	}
 	for _, t := range res.Tiers {
-		c.Tiers[string(t.Tier)] = t.Customers
+		c.Tiers[t.Tier.String()] = t.Customers
 	}
 	for _, s := range res.Statuses {
-		c.Statuses[string(s.Status)] = s.Customers
+		c.Statuses[s.Status.String()] = s.Customers
 	}
 	return c
 }
@@ -465,5 +472,12 @@ func maskContacts(ds *analysis.Dataset) {
 		} else if c.Phone != "" {
 			c.Phone = "****"
 		}
+	}
+}
+
+// afterStep calls opts.AfterStep when set.
+func afterStep(opts Options, step string) {
+	if opts.AfterStep != nil {
+		opts.AfterStep(step)
 	}
 }

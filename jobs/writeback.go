@@ -322,8 +322,8 @@ func scoreRows(m *Manifest, in *reports.Input) ([][]any, error) {
 				pAlive, clv = finite(s.PAlive), finite(s.CLV)
 			}
 		}
-		out[i] = []any{m.Job, m.AsOf, m.RunID, c.ID, segment, orNull(string(s.Tier)), string(s.Status),
-			orNull(string(s.Lifecycle)), orNull(string(s.Pyramid)), r, f, mm, recency, s.Frequency,
+		out[i] = []any{m.Job, m.AsOf, m.RunID, c.ID, segment, orNull(s.Tier.String()), s.Status.String(),
+			orNull(s.Lifecycle.String()), orNull(s.Pyramid.String()), r, f, mm, recency, s.Frequency,
 			finiteOrZero(s.Monetary), finiteOrZero(s.Value), pAlive, clv}
 	}
 	return out, nil

@@ -33,7 +33,7 @@ var htmlStageColors = map[analysis.Stage]string{
 
 // htmlIsBuyer reports whether a score belongs to a customer who bought.
 func htmlIsBuyer(s *analysis.Score) bool {
-	return s.Status != "" && s.Status != analysis.StatusPotential
+	return s.Status != 0 && s.Status != analysis.StatusPotential
 }
 
 // htmlPyramidChart draws the customer pyramid as a funnel whose widths
@@ -55,7 +55,7 @@ func htmlPyramidChart(in *Input, loc string) (htmlChart, error) {
 	}
 	var items []htmlItem
 	for k, t := range analysis.PyramidTiers {
-		g := groups[string(t)]
+		g := groups[t.String()]
 		share := g.ValueShare
 		if byCLV {
 			share = g.CLVShare
@@ -66,8 +66,8 @@ func htmlPyramidChart(in *Input, loc string) (htmlChart, error) {
 			Label:     &htmlItemLabel{Show: true, Formatter: label},
 			ItemStyle: &opts.ItemStyle{Color: htmlPyramidColors[t], BorderColor: "#fff", BorderWidth: 1}})
 	}
-	top := groups[string(analysis.PyramidPlatinum)]
-	gold := groups[string(analysis.PyramidGold)]
+	top := groups[analysis.PyramidPlatinum.String()]
+	gold := groups[analysis.PyramidGold.String()]
 	extra := map[string]interface{}{}
 	if buyers > 0 {
 		share := top.ValueShare + gold.ValueShare
@@ -172,13 +172,13 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 	var data []opts.BarData
 	largest := analysis.StageNone
 	for _, st := range analysis.Stages {
-		g := groups[string(st)]
+		g := groups[st.String()]
 		name := htmlChartText(StageLabels[st].In(loc))
 		names = append(names, name)
 		data = append(data, opts.BarData{Value: g.Customers,
 			ItemStyle: &opts.ItemStyle{Color: htmlStageColors[st]},
 			Label:     &opts.Label{Show: opts.Bool(true), Position: "top", Formatter: htmlInt(g.Customers) + "\n" + htmlPct(g.Share)}})
-		if g.Customers > 0 && (largest == analysis.StageNone || g.Customers > groups[string(largest)].Customers) {
+		if g.Customers > 0 && (largest == analysis.StageNone || g.Customers > groups[largest.String()].Customers) {
 			largest = st
 		}
 	}
@@ -191,8 +191,8 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 	}
 	extra := map[string]interface{}{}
 	if buyers > 0 {
-		dec := groups[string(analysis.StageDecline)]
-		ch.Highlight = fmt.Sprintf(htmlLifeHighlight.In(loc), StageLabels[largest].In(loc), htmlPct(groups[string(largest)].Share),
+		dec := groups[analysis.StageDecline.String()]
+		ch.Highlight = fmt.Sprintf(htmlLifeHighlight.In(loc), StageLabels[largest].In(loc), htmlPct(groups[largest.String()].Share),
 			htmlInt(dec.Customers), htmlPct(dec.Share))
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))

@@ -181,7 +181,7 @@ func htmlFillModels(res *analysis.Result) {
 		by[res.Pyramid[k].Key] = &res.Pyramid[k]
 	}
 	for i := range res.Scores {
-		if g := by[string(res.Scores[i].Pyramid)]; g != nil {
+		if g := by[res.Scores[i].Pyramid.String()]; g != nil {
 			g.CLV += res.Scores[i].CLV
 		}
 	}

@@ -193,11 +193,11 @@ func localize[K comparable](m map[K]Label, locale string) map[K]string {
 }
 
 // lookup returns the name of k, or k itself when it has none.
-func lookup[K ~string](m map[K]string, k K) string {
+func lookup[K comparable](m map[K]string, k K) string {
 	if s, ok := m[k]; ok {
 		return s
 	}
-	return string(k)
+	return fmt.Sprint(k)
 }
 
 func (n *customerNames) cluster(k int) string {
@@ -218,14 +218,14 @@ func (n *customerNames) tier(t analysis.Tier) string {
 	if s, ok := n.tiers[t]; ok {
 		return s
 	}
-	return string(t)
+	return t.String()
 }
 
 func (n *customerNames) status(s analysis.Status) string {
 	if l, ok := n.statuses[s]; ok {
 		return l
 	}
-	return string(s)
+	return s.String()
 }
 
 // writeCustomers writes the Customers sheets.

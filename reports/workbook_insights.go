@@ -60,8 +60,10 @@ func (wb *workbook) writePyramid() error {
 	for k, g := range wb.res.Pyramid {
 		row++
 		name := g.Key
-		if l, ok := PyramidLabels[analysis.PyramidTier(g.Key)]; ok {
-			name = l.In(wb.loc)
+		if t, err := analysis.ParsePyramidTier(g.Key); err == nil {
+			if l, ok := PyramidLabels[t]; ok {
+				name = l.In(wb.loc)
+			}
 		}
 		s.put(1, row, name, kLabel)
 		if k < len(rules) {
@@ -153,7 +155,7 @@ func (wb *workbook) writeChurn() error {
 	means := wb.stageMeanings()
 	for _, g := range wb.res.Lifecycle {
 		row++
-		st := analysis.Stage(g.Key)
+		st, _ := analysis.ParseStage(g.Key)
 		s.put(1, row, lookup(localize(StageLabels, wb.loc), st), kLabel)
 		s.put(2, row, g.Customers, kInt)
 		s.put(3, row, g.Share, kPct)
@@ -362,8 +364,10 @@ func (wb *workbook) writeNeeds() error {
 	}
 	for _, n := range wb.res.NeedsByTier {
 		name := n.Group
-		if l, ok := TierLabels[analysis.Tier(n.Group)]; ok {
-			name = l.In(wb.loc)
+		if t, err := analysis.ParseTier(n.Group); err == nil {
+			if l, ok := TierLabels[t]; ok {
+				name = l.In(wb.loc)
+			}
 		}
 		write(wbNdByTier, n, name, "")
 	}

@@ -298,7 +298,7 @@ func (wb *workbook) writeTiers() error {
 	row := headerRow
 	for _, t := range wb.res.Tiers {
 		row++
-		name := string(t.Tier)
+		name := t.Tier.String()
 		if l, ok := TierLabels[t.Tier]; ok {
 			name = l.In(wb.loc)
 		}

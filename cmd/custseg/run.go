@@ -32,6 +32,8 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	queriesDir := fs.String("queries", "", "folder with customers.sql and orders.sql (default: queries.dir)")
 	dryRun := fs.Bool("dry-run", false, "do everything but deliver: outputs stay under --out, nothing is sent")
 	locale := fs.String("locale", "", "report language en or zh-CN (default: outputs.locale)")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the run to this file (go tool pprof)")
+	heapProfile := fs.String("heap-profile", "", "write a heap profile after each step to PREFIX-<step>.pprof (go tool pprof)")
 	if err := parseFlags(fs, args); err != nil {
 		if err == errHelp {
 			printUsage(c.m.Stdout, fs, runUsage)
@@ -49,9 +51,15 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	stop, err := startCPUProfile(*cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	log := newLogger(c.m.Stderr)
 	m, err := jobs.Execute(ctx, cfg, jobs.Options{
 		Job: *job, AsOf: day, OutDir: *out, QueriesDir: *queriesDir, DSN: c.m.Getenv(config.EnvDSN),
-		DryRun: *dryRun, Locale: *locale, Logger: newLogger(c.m.Stderr),
+		DryRun: *dryRun, Locale: *locale, Logger: log, AfterStep: heapProfiler(*heapProfile, log),
 	})
 	if err != nil {
 		return err

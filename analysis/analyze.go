@@ -33,7 +33,7 @@ func Analyze(d *Dataset, p Params) *Result {
 		s.Status = StatusPotential
 		if c.IsBuyer() {
 			s.RhythmDays = Rhythm(c)
-			s.Status = RhythmStatus(s.Recency, s.RhythmDays, p.Churn)
+			s.Status = RhythmStatus(int(s.Recency), s.RhythmDays, p.Churn)
 		}
 		s.Lifecycle = LifecycleStage(c, s.Status, DaysBetween(c.FirstOrder, d.AsOf), p.Lifecycle)
 	}

@@ -85,7 +85,7 @@ func Characteristics(d *Dataset, scores []Score, segments, topValues int) []Char
 			a.Value += s.Value
 			if buyer {
 				a.Buyers++
-				if s.Segment >= 0 && s.Segment < segments {
+				if s.Segment >= 0 && int(s.Segment) < segments {
 					a.Segments[s.Segment]++
 				}
 			}

@@ -129,7 +129,7 @@ func TestCharacteristicsFolding(t *testing.T) {
 			c.Orders = 1
 		}
 		d.Customers = append(d.Customers, c)
-		scores[i] = Score{Value: r.value, Segment: r.seg}
+		scores[i] = Score{Value: r.value, Segment: int16(r.seg)}
 	}
 	// Given values by customers: A 3, B 2, C 2, D 1 (B before C by name).
 	// The top 2 are A and B; C and D fold into Other (2 + 1 = 3, last).

@@ -76,7 +76,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 	total := 0.0
 	for j, i := range rows {
 		k := cl.Labels[j]
-		scores[i].Cluster = k
+		scores[i].Cluster = int16(k)
 		s := &scores[i]
 		g := &prof[k]
 		g.Customers++

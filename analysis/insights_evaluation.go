@@ -33,7 +33,7 @@ func evaluateSegments(d *Dataset, cd *clusterData, p InsightParams, res *Result)
 	members := make([]int, k)
 	same := make([]int, k)
 	for i := range d.Customers {
-		g := res.Scores[i].Segment
+		g := int(res.Scores[i].Segment)
 		if g < 0 || g >= k {
 			continue
 		}
@@ -62,7 +62,7 @@ func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 	nonEmpty := 0
 	seen := make([]bool, k)
 	for _, i := range cd.rows {
-		if g := scores[i].Segment; g >= 0 && g < k && !seen[g] {
+		if g := int(scores[i].Segment); g >= 0 && g < k && !seen[g] {
 			seen[g] = true
 			nonEmpty++
 		}
@@ -79,7 +79,7 @@ func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 	}
 	var keep, labels []int
 	for _, j := range rows {
-		if g := scores[cd.rows[j]].Segment; g >= 0 && g < k {
+		if g := int(scores[cd.rows[j]].Segment); g >= 0 && g < k {
 			keep = append(keep, j)
 			labels = append(labels, g)
 		}

@@ -37,7 +37,7 @@ func TestSegmentDistinctness(t *testing.T) {
 		}
 		scores := make([]Score, 5)
 		for i, g := range tt.segs {
-			scores[i].Segment = g
+			scores[i].Segment = int16(g)
 		}
 		got := segmentDistinctness(cd, scores, 3)
 		for g := range got {

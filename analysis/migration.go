@@ -24,7 +24,7 @@ func TakeSnapshot(d *Dataset, res *Result) *Snapshot {
 	for i := range d.Customers {
 		s := &res.Scores[i]
 		row := SnapshotRow{Tier: s.Tier, Status: s.Status, Pyramid: s.Pyramid}
-		if s.Segment >= 0 && s.Segment < len(res.Segments) {
+		if s.Segment >= 0 && int(s.Segment) < len(res.Segments) {
 			row.Segment = res.Segments[s.Segment].Rule.Key
 		}
 		snap.Customers[d.Customers[i].ID] = row
@@ -88,7 +88,7 @@ func Migrate(d *Dataset, res *Result) Migration {
 	found := 0
 	for i := range d.Customers {
 		cur := none
-		if g := res.Scores[i].Segment; g >= 0 && g < n {
+		if g := int(res.Scores[i].Segment); g >= 0 && g < n {
 			cur = g
 		}
 		p, ok := prev.Customers[d.Customers[i].ID]

@@ -13,7 +13,7 @@ func migrationRun(ids []string, segs []int, prev *Snapshot) (*Dataset, *Result) 
 	res := &Result{Segments: []SegmentSummary{{Rule: SegmentRule{Key: "s0"}}, {Rule: SegmentRule{Key: "s1"}}, {Rule: SegmentRule{Key: "s2"}}}}
 	for k, id := range ids {
 		d.Customers = append(d.Customers, Customer{ID: id})
-		res.Scores = append(res.Scores, Score{Segment: segs[k]})
+		res.Scores = append(res.Scores, Score{Segment: int16(segs[k])})
 	}
 	return d, res
 }

@@ -13,7 +13,7 @@ func NeedsBySegment(d *Dataset, res *Result, topValues int) []Need {
 	for k, s := range res.Segments {
 		keys[k] = s.Rule.Key
 	}
-	return needs(d, res.Scores, keys, topValues, func(s *Score) int { return s.Segment })
+	return needs(d, res.Scores, keys, topValues, func(s *Score) int { return int(s.Segment) })
 }
 
 // NeedsByTier profiles the buyers of each value tier: one Need per entry of

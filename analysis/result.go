@@ -42,31 +42,32 @@ var Statuses = []Status{StatusActive, StatusAtRisk, StatusChurned, StatusPotenti
 // Score is the analysis of one customer, aligned by index with
 // Dataset.Customers.
 type Score struct {
-	Recency   int     // days from the last purchase to the as-of date; -1 for non-buyers
-	Frequency int     // orders or order days (RFMParams.Frequency)
-	Monetary  float64 // net revenue
-	Value     float64 // the value measure: net revenue or margin
-	R, F, M   int     // 1..bins; 0 for non-buyers
-	FM        int     // (F + M) / 2 rounded half up; 0 for non-buyers
-	Segment   int     // index into Result.Segments; -1 for non-buyers
-	Tier      Tier
-	Status    Status
-
+	Monetary float64 // net revenue
+	Value    float64 // the value measure: net revenue or margin
 	// RhythmDays is the mean number of days between the customer's purchase
 	// days (0 for fewer than two).
 	RhythmDays float64
-	Lifecycle  Stage
 	// Model fields; zero when the models are not usable (Models.Usable).
-	PAlive       float64 // probability the customer is still active
-	ExpPurchases float64 // expected purchase days over the purchase horizon
-	ExpSpend     float64 // expected spend per purchase day
-	CLV          float64 // discounted value over the CLV horizon
-	ValueAtRisk  float64 // yearly value pace × chance of having left
-	Pyramid      PyramidTier
-	Cluster      int // index into Result.Clusters.Profiles; -1 when none
-
+	PAlive        float64 // probability the customer is still active
+	ExpPurchases  float64 // expected purchase days over the purchase horizon
+	ExpSpend      float64 // expected spend per purchase day
+	CLV           float64 // discounted value over the CLV horizon
+	ValueAtRisk   float64 // yearly value pace × chance of having left
 	DiscountShare float64 // discount ÷ (gross + discount); 0 without discount data
-	Behaviour     Behaviour
+
+	// The small fields last, so the struct packs without holes (96 bytes,
+	// no pointers).
+	Recency   int32 // days from the last purchase to the as-of date; -1 for non-buyers
+	Frequency int32 // orders or order days (RFMParams.Frequency)
+	Segment   int16 // index into Result.Segments; -1 for non-buyers
+	Cluster   int16 // index into Result.Clusters.Profiles; -1 when none
+	R, F, M   int8  // 1..bins; 0 for non-buyers
+	FM        int8  // (F + M) / 2 rounded half up; 0 for non-buyers
+	Tier      Tier
+	Status    Status
+	Lifecycle Stage
+	Pyramid   PyramidTier
+	Behaviour Behaviour
 }
 
 // PyramidTier is a customer-pyramid level by lifetime value; its text is

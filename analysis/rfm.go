@@ -69,13 +69,13 @@ func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 			continue
 		}
 		buyers = append(buyers, i)
-		s.Recency = DaysBetween(c.LastOrder, d.AsOf)
+		s.Recency = int32(DaysBetween(c.LastOrder, d.AsOf))
 		if s.Recency < 0 {
 			s.Recency = 0
 		}
-		s.Frequency = c.Orders
+		s.Frequency = int32(c.Orders)
 		if p.Frequency == "days" {
-			s.Frequency = c.OrderDays
+			s.Frequency = int32(c.OrderDays)
 		}
 	}
 	rk := make([]float64, len(buyers))
@@ -89,8 +89,8 @@ func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 	rs, fs, ms := RankScores(rk, p.Bins), RankScores(fk, p.Bins), RankScores(mk, p.Bins)
 	for j, i := range buyers {
 		s := &scores[i]
-		s.R, s.F, s.M = rs[j], fs[j], ms[j]
+		s.R, s.F, s.M = int8(rs[j]), int8(fs[j]), int8(ms[j])
 		s.FM = (s.F + s.M + 1) / 2
-		s.Segment = segmentFor(p.Segments, s.R, s.FM)
+		s.Segment = int16(segmentFor(p.Segments, int(s.R), int(s.FM)))
 	}
 }

@@ -91,7 +91,7 @@ func TestAnalyzeSmallShop(t *testing.T) {
 			}
 			continue
 		}
-		got := [5]int{s.R, s.F, s.M, s.FM, s.Segment}
+		got := [5]int{int(s.R), int(s.F), int(s.M), int(s.FM), int(s.Segment)}
 		if got != w {
 			t.Errorf("customer %s: R,F,M,FM,segment = %v, want %v", c.ID, got, w)
 		}

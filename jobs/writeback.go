@@ -313,7 +313,7 @@ func scoreRows(m *Manifest, in *reports.Input) ([][]any, error) {
 	out := make([][]any, len(in.Dataset.Customers))
 	for i, c := range in.Dataset.Customers {
 		s := res.Scores[i]
-		buyer := s.Segment >= 0 && s.Segment < len(res.Segments)
+		buyer := s.Segment >= 0 && int(s.Segment) < len(res.Segments)
 		var segment, pAlive, clv, r, f, mm, recency any
 		if buyer {
 			segment = res.Segments[s.Segment].Rule.Key

@@ -53,22 +53,22 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 			row = append(row, inert(a))
 		}
 		seg, cluster := "", ""
-		if s.Segment >= 0 && s.Segment < len(res.Segments) {
+		if s.Segment >= 0 && int(s.Segment) < len(res.Segments) {
 			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
 		}
-		if s.Cluster >= 0 && s.Cluster < len(res.Clusters.Profiles) {
+		if s.Cluster >= 0 && int(s.Cluster) < len(res.Clusters.Profiles) {
 			n := res.Clusters.Profiles[s.Cluster].Name
 			cluster = Label{n.En, n.Zh}.In(loc)
 		}
 		recency, model := "", []string{"", "", ""}
 		if c.IsBuyer() {
-			recency = strconv.Itoa(s.Recency)
+			recency = strconv.Itoa(int(s.Recency))
 			if res.Models.Usable {
 				model = []string{num(s.PAlive, 4), num(s.ExpPurchases, 3), num(s.CLV, 2)}
 			}
 		}
-		row = append(row, day(c.FirstOrder), day(c.LastOrder), recency, strconv.Itoa(s.Frequency),
-			num(s.Monetary, 2), num(s.Value, 2), strconv.Itoa(s.R), strconv.Itoa(s.F), strconv.Itoa(s.M), seg,
+		row = append(row, day(c.FirstOrder), day(c.LastOrder), recency, strconv.Itoa(int(s.Frequency)),
+			num(s.Monetary, 2), num(s.Value, 2), strconv.Itoa(int(s.R)), strconv.Itoa(int(s.F)), strconv.Itoa(int(s.M)), seg,
 			label(TierLabels[s.Tier], loc), label(StatusLabels[s.Status], loc), label(StageLabels[s.Lifecycle], loc))
 		row = append(row, model...)
 		row = append(row, label(PyramidLabels[s.Pyramid], loc), cluster, label(BehaviourLabels[s.Behaviour], loc))

@@ -266,7 +266,7 @@ func htmlRiskTable(in *Input, loc string) *htmlTable {
 		}
 		s := &res.Scores[i]
 		seg := "—"
-		if s.Segment >= 0 && s.Segment < len(res.Segments) {
+		if s.Segment >= 0 && int(s.Segment) < len(res.Segments) {
 			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
 		}
 		row := []htmlCell{

@@ -296,7 +296,7 @@ func htmlFillPrevious(in *Input) {
 		s := &res.Scores[i]
 		now := k
 		if s.Segment >= 0 {
-			now = s.Segment
+			now = int(s.Segment)
 		}
 		prev := now
 		switch r := rng.Float64(); {

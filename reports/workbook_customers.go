@@ -251,7 +251,7 @@ func (wb *workbook) writeCustomers() error {
 func (wb *workbook) writeSegmentSheet(s segSheet) error {
 	var members []int32
 	for i := range wb.res.Scores {
-		if wb.res.Scores[i].Segment == s.seg {
+		if int(wb.res.Scores[i].Segment) == s.seg {
 			members = append(members, int32(i))
 		}
 	}
@@ -404,14 +404,14 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		set(after+ccFrequency, s.Frequency)
 		money(after+ccMonetary, s.Monetary)
 		money(after+ccValue, s.Value)
-		for k, v := range [4]int{s.R, s.F, s.M, s.FM} {
+		for k, v := range [4]int{int(s.R), int(s.F), int(s.M), int(s.FM)} {
 			if v > 0 {
 				set(after+ccR+k, v)
 			} else {
 				row[after+ccR+k] = nil
 			}
 		}
-		set(after+ccSegment, names.segment(s.Segment))
+		set(after+ccSegment, names.segment(int(s.Segment)))
 		set(after+ccTier, names.tier(s.Tier))
 		set(after+ccStatus, names.status(s.Status))
 		set(after+ccOrders, c.Orders)
@@ -437,7 +437,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 			row[after+ccVaR] = nil
 		}
 		set(after+ccPyramid, lookup(names.pyramid, s.Pyramid))
-		set(after+ccCluster, names.cluster(s.Cluster))
+		set(after+ccCluster, names.cluster(int(s.Cluster)))
 		if discount && buyer {
 			money(after+ccDiscount, s.DiscountShare)
 		} else {
@@ -510,8 +510,8 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 			lo[k], hi[k] = math.Min(lo[k], num(x)), math.Max(hi[k], num(x))
 		}
 		maxRhythm = math.Max(maxRhythm, num(s.RhythmDays))
-		maxRec = max(maxRec, s.Recency)
-		maxFreq = max(maxFreq, s.Frequency)
+		maxRec = max(maxRec, int(s.Recency))
+		maxFreq = max(maxFreq, int(s.Frequency))
 		maxOrders = max(maxOrders, c.Orders)
 	}
 	for k, i := range moneyCols {

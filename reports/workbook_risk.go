@@ -57,7 +57,7 @@ func (wb *workbook) writeRisk() error {
 		grow(rEmail, displayWidth(c.Email))
 		grow(rPhone, displayWidth(c.Phone))
 		grow(rTier, displayWidth(names.tier(s.Tier)))
-		grow(rSegment, displayWidth(names.segment(s.Segment)))
+		grow(rSegment, displayWidth(names.segment(int(s.Segment))))
 		grow(rStatus, displayWidth(names.status(s.Status)))
 		grow(rRecency, numWidth(float64(s.Recency), 0))
 		grow(rValue, st.width(kMoney, num(s.Value)))
@@ -132,7 +132,7 @@ func (wb *workbook) writeRisk() error {
 		text(rEmail, c.Email)
 		text(rPhone, c.Phone)
 		set(rTier, names.tier(s.Tier))
-		set(rSegment, names.segment(s.Segment))
+		set(rSegment, names.segment(int(s.Segment)))
 		set(rStatus, names.status(s.Status))
 		if d, ok := excelDate(c.LastOrder); ok {
 			set(rLast, d)

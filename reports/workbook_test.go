@@ -149,7 +149,7 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 	} {
 		i := slices.IndexFunc(ds.Customers, func(c analysis.Customer) bool { return c.ID == id })
 		sc := &res.Scores[i]
-		sc.ValueAtRisk, sc.Pyramid, sc.Cluster = x.var_, x.pyramid, x.cluster
+		sc.ValueAtRisk, sc.Pyramid, sc.Cluster = x.var_, x.pyramid, int16(x.cluster)
 		sc.DiscountShare, sc.Behaviour = x.discount, x.behaviour
 		if usable {
 			sc.PAlive, sc.ExpPurchases, sc.ExpSpend, sc.CLV = x.palive, x.purchases, x.spend, x.clv

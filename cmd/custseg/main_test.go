@@ -48,7 +48,7 @@ func TestRunAndCheckCommands(t *testing.T) {
 	env := map[string]string{"CUSTSEG_DSN": dsn}
 
 	code, out, errOut := run(t, env, "check", "--config", cfgPath)
-	if code != 0 || strings.Contains(out, "FAIL") || strings.Count(out, "ok    ") != 7 {
+	if code != 0 || strings.Contains(out, "FAIL") || strings.Count(out, "ok    ") != 8 || !strings.Contains(out, "query plan of the orders aggregate") {
 		t.Errorf("check: code %d\n%s%s", code, out, errOut)
 	}
 

@@ -35,7 +35,7 @@ func Analyze(d *Dataset, p Params) *Result {
 			s.RhythmDays = Rhythm(c)
 			s.Status = RhythmStatus(int(s.Recency), s.RhythmDays, p.Churn)
 		}
-		s.Lifecycle = LifecycleStage(c, s.Status, DaysBetween(c.FirstOrder, d.AsOf), p.Lifecycle)
+		s.Lifecycle = LifecycleStage(c, s.Status, c.FirstOrder.DaysTo(DateOf(d.AsOf)), p.Lifecycle)
 	}
 	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores, ChurnPeriodDays: d.WindowDays}
 	res.Tiers, res.Concentration = assignTiers(d, p.Tiers, scores)
@@ -86,7 +86,7 @@ func summariseSegments(d *Dataset, p RFMParams, scores []Score) ([]SegmentSummar
 		g.AvgFrequency += float64(s.Frequency)
 		g.AvgMonetary += s.Monetary
 		gross[s.Segment] += d.Customers[i].Gross
-		orders[s.Segment] += d.Customers[i].Orders
+		orders[s.Segment] += int(d.Customers[i].Orders)
 	}
 	for k := range sums {
 		g := &sums[k]
@@ -115,7 +115,7 @@ func kpis(d *Dataset, res *Result) KPIs {
 			continue
 		}
 		k.Buyers++
-		k.Orders += c.Orders
+		k.Orders += int(c.Orders)
 		if c.Orders >= 2 {
 			repeat++
 		}

@@ -28,7 +28,7 @@ func Rhythm(c *Customer) float64 {
 	if c.OrderDays < 2 {
 		return 0
 	}
-	return float64(DaysBetween(c.FirstOrder, c.LastOrder)) / float64(c.OrderDays-1)
+	return float64(c.FirstOrder.DaysTo(c.LastOrder)) / float64(c.OrderDays-1)
 }
 
 // Thresholds returns the days of inactivity after which a customer with
@@ -89,14 +89,14 @@ func periodChurnRate(d *Dataset, scores []Score, p ChurnParams) float64 {
 		return 0
 	}
 	// The day before the recent window starts.
-	start := d.AsOf.AddDate(0, 0, -d.WindowDays)
+	start := DateOf(d.AsOf.AddDate(0, 0, -d.WindowDays))
 	active, churned := 0, 0
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		if c.LastBeforeRecent.IsZero() {
 			continue
 		}
-		if RhythmStatus(DaysBetween(c.LastBeforeRecent, start), scores[i].RhythmDays, p) != StatusActive {
+		if RhythmStatus(c.LastBeforeRecent.DaysTo(start), scores[i].RhythmDays, p) != StatusActive {
 			continue
 		}
 		active++

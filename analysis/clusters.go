@@ -45,7 +45,7 @@ func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 		r[0] = math.Log1p(float64(max(s.Recency, 0)))
 		r[1] = math.Log1p(float64(s.Frequency))
 		r[2] = math.Log1p(math.Max(s.Monetary, 0))
-		r[3] = math.Log1p(float64(max(DaysBetween(c.FirstOrder, d.AsOf), 0)))
+		r[3] = math.Log1p(float64(max(c.FirstOrder.DaysTo(DateOf(d.AsOf)), 0)))
 	}
 	if m.N > 0 {
 		Standardize(m)
@@ -83,7 +83,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 		g.MeanRecency += float64(s.Recency)
 		g.MeanFrequency += float64(s.Frequency)
 		g.MeanMonetary += s.Monetary
-		g.MeanTenure += float64(DaysBetween(d.Customers[i].FirstOrder, d.AsOf))
+		g.MeanTenure += float64(d.Customers[i].FirstOrder.DaysTo(DateOf(d.AsOf)))
 		g.ValueShare += math.Max(s.Value, 0)
 		total += math.Max(s.Value, 0)
 	}

@@ -10,36 +10,37 @@ import "time"
 // refunds: they add to Refunds and are netted in Net, but they are not
 // purchases. Rows that share an order id are lines of one order.
 type Customer struct {
-	ID           string
-	Name         string
-	Email        string
-	Phone        string
-	RegisteredAt time.Time // zero when unknown
-	Attrs        []string  // values of Dataset.AttrNames, same order; "" when NULL
-
-	Orders     int       // purchases: distinct order ids with a positive amount
-	OrderDays  int       // distinct calendar days with a purchase
-	Gross      float64   // sum of positive order amounts
-	Refunds    float64   // sum of negative order amounts, as a positive number
-	Cost       float64   // sum of cost of purchases and refunds (Dataset.HasCost)
-	Discount   float64   // sum of discounts of purchases (Dataset.HasDiscount)
-	FirstOrder time.Time // first purchase; zero when the customer never bought
-	LastOrder  time.Time // last purchase; zero when the customer never bought
-
-	// FirstDayGross is the sum of the purchases made on the first purchase
-	// day: the Gamma-Gamma spend model leaves that day out of the mean.
-	FirstDayGross float64
-	// RecentOrders and PreviousOrders count purchases in the trend window
-	// that ends on the as-of date and in the window of the same length
-	// before it (Dataset.WindowDays).
-	RecentOrders   int
-	PreviousOrders int
-	// LastBeforeRecent is the last purchase before the recent window;
-	// zero when there was none.
-	LastBeforeRecent time.Time
+	ID    string
+	Name  string
+	Email string
+	Phone string
+	Attrs []string // values of Dataset.AttrNames, same order; "" when NULL
 	// Categories are the customer's purchases per product category
 	// (Dataset.HasCategory).
 	Categories []CategorySpend
+
+	Gross    float64 // sum of positive order amounts
+	Refunds  float64 // sum of negative order amounts, as a positive number
+	Cost     float64 // sum of cost of purchases and refunds (Dataset.HasCost)
+	Discount float64 // sum of discounts of purchases (Dataset.HasDiscount)
+	// FirstDayGross is the sum of the purchases made on the first purchase
+	// day: the Gamma-Gamma spend model leaves that day out of the mean.
+	FirstDayGross float64
+
+	Orders    int32 // purchases: distinct order ids with a positive amount
+	OrderDays int32 // distinct calendar days with a purchase
+	// RecentOrders and PreviousOrders count purchases in the trend window
+	// that ends on the as-of date and in the window of the same length
+	// before it (Dataset.WindowDays).
+	RecentOrders   int32
+	PreviousOrders int32
+
+	RegisteredAt Date // zero when unknown
+	FirstOrder   Date // first purchase; zero when the customer never bought
+	LastOrder    Date // last purchase; zero when the customer never bought
+	// LastBeforeRecent is the last purchase before the recent window;
+	// zero when there was none.
+	LastBeforeRecent Date
 }
 
 // Net is the customer's net revenue: purchases minus refunds.

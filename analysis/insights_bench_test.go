@@ -56,9 +56,9 @@ func syntheticShop(n int, seed uint64) *Dataset {
 		}
 		first := 1 + rng.IntN(1000)
 		last := rng.IntN(first + 1)
-		c.Orders = 1 + int(rng.ExpFloat64()*2)
-		c.OrderDays = min(c.Orders, first-last+1)
-		c.FirstOrder, c.LastOrder = asOf.AddDate(0, 0, -first), asOf.AddDate(0, 0, -last)
+		c.Orders = 1 + int32(rng.ExpFloat64()*2)
+		c.OrderDays = min(c.Orders, int32(first-last+1))
+		c.FirstOrder, c.LastOrder = DateOf(asOf.AddDate(0, 0, -first)), DateOf(asOf.AddDate(0, 0, -last))
 		c.Gross = math.Round(float64(c.Orders)*40*math.Exp(rng.NormFloat64()*0.8)*100) / 100
 		c.FirstDayGross = c.Gross / float64(c.Orders)
 		if rng.Float64() < 0.1 {
@@ -71,15 +71,15 @@ func syntheticShop(n int, seed uint64) *Dataset {
 		if first <= 90 {
 			c.RecentOrders = c.Orders
 		} else {
-			c.RecentOrders, c.PreviousOrders = rng.IntN(2), rng.IntN(2)
+			c.RecentOrders, c.PreviousOrders = rng.Int32N(2), rng.Int32N(2)
 		}
 		k := 1 + rng.IntN(5)
 		c.Categories = make([]CategorySpend, k)
 		for j := range c.Categories {
 			c.Categories[j] = CategorySpend{Cat: uint16((i + 7*j) % len(cats)), Amount: c.Gross / float64(k)}
 		}
-		m0 := c.FirstOrder.Year()*12 + int(c.FirstOrder.Month()) - 1
-		m1 := c.LastOrder.Year()*12 + int(c.LastOrder.Month()) - 1
+		m0 := c.FirstOrder.Time().Year()*12 + int(c.FirstOrder.Time().Month()) - 1
+		m1 := c.LastOrder.Time().Year()*12 + int(c.LastOrder.Time().Month()) - 1
 		for _, m := range []int{m0, m1} {
 			cc := cells[cell{m0, m}]
 			if cc == nil {

@@ -64,8 +64,8 @@ func TestInsightsDegenerateNoNaN(t *testing.T) {
 			{ID: "w"},
 		}})},
 		{"buyers worth nothing", full(&Dataset{Customers: []Customer{
-			{ID: "x", Orders: 1, OrderDays: 1, FirstOrder: asOf, LastOrder: asOf, Attrs: []string{"A", "", "web"}},
-			{ID: "y", Orders: 1, OrderDays: 1, FirstOrder: asOf, LastOrder: asOf,
+			{ID: "x", Orders: 1, OrderDays: 1, FirstOrder: DateOf(asOf), LastOrder: DateOf(asOf), Attrs: []string{"A", "", "web"}},
+			{ID: "y", Orders: 1, OrderDays: 1, FirstOrder: DateOf(asOf), LastOrder: DateOf(asOf),
 				Categories: []CategorySpend{{0, 0}}},
 		}, CohortCells: []CohortCell{{"2026-09", "2026-09", 0, 0}}})},
 	}

@@ -16,8 +16,8 @@ const daysPerMonth = 365.25 / 12
 func rft(c *Customer, asOf time.Time, unit float64) RFT {
 	return RFT{
 		X:  float64(c.OrderDays - 1),
-		Tx: float64(DaysBetween(c.FirstOrder, c.LastOrder)) / unit,
-		T:  float64(DaysBetween(c.FirstOrder, asOf)) / unit,
+		Tx: float64(c.FirstOrder.DaysTo(c.LastOrder)) / unit,
+		T:  float64(c.FirstOrder.DaysTo(DateOf(asOf))) / unit,
 	}
 }
 
@@ -210,7 +210,7 @@ func highValueAtRisk(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		} else if s.Status == StatusChurned {
 			leave = 1
 		}
-		tenure := math.Max(float64(DaysBetween(c.FirstOrder, d.AsOf)), 365)
+		tenure := math.Max(float64(c.FirstOrder.DaysTo(DateOf(d.AsOf))), 365)
 		s.ValueAtRisk = finite(math.Max(s.Value, 0) * 365 / tenure * leave)
 		if s.Tier != TierKey && s.Tier != TierImportant {
 			continue

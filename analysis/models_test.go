@@ -32,7 +32,7 @@ func TestRhythmAndThresholds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := &Customer{OrderDays: tt.days, FirstOrder: d0, LastOrder: d0.AddDate(0, 0, tt.span)}
+			c := &Customer{OrderDays: int32(tt.days), FirstOrder: DateOf(d0), LastOrder: DateOf(d0.AddDate(0, 0, tt.span))}
 			if got := Rhythm(c); got != tt.rhythm {
 				t.Errorf("Rhythm = %v, want %v", got, tt.rhythm)
 			}
@@ -81,9 +81,9 @@ func TestPeriodChurnRate(t *testing.T) {
 	// b (last before: 120 → 30 before the start): active then, active now (bought again);
 	// c (last before: 300 → 210 before the start): churned already, not counted.
 	d := &Dataset{AsOf: asOf, WindowDays: 90, Customers: []Customer{
-		{ID: "a", Orders: 1, OrderDays: 1, FirstOrder: day(100), LastOrder: day(100), LastBeforeRecent: day(100)},
-		{ID: "b", Orders: 2, OrderDays: 2, FirstOrder: day(120), LastOrder: day(10), LastBeforeRecent: day(120)},
-		{ID: "c", Orders: 1, OrderDays: 1, FirstOrder: day(300), LastOrder: day(300), LastBeforeRecent: day(300)},
+		{ID: "a", Orders: 1, OrderDays: 1, FirstOrder: DateOf(day(100)), LastOrder: DateOf(day(100)), LastBeforeRecent: DateOf(day(100))},
+		{ID: "b", Orders: 2, OrderDays: 2, FirstOrder: DateOf(day(120)), LastOrder: DateOf(day(10)), LastBeforeRecent: DateOf(day(120))},
+		{ID: "c", Orders: 1, OrderDays: 1, FirstOrder: DateOf(day(300)), LastOrder: DateOf(day(300)), LastBeforeRecent: DateOf(day(300))},
 	}}
 	scores := []Score{{Status: StatusChurned}, {Status: StatusActive}, {Status: StatusChurned}}
 	if got := periodChurnRate(d, scores, DefaultParams().Churn); got != 0.5 {
@@ -98,7 +98,7 @@ func TestPyramidByValueWithoutModels(t *testing.T) {
 	d := &Dataset{AsOf: asOf}
 	for i := 0; i < 100; i++ {
 		d.Customers = append(d.Customers, Customer{ID: string(rune('A' + i)), Orders: 1, OrderDays: 1,
-			Gross: float64(i + 1), FirstOrder: asOf.AddDate(0, 0, -i), LastOrder: asOf.AddDate(0, 0, -i)})
+			Gross: float64(i + 1), FirstOrder: DateOf(asOf.AddDate(0, 0, -i)), LastOrder: DateOf(asOf.AddDate(0, 0, -i))})
 	}
 	res := Analyze(d, DefaultParams())
 	if res.Models.Usable || res.Models.PyramidBy != "value" || res.Models.BGNBDError == "" {
@@ -148,7 +148,7 @@ func TestCLVDiscountsMonthlyPurchases(t *testing.T) {
 	asOf := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
 	first := asOf.AddDate(0, 0, -272) // T = 272/7 = 38.86 weeks
 	c := Customer{ID: "x", Orders: 3, OrderDays: 3, Gross: 120, FirstDayGross: 40,
-		FirstOrder: first, LastOrder: first.AddDate(0, 0, 213)} // t_x = 213/7 = 30.43
+		FirstOrder: DateOf(first), LastOrder: DateOf(first.AddDate(0, 0, 213))} // t_x = 213/7 = 30.43
 	if got := rft(&c, asOf, 7); math.Abs(got.T-38.857) > 1e-3 || math.Abs(got.Tx-30.429) > 1e-3 || got.X != 2 {
 		t.Errorf("rft = %+v", got)
 	}

@@ -83,7 +83,7 @@ func needs(d *Dataset, scores []Score, keys []string, topValues int, group func(
 		n.Customers++
 		a.gross += c.Gross
 		a.discount += c.Discount
-		a.orders += c.Orders
+		a.orders += int(c.Orders)
 		if c.Orders >= 2 {
 			a.repeat++
 		}

@@ -69,7 +69,7 @@ func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 			continue
 		}
 		buyers = append(buyers, i)
-		s.Recency = int32(DaysBetween(c.LastOrder, d.AsOf))
+		s.Recency = int32(c.LastOrder.DaysTo(DateOf(d.AsOf)))
 		if s.Recency < 0 {
 			s.Recency = 0
 		}

@@ -58,11 +58,11 @@ func shop() *Dataset {
 	return &Dataset{
 		AsOf: asOf,
 		Customers: []Customer{
-			{ID: "a", Orders: 10, OrderDays: 9, Gross: 5000, FirstOrder: day(400), LastOrder: day(2)},
-			{ID: "b", Orders: 6, OrderDays: 6, Gross: 2000, Refunds: 100, FirstOrder: day(300), LastOrder: day(20)},
-			{ID: "c", Orders: 1, OrderDays: 1, Gross: 80, FirstOrder: day(5), LastOrder: day(5)},
-			{ID: "d", Orders: 4, OrderDays: 4, Gross: 1500, FirstOrder: day(700), LastOrder: day(250)},
-			{ID: "e", Orders: 1, OrderDays: 1, Gross: 60, Refunds: 60, FirstOrder: day(120), LastOrder: day(120)},
+			{ID: "a", Orders: 10, OrderDays: 9, Gross: 5000, FirstOrder: DateOf(day(400)), LastOrder: DateOf(day(2))},
+			{ID: "b", Orders: 6, OrderDays: 6, Gross: 2000, Refunds: 100, FirstOrder: DateOf(day(300)), LastOrder: DateOf(day(20))},
+			{ID: "c", Orders: 1, OrderDays: 1, Gross: 80, FirstOrder: DateOf(day(5)), LastOrder: DateOf(day(5))},
+			{ID: "d", Orders: 4, OrderDays: 4, Gross: 1500, FirstOrder: DateOf(day(700)), LastOrder: DateOf(day(250))},
+			{ID: "e", Orders: 1, OrderDays: 1, Gross: 60, Refunds: 60, FirstOrder: DateOf(day(120)), LastOrder: DateOf(day(120))},
 			{ID: "f"}, // registered, never bought
 		},
 	}
@@ -125,7 +125,7 @@ func TestAnalyzeEmptyAndSingle(t *testing.T) {
 		t.Errorf("empty: %+v", res)
 	}
 	one := &Dataset{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		Customers: []Customer{{ID: "x", Orders: 1, OrderDays: 1, Gross: 10, FirstOrder: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC), LastOrder: time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)}}}
+		Customers: []Customer{{ID: "x", Orders: 1, OrderDays: 1, Gross: 10, FirstOrder: DateOf(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)), LastOrder: DateOf(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC))}}}
 	res = Analyze(one, DefaultParams())
 	s := res.Scores[0]
 	if s.R != 1 || s.F != 1 || s.M != 1 || s.Tier != TierKey || s.Status != StatusActive || s.Recency != 1 {

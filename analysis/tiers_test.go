@@ -14,9 +14,9 @@ func TestTiersByCumulativeShare(t *testing.T) {
 	want := []Tier{TierImportant, TierKey, TierOrdinary, TierImportant, TierOrdinary, TierSmall}
 	d := &Dataset{AsOf: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	for i, v := range vals {
-		d.Customers = append(d.Customers, Customer{ID: string(rune('a' + i)), Orders: 1, Gross: v, LastOrder: d.AsOf})
+		d.Customers = append(d.Customers, Customer{ID: string(rune('a' + i)), Orders: 1, Gross: v, LastOrder: DateOf(d.AsOf)})
 	}
-	d.Customers = append(d.Customers, Customer{ID: "refunded", Orders: 1, Gross: 10, Refunds: 10, LastOrder: d.AsOf})
+	d.Customers = append(d.Customers, Customer{ID: "refunded", Orders: 1, Gross: 10, Refunds: 10, LastOrder: DateOf(d.AsOf)})
 	res := Analyze(d, DefaultParams())
 	for i, w := range want {
 		if got := res.Scores[i].Tier; got != w {

@@ -104,24 +104,25 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 			c.Refunds += math.Abs(amount.Float64)
 		case KindBuyRecent, KindBuyPrev, KindBuyOlder:
 			q.duplicates += count.Int64 - orders.Int64
-			c.Orders += int(orders.Int64)
-			c.OrderDays += int(days.Int64)
+			c.Orders += int32(orders.Int64)
+			c.OrderDays += int32(days.Int64)
 			c.Gross += amount.Float64
 			c.Discount += discount.Float64
-			if c.FirstOrder.IsZero() || first.Time.Before(c.FirstOrder) {
-				c.FirstOrder = first.Time
+			firstDay, lastDay := analysis.DateOf(first.Time), analysis.DateOf(last.Time)
+			if c.FirstOrder.IsZero() || firstDay < c.FirstOrder {
+				c.FirstOrder = firstDay
 			}
-			if last.Time.After(c.LastOrder) {
-				c.LastOrder = last.Time
+			if lastDay > c.LastOrder {
+				c.LastOrder = lastDay
 			}
 			switch kind.String {
 			case KindBuyRecent:
-				c.RecentOrders += int(orders.Int64)
+				c.RecentOrders += int32(orders.Int64)
 			case KindBuyPrev:
-				c.PreviousOrders += int(orders.Int64)
+				c.PreviousOrders += int32(orders.Int64)
 			}
-			if kind.String != KindBuyRecent && last.Time.After(c.LastBeforeRecent) {
-				c.LastBeforeRecent = last.Time
+			if kind.String != KindBuyRecent && lastDay > c.LastBeforeRecent {
+				c.LastBeforeRecent = lastDay
 			}
 		default:
 			return nil, fmt.Errorf("%s: aggregate row %d: unexpected row kind %q", file, n, kind.String)

@@ -48,7 +48,7 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 	for i := range ds.Customers {
 		c, s := &ds.Customers[i], &res.Scores[i]
 		row = row[:0]
-		row = append(row, inert(c.ID), inert(c.Name), inert(c.Email), inert(c.Phone), day(c.RegisteredAt))
+		row = append(row, inert(c.ID), inert(c.Name), inert(c.Email), inert(c.Phone), day(c.RegisteredAt.Time()))
 		for _, a := range c.Attrs {
 			row = append(row, inert(a))
 		}
@@ -67,7 +67,7 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 				model = []string{num(s.PAlive, 4), num(s.ExpPurchases, 3), num(s.CLV, 2)}
 			}
 		}
-		row = append(row, day(c.FirstOrder), day(c.LastOrder), recency, strconv.Itoa(int(s.Frequency)),
+		row = append(row, day(c.FirstOrder.Time()), day(c.LastOrder.Time()), recency, strconv.Itoa(int(s.Frequency)),
 			num(s.Monetary, 2), num(s.Value, 2), strconv.Itoa(int(s.R)), strconv.Itoa(int(s.F)), strconv.Itoa(int(s.M)), seg,
 			label(TierLabels[s.Tier], loc), label(StatusLabels[s.Status], loc), label(StageLabels[s.Lifecycle], loc))
 		row = append(row, model...)

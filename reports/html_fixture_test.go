@@ -32,8 +32,8 @@ var htmlHostile = []string{
 func htmlTestShop() *analysis.Dataset {
 	day := func(daysAgo int) time.Time { return htmlTestAsOf.AddDate(0, 0, -daysAgo) }
 	buyer := func(id string, orders int, gross, refunds float64, first, last int) analysis.Customer {
-		return analysis.Customer{ID: id, Name: "Customer " + id, Orders: orders, OrderDays: orders,
-			Gross: gross, Refunds: refunds, FirstOrder: day(first), LastOrder: day(last)}
+		return analysis.Customer{ID: id, Name: "Customer " + id, Orders: int32(orders), OrderDays: int32(orders),
+			Gross: gross, Refunds: refunds, FirstOrder: analysis.DateOf(day(first)), LastOrder: analysis.DateOf(day(last))}
 	}
 	return &analysis.Dataset{
 		AsOf: htmlTestAsOf,
@@ -80,7 +80,7 @@ func htmlTestLargeShop(n int) *analysis.Dataset {
 		if rng.Float64() < 0.15 {
 			continue // registered, never bought
 		}
-		c.Orders = 1 + int(rng.ExpFloat64()*2.5)
+		c.Orders = 1 + int32(rng.ExpFloat64()*2.5)
 		c.OrderDays = c.Orders
 		c.Gross = float64(c.Orders) * (40 + rng.ExpFloat64()*120) * (1 + rng.ExpFloat64())
 		c.FirstDayGross = c.Gross / float64(c.Orders)
@@ -88,12 +88,12 @@ func htmlTestLargeShop(n int) *analysis.Dataset {
 			c.Refunds = c.Gross * rng.Float64() * 0.3
 		}
 		last := int(rng.ExpFloat64() * 120)
-		c.LastOrder = htmlTestAsOf.AddDate(0, 0, -last)
-		c.FirstOrder = c.LastOrder.AddDate(0, 0, -int(rng.Float64()*float64(90*c.Orders)))
-		c.RecentOrders = rng.IntN(3)
-		c.PreviousOrders = rng.IntN(3)
+		c.LastOrder = analysis.DateOf(htmlTestAsOf.AddDate(0, 0, -last))
+		c.FirstOrder = analysis.DateOf(c.LastOrder.Time().AddDate(0, 0, -int(rng.Float64()*float64(90*c.Orders))))
+		c.RecentOrders = rng.Int32N(3)
+		c.PreviousOrders = rng.Int32N(3)
 		if last < 200 {
-			c.LastBeforeRecent = c.LastOrder.AddDate(0, 0, -90)
+			c.LastBeforeRecent = analysis.DateOf(c.LastOrder.Time().AddDate(0, 0, -90))
 		}
 	}
 	return ds

@@ -383,7 +383,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		text(ccName, c.Name)
 		text(ccEmail, c.Email)
 		text(ccPhone, c.Phone)
-		d, ok := excelDate(c.RegisteredAt)
+		d, ok := excelDate(c.RegisteredAt.Time())
 		setDate(ccRegistered, d, ok)
 		for j := range nattr {
 			if j < len(c.Attrs) {
@@ -392,9 +392,9 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 				row[ccAttrs+j] = nil
 			}
 		}
-		d, ok = excelDate(c.FirstOrder)
+		d, ok = excelDate(c.FirstOrder.Time())
 		setDate(after+ccFirst, d, ok)
-		d, ok = excelDate(c.LastOrder)
+		d, ok = excelDate(c.LastOrder.Time())
 		setDate(after+ccLast, d, ok)
 		if s.Recency >= 0 { // -1 for customers who never bought
 			set(after+ccRecency, s.Recency)
@@ -512,7 +512,7 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 		maxRhythm = math.Max(maxRhythm, num(s.RhythmDays))
 		maxRec = max(maxRec, int(s.Recency))
 		maxFreq = max(maxFreq, int(s.Frequency))
-		maxOrders = max(maxOrders, c.Orders)
+		maxOrders = max(maxOrders, int(c.Orders))
 	}
 	for k, i := range moneyCols {
 		grow(i, math.Max(wb.st.width(cols[i].kind, lo[k]), wb.st.width(cols[i].kind, hi[k])))

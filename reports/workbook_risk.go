@@ -134,7 +134,7 @@ func (wb *workbook) writeRisk() error {
 		set(rTier, names.tier(s.Tier))
 		set(rSegment, names.segment(int(s.Segment)))
 		set(rStatus, names.status(s.Status))
-		if d, ok := excelDate(c.LastOrder); ok {
+		if d, ok := excelDate(c.LastOrder.Time()); ok {
 			set(rLast, d)
 		} else {
 			row[rLast] = nil

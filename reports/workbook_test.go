@@ -54,21 +54,21 @@ func wbTestDataset() *analysis.Dataset {
 		AsOf:      wbTestAsOf,
 		AttrNames: []string{"province", "gender"},
 		Customers: []analysis.Customer{
-			{ID: "c1", Name: "Alice", Email: "alice@example.com", Phone: "555-0101", RegisteredAt: wbDay("2022-11-05"),
+			{ID: "c1", Name: "Alice", Email: "alice@example.com", Phone: "555-0101", RegisteredAt: analysis.DateOf(wbDay("2022-11-05")),
 				Attrs: []string{"Zhejiang", "F"}, Orders: 10, OrderDays: 9, Gross: 5000,
-				FirstOrder: wbDay("2023-01-10"), LastOrder: wbDay("2024-06-25")},
-			{ID: "c2", Name: "Bob", Email: "bob@example.com", RegisteredAt: wbDay("2023-02-01"),
+				FirstOrder: analysis.DateOf(wbDay("2023-01-10")), LastOrder: analysis.DateOf(wbDay("2024-06-25"))},
+			{ID: "c2", Name: "Bob", Email: "bob@example.com", RegisteredAt: analysis.DateOf(wbDay("2023-02-01")),
 				Attrs: []string{"Jiangsu", "M"}, Orders: 3, OrderDays: 3, Gross: 900, Refunds: 100,
-				FirstOrder: wbDay("2023-03-01"), LastOrder: wbDay("2024-05-01")},
-			{ID: "c3", Name: "陈静", Email: "chen@example.cn", RegisteredAt: wbDay("2023-06-01"),
+				FirstOrder: analysis.DateOf(wbDay("2023-03-01")), LastOrder: analysis.DateOf(wbDay("2024-05-01"))},
+			{ID: "c3", Name: "陈静", Email: "chen@example.cn", RegisteredAt: analysis.DateOf(wbDay("2023-06-01")),
 				Attrs: []string{"广东", "F"}, Orders: 1, OrderDays: 1, Gross: 200,
-				FirstOrder: wbDay("2023-12-01"), LastOrder: wbDay("2023-12-01")},
+				FirstOrder: analysis.DateOf(wbDay("2023-12-01")), LastOrder: analysis.DateOf(wbDay("2023-12-01"))},
 			{ID: "c4", Name: "Dee", Attrs: []string{"", "F"}, Orders: 2, OrderDays: 2, Gross: 400,
-				FirstOrder: wbDay("2024-01-15"), LastOrder: wbDay("2024-03-15")},
-			{ID: "c5", Name: "Eve", Email: "eve@example.com", RegisteredAt: wbDay("2024-06-01"),
+				FirstOrder: analysis.DateOf(wbDay("2024-01-15")), LastOrder: analysis.DateOf(wbDay("2024-03-15"))},
+			{ID: "c5", Name: "Eve", Email: "eve@example.com", RegisteredAt: analysis.DateOf(wbDay("2024-06-01")),
 				Attrs: []string{"Zhejiang", ""}},
 			{ID: "c6", Name: "Finn", Attrs: []string{"Jiangsu", "M"}, Orders: 1, OrderDays: 1, Gross: 50, Refunds: 50,
-				FirstOrder: wbDay("2024-06-01"), LastOrder: wbDay("2024-06-01")},
+				FirstOrder: analysis.DateOf(wbDay("2024-06-01")), LastOrder: analysis.DateOf(wbDay("2024-06-01"))},
 			{ID: "c7", Name: "Gus", Attrs: []string{"Jiangsu", "M"}, Refunds: 20},
 		},
 	}
@@ -117,7 +117,7 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 	ds.Customers = append(ds.Customers, analysis.Customer{
 		ID: "c8", Name: wbFormulaName, Email: wbFormulaEmail, Phone: wbFormulaPhone,
 		Attrs: []string{wbFormulaAttr, "=1+1"}, Orders: 4, OrderDays: 4, Gross: 1200, Discount: 30,
-		FirstOrder: wbDay("2023-02-01"), LastOrder: wbDay("2023-11-20")})
+		FirstOrder: analysis.DateOf(wbDay("2023-02-01")), LastOrder: analysis.DateOf(wbDay("2023-11-20"))})
 	in := wbTestInput(ds, locale)
 	res := in.Result
 	m := &res.Models
@@ -1243,19 +1243,19 @@ func wbSyntheticDataset(n int) *analysis.Dataset {
 		c.Name = fmt.Sprintf("Customer %d", i)
 		c.Email = fmt.Sprintf("customer%d@example.com", i)
 		c.Phone = fmt.Sprintf("+86 138 %04d %04d", i/10000, i%10000)
-		c.RegisteredAt = wbTestAsOf.AddDate(0, 0, -rng.IntN(1500)-30)
+		c.RegisteredAt = analysis.DateOf(wbTestAsOf.AddDate(0, 0, -rng.IntN(1500)-30))
 		c.Attrs = []string{provinces[rng.IntN(len(provinces))], []string{"F", "M", ""}[rng.IntN(3)], []string{"web", "app", "store"}[rng.IntN(3)]}
 		if rng.IntN(5) == 0 {
 			continue
 		}
-		c.Orders = 1 + int(rng.ExpFloat64()*3)
+		c.Orders = 1 + int32(rng.ExpFloat64()*3)
 		c.OrderDays = c.Orders
 		c.Gross = math.Round(float64(c.Orders)*(20+rng.ExpFloat64()*120)*100) / 100
 		if rng.IntN(10) == 0 {
 			c.Refunds = math.Round(c.Gross*rng.Float64()*100) / 100
 		}
-		c.LastOrder = wbTestAsOf.AddDate(0, 0, -rng.IntN(700))
-		c.FirstOrder = c.LastOrder.AddDate(0, 0, -rng.IntN(400))
+		c.LastOrder = analysis.DateOf(wbTestAsOf.AddDate(0, 0, -rng.IntN(700)))
+		c.FirstOrder = analysis.DateOf(c.LastOrder.Time().AddDate(0, 0, -rng.IntN(400)))
 	}
 	return ds
 }

@@ -207,7 +207,7 @@ type rftGroups struct {
 func groupRFT(data []RFT) (*rftGroups, error) {
 	type triple struct{ x, tx, T float64 }
 	g := &rftGroups{n: len(data)}
-	seen := make(map[triple]int32)
+	seen := make(map[triple]int32, len(data))
 	xIdx := make(map[float64]int32)
 	txIdx := make(map[float64]int32)
 	tIdx := make(map[float64]int32)

@@ -161,7 +161,7 @@ type spendGroups struct {
 func groupSpend(x, mbar []float64) *spendGroups {
 	type pair struct{ x, m float64 }
 	g := &spendGroups{minM: math.Inf(1), maxM: math.Inf(-1)}
-	seen := make(map[pair]int)
+	seen := make(map[pair]int, len(x))
 	xIdx := make(map[float64]int32)
 	for i := range x {
 		xi, mi := x[i], mbar[i]

@@ -43,8 +43,14 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	m := &res.Models
 	m.TimeUnitDays, m.PurchaseHorizon, m.CLVMonths, m.MonthlyDiscount = p.TimeUnitDays, p.PurchaseHorizon, p.CLVMonths, p.MonthlyDiscount
 	at := d.AsOf
-	var data []RFT
-	var xs, ms []float64
+	buyers := 0
+	for i := range d.Customers {
+		if d.Customers[i].IsBuyer() {
+			buyers++
+		}
+	}
+	data := make([]RFT, 0, buyers)
+	xs, ms := make([]float64, 0, buyers), make([]float64, 0, buyers)
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		if !c.IsBuyer() {
@@ -92,24 +98,26 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 
 	// Customers share (x, t_x, T) triples; the expectations depend on
 	// nothing else, so compute them once per triple.
+	// CLV = Σ over months k of (expected purchases in month k) × spend ×
+	// margin ÷ (1+r)^k; spend and margin are the customer's own, so the
+	// triple only needs the discounted sum of its monthly purchases.
 	type pred struct {
 		palive, horizon float64
-		monthly         []float64 // expected purchases in month 1..CLVMonths
+		discounted      float64 // Σ expected purchases in month k ÷ (1+r)^k, k = 1..CLVMonths
 	}
-	cache := map[RFT]*pred{}
-	predict := func(h RFT) *pred {
+	cache := make(map[RFT]pred, bg.Distinct)
+	predict := func(h RFT) pred {
 		if v, ok := cache[h]; ok {
 			return v
 		}
-		v := &pred{
+		v := pred{
 			palive:  bg.PAlive(h.X, h.Tx, h.T),
 			horizon: bg.ConditionalExpectedPurchases(p.PurchaseHorizon, h.X, h.Tx, h.T),
-			monthly: make([]float64, p.CLVMonths),
 		}
 		prev := 0.0
 		for k := 1; k <= p.CLVMonths; k++ {
 			cum := bg.ConditionalExpectedPurchases(float64(k)*daysPerMonth/p.TimeUnitDays, h.X, h.Tx, h.T)
-			v.monthly[k-1] = math.Max(cum-prev, 0)
+			v.discounted += math.Max(cum-prev, 0) / math.Pow(1+p.MonthlyDiscount, float64(k))
 			prev = math.Max(cum, prev)
 		}
 		cache[h] = v
@@ -134,11 +142,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 				margin = clamp01((net - c.Cost) / net)
 			}
 		}
-		clv := 0.0
-		for k, n := range pr.monthly {
-			clv += n * s.ExpSpend * margin / math.Pow(1+p.MonthlyDiscount, float64(k+1))
-		}
-		s.CLV = finite(clv)
+		s.CLV = finite(pr.discounted * s.ExpSpend * margin)
 	}
 }
 

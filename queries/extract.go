@@ -91,19 +91,20 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	if err != nil {
 		return nil, err
 	}
+	hints := takesHints(ctx, tx)
 	first := FirstDaySQL(src.Orders.SQL, win.End, rules)
 	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first})
 	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index); err != nil {
 		return nil, err
 	}
 	if orderCols["category"] {
-		cat := CategorySQL(src.Orders.SQL, win.End, rules, takesHints(ctx, tx))
+		cat := CategorySQL(src.Orders.SQL, win.End, rules, hints)
 		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat})
 		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index); err != nil {
 			return nil, err
 		}
 	}
-	coh := CohortSQL(src.Orders.SQL, win.End, rules)
+	coh := CohortSQL(src.Orders.SQL, win.End, rules, hints)
 	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh})
 	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds); err != nil {
 		return nil, err

@@ -132,32 +132,38 @@ GROUP BY o.customer_id, o.category`, bigResultHint(bigResult), orders, purchase(
 
 // CohortSQL aggregates purchases into monthly acquisition cohorts: the
 // month of each buyer's first purchase × the month of the purchase, with
-// the distinct buyers and the revenue of each cell. The database returns a
-// few hundred cells, whatever the number of orders. Each buyer's first
-// purchase comes from a grouped derived table joined back on customer_id
-// (on MariaDB several times faster than a window function over all
-// orders). Without a join to customers.sql it cannot leave out the orders
-// of customer ids that customers.sql does not return; the Data quality
-// sheet counts those.
+// the buyers and the revenue of each cell. The database returns a few
+// hundred cells, whatever the number of orders. The purchases are first
+// grouped per buyer and month, then joined to each buyer's first purchase
+// month (both grouped by sorting with bigResult, as CategorySQL), so each
+// cell counts its (buyer, month) rows without a COUNT(DISTINCT): on
+// MariaDB at 10M orders 31 s, against 53 s for the orders joined to the
+// first purchases and 5 minutes for a window function. Without a join to
+// customers.sql it cannot leave out the orders of customer ids that
+// customers.sql does not return; the Data quality sheet counts those.
 //
 // The result columns: cohort, month (both YYYY-MM), customers, revenue.
-func CohortSQL(orders string, end time.Time, rules Rules) string {
-	cond := fmt.Sprintf("%s AND o.ordered_at < '%s'", purchase(rules), end.Format(timeLiteralFmt))
-	return fmt.Sprintf(`SELECT DATE_FORMAT(f.first_at, '%%Y-%%m') AS cohort, DATE_FORMAT(o.ordered_at, '%%Y-%%m') AS month,
-  COUNT(DISTINCT o.customer_id) AS customers, SUM(o.amount) AS revenue
+func CohortSQL(orders string, end time.Time, rules Rules, bigResult bool) string {
+	cond := fmt.Sprintf("o.customer_id IS NOT NULL AND %s AND o.ordered_at < '%s'", purchase(rules), end.Format(timeLiteralFmt))
+	hint := bigResultHint(bigResult)
+	return fmt.Sprintf(`SELECT f.cohort AS cohort, cm.month AS month, COUNT(*) AS customers, SUM(cm.revenue) AS revenue
 FROM (
-%s
-) o
-JOIN (
-  SELECT o.customer_id AS customer_id, MIN(o.ordered_at) AS first_at
+  SELECT %so.customer_id AS customer_id, DATE_FORMAT(o.ordered_at, '%%Y-%%m') AS month, SUM(o.amount) AS revenue
   FROM (
 %s
   ) o
-  WHERE o.customer_id IS NOT NULL AND %s
+  WHERE %s
+  GROUP BY o.customer_id, month
+) cm
+JOIN (
+  SELECT %so.customer_id AS customer_id, DATE_FORMAT(MIN(o.ordered_at), '%%Y-%%m') AS cohort
+  FROM (
+%s
+  ) o
+  WHERE %s
   GROUP BY o.customer_id
-) f ON f.customer_id = o.customer_id
-WHERE %s
-GROUP BY cohort, month`, orders, orders, cond, cond)
+) f ON f.customer_id = cm.customer_id
+GROUP BY f.cohort, cm.month`, hint, orders, cond, hint, orders, cond)
 }
 
 // bigResultHint returns the SQL_BIG_RESULT hint when on is set.

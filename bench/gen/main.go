@@ -114,7 +114,7 @@ func main() {
 			"2-aggregate.sql":  queries.AggregateSQL(src.Orders.SQL, win.Bounds(), rules, true, true),
 			"3-first-day.sql":  queries.FirstDaySQL(src.Orders.SQL, win.End, rules),
 			"4-categories.sql": queries.CategorySQL(src.Orders.SQL, win.End, rules, true),
-			"5-cohorts.sql":    queries.CohortSQL(src.Orders.SQL, win.End, rules),
+			"5-cohorts.sql":    queries.CohortSQL(src.Orders.SQL, win.End, rules, true),
 		}
 		// The session the job sets up: temporary tables of
 		// database.temp_table_mb (the default).

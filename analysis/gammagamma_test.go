@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -185,6 +186,58 @@ func checkGammaGammaFinite(t *testing.T, name string, g GammaGamma) {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			t.Errorf("%s: non-finite model %+v", name, g)
 			return
+		}
+	}
+}
+
+// TestFitGammaGammaSampleStartIsFullMLE checks that a fit over more
+// customers than bgSampleSize, which searches on a sample and polishes on
+// all, ends at the same maximum as the full search over all customers. The
+// spends are drawn from the model itself (p = 6, q = 4, γ = 15), seeded.
+func TestFitGammaGammaSampleStartIsFullMLE(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	n := 3 * bgSampleSize
+	x, mbar := make([]float64, n), make([]float64, n)
+	for i := range x {
+		x[i] = float64(1 + rng.IntN(6))
+		// ν ~ Gamma(q, γ); each spend ~ Gamma(p, ν); the mean of x spends
+		// ~ Gamma(p·x, x·ν).
+		nu := gammaDraw(rng, 4) / 15
+		mbar[i] = gammaDraw(rng, 6*x[i]) / (x[i] * nu)
+	}
+	m, err := FitGammaGamma(x, mbar)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := groupSpend(x, mbar)
+	full := maximizeLikelihood(g.objective, []float64{0, math.Log(2), math.Log(g.sumM / float64(g.n))}, false)
+	if !full.converged {
+		t.Fatal("the full search did not converge")
+	}
+	for k, got := range []float64{m.P, m.Q, m.V} {
+		want := math.Exp(full.theta[k])
+		if rel := math.Abs(got/want - 1); rel > 1e-5 {
+			t.Errorf("parameter %d = %.8g, the full search found %.8g (off by %.2g, want ≤ 1e-5)", k, got, want, rel)
+		}
+	}
+}
+
+// gammaDraw draws from Gamma(shape, 1) (Marsaglia and Tsang).
+func gammaDraw(rng *rand.Rand, shape float64) float64 {
+	if shape < 1 {
+		return gammaDraw(rng, shape+1) * math.Pow(rng.Float64(), 1/shape)
+	}
+	d := shape - 1.0/3
+	c := 1 / math.Sqrt(9*d)
+	for {
+		z := rng.NormFloat64()
+		v := 1 + c*z
+		if v <= 0 {
+			continue
+		}
+		v = v * v * v
+		if u := rng.Float64(); math.Log(u) < 0.5*z*z+d-d*v+d*math.Log(v) {
+			return d * v
 		}
 	}
 }

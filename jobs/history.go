@@ -64,6 +64,7 @@ func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
 		return nil, fmt.Errorf("%s: not a custseg snapshot", path)
 	}
 	rows := map[string]analysis.SnapshotRow{}
+	segments := map[string]string{} // one copy of each segment key
 	for line := 2; ; line++ {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -72,7 +73,14 @@ func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		row := analysis.SnapshotRow{Segment: rec[1]}
+		seg, ok := segments[rec[1]]
+		if !ok && len(segments) < 1000 {
+			seg = rec[1]
+			segments[seg] = seg
+		} else if !ok {
+			seg = rec[1]
+		}
+		row := analysis.SnapshotRow{Segment: seg}
 		var errs [3]error
 		row.Tier, errs[0] = analysis.ParseTier(rec[2])
 		row.Status, errs[1] = analysis.ParseStatus(rec[3])

@@ -22,14 +22,21 @@ func TakeSnapshot(d *Dataset, res *Result) *Snapshot {
 		KPIs:      res.KPIs,
 	}
 	for i := range d.Customers {
-		s := &res.Scores[i]
-		row := SnapshotRow{Tier: s.Tier, Status: s.Status, Pyramid: s.Pyramid}
-		if s.Segment >= 0 && int(s.Segment) < len(res.Segments) {
-			row.Segment = res.Segments[s.Segment].Rule.Key
-		}
-		snap.Customers[d.Customers[i].ID] = row
+		snap.Customers[d.Customers[i].ID] = SnapshotRowOf(res, i)
 	}
 	return snap
+}
+
+// SnapshotRowOf is the snapshot row of the customer whose score is
+// res.Scores[i]: a run writes its snapshot row by row with it, without
+// holding a map of a million rows.
+func SnapshotRowOf(res *Result, i int) SnapshotRow {
+	s := &res.Scores[i]
+	row := SnapshotRow{Tier: s.Tier, Status: s.Status, Pyramid: s.Pyramid}
+	if s.Segment >= 0 && int(s.Segment) < len(res.Segments) {
+		row.Segment = res.Segments[s.Segment].Rule.Key
+	}
+	return row
 }
 
 // Migrate compares the segments of this run (res) with the previous run's

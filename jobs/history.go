@@ -1,6 +1,7 @@
 package jobs
 
 import (
+	"cmp"
 	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
@@ -9,7 +10,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/custseg/custseg/analysis"
@@ -21,20 +24,33 @@ const SnapshotFile = "snapshot.csv.gz"
 
 var snapshotHeader = []string{"customer_id", "segment", "tier", "status", "pyramid"}
 
-// writeSnapshot writes snap as gzip-compressed CSV.
-func writeSnapshot(w io.Writer, snap *analysis.Snapshot) error {
+// writeSnapshot writes the snapshot of the run that analysed ds into res
+// (analysis.TakeSnapshot's rows) as gzip-compressed CSV sorted by customer
+// id, a customer id listed twice keeping its last row. It streams the rows
+// in the order of an index sorted by id instead of building the snapshot's
+// map: at a million customers that map is about 100 MB.
+func writeSnapshot(w io.Writer, ds *analysis.Dataset, res *analysis.Result) error {
 	zw := gzip.NewWriter(w)
 	cw := csv.NewWriter(zw)
 	if err := cw.Write(snapshotHeader); err != nil {
 		return err
 	}
-	ids := make([]string, 0, len(snap.Customers))
-	for id := range snap.Customers {
-		ids = append(ids, id)
+	order := make([]int32, len(ds.Customers))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	sort.Strings(ids)
-	for _, id := range ids {
-		r := snap.Customers[id]
+	slices.SortFunc(order, func(a, b int32) int {
+		if c := strings.Compare(ds.Customers[a].ID, ds.Customers[b].ID); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	for k, i := range order {
+		id := ds.Customers[i].ID
+		if k+1 < len(order) && ds.Customers[order[k+1]].ID == id {
+			continue // the last row of a repeated id wins
+		}
+		r := analysis.SnapshotRowOf(res, int(i))
 		if err := cw.Write([]string{id, r.Segment, r.Tier.String(), r.Status.String(), r.Pyramid.String()}); err != nil {
 			return err
 		}

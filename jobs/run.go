@@ -261,8 +261,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		}
 	}
 	t0 = time.Now()
-	snap := analysis.TakeSnapshot(ds, res)
-	out, err := st.write(SnapshotFile, func(w io.Writer) error { return writeSnapshot(w, snap) })
+	out, err := st.write(SnapshotFile, func(w io.Writer) error { return writeSnapshot(w, ds, res) })
 	if err != nil {
 		return m, nil, &StepError{StepPublish, err}
 	}

@@ -23,6 +23,7 @@ func Analyze(d *Dataset, p Params) *Result {
 	}
 	scores := make([]Score, len(d.Customers))
 	scoreRFM(d, p.RFM, scores)
+	asOf := DateOf(d.AsOf)
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		s := &scores[i]
@@ -35,7 +36,7 @@ func Analyze(d *Dataset, p Params) *Result {
 			s.RhythmDays = Rhythm(c)
 			s.Status = RhythmStatus(int(s.Recency), s.RhythmDays, p.Churn)
 		}
-		s.Lifecycle = LifecycleStage(c, s.Status, c.FirstOrder.DaysTo(DateOf(d.AsOf)), p.Lifecycle)
+		s.Lifecycle = LifecycleStage(c, s.Status, c.FirstOrder.DaysTo(asOf), p.Lifecycle)
 	}
 	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores, ChurnPeriodDays: d.WindowDays}
 	res.Tiers, res.Concentration = assignTiers(d, p.Tiers, scores)

@@ -38,6 +38,7 @@ func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 		}
 	}
 	m := Matrix{N: len(rows), D: len(clusterFeatures), Data: make([]float64, len(rows)*len(clusterFeatures))}
+	asOf := DateOf(d.AsOf)
 	for j, i := range rows {
 		c := &d.Customers[i]
 		s := &scores[i]
@@ -45,7 +46,7 @@ func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 		r[0] = math.Log1p(float64(max(s.Recency, 0)))
 		r[1] = math.Log1p(float64(s.Frequency))
 		r[2] = math.Log1p(math.Max(s.Monetary, 0))
-		r[3] = math.Log1p(float64(max(c.FirstOrder.DaysTo(DateOf(d.AsOf)), 0)))
+		r[3] = math.Log1p(float64(max(c.FirstOrder.DaysTo(asOf), 0)))
 	}
 	if m.N > 0 {
 		Standardize(m)
@@ -74,6 +75,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 	res.Clusters.K, res.Clusters.Silhouette, res.Clusters.Scores = cl.K, finite(cl.Silhouette), cl.Scores
 	prof := make([]ClusterProfile, cl.K)
 	total := 0.0
+	asOf := DateOf(d.AsOf)
 	for j, i := range rows {
 		k := cl.Labels[j]
 		scores[i].Cluster = int16(k)
@@ -83,7 +85,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 		g.MeanRecency += float64(s.Recency)
 		g.MeanFrequency += float64(s.Frequency)
 		g.MeanMonetary += s.Monetary
-		g.MeanTenure += float64(d.Customers[i].FirstOrder.DaysTo(DateOf(d.AsOf)))
+		g.MeanTenure += float64(d.Customers[i].FirstOrder.DaysTo(asOf))
 		g.ValueShare += math.Max(s.Value, 0)
 		total += math.Max(s.Value, 0)
 	}

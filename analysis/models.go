@@ -3,7 +3,6 @@ package analysis
 import (
 	"fmt"
 	"math"
-	"time"
 )
 
 // daysPerMonth is the mean length of a month, 365.25 / 12.
@@ -13,11 +12,11 @@ const daysPerMonth = 365.25 / 12
 // x = purchase days − 1, t_x = days from the first to the last purchase day,
 // T = days from the first purchase day to the as-of date (that day
 // included, as in the CDNOW calibration).
-func rft(c *Customer, asOf time.Time, unit float64) RFT {
+func rft(c *Customer, asOf Date, unit float64) RFT {
 	return RFT{
 		X:  float64(c.OrderDays - 1),
 		Tx: float64(c.FirstOrder.DaysTo(c.LastOrder)) / unit,
-		T:  float64(c.FirstOrder.DaysTo(DateOf(asOf))) / unit,
+		T:  float64(c.FirstOrder.DaysTo(asOf)) / unit,
 	}
 }
 
@@ -42,7 +41,7 @@ func meanRepeatSpend(c *Customer) float64 {
 func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	m := &res.Models
 	m.TimeUnitDays, m.PurchaseHorizon, m.CLVMonths, m.MonthlyDiscount = p.TimeUnitDays, p.PurchaseHorizon, p.CLVMonths, p.MonthlyDiscount
-	at := d.AsOf
+	at := DateOf(d.AsOf)
 	buyers := 0
 	for i := range d.Customers {
 		if d.Customers[i].IsBuyer() {
@@ -124,12 +123,14 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		return v
 	}
 	gg := m.GammaGamma
+	j := 0 // the buyer's entry of data, in the same order
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		if !c.IsBuyer() {
 			continue
 		}
-		h := rft(c, at, p.TimeUnitDays)
+		h := data[j]
+		j++
 		pr := predict(h)
 		s := &scores[i]
 		s.PAlive = finite(pr.palive)
@@ -200,6 +201,7 @@ func assignPyramid(d *Dataset, p PyramidParams, scores []Score, res *Result) {
 // churned.
 func highValueAtRisk(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	var list []int
+	asOf := DateOf(d.AsOf)
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		s := &scores[i]
@@ -214,7 +216,7 @@ func highValueAtRisk(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		} else if s.Status == StatusChurned {
 			leave = 1
 		}
-		tenure := math.Max(float64(c.FirstOrder.DaysTo(DateOf(d.AsOf))), 365)
+		tenure := math.Max(float64(c.FirstOrder.DaysTo(asOf)), 365)
 		s.ValueAtRisk = finite(math.Max(s.Value, 0) * 365 / tenure * leave)
 		if s.Tier != TierKey && s.Tier != TierImportant {
 			continue

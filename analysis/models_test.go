@@ -149,7 +149,7 @@ func TestCLVDiscountsMonthlyPurchases(t *testing.T) {
 	first := asOf.AddDate(0, 0, -272) // T = 272/7 = 38.86 weeks
 	c := Customer{ID: "x", Orders: 3, OrderDays: 3, Gross: 120, FirstDayGross: 40,
 		FirstOrder: DateOf(first), LastOrder: DateOf(first.AddDate(0, 0, 213))} // t_x = 213/7 = 30.43
-	if got := rft(&c, asOf, 7); math.Abs(got.T-38.857) > 1e-3 || math.Abs(got.Tx-30.429) > 1e-3 || got.X != 2 {
+	if got := rft(&c, DateOf(asOf), 7); math.Abs(got.T-38.857) > 1e-3 || math.Abs(got.Tx-30.429) > 1e-3 || got.X != 2 {
 		t.Errorf("rft = %+v", got)
 	}
 	if got := meanRepeatSpend(&c); got != 40 {

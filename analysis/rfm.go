@@ -59,6 +59,7 @@ func DaysBetween(from, to time.Time) int {
 // purchase score higher.
 func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 	var buyers []int
+	asOf := DateOf(d.AsOf)
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		s := &scores[i]
@@ -69,7 +70,7 @@ func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 			continue
 		}
 		buyers = append(buyers, i)
-		s.Recency = int32(c.LastOrder.DaysTo(DateOf(d.AsOf)))
+		s.Recency = int32(c.LastOrder.DaysTo(asOf))
 		if s.Recency < 0 {
 			s.Recency = 0
 		}

@@ -121,8 +121,7 @@ func checkPlan(ctx context.Context, q sqlx.QueryerContext, cfg *config.Config, s
 	loc := cfg.Database.Location()
 	now := time.Now().In(loc)
 	win := queries.NewWindow(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc), loc, cfg.Analysis.Lifecycle.WindowDays)
-	rules := queries.Rules{ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases"}
-	p, err := queries.ExplainAggregate(ctx, q, src, win.Bounds(), rules, present["cost"], present["discount"])
+	p, err := queries.ExplainAggregate(ctx, q, src, win.Bounds(), extractRules(cfg), present["cost"], present["discount"])
 	if err != nil {
 		// An engine without EXPLAIN of this form (the embedded demo
 		// engine) cannot say; that is not a problem of the setup.

@@ -90,11 +90,11 @@ func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
 		seg, ok := segments[rec[1]]
-		if !ok && len(segments) < 1000 {
+		if !ok {
 			seg = rec[1]
-			segments[seg] = seg
-		} else if !ok {
-			seg = rec[1]
+			if len(segments) < 1000 {
+				segments[seg] = seg
+			}
 		}
 		row := analysis.SnapshotRow{Segment: seg}
 		var errs [3]error

@@ -145,10 +145,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	m.DurationsMS[StepConnect] = ms(t0)
 	t0 = time.Now()
 	qctx, qcancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
-	ex, err := queries.Extract(qctx, db, src, win, queries.Rules{
-		ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases",
-		TempTableBytes: int64(cfg.Database.TempTableMB) << 20,
-	})
+	ex, err := queries.Extract(qctx, db, src, win, extractRules(cfg))
 	qcancel()
 	if err != nil {
 		return m, nil, &StepError{StepExtract, interrupted(ctx, err)}
@@ -478,5 +475,14 @@ func maskContacts(ds *analysis.Dataset) {
 func afterStep(opts Options, step string) {
 	if opts.AfterStep != nil {
 		opts.AfterStep(step)
+	}
+}
+
+// extractRules are the data rules and session settings of cfg that the
+// extract, and `custseg check`'s EXPLAIN of it, apply.
+func extractRules(cfg *config.Config) queries.Rules {
+	return queries.Rules{
+		ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases",
+		TempTableBytes: int64(cfg.Database.TempTableMB) << 20,
 	}
 }

@@ -41,13 +41,13 @@ func (p Plan) Summary() string {
 	}
 	switch {
 	case p.Lookup:
-		return fmt.Sprintf("reads about %s orders of %s through index %s with a row lookup per order (3–5× slower than a plain scan)", rows, table, p.Key)
+		return fmt.Sprintf("reads about %s rows of table %s through index %s with a row lookup per order (3–5× slower than a plain scan)", rows, table, p.Key)
 	case p.Covering:
-		return fmt.Sprintf("reads about %s orders of %s from the covering index %s alone", rows, table, p.Key)
+		return fmt.Sprintf("reads about %s rows of table %s from the covering index %s alone", rows, table, p.Key)
 	case p.Access == "ALL":
-		return fmt.Sprintf("scans about %s orders of %s once", rows, table)
+		return fmt.Sprintf("scans table %s once (about %s rows)", table, rows)
 	default:
-		s := fmt.Sprintf("reads about %s orders of %s (access %s", rows, table, p.Access)
+		s := fmt.Sprintf("reads about %s rows of table %s (access %s", rows, table, p.Access)
 		if p.Key != "" {
 			s += ", index " + p.Key
 		}

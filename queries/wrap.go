@@ -30,7 +30,8 @@ const (
 	timeLiteralFmt = "2006-01-02 15:04:05"
 )
 
-// Rules are the data rules the aggregate applies.
+// Rules are the data rules the extract applies, and the session settings
+// it reads the orders with.
 type Rules struct {
 	// ZeroIsPurchase counts orders with a zero amount as purchases (worth
 	// nothing); otherwise they are kept out of the purchases.
@@ -175,7 +176,8 @@ func bigResultHint(on bool) string {
 }
 
 // takesHints reports whether the server accepts MySQL's SELECT modifiers
-// (MySQL, MariaDB and TiDB do; the embedded demo engine does not).
+// (MySQL and MariaDB do, the embedded demo engine does not; any other
+// server is asked the same way).
 func takesHints(ctx context.Context, q sqlx.QueryerContext) bool {
 	var one int
 	return q.QueryRowxContext(ctx, "SELECT SQL_BIG_RESULT 1").Scan(&one) == nil

@@ -7,15 +7,23 @@ import (
 )
 
 // RankScores scores keys into bins 1..bins by rank: a higher key earns a
-// higher score.
+// higher score. Customers with equal keys form a tie group and share one
+// score, taken at the middle of the group's positions in the ranking:
 //
-//	score(i) = 1 + ⌊bins · below(i) / n⌋
+//	score(group) = 1 + ⌊bins · (below + tied/2) / n⌋   (at most bins)
 //
-// where below(i) counts the keys strictly smaller than keys[i]. Equal keys
-// therefore share a score, the one of the first position of their tie group
-// (ties resolve downward), so two identical customers always score the same;
-// with heavy ties some scores can stay unused. One key scores 1. Sorting
-// (key, index) pairs makes it O(n log n). bins must be at least 1.
+// where below counts the keys strictly smaller than the group's and tied
+// the keys equal to it. The group holding the largest key always scores
+// bins and the group holding the smallest always scores 1 (when the keys
+// are not all equal), so a big group of equally good customers is never
+// pushed down by its own size, nor a big group of equally poor ones up.
+// When every key is equal the measure tells the customers apart in
+// nothing and all score the middle bin, ⌈bins/2⌉.
+//
+// The score never decreases as the key grows, equal keys always score the
+// same, and the order of the input does not matter. With heavy ties some
+// scores stay unused. Sorting (key, index) pairs makes it O(n log n). bins
+// must be at least 1.
 func RankScores(keys []float64, bins int) []int {
 	n := len(keys)
 	scores := make([]int, n)
@@ -36,12 +44,28 @@ func RankScores(keys []float64, bins int) []int {
 		}
 		return cmp.Compare(a.idx, b.idx)
 	})
-	start := 0
-	for i := range pairs {
-		if i > 0 && pairs[i].key != pairs[i-1].key {
-			start = i
+	allEqual := pairs[0].key == pairs[n-1].key
+	for start := 0; start < n; {
+		end := start + 1
+		for end < n && pairs[end].key == pairs[start].key {
+			end++
 		}
-		scores[pairs[i].idx] = 1 + int(int64(bins)*int64(start)/int64(n))
+		// Twice the middle position of the group, in integers.
+		mid2 := int64(start + end)
+		score := 1 + int(int64(bins)*mid2/(2*int64(n)))
+		switch {
+		case allEqual:
+			score = (bins + 1) / 2
+		case end == n:
+			score = bins
+		case start == 0:
+			score = 1
+		}
+		score = min(max(score, 1), bins)
+		for _, p := range pairs[start:end] {
+			scores[p.idx] = score
+		}
+		start = end
 	}
 	return scores
 }

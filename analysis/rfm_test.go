@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 )
@@ -14,12 +17,17 @@ func TestRankScores(t *testing.T) {
 		want []int
 	}{
 		{"empty", nil, 5, []int{}},
-		{"one customer scores 1", []float64{42}, 5, []int{1}},
+		{"one customer scores the middle bin", []float64{42}, 5, []int{3}},
 		{"five distinct", []float64{50, 10, 40, 20, 30}, 5, []int{5, 1, 4, 2, 3}},
 		{"ten distinct, two per bin", []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 5, []int{1, 1, 2, 2, 3, 3, 4, 4, 5, 5}},
-		// Ties share the score of the first position of their group.
-		{"ties resolve downward", []float64{1, 1, 1, 1, 1, 1, 2, 3, 3, 4}, 5, []int{1, 1, 1, 1, 1, 1, 4, 4, 4, 5}},
-		{"all equal", []float64{7, 7, 7}, 5, []int{1, 1, 1}},
+		// Ties share the score of the middle of their group; the group of
+		// the smallest key scores 1, the group of the largest scores bins.
+		{"ties score at their middle", []float64{1, 1, 1, 1, 1, 1, 2, 3, 3, 4}, 5, []int{1, 1, 1, 1, 1, 1, 4, 5, 5, 5}},
+		{"a big group of the best key scores top", []float64{9, 9, 9, 9, 9, 9, 1, 2, 3, 4}, 5, []int{5, 5, 5, 5, 5, 5, 1, 1, 2, 2}},
+		{"a big group of the worst key scores 1", []float64{0, 0, 0, 0, 0, 0, 1, 2, 3, 4}, 5, []int{1, 1, 1, 1, 1, 1, 4, 4, 5, 5}},
+		{"middle group straddling a boundary", []float64{1, 2, 5, 5, 5, 5, 5, 5, 8, 9}, 5, []int{1, 1, 3, 3, 3, 3, 3, 3, 5, 5}},
+		{"all equal score the middle bin", []float64{7, 7, 7}, 5, []int{3, 3, 3}},
+		{"two values", []float64{1, 2, 1, 2}, 5, []int{1, 5, 1, 5}},
 		{"order of input does not matter", []float64{3, 1, 2}, 3, []int{3, 1, 2}},
 		{"negative values", []float64{-5, 0, 5, 10}, 2, []int{1, 1, 2, 2}},
 	}
@@ -128,7 +136,8 @@ func TestAnalyzeEmptyAndSingle(t *testing.T) {
 		Customers: []Customer{{ID: "x", Orders: 1, OrderDays: 1, Gross: 10, FirstOrder: DateOf(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC)), LastOrder: DateOf(time.Date(2025, 12, 31, 0, 0, 0, 0, time.UTC))}}}
 	res = Analyze(one, DefaultParams())
 	s := res.Scores[0]
-	if s.R != 1 || s.F != 1 || s.M != 1 || s.Tier != TierKey || s.Status != StatusActive || s.Recency != 1 {
+	// One buyer: every measure is one tie group, scored the middle bin.
+	if s.R != 3 || s.F != 3 || s.M != 3 || s.Tier != TierKey || s.Status != StatusActive || s.Recency != 1 {
 		t.Errorf("single customer: %+v", s)
 	}
 	if res.Concentration.Top20Share != 1 || res.Concentration.Gini != 0 {
@@ -152,6 +161,77 @@ func TestParamsValidateDefaults(t *testing.T) {
 			if n != 1 {
 				t.Errorf("cell R=%d FM=%d is covered by %d segments", r, fm, n)
 			}
+		}
+	}
+}
+
+// TestRankScoresProperties checks on random keys with heavy ties that
+// scores respect order and ties in every direction: permuting the input
+// changes nothing, equal keys score the same, a strictly larger key never
+// scores lower, and raising one key never lowers its score.
+func TestRankScoresProperties(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for trial := 0; trial < 300; trial++ {
+		n := 1 + rng.IntN(60)
+		bins := 2 + rng.IntN(8)
+		distinct := 1 + rng.IntN(8)
+		keys := make([]float64, n)
+		for i := range keys {
+			keys[i] = float64(rng.IntN(distinct))
+		}
+		scores := RankScores(keys, bins)
+		for i := range keys {
+			if scores[i] < 1 || scores[i] > bins {
+				t.Fatalf("keys %v bins %d: score %d out of 1..%d", keys, bins, scores[i], bins)
+			}
+			for j := range keys {
+				if keys[i] == keys[j] && scores[i] != scores[j] {
+					t.Fatalf("keys %v: equal keys %g score %d and %d", keys, keys[i], scores[i], scores[j])
+				}
+				if keys[i] > keys[j] && scores[i] < scores[j] {
+					t.Fatalf("keys %v: key %g scores %d below key %g's %d", keys, keys[i], scores[i], keys[j], scores[j])
+				}
+			}
+		}
+		perm := rng.Perm(n)
+		shuffled := make([]float64, n)
+		for k, i := range perm {
+			shuffled[k] = keys[i]
+		}
+		got := RankScores(shuffled, bins)
+		for k, i := range perm {
+			if got[k] != scores[i] {
+				t.Fatalf("keys %v: permuting changed the score of key %g from %d to %d", keys, keys[i], scores[i], got[k])
+			}
+		}
+		i := rng.IntN(n)
+		better := slices.Clone(keys)
+		better[i] += 1 + float64(rng.IntN(3))
+		if s := RankScores(better, bins)[i]; s < scores[i] {
+			t.Fatalf("keys %v: raising key %d from %g to %g lowered its score from %d to %d", keys, i, keys[i], better[i], scores[i], s)
+		}
+	}
+}
+
+// TestRecencyTiesAtTheTop is the rental-shop case: when most buyers share
+// the best recency, they all get R = bins, and every one of them is active.
+func TestRecencyTiesAtTheTop(t *testing.T) {
+	asOf := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+	d := &Dataset{AsOf: asOf}
+	for i := 0; i < 100; i++ {
+		ago := 8 // 60 buyers on the same recent day
+		if i >= 60 {
+			ago = 9 + i%25
+		}
+		last := DateOf(asOf.AddDate(0, 0, -ago))
+		first := DateOf(asOf.AddDate(0, 0, -ago-60-i))
+		d.Customers = append(d.Customers, Customer{ID: fmt.Sprint(i), Orders: int32(2 + i%5), OrderDays: int32(2 + i%5),
+			Gross: float64(50 + 13*i%200), FirstOrder: first, LastOrder: last})
+	}
+	res := Analyze(d, DefaultParams())
+	for i := 0; i < 60; i++ {
+		if r := res.Scores[i].R; r != 5 {
+			t.Fatalf("customer %d, recency 8 days like 60%% of buyers: R = %d, want 5", i, r)
 		}
 	}
 }

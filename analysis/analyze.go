@@ -38,13 +38,14 @@ func Analyze(d *Dataset, p Params) *Result {
 		}
 		s.Lifecycle = LifecycleStage(c, s.Status, c.FirstOrder.DaysTo(asOf), p.Lifecycle)
 	}
+	assignSegments(p.RFM, scores)
 	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores, ChurnPeriodDays: d.WindowDays}
 	res.Tiers, res.Concentration = assignTiers(d, p.Tiers, scores)
 	res.Statuses = summariseStatuses(d, scores)
 	res.Segments, res.RFGrid = summariseSegments(d, p.RFM, scores)
 	fitModels(d, p.Models, scores, res)
 	assignPyramid(d, p.Pyramid, scores, res)
-	highValueAtRisk(d, p.Models, scores, res)
+	campaignLists(d, p.Models, scores, res)
 	stages := make([]string, len(Stages))
 	for k, st := range Stages {
 		stages[k] = st.String()
@@ -55,6 +56,7 @@ func Analyze(d *Dataset, p Params) *Result {
 	res.KPIs = kpis(d, res)
 	res.KPIs.PeriodChurnRate = periodChurnRate(d, scores, p.Churn)
 	insights(d, p, cd, res)
+	guardData(d, p.Guards, res)
 	return res
 }
 
@@ -138,14 +140,18 @@ func kpis(d *Dataset, res *Result) KPIs {
 			k.Churned = s.Customers
 		}
 	}
-	k.ChurnRate = ratio(float64(k.Churned), float64(k.Buyers))
-	for i := range res.Scores {
-		k.ExpectedPurchases += res.Scores[i].ExpPurchases
-		k.CLV += res.Scores[i].CLV
+	k.ChurnedShare = ratio(float64(k.Churned), float64(k.Buyers))
+	if res.Models.Usable {
+		purchases, clv := 0.0, 0.0
+		for i := range res.Scores {
+			purchases += res.Scores[i].ExpPurchases
+			clv += res.Scores[i].CLV
+		}
+		purchases, clv = math.Round(purchases*10)/10, cents(clv)
+		k.ExpectedPurchases, k.CLV = &purchases, &clv
 	}
-	k.ExpectedPurchases = math.Round(k.ExpectedPurchases*10) / 10
-	k.CLV = cents(k.CLV)
-	k.HighValueAtRisk = len(res.HighValueAtRisk)
+	k.SaveNow, k.WinBack = len(res.SaveNow), len(res.WinBack)
+	k.Period = periodKPIs(d)
 	return k
 }
 

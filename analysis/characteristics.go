@@ -235,3 +235,75 @@ func AgeAt(birth, at time.Time) int {
 	}
 	return age
 }
+
+// Why a characteristic is left out of the reports' charts and highlights
+// (AttributeSpread.LeftOut).
+const (
+	// LeftOutOneValue: at most one distinct value is given, so the column
+	// does not tell customers apart.
+	LeftOutOneValue = "one_value"
+	// LeftOutMostlyOther: the folded Other value and the customers without
+	// a value together hold more than LeftOutShare of the customers, so a
+	// chart would mostly show what is not known.
+	LeftOutMostlyOther = "mostly_other"
+)
+
+// LeftOutShare is the share of customers in Other and "(not given)" above
+// which a characteristic is left out (LeftOutMostlyOther).
+const LeftOutShare = 0.5
+
+// AttributeSpread says how much a characteristic tells about who the
+// customers are.
+type AttributeSpread struct {
+	// Given counts the distinct given values: the named values that have
+	// customers, and those folded into Other.
+	Given int
+	// Only is the one given value when Given is 1.
+	Only string
+	// Other is the share of customers in the folded Other value, and
+	// OtherValues the distinct values folded into it.
+	Other       float64
+	OtherValues int
+	// NotGiven is the share of customers without a value (or, for age
+	// bands, with an unknown age).
+	NotGiven float64
+	// LeftOut is "" when the characteristic is worth a chart, else
+	// LeftOutOneValue or LeftOutMostlyOther.
+	LeftOut string
+}
+
+// Spread returns how much c tells about who the customers are: a column
+// with at most one given value (LeftOutOneValue), or whose Other value and
+// customers without a value hold more than LeftOutShare of the customers
+// (LeftOutMostlyOther), is left out of the charts and highlights, so that
+// no report calls "Other" or "(not given)" the top anything. It reads only
+// c.Values, so it works on any Characteristic.
+func (c *Characteristic) Spread() AttributeSpread {
+	var sp AttributeSpread
+	for i := range c.Values {
+		v := &c.Values[i]
+		switch {
+		case v.Other:
+			sp.Other += v.Share
+			sp.OtherValues += v.Folded
+			if v.Customers > 0 {
+				sp.Given += max(v.Folded, 1)
+			}
+		case v.Name == "":
+			sp.NotGiven += v.Share
+		case v.Customers > 0:
+			sp.Given++
+			sp.Only = v.Name
+		}
+	}
+	if sp.Given != 1 {
+		sp.Only = ""
+	}
+	switch {
+	case sp.Given <= 1:
+		sp.LeftOut = LeftOutOneValue
+	case sp.Other+sp.NotGiven > LeftOutShare:
+		sp.LeftOut = LeftOutMostlyOther
+	}
+	return sp
+}

@@ -226,3 +226,50 @@ func TestCharacteristicsDegenerate(t *testing.T) {
 		t.Errorf("no customers: %+v", chs)
 	}
 }
+
+// TestCharacteristicSpread: a column with one given value, or with more
+// than half of its customers in Other and "(not given)", is left out.
+func TestCharacteristicSpread(t *testing.T) {
+	rep := func(v string, n int) []string { return slices.Repeat([]string{v}, n) }
+	unique := func(prefix string, n int) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = fmt.Sprintf("%s%d", prefix, i)
+		}
+		return out
+	}
+	tests := []struct {
+		name    string
+		attr    string
+		values  []string
+		top     int
+		leftOut string
+		given   int
+		only    string
+	}{
+		{"spread out", "province", slices.Concat(rep("A", 40), rep("B", 35), rep("C", 25)), 10, "", 3, ""},
+		{"one value", "gender", slices.Concat(rep("F", 80), rep("", 20)), 10, LeftOutOneValue, 1, "F"},
+		{"no value at all", "gender", rep("", 10), 10, LeftOutOneValue, 0, ""},
+		// 12 values over a top of 2: 10 values, 70 % of customers, in Other.
+		{"mostly other", "city", slices.Concat(rep("A", 20), rep("B", 10), slices.Repeat(unique("c", 10), 7)), 2, LeftOutMostlyOther, 12, ""},
+		// Other 30 % and not given 25 %: 55 % together.
+		{"other and not given", "channel", slices.Concat(rep("app", 45), unique("x", 30), rep("", 25)), 1, LeftOutMostlyOther, 31, ""},
+		// Exactly half is not above half.
+		{"half not given", "channel", slices.Concat(rep("app", 30), rep("web", 20), rep("", 50)), 10, "", 2, ""},
+		// Free text: every given value folded into Other.
+		{"mostly unique", "note", unique("n", 60), 10, LeftOutMostlyOther, 60, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, scores := attrDataset(date(2026, 9, 30), tt.attr, tt.values)
+			ch := Characteristics(d, scores, 1, tt.top)[0]
+			sp := ch.Spread()
+			if sp.LeftOut != tt.leftOut || sp.Given != tt.given || sp.Only != tt.only {
+				t.Errorf("Spread = %+v, want LeftOut %q, Given %d, Only %q", sp, tt.leftOut, tt.given, tt.only)
+			}
+			if sum := sp.Other + sp.NotGiven; sum < 0 || sum > 1+1e-9 {
+				t.Errorf("Other + NotGiven = %v", sum)
+			}
+		})
+	}
+}

@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"cmp"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -97,36 +100,189 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 		g.MeanMonetary, g.MeanTenure = ratio(g.MeanMonetary, n), ratio(g.MeanTenure, n)
 		g.ValueShare = ratio(g.ValueShare, total)
 		g.Centroid = append([]float64(nil), cl.Centroids.Row(k)...)
-		g.Name = clusterName(g.Centroid)
 	}
+	reserved := make([]Label, 0, len(res.Segments))
+	for _, sg := range res.Segments {
+		reserved = append(reserved, Label{sg.Rule.Name, sg.Rule.NameZh})
+	}
+	nameClusters(prof, shopProfile(d, rows, scores), reserved)
 	res.Clusters.Profiles = prof
 }
 
-// clusterName describes a centroid in standardised units: each feature more
-// than half a standard deviation from the mean earns a word.
-func clusterName(c []float64) Label {
-	type word struct{ hi, lo Label }
-	words := []word{
-		{Label{"lapsed", "久未购买"}, Label{"recent", "近期购买"}}, // recency: high = long ago
-		{Label{"frequent", "高频"}, Label{"occasional", "低频"}},
-		{Label{"high-spend", "高消费"}, Label{"low-spend", "低消费"}},
-		{Label{"long-standing", "老客户"}, Label{"new", "新客户"}},
+// clusterShop is the buyers' mean and median of each cluster feature in
+// original units (days since the last purchase, purchases, net spend,
+// days since the first purchase), the figures a cluster's profile is
+// named against.
+type clusterShop struct {
+	mean, median [4]float64
+}
+
+// shopProfile returns the mean and median of each feature over the buyers
+// in rows.
+func shopProfile(d *Dataset, rows []int, scores []Score) clusterShop {
+	var sh clusterShop
+	if len(rows) == 0 {
+		return sh
 	}
+	asOf := DateOf(d.AsOf)
+	buf := make([]float64, len(rows))
+	for f := range sh.mean {
+		sum := 0.0
+		for j, i := range rows {
+			s := &scores[i]
+			switch f {
+			case 0:
+				buf[j] = float64(s.Recency)
+			case 1:
+				buf[j] = float64(s.Frequency)
+			case 2:
+				buf[j] = s.Monetary
+			default:
+				buf[j] = float64(d.Customers[i].FirstOrder.DaysTo(asOf))
+			}
+			sum += buf[j]
+		}
+		sh.mean[f] = sum / float64(len(rows))
+		slices.Sort(buf)
+		n := len(buf)
+		sh.median[f] = (buf[(n-1)/2] + buf[n/2]) / 2
+	}
+	return sh
+}
+
+// means returns the profile's means in the order of clusterFeatures.
+func (g *ClusterProfile) means() [4]float64 {
+	return [4]float64{g.MeanRecency, g.MeanFrequency, g.MeanMonetary, g.MeanTenure}
+}
+
+// clusterWord is how a cluster differs from the shop on one feature: hi
+// for a high value (for recency: long ago), lo for a low one; more and
+// less for a cluster that only differs from another of the same name, mid
+// for one between two such.
+type clusterWord struct{ hi, lo, more, less, mid Label }
+
+// clusterWords are the words of clusterFeatures, in that order.
+var clusterWords = []clusterWord{
+	{Label{"lapsed", "久未购买"}, Label{"recent", "近期购买"},
+		Label{"less recent", "购买稍早"}, Label{"more recent", "购买更近"}, Label{"mid recency", "近度居中"}},
+	{Label{"frequent", "高频"}, Label{"occasional", "低频"},
+		Label{"more frequent", "更高频"}, Label{"less frequent", "更低频"}, Label{"mid frequency", "频度居中"}},
+	{Label{"high-spend", "高消费"}, Label{"low-spend", "低消费"},
+		Label{"higher spend", "消费更高"}, Label{"lower spend", "消费更低"}, Label{"mid spend", "消费居中"}},
+	{Label{"long-standing", "长期"}, Label{"new", "新加入"},
+		Label{"longer-standing", "更长期"}, Label{"newer", "加入更晚"}, Label{"mid tenure", "时长居中"}},
+}
+
+// Cluster names end in a noun no segment, tier, status, stage or pyramid
+// level ends in, so that a cluster is never taken for one of those groups.
+var (
+	clusterNoun    = Label{"buyers", "客户群"}
+	clusterTypical = Label{"Typical buyers", "典型客户群"}
+)
+
+// clusterName describes a profile against the shop's buyers (sh). A
+// feature earns a word when the centroid is more than half a standard
+// deviation from the mean (on the standardised log scale the clustering
+// uses) and the profile's mean in original units is on the same side of
+// both the shop's mean and its median: a cluster is "lapsed" only when
+// its buyers' mean days since the last purchase are more than the
+// shop's, "frequent" only when they buy more often than the shop's buyers
+// do, and so on. No word gives "Typical buyers".
+func clusterName(g *ClusterProfile, sh clusterShop) Label {
 	var en, zh []string
-	for f, z := range c {
-		if f >= len(words) {
+	m := g.means()
+	for f, z := range g.Centroid {
+		if f >= len(clusterWords) {
 			break
 		}
+		w := clusterWords[f]
 		switch {
-		case z > 0.5:
-			en, zh = append(en, words[f].hi.En), append(zh, words[f].hi.Zh)
-		case z < -0.5:
-			en, zh = append(en, words[f].lo.En), append(zh, words[f].lo.Zh)
+		case z > 0.5 && m[f] > math.Max(sh.mean[f], sh.median[f]):
+			en, zh = append(en, w.hi.En), append(zh, w.hi.Zh)
+		case z < -0.5 && m[f] < math.Min(sh.mean[f], sh.median[f]):
+			en, zh = append(en, w.lo.En), append(zh, w.lo.Zh)
 		}
 	}
 	if len(en) == 0 {
-		return Label{"Average customers", "普通客户群"}
+		return clusterTypical
 	}
 	s := strings.Join(en, ", ")
-	return Label{strings.ToUpper(s[:1]) + s[1:], strings.Join(zh, "、")}
+	return Label{strings.ToUpper(s[:1]) + s[1:] + " " + clusterNoun.En, strings.Join(zh, "、") + clusterNoun.Zh}
+}
+
+// nameClusters names each profile (clusterName) so that no two clusters
+// share a name and none equals a name in reserved (the RFM segments), in
+// either language. Clusters that would share a name are told apart by the
+// feature on which their centroids differ most: "(more recent)", "(less
+// recent)", and "(mid recency)" between; a number is the last resort.
+func nameClusters(prof []ClusterProfile, sh clusterShop, reserved []Label) {
+	for k := range prof {
+		prof[k].Name = clusterName(&prof[k], sh)
+	}
+	groups := map[string][]int{}
+	var order []string
+	for k := range prof {
+		key := strings.ToLower(prof[k].Name.En)
+		if _, ok := groups[key]; !ok {
+			order = append(order, key)
+		}
+		groups[key] = append(groups[key], k)
+	}
+	for _, key := range order {
+		ks := groups[key]
+		if len(ks) < 2 {
+			continue
+		}
+		// The feature with the widest spread of centroids in the group.
+		best, spread := 0, -1.0
+		for f := range clusterWords {
+			lo, hi := math.Inf(1), math.Inf(-1)
+			for _, k := range ks {
+				if f < len(prof[k].Centroid) {
+					lo, hi = math.Min(lo, prof[k].Centroid[f]), math.Max(hi, prof[k].Centroid[f])
+				}
+			}
+			if hi-lo > spread {
+				best, spread = f, hi-lo
+			}
+		}
+		sorted := slices.Clone(ks)
+		slices.SortStableFunc(sorted, func(a, b int) int {
+			return cmp.Compare(centroidAt(prof[a], best), centroidAt(prof[b], best))
+		})
+		w := clusterWords[best]
+		for r, k := range sorted {
+			word := w.mid
+			switch r {
+			case 0:
+				word = w.less
+			case len(sorted) - 1:
+				word = w.more
+			}
+			prof[k].Name = Label{prof[k].Name.En + " (" + word.En + ")", prof[k].Name.Zh + "（" + word.Zh + "）"}
+		}
+	}
+	// The last resort: a number after any name still taken.
+	taken := map[string]bool{}
+	for _, r := range reserved {
+		taken[strings.ToLower(strings.TrimSpace(r.En))] = true
+		taken[strings.ToLower(strings.TrimSpace(r.Zh))] = true
+	}
+	for k := range prof {
+		base := prof[k].Name
+		for n := 2; taken[strings.ToLower(prof[k].Name.En)] || taken[strings.ToLower(prof[k].Name.Zh)]; n++ {
+			prof[k].Name = Label{base.En + " " + strconv.Itoa(n), base.Zh + " " + strconv.Itoa(n)}
+		}
+		taken[strings.ToLower(prof[k].Name.En)] = true
+		taken[strings.ToLower(prof[k].Name.Zh)] = true
+	}
+}
+
+// centroidAt is the profile's standardised centroid on feature f (0 when
+// it has none).
+func centroidAt(g ClusterProfile, f int) float64 {
+	if f < len(g.Centroid) {
+		return g.Centroid[f]
+	}
+	return 0
 }

@@ -41,6 +41,13 @@ type Customer struct {
 	// LastBeforeRecent is the last purchase before the recent window;
 	// zero when there was none.
 	LastBeforeRecent Date
+	// PeriodOrders and PrevPeriodOrders count purchases in the reporting
+	// period and in the period before it (Dataset.Period).
+	PeriodOrders     int32
+	PrevPeriodOrders int32
+	// Consent is the email_consent column (Dataset.HasConsent);
+	// ConsentUnknown without it.
+	Consent Consent
 }
 
 // Net is the customer's net revenue: purchases minus refunds.
@@ -48,6 +55,21 @@ func (c *Customer) Net() float64 { return c.Gross - c.Refunds }
 
 // IsBuyer reports whether the customer made at least one purchase.
 func (c *Customer) IsBuyer() bool { return c.Orders > 0 }
+
+// Period is the reporting period of a run: the days after the previous
+// run's as-of date up to this as-of date (or the last 7 days on a first
+// run), and the period of the same length before it, with the money the
+// extract summed in each over the known customers.
+type Period struct {
+	Known            bool // the extract summed the period
+	Days             int
+	From, To         Date // inclusive
+	PrevFrom, PrevTo Date // inclusive
+	// Gross and Refunds are the purchases and refunds (as a positive
+	// amount) in the period; PrevGross and PrevRefunds in the one before.
+	Gross, Refunds         float64
+	PrevGross, PrevRefunds float64
+}
 
 // Dataset is everything one run analyses.
 type Dataset struct {
@@ -62,6 +84,9 @@ type Dataset struct {
 	WindowDays int
 	// HasFirstDay reports whether FirstDayGross was extracted.
 	HasFirstDay bool
+	// HasConsent reports that customers.sql returned an email_consent
+	// column (Customer.Consent); it is not an attribute.
+	HasConsent bool
 	// HasCategory reports that orders.sql returned a category column;
 	// CategoryNames are its values.
 	HasCategory   bool
@@ -69,6 +94,16 @@ type Dataset struct {
 	// CohortCells are the monthly acquisition cohorts as the database
 	// aggregated them; nil when not extracted.
 	CohortCells []CohortCell
+	// UnknownBuyers counts the customer ids with purchases in orders.sql
+	// that customers.sql does not return. They are left out of the
+	// analysis, but the cohorts, which the database groups from the orders
+	// alone, count them.
+	UnknownBuyers int
+	// Repeats count the purchase rows of orders.sql that repeat another
+	// row exactly, for the fan-out guard (Fanout); zero when not counted.
+	Repeats RepeatCounts
+	// Period is the reporting period and its sums.
+	Period Period
 	// Previous is the previous run's snapshot; nil on the first run.
 	Previous  *Snapshot
 	Customers []Customer

@@ -30,6 +30,7 @@ func insights(d *Dataset, p Params, cd *clusterData, res *Result) {
 	res.NeedsByTier = NeedsByTier(d, res, p.Insights.TopValues)
 	res.Evaluation = evaluateSegments(d, cd, p.Insights, res)
 	res.Migration = Migrate(d, res)
+	res.PrevSegment = previousSegments(d, res)
 	res.Cohorts = BuildCohorts(d.CohortCells)
 }
 

@@ -49,13 +49,13 @@ func TestSegmentDistinctness(t *testing.T) {
 }
 
 func TestEvaluateSegmentsStability(t *testing.T) {
-	// shop(): a Champions, b Loyal, c Potential Loyalist, d At Risk,
+	// shop(): a Champions, b Loyal, c Potential Loyalist, d Need Attention,
 	// e Hibernating, f never bought: 6 customers, each segment 1/6.
 	prev := &Snapshot{AsOf: "2026-06-30", Customers: map[string]SnapshotRow{
-		"a": {Segment: "champions"}, // stayed
-		"b": {Segment: "champions"}, // moved to loyal
-		"d": {Segment: "at_risk"},   // stayed
-		"e": {Segment: ""},          // did not buy then
+		"a": {Segment: "champions"},      // stayed
+		"b": {Segment: "champions"},      // moved to loyal
+		"d": {Segment: "need_attention"}, // stayed
+		"e": {Segment: ""},               // did not buy then
 		"f": {Segment: ""},
 		// c was not in the previous run
 	}}
@@ -66,7 +66,7 @@ func TestEvaluateSegmentsStability(t *testing.T) {
 		prev *Snapshot
 		want map[string]float64 // stability by key; -1 everywhere without a previous run
 	}{
-		{"previous", prev, map[string]float64{"champions": 1, "loyal": 0, "potential_loyalist": 0, "at_risk": 1, "hibernating": 0}},
+		{"previous", prev, map[string]float64{"champions": 1, "loyal": 0, "potential_loyalist": 0, "need_attention": 1, "hibernating": 0}},
 		{"first run", nil, nil},
 	}
 	for _, tt := range tests {

@@ -86,8 +86,17 @@ func TestInsightsDegenerateNoNaN(t *testing.T) {
 		}
 		if tt.d.Previous != nil {
 			mg := res.Migration
-			if mg.PreviousAsOf != "2026-09-01" || mg.New+len(prev.Customers)-mg.Lost != len(tt.d.Customers) {
-				t.Errorf("%s: migration %+v", tt.name, mg)
+			buyers, here := 0, 0
+			for i := range tt.d.Customers {
+				if res.Scores[i].Segment >= 0 {
+					buyers++
+				}
+				if _, ok := prev.Customers[tt.d.Customers[i].ID]; ok {
+					here++
+				}
+			}
+			if mg.PreviousAsOf != "2026-09-01" || mg.MovedUp+mg.MovedDown+mg.Same+mg.New+mg.Reclassified != buyers {
+				t.Errorf("%s: migration %+v does not add up to %d buyers", tt.name, mg, buyers)
 			}
 			total := 0
 			for _, row := range mg.Matrix {
@@ -95,8 +104,8 @@ func TestInsightsDegenerateNoNaN(t *testing.T) {
 					total += n
 				}
 			}
-			if total != len(tt.d.Customers)+mg.Lost {
-				t.Errorf("%s: matrix holds %d customers, want %d + %d lost", tt.name, total, len(tt.d.Customers), mg.Lost)
+			if gone := len(prev.Customers) - here; total != len(tt.d.Customers)+gone {
+				t.Errorf("%s: matrix holds %d customers, want %d + %d gone", tt.name, total, len(tt.d.Customers), gone)
 			}
 		}
 		snap := TakeSnapshot(tt.d, res)

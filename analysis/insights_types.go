@@ -109,13 +109,23 @@ type Migration struct {
 	PreviousAsOf string // "" when there is nothing to compare with
 	// Matrix[i][j] counts customers in segment i last run and j now; the
 	// last row and column stand for "not a buyer / not present".
-	Matrix    [][]int
-	Keys      []string // segment keys of the matrix rows/columns, then "none"
-	MovedUp   int      // to a segment listed earlier in the segment rules
+	Matrix [][]int
+	Keys   []string // segment keys of the matrix rows/columns, then "none"
+	// MovedUp, MovedDown, Same, New and Reclassified partition the buyers
+	// of this run: MovedUp + MovedDown + Same + New + Reclassified = buyers
+	// now (Reclassified is 0 unless the segment rules changed).
+	MovedUp   int // to a segment listed earlier in the segment rules
 	MovedDown int
 	Same      int
-	New       int // customers not in the previous snapshot
-	Lost      int // customers in the previous snapshot but not now
+	// New counts the first-time buyers: buyers now who were not buyers in
+	// the previous run (new customers, or customers who had not bought).
+	New int
+	// Reclassified counts buyers of both runs whose previous segment the
+	// current rules no longer have, so no direction can be told.
+	Reclassified int
+	// Lost counts the previous run's buyers who are not buyers now (no
+	// longer in the customer list, or no longer in a segment).
+	Lost      int
 	KPIDeltas map[string]float64
 	PrevKPIs  *KPIs
 }

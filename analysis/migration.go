@@ -53,7 +53,11 @@ func SnapshotRowOf(res *Result, i int) SnapshotRow {
 // Among the customers who are buyers in both runs (with a key the rules
 // still have), MovedUp counts those now in a segment listed earlier in the
 // rules — the rules run from the best (Champions) to the worst (Lost) —
-// MovedDown those now in a later one, and Same those who stayed.
+// MovedDown those now in a later one, and Same those who stayed. New
+// counts the first-time buyers (buyers now, not buyers or not customers
+// then), Reclassified those whose previous segment the rules no longer
+// have, so MovedUp + MovedDown + Same + New + Reclassified is the buyers of
+// this run; Lost counts the previous run's buyers who are not buyers now.
 //
 // KPIDeltas maps the json name of each numeric KPI field (e.g.
 // "net_revenue", "churn_rate") to current − previous; PrevKPIs points to a
@@ -92,26 +96,29 @@ func Migrate(d *Dataset, res *Result) Migration {
 	for _, row := range prev.Customers {
 		mg.Matrix[rowOf(row.Segment)][none]++
 	}
-	found := 0
+	prevBuyersHere := 0
 	for i := range d.Customers {
 		cur := none
 		if g := int(res.Scores[i].Segment); g >= 0 && g < n {
 			cur = g
 		}
-		p, ok := prev.Customers[d.Customers[i].ID]
-		if !ok {
-			mg.New++
-			mg.Matrix[none][cur]++
-			continue
+		from, wasBuyer := none, false
+		if p, ok := prev.Customers[d.Customers[i].ID]; ok {
+			from, wasBuyer = rowOf(p.Segment), p.Segment != ""
+			mg.Matrix[from][none]--
+			if wasBuyer {
+				prevBuyersHere++
+			}
 		}
-		found++
-		from := rowOf(p.Segment)
-		mg.Matrix[from][none]--
 		mg.Matrix[from][cur]++
-		if from == none || cur == none {
-			continue
-		}
 		switch {
+		case cur == none && wasBuyer:
+			mg.Lost++
+		case cur == none:
+		case !wasBuyer:
+			mg.New++
+		case from == none:
+			mg.Reclassified++
 		case cur < from:
 			mg.MovedUp++
 		case cur > from:
@@ -120,12 +127,21 @@ func Migrate(d *Dataset, res *Result) Migration {
 			mg.Same++
 		}
 	}
-	mg.Lost = len(prev.Customers) - found
+	// Buyers of the previous run who are no longer customers at all.
+	prevBuyers := 0
+	for _, row := range prev.Customers {
+		if row.Segment != "" {
+			prevBuyers++
+		}
+	}
+	mg.Lost += prevBuyers - prevBuyersHere
 
 	cur, old := KPIFields(res.KPIs), KPIFields(prev.KPIs)
 	mg.KPIDeltas = make(map[string]float64, len(cur))
 	for name, v := range cur {
-		mg.KPIDeltas[name] = finite(v - old[name])
+		if was, ok := old[name]; ok { // a KPI not available in either run has no change
+			mg.KPIDeltas[name] = finite(v - was)
+		}
 	}
 	pk := prev.KPIs
 	mg.PrevKPIs = &pk
@@ -134,7 +150,8 @@ func Migrate(d *Dataset, res *Result) Migration {
 
 // KPIFields returns the numeric fields of k (integers as float64) keyed by
 // their json names, such as "net_revenue" and "churn_rate". Fields
-// without a json name are left out.
+// without a json name, and KPIs that are not available (a nil
+// *float64, such as CLV without usable models), are left out.
 func KPIFields(k KPIs) map[string]float64 {
 	v := reflect.ValueOf(k)
 	t := v.Type()
@@ -149,6 +166,10 @@ func KPIFields(k KPIs) map[string]float64 {
 			out[name] = float64(fv.Int())
 		case reflect.Float32, reflect.Float64:
 			out[name] = fv.Float()
+		case reflect.Pointer:
+			if !fv.IsNil() && fv.Elem().Kind() == reflect.Float64 {
+				out[name] = fv.Elem().Float()
+			}
 		}
 	}
 	return out

@@ -19,7 +19,7 @@ func migrationRun(ids []string, segs []int, prev *Snapshot) (*Dataset, *Result) 
 }
 
 func TestMigrate(t *testing.T) {
-	prev := &Snapshot{AsOf: "2026-09-01", KPIs: KPIs{Customers: 8, NetRevenue: 100, ChurnRate: 0.5}, Customers: map[string]SnapshotRow{
+	prev := &Snapshot{AsOf: "2026-09-01", KPIs: KPIs{Customers: 8, NetRevenue: 100, ChurnedShare: 0.5}, Customers: map[string]SnapshotRow{
 		"a": {Segment: "s1"},      // now s0: up
 		"b": {Segment: "s0"},      // now s2: down
 		"c": {Segment: "s1"},      // now s1: same
@@ -31,7 +31,7 @@ func TestMigrate(t *testing.T) {
 	}}
 	// e and f are new (e a buyer in s0, f not a buyer).
 	d, res := migrationRun([]string{"a", "b", "c", "d", "e", "f", "j"}, []int{0, 2, 1, -1, 0, -1, 1}, prev)
-	res.KPIs = KPIs{Customers: 7, NetRevenue: 150.5, ChurnRate: 0.25}
+	res.KPIs = KPIs{Customers: 7, NetRevenue: 150.5, ChurnedShare: 0.25}
 	mg := Migrate(d, res)
 
 	// Rows: previous segment; columns: current. Keys s0, s1, s2, none.
@@ -50,15 +50,26 @@ func TestMigrate(t *testing.T) {
 	if !reflect.DeepEqual(mg.Matrix, want) {
 		t.Errorf("matrix %v, want %v", mg.Matrix, want)
 	}
-	got := [5]int{mg.MovedUp, mg.MovedDown, mg.Same, mg.New, mg.Lost}
-	if got != [5]int{1, 1, 1, 2, 3} {
-		t.Errorf("up, down, same, new, lost = %v, want [1 1 1 2 3]", got)
+	// e is a first-time buyer; j a buyer both times whose old segment is
+	// retired; g and i were buyers and are gone; h never bought.
+	got := [6]int{mg.MovedUp, mg.MovedDown, mg.Same, mg.New, mg.Reclassified, mg.Lost}
+	if got != [6]int{1, 1, 1, 1, 1, 2} {
+		t.Errorf("up, down, same, new, reclassified, lost = %v, want [1 1 1 1 1 2]", got)
+	}
+	buyers := 0
+	for _, s := range res.Scores {
+		if s.Segment >= 0 {
+			buyers++
+		}
+	}
+	if sum := mg.MovedUp + mg.MovedDown + mg.Same + mg.New + mg.Reclassified; sum != buyers {
+		t.Errorf("up + down + same + new + reclassified = %d, want the %d buyers", sum, buyers)
 	}
 	if mg.PreviousAsOf != "2026-09-01" || mg.PrevKPIs == nil || mg.PrevKPIs.Customers != 8 {
 		t.Errorf("previous %q %+v", mg.PreviousAsOf, mg.PrevKPIs)
 	}
 	// 7 − 8, 150.5 − 100, 0.25 − 0.5, 0 − 0.
-	for name, w := range map[string]float64{"customers": -1, "net_revenue": 50.5, "churn_rate": -0.25, "margin": 0} {
+	for name, w := range map[string]float64{"customers": -1, "net_revenue": 50.5, "churned_share": -0.25, "margin": 0} {
 		if v, ok := mg.KPIDeltas[name]; !ok || math.Abs(v-w) > 1e-12 {
 			t.Errorf("delta %s = %v (%v), want %v", name, v, ok, w)
 		}
@@ -139,14 +150,32 @@ func TestTakeSnapshotRoundTrip(t *testing.T) {
 }
 
 func TestKPIFields(t *testing.T) {
-	k := KPIs{Customers: 3, NetRevenue: 1.5, ChurnRate: 0.25, HighValueAtRisk: 2}
+	k := KPIs{Customers: 3, NetRevenue: 1.5, ChurnedShare: 0.25, SaveNow: 2, ExpectedPurchases: Opt(7), CLV: Opt(0)}
 	f := KPIFields(k)
 	if n := reflect.TypeOf(k).NumField(); len(f) != n {
 		t.Errorf("%d fields named, KPIs has %d", len(f), n)
 	}
-	for name, w := range map[string]float64{"customers": 3, "net_revenue": 1.5, "churn_rate": 0.25, "high_value_at_risk": 2, "margin": 0} {
+	for name, w := range map[string]float64{"customers": 3, "net_revenue": 1.5, "churned_share": 0.25, "save_now": 2, "margin": 0} {
 		if v, ok := f[name]; !ok || v != w {
 			t.Errorf("%s = %v (%v), want %v", name, v, ok, w)
 		}
+	}
+}
+
+// TestMigrateFirstTimeBuyersAddUp: customers who were in the previous run
+// without having bought, and now bought for the first time, are new; the
+// moves add up to the buyers of this run.
+func TestMigrateFirstTimeBuyersAddUp(t *testing.T) {
+	prev := &Snapshot{AsOf: "2026-09-23", Customers: map[string]SnapshotRow{
+		"a": {Segment: "s0"}, "b": {Segment: "s1"}, "c": {Segment: ""}, "d": {Segment: ""}, "x": {Segment: "s2"},
+	}}
+	// c and d registered before and bought now; e is a new customer who bought; f registered, no purchase.
+	d, res := migrationRun([]string{"a", "b", "c", "d", "e", "f"}, []int{1, 1, 2, 0, 0, -1}, prev)
+	mg := Migrate(d, res)
+	if mg.New != 3 || mg.MovedDown != 1 || mg.Same != 1 || mg.MovedUp != 0 || mg.Lost != 1 {
+		t.Errorf("up %d down %d same %d new %d lost %d; want 0 1 1 3 1", mg.MovedUp, mg.MovedDown, mg.Same, mg.New, mg.Lost)
+	}
+	if sum := mg.MovedUp + mg.MovedDown + mg.Same + mg.New + mg.Reclassified; sum != 5 {
+		t.Errorf("moves add to %d, want the 5 buyers", sum)
 	}
 }

@@ -190,47 +190,6 @@ func assignPyramid(d *Dataset, p PyramidParams, scores []Score, res *Result) {
 	res.Pyramid = groupSummaries(scores, keys, func(s *Score) string { return s.Pyramid.String() })
 }
 
-// highValueAtRisk flags key and important customers who are slipping —
-// at risk or churned, or (with usable models) less likely than
-// PAliveAtRisk to be alive — and ranks them by value at risk:
-//
-//	value at risk = yearly value pace × (1 − P(alive)),
-//	yearly value pace = value × 365 / max(days since first purchase, 365).
-//
-// Without usable models 1 − P(alive) is taken as ½ when at risk and 1 when
-// churned.
-func highValueAtRisk(d *Dataset, p ModelParams, scores []Score, res *Result) {
-	var list []int
-	asOf := DateOf(d.AsOf)
-	for i := range d.Customers {
-		c := &d.Customers[i]
-		s := &scores[i]
-		if !c.IsBuyer() {
-			continue
-		}
-		leave := 0.0
-		if res.Models.Usable {
-			leave = 1 - s.PAlive
-		} else if s.Status == StatusAtRisk {
-			leave = 0.5
-		} else if s.Status == StatusChurned {
-			leave = 1
-		}
-		tenure := math.Max(float64(c.FirstOrder.DaysTo(asOf)), 365)
-		s.ValueAtRisk = finite(math.Max(s.Value, 0) * 365 / tenure * leave)
-		if s.Tier != TierKey && s.Tier != TierImportant {
-			continue
-		}
-		slipping := s.Status == StatusAtRisk || s.Status == StatusChurned ||
-			(res.Models.Usable && s.PAlive < p.PAliveAtRisk)
-		if slipping {
-			list = append(list, i)
-		}
-	}
-	list = byKeyDesc(list, func(i int) float64 { return scores[i].ValueAtRisk })
-	res.HighValueAtRisk = list
-}
-
 // groupSummaries counts buyers, value and lifetime value per group key.
 func groupSummaries(scores []Score, keys []string, key func(*Score) string) []GroupSummary {
 	sums := make([]GroupSummary, len(keys))

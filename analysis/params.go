@@ -1,6 +1,9 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Params are the analysis settings of one run. DefaultParams gives the
 // shipped defaults; config fills them from the operator's YAML.
@@ -16,6 +19,8 @@ type Params struct {
 	Lifecycle    LifecycleParams
 	Clusters     KMeansParams
 	Insights     InsightParams
+	// Guards configure the stale-data and fan-out guards (guards.go).
+	Guards GuardParams
 }
 
 // ModelParams configure the purchase (BG/NBD) and spend (Gamma-Gamma)
@@ -70,6 +75,23 @@ type SegmentRule struct {
 	FMMax    int
 	Action   string // suggested action, English
 	ActionZh string // suggested action, Simplified Chinese
+	// Statuses are the churn statuses a customer of the segment may have
+	// (StatusActive, StatusAtRisk, StatusChurned); empty allows any. A
+	// segment whose name says the customer is slipping or gone does not
+	// allow active customers, one whose name says they are current does
+	// not allow churned ones (SegmentFor).
+	Statuses []Status
+}
+
+// Allows reports whether a customer with churn status st may be in the
+// segment.
+func (r SegmentRule) Allows(st Status) bool {
+	return len(r.Statuses) == 0 || slices.Contains(r.Statuses, st)
+}
+
+// Covers reports whether the segment's score ranges hold (r, fm).
+func (r SegmentRule) Covers(rScore, fm int) bool {
+	return rScore >= r.RMin && rScore <= r.RMax && fm >= r.FMMin && fm <= r.FMMax
 }
 
 // TierParams are the value-interval cut-offs as shares of total value, from
@@ -95,41 +117,51 @@ type ChurnParams struct {
 }
 
 // DefaultSegments are the eleven usual RFM segments on a 5-bin R × FM grid.
+// Their statuses keep names and churn status in agreement: the current
+// segments (Champions, Potential Loyalist, New, Promising) hold active
+// customers only; Loyal and Need Attention also lapsing ones; About to
+// Sleep lapsing ones only; At Risk, Can't Lose Them and Hibernating lapsing
+// or churned ones; Lost churned ones only.
 func DefaultSegments() []SegmentRule {
+	current := []Status{StatusActive}
+	currentOrLapsing := []Status{StatusActive, StatusAtRisk}
+	lapsing := []Status{StatusAtRisk}
+	gone := []Status{StatusAtRisk, StatusChurned}
+	churned := []Status{StatusChurned}
 	return []SegmentRule{
 		{"champions", "Champions", "重要价值客户（冠军）", 5, 5, 4, 5,
 			"Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed.",
-			"奖励他们：新品抢先体验、会员礼遇，邀请评价与推荐；无需折扣。"},
+			"奖励他们：新品抢先体验、会员礼遇，邀请评价与推荐；无需折扣。", current},
 		{"loyal", "Loyal", "忠诚客户", 3, 4, 4, 5,
 			"Upsell higher-value products, invite to the loyalty programme, ask for reviews.",
-			"推荐更高价值的商品，邀请加入会员计划，请他们评价。"},
+			"推荐更高价值的商品，邀请加入会员计划，请他们评价。", currentOrLapsing},
 		{"potential_loyalist", "Potential Loyalist", "潜在忠诚客户", 4, 5, 2, 3,
 			"Offer membership or a loyalty programme; recommend related products.",
-			"提供会员或积分计划，推荐相关商品。"},
+			"提供会员或积分计划，推荐相关商品。", current},
 		{"new", "New", "新客户", 5, 5, 1, 1,
 			"Onboard them: welcome series, first-repeat incentive, good service early.",
-			"做好新客引导：欢迎邮件、复购激励、早期优质服务。"},
+			"做好新客引导：欢迎邮件、复购激励、早期优质服务。", current},
 		{"promising", "Promising", "有潜力客户", 4, 4, 1, 1,
 			"Build awareness of the range; a free trial or a small incentive for a second order.",
-			"提升品牌认知；提供试用或小额激励促成第二单。"},
+			"提升品牌认知；提供试用或小额激励促成第二单。", current},
 		{"need_attention", "Need Attention", "需要关注客户", 3, 3, 3, 3,
 			"Limited-time offers based on past purchases; reactivate before they slip.",
-			"基于历史购买推送限时优惠，在流失前重新激活。"},
+			"基于历史购买推送限时优惠，在流失前重新激活。", currentOrLapsing},
 		{"about_to_sleep", "About to Sleep", "即将沉睡客户", 3, 3, 1, 2,
 			"Share popular products and timely discounts; reconnect.",
-			"推荐热门商品和适时折扣，重新建立联系。"},
+			"推荐热门商品和适时折扣，重新建立联系。", lapsing},
 		{"cant_lose", "Can't Lose Them", "不能失去的客户", 1, 2, 5, 5,
 			"Win them back personally: call or write, new versions of what they bought, do not lose them to a competitor.",
-			"一对一挽回：电话或专属沟通，推荐其常购商品的新款，避免被竞争对手抢走。"},
+			"一对一挽回：电话或专属沟通，推荐其常购商品的新款，避免被竞争对手抢走。", gone},
 		{"at_risk", "At Risk", "有流失风险客户", 1, 2, 3, 4,
 			"Personalised win-back emails, helpful resources, renewal offers.",
-			"发送个性化挽回邮件与实用内容，提供续购优惠。"},
+			"发送个性化挽回邮件与实用内容，提供续购优惠。", gone},
 		{"hibernating", "Hibernating", "休眠客户", 2, 2, 1, 2,
 			"Offer other relevant products and special discounts; recreate brand value.",
-			"推荐其他相关商品和专属折扣，重建品牌价值。"},
-		{"lost", "Lost", "已流失客户", 1, 1, 1, 2,
+			"推荐其他相关商品和专属折扣，重建品牌价值。", gone},
+		{"lost", "Lost", "流失已久客户", 1, 1, 1, 2,
 			"Revive interest with an outreach campaign; otherwise do not spend much on them.",
-			"用唤醒活动尝试挽回，否则不再投入过多资源。"},
+			"用唤醒活动尝试挽回，否则不再投入过多资源。", churned},
 	}
 }
 
@@ -145,6 +177,7 @@ func DefaultParams() Params {
 		Lifecycle:    LifecycleParams{WindowDays: 90, ExplorationDays: 90},
 		Clusters:     DefaultKMeansParams(),
 		Insights:     InsightParams{TopValues: 10, TooSmallShare: 0.01, DealSeekerShare: 0.20, RelationshipMaxDiscount: 0.05},
+		Guards:       DefaultGuardParams(),
 	}
 }
 
@@ -179,6 +212,20 @@ func (p Params) Validate() error {
 		for fm := 1; fm <= p.RFM.Bins; fm++ {
 			if segmentFor(p.RFM.Segments, r, fm) < 0 {
 				return fmt.Errorf("rfm.segments: no segment covers R=%d, FM=%d; every cell of the R × FM grid needs one", r, fm)
+			}
+		}
+	}
+	for _, st := range []Status{StatusActive, StatusAtRisk, StatusChurned} {
+		for fm := 1; fm <= p.RFM.Bins; fm++ {
+			if SegmentFor(p.RFM.Segments, 1, fm, st) < 0 {
+				return fmt.Errorf("rfm.segments: no segment allows %s customers with FM=%d; every FM score needs a segment for each churn status", st, fm)
+			}
+		}
+	}
+	for i, s := range p.RFM.Segments {
+		for _, st := range s.Statuses {
+			if st != StatusActive && st != StatusAtRisk && st != StatusChurned {
+				return fmt.Errorf("rfm.segments[%d] (%s).statuses: %q is not active, at_risk or churned", i, s.Key, st)
 			}
 		}
 	}
@@ -230,15 +277,54 @@ func (p Params) Validate() error {
 	default:
 		return fmt.Errorf("value: %q is not auto, revenue or margin", p.ValueMeasure)
 	}
+	if err := p.Guards.validate(); err != nil {
+		return err
+	}
 	return nil
 }
 
 // segmentFor returns the index of the first rule covering (r, fm), or -1.
 func segmentFor(rules []SegmentRule, r, fm int) int {
 	for i, s := range rules {
-		if r >= s.RMin && r <= s.RMax && fm >= s.FMMin && fm <= s.FMMax {
+		if s.Covers(r, fm) {
 			return i
 		}
 	}
 	return -1
+}
+
+// SegmentFor returns the index of the segment of a buyer with recency
+// score r, FM score fm and churn status st, or -1 when no rule allows st
+// for fm:
+//
+//  1. the first rule that covers (r, fm) and allows st;
+//  2. otherwise, among the rules that cover fm and allow st, the one whose
+//     R range is nearest to r (the first in rule order on a tie).
+//
+// So the scores place a customer on the grid and the churn status, judged
+// against the customer's own purchase rhythm, decides how far towards the
+// lapsed side the name may go: a buyer who is active by their own rhythm
+// but less recent than most of the shop is named in the nearest segment
+// for active customers, never Hibernating or Lost.
+func SegmentFor(rules []SegmentRule, r, fm int, st Status) int {
+	best, bestDist := -1, 0
+	for i, s := range rules {
+		if fm < s.FMMin || fm > s.FMMax || !s.Allows(st) {
+			continue
+		}
+		dist := 0
+		switch {
+		case r < s.RMin:
+			dist = s.RMin - r
+		case r > s.RMax:
+			dist = r - s.RMax
+		}
+		if dist == 0 {
+			return i
+		}
+		if best < 0 || dist < bestDist {
+			best, bestDist = i, dist
+		}
+	}
+	return best
 }

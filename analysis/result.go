@@ -52,7 +52,7 @@ type Score struct {
 	ExpPurchases  float64 // expected purchase days over the purchase horizon
 	ExpSpend      float64 // expected spend per purchase day
 	CLV           float64 // discounted value over the CLV horizon
-	ValueAtRisk   float64 // yearly value pace × chance of having left
+	KeepValue     float64 // yearly value pace × chance of still being a customer
 	DiscountShare float64 // discount ÷ (gross + discount); 0 without discount data
 
 	// The small fields last, so the struct packs without holes (96 bytes,
@@ -169,15 +169,28 @@ type KPIs struct {
 	ActiveCustomer int     `json:"active_customers"`
 	AtRisk         int     `json:"at_risk_customers"`
 	Churned        int     `json:"churned_customers"`
-	ChurnRate      float64 `json:"churn_rate"`
-	// PeriodChurnRate is the share of the customers active at the start of
-	// the last period who are churned at its end.
-	PeriodChurnRate float64 `json:"period_churn_rate"`
-	// ExpectedPurchases and CLV are totals over the model horizons (0
-	// without usable models).
-	ExpectedPurchases float64 `json:"expected_purchases"`
-	CLV               float64 `json:"clv_total"`
-	HighValueAtRisk   int     `json:"high_value_at_risk"`
+	// ChurnedShare is churned customers ÷ buyers, all time: a share of the
+	// buyers, not the churn rate.
+	ChurnedShare float64 `json:"churned_share"`
+	// PeriodChurnRate is the churn rate, the only one: of the buyers
+	// active at the start of the last period (Result.ChurnPeriodDays), the
+	// share who are churned at its end. Its JSON name is churn_rate; a
+	// manifest written before it was (churn_rate then meant ChurnedShare,
+	// period_churn_rate this) still reads right (UnmarshalJSON).
+	PeriodChurnRate float64 `json:"churn_rate"`
+	// ExpectedPurchases and CLV are totals over the model horizons; nil
+	// (null in JSON) when the purchase and spend models are not usable
+	// (Models.Usable): not available is not 0. Read them with Avail.
+	ExpectedPurchases *float64 `json:"expected_purchases"`
+	CLV               *float64 `json:"clv_total"`
+	// SaveNow and WinBack count the customers on the two campaign lists
+	// (Result.SaveNow, Result.WinBack).
+	SaveNow int `json:"save_now"`
+	WinBack int `json:"win_back"`
+	// Period holds the sales of the reporting period (the days since the
+	// previous run, or the last 7 days) and of the period before it; nil
+	// when they were not extracted. Every other figure here is all-time.
+	Period *PeriodKPIs `json:"period,omitempty"`
 }
 
 // GroupSummary counts the buyers and value of one group (a pyramid tier or
@@ -254,9 +267,11 @@ type Result struct {
 	Pyramid   []GroupSummary // in PyramidTiers order
 	Lifecycle []GroupSummary // in Stages order
 	Clusters  Clusters
-	// HighValueAtRisk lists indices of key and important customers who are
-	// slipping, by ValueAtRisk from the largest.
-	HighValueAtRisk []int
+	// SaveNow lists the key and important customers who are slipping but
+	// not churned, by the value that can still be kept (Score.KeepValue),
+	// most first; WinBack the churned ones, by past value, most first.
+	SaveNow []ListEntry
+	WinBack []ListEntry
 	// ChurnPeriodDays is the period of KPIs.PeriodChurnRate.
 	ChurnPeriodDays int
 	// Warnings explain what the analysis could not do (models that did not
@@ -269,4 +284,14 @@ type Result struct {
 	Evaluation      []SegmentEvaluation
 	Migration       Migration
 	Cohorts         []Cohort
+
+	// Freshness says how recent the newest purchase is and whether the
+	// data is stale; Fanout counts the orders.sql rows that repeat
+	// another row exactly (guards.go).
+	Freshness Freshness
+	Fanout    Fanout
+	// PrevSegment is each customer's segment in the previous run, aligned
+	// with Scores: an index into Segments, or PrevNotBuyer, PrevRetired;
+	// nil on a first run (read it with PreviousSegment).
+	PrevSegment []int16
 }

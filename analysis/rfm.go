@@ -78,8 +78,9 @@ func DaysBetween(from, to time.Time) int {
 	return int(b.Sub(a).Hours() / 24)
 }
 
-// scoreRFM fills Recency, Frequency, Monetary, R, F, M, FM and Segment of
-// the buyers' scores. Recency is reversed: fewer days since the last
+// scoreRFM fills Recency, Frequency, Monetary, R, F, M and FM of the
+// buyers' scores (Segment is -1 until assignSegments, which needs the
+// churn status). Recency is reversed: fewer days since the last
 // purchase score higher.
 func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 	var buyers []int
@@ -116,6 +117,18 @@ func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 		s := &scores[i]
 		s.R, s.F, s.M = int8(rs[j]), int8(fs[j]), int8(ms[j])
 		s.FM = (s.F + s.M + 1) / 2
-		s.Segment = int16(segmentFor(p.Segments, int(s.R), int(s.FM)))
+	}
+}
+
+// assignSegments names each buyer's segment from their R and FM scores
+// and churn status (SegmentFor).
+func assignSegments(p RFMParams, scores []Score) {
+	for i := range scores {
+		s := &scores[i]
+		if s.R == 0 || s.Status == StatusPotential {
+			s.Segment = -1
+			continue
+		}
+		s.Segment = int16(SegmentFor(p.Segments, int(s.R), int(s.FM), s.Status))
 	}
 }

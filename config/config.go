@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -82,6 +83,16 @@ type Analysis struct {
 	Lifecycle Lifecycle `yaml:"lifecycle"`
 	Clusters  Clusters  `yaml:"clusters"`
 	Insights  Insights  `yaml:"insights"`
+	// StaleAfter is the most days the newest purchase may lie before the
+	// as-of date before the data counts as stale: a number of days, or
+	// "" / "auto" for 3 × the shop's median days between purchases (at
+	// least 14). StaleAction is warn or fail.
+	StaleAfter  string `yaml:"stale_after"`
+	StaleAction string `yaml:"stale_action"`
+	// FanoutMaxShare is the share of purchase rows that may repeat another
+	// row of orders.sql exactly before the run warns that a join
+	// multiplies the orders.
+	FanoutMaxShare float64 `yaml:"fanout_max_share"`
 }
 
 // Insights configure characteristics, common needs and segment evaluation.
@@ -139,6 +150,9 @@ type Segment struct {
 	FM       []int  `yaml:"fm"` // [min, max] mean of F and M scores
 	Action   string `yaml:"action"`
 	ActionZh string `yaml:"action_zh"`
+	// Statuses are the churn statuses (active, at_risk, churned) the
+	// segment may hold; empty allows any.
+	Statuses []string `yaml:"statuses"`
 }
 
 // Tiers are the value-interval shares of total value.
@@ -280,6 +294,9 @@ func Default() *Config {
 	for i, s := range p.RFM.Segments {
 		segs[i] = Segment{Key: s.Key, Name: s.Name, NameZh: s.NameZh, R: []int{s.RMin, s.RMax},
 			FM: []int{s.FMMin, s.FMMax}, Action: s.Action, ActionZh: s.ActionZh}
+		for _, st := range s.Statuses {
+			segs[i].Statuses = append(segs[i].Statuses, st.String())
+		}
 	}
 	return &Config{
 		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC", MaxOpenConns: 2,
@@ -295,7 +312,8 @@ func Default() *Config {
 			Clusters: Clusters{p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed,
 				p.Clusters.MaxIter},
 			Insights: Insights{p.Insights.TopValues, p.Insights.TooSmallShare, p.Insights.DealSeekerShare,
-				p.Insights.RelationshipMaxDiscount}},
+				p.Insights.RelationshipMaxDiscount},
+			StaleAfter: StaleAuto, StaleAction: p.Guards.StaleAction, FanoutMaxShare: p.Guards.FanoutMaxShare},
 		Jobs: []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour,
 			Audiences: []string{"management", "marketing"}, CatchUp: true}},
 		Delivery: Delivery{Retention: 12},
@@ -427,6 +445,7 @@ func (c *Config) Job(name string) (Job, error) {
 // Params converts the analysis section to analysis.Params.
 func (c *Config) Params() analysis.Params {
 	a := c.Analysis
+	staleDays, _ := StaleAfterDays(a.StaleAfter)
 	segs := make([]analysis.SegmentRule, len(a.RFM.Segments))
 	for i, s := range a.RFM.Segments {
 		segs[i] = analysis.SegmentRule{Key: s.Key, Name: s.Name, NameZh: s.NameZh,
@@ -436,6 +455,12 @@ func (c *Config) Params() analysis.Params {
 		}
 		if len(s.FM) == 2 {
 			segs[i].FMMin, segs[i].FMMax = s.FM[0], s.FM[1]
+		}
+		for _, name := range s.Statuses {
+			// Validate names a status that does not parse; here it is skipped.
+			if st, err := analysis.ParseStatus(name); err == nil {
+				segs[i].Statuses = append(segs[i].Statuses, st)
+			}
 		}
 	}
 	return analysis.Params{
@@ -452,6 +477,7 @@ func (c *Config) Params() analysis.Params {
 			Seed: a.Clusters.Seed, MaxIter: a.Clusters.MaxIter},
 		Insights: analysis.InsightParams{TopValues: a.Insights.TopValues, TooSmallShare: a.Insights.TooSmallShare,
 			DealSeekerShare: a.Insights.DealSeekerShare, RelationshipMaxDiscount: a.Insights.RelationshipMaxDiscount},
+		Guards: analysis.GuardParams{StaleAfterDays: staleDays, StaleAction: a.StaleAction, FanoutMaxShare: a.FanoutMaxShare},
 	}
 }
 
@@ -471,3 +497,21 @@ func joinComma(s []string) string {
 type Error struct{ Msg string }
 
 func (e *Error) Error() string { return e.Msg }
+
+// StaleAuto is the analysis.stale_after that derives the limit from the
+// shop's own purchase rhythm (also the meaning of an empty value).
+const StaleAuto = "auto"
+
+// StaleAfterDays reads analysis.stale_after: 0 for "" or auto (the limit
+// from the shop's rhythm), else a whole number of days, at least 1.
+func StaleAfterDays(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.EqualFold(s, StaleAuto) {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(s, "d"))
+	if err != nil || n < 1 {
+		return 0, fmt.Errorf("%q is not a number of days (at least 1) or auto", s)
+	}
+	return n, nil
+}

@@ -89,6 +89,11 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		{"pool", "database:\n  max_open_conns: 1\n", "c.yaml: database.max_open_conns: 1 is below 2"},
 		{"tls file", "database:\n  tls: /nonexistent/ca.pem\n", `c.yaml: database.tls: "/nonexistent/ca.pem" is not true, skip-verify or a readable CA file`},
 		{"segment range", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        r: [1]\n        fm: [1, 5]\n", "c.yaml: analysis.rfm.segments[0].r: want [min, max]"},
+		// Segment names may not be a churn status's (or any built-in group's) name, nor repeat each other.
+		{"segment named like a status", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: ' lapsing '\n        r: [1, 5]\n        fm: [1, 5]\n", `c.yaml: analysis.rfm.segments[0].name: " lapsing " is also the churn status "Lapsing" (at_risk)`},
+		{"segment named like a status in Chinese", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: A\n        name_zh: 已流失\n        r: [1, 5]\n        fm: [1, 5]\n", `c.yaml: analysis.rfm.segments[0].name_zh: "已流失" is also the churn status "已流失" (churned)`},
+		{"segment named like a stage", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: Ended\n        r: [1, 5]\n        fm: [1, 5]\n", `c.yaml: analysis.rfm.segments[0].name: "Ended" is also the lifecycle stage "Ended" (lost)`},
+		{"segment names twice", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: Best\n        r: [5, 5]\n        fm: [1, 5]\n      - key: b\n        name: BEST\n        r: [1, 4]\n        fm: [1, 5]\n", `c.yaml: analysis.rfm.segments[1].name: "BEST" is also the name of the segment "a"`},
 		{"reserved audience", "email:\n  audiences:\n    - name: writeback\n      gets: report\n", `c.yaml: email.audiences[0].name: "writeback" is reserved`},
 		{"writeback without dsn", "writeback:\n  enabled: true\n  schema: crm\n", "c.yaml: writeback.dsn: must not be empty when writeback.enabled is true"},
 		{"writeback bad dsn", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306'\n  schema: crm\n", "c.yaml: writeback.dsn: not a go-sql-driver/mysql DSN"},

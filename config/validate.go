@@ -10,6 +10,8 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 	"github.com/robfig/cron/v3"
+
+	"github.com/custseg/custseg/reports"
 )
 
 // cronParser accepts the standard five-field cron specs that gocron's
@@ -65,8 +67,21 @@ func (c *Config) Validate() error {
 		if len(s.FM) != 2 {
 			return fmt.Errorf("analysis.rfm.segments[%d].fm: want [min, max], got %v", i, s.FM)
 		}
+		for j, st := range s.Statuses {
+			if st != "active" && st != "at_risk" && st != "churned" {
+				return fmt.Errorf("analysis.rfm.segments[%d].statuses[%d]: %q is not active, at_risk or churned", i, j, st)
+			}
+		}
+	}
+	if _, err := StaleAfterDays(c.Analysis.StaleAfter); err != nil {
+		return fmt.Errorf("analysis.stale_after: %v", err)
 	}
 	if err := c.Params().Validate(); err != nil {
+		return fmt.Errorf("analysis.%w", err)
+	}
+	// One word, one group: a segment may not be named like another segment
+	// or like one of custseg's own groups (a churn status, a stage…).
+	if err := reports.CheckSegmentNames(c.Params().RFM.Segments); err != nil {
 		return fmt.Errorf("analysis.%w", err)
 	}
 	if err := c.validateDelivery(); err != nil {

@@ -80,6 +80,7 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 						add(q.file.Name, nil, describeColumns(cols, present, q.specs))
 						if q.file == src.Orders {
 							res = append(res, checkPlan(qctx, tx, cfg, src, present))
+							res = append(res, checkData(qctx, tx, cfg, opts, src, present)...)
 						}
 						continue
 					}
@@ -121,7 +122,7 @@ func checkPlan(ctx context.Context, q sqlx.QueryerContext, cfg *config.Config, s
 	loc := cfg.Database.Location()
 	now := time.Now().In(loc)
 	win := queries.NewWindow(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc), loc, cfg.Analysis.Lifecycle.WindowDays)
-	p, err := queries.ExplainAggregate(ctx, q, src, win.Bounds(), extractRules(cfg), present["cost"], present["discount"])
+	p, err := queries.ExplainAggregate(ctx, q, src, win.Bounds(), extractRules(cfg), optionalColumns(present))
 	if err != nil {
 		// An engine without EXPLAIN of this form (the embedded demo
 		// engine) cannot say; that is not a problem of the setup.

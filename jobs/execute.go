@@ -121,7 +121,7 @@ func deliver(ctx context.Context, cfg *config.Config, opts Options, m *Manifest,
 		case err != nil:
 			d.Status, d.Error = "failed", err.Error()
 		default:
-			msg, merr := message(cfg, aud, m, in, folder)
+			msg, merr := message(cfg, aud, m, in, folder, sender.Size)
 			if merr == nil {
 				merr = sender.Send(ctx, msg)
 			}
@@ -149,9 +149,13 @@ func audience(cfg *config.Config, name string) config.Audience {
 }
 
 // message builds an audience's email: the management summary with the HTML
-// report, the marketing note with the workbook, or both. A file over the
-// attachment limit is replaced by where to find it.
-func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.Input, folder string) (mail.Message, error) {
+// report, the marketing note with the workbook, or both. A file is
+// attached only while the whole message, as it goes out (size: the
+// attachments base64-encoded, about 4/3 of their size plus line breaks),
+// stays within the attachment limit; the other files, the largest first,
+// are replaced by where to find them, in the email's language.
+func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.Input, folder string,
+	size func(mail.Message) (int64, error)) (mail.Message, error) {
 	var subject, html, text string
 	var err error
 	var files []string
@@ -169,41 +173,70 @@ func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.I
 	if err != nil {
 		return mail.Message{}, err
 	}
-	msg := mail.Message{To: aud.To, Subject: subject, HTML: html, Text: text}
 	limit := int64(cfg.Email.AttachmentLimitMB * 1024 * 1024)
-	var notes []string
+	type file struct {
+		name, path string
+		sent       int64 // bytes as an attachment
+		attach     bool
+	}
+	var fs []file
 	for _, f := range files {
 		path := filepath.Join(m.Dir, f)
 		info, err := os.Stat(path)
 		if err != nil {
 			return mail.Message{}, err
 		}
-		if info.Size() <= limit {
-			msg.Attachments = append(msg.Attachments, mail.Attachment{Name: f, Path: path, ContentType: contentType(f)})
-			continue
-		}
-		where := filepath.Join(folder, f)
-		if base := cfg.Delivery.LinkBase; base != "" {
-			where = strings.TrimRight(base, "/") + "/" + m.Job + "/" + m.AsOf + "/" + f
-		}
-		notes = append(notes, fmt.Sprintf("%s (%.1f MB, over the %g MB attachment limit): %s", f,
-			float64(info.Size())/1024/1024, cfg.Email.AttachmentLimitMB, where))
+		sent := mail.EncodedLen(info.Size())
+		fs = append(fs, file{name: f, path: path, sent: sent, attach: sent <= limit})
 	}
-	if len(notes) > 0 {
-		msg.Text += "\n\nNot attached, too large:\n" + strings.Join(notes, "\n") + "\n"
-		var b strings.Builder
-		b.WriteString(`<p style="font-family:sans-serif;font-size:14px">Not attached, too large:<br>`)
-		for _, n := range notes {
-			b.WriteString(htmlEscape(n) + "<br>")
+	build := func() mail.Message {
+		msg := mail.Message{To: aud.To, Subject: subject, HTML: html, Text: text}
+		var linked []reports.NotAttached
+		for _, f := range fs {
+			if f.attach {
+				msg.Attachments = append(msg.Attachments, mail.Attachment{Name: f.name, Path: f.path, ContentType: contentType(f.name)})
+				continue
+			}
+			where := filepath.Join(folder, f.name)
+			if base := cfg.Delivery.LinkBase; base != "" {
+				where = strings.TrimRight(base, "/") + "/" + m.Job + "/" + m.AsOf + "/" + f.name
+			}
+			linked = append(linked, reports.NotAttached{Name: f.name, SentMB: float64(f.sent) / 1024 / 1024,
+				LimitMB: cfg.Email.AttachmentLimitMB, Where: where})
 		}
-		b.WriteString("</p>")
-		if i := strings.LastIndex(msg.HTML, "</body>"); i >= 0 {
-			msg.HTML = msg.HTML[:i] + b.String() + msg.HTML[i:]
-		} else {
-			msg.HTML += b.String()
+		noteText, noteHTML := reports.NotAttachedNote(in.Locale, linked)
+		if noteText != "" {
+			msg.Text += "\n\n" + noteText
+			if i := strings.LastIndex(msg.HTML, "</body>"); i >= 0 {
+				msg.HTML = msg.HTML[:i] + noteHTML + msg.HTML[i:]
+			} else {
+				msg.HTML += noteHTML
+			}
 		}
+		return msg
 	}
-	return msg, nil
+	for {
+		msg := build()
+		if len(msg.Attachments) == 0 || size == nil {
+			return msg, nil
+		}
+		n, err := size(msg)
+		if err != nil {
+			return mail.Message{}, err
+		}
+		if n <= limit {
+			return msg, nil
+		}
+		// Over the limit with its bodies and headers: link the largest
+		// attached file instead, and measure again.
+		big := -1
+		for i := range fs {
+			if fs[i].attach && (big < 0 || fs[i].sent > fs[big].sent) {
+				big = i
+			}
+		}
+		fs[big].attach = false
+	}
 }
 
 func contentType(name string) string {
@@ -214,10 +247,6 @@ func contentType(name string) string {
 		return "text/html; charset=utf-8"
 	}
 	return "application/octet-stream"
-}
-
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
 // rewriteManifest replaces manifest.json in the run folder with m, through

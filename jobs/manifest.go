@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/reports"
 )
 
 // Manifest is the record of one run, written as manifest.json beside its
@@ -15,20 +16,56 @@ type Manifest struct {
 	Status string `json:"status"` // "ok" or "failed"
 	DryRun bool   `json:"dry_run"`
 	// PreviousAsOf is the earlier run this one compares with ("" on a first run).
-	PreviousAsOf string                  `json:"previous_as_of"`
-	StartedAt    string                  `json:"started_at"`
-	FinishedAt   string                  `json:"finished_at"`
-	Parameters   map[string]string       `json:"parameters"`
-	DurationsMS  map[string]int64        `json:"durations_ms"`
-	Counts       Counts                  `json:"counts"`
-	KPIs         analysis.KPIs           `json:"kpis"`
-	DataQuality  []analysis.QualityCheck `json:"data_quality"`
-	Models       ModelsRecord            `json:"models"`
-	Outputs      []Output                `json:"outputs"`
-	Warnings     []string                `json:"warnings"`
-	Delivery     []Delivery              `json:"delivery"`
+	PreviousAsOf string            `json:"previous_as_of"`
+	StartedAt    string            `json:"started_at"`
+	FinishedAt   string            `json:"finished_at"`
+	Parameters   map[string]string `json:"parameters"`
+	DurationsMS  map[string]int64  `json:"durations_ms"`
+	Counts       Counts            `json:"counts"`
+	// Labels name the keys of the counts (and of the write-back's columns)
+	// in the run's locale, as the reports show them: segment, tier,
+	// pyramid, status and stage, each key → name (reports.Names).
+	Labels      reports.GroupLabels     `json:"labels"`
+	KPIs        analysis.KPIs           `json:"kpis"`
+	// Migration counts how the buyers moved since the previous run: up +
+	// down + stayed + new (+ reclassified) = buyers now; nil on a first run.
+	Migration *MigrationRecord `json:"migration,omitempty"`
+	DataQuality []analysis.QualityCheck `json:"data_quality"`
+	// DataFreshness says how recent the newest purchase is and whether
+	// the data looks stale (nil when the run failed before analysing).
+	DataFreshness *DataFreshness `json:"data_freshness,omitempty"`
+	Models        ModelsRecord   `json:"models"`
+	Outputs       []Output       `json:"outputs"`
+	Warnings      []string       `json:"warnings"`
+	Delivery      []Delivery     `json:"delivery"`
 	// Dir is the folder the run's files are in (not serialised).
 	Dir string `json:"-"`
+}
+
+// MigrationRecord is the manifest's record of the moves between segments
+// since the previous run (analysis.Migration).
+type MigrationRecord struct {
+	PreviousAsOf string `json:"previous_as_of"`
+	Up           int    `json:"up"`
+	Down         int    `json:"down"`
+	Stayed       int    `json:"stayed"`
+	// New counts the first-time buyers.
+	New int `json:"new"`
+	// Reclassified counts buyers whose previous segment the rules no
+	// longer have (0 unless the rules changed).
+	Reclassified int `json:"reclassified,omitempty"`
+	// Lost counts the previous run's buyers who are not buyers now.
+	Lost int `json:"lost"`
+}
+
+// migrationRecord is the manifest's migration of res, nil on a first run.
+func migrationRecord(res *analysis.Result) *MigrationRecord {
+	m := &res.Migration
+	if m.PreviousAsOf == "" {
+		return nil
+	}
+	return &MigrationRecord{PreviousAsOf: m.PreviousAsOf, Up: m.MovedUp, Down: m.MovedDown, Stayed: m.Same,
+		New: m.New, Reclassified: m.Reclassified, Lost: m.Lost}
 }
 
 // Counts are the run's row and group counts.

@@ -40,7 +40,7 @@ func TestExplainAggregate(t *testing.T) {
 		if orders != "" {
 			src.Orders.SQL = orders
 		}
-		p, err := queries.ExplainAggregate(context.Background(), db, src, bounds, queries.Rules{ZeroIsPurchase: true}, true, true)
+		p, err := queries.ExplainAggregate(context.Background(), db, src, bounds, queries.Rules{ZeroIsPurchase: true}, queries.Optional{Cost: true, Discount: true, Category: true})
 		if err != nil {
 			t.Fatal(err)
 		}

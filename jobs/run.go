@@ -134,6 +134,28 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	}
 	params := cfg.Params()
 	m.Parameters = parameters(cfg, job, params, src)
+	// The names the reports use, so tools reading the manifest show the same.
+	locale := cfg.Outputs.Locale
+	if opts.Locale != "" {
+		locale = opts.Locale
+	}
+	m.Labels = reports.Names(params.RFM.Segments, locale).GroupLabels
+
+	// The previous run, for migration, trends and the reporting period
+	// (the days since the previous run's as-of date).
+	outDir := cfg.Resolve(cfg.Outputs.Dir)
+	if opts.OutDir != "" {
+		outDir = opts.OutDir
+	}
+	jobDir := filepath.Join(outDir, job.Name)
+	prev, history, prevWarn := previous(jobDir, asOf, cfg.Outputs.History)
+	var prevAsOf time.Time
+	if prev != nil {
+		m.PreviousAsOf = prev.AsOf
+		prevAsOf, _ = time.ParseInLocation(time.DateOnly, prev.AsOf, loc)
+	}
+	m.Warnings = append(m.Warnings, prevWarn...)
+	win.PeriodDays = analysis.PeriodDays(prevAsOf, win.AsOf)
 
 	// Extract.
 	t0 := time.Now()
@@ -157,18 +179,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		slog.Duration(LogElapsed, time.Since(t0)))
 	db.Close()
 
-	// The previous run, for migration and trends.
-	outDir := cfg.Resolve(cfg.Outputs.Dir)
-	if opts.OutDir != "" {
-		outDir = opts.OutDir
-	}
-	jobDir := filepath.Join(outDir, job.Name)
-	prev, history, prevWarn := previous(jobDir, asOf, cfg.Outputs.History)
 	ds.Previous = prev
-	if prev != nil {
-		m.PreviousAsOf = prev.AsOf
-	}
-	m.Warnings = append(m.Warnings, prevWarn...)
 
 	// Analyse.
 	t0 = time.Now()
@@ -188,7 +199,12 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	}
 	m.Counts = counts(ds, res, ex)
 	m.KPIs = res.KPIs
+	m.Migration = migrationRecord(res)
 	m.DataQuality = ex.Quality
+	m.DataFreshness = freshnessRecord(res.Freshness)
+	if err := staleError(params.Guards, res); err != nil {
+		return m, nil, &StepError{StepAnalyse, err}
+	}
 	if err := ctx.Err(); err != nil {
 		return m, nil, &StepError{StepAnalyse, interrupted(ctx, err)}
 	}
@@ -203,6 +219,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
 		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: history, Analysis: params,
 		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,
+		RunFolder: runFolderForReaders(cfg, job.Name, asOf),
 	}
 	if opts.Locale != "" {
 		in.Locale = opts.Locale
@@ -483,6 +500,7 @@ func afterStep(opts Options, step string) {
 func extractRules(cfg *config.Config) queries.Rules {
 	return queries.Rules{
 		ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases",
+		FanoutMaxShare: cfg.Analysis.FanoutMaxShare,
 		TempTableBytes: int64(cfg.Database.TempTableMB) << 20,
 	}
 }

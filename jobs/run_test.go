@@ -69,6 +69,7 @@ func TestRunEndToEnd(t *testing.T) {
 		analysis.CheckNullCustomerID: 1, analysis.CheckNullDateOrAmount: 0, analysis.CheckFutureDate: 1,
 		analysis.CheckUnknownCustomer: 1, analysis.CheckZeroAmountPurchase: 1, analysis.CheckRefund: 1,
 		analysis.CheckDuplicateOrderID: 1, analysis.CheckCustomersNullID: 0, analysis.CheckBuyersNonPositive: 1,
+		analysis.CheckExactRepeatLines: 0,
 	}
 	for _, q := range m.DataQuality {
 		if w, ok := wantQuality[q.Check]; !ok || w != q.Rows {
@@ -119,6 +120,26 @@ func TestRunEndToEnd(t *testing.T) {
 	if kp, _ := onDisk["kpis"].(map[string]any); kp["net_revenue"] != 1820.0 {
 		t.Errorf("manifest kpis.net_revenue = %v", kp["net_revenue"])
 	}
+	// labels name the keys of the counts as the reports do, in the run's
+	// locale (English here).
+	labels, _ := onDisk["labels"].(map[string]any)
+	for kind, want := range map[string]map[string]string{
+		"segment": {"champions": "Champions", "at_risk": "At Risk", "lost": "Lost"},
+		"tier":    {"key": "Key", "no_value": "No net value"},
+		"pyramid": {"platinum": "Platinum", "lead": "Lead"},
+		"status":  {"active": "Active", "at_risk": "Lapsing", "churned": "Churned", "potential": "Prospect (never bought)"},
+		"stage":   {"exploration": "Exploration", "lost": "Ended"},
+	} {
+		got, _ := labels[kind].(map[string]any)
+		for key, name := range want {
+			if got[key] != name {
+				t.Errorf("manifest labels.%s.%s = %v, want %q", kind, key, got[key], name)
+			}
+		}
+	}
+	if n := len(config.Default().Analysis.RFM.Segments); len(m.Labels.Segment) != n {
+		t.Errorf("manifest labels.segment has %d names, want %d", len(m.Labels.Segment), n)
+	}
 	for _, o := range m.Outputs {
 		info, err := os.Stat(filepath.Join(dir, o.Path))
 		if err != nil || info.Size() != o.Bytes || len(o.SHA256) != 64 {
@@ -135,6 +156,17 @@ func TestRunEndToEnd(t *testing.T) {
 
 	if m.PreviousAsOf != "" {
 		t.Errorf("first run compares with %q", m.PreviousAsOf)
+	}
+	// This period on a first run: the last 7 days, 09-24 to 09-30: O1
+	// (customer 1, 100); the cancelled O12 is not an order. The 7 days
+	// before: nothing.
+	wantPeriod := analysis.PeriodKPIs{PeriodFigures: analysis.PeriodFigures{From: "2026-09-24", To: "2026-09-30", Revenue: 100, Orders: 1, Buyers: 1},
+		Days: 7, Previous: &analysis.PeriodFigures{From: "2026-09-17", To: "2026-09-23"}}
+	if p := m.KPIs.Period; p == nil || p.PeriodFigures != wantPeriod.PeriodFigures || p.Days != 7 || p.Previous == nil || *p.Previous != *wantPeriod.Previous {
+		t.Errorf("kpis.period = %+v, want %+v", p, wantPeriod)
+	}
+	if m.Migration != nil {
+		t.Errorf("first run has a migration: %+v", m.Migration)
 	}
 
 	// A second run of the same as-of date replaces the folder whole, and
@@ -157,6 +189,23 @@ func TestRunEndToEnd(t *testing.T) {
 	}
 	if m3.PreviousAsOf != "2026-09-30" {
 		t.Errorf("next week's run compares with %q, want 2026-09-30", m3.PreviousAsOf)
+	}
+	// The period is the days since the previous run: 10-01 to 10-07, O7
+	// (customer 6's first purchase, 500); the period before is last week's.
+	if p := m3.KPIs.Period; p == nil || p.From != "2026-10-01" || p.To != "2026-10-07" || p.Revenue != 500 || p.Orders != 1 ||
+		p.Buyers != 1 || p.NewBuyers != 1 || p.Previous == nil || p.Previous.Revenue != 100 || p.Previous.From != "2026-09-24" {
+		t.Errorf("next week's kpis.period = %+v (previous %+v)", p, p.Previous)
+	}
+	// Migration adds up: customer 6 is a first-time buyer, the other five
+	// buyers moved or stayed.
+	mg := m3.Migration
+	if mg == nil || mg.PreviousAsOf != "2026-09-30" || mg.New != 1 || mg.Lost != 0 ||
+		mg.Up+mg.Down+mg.Stayed+mg.New+mg.Reclassified != m3.Counts.Buyers || m3.Counts.Buyers != 6 {
+		t.Errorf("migration %+v, buyers %d", mg, m3.Counts.Buyers)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "weekly", "2026-10-07", ManifestFile)); err != nil ||
+		!strings.Contains(string(b), `"migration": {`) || !strings.Contains(string(b), `"new_buyers": 1`) {
+		t.Errorf("manifest.json lacks migration or kpis.period: %v", err)
 	}
 	assertOnlyRunFolders(t, filepath.Join(out, "weekly"), "2026-09-30", "2026-10-07")
 }

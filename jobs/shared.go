@@ -6,7 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
+
+	"github.com/custseg/custseg/config"
 )
 
 // LatestDir is the folder in the shared folder that always holds the newest
@@ -101,4 +104,17 @@ func prune(jobDir, current string, keep int) {
 			os.RemoveAll(filepath.Join(jobDir, name))
 		}
 	}
+}
+
+// runFolderForReaders is where readers find a run's files: under
+// delivery.link_base when set, else in the shared folder; "" when neither
+// is configured.
+func runFolderForReaders(cfg *config.Config, job, asOf string) string {
+	if base := cfg.Delivery.LinkBase; base != "" {
+		return strings.TrimRight(base, "/") + "/" + job + "/" + asOf + "/"
+	}
+	if cfg.Delivery.SharedFolder != "" {
+		return filepath.Join(cfg.Resolve(cfg.Delivery.SharedFolder), job, asOf)
+	}
+	return ""
 }

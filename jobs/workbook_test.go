@@ -17,7 +17,7 @@ func checkWorkbook(t *testing.T, path string) {
 	}
 	defer f.Close()
 	want := []string{"Summary", "Customers", "Champions", "At Risk", "Can't Lose Them", "Need Attention", "New",
-		"Segments", "Value tiers", "Pyramid", "Churn and lifecycle", "High-value at risk", "Clusters",
+		"Segments", "Value tiers", "Pyramid", "Churn and lifecycle", "Save now", "Win back", "Clusters",
 		"Characteristics", "Common needs", "Migration", "Cohorts", "Data quality", "Model", "Definitions", "About"}
 	if got := f.GetSheetList(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sheets = %v, want %v", got, want)
@@ -74,9 +74,9 @@ func checkWorkbook(t *testing.T, path string) {
 		{"3", "Segment", "At Risk"},
 		{"3", "Value tier", "Key"},
 		{"3", "Churn status", "Churned"},
-		{"4", "Churn status", "At risk"},
-		{"5", "Churn status", "Potential (never bought)"},
-		{"6", "Churn status", "Potential (never bought)"},
+		{"4", "Churn status", "Lapsing"},
+		{"5", "Churn status", "Prospect (never bought)"},
+		{"6", "Churn status", "Prospect (never bought)"},
 		{"7", "Segment", "At Risk"},
 		{"1", "province", "广东"},
 	}

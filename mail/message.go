@@ -113,3 +113,39 @@ func cleanName(name string) string {
 		return r
 	}, name)
 }
+
+// Size returns the size in bytes of msg as it goes out: headers, both
+// bodies and every attachment encoded (base64 makes a file about 4/3 of
+// its size, plus a line break every 76 characters). It builds the message
+// exactly as Send does, so it reads the attachments; a message that cannot
+// be built returns Send's error.
+func (s *Sender) Size(msg Message) (int64, error) {
+	m, err := s.build(msg)
+	if err != nil {
+		return 0, err
+	}
+	var c byteCounter
+	if _, err := m.WriteTo(&c); err != nil {
+		return 0, err
+	}
+	return int64(c), nil
+}
+
+// byteCounter is an io.Writer that counts what is written to it.
+type byteCounter int64
+
+func (c *byteCounter) Write(p []byte) (int, error) {
+	*c += byteCounter(len(p))
+	return len(p), nil
+}
+
+// EncodedLen returns the size of n bytes encoded in base64 with a CRLF
+// after every 76 characters, as an attachment travels: the least a file of
+// n bytes adds to a message.
+func EncodedLen(n int64) int64 {
+	if n <= 0 {
+		return 0
+	}
+	b64 := 4 * ((n + 2) / 3)
+	return b64 + 2*((b64+75)/76)
+}

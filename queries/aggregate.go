@@ -43,6 +43,7 @@ func (q *qualityCounts) checks(ds *analysis.Dataset, rules Rules) []analysis.Qua
 		{Check: zero, Rows: q.zero},
 		{Check: analysis.CheckRefund, Rows: q.refunds},
 		{Check: analysis.CheckDuplicateOrderID, Rows: q.duplicates},
+		{Check: analysis.CheckExactRepeatLines, Rows: ds.Repeats.ExactRepeats},
 		{Check: analysis.CheckCustomersNullID, Rows: q.customersNullID},
 		{Check: analysis.CheckBuyersNonPositive, Rows: nonPositive},
 	}
@@ -58,12 +59,17 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	}
 	defer rows.Close()
 	var (
-		id, kind                   sql.NullString
-		count, orders, days, zeros sql.NullInt64
-		amount, cost, discount     sql.NullFloat64
-		first, last                sql.NullTime
+		id, kind                            sql.NullString
+		count, orders, days, zeros, repeats sql.NullInt64
+		amount, cost, discount              sql.NullFloat64
+		first, last                         sql.NullTime
 	)
-	dest := []any{&id, &kind, &count, &orders, &days, &amount, &first, &last, &zeros}
+	var pAmount, pPrevAmount sql.NullFloat64
+	var pOrders, pPrevOrders sql.NullInt64
+	dest := []any{&id, &kind, &count, &orders, &days, &amount, &first, &last, &zeros, &repeats}
+	if ds.Period.Known {
+		dest = append(dest, &pAmount, &pOrders, &pPrevAmount, &pPrevOrders)
+	}
 	if ds.HasCost {
 		dest = append(dest, &cost)
 	}
@@ -72,6 +78,7 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	}
 	q := &qualityCounts{}
 	n := 0
+	unknownBuyers := map[string]struct{}{} // ids not in customers.sql with purchases
 	for rows.Next() {
 		n++
 		cost, discount = sql.NullFloat64{}, sql.NullFloat64{}
@@ -92,6 +99,10 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 			continue
 		case !known:
 			q.unknown += count.Int64
+			switch kind.String {
+			case KindBuyRecent, KindBuyPrev, KindBuyOlder:
+				unknownBuyers[id.String] = struct{}{}
+			}
 			continue
 		}
 		c := &ds.Customers[i]
@@ -102,9 +113,17 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 		case KindRefund:
 			q.refunds += count.Int64
 			c.Refunds += math.Abs(amount.Float64)
+			ds.Period.Refunds += math.Abs(pAmount.Float64)
+			ds.Period.PrevRefunds += math.Abs(pPrevAmount.Float64)
 		case KindBuyRecent, KindBuyPrev, KindBuyOlder:
 			q.duplicates += count.Int64 - orders.Int64
+			ds.Repeats.PurchaseRows += count.Int64
+			ds.Repeats.ExactRepeats += repeats.Int64
 			c.Orders += int32(orders.Int64)
+			c.PeriodOrders += int32(pOrders.Int64)
+			c.PrevPeriodOrders += int32(pPrevOrders.Int64)
+			ds.Period.Gross += pAmount.Float64
+			ds.Period.PrevGross += pPrevAmount.Float64
 			c.OrderDays += int32(days.Int64)
 			c.Gross += amount.Float64
 			c.Discount += discount.Float64
@@ -131,6 +150,7 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: aggregate: %w", file, err)
 	}
+	ds.UnknownBuyers = len(unknownBuyers)
 	return q, nil
 }
 

@@ -60,6 +60,8 @@ var CustomerColumns = []ColumnSpec{
 	{Name: "email", Allowed: []Kind{KindText}},
 	{Name: "phone", Allowed: []Kind{KindText, KindNumber}},
 	{Name: "registered_at", Allowed: []Kind{KindTime}},
+	// email_consent: 1/true/yes/y consent; 0/false/no/n/NULL do not.
+	{Name: "email_consent", Allowed: []Kind{KindNumber, KindText}},
 }
 
 // OrderColumns are custseg's names for orders.sql.

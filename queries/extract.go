@@ -20,6 +20,11 @@ type Window struct {
 	AsOf      time.Time // the as-of date at midnight in the data's time zone
 	End       time.Time // AsOf + 1 day: orders at or after End are "future"
 	TrendDays int       // length of the recent and previous trend windows
+	// PeriodDays, when positive, is the length of the reporting period
+	// that ends on the as-of date (the days since the previous run); the
+	// aggregate sums the purchases and refunds of the period and of the
+	// period of the same length before it.
+	PeriodDays int
 }
 
 // NewWindow returns the window of the as-of date day, in loc, with trend
@@ -32,7 +37,12 @@ func NewWindow(day time.Time, loc *time.Location, trendDays int) Window {
 // Bounds returns the instants the aggregate classifies rows by.
 func (w Window) Bounds() Bounds {
 	recent := w.End.AddDate(0, 0, -w.TrendDays)
-	return Bounds{End: w.End, RecentStart: recent, PrevStart: recent.AddDate(0, 0, -w.TrendDays)}
+	b := Bounds{End: w.End, RecentStart: recent, PrevStart: recent.AddDate(0, 0, -w.TrendDays)}
+	if w.PeriodDays > 0 {
+		b.PeriodStart = w.End.AddDate(0, 0, -w.PeriodDays)
+		b.PrevPeriodStart = b.PeriodStart.AddDate(0, 0, -w.PeriodDays)
+	}
+	return b
 }
 
 // Statement is one SQL statement a run sent.
@@ -85,7 +95,13 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	}
 
 	ds.WindowDays = win.TrendDays
-	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, ds.HasCost, ds.HasDiscount)
+	if b := win.Bounds(); win.PeriodDays > 0 {
+		ds.Period = analysis.Period{Days: win.PeriodDays, Known: true,
+			From: analysis.DateOf(b.PeriodStart), To: analysis.DateOf(win.AsOf),
+			PrevFrom: analysis.DateOf(b.PrevPeriodStart), PrevTo: analysis.DateOf(b.PeriodStart.AddDate(0, 0, -1))}
+	}
+	opt := Optional{Cost: ds.HasCost, Discount: ds.HasDiscount, Category: orderCols["category"]}
+	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, opt)
 	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
 	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index)
 	if err != nil {
@@ -108,6 +124,12 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh})
 	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds); err != nil {
 		return nil, err
+	}
+	if stmt, err := countOrderRepeats(ctx, tx, src.Orders, win.End, rules, opt, hints, ds); stmt != "" {
+		out.Statements = append(out.Statements, Statement{Name: "repeated rows per order (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt})
+		if err != nil {
+			return nil, err
+		}
 	}
 	q.customersNullID = nullIDs
 	out.SourceRows = q.sourceRows
@@ -174,13 +196,14 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 	var attrCols []int
 	for i, c := range cols {
 		switch strings.ToLower(c) {
-		case "customer_id", "name", "email", "phone", "registered_at":
+		case "customer_id", "name", "email", "phone", "registered_at", "email_consent":
 			std[strings.ToLower(c)] = i
 		default:
 			attrCols = append(attrCols, i)
 			ds.AttrNames = append(ds.AttrNames, c)
 		}
 	}
+	_, ds.HasConsent = std["email_consent"]
 	vals := make([]any, len(cols))
 	ptrs := make([]any, len(cols))
 	for i := range vals {
@@ -229,6 +252,9 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 				c.RegisteredAt = analysis.DateOf(t)
 			}
 		}
+		if i, ok := std["email_consent"]; ok {
+			c.Consent = consent(vals[i])
+		}
 		if len(attrCols) > 0 {
 			// The customers' attribute slices share large backing arrays.
 			if len(slab)+len(attrCols) > cap(slab) {
@@ -264,6 +290,15 @@ func intern(seen map[string]string, v string) string {
 		seen[v] = v
 	}
 	return v
+}
+
+// consent reads a scanned email_consent value: a BIT(1) column arrives as
+// one byte 0 or 1, anything else as text (analysis.ParseConsent).
+func consent(v any) analysis.Consent {
+	if b, ok := v.([]byte); ok && len(b) == 1 && b[0] <= 1 {
+		v = int64(b[0])
+	}
+	return analysis.ParseConsent(text(v), v == nil)
 }
 
 // text renders a scanned value for people: dates without a midnight time,

@@ -73,8 +73,8 @@ func (p Plan) Advice() string {
 // orders (the exact statement a run sends) and reports how it reads the
 // orders table, with a covering index when the plan looks up rows one by
 // one through a secondary index.
-func ExplainAggregate(ctx context.Context, q sqlx.QueryerContext, src Source, b Bounds, rules Rules, hasCost, hasDiscount bool) (Plan, error) {
-	rows, err := q.QueryContext(ctx, "EXPLAIN "+AggregateSQL(src.Orders.SQL, b, rules, hasCost, hasDiscount))
+func ExplainAggregate(ctx context.Context, q sqlx.QueryerContext, src Source, b Bounds, rules Rules, opt Optional) (Plan, error) {
+	rows, err := q.QueryContext(ctx, "EXPLAIN "+AggregateSQL(src.Orders.SQL, b, rules, opt))
 	if err != nil {
 		return Plan{}, fmt.Errorf("%s: EXPLAIN of the aggregate: %w", src.Orders.Name, err)
 	}

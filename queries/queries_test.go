@@ -11,7 +11,7 @@ import (
 func TestAggregateSQLWrapsOrders(t *testing.T) {
 	end := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
 	w := Window{End: end, TrendDays: 90}
-	got := AggregateSQL("SELECT 1 AS x -- trailing comment", w.Bounds(), Rules{}, true, false)
+	got := AggregateSQL("SELECT 1 AS x -- trailing comment", w.Bounds(), Rules{}, Optional{Cost: true})
 	for _, want := range []string{
 		"SELECT o.customer_id AS customer_id,",
 		"WHEN o.ordered_at >= '2026-10-01 00:00:00' THEN 'future'",

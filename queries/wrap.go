@@ -36,6 +36,11 @@ type Rules struct {
 	// ZeroIsPurchase counts orders with a zero amount as purchases (worth
 	// nothing); otherwise they are kept out of the purchases.
 	ZeroIsPurchase bool
+	// FanoutMaxShare: when more than this share of the purchase rows
+	// repeat another row exactly (and at least analysis.FanoutMinRows),
+	// the extract also groups the purchases per order, to count the
+	// repeats in orders every row of which repeats (FanoutSQL).
+	FanoutMaxShare float64
 	// TempTableBytes, when positive, is set as the session's tmp_table_size
 	// and max_heap_table_size before the grouped queries run, so their
 	// temporary tables stay in memory (an engine without these variables
@@ -43,11 +48,20 @@ type Rules struct {
 	TempTableBytes int64
 }
 
+// Optional says which optional columns orders.sql returns, for the SQL
+// custseg wraps around it.
+type Optional struct{ Cost, Discount, Category bool }
+
 // Bounds are the instants the aggregate classifies rows by.
 type Bounds struct {
 	End         time.Time // exclusive end of the window: the day after the as-of date
 	RecentStart time.Time // start of the recent trend window
 	PrevStart   time.Time // start of the window before it
+	// PeriodStart starts the reporting period, which ends at End (the days
+	// since the previous run); PrevPeriodStart starts the period of the
+	// same length before it. Both zero: no period figures are summed.
+	PeriodStart     time.Time
+	PrevPeriodStart time.Time
 }
 
 // AggregateSQL wraps orders.sql in custseg's per-customer aggregate, so the
@@ -58,11 +72,23 @@ type Bounds struct {
 // per-row work to one CASE, which matters on engines that evaluate
 // expressions slowly. The bounds are written into the SQL as literals so
 // the statement shown in the workbook runs as-is in a MySQL client.
-// hasCost and hasDiscount add the optional sums.
+// opt.Cost and opt.Discount add the optional sums.
+//
+// exact_repeats counts, in the same scan, the rows with an order id that
+// repeat another row of the group exactly: same order id, time, amount
+// and (opt.Category) category; the group fixes the customer. Lines of one
+// order differ in amount or category; rows repeated by a JOIN to a table
+// with several rows per order do not (analysis.Fanout). Rows without an
+// order id are orders of their own and never count.
+//
+// With b.PeriodStart set, it also sums each group's amount and counts its
+// orders in the reporting period and in the period before it.
 //
 // The result columns, in order: customer_id, row_kind, row_count, orders,
-// order_days, amount, first_at, last_at, zero_rows[, cost][, discount].
-func AggregateSQL(orders string, b Bounds, rules Rules, hasCost, hasDiscount bool) string {
+// order_days, amount, first_at, last_at, zero_rows, exact_repeats[,
+// period_amount, period_orders, prev_period_amount, prev_period_orders][,
+// cost][, discount].
+func AggregateSQL(orders string, b Bounds, rules Rules, opt Optional) string {
 	var s strings.Builder
 	s.WriteString("SELECT o.customer_id AS customer_id,\n")
 	fmt.Fprintf(&s, "  CASE WHEN o.ordered_at IS NULL OR o.amount IS NULL THEN '%s'\n", KindNull)
@@ -81,11 +107,22 @@ func AggregateSQL(orders string, b Bounds, rules Rules, hasCost, hasDiscount boo
 	s.WriteString("  SUM(o.amount) AS amount,\n")
 	s.WriteString("  MIN(o.ordered_at) AS first_at,\n")
 	s.WriteString("  MAX(o.ordered_at) AS last_at,\n")
-	s.WriteString("  COUNT(CASE WHEN o.amount = 0 THEN 1 END) AS zero_rows")
-	if hasCost {
+	s.WriteString("  COUNT(CASE WHEN o.amount = 0 THEN 1 END) AS zero_rows,\n")
+	fmt.Fprintf(&s, "  COUNT(o.order_id) - COUNT(DISTINCT %s) AS exact_repeats", exactRepeatKey(opt))
+	if !b.PeriodStart.IsZero() {
+		for _, p := range []struct{ name, cond string }{
+			{"period", fmt.Sprintf("o.ordered_at >= '%s'", b.PeriodStart.Format(timeLiteralFmt))},
+			{"prev_period", fmt.Sprintf("o.ordered_at >= '%s' AND o.ordered_at < '%s'",
+				b.PrevPeriodStart.Format(timeLiteralFmt), b.PeriodStart.Format(timeLiteralFmt))},
+		} {
+			fmt.Fprintf(&s, ",\n  SUM(CASE WHEN %s THEN o.amount ELSE 0 END) AS %s_amount", p.cond, p.name)
+			fmt.Fprintf(&s, ",\n  COUNT(DISTINCT CASE WHEN %[1]s THEN o.order_id END) + COUNT(CASE WHEN %[1]s AND o.order_id IS NULL THEN 1 END) AS %[2]s_orders", p.cond, p.name)
+		}
+	}
+	if opt.Cost {
 		s.WriteString(",\n  SUM(o.cost) AS cost")
 	}
-	if hasDiscount {
+	if opt.Discount {
 		s.WriteString(",\n  SUM(o.discount) AS discount")
 	}
 	fmt.Fprintf(&s, "\nFROM (\n%s\n) o\nGROUP BY o.customer_id, row_kind", orders)

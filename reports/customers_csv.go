@@ -7,14 +7,18 @@ import (
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/custseg/custseg/analysis"
 )
 
 // WriteCustomersCSV writes the customer list as gzip-compressed CSV (UTF-8
 // with a byte-order mark, so Excel reads Chinese correctly): one row per
 // customer with contact fields, attributes, RFM values and scores,
-// segment, tier, status, lifecycle stage and the model fields. It is the
-// list for shops whose customers outgrow a workbook sheet; texts are in
-// in.Locale. Values starting with = + - @ are prefixed with ' so a
+// segment, tier, status, lifecycle stage, the model fields and the
+// campaign columns of the workbook's lists (segment last run, entered
+// segment since, email consent when customers.sql has it, reachable by
+// email). It is the list for shops whose customers outgrow a workbook
+// sheet; texts are in in.Locale. Values starting with = + - @ are prefixed with ' so a
 // spreadsheet never runs them as formulas.
 func WriteCustomersCSV(w io.Writer, in *Input) error {
 	if in == nil || in.Result == nil || in.Dataset == nil {
@@ -33,7 +37,12 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 	head = append(head, ds.AttrNames...)
 	head = append(head, "first_order", "last_order", "recency_days", "frequency", "monetary", "value",
 		"r", "f", "m", "segment", "value_tier", "churn_status", "lifecycle_stage",
-		"p_alive", "expected_purchases", "clv", "pyramid", "cluster", "behaviour")
+		"p_alive", "expected_purchases", "clv", "pyramid", "cluster", "behaviour",
+		"segment_last_run", "entered_segment_since_last_run")
+	if ds.HasConsent {
+		head = append(head, "email_consent")
+	}
+	head = append(head, "reachable_by_email")
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -45,6 +54,19 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 	}
 	num := func(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }
 	row := make([]string, 0, len(head))
+	// The segment names and words of the campaign columns, as the workbook
+	// writes them.
+	names := &customerNames{none: ""}
+	for _, g := range res.Segments {
+		names.segments = append(names.segments, SegmentName(g.Rule, loc))
+	}
+	words := campaignTexts{wbYes.In(loc), wbNo.In(loc), wbPrevFirstPurchase.In(loc), wbPrevRetired.In(loc)}
+	yesNo := func(b bool) string {
+		if b {
+			return words.yes
+		}
+		return words.no
+	}
 	for i := range ds.Customers {
 		c, s := &ds.Customers[i], &res.Scores[i]
 		row = row[:0]
@@ -57,8 +79,7 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
 		}
 		if s.Cluster >= 0 && int(s.Cluster) < len(res.Clusters.Profiles) {
-			n := res.Clusters.Profiles[s.Cluster].Name
-			cluster = Label{n.En, n.Zh}.In(loc)
+			cluster = ClusterName(int(s.Cluster), res.Clusters.Profiles[s.Cluster], loc)
 		}
 		recency, model := "", []string{"", "", ""}
 		if c.IsBuyer() {
@@ -72,6 +93,15 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 			label(TierLabels[s.Tier], loc), label(StatusLabels[s.Status], loc), label(StageLabels[s.Lifecycle], loc))
 		row = append(row, model...)
 		row = append(row, label(PyramidLabels[s.Pyramid], loc), cluster, label(BehaviourLabels[s.Behaviour], loc))
+		entered := ""
+		if e, ok := res.EnteredSegment(i); ok {
+			entered = yesNo(e)
+		}
+		row = append(row, prevSegmentText(res, i, names, &words), entered)
+		if ds.HasConsent {
+			row = append(row, yesNo(c.Consent == analysis.ConsentYes))
+		}
+		row = append(row, yesNo(c.Reachable(ds.HasConsent)))
 		if err := cw.Write(row); err != nil {
 			return err
 		}

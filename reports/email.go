@@ -95,6 +95,8 @@ type emailFrame struct {
 
 type emailManagement struct {
 	emailFrame
+	// Alerts are the data alerts shown first (dataAlerts).
+	Alerts           []string
 	NarrativeHeading string
 	Narrative        []emailLine
 
@@ -111,6 +113,14 @@ type emailManagement struct {
 	ActionsHeading string
 	Actions        []emailAction
 	NoActions      string
+
+	// SaveNow holds the first rows of the Save now list (customer, tier,
+	// reason, value to keep); SaveNowMore says how many there are and
+	// where the whole list is.
+	SaveNowHeading string
+	SaveNowCols    []string
+	SaveNow        [][]string
+	SaveNowMore    string
 
 	Closing string
 }
@@ -187,6 +197,12 @@ func emailManagementSubject(in *Input) string {
 	loc := in.Locale
 	res := in.Result
 	change := ""
+	if p := res.KPIs.Period; p != nil {
+		if d := kpiSpecPeriodRevenue.delta(res); d.ok && d.relOK {
+			change = htmlFormat(emailSubjectPeriodChange, loc, htmlRelChange(d.rel))
+		}
+		return htmlFormat(emailSubjectPeriod, loc, emailPeriod(in), htmlMoneyShort(in.Currency, p.Revenue, loc), change)
+	}
 	if d := kpiSpecNetRevenue.delta(res); d.ok && d.relOK {
 		change = htmlFormat(emailSubjectChange, loc, htmlRelChange(d.rel))
 	}
@@ -216,6 +232,9 @@ func newEmailManagement(in *Input) *emailManagement {
 	if len(narrative) > 0 {
 		d.Preheader = narrative[0]
 	}
+	if d.Alerts = dataAlerts(in, loc); len(d.Alerts) > 0 {
+		d.Preheader = d.Alerts[0]
+	}
 	m := &res.Migration
 	if m.PreviousAsOf != "" {
 		d.KPIsBasis = htmlFormat(htmlVsPrevious, loc, m.PreviousAsOf)
@@ -232,8 +251,36 @@ func newEmailManagement(in *Input) *emailManagement {
 		}
 	}
 	d.Actions = emailTopActions(in, 3)
+	d.SaveNowHeading = htmlFormat(emailSaveNowHead, loc, listNameSaveNow.In(loc))
+	if n := len(res.SaveNow); n > 0 {
+		d.SaveNowCols = []string{htmlColCustomer.In(loc), htmlColTier.In(loc), htmlColReason.In(loc), htmlColKeep.In(loc)}
+		for _, e := range res.SaveNow[:min(n, emailSaveNowRows)] {
+			i := int(e.Index)
+			if i < 0 || i >= len(res.Scores) {
+				continue
+			}
+			s := &res.Scores[i]
+			reason := ""
+			if in.Dataset != nil {
+				reason = listReason(in.Dataset, res, e, loc)
+			}
+			d.SaveNow = append(d.SaveNow, []string{htmlCustomerName(in.Dataset, i, in.NamesInReport),
+				TierLabels[s.Tier].In(loc), reason, htmlMoneyWhole(in.Currency, s.KeepValue)})
+		}
+		where := emailSaveNowInWorkbook.In(loc)
+		if in.RunFolder != "" {
+			where = htmlFormat(emailSaveNowAt, loc, in.RunFolder)
+		}
+		d.SaveNowMore = htmlFormat(emailSaveNowMore, loc, htmlInt(len(d.SaveNow)), htmlInt(n), listNameSaveNow.In(loc), where)
+	} else {
+		d.SaveNowMore = htmlSaveNowNone.In(loc)
+	}
 	return d
 }
+
+// emailSaveNowRows is how many customers of the Save now list the
+// management email shows.
+const emailSaveNowRows = 5
 
 // emailTopActions returns at most n actions: winning back the high-value
 // customers at risk when there are any, then the actions of the segments
@@ -242,15 +289,16 @@ func emailTopActions(in *Input, n int) []emailAction {
 	loc := in.Locale
 	res := in.Result
 	var out []emailAction
-	if k := len(res.HighValueAtRisk); k > 0 {
-		out = append(out, emailAction{Who: htmlFormat(emailActionHVaR, loc, htmlInt(k)),
-			What: htmlFormat(emailActionHVaRD, loc, htmlMoneyShort(in.Currency, htmlValueAtRisk(res), loc))})
+	if k := len(res.SaveNow); k > 0 {
+		out = append(out, emailAction{Who: htmlFormat(emailActionSaveNow, loc, htmlInt(k)),
+			What: htmlFormat(emailActionSaveNowD, loc, htmlMoneyShort(in.Currency, listKeepTotal(res), loc))})
 	}
+	_, value := htmlSegmentPctsByKey(res)
 	for _, s := range htmlTopSegments(res, n) {
 		if len(out) == n {
 			break
 		}
-		out = append(out, emailAction{Who: htmlFormat(emailActionSeg, loc, SegmentName(s.Rule, loc), htmlInt(s.Customers), htmlPct(s.ValueShare)),
+		out = append(out, emailAction{Who: htmlFormat(emailActionSeg, loc, SegmentName(s.Rule, loc), htmlInt(s.Customers), value[s.Rule.Key]),
 			What: SegmentAction(s.Rule, loc)})
 	}
 	for i := range out {
@@ -285,17 +333,21 @@ func newEmailMarketing(in *Input) *emailMarketing {
 		HowTo:                htmlFormat(emailMktHowTo, loc, wb.customers, wbColSegment.In(loc)),
 	}
 	d.Preheader = d.Intro
-	if k := len(res.HighValueAtRisk); k > 0 {
-		d.Risk = htmlFormat(emailMktRisk, loc, htmlInt(k), htmlMoneyShort(in.Currency, htmlValueAtRisk(res), loc), wb.risk)
+	if k := len(res.SaveNow); k > 0 {
+		d.Risk = htmlFormat(emailMktSaveNow, loc, htmlInt(k), htmlMoneyShort(in.Currency, listKeepTotal(res), loc), wb.save,
+			htmlInt(len(res.WinBack)), wb.win)
 		d.Preheader = d.Risk
+	} else if k := len(res.WinBack); k > 0 {
+		d.Risk = htmlFormat(emailMktWinBack, loc, htmlInt(k), wb.win)
 	}
+	sp, vp := htmlSegmentPcts(res)
 	for i, s := range res.Segments {
 		if s.Customers == 0 {
 			continue
 		}
 		_, sheet := wb.segments[i]
 		d.Segments = append(d.Segments, emailSegmentRow{Name: SegmentName(s.Rule, loc), Buyers: htmlInt(s.Customers),
-			Share: htmlPct(s.Share), ValueShare: htmlPct(s.ValueShare), Sheet: sheet})
+			Share: htmlPctShown(sp[i]), ValueShare: htmlPctShown(vp[i]), Sheet: sheet})
 	}
 	for i, s := range res.Segments {
 		if name, ok := wb.segments[i]; ok {
@@ -308,9 +360,9 @@ func newEmailMarketing(in *Input) *emailMarketing {
 
 // emailWorkbook is what the marketing email says about the workbook.
 type emailWorkbook struct {
-	sheets          []htmlPair     // sheet name, the first sentence of its explanation
-	customers, risk string         // names of the Customers and the high-value-at-risk sheets
-	segments        map[int]string // segment index → name of its own sheet
+	sheets               []htmlPair     // sheet name, the first sentence of its explanation
+	customers, save, win string         // names of the Customers, Save now and Win back sheets
+	segments             map[int]string // segment index → name of its own sheet
 }
 
 // emailWorkbookSheets names the workbook's sheets as WriteWorkbook does,
@@ -322,7 +374,7 @@ func emailWorkbookSheets(in *Input) emailWorkbook {
 	}
 	wb := &workbook{in: in, ds: ds, res: in.Result, loc: in.Locale}
 	wb.nameSheets()
-	out := emailWorkbook{risk: wb.risk, segments: map[int]string{}}
+	out := emailWorkbook{save: wb.save, win: wb.win, segments: map[int]string{}}
 	if len(wb.customers) > 0 {
 		out.customers = wb.customers[0]
 	}

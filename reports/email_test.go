@@ -183,7 +183,7 @@ func TestMarketingEmail(t *testing.T) {
 					t.Errorf("email lacks sheet %q", s.Label)
 				}
 			}
-			for _, name := range []string{wbSheetCustomers.In(loc), wbSheetRisk.In(loc), SegmentName(res.Segments[1].Rule, loc)} {
+			for _, name := range []string{wbSheetCustomers.In(loc), wbSheetSaveNow.In(loc), SegmentName(res.Segments[1].Rule, loc)} {
 				if !strings.Contains(text, name) {
 					t.Errorf("text lacks %q", name)
 				}
@@ -204,8 +204,8 @@ func TestMarketingEmail(t *testing.T) {
 					t.Error("text lacks the segment sheets")
 				}
 			}
-			if risk := htmlInt(len(res.HighValueAtRisk)); !strings.Contains(text, risk+" ") || !strings.Contains(html, risk+" ") {
-				t.Errorf("email lacks the %s high-value customers at risk", risk)
+			if risk := htmlInt(len(res.SaveNow)); !strings.Contains(text, risk+" ") || !strings.Contains(html, risk+" ") {
+				t.Errorf("email lacks the %s customers to save now", risk)
 			}
 			if strings.Contains(html, "<script>alert") || !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
 				t.Error("hostile segment name not escaped in HTML")

@@ -51,6 +51,8 @@ func WriteHTML(w io.Writer, in *Input) error {
 type htmlPage struct {
 	Lang, Title string
 	Meta        []htmlPair
+	// Alerts are the data alerts shown atop the page (dataAlerts).
+	Alerts []string
 
 	NarrativeHeading string
 	Narrative        []string
@@ -63,8 +65,7 @@ type htmlPage struct {
 
 	ActionsHeading, ActionsIntro string
 	Actions                      *htmlTable
-	RiskHeading, RiskIntro       string
-	Risk                         *htmlTable
+	Lists                        []htmlListSection
 
 	WarningsHeading string
 	Warnings        []string
@@ -112,15 +113,14 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 		Title:            htmlTitle.In(loc),
 		NarrativeHeading: htmlNarrHeading.In(loc),
 		Narrative:        reportNarrative(in, loc),
+		Alerts:           dataAlerts(in, loc),
 		KPIsHeading:      htmlKPIsHeading.In(loc),
 		KPIs:             reportKPIs(in, loc),
 		NoScript:         htmlNoScript.In(loc),
 		ActionsHeading:   htmlActionsHeading.In(loc),
 		ActionsIntro:     htmlActionsIntro.In(loc),
 		Actions:          htmlActions(res, loc),
-		RiskHeading:      htmlRiskHeading.In(loc),
-		RiskIntro:        htmlFormat(htmlRiskIntro, loc, htmlInt(htmlRiskRows)),
-		Risk:             htmlRiskTable(in, loc),
+		Lists:            htmlLists(in, loc),
 		WarningsHeading:  htmlWarningsHeading.In(loc),
 		Warnings:         in.Warnings,
 		EChartsJS:        template.JS(templates.EChartsJS),
@@ -224,11 +224,12 @@ func htmlActions(res *analysis.Result, loc string) *htmlTable {
 		Cols:  []string{htmlColSegment.In(loc), htmlColBuyers.In(loc), htmlColValueShare.In(loc), htmlColAction.In(loc)},
 		Empty: htmlNoBuyers.In(loc),
 	}
+	share, value := htmlSegmentPctsByKey(res)
 	for _, s := range htmlTopSegments(res, htmlActionRows) {
 		t.Rows = append(t.Rows, []htmlCell{
 			{SegmentName(s.Rule, loc), "key"},
-			{htmlInt(s.Customers) + " (" + htmlPct(s.Share) + ")", "num"},
-			{htmlPct(s.ValueShare), "num"},
+			{htmlInt(s.Customers) + " (" + share[s.Rule.Key] + ")", "num"},
+			{value[s.Rule.Key], "num"},
 			{SegmentAction(s.Rule, loc), ""},
 		})
 	}
@@ -243,24 +244,52 @@ func htmlTopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
 	return segs[:min(len(segs), n)]
 }
 
-// htmlRiskRows is how many high-value customers at risk the page lists.
-const htmlRiskRows = 20
+// htmlListRows is how many customers of each campaign list the page shows.
+const htmlListRows = 20
 
-// htmlRiskTable lists the high-value customers at risk, most value at risk
-// first. The lifetime-value column is there only with usable models.
-func htmlRiskTable(in *Input, loc string) *htmlTable {
+// htmlListSection is one campaign list on the page.
+type htmlListSection struct {
+	Heading, Intro string
+	Table          *htmlTable
+}
+
+// htmlLists returns the Save now and Win back sections.
+func htmlLists(in *Input, loc string) []htmlListSection {
+	res := in.Result
+	return []htmlListSection{
+		{listNameSaveNow.In(loc), htmlFormat(htmlSaveNowIntro, loc, htmlInt(len(res.SaveNow)), htmlInt(htmlListRows)),
+			htmlListTable(in, loc, res.SaveNow, true)},
+		{listNameWinBack.In(loc), htmlFormat(htmlWinBackIntro, loc, htmlInt(len(res.WinBack)), htmlInt(htmlListRows)),
+			htmlListTable(in, loc, res.WinBack, false)},
+	}
+}
+
+// htmlListTable shows the first htmlListRows customers of a campaign list
+// with the reason each is on it; keep adds the value to keep a year (Save
+// now), otherwise the past value is shown (Win back). The lifetime-value
+// column is there only with usable models.
+func htmlListTable(in *Input, loc string, list []analysis.ListEntry, keep bool) *htmlTable {
 	res := in.Result
 	cur := in.Currency
-	t := &htmlTable{Empty: htmlRiskNone.In(loc),
-		Cols: []string{htmlColCustomer.In(loc), htmlColTier.In(loc), htmlColSegment.In(loc), htmlColStatus.In(loc)}}
-	if res.Models.Usable {
+	empty := htmlWinBackNone
+	if keep {
+		empty = htmlSaveNowNone
+	}
+	t := &htmlTable{Empty: empty.In(loc),
+		Cols: []string{htmlColCustomer.In(loc), htmlColTier.In(loc), htmlColSegment.In(loc), htmlColReason.In(loc)}}
+	if res.Models.Usable && keep {
 		t.Cols = append(t.Cols, htmlColCLV.In(loc))
 	}
-	t.Cols = append(t.Cols, htmlColVaR.In(loc))
-	for _, i := range res.HighValueAtRisk {
-		if len(t.Rows) == htmlRiskRows {
+	if keep {
+		t.Cols = append(t.Cols, htmlColKeep.In(loc))
+	} else {
+		t.Cols = append(t.Cols, htmlColPastValue.In(loc))
+	}
+	for _, e := range list {
+		if len(t.Rows) == htmlListRows {
 			break
 		}
+		i := int(e.Index)
 		if i < 0 || i >= len(res.Scores) {
 			continue
 		}
@@ -269,16 +298,25 @@ func htmlRiskTable(in *Input, loc string) *htmlTable {
 		if s.Segment >= 0 && int(s.Segment) < len(res.Segments) {
 			seg = SegmentName(res.Segments[s.Segment].Rule, loc)
 		}
+		reason := ""
+		if in.Dataset != nil {
+			reason = listReason(in.Dataset, res, e, loc)
+		}
 		row := []htmlCell{
 			{htmlCustomerName(in.Dataset, i, in.NamesInReport), "key"},
 			{TierLabels[s.Tier].In(loc), ""},
 			{seg, ""},
-			{htmlStatusName(s.Status, loc), ""},
+			{reason, ""},
 		}
-		if res.Models.Usable {
+		if res.Models.Usable && keep {
 			row = append(row, htmlCell{htmlMoneyWhole(cur, s.CLV), "num"})
 		}
-		t.Rows = append(t.Rows, append(row, htmlCell{htmlMoneyWhole(cur, s.ValueAtRisk), "num"}))
+		if keep {
+			row = append(row, htmlCell{htmlMoneyWhole(cur, s.KeepValue), "num"})
+		} else {
+			row = append(row, htmlCell{htmlMoneyWhole(cur, s.Value), "num"})
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }

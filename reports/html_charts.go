@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -13,8 +14,10 @@ import (
 
 // htmlShareBars is a horizontal bar chart comparing, per category, the share of
 // buyers (labelled with the count) with the share of value. countSeries
-// names the first series.
-func htmlShareBars(loc string, countSeries Label, names []string, counts []int, buyerShare, valueShare []float64) *charts.Bar {
+// names the first series. buyerPct and valuePct are percentages as shown,
+// rounded by largest remainder over the whole (pctParts), so the labels
+// of a partition add up to 100.0%.
+func htmlShareBars(loc string, countSeries Label, names []string, counts []int, buyerPct, valuePct []float64) *charts.Bar {
 	var xMax interface{} // echarts picks the scale
 	if !slices.ContainsFunc(counts, func(n int) bool { return n > 0 }) {
 		xMax = 100 // nothing to show: a scale of 0–1 % would look odd
@@ -36,14 +39,14 @@ func htmlShareBars(loc string, countSeries Label, names []string, counts []int, 
 	buyers := make([]opts.BarData, len(names))
 	values := make([]opts.BarData, len(names))
 	for i := range names {
-		label := htmlInt(counts[i]) + " · " + htmlPct(buyerShare[i])
+		label := htmlInt(counts[i]) + " · " + htmlPctShown(buyerPct[i])
 		if counts[i] == 0 {
 			label = "0"
 		}
-		buyers[i] = opts.BarData{Value: htmlPct1(buyerShare[i]),
+		buyers[i] = opts.BarData{Value: noNegZero(buyerPct[i]),
 			Label: &opts.Label{Show: opts.Bool(true), Position: "right", Formatter: label}}
-		values[i] = opts.BarData{Value: htmlPct1(valueShare[i]),
-			Label: &opts.Label{Show: opts.Bool(counts[i] > 0), Position: "right", Formatter: htmlPct(valueShare[i])}}
+		values[i] = opts.BarData{Value: noNegZero(valuePct[i]),
+			Label: &opts.Label{Show: opts.Bool(counts[i] > 0), Position: "right", Formatter: htmlPctShown(valuePct[i])}}
 	}
 	bar.SetXAxis(names).
 		AddSeries(countSeries.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
@@ -57,12 +60,10 @@ func htmlSegmentChart(in *Input, loc string) (htmlChart, error) {
 	n := len(res.Segments)
 	names := make([]string, n)
 	counts := make([]int, n)
-	share := make([]float64, n)
-	vshare := make([]float64, n)
 	big, rich := -1, -1
 	for i, s := range res.Segments {
 		names[i] = htmlChartText(SegmentName(s.Rule, loc))
-		counts[i], share[i], vshare[i] = s.Customers, s.Share, s.ValueShare
+		counts[i] = s.Customers
 		if s.Customers > 0 && (big < 0 || s.Customers > res.Segments[big].Customers) {
 			big = i
 		}
@@ -73,15 +74,16 @@ func htmlSegmentChart(in *Input, loc string) (htmlChart, error) {
 	ch := htmlChart{ID: htmlChartSegments, Title: htmlSegTitle.In(loc), Text: htmlSegText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: 80 + 40*max(n, 3), Wide: true}
 	extra := map[string]interface{}{}
+	sp, vp := htmlSegmentPcts(res)
 	if big >= 0 {
 		ch.Highlight = fmt.Sprintf(htmlSegHighlight.In(loc),
-			SegmentName(res.Segments[big].Rule, loc), htmlPct(res.Segments[big].Share),
-			SegmentName(res.Segments[rich].Rule, loc), htmlPct(res.Segments[rich].ValueShare))
+			SegmentName(res.Segments[big].Rule, loc), htmlPctShown(sp[big]),
+			SegmentName(res.Segments[rich].Rule, loc), htmlPctShown(vp[rich]))
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	var err error
-	ch.option, err = htmlOptionJS(htmlShareBars(loc, htmlSeriesBuyerShare, names, counts, share, vshare), extra)
+	ch.option, err = htmlOptionJS(htmlShareBars(loc, htmlSeriesBuyerShare, names, counts, sp, vp), extra)
 	return ch, err
 }
 
@@ -140,6 +142,7 @@ func htmlRFChart(in *Input, loc string) (htmlChart, error) {
 	if len(data) > 0 {
 		his, los := strconv.Itoa(hi), strconv.Itoa(lo)
 		ch.Highlight = fmt.Sprintf(htmlRFHighlight.In(loc), htmlInt(best), his, his, htmlInt(quiet), los, his)
+		ch.Footnote = htmlRFUnused(res.RFGrid, loc)
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
@@ -225,24 +228,26 @@ func htmlTierChart(in *Input, loc string) (htmlChart, error) {
 	var counts []int
 	var share, vshare []float64
 	var key *analysis.TierSummary
+	var keyShare, keyValue float64
+	sp, vp := htmlTierPcts(in.Result)
 	for i := range in.Result.Tiers {
 		t := &in.Result.Tiers[i]
 		if t.Tier == analysis.TierNoValue && t.Customers == 0 {
 			continue
 		}
 		if t.Tier == analysis.TierKey {
-			key = t
+			key, keyShare, keyValue = t, sp[i], vp[i]
 		}
 		names = append(names, htmlChartText(TierLabels[t.Tier].In(loc)))
 		counts = append(counts, t.Customers)
-		share = append(share, t.Share)
-		vshare = append(vshare, t.ValueShare)
+		share = append(share, sp[i])
+		vshare = append(vshare, vp[i])
 	}
 	ch := htmlChart{ID: htmlChartTiers, Title: htmlTierTitle.In(loc), Text: htmlTierText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: max(80+40*len(names), 360)}
 	extra := map[string]interface{}{}
 	if key != nil && key.Customers > 0 {
-		ch.Highlight = fmt.Sprintf(htmlTierHighlight.In(loc), htmlInt(key.Customers), htmlPct(key.Share), htmlPct(key.ValueShare))
+		ch.Highlight = fmt.Sprintf(htmlTierHighlight.In(loc), htmlInt(key.Customers), htmlPctShown(keyShare), htmlPctShown(keyValue))
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
@@ -254,7 +259,12 @@ func htmlTierChart(in *Input, loc string) (htmlChart, error) {
 func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 	var data []opts.PieData
 	var legend []string
-	for _, s := range in.Result.Statuses {
+	shares := make([]float64, len(in.Result.Statuses))
+	for i, s := range in.Result.Statuses {
+		shares[i] = s.Share
+	}
+	pcts := pctParts(shares, 1)
+	for i, s := range in.Result.Statuses {
 		name := htmlChartText(StatusLabels[s.Status].In(loc))
 		legend = append(legend, name)
 		if s.Customers == 0 {
@@ -262,7 +272,7 @@ func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 		}
 		data = append(data, opts.PieData{Name: name, Value: s.Customers,
 			ItemStyle: &opts.ItemStyle{Color: htmlStatusColors[s.Status]},
-			Label:     &opts.Label{Formatter: name + "\n" + htmlInt(s.Customers) + " · " + htmlPct(s.Share)}})
+			Label:     &opts.Label{Formatter: name + "\n" + htmlInt(s.Customers) + " · " + htmlPctShown(pcts[i])}})
 	}
 	pie := charts.NewPie()
 	pie.SetGlobalOptions(
@@ -277,7 +287,7 @@ func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 	ch := htmlChart{ID: htmlChartStatus, Title: htmlStatusTitle.In(loc), Text: htmlStatusText.In(loc),
 		Highlight: htmlNoBuyers.In(loc), Height: 380}
 	if k.Buyers > 0 {
-		ch.Highlight = fmt.Sprintf(htmlStatusHighlight.In(loc), htmlPct(k.ChurnRate), htmlInt(k.AtRisk))
+		ch.Highlight = fmt.Sprintf(htmlStatusHighlight.In(loc), htmlInt(k.Churned), htmlPct(k.ChurnedShare), htmlInt(k.AtRisk))
 	}
 	// On a phone the outside labels need room: a smaller ring, and long
 	// names broken over lines.
@@ -297,4 +307,39 @@ func htmlStatusChart(in *Input, loc string) (htmlChart, error) {
 	var err error
 	ch.option, err = htmlOptionJS(pie, extra)
 	return ch, err
+}
+
+// htmlRFUnused explains, in one sentence, the empty rows and columns of an
+// R × F grid that has buyers: customers with equal values share a score,
+// so ties can leave a score unused (everyone with one order at F 1 and
+// everyone with two at F 3, say). "" when every score is used.
+func htmlRFUnused(grid [][]int, loc string) string {
+	if len(grid) == 0 {
+		return ""
+	}
+	var rows, cols []string
+	for r := range grid {
+		if !slices.ContainsFunc(grid[r], func(n int) bool { return n > 0 }) {
+			rows = append(rows, strconv.Itoa(r+1))
+		}
+	}
+	for f := range grid[0] {
+		used := false
+		for r := range grid {
+			used = used || (f < len(grid[r]) && grid[r][f] > 0)
+		}
+		if !used {
+			cols = append(cols, strconv.Itoa(f+1))
+		}
+	}
+	sep := htmlListSep.In(loc)
+	switch {
+	case len(rows) > 0 && len(cols) > 0:
+		return htmlFormat(htmlRFUnusedBoth, loc, strings.Join(cols, sep), strings.Join(rows, sep))
+	case len(cols) > 0:
+		return htmlFormat(htmlRFUnusedF, loc, strings.Join(cols, sep))
+	case len(rows) > 0:
+		return htmlFormat(htmlRFUnusedR, loc, strings.Join(rows, sep))
+	}
+	return ""
 }

@@ -53,15 +53,22 @@ func htmlPyramidChart(in *Input, loc string) (htmlChart, error) {
 		groups[g.Key] = g
 		buyers += g.Customers
 	}
+	// The tiers' shares as shown, adding up to 100.0% (pctParts).
+	shares := make([]float64, len(analysis.PyramidTiers))
+	values := make([]float64, len(analysis.PyramidTiers))
+	for k, t := range analysis.PyramidTiers {
+		g := groups[t.String()]
+		shares[k], values[k] = g.Share, g.ValueShare
+		if byCLV {
+			values[k] = g.CLVShare
+		}
+	}
+	sp, vp := pctParts(shares, 1), pctParts(values, 1)
 	var items []htmlItem
 	for k, t := range analysis.PyramidTiers {
 		g := groups[t.String()]
-		share := g.ValueShare
-		if byCLV {
-			share = g.CLVShare
-		}
 		name := htmlChartText(PyramidLabels[t].In(loc))
-		label := fmt.Sprintf(lab.In(loc), name, htmlInt(g.Customers), htmlPct(g.Share), htmlPct(share))
+		label := fmt.Sprintf(lab.In(loc), name, htmlInt(g.Customers), htmlPctShown(sp[k]), htmlPctShown(vp[k]))
 		items = append(items, htmlItem{Name: name, Value: k + 1, Tip: label,
 			Label:     &htmlItemLabel{Show: true, Formatter: label},
 			ItemStyle: &opts.ItemStyle{Color: htmlPyramidColors[t], BorderColor: "#fff", BorderWidth: 1}})
@@ -70,11 +77,10 @@ func htmlPyramidChart(in *Input, loc string) (htmlChart, error) {
 	gold := groups[analysis.PyramidGold.String()]
 	extra := map[string]interface{}{}
 	if buyers > 0 {
-		share := top.ValueShare + gold.ValueShare
-		if byCLV {
-			share = top.CLVShare + gold.CLVShare
-		}
-		ch.Highlight = fmt.Sprintf(high.In(loc), htmlInt(top.Customers+gold.Customers), htmlPct(top.Share+gold.Share), htmlPct(share))
+		// The sums of the shown shares of the first two tiers
+		// (PyramidTiers starts with platinum and gold).
+		ch.Highlight = fmt.Sprintf(high.In(loc), htmlInt(top.Customers+gold.Customers),
+			htmlPctShown(math.Round((sp[0]+sp[1])*10)/10), htmlPctShown(math.Round((vp[0]+vp[1])*10)/10))
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
@@ -112,7 +118,7 @@ func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
 	add := func(date string, k *analysis.KPIs) {
 		xs = append(xs, date)
 		perPeriod = append(perPeriod, opts.LineData{Value: htmlPct1(k.PeriodChurnRate)})
-		all = append(all, opts.LineData{Value: htmlPct1(k.ChurnRate)})
+		all = append(all, opts.LineData{Value: htmlPct1(k.ChurnedShare)})
 	}
 	for i := range in.History {
 		add(in.History[i].AsOf, &in.History[i].KPIs)
@@ -126,11 +132,11 @@ func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
 		prev := in.History[len(in.History)-1]
 		ch.Highlight = fmt.Sprintf(htmlTrendNow.In(loc), days, htmlPct(k.PeriodChurnRate), htmlPct(prev.KPIs.PeriodChurnRate), prev.AsOf)
 	case len(xs) >= 2:
-		ch.Highlight = fmt.Sprintf(htmlStatusHighlight.In(loc), htmlPct(k.ChurnRate), htmlInt(k.AtRisk))
+		ch.Highlight = fmt.Sprintf(htmlStatusHighlight.In(loc), htmlInt(k.Churned), htmlPct(k.ChurnedShare), htmlInt(k.AtRisk))
 	case period > 0:
 		ch.Highlight = fmt.Sprintf(htmlTrendStarts.In(loc), days, htmlPct(k.PeriodChurnRate))
 	default:
-		ch.Highlight = fmt.Sprintf(htmlTrendNoPrd.In(loc), htmlPct(k.ChurnRate))
+		ch.Highlight = fmt.Sprintf(htmlTrendNoPrd.In(loc), htmlPct(k.ChurnedShare))
 	}
 
 	line := charts.NewLine()
@@ -149,7 +155,7 @@ func htmlChurnTrendChart(in *Input, loc string) (htmlChart, error) {
 	}
 	line.SetXAxis(xs)
 	if period > 0 {
-		line.AddSeries(fmt.Sprintf(htmlTrendPeriod.In(loc), days), perPeriod,
+		line.AddSeries(htmlTrendPeriod.In(loc), perPeriod,
 			append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 3}))...)
 	}
 	line.AddSeries(htmlTrendAll.In(loc), all, append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}))...)
@@ -171,13 +177,20 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 	var names []string
 	var data []opts.BarData
 	largest := analysis.StageNone
-	for _, st := range analysis.Stages {
+	shares := make([]float64, len(analysis.Stages))
+	for k, st := range analysis.Stages {
+		shares[k] = groups[st.String()].Share
+	}
+	pcts := pctParts(shares, 1)
+	shown := map[analysis.Stage]string{}
+	for k, st := range analysis.Stages {
 		g := groups[st.String()]
+		shown[st] = htmlPctShown(pcts[k])
 		name := htmlChartText(StageLabels[st].In(loc))
 		names = append(names, name)
 		data = append(data, opts.BarData{Value: g.Customers,
 			ItemStyle: &opts.ItemStyle{Color: htmlStageColors[st]},
-			Label:     &opts.Label{Show: opts.Bool(true), Position: "top", Formatter: htmlInt(g.Customers) + "\n" + htmlPct(g.Share)}})
+			Label:     &opts.Label{Show: opts.Bool(true), Position: "top", Formatter: htmlInt(g.Customers) + "\n" + shown[st]}})
 		if g.Customers > 0 && (largest == analysis.StageNone || g.Customers > groups[largest.String()].Customers) {
 			largest = st
 		}
@@ -192,8 +205,8 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 	extra := map[string]interface{}{}
 	if buyers > 0 {
 		dec := groups[analysis.StageDecline.String()]
-		ch.Highlight = fmt.Sprintf(htmlLifeHighlight.In(loc), StageLabels[largest].In(loc), htmlPct(groups[largest.String()].Share),
-			htmlInt(dec.Customers), htmlPct(dec.Share))
+		ch.Highlight = fmt.Sprintf(htmlLifeHighlight.In(loc), StageLabels[largest].In(loc), shown[largest],
+			htmlInt(dec.Customers), shown[analysis.StageDecline])
 	} else {
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
@@ -214,14 +227,22 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 
 // htmlModelsNote says why the model charts are left out.
 func htmlModelsNote(res *analysis.Result, loc string) string {
-	why := res.Models.BGNBDError
-	if why == "" {
-		why = res.Models.GGError
+	return fmt.Sprintf(htmlModelsOff.In(loc), htmlModelsFailure(res.Models, loc))
+}
+
+// htmlModelsFailure says in one sentence which of the purchase and spend
+// models could not be used, and why, and which one did converge.
+func htmlModelsFailure(m analysis.Models, loc string) string {
+	bg, gg := m.BGNBDError, m.GGError
+	switch {
+	case bg != "" && gg != "":
+		return htmlFormat(htmlModelsBothFailed, loc, bg, gg)
+	case bg != "":
+		return htmlFormat(htmlModelsBGFailed, loc, bg)
+	case gg != "":
+		return htmlFormat(htmlModelsGGFailed, loc, gg)
 	}
-	if why == "" {
-		why = htmlModelsOffWhy.In(loc)
-	}
-	return fmt.Sprintf(htmlModelsOff.In(loc), why)
+	return htmlFormat(htmlModelsNoneFailed, loc, htmlModelsOffWhy.In(loc))
 }
 
 // htmlPAliveChart is the histogram of the buyers' probability of being
@@ -300,7 +321,9 @@ func htmlRamp(x float64) string {
 }
 
 // htmlCLVChart is the histogram of the buyers' lifetime values over bands
-// on a 1–2–5 scale (see htmlCLVEdges), with each band's share of the total.
+// with readable round edges (see htmlCLVEdges): 0–¥5, ¥5–¥10, ¥10–¥25, …,
+// ≥ ¥1k, with each band's share of the total. A band below zero appears
+// only when some lifetime values are negative.
 func htmlCLVChart(in *Input, loc string) (htmlChart, error) {
 	res := in.Result
 	cur := in.Currency
@@ -313,43 +336,27 @@ func htmlCLVChart(in *Input, loc string) (htmlChart, error) {
 	for i := range res.Scores {
 		s := &res.Scores[i]
 		if htmlIsBuyer(s) && htmlFinite(s.CLV) {
-			vals = append(vals, math.Max(s.CLV, 0))
+			vals = append(vals, s.CLV)
 		}
 	}
 	slices.Sort(vals)
-	edges := htmlCLVEdges(vals)
-	n := len(edges) // bins: [0, e0), [e0, e1), ..., [e(n-1), ∞)
-	counts := make([]int, n+1)
-	sums := make([]float64, n+1)
+	bands := htmlCLVBands(vals, cur, loc)
+	var names []string
+	var bars []opts.BarData
+	sums := make([]float64, len(bands))
 	total := 0.0
 	for _, v := range vals {
-		b, _ := slices.BinarySearch(edges, v)
-		if b < len(edges) && edges[b] == v {
-			b++ // a value on an edge belongs to the band it starts
-		}
-		counts[b]++
-		sums[b] += v
 		total += v
 	}
-	var names []string
-	var bars, shares []opts.BarData
-	for b := 0; b <= n; b++ {
-		var name string
-		switch {
-		case b == 0:
-			name = "< " + htmlMoneyShort(cur, edges[0], loc)
-		case b == n:
-			name = "≥ " + htmlMoneyShort(cur, edges[n-1], loc)
-		default:
-			name = htmlMoneyShort(cur, edges[b-1], loc) + "–" + htmlMoneyShort(cur, edges[b], loc)
-		}
-		if b == 0 && counts[0] == 0 {
-			continue // no buyer below the first edge
-		}
-		names = append(names, htmlChartText(name))
-		bars = append(bars, opts.BarData{Value: counts[b],
-			Label: &opts.Label{Show: opts.Bool(counts[b] > 0), Position: "top", Formatter: htmlInt(counts[b])}})
-		shares = append(shares, opts.BarData{Value: htmlPct1(htmlRatio(sums[b], total))})
+	for b := range bands {
+		sums[b] = bands[b].sum
+	}
+	var shares []opts.BarData
+	for b, pct := range pctParts(htmlShares(sums, total), 1) {
+		names = append(names, htmlChartText(bands[b].name))
+		bars = append(bars, opts.BarData{Value: bands[b].n,
+			Label: &opts.Label{Show: opts.Bool(bands[b].n > 0), Position: "top", Formatter: htmlInt(bands[b].n)}})
+		shares = append(shares, opts.BarData{Value: pct})
 	}
 	extra := map[string]interface{}{}
 	if len(vals) > 0 {
@@ -388,6 +395,142 @@ func htmlCLVChart(in *Input, loc string) (htmlChart, error) {
 	return ch, err
 }
 
+// htmlShares is each of parts ÷ total (0 when total is 0).
+func htmlShares(parts []float64, total float64) []float64 {
+	out := make([]float64, len(parts))
+	for i, p := range parts {
+		out[i] = htmlRatio(p, total)
+	}
+	return out
+}
+
+// htmlCLVBand is one band of the lifetime-value histogram.
+type htmlCLVBand struct {
+	name string
+	n    int
+	sum  float64
+}
+
+// htmlCLVBands sorts the sorted values into bands with the edges of
+// htmlCLVEdges: "< ¥0" for negative values (only when there are any),
+// "0–¥5" from zero to the first edge, one band between each two edges,
+// and "≥ ¥1k" from the last edge up. A value on an edge belongs to the
+// band it starts. The bands between the edges are kept when empty, so the
+// scale has no gaps; the first and last bands only when they hold
+// someone. No values give no bands.
+func htmlCLVBands(sorted []float64, cur, loc string) []htmlCLVBand {
+	if len(sorted) == 0 {
+		return nil
+	}
+	edges := htmlCLVEdges(sorted)
+	money := func(x float64) string { return htmlMoneyShort(cur, x, loc) }
+	neg := htmlCLVBand{name: "< " + money(0)}
+	var bands []htmlCLVBand // [0, e0), [e0, e1), …, [e(n-1), ∞)
+	if len(edges) == 0 {
+		bands = []htmlCLVBand{{name: money(0)}} // every value is 0
+	} else {
+		bands = append(bands, htmlCLVBand{name: money(0) + "–" + money(edges[0])})
+		for k := 1; k < len(edges); k++ {
+			bands = append(bands, htmlCLVBand{name: money(edges[k-1]) + "–" + money(edges[k])})
+		}
+		bands = append(bands, htmlCLVBand{name: "≥ " + money(edges[len(edges)-1])})
+	}
+	for _, v := range sorted {
+		if v < 0 {
+			neg.n++
+			neg.sum += v
+			continue
+		}
+		b, found := slices.BinarySearch(edges, v)
+		if found {
+			b++ // a value on an edge belongs to the band it starts
+		}
+		bands[b].n++
+		bands[b].sum += v
+	}
+	if len(bands) > 1 && bands[len(bands)-1].n == 0 {
+		bands = bands[:len(bands)-1]
+	}
+	if len(bands) > 1 && bands[0].n == 0 {
+		bands = bands[1:]
+	}
+	if neg.n > 0 {
+		bands = append([]htmlCLVBand{neg}, bands...)
+	}
+	return bands
+}
+
+// htmlCLVSteps is the scale of the band edges: 1, 2.5 and 5 times a power
+// of ten (…, 10, 25, 50, 100, 250, …), round amounts a reader takes in at
+// a glance.
+var htmlCLVSteps = []float64{1, 2.5, 5}
+
+// htmlCLVMaxEdges is the most band edges, so at most one band more than
+// this between zero and the top.
+const htmlCLVMaxEdges = 8
+
+// htmlCLVMinEdge is the smallest edge: one cent.
+const htmlCLVMinEdge = 0.01
+
+// htmlCLVEdges returns the band edges of sorted lifetime values, in
+// increasing order: the last is the first number of the scale
+// (htmlCLVSteps) at or above the 95th percentile of the positive values,
+// and the edges below it step down the scale to the 5th percentile (or
+// one cent), at most htmlCLVMaxEdges of them. The bands are then 0 to the
+// first edge, between the edges, and from the last edge up. Without a
+// positive value there are no edges.
+func htmlCLVEdges(sorted []float64) []float64 {
+	i, _ := slices.BinarySearch(sorted, math.SmallestNonzeroFloat64)
+	pos := sorted[i:]
+	if len(pos) == 0 {
+		return nil
+	}
+	q := func(p float64) float64 { return pos[min(int(p*float64(len(pos))), len(pos)-1)] }
+	lo := math.Max(q(0.05), htmlCLVMinEdge)
+	top := htmlRoundNice(htmlNiceCeil(math.Max(q(0.95), htmlCLVMinEdge), htmlCLVSteps))
+	floor := htmlRoundNice(htmlNiceFloor(lo, htmlCLVSteps))
+	edges := []float64{top}
+	for e := top; len(edges) < htmlCLVMaxEdges; {
+		e = htmlNicePrev(e, htmlCLVSteps)
+		if e < floor*(1-1e-9) || e < htmlCLVMinEdge*(1-1e-9) {
+			break
+		}
+		edges = append(edges, e)
+	}
+	slices.Reverse(edges)
+	return edges
+}
+
+// htmlNiceCeil is the smallest number steps[i]·10^k not below x (x > 0).
+func htmlNiceCeil(x float64, steps []float64) float64 {
+	e := htmlNiceFloor(x, steps)
+	if e >= x*(1-1e-12) {
+		return e
+	}
+	return htmlNiceNext(e, steps)
+}
+
+// htmlNicePrev is the number on the scale before e.
+func htmlNicePrev(e float64, steps []float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(e)+1e-12))
+	for k := len(steps) - 1; k >= 0; k-- {
+		if s := steps[k] * p; s < e*(1-1e-9) {
+			return htmlRoundNice(s)
+		}
+	}
+	return htmlRoundNice(steps[len(steps)-1] * p / 10)
+}
+
+// htmlRoundNice removes the binary noise of a scale number (0.1 × 2.5 is
+// 0.25000000000000006), so it prints and compares as written.
+func htmlRoundNice(x float64) float64 {
+	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
+	if err != nil {
+		return x
+	}
+	return v
+}
+
 func htmlBarsToLine(b []opts.BarData) []opts.LineData {
 	out := make([]opts.LineData, len(b))
 	for i := range b {
@@ -406,43 +549,6 @@ func htmlMedian(sorted []float64) float64 {
 		return sorted[n/2]
 	}
 	return (sorted[n/2-1] + sorted[n/2]) / 2
-}
-
-// htmlCLVEdges returns the band edges of sorted non-negative lifetime
-// values: "nice" amounts on a 1–2–5 scale from about the 5th percentile up
-// to the first edge beyond the 95th, widened to 1–10–100 steps when that
-// would make more than twelve bands. Values below the first edge and from
-// the last edge up each get one more band. No values give one edge.
-func htmlCLVEdges(sorted []float64) []float64 {
-	if len(sorted) == 0 {
-		return []float64{1}
-	}
-	q := func(p float64) float64 { return sorted[min(int(p*float64(len(sorted))), len(sorted)-1)] }
-	lo, hi := q(0.05), q(0.95)
-	if lo <= 0 {
-		// Start at the smallest positive value.
-		i, _ := slices.BinarySearch(sorted, math.SmallestNonzeroFloat64)
-		if i == len(sorted) {
-			return []float64{1}
-		}
-		lo = sorted[i]
-	}
-	hi = math.Max(hi, lo)
-	for _, steps := range [][]float64{{1, 2, 5}, {1}} {
-		var edges []float64
-		e := htmlNiceFloor(lo, steps)
-		for len(edges) < 64 {
-			edges = append(edges, e)
-			if e > hi {
-				break
-			}
-			e = htmlNiceNext(e, steps)
-		}
-		if len(edges) <= 12 || len(steps) == 1 {
-			return edges
-		}
-	}
-	return nil // not reached
 }
 
 // htmlNiceFloor is the largest number steps[i]·10^k not above x (x > 0).

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -70,12 +71,19 @@ func htmlClusterChart(in *Input, loc string) (htmlChart, error) {
 	)
 	t := &htmlTable{Cols: []string{htmlColGroup.In(loc), htmlColShare.In(loc), htmlColValueShare.In(loc),
 		htmlColRecency.In(loc), htmlColPurchases.In(loc), htmlColSpend.In(loc), htmlColTenure.In(loc)}}
+	// The clusters' shares as shown, adding up to 100.0% (pctParts).
+	shares := make([]float64, len(cl.Profiles))
+	values := make([]float64, len(cl.Profiles))
+	for k := range cl.Profiles {
+		shares[k], values[k] = cl.Profiles[k].Share, cl.Profiles[k].ValueShare
+	}
+	sp, vp := pctParts(shares, 1), pctParts(values, 1)
 	for k := range cl.Profiles {
 		p := &cl.Profiles[k]
 		name := htmlClusterName(k, p, loc)
 		recency := htmlInt(int(math.Round(htmlRound2(p.MeanRecency))))
 		freq := strconv.FormatFloat(htmlRound2(p.MeanFrequency), 'f', 1, 64)
-		tip := fmt.Sprintf(htmlClusterTip.In(loc), htmlChartText(name), htmlInt(p.Customers), htmlPct(p.Share), htmlPct(p.ValueShare),
+		tip := fmt.Sprintf(htmlClusterTip.In(loc), htmlChartText(name), htmlInt(p.Customers), htmlPctShown(sp[k]), htmlPctShown(vp[k]),
 			recency, freq, htmlMoney(cur, p.MeanMonetary))
 		size := 14 + 46*math.Sqrt(htmlRatio(p.Share, maxShare))
 		item := htmlItem{Name: htmlChartText(name), Tip: tip, SymbolSize: math.Round(size),
@@ -86,8 +94,8 @@ func htmlClusterChart(in *Input, loc string) (htmlChart, error) {
 		}), charts.WithItemStyleOpts(opts.ItemStyle{Opacity: opts.Float(0.85), BorderColor: "#fff", BorderWidth: 1}))
 		t.Rows = append(t.Rows, []htmlCell{
 			{name, "key"},
-			{htmlInt(p.Customers) + " (" + htmlPct(p.Share) + ")", "num"},
-			{htmlPct(p.ValueShare), "num"},
+			{htmlInt(p.Customers) + " (" + htmlPctShown(sp[k]) + ")", "num"},
+			{htmlPctShown(vp[k]), "num"},
 			{recency, "num"},
 			{freq, "num"},
 			{htmlMoneyWhole(cur, p.MeanMonetary), "num"},
@@ -97,8 +105,8 @@ func htmlClusterChart(in *Input, loc string) (htmlChart, error) {
 	ch.Table = t
 	ch.Highlight = fmt.Sprintf(htmlClusterHighlight.In(loc), htmlInt(len(cl.Profiles)),
 		strconv.FormatFloat(htmlRound2(cl.Silhouette), 'f', 2, 64),
-		htmlClusterName(big, &cl.Profiles[big], loc), htmlPct(cl.Profiles[big].Share),
-		htmlClusterName(rich, &cl.Profiles[rich], loc), htmlPct(cl.Profiles[rich].ValueShare))
+		htmlClusterName(big, &cl.Profiles[big], loc), htmlPctShown(sp[big]),
+		htmlClusterName(rich, &cl.Profiles[rich], loc), htmlPctShown(vp[rich]))
 	var err error
 	ch.option, err = htmlOptionJS(sc, nil)
 	return ch, err
@@ -140,7 +148,11 @@ func htmlAttrValue(v *analysis.AttributeValue, loc string) string {
 }
 
 // htmlCharacteristicCharts draws one chart per attribute column: the share
-// of customers and of value of its most common values.
+// of customers and of value of its most common values. A column that
+// tells little about the customers (analysis.Characteristic.Spread: one
+// given value, or mostly Other and "(not given)") gets no chart; one card
+// after the charts says why each was left out. The highlights name only
+// given values, never Other or "(not given)".
 func htmlCharacteristicCharts(in *Input, loc string) ([]htmlChart, error) {
 	res := in.Result
 	if len(res.Characteristics) == 0 {
@@ -148,45 +160,91 @@ func htmlCharacteristicCharts(in *Input, loc string) ([]htmlChart, error) {
 			Note: htmlCharNone.In(loc)}}, nil
 	}
 	var out []htmlChart
+	var leftOut []string
 	for a := range res.Characteristics {
 		c := &res.Characteristics[a]
+		if sp := c.Spread(); sp.LeftOut != "" {
+			leftOut = append(leftOut, htmlCharLeftOutNote(htmlAttrName(c.Attribute, loc), sp, loc))
+			continue
+		}
+		all := make([]float64, len(c.Values))
+		allValue := make([]float64, len(c.Values))
+		for i := range c.Values {
+			all[i], allValue[i] = c.Values[i].Share, c.Values[i].ValueShare
+		}
+		// The shares of the whole column add up to 100.0% (pctParts);
+		// the chart shows the first values of them.
+		sharePct, valuePct := pctParts(all, 1), pctParts(allValue, 1)
 		vals := c.Values[:min(len(c.Values), htmlMaxCharValues)]
 		n := len(vals)
 		names := make([]string, n)
 		counts := make([]int, n)
-		share := make([]float64, n)
-		vshare := make([]float64, n)
 		big, rich := -1, -1
 		for i := range vals {
 			v := &vals[i]
 			names[i] = htmlChartText(htmlAttrValue(v, loc))
-			counts[i], share[i], vshare[i] = v.Customers, v.Share, v.ValueShare
-			if v.Customers > 0 && (big < 0 || v.Customers > vals[big].Customers) {
+			counts[i] = v.Customers
+			if v.Other || v.Name == "" || v.Customers == 0 {
+				continue // only a given value can be the top one
+			}
+			if big < 0 || v.Customers > vals[big].Customers {
 				big = i
 			}
-			if v.Customers > 0 && (rich < 0 || v.ValueShare > vals[rich].ValueShare) {
+			if rich < 0 || v.ValueShare > vals[rich].ValueShare {
 				rich = i
 			}
 		}
+		attr := htmlAttrName(c.Attribute, loc)
 		ch := htmlChart{ID: htmlChartCharPrefix + strconv.Itoa(a+1),
-			Title:     fmt.Sprintf(htmlCharTitle.In(loc), htmlAttrName(c.Attribute, loc)),
-			Text:      fmt.Sprintf(htmlCharText.In(loc), htmlAttrName(c.Attribute, loc)),
+			Title:     fmt.Sprintf(htmlCharTitle.In(loc), attr),
+			Text:      fmt.Sprintf(htmlCharText.In(loc), attr),
 			Highlight: htmlNoData.In(loc), Height: 80 + 40*max(n, 3)}
 		extra := map[string]interface{}{}
 		if big >= 0 {
-			ch.Highlight = fmt.Sprintf(htmlCharHighlight.In(loc), htmlAttrValue(&vals[big], loc), htmlPct(vals[big].Share),
-				htmlAttrValue(&vals[rich], loc), htmlPct(vals[rich].ValueShare))
+			ch.Highlight = fmt.Sprintf(htmlCharHighlight.In(loc), attr, htmlAttrValue(&vals[big], loc), htmlPctShown(sharePct[big]),
+				htmlAttrValue(&vals[rich], loc), htmlPctShown(valuePct[rich]))
 		} else {
 			extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 		}
 		var err error
-		ch.option, err = htmlOptionJS(htmlShareBars(loc, htmlSeriesCustShare, names, counts, share, vshare), extra)
+		ch.option, err = htmlOptionJS(htmlShareBars(loc, htmlSeriesCustShare, names, counts, sharePct[:n], valuePct[:n]), extra)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", ch.ID, err)
 		}
 		out = append(out, ch)
 	}
+	if len(leftOut) > 0 {
+		out = append(out, htmlChart{ID: htmlChartCharPrefix + "left-out", Title: htmlCharLeftTitle.In(loc),
+			Text: htmlCharLeftText.In(loc), Note: strings.Join(leftOut, " ")})
+	}
 	return out, nil
+}
+
+// htmlCharLeftOutNote says in one sentence why the attribute attr is left
+// out: "city: left out — 87.0% of customers fall in Other (2,300 distinct
+// values)."
+func htmlCharLeftOutNote(attr string, sp analysis.AttributeSpread, loc string) string {
+	switch {
+	case sp.LeftOut == analysis.LeftOutOneValue && sp.Given == 0:
+		return htmlFormat(htmlCharLeftNone, loc, attr)
+	case sp.LeftOut == analysis.LeftOutOneValue && sp.Only != "":
+		return htmlFormat(htmlCharLeftOne, loc, attr, sp.Only)
+	case sp.LeftOut == analysis.LeftOutOneValue:
+		return htmlFormat(htmlCharLeftOneAny, loc, attr)
+	}
+	other := htmlPct(sp.Other)
+	if sp.OtherValues > 0 {
+		other = htmlFormat(htmlCharLeftOtherN, loc, other, htmlInt(sp.OtherValues))
+	} else {
+		other = htmlFormat(htmlCharLeftOtherP, loc, other)
+	}
+	switch {
+	case sp.Other > 0 && sp.NotGiven > 0:
+		return htmlFormat(htmlCharLeftBoth, loc, attr, other, htmlPct(sp.NotGiven))
+	case sp.Other > 0:
+		return htmlFormat(htmlCharLeftOther, loc, attr, other)
+	}
+	return htmlFormat(htmlCharLeftNotGiven, loc, attr, htmlPct(sp.NotGiven))
 }
 
 // htmlMigKeyName is a migration key's segment name.
@@ -347,7 +405,10 @@ func btoi(b bool) int {
 const htmlCohortMonths = 12
 
 // htmlCohortChart draws the retention of the latest monthly cohorts in the
-// months after their first purchase.
+// months after their first purchase. Only complete months are drawn: a
+// month still running at the as-of date (it is complete when the as-of
+// date is its last day) would show a share that is still growing. The
+// headline describes exactly the cells drawn (htmlCohortHeadline).
 func htmlCohortChart(in *Input, loc string) (htmlChart, error) {
 	res := in.Result
 	ch := htmlChart{ID: htmlChartCohorts, Title: htmlCohortTitle.In(loc), Text: htmlCohortText.In(loc), Wide: true}
@@ -355,46 +416,64 @@ func htmlCohortChart(in *Input, loc string) (htmlChart, error) {
 		ch.Note = htmlCohortNone.In(loc)
 		return ch, nil
 	}
-	// A cohort of this month has no month after its first purchase yet.
-	cohorts := slices.DeleteFunc(slices.Clone(res.Cohorts), func(c analysis.Cohort) bool { return len(c.Retention) < 2 })
+	asOf := htmlAsOfDate(in)
+	// The first month not complete at the as-of date.
+	running := asOf.Year()*12 + int(asOf.Month()) - 1
+	if asOf.AddDate(0, 0, 1).Month() != asOf.Month() {
+		running++
+	}
+	// complete is how many months after the first purchase of c are drawn:
+	// those that are over, up to htmlCohortMonths.
+	droppedRunning := false
+	complete := func(c analysis.Cohort) int {
+		n := min(len(c.Retention)-1, htmlCohortMonths)
+		if start, ok := htmlMonthIndex(c.Month); ok && start+n >= running {
+			if start+n == running {
+				droppedRunning = true
+			}
+			n = min(n, running-start-1)
+		}
+		return max(n, 0)
+	}
+	// A cohort without a complete month after its first purchase has no cell.
+	cohorts := slices.DeleteFunc(slices.Clone(res.Cohorts), func(c analysis.Cohort) bool { return complete(c) < 1 })
 	slices.SortStableFunc(cohorts, func(a, b analysis.Cohort) int { return cmp.Compare(a.Month, b.Month) })
 	cohorts = cohorts[max(len(cohorts)-htmlCohortMonths, 0):]
-	months := 0
+	months := 1
 	for _, c := range cohorts {
-		months = max(months, min(len(c.Retention)-1, htmlCohortMonths))
+		months = max(months, complete(c))
 	}
-	months = max(months, 1)
 	xs := make([]string, months)
 	for k := range xs {
 		xs[k] = strconv.Itoa(k + 1)
 	}
 	ys := make([]string, len(cohorts))
-	asOf := htmlAsOfDate(in)
-	current := asOf.Year()*12 + int(asOf.Month()) - 1
 	var data []opts.HeatMapData
 	top := 0.0
-	var size, active [3]int // months 1 and 3 (index 0 and 2), complete months only
+	var cells []htmlCohortCell
 	for r, c := range cohorts {
 		ys[r] = c.Month
-		start, okStart := htmlMonthIndex(c.Month)
-		for k := 1; k <= months && k < len(c.Retention); k++ {
+		for k := 1; k <= complete(c); k++ {
 			v := htmlPct1(c.Retention[k])
 			top = math.Max(top, v)
 			data = append(data, opts.HeatMapData{Name: c.Month, Value: []interface{}{k - 1, r, v}})
-			if k <= 3 && okStart && start+k < current && k < len(c.Active) {
-				size[k-1] += c.Size
-				active[k-1] += c.Active[k]
+			active := 0
+			if k < len(c.Active) {
+				active = c.Active[k]
 			}
+			cells = append(cells, htmlCohortCell{c.Month, k, c.Size, active})
 		}
 	}
 	ch.Height = 110 + 30*max(len(cohorts), 4)
 	ch.PrintHeight = 420
 	extra := map[string]interface{}{}
 	if len(data) > 0 {
-		ch.Highlight = fmt.Sprintf(htmlCohortHighlight.In(loc),
-			htmlPct(htmlRatio(float64(active[0]), float64(size[0]))), htmlPct(htmlRatio(float64(active[2]), float64(size[2]))))
+		ch.Highlight = htmlCohortHeadline(cells, droppedRunning, loc)
 	} else {
 		ch.Highlight = htmlNoData.In(loc)
+		if droppedRunning {
+			ch.Highlight = htmlCohortRunning.In(loc)
+		}
 		extra["graphic"] = htmlEmptyGraphic(htmlNoData.In(loc))
 	}
 	hm := charts.NewHeatMap()
@@ -422,6 +501,64 @@ func htmlCohortChart(in *Input, loc string) (htmlChart, error) {
 	var err error
 	ch.option, err = htmlOptionJS(hm, extra)
 	return ch, err
+}
+
+// htmlCohortCell is one drawn cell of the cohort heatmap: of the Size
+// buyers whose first purchase fell in Month, Active bought again K months
+// later.
+type htmlCohortCell struct {
+	Month        string
+	K            int
+	Size, Active int
+}
+
+// htmlCohortHeadlineMonths are the columns the headline speaks of.
+var htmlCohortHeadlineMonths = []int{1, 3}
+
+// htmlCohortHeadline describes the drawn cells: for column 1 and column
+// 3 of the heatmap, the share of the buyers of the cohorts that have the
+// cell who bought again in that month (all their buyers together), and
+// which cohorts those are. A column no cohort is old enough for is not
+// mentioned; running adds that the current month is not drawn.
+func htmlCohortHeadline(cells []htmlCohortCell, running bool, loc string) string {
+	var parts []string
+	for _, k := range htmlCohortHeadlineMonths {
+		size, active, first, last := 0, 0, "", ""
+		for _, c := range cells {
+			if c.K != k {
+				continue
+			}
+			size += c.Size
+			active += c.Active
+			if first == "" || c.Month < first {
+				first = c.Month
+			}
+			if c.Month > last {
+				last = c.Month
+			}
+		}
+		if first == "" {
+			continue
+		}
+		when := htmlFormat(htmlCohortSpan, loc, first, last)
+		if first == last {
+			when = htmlFormat(htmlCohortIn, loc, first)
+		}
+		part, later := htmlCohortPart, htmlCohortLaterN
+		if len(parts) == 0 {
+			part = htmlCohortFirst
+		}
+		if k == 1 {
+			later = htmlCohortLater1
+		}
+		parts = append(parts, htmlFormat(part, loc, htmlInt(size), when,
+			htmlPct(htmlRatio(float64(active), float64(size))), htmlFormat(later, loc, htmlInt(k))))
+	}
+	out := strings.Join(parts, htmlCohortJoin.In(loc)) + htmlCohortEnd.In(loc)
+	if running {
+		out += " " + htmlCohortRunning.In(loc)
+	}
+	return out
 }
 
 // htmlMonthIndex turns YYYY-MM into a month count (year × 12 + month − 1).

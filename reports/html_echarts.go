@@ -85,10 +85,13 @@ type htmlChart struct {
 	PrintHeight int
 	// Note replaces the chart when there is nothing to draw (models that
 	// did not converge, a first run); the card has no chart then.
-	Note   string
-	Items  []htmlPair // a list under the chart
-	Table  *htmlTable // a table under the chart
-	option string     // echarts option as a JavaScript expression; "" with Note
+	Note string
+	// Footnote is a sentence under the chart that explains what it shows
+	// (an empty column, say).
+	Footnote string
+	Items    []htmlPair // a list under the chart
+	Table    *htmlTable // a table under the chart
+	option   string     // echarts option as a JavaScript expression; "" with Note
 }
 
 // htmlEChartsOption is what every go-echarts chart provides.

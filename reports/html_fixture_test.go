@@ -174,7 +174,7 @@ func htmlFillModels(res *analysis.Result) {
 		s.ExpPurchases = 4 * s.PAlive
 		total += s.CLV
 	}
-	res.KPIs.CLV = math.Round(total*100) / 100
+	res.KPIs.CLV = analysis.Opt(math.Round(total*100) / 100)
 	by := map[string]*analysis.GroupSummary{}
 	for k := range res.Pyramid {
 		res.Pyramid[k].CLV = 0
@@ -199,7 +199,7 @@ func htmlDropModels(res *analysis.Result) {
 		s := &res.Scores[i]
 		s.PAlive, s.CLV, s.ExpPurchases, s.ExpSpend = 0, 0, 0, 0
 	}
-	res.KPIs.CLV = 0
+	res.KPIs.CLV, res.KPIs.ExpectedPurchases = nil, nil
 }
 
 // htmlCountCharacteristics breaks the customers down by each attribute,
@@ -321,18 +321,20 @@ func htmlFillPrevious(in *Input) {
 	prev := res.KPIs
 	prev.NetRevenue *= 0.979
 	prev.ActiveCustomer += 12
-	prev.ChurnRate -= 0.004
+	prev.ChurnedShare -= 0.004
 	prev.PeriodChurnRate = 0.071
 	prev.Buyers -= 10
 	prev.Customers -= 60
-	prev.HighValueAtRisk -= 9
-	prev.CLV *= 0.99
+	prev.SaveNow -= 9
+	if clv, ok := analysis.Avail(prev.CLV); ok {
+		prev.CLV = analysis.Opt(clv * 0.99)
+	}
 	m.PrevKPIs = &prev
 	m.KPIDeltas = map[string]float64{"net_revenue": res.KPIs.NetRevenue - prev.NetRevenue}
 	for w, rate := range []float64{0.061, 0.066, 0.064} {
 		h := HistoryPoint{AsOf: htmlTestAsOf.AddDate(0, 0, -7*(4-w)).Format("2006-01-02"), KPIs: prev}
 		h.KPIs.PeriodChurnRate = rate
-		h.KPIs.ChurnRate = prev.ChurnRate - 0.01 + 0.003*float64(w)
+		h.KPIs.ChurnedShare = prev.ChurnedShare - 0.01 + 0.003*float64(w)
 		in.History = append(in.History, h)
 	}
 	in.History = append(in.History, HistoryPoint{AsOf: m.PreviousAsOf, KPIs: prev})
@@ -345,7 +347,8 @@ func htmlMakeHostile(in *Input) {
 	h := htmlHostile
 	in.Job = h[2]
 	in.Warnings = append(in.Warnings, h[0]+" dropped")
-	for n, i := range res.HighValueAtRisk {
+	for n, e := range res.SaveNow {
+		i := int(e.Index)
 		if n == 3 {
 			break
 		}

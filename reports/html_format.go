@@ -3,9 +3,12 @@ package reports
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/custseg/custseg/analysis"
 )
 
 // Number and date formats of the HTML report and the emails. None of them
@@ -40,15 +43,17 @@ func htmlInt(n int) string {
 }
 
 // htmlMoney formats v with the currency symbol and thousands separators;
-// cents are shown below 1,000 only. Non-finite values give "—".
+// cents are shown below 1,000 only. Non-finite values give "—"; an amount
+// that rounds to zero has no sign.
 func htmlMoney(currency string, v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
 	sign := ""
-	if v < 0 {
-		sign, v = "-", -v
+	if v < 0 && math.Round(-v*100) > 0 {
+		sign = "-"
 	}
+	v = math.Abs(v)
 	if v >= 1000 {
 		return sign + currency + htmlInt(int(math.Round(v)))
 	}
@@ -69,12 +74,76 @@ func htmlPct(x float64) string {
 }
 
 // htmlPct1 converts a share to a percentage rounded to one decimal, with
-// non-finite values as 0, for chart data.
+// non-finite values as 0, for chart data. A share that rounds to zero is
+// +0, never −0 (which would print as "-0.0").
 func htmlPct1(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}
-	return math.Round(x*1000) / 10
+	return noNegZero(math.Round(x*1000) / 10)
+}
+
+// noNegZero maps −0 to +0, so that a value that rounded to zero prints
+// without a sign.
+func noNegZero(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	return x
+}
+
+// pctParts turns shares of one whole into percentages rounded to decimals
+// places by largest remainder: each is rounded down, and the units still
+// missing from the rounded total go to the largest remainders (the first
+// of equal ones), so the parts add up to exactly the total rounded to the
+// same places — 100.0% for shares that partition a whole. Non-finite
+// shares count as 0. Showing the parts of one whole with this, rather
+// than rounding each on its own, keeps a table from adding up to 99.9% or
+// 100.1%.
+func pctParts(shares []float64, decimals int) []float64 {
+	scale := math.Pow(10, float64(decimals+2)) // share → units of the last shown place
+	units := make([]float64, len(shares))
+	rem := make([]float64, len(shares))
+	sum, floors := 0.0, 0.0
+	for i, x := range shares {
+		if !htmlFinite(x) {
+			x = 0
+		}
+		u := x * scale
+		// Absorb the binary noise of a share such as 0.35 (34.999…).
+		if r := math.Round(u); math.Abs(u-r) < 1e-9*math.Max(1, math.Abs(u)) {
+			u = r
+		}
+		units[i] = math.Floor(u)
+		rem[i] = u - units[i]
+		sum += u
+		floors += units[i]
+	}
+	missing := int(math.Round(sum) - floors)
+	order := make([]int, len(shares))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return rem[order[a]] > rem[order[b]] })
+	for k := 0; k < missing && k < len(order); k++ {
+		units[order[k]]++
+	}
+	out := make([]float64, len(shares))
+	for i, u := range units {
+		out[i] = noNegZero(u / math.Pow(10, float64(decimals)))
+	}
+	return out
+}
+
+// htmlPctParts formats shares of one whole as percentages with one decimal
+// that add up to the rounded total (pctParts): 100.0% for a partition.
+func htmlPctParts(shares []float64) []string {
+	parts := pctParts(shares, 1)
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = strconv.FormatFloat(p, 'f', 1, 64) + "%"
+	}
+	return out
 }
 
 // htmlDate formats a date, or "—" when it is zero.
@@ -113,7 +182,11 @@ func htmlMoneyShort(currency string, v float64, loc string) string {
 	if v < 0 {
 		sign, v = "-", -v
 	}
-	return sign + currency + htmlCompact(v, loc)
+	s := htmlCompact(v, loc)
+	if strings.Trim(s, "0.,") == "" {
+		sign = "" // rounds to zero: no sign
+	}
+	return sign + currency + s
 }
 
 // htmlCompact writes a non-negative number compactly (see htmlMoneyShort):
@@ -208,4 +281,48 @@ func htmlMoneyWhole(currency string, v float64) string {
 		return "-" + currency + htmlInt(-n)
 	}
 	return currency + htmlInt(n)
+}
+
+// htmlPctShown formats a percentage that is already rounded to one decimal
+// (a part of pctParts): 12.3 → "12.3%".
+func htmlPctShown(p float64) string {
+	if !htmlFinite(p) {
+		return "—"
+	}
+	return strconv.FormatFloat(noNegZero(p), 'f', 1, 64) + "%"
+}
+
+// htmlSegmentPcts are the segments' shares of buyers and of value as the
+// report shows them, by largest remainder (pctParts), so the chart, the
+// tables, the narrative and the email give the same figures that add up.
+func htmlSegmentPcts(res *analysis.Result) (share, value []float64) {
+	s := make([]float64, len(res.Segments))
+	v := make([]float64, len(res.Segments))
+	for i := range res.Segments {
+		s[i], v[i] = res.Segments[i].Share, res.Segments[i].ValueShare
+	}
+	return pctParts(s, 1), pctParts(v, 1)
+}
+
+// htmlTierPcts are the value tiers' shares of buyers and of value as
+// shown (pctParts), aligned with Result.Tiers.
+func htmlTierPcts(res *analysis.Result) (share, value []float64) {
+	s := make([]float64, len(res.Tiers))
+	v := make([]float64, len(res.Tiers))
+	for i := range res.Tiers {
+		s[i], v[i] = res.Tiers[i].Share, res.Tiers[i].ValueShare
+	}
+	return pctParts(s, 1), pctParts(v, 1)
+}
+
+// htmlSegmentPctsByKey is htmlSegmentPcts formatted and keyed by segment
+// key.
+func htmlSegmentPctsByKey(res *analysis.Result) (share, value map[string]string) {
+	sp, vp := htmlSegmentPcts(res)
+	share, value = make(map[string]string, len(sp)), make(map[string]string, len(vp))
+	for i := range res.Segments {
+		k := res.Segments[i].Rule.Key
+		share[k], value[k] = htmlPctShown(sp[i]), htmlPctShown(vp[i])
+	}
+	return share, value
 }

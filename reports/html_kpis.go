@@ -29,6 +29,37 @@ type kpiSpec struct {
 	get    func(*analysis.KPIs) float64
 }
 
+// periodGetters read the figures of the reporting period, keyed by
+// kpiSpec.key: the change of such a figure is against the period before it
+// (KPIs.Period.Previous), not against the previous run.
+var periodGetters = map[string]func(*analysis.PeriodFigures) float64{}
+
+// periodGetter returns the getter of a period figure, or nil.
+func (s kpiSpec) periodGetter() func(*analysis.PeriodFigures) float64 { return periodGetters[s.key] }
+
+// periodSpec is a figure of the reporting period.
+func periodSpec(key string, label, noun Label, kind kpiKind, get func(*analysis.PeriodFigures) float64) kpiSpec {
+	periodGetters[key] = get
+	return kpiSpec{key: key, label: label, noun: noun, kind: kind, better: +1,
+		get: func(k *analysis.KPIs) float64 {
+			if k.Period == nil {
+				return 0
+			}
+			return get(&k.Period.PeriodFigures)
+		}}
+}
+
+var (
+	kpiSpecPeriodRevenue = periodSpec("period.revenue", kpiNamePeriodRevenue, Label{"net revenue this period", "本期净收入"}, kpiMoney,
+		func(p *analysis.PeriodFigures) float64 { return p.Revenue })
+	kpiSpecPeriodOrders = periodSpec("period.orders", kpiNamePeriodOrders, Label{"orders this period", "本期订单数"}, kpiCount,
+		func(p *analysis.PeriodFigures) float64 { return float64(p.Orders) })
+	kpiSpecPeriodBuyers = periodSpec("period.buyers", kpiNamePeriodBuyers, Label{"buyers this period", "本期购买客户数"}, kpiCount,
+		func(p *analysis.PeriodFigures) float64 { return float64(p.Buyers) })
+	kpiSpecPeriodNew = periodSpec("period.new_buyers", kpiNamePeriodNew, Label{"first-time buyers this period", "本期首次购买客户数"}, kpiCount,
+		func(p *analysis.PeriodFigures) float64 { return float64(p.NewBuyers) })
+)
+
 var (
 	kpiSpecCustomers = kpiSpec{"customers", htmlKPICustomers, Label{"customers", "客户数"}, kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.Customers) }}
@@ -43,15 +74,19 @@ var (
 	kpiSpecTop20 = kpiSpec{"top20_value_share", htmlKPITop20, Label{"the top-20% value share", "前 20% 客户价值占比"}, kpiShare, 0,
 		func(k *analysis.KPIs) float64 { return k.Top20Share }}
 	kpiSpecChurn = kpiSpec{"churn_rate", htmlKPIChurn, Label{"the churn rate", "流失率"}, kpiShare, -1,
-		func(k *analysis.KPIs) float64 { return k.ChurnRate }}
+		func(k *analysis.KPIs) float64 { return k.PeriodChurnRate }}
+	kpiSpecChurned = kpiSpec{"churned_customers", htmlKPIChurned, Label{"churned customers", "已流失客户数"}, kpiCount, -1,
+		func(k *analysis.KPIs) float64 { return float64(k.Churned) }}
 	kpiSpecActive = kpiSpec{"active_customers", htmlKPIActive, Label{"active customers", "活跃客户数"}, kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.ActiveCustomer) }}
-	kpiSpecAtRisk = kpiSpec{"at_risk_customers", htmlKPIAtRisk, Label{"customers at risk", "流失风险客户数"}, kpiCount, -1,
+	kpiSpecAtRisk = kpiSpec{"at_risk_customers", htmlKPIAtRisk, Label{"lapsing customers", "流失预警客户数"}, kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.AtRisk) }}
 	kpiSpecCLV = kpiSpec{"clv_total", htmlKPICLV, Label{"predicted lifetime value", "预测客户终身价值"}, kpiMoney, +1,
-		func(k *analysis.KPIs) float64 { return k.CLV }}
-	kpiSpecHVaR = kpiSpec{"high_value_at_risk", htmlKPIHVaR, Label{"high-value customers at risk", "高价值流失风险客户数"}, kpiCount, -1,
-		func(k *analysis.KPIs) float64 { return float64(k.HighValueAtRisk) }}
+		func(k *analysis.KPIs) float64 { v, _ := analysis.Avail(k.CLV); return v }}
+	kpiSpecSaveNow = kpiSpec{"save_now", htmlKPISaveNow, Label{"customers to save now", "立即挽留客户数"}, kpiCount, -1,
+		func(k *analysis.KPIs) float64 { return float64(k.SaveNow) }}
+	kpiSpecWinBack = kpiSpec{"win_back", htmlKPIWinBack, Label{"customers to win back", "流失召回客户数"}, kpiCount, -1,
+		func(k *analysis.KPIs) float64 { return float64(k.WinBack) }}
 )
 
 // kpiDelta is a KPI's change against the previous run.
@@ -66,9 +101,24 @@ type kpiDelta struct {
 // Migration.PrevKPIs, else from Migration.KPIDeltas[s.key] (current minus
 // previous).
 func (s kpiSpec) delta(res *analysis.Result) kpiDelta {
+	if get := s.periodGetter(); get != nil {
+		p := res.KPIs.Period
+		if p == nil || p.Previous == nil {
+			return kpiDelta{}
+		}
+		d := kpiDelta{ok: true, prev: get(p.Previous)}
+		d.abs = get(&p.PeriodFigures) - d.prev
+		if d.prev > 0 {
+			d.rel, d.relOK = d.abs/d.prev, true
+		}
+		return d
+	}
 	m := &res.Migration
 	if m.PreviousAsOf == "" {
 		return kpiDelta{}
+	}
+	if !s.has(&res.KPIs) || (m.PrevKPIs != nil && !s.has(m.PrevKPIs)) {
+		return kpiDelta{} // not available in one of the runs: no change to show
 	}
 	cur := s.get(&res.KPIs)
 	var d kpiDelta
@@ -87,6 +137,21 @@ func (s kpiSpec) delta(res *analysis.Result) kpiDelta {
 		d.rel, d.relOK = d.abs/d.prev, true
 	}
 	return d
+}
+
+// has reports whether the KPI is available in k: the model KPIs are not
+// without usable models (nil, null in the manifest).
+func (s kpiSpec) has(k *analysis.KPIs) bool {
+	if s.periodGetter() != nil {
+		return k.Period != nil
+	}
+	switch s.key {
+	case "clv_total":
+		return k.CLV != nil
+	case "expected_purchases":
+		return k.ExpectedPurchases != nil
+	}
+	return true
 }
 
 // value formats a KPI value.
@@ -181,12 +246,16 @@ type htmlKPI struct {
 // reportKPISpecs lists the headline numbers of the run: the CLV tile only
 // when the models are usable.
 func reportKPISpecs(res *analysis.Result) []kpiSpec {
-	specs := []kpiSpec{kpiSpecCustomers, kpiSpecBuyers, kpiSpecNetRevenue, kpiSpecAOV, kpiSpecRepeat,
-		kpiSpecTop20, kpiSpecChurn, kpiSpecActive}
-	if res.Models.Usable {
+	var specs []kpiSpec
+	if res.KPIs.Period != nil {
+		specs = append(specs, kpiSpecPeriodRevenue, kpiSpecPeriodOrders, kpiSpecPeriodBuyers, kpiSpecPeriodNew)
+	}
+	specs = append(specs, kpiSpecCustomers, kpiSpecBuyers, kpiSpecNetRevenue, kpiSpecAOV, kpiSpecRepeat,
+		kpiSpecTop20, kpiSpecChurn, kpiSpecChurned, kpiSpecActive)
+	if res.Models.Usable && kpiSpecCLV.has(&res.KPIs) {
 		specs = append(specs, kpiSpecCLV)
 	}
-	return append(specs, kpiSpecHVaR)
+	return append(specs, kpiSpecSaveNow, kpiSpecWinBack)
 }
 
 // reportKPIs returns the headline numbers with their notes and changes.
@@ -195,6 +264,15 @@ func reportKPIs(in *Input, loc string) []htmlKPI {
 	k := &res.KPIs
 	cur := in.Currency
 	notes := map[string]string{}
+	if p := k.Period; p != nil {
+		span := htmlFormat(htmlKPIPeriodNote, loc, p.From, p.To, htmlInt(p.Days))
+		if p.Previous != nil {
+			span = htmlFormat(htmlKPIPeriodVsNote, loc, p.From, p.To, htmlInt(p.Days), p.Previous.From, p.Previous.To)
+		}
+		for _, s := range []kpiSpec{kpiSpecPeriodRevenue, kpiSpecPeriodOrders, kpiSpecPeriodBuyers, kpiSpecPeriodNew} {
+			notes[s.key] = span
+		}
+	}
 	notes[kpiSpecNetRevenue.key] = htmlFormat(htmlKPIOrdersNote, loc, htmlInt(k.Orders))
 	if k.Refunds > 0 {
 		notes[kpiSpecNetRevenue.key] = htmlFormat(htmlKPIRefundsNote, loc, htmlMoneyShort(cur, k.Refunds, loc))
@@ -204,15 +282,24 @@ func reportKPIs(in *Input, loc string) []htmlKPI {
 	notes[kpiSpecAOV.key] = htmlKPIAOVNote.In(loc)
 	notes[kpiSpecRepeat.key] = htmlKPIRepeatNote.In(loc)
 	notes[kpiSpecTop20.key] = htmlKPITop20Note.In(loc)
-	notes[kpiSpecChurn.key] = htmlFormat(htmlKPIChurnNote, loc, htmlInt(k.Churned))
+	notes[kpiSpecChurn.key] = htmlFormat(htmlKPIChurnNote, loc, htmlInt(res.ChurnPeriodDays))
+	if res.ChurnPeriodDays <= 0 {
+		notes[kpiSpecChurn.key] = htmlKPIChurnNone.In(loc)
+	}
+	notes[kpiSpecChurned.key] = htmlFormat(htmlKPIChurnedNote, loc, htmlPct(k.ChurnedShare))
 	notes[kpiSpecActive.key] = htmlFormat(htmlKPIActiveNote, loc, htmlInt(k.AtRisk))
 	notes[kpiSpecCLV.key] = htmlFormat(htmlKPICLVNote, loc, htmlInt(res.Models.CLVMonths))
-	notes[kpiSpecHVaR.key] = htmlFormat(htmlKPIHVaRNote, loc, htmlMoneyShort(cur, htmlValueAtRisk(res), loc))
+	notes[kpiSpecSaveNow.key] = htmlFormat(htmlKPISaveNowNote, loc, htmlMoneyShort(cur, listKeepTotal(res), loc))
+	notes[kpiSpecWinBack.key] = htmlFormat(htmlKPIWinBackNote, loc, htmlMoneyShort(cur, listPastTotal(res), loc))
 	var out []htmlKPI
 	for _, s := range reportKPISpecs(res) {
 		d := s.delta(res)
 		kpi := htmlKPI{Label: s.label.In(loc), Value: s.value(s.get(k), cur, loc), Note: notes[s.key],
 			Change: s.change(d, cur, loc), Tone: s.tone(d)}
+		if s.key == kpiSpecChurn.key && res.ChurnPeriodDays <= 0 {
+			// Not measured: no number, and no change against one.
+			kpi.Value, kpi.Change, kpi.Tone, d = "—", "", "", kpiDelta{}
+		}
 		switch s.moved(d) {
 		case +1:
 			kpi.Arrow = "▲"
@@ -226,18 +313,6 @@ func reportKPIs(in *Input, loc string) []htmlKPI {
 		out = append(out, kpi)
 	}
 	return out
-}
-
-// htmlValueAtRisk is the yearly value at risk of the high-value customers
-// who are slipping.
-func htmlValueAtRisk(res *analysis.Result) float64 {
-	sum := 0.0
-	for _, i := range res.HighValueAtRisk {
-		if i >= 0 && i < len(res.Scores) && htmlFinite(res.Scores[i].ValueAtRisk) {
-			sum += res.Scores[i].ValueAtRisk
-		}
-	}
-	return sum
 }
 
 // htmlRatio is a ÷ b, or 0 when b is 0 or the result is not finite.

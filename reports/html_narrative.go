@@ -21,9 +21,12 @@ var htmlNarrativeMovers = []kpiSpec{kpiSpecNetRevenue, kpiSpecActive, kpiSpecChu
 
 // reportNarrative returns the sentences, in locale:
 //
+//  0. this period's net revenue, orders, buyers and first-time buyers,
+//     and the change of revenue against the period before;
 //  1. against the previous run, the two KPIs that moved most (relative
 //     change); on a first run, that there is nothing to compare yet;
-//  2. the churn rate over the last period and the customers at risk now;
+//  2. the churn rate over the last period (without one, the churned
+//     customers and their share of buyers) and the lapsing customers now;
 //  3. the high-value customers at risk and their yearly value at risk;
 //  4. the segment that brings the most value;
 //  5. the top action: win back the high-value customers at risk when there
@@ -43,6 +46,20 @@ func reportNarrative(in *Input, loc string) []string {
 		return out
 	}
 
+	// 0. This period first.
+	if p := k.Period; p != nil {
+		line := htmlFormat(htmlNarrPeriod, loc, p.From, p.To, htmlMoneyShort(cur, p.Revenue, loc), htmlInt(p.Orders),
+			htmlInt(p.Buyers), htmlInt(p.NewBuyers))
+		if d := kpiSpecPeriodRevenue.delta(res); d.ok {
+			if d.relOK {
+				line += htmlFormat(htmlNarrPeriodVs, loc, htmlRelChange(d.rel), p.Previous.From, p.Previous.To)
+			} else {
+				line += htmlFormat(htmlNarrPeriodVsNone, loc, p.Previous.From, p.Previous.To)
+			}
+		}
+		out = append(out, line)
+	}
+
 	// 1. What moved.
 	if res.Migration.PreviousAsOf == "" {
 		out = append(out, htmlFormat(htmlNarrFirstRun, loc, htmlInt(k.Buyers), htmlMoneyShort(cur, k.NetRevenue, loc)))
@@ -54,7 +71,7 @@ func reportNarrative(in *Input, loc string) []string {
 		}
 		var movers []mover
 		for _, s := range htmlNarrativeMovers {
-			if s.key == kpiSpecCLV.key && !res.Models.Usable {
+			if (s.key == kpiSpecCLV.key && !res.Models.Usable) || (s.key == kpiSpecChurn.key && res.ChurnPeriodDays <= 0) {
 				continue
 			}
 			d := s.delta(res)
@@ -82,27 +99,28 @@ func reportNarrative(in *Input, loc string) []string {
 	if res.ChurnPeriodDays > 0 {
 		out = append(out, htmlFormat(htmlNarrPeriodChurn, loc, htmlInt(res.ChurnPeriodDays), htmlPct(k.PeriodChurnRate), htmlInt(k.AtRisk)))
 	} else {
-		out = append(out, htmlFormat(htmlNarrChurn, loc, htmlPct(k.ChurnRate), htmlInt(k.AtRisk)))
+		out = append(out, htmlFormat(htmlNarrChurn, loc, htmlInt(k.Churned), htmlPct(k.ChurnedShare), htmlInt(k.AtRisk)))
 	}
 
-	// 3. High-value customers at risk.
-	if n := len(res.HighValueAtRisk); n > 0 {
-		out = append(out, htmlFormat(htmlNarrHVaR, loc, htmlInt(n), htmlMoneyShort(cur, htmlValueAtRisk(res), loc)))
+	// 3. The campaign lists.
+	if n := len(res.SaveNow); n > 0 {
+		out = append(out, htmlFormat(htmlNarrSaveNow, loc, htmlInt(n), htmlMoneyShort(cur, listKeepTotal(res), loc), htmlInt(len(res.WinBack))))
 	} else {
-		out = append(out, htmlNarrNoHVaR.In(loc))
+		out = append(out, htmlFormat(htmlNarrNoSaveNow, loc, htmlInt(len(res.WinBack))))
 	}
 
 	// 4. Most valuable segment.
 	rich := htmlRichestSegment(res)
 	if rich >= 0 {
 		s := res.Segments[rich]
-		out = append(out, htmlFormat(htmlNarrRichest, loc, SegmentName(s.Rule, loc), htmlPct(s.ValueShare), htmlPct(s.Share)))
+		sp, vp := htmlSegmentPcts(res)
+		out = append(out, htmlFormat(htmlNarrRichest, loc, SegmentName(s.Rule, loc), htmlPctShown(vp[rich]), htmlPctShown(sp[rich])))
 	}
 
 	// 5. Top action.
 	switch {
-	case len(res.HighValueAtRisk) > 0:
-		out = append(out, htmlNarrActionHVaR.In(loc))
+	case len(res.SaveNow) > 0:
+		out = append(out, htmlNarrActionSaveNow.In(loc))
 	case rich >= 0:
 		s := res.Segments[rich]
 		if a := SegmentAction(s.Rule, loc); a != "" {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -36,7 +37,9 @@ func htmlWantCharts(in *Input) []string {
 		ids = append(ids, htmlChartClusters)
 	}
 	for a := range res.Characteristics {
-		ids = append(ids, htmlChartCharPrefix+strconv.Itoa(a+1))
+		if res.Characteristics[a].Spread().LeftOut == "" {
+			ids = append(ids, htmlChartCharPrefix+strconv.Itoa(a+1))
+		}
 	}
 	if res.Migration.PreviousAsOf != "" {
 		ids = append(ids, htmlChartMigration)
@@ -131,9 +134,9 @@ func TestWriteHTMLEnglish(t *testing.T) {
 		"<title>Customer segmentation report · weekly</title>",
 		"Data as of", "2026-09-30", "2026-09-30 07:00 UTC", "Run 20260930-0700",
 		"Customers</div><div class=\"value\">16<",
-		"Net revenue</div><div class=\"value\">" + htmlMoneyShort("¥", k.NetRevenue, "en") + "<",
+		"Net revenue, all time</div><div class=\"value\">" + htmlMoneyShort("¥", k.NetRevenue, "en") + "<",
 		"Average order value", "Repeat-purchase rate", "Top-20% value share", "Churn rate", "Active customers",
-		"High-value customers at risk",
+		"Save now", "Win back",
 		"What changed, what to do", "This is the first run",
 		"Customer segments", "Recency × frequency", "Value concentration (Pareto curve)", "Value tiers", "Churn status",
 		"Customer pyramid", "Churn rate over time", "The trend starts with the next run", "Lifecycle stages",
@@ -287,11 +290,11 @@ func TestReportKPIChanges(t *testing.T) {
 	tests := []struct {
 		label, arrow, tone, change string
 	}{
-		{"Net revenue", "▲", "good", "+2.1% (+¥"},
+		{"Net revenue, all time", "▲", "good", "+2.1% (+¥"},
 		{"Customers", "▲", "good", "+60 ("},
-		{"Churn rate", "▲", "bad", "+0.4 pp"},
+		{"Churn rate", "▲", "bad", "+1.2 pp"}, // the period's: 7.1% → 8.3%
 		{"Active customers", "▼", "bad", "−12 ("},
-		{"High-value customers at risk", "▲", "bad", "+9 ("},
+		{"Save now", "▲", "bad", "+9 ("},
 		{"Top-20% value share", "＝", "flat", "no change"},
 	}
 	for _, tt := range tests {
@@ -335,7 +338,7 @@ func TestWriteHTMLEmpty(t *testing.T) {
 				in := htmlTestInput(t, tt.ds, loc)
 				page := htmlRender(t, in)
 				htmlCheckPage(t, in, page)
-				for _, want := range []string{htmlNoBuyers.In(loc), htmlNarrNoBuyers.In(loc), htmlRiskNone.In(loc),
+				for _, want := range []string{htmlNoBuyers.In(loc), htmlNarrNoBuyers.In(loc), htmlSaveNowNone.In(loc), htmlWinBackNone.In(loc),
 					`"text":"` + htmlNoData.In(loc) + `"`} {
 					if !strings.Contains(page, want) {
 						t.Errorf("page lacks %q", want)
@@ -393,11 +396,11 @@ func TestWriteHTMLNonFinite(t *testing.T) {
 	in := htmlTestFull(t, 800, "en", htmlFull{Previous: true, Models: true})
 	res := in.Result
 	nan, inf := math.NaN(), math.Inf(1)
-	res.KPIs.NetRevenue, res.KPIs.AvgOrderValue, res.KPIs.CLV, res.KPIs.PeriodChurnRate = nan, inf, nan, nan
+	res.KPIs.NetRevenue, res.KPIs.AvgOrderValue, res.KPIs.CLV, res.KPIs.PeriodChurnRate = nan, inf, analysis.Opt(nan), nan
 	res.Migration.PrevKPIs.RepeatRate = nan
 	res.Concentration.Gini = nan
 	for i := range res.Scores[:50] {
-		res.Scores[i].PAlive, res.Scores[i].CLV, res.Scores[i].ValueAtRisk = nan, inf, nan
+		res.Scores[i].PAlive, res.Scores[i].CLV, res.Scores[i].KeepValue = nan, inf, nan
 	}
 	res.Segments[0].ValueShare, res.Segments[1].Share = nan, inf
 	res.Pyramid[0].CLVShare, res.Lifecycle[0].Share = nan, inf
@@ -458,12 +461,17 @@ func TestHTMLCLVEdges(t *testing.T) {
 		vals []float64
 		want []float64
 	}{
-		{nil, []float64{1}},
-		{[]float64{0, 0}, []float64{1}},
-		// 5th percentile 12 → 10; 95th 480 → up to 500.
-		{htmlSeq(12, 480, 100), []float64{10, 20, 50, 100, 200, 500}},
-		// Six decades: 1–2–5 would give 18 bands, so 1–10–100.
-		{htmlSeq(1.5, 900_000, 400), []float64{1, 10, 100, 1000, 10_000, 100_000, 1_000_000}},
+		{nil, nil},
+		{[]float64{0, 0}, nil},
+		// 5th percentile 14.5 → from 10; 95th 413 → up to 500, on 1–2.5–5.
+		{htmlSeq(12, 480, 100), []float64{10, 25, 50, 100, 250, 500}},
+		// Six decades: the eight edges below the top, 2,500 to 500,000.
+		{htmlSeq(1.5, 900_000, 400), []float64{2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000}},
+		// Most values near zero (churned buyers, as in the demo): the
+		// edges still step down from the top, and the first band, from 0
+		// to ¥2.50, holds the near-zero values; no edge shows as ¥0.00.
+		{append(slices.Repeat([]float64{1e-5}, 900), htmlSeq(30, 2000, 100)...),
+			[]float64{2.5, 5, 10, 25, 50, 100, 250, 500}},
 	}
 	for i, tt := range tests {
 		got := htmlCLVEdges(tt.vals)
@@ -518,7 +526,7 @@ func TestNoPersonalDataByDefault(t *testing.T) {
 			}
 		}
 	}
-	if len(in.Result.HighValueAtRisk) == 0 || !strings.Contains(page, ">"+in.Dataset.Customers[in.Result.HighValueAtRisk[0]].ID+"<") {
+	if len(in.Result.SaveNow) == 0 || !strings.Contains(page, ">"+in.Dataset.Customers[in.Result.SaveNow[0].Index].ID+"<") {
 		t.Errorf("the risk table does not list customers by id")
 	}
 }

@@ -16,22 +16,25 @@ var (
 	htmlNoData   = Label{"No data yet", "暂无数据"}
 
 	// KPI tiles.
-	htmlKPICustomers     = Label{"Customers", "客户数"}
-	htmlKPIBuyers        = Label{"Buyers", "购买客户"}
+	htmlKPICustomers     = kpiNameCustomers
+	htmlKPIBuyers        = kpiNameBuyers
 	htmlKPIBuyersNote    = Label{"%s of customers bought", "占客户总数 %s"}
-	htmlKPINetRevenue    = Label{"Net revenue", "净收入"}
+	htmlKPINetRevenue    = kpiNameNet
 	htmlKPIRefundsNote   = Label{"after %s refunds", "已扣除退款 %s"}
 	htmlKPIOrdersNote    = Label{"%s orders", "共 %s 笔订单"}
-	htmlKPIAOV           = Label{"Average order value", "平均订单金额"}
+	htmlKPIAOV           = kpiNameAOV
 	htmlKPIAOVNote       = Label{"gross revenue per order", "每笔订单的购买金额"}
-	htmlKPIRepeat        = Label{"Repeat-purchase rate", "复购率"}
+	htmlKPIRepeat        = kpiNameRepeat
 	htmlKPIRepeatNote    = Label{"buyers with 2 or more orders", "下单 2 次及以上的购买客户占比"}
-	htmlKPITop20         = Label{"Top-20% value share", "前 20% 客户价值占比"}
+	htmlKPITop20         = kpiNameTop20
 	htmlKPITop20Note     = Label{"of value from the top 20% of buyers", "价值来自前 20% 的购买客户"}
-	htmlKPIChurn         = Label{"Churn rate", "流失率"}
-	htmlKPIChurnNote     = Label{"%s buyers churned", "%s 位购买客户已流失"}
-	htmlKPIActive        = Label{"Active customers", "活跃客户"}
-	htmlKPIActiveNote    = Label{"%s more at risk", "另有 %s 位有流失风险"}
+	htmlKPIChurn         = kpiNameChurnRate
+	htmlKPIChurnNote     = Label{"of the buyers active %s days ago have churned since", "%s 天前仍活跃的购买客户中已流失的比例"}
+	htmlKPIChurnNone     = Label{"not measured in this run", "本次运行未计算"}
+	htmlKPIChurned       = kpiNameChurned
+	htmlKPIChurnedNote   = Label{"%s of all buyers ever (a share, not the churn rate)", "占全部购买客户的 %s（占比，不是流失率）"}
+	htmlKPIActive        = kpiNameActive
+	htmlKPIActiveNote    = Label{"%s more lapsing", "另有 %s 位流失预警"}
 	htmlKPIsHeading      = Label{"Key numbers", "关键指标"}
 	htmlActionsHeading   = Label{"What to do next", "下一步行动"}
 	htmlActionsIntro     = Label{"The segments that bring the most value, and what to do with each.", "贡献价值最多的客群，以及对每个客群的建议。"}
@@ -48,8 +51,8 @@ var (
 	// Segments chart.
 	htmlSegTitle = Label{"Customer segments", "客户分群"}
 	htmlSegText  = Label{
-		"Bars compare each RFM segment's share of buyers (with the number of buyers) with its share of value: look after the segments whose value share is well above their size, and act first on At Risk and Can't Lose Them, where value is slipping away.",
-		"柱形对比各 RFM 客群的购买客户占比（标注人数）与价值占比：重点维护价值占比明显高于人数占比的客群，并优先处理“有流失风险”和“不能失去”的客户——他们的价值正在流失。"}
+		"Bars compare each RFM segment's share of buyers (with the number of buyers) with its share of value: look after the segments whose value share is well above their size, and act first on the segments At Risk and Can't Lose Them, where value is slipping away.",
+		"柱形对比各 RFM 客群的购买客户占比（标注人数）与价值占比：重点维护价值占比明显高于人数占比的客群，并优先处理“有流失风险客户”和“不能失去的客户”两个客群——他们的价值正在流失。"}
 	htmlSegHighlight = Label{"Largest segment: %s (%s of buyers). Most value: %s (%s of value).", "人数最多：%s（占购买客户 %s）；贡献价值最多：%s（占价值 %s）。"}
 
 	// R × F heatmap.
@@ -85,8 +88,9 @@ var (
 	// Churn status.
 	htmlStatusTitle = Label{"Churn status", "流失状态"}
 	htmlStatusText  = Label{
-		"Customers by how long since their last purchase: contact the at-risk customers now, since keeping them costs less than replacing churned ones, and give those who never bought a reason to place a first order.",
-		"按距上次购买的时间划分客户：现在就联系有流失风险的客户——留住他们比替换已流失客户成本更低；并给从未购买的客户一个下第一单的理由。"}
-	htmlStatusHighlight = Label{"Churn rate %s of buyers; %s customers are at risk.", "购买客户流失率 %s；%s 位客户有流失风险。"}
+		"Customers by how long since their last purchase, against their own rhythm: contact the Lapsing customers now, since keeping them costs less than replacing Churned ones, and give the prospects who never bought a reason to place a first order.",
+		"按距上次购买的时间（对照每位客户自己的购买节奏）划分客户：现在就联系“流失预警”的客户——留住他们比替换“已流失”的客户成本更低；并给从未购买的潜在客户一个下第一单的理由。"}
+	// htmlStatusHighlight: churned customers, their share of buyers, lapsing customers.
+	htmlStatusHighlight = Label{"Churned customers: %s (%s of buyers); %s customers are Lapsing.", "已流失客户数：%s（占购买客户 %s）；%s 位客户处于流失预警。"}
 	htmlStatusSeries    = Label{"Customers", "客户"}
 )

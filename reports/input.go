@@ -42,6 +42,11 @@ type Input struct {
 	// Customers sheet, the default), "csv.gz" (WriteCustomersCSV only; the
 	// workbook keeps every other sheet) or "both".
 	CustomerList string
+	// RunFolder is where readers find this run's files (the workbook with
+	// the full campaign lists): a link under delivery.link_base, or the
+	// shared folder's path; "" when the run is not delivered anywhere
+	// readers can reach.
+	RunFolder string
 }
 
 // HistoryPoint is one earlier run's headline numbers.

@@ -26,12 +26,14 @@ var TierLabels = map[analysis.Tier]Label{
 	analysis.TierNone:      {"—", "—"},
 }
 
-// StatusLabels name the churn statuses.
+// StatusLabels name the churn statuses. They differ from every segment
+// name (the RFM segments "At Risk" and "Lost" are other groups), so a
+// filter on one word gives one list (see Vocabulary).
 var StatusLabels = map[analysis.Status]Label{
-	analysis.StatusPotential: {"Potential (never bought)", "潜在客户（未购买）"},
-	analysis.StatusActive:    {"Active", "活跃客户"},
-	analysis.StatusAtRisk:    {"At risk", "流失风险客户"},
-	analysis.StatusChurned:   {"Churned", "已流失客户"},
+	analysis.StatusPotential: {"Prospect (never bought)", "潜在（未购买）"},
+	analysis.StatusActive:    {"Active", "活跃"},
+	analysis.StatusAtRisk:    {"Lapsing", "流失预警"},
+	analysis.StatusChurned:   {"Churned", "已流失"},
 }
 
 // QualityLabels describe each data-quality check and the rule applied.
@@ -57,6 +59,10 @@ var QualityLabels = map[string]struct{ What, Rule Label }{
 	analysis.CheckDuplicateOrderID: {
 		Label{"Order rows repeating an order id of the same customer", "同一客户重复的订单编号行"},
 		Label{"Treated as lines of one order: amounts added, counted once.", "视为同一订单的明细行：金额相加，只计一单。"}},
+	analysis.CheckExactRepeatLines: {
+		Label{"Purchase rows repeating another row exactly (order id, customer, time, amount, category)", "与另一行完全相同的购买行（订单编号、客户、时间、金额、品类）"},
+		Label{"Kept as lines of one order, each adding its amount. Many of them mean a join in orders.sql multiplies the orders (and revenue): the run warns above analysis.fanout_max_share.",
+			"作为同一订单的明细行保留，金额逐行相加。数量多说明 orders.sql 中的关联（JOIN）使订单（及收入）成倍重复：超过 analysis.fanout_max_share 时运行会发出警告。"}},
 	analysis.CheckUnknownCustomer: {
 		Label{"Order rows of customers not in customers.sql", "客户表中不存在的客户的订单行"},
 		Label{"Left out of the analysis.", "不参与分析。"}},
@@ -93,7 +99,7 @@ var StageLabels = map[analysis.Stage]Label{
 	analysis.StageFormation:   {"Formation", "形成期"},
 	analysis.StageStability:   {"Stability", "稳定期"},
 	analysis.StageDecline:     {"Decline", "退化期"},
-	analysis.StageLost:        {"Lost", "已流失"},
+	analysis.StageLost:        {"Ended", "关系终止期"}, // key "lost": churned
 	analysis.StageNone:        {"—", "—"},
 }
 

@@ -18,14 +18,14 @@ import (
 // WriteWorkbook writes the marketing workbook of one run to w as .xlsx,
 // with texts in in.Locale ("zh-CN" or English). Its sheets, in order:
 // Summary, Customers, one sheet per segment of in.SegmentSheets, Segments,
-// Value tiers, Pyramid, Churn and lifecycle, High-value at risk, Clusters,
+// Value tiers, Pyramid, Churn and lifecycle, Save now, Win back, Clusters,
 // Characteristics, Common needs, Migration, Cohorts, Data quality, Model,
 // Definitions and About.
 //
 // Every sheet starts with a title row and a one-line explanation, then a
 // table with a bold header row, frozen panes below it and an autofilter.
 // The sheets with a row per customer (Customers, the segment sheets and
-// High-value at risk) are streamed through temporary files and the zip goes
+// Save now, Win back) are streamed through temporary files and the zip goes
 // straight to w, so a million customers cost little memory beyond the
 // dataset itself. Customers beyond what one Excel sheet holds (1,048,573
 // under the header) continue on "Customers (2)" and so on. An empty
@@ -97,7 +97,7 @@ func (wb *workbook) mayExceedZip32() bool {
 			text += len(a)
 		}
 	}
-	cells := ccAttrs + len(wb.ds.AttrNames) + ccCount
+	cells := ccAttrs + len(wb.ds.AttrNames) + ccCount + wb.campaignLayout().n
 	perRow := float64(64*cells) + float64(text)/float64(n)
 	return float64(min(n, customerSheetRows))*perRow > 0.9*math.MaxUint32
 }
@@ -112,9 +112,9 @@ type workbook struct {
 	asOf time.Time
 	st   styles
 
-	summary, segments, tiers, pyramid, churn, risk, clusters string
-	chars, needs, migration, cohorts, quality, model, defs   string
-	about                                                    string
+	summary, segments, tiers, pyramid, churn, save, win, clusters string
+	chars, needs, migration, cohorts, quality, model, defs        string
+	about                                                         string
 	// customers are the Customers sheets: one, unless there are more
 	// customers than an Excel sheet has rows.
 	customers []string
@@ -158,7 +158,8 @@ func (wb *workbook) nameSheets() {
 		}
 	}
 	wb.segments, wb.tiers, wb.pyramid = take(wbSheetSegments), take(wbSheetTiers), take(wbSheetPyramid)
-	wb.churn, wb.risk, wb.clusters = take(wbSheetChurn), take(wbSheetRisk), take(wbSheetClusters)
+	wb.churn, wb.clusters = take(wbSheetChurn), take(wbSheetClusters)
+	wb.save, wb.win = take(wbSheetSaveNow), take(wbSheetWinBack)
 	wb.chars, wb.needs, wb.migration = take(wbSheetChars), take(wbSheetNeeds), take(wbSheetMigration)
 	wb.cohorts, wb.quality, wb.model = take(wbSheetCohorts), take(wbSheetQuality), take(wbSheetModel)
 	wb.defs, wb.about = take(wbSheetDefinitions), take(wbSheetAbout)
@@ -194,7 +195,9 @@ func (wb *workbook) nameSheets() {
 	add(wb.tiers, wbExplainTiers, wb.writeTiers, true)
 	add(wb.pyramid, wbExplainPyramid, wb.writePyramid, true)
 	add(wb.churn, wbExplainChurn, wb.writeChurn, true)
-	add(wb.risk, wbExplainRisk, wb.writeRisk, false) // streamed: sets its page up itself
+	// Streamed: they set their pages up themselves.
+	add(wb.save, wbExplainSaveNow, func() error { return wb.writeList(wb.saveNowList()) }, false)
+	add(wb.win, wbExplainWinBack, func() error { return wb.writeList(wb.winBackList()) }, false)
 	add(wb.clusters, wbExplainClusters, wb.writeClusters, true)
 	add(wb.chars, wbExplainChars, wb.writeChars, true)
 	add(wb.needs, wbExplainNeeds, wb.writeNeeds, true)

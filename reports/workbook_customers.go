@@ -37,7 +37,7 @@ const (
 	ccExpPurchases
 	ccExpSpend
 	ccCLV
-	ccVaR
+	ccKeep
 	ccPyramid
 	ccCluster
 	ccDiscount
@@ -97,7 +97,7 @@ func (wb *workbook) customerColumns() []column {
 	if wb.res.ValueMeasure == "margin" {
 		value = wb.t(wbColValueMargin)
 	}
-	return append(cols,
+	cols = append(cols,
 		column{wb.t(wbColFirst), kDate}, column{wb.t(wbColLast), kDate},
 		column{wb.t(wbColRecency), kInt}, column{wb.t(wbColFrequency), kInt},
 		column{wb.t(wbColMonetary), kMoney}, column{value, kMoney},
@@ -111,10 +111,11 @@ func (wb *workbook) customerColumns() []column {
 		column{wb.t(wbColExpPurchases) + fmt.Sprintf(wb.t(wbParen), wb.horizon()), kDec},
 		column{wb.t(wbColExpSpend), kMoney},
 		column{wb.t(wbColCLV) + fmt.Sprintf(wb.t(wbParen), fmt.Sprintf(wb.t(wbMonths), wb.res.Models.CLVMonths)), kMoney},
-		column{wb.t(wbColVaR), kMoney}, column{wb.t(wbColPyramid), kText},
+		column{wb.t(wbColKeep), kMoney}, column{wb.t(wbColPyramid), kText},
 		column{wb.t(wbColCluster), kText}, column{wb.t(wbColDiscount), kPct},
 		column{wb.t(wbColBehaviour), kText},
 	)
+	return append(cols, wb.campaignColumns()...)
 }
 
 // horizon is the purchase horizon of the models in words, e.g. "52 weeks".
@@ -176,7 +177,15 @@ func (wb *workbook) customerNames() customerNames {
 // clusterName is the name of cluster k as the sheets show it, numbered
 // from 1 because two clusters may describe themselves alike.
 func (wb *workbook) clusterName(k int, p analysis.ClusterProfile) string {
-	name := Label{p.Name.En, p.Name.Zh}.In(wb.loc)
+	return ClusterName(k, p, wb.loc)
+}
+
+// ClusterName is the name of cluster k as customer lists show it: its
+// number from 1, then its descriptive name ("2. Recent, frequent"). The
+// number keeps it apart from every group name of the vocabulary, since a
+// cluster may describe itself with a word such as "New".
+func ClusterName(k int, p analysis.ClusterProfile, locale string) string {
+	name := Label{p.Name.En, p.Name.Zh}.In(locale)
 	if name == "" {
 		return strconv.Itoa(k + 1)
 	}
@@ -331,6 +340,9 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		return fmt.Errorf("panes: %w", err)
 	}
 	st := &wb.st
+	// The campaign columns come last; the note says who cannot be emailed.
+	campaign := after + ccCount
+	explain = wb.sentences(explain, wb.campaignNote(n, at, campaign+1))
 	if err := streamHeading(sw, st, title, explain); err != nil {
 		return err
 	}
@@ -364,7 +376,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 			set(i, v)
 		}
 	}
-	money := func(i int, x float64) { set(i, num(x)) }
+	money := func(i int, x float64) { set(i, cellNum(kMoney, x)) }
 	setDate := func(i int, d float64, ok bool) {
 		if ok {
 			set(i, d)
@@ -374,6 +386,8 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 	}
 	usable := wb.res.Models.Usable
 	discount := wb.ds.HasDiscount
+	camp, ctexts := wb.campaignLayout(), wb.campaignTexts()
+	putCampaign := func(k int, v string) { text(campaign+k, v) }
 	for j := range n {
 		i := at(j)
 		c := &wb.ds.Customers[i]
@@ -432,9 +446,9 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 			row[after+ccPAlive], row[after+ccExpPurchases], row[after+ccExpSpend], row[after+ccCLV] = nil, nil, nil, nil
 		}
 		if buyer {
-			money(after+ccVaR, s.ValueAtRisk)
+			money(after+ccKeep, s.KeepValue)
 		} else {
-			row[after+ccVaR] = nil
+			row[after+ccKeep] = nil
 		}
 		set(after+ccPyramid, lookup(names.pyramid, s.Pyramid))
 		set(after+ccCluster, names.cluster(int(s.Cluster)))
@@ -444,6 +458,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 			row[after+ccDiscount] = nil
 		}
 		set(after+ccBehaviour, lookup(names.behaviours, s.Behaviour))
+		wb.campaignValues(i, camp, names, &ctexts, putCampaign)
 		if err := sw.SetRow(cellRef(1, headerRow+1+j), row); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+j, err)
 		}
@@ -493,7 +508,7 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 	grow := func(i int, x float64) { w[i] = math.Max(w[i], x) }
 	// Money columns: the widest value is the smallest or the largest.
 	moneyCols := [8]int{after + ccMonetary, after + ccValue, after + ccGross, after + ccRefunds,
-		after + ccExpSpend, after + ccCLV, after + ccVaR, after + ccExpPurchases}
+		after + ccExpSpend, after + ccCLV, after + ccKeep, after + ccExpPurchases}
 	var lo, hi [8]float64
 	maxRec, maxFreq, maxOrders, maxRhythm := 0, 0, 0, 0.0
 	for i := range wb.ds.Customers {
@@ -506,7 +521,7 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 		for j := 0; j < nattr && j < len(c.Attrs); j++ {
 			grow(ccAttrs+j, displayWidth(c.Attrs[j]))
 		}
-		for k, x := range [8]float64{s.Monetary, s.Value, c.Gross, c.Refunds, s.ExpSpend, s.CLV, s.ValueAtRisk, s.ExpPurchases} {
+		for k, x := range [8]float64{s.Monetary, s.Value, c.Gross, c.Refunds, s.ExpSpend, s.CLV, s.KeepValue, s.ExpPurchases} {
 			lo[k], hi[k] = math.Min(lo[k], num(x)), math.Max(hi[k], num(x))
 		}
 		maxRhythm = math.Max(maxRhythm, num(s.RhythmDays))
@@ -549,6 +564,7 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 	for _, s := range names.statuses {
 		grow(after+ccStatus, displayWidth(s))
 	}
+	wb.campaignWidths(w, after+ccCount, names)
 	for i := range w {
 		w[i] = fitWidth(w[i])
 	}

@@ -21,7 +21,7 @@ func (wb *workbook) params() analysis.Params {
 // pctText writes a share as a percentage for running text: 0.05 → "5%",
 // 0.125 → "12.5%".
 func pctText(x float64) string {
-	return strconv.FormatFloat(math.Round(num(x)*10000)/100, 'f', -1, 64) + "%"
+	return strconv.FormatFloat(noNegZero(math.Round(num(x)*10000)/100), 'f', -1, 64) + "%"
 }
 
 // mergeHeader writes a header cell spanning the columns from..to of row.
@@ -137,11 +137,11 @@ func (wb *workbook) writeChurn() error {
 
 	row += 2
 	if days := wb.res.ChurnPeriodDays; days > 0 {
-		s.put(1, row, fmt.Sprintf(wb.t(wbChPeriodLabel), days), kLabel)
+		s.put(1, row, wb.t(kpiNameChurnRate), kLabel)
 		s.put(2, row, wb.res.KPIs.PeriodChurnRate, kPct)
-		s.mergeNote(3, 8, row, wb.t(wbChPeriodWhat))
+		s.mergeNote(3, 8, row, fmt.Sprintf(wb.t(wbChPeriodWhat), days))
 	} else {
-		s.put(1, row, wb.t(wbChPeriodNone), kLabel)
+		s.put(1, row, wb.t(kpiNameChurnRate), kLabel)
 		s.put(2, row, nil, kPct)
 		s.mergeNote(3, 8, row, wb.t(wbChPeriodMissing))
 	}
@@ -302,15 +302,21 @@ func (wb *workbook) writeChars() error {
 	return s.finish()
 }
 
-// shareList writes shares as "服装 42%, 美妆 20%".
+// shareList writes shares as "服装 42%, 美妆 20%", rounded by largest
+// remainder (pctParts) so that the shares of a whole add up to 100%.
 func (wb *workbook) shareList(shares []analysis.Share) string {
+	fr := make([]float64, len(shares))
+	for i, x := range shares {
+		fr[i] = x.Share
+	}
+	pcts := pctParts(fr, 0)
 	parts := make([]string, 0, len(shares))
-	for _, x := range shares {
+	for i, x := range shares {
 		name := x.Name
 		if name == analysis.OtherName {
 			name = wb.t(wbOther)
 		}
-		parts = append(parts, fmt.Sprintf("%s %.0f%%", name, num(x.Share)*100))
+		parts = append(parts, name+" "+strconv.FormatFloat(pcts[i], 'f', 0, 64)+"%")
 	}
 	return strings.Join(parts, ", ")
 }

@@ -15,11 +15,28 @@ type wbKPI struct {
 	// blank: the number is not available in this run (a model KPI without
 	// usable models, or a churn rate that was not measured).
 	blank bool
+	// avail, when set, says whether a run's KPIs have the number (the
+	// model KPIs are nil without usable models); a change needs both runs
+	// to have it.
+	avail func(*analysis.KPIs) bool
 }
+
+// has reports whether k holds the number.
+func (k wbKPI) has(kp *analysis.KPIs) bool { return k.avail == nil || k.avail(kp) }
 
 // delta is the change of k since prev, or its entry in deltas when there
 // is no prev; ok is false when neither has it.
 func (k wbKPI) delta(cur, prev *analysis.KPIs, deltas map[string]float64) (d float64, ok bool) {
+	if get := periodGetters[k.key]; get != nil {
+		// A figure of the reporting period changes against the period before.
+		if cur.Period == nil || cur.Period.Previous == nil {
+			return 0, false
+		}
+		return num(get(&cur.Period.PeriodFigures) - get(cur.Period.Previous)), true
+	}
+	if !k.has(cur) || (prev != nil && !k.has(prev)) {
+		return 0, false
+	}
 	if prev != nil {
 		d, ok = k.get(cur)-k.get(prev), true
 	} else if d, ok = deltas[k.key]; !ok {
@@ -71,6 +88,21 @@ func (wb *workbook) kpis() []wbKPI {
 	i := func(f func(*analysis.KPIs) int) func(*analysis.KPIs) float64 {
 		return func(k *analysis.KPIs) float64 { return float64(f(k)) }
 	}
+	if p := wb.res.KPIs.Period; p != nil {
+		span := fmt.Sprintf(wb.t(wbKPIPeriodSpan), p.From, p.To, p.Days)
+		if p.Previous != nil {
+			span += " " + fmt.Sprintf(wb.t(wbKPIPeriodVs), p.Previous.From, p.Previous.To)
+		}
+		for _, s := range []kpiSpec{kpiSpecPeriodRevenue, kpiSpecPeriodOrders, kpiSpecPeriodBuyers, kpiSpecPeriodNew} {
+			kind := kInt
+			if s.kind == kpiMoney {
+				kind = kMoney
+			}
+			x := add([2]Label{s.label, wbKPIPeriodMeaning[s.key]}, s.key, kind, s.get)
+			x.meaning += " " + span
+			x.avail = func(k *analysis.KPIs) bool { return k.Period != nil }
+		}
+	}
 	add(wbKPICustomers, "customers", kInt, i(func(k *analysis.KPIs) int { return k.Customers }))
 	add(wbKPIBuyers, "buyers", kInt, i(func(k *analysis.KPIs) int { return k.Buyers }))
 	add(wbKPIOrders, "orders", kInt, i(func(k *analysis.KPIs) int { return k.Orders }))
@@ -86,27 +118,31 @@ func (wb *workbook) kpis() []wbKPI {
 	add(wbKPIGini, "gini", kRatio, func(k *analysis.KPIs) float64 { return k.Gini })
 	add(wbKPIActive, "active_customers", kInt, i(func(k *analysis.KPIs) int { return k.ActiveCustomer }))
 	add(wbKPIAtRisk, "at_risk_customers", kInt, i(func(k *analysis.KPIs) int { return k.AtRisk }))
-	add(wbKPIChurned, "churned_customers", kInt, i(func(k *analysis.KPIs) int { return k.Churned }))
-	add(wbKPIChurnRate, "churn_rate", kPct, func(k *analysis.KPIs) float64 { return k.ChurnRate })
+	// Churned customers ÷ buyers is a share, shown beside their number and
+	// never called churn rate: the churn rate is the period's.
+	x := add(wbKPIChurned, "churned_customers", kInt, i(func(k *analysis.KPIs) int { return k.Churned }))
+	x.meaning = fmt.Sprintf(x.meaning, pctText(wb.res.KPIs.ChurnedShare))
 	if days := wb.res.ChurnPeriodDays; days > 0 {
-		x := add(wbKPIPeriodChurn, "period_churn_rate", kPct, func(k *analysis.KPIs) float64 { return k.PeriodChurnRate })
-		x.label, x.meaning = fmt.Sprintf(x.label, days), fmt.Sprintf(x.meaning, days)
+		x := add(wbKPIPeriodChurn, "churn_rate", kPct, func(k *analysis.KPIs) float64 { return k.PeriodChurnRate })
+		x.meaning = fmt.Sprintf(x.meaning, days)
 	} else {
-		x := add(wbKPIPeriodChurnNone, "period_churn_rate", kPct, func(k *analysis.KPIs) float64 { return k.PeriodChurnRate })
+		x := add(wbKPIPeriodChurnNone, "churn_rate", kPct, func(k *analysis.KPIs) float64 { return k.PeriodChurnRate })
 		x.blank = true
 	}
-	add(wbKPIHVAR, "high_value_at_risk", kInt, i(func(k *analysis.KPIs) int { return k.HighValueAtRisk }))
-	model := func(x *wbKPI) {
-		if !wb.res.Models.Usable {
+	add(wbKPISaveNow, "save_now", kInt, i(func(k *analysis.KPIs) int { return k.SaveNow }))
+	add(wbKPIWinBack, "win_back", kInt, i(func(k *analysis.KPIs) int { return k.WinBack }))
+	model := func(x *wbKPI, avail func(*analysis.KPIs) bool) {
+		x.avail = avail
+		if !wb.res.Models.Usable || !avail(&wb.res.KPIs) {
 			x.blank = true
-			x.meaning += " " + wb.t(wbModelNotUsable)
+			x.meaning += " " + fmt.Sprintf(wb.t(wbModelNotUsable), htmlModelsFailure(wb.res.Models, wb.loc))
 		}
 	}
-	x := add(wbKPIExpPurchases, "expected_purchases", kDec1, func(k *analysis.KPIs) float64 { return k.ExpectedPurchases })
+	x = add(wbKPIExpPurchases, "expected_purchases", kDec1, func(k *analysis.KPIs) float64 { v, _ := analysis.Avail(k.ExpectedPurchases); return v })
 	x.meaning = fmt.Sprintf(x.meaning, wb.horizon())
-	model(x)
-	x = add(wbKPICLV, "clv_total", kMoney, func(k *analysis.KPIs) float64 { return k.CLV })
+	model(x, func(k *analysis.KPIs) bool { return k.ExpectedPurchases != nil })
+	x = add(wbKPICLV, "clv_total", kMoney, func(k *analysis.KPIs) float64 { v, _ := analysis.Avail(k.CLV); return v })
 	x.meaning = fmt.Sprintf(x.meaning, wb.res.Models.CLVMonths)
-	model(x)
+	model(x, func(k *analysis.KPIs) bool { return k.CLV != nil })
 	return out
 }

@@ -54,36 +54,46 @@ var (
 	wbHdrValue   = Label{"Value", "数值"}
 	wbHdrMeaning = Label{"What it means", "含义"}
 
-	wbKPICustomers = [2]Label{{"Customers", "客户数"},
+	wbKPICustomers = [2]Label{kpiNameCustomers,
 		{"Everyone in the customer list, whether or not they bought.", "客户名单中的所有人，无论是否购买过。"}}
-	wbKPIBuyers = [2]Label{{"Buyers", "购买客户数"},
+	// wbKPIPeriodMeaning explains this period's figures; wbKPIPeriodSpan
+	// (first day, last day, days) and wbKPIPeriodVs (the period before)
+	// follow.
+	wbKPIPeriodMeaning = map[string]Label{
+		"period.revenue":    {"Purchases minus refunds made in this period.", "本期内的购买金额减去退款。"},
+		"period.orders":     {"Purchases made in this period.", "本期内的购买次数。"},
+		"period.buyers":     {"Customers who bought in this period.", "本期内购买过的客户。"},
+		"period.new_buyers": {"Customers whose first purchase ever was in this period.", "首次购买发生在本期内的客户。"},
+	}
+	wbKPIPeriodSpan = Label{"This period: %s to %s (%d days, since the previous run, or the last 7 days on a first run).", "本期：%s 至 %s（%d 天，自上次运行以来；首次运行为最近 7 天）。"}
+	wbKPIPeriodVs   = Label{"The change compares with %s to %s.", "变化与 %s 至 %s 对比。"}
+	wbKPIBuyers     = [2]Label{kpiNameBuyers,
 		{"Customers with at least one purchase.", "至少购买过一次的客户。"}}
-	wbKPIOrders = [2]Label{{"Orders", "订单数"},
+	wbKPIOrders = [2]Label{kpiNameOrders,
 		{"Purchases by all customers; refunds are not counted as orders.", "所有客户的购买次数；退款不计为订单。"}}
-	wbKPIGross = [2]Label{{"Gross revenue", "购买总额"},
+	wbKPIGross = [2]Label{kpiNameGross,
 		{"All purchases added up, before refunds.", "所有购买金额之和，未扣除退款。"}}
-	wbKPIRefunds = [2]Label{{"Refunds", "退款金额"},
+	wbKPIRefunds = [2]Label{kpiNameRefunds,
 		{"Money paid back to customers.", "退还给客户的金额。"}}
-	wbKPINet = [2]Label{{"Net revenue", "净收入"},
+	wbKPINet = [2]Label{kpiNameNet,
 		{"Gross revenue minus refunds: what the shop kept.", "购买总额减去退款：店铺实际留下的收入。"}}
-	wbKPIMargin = [2]Label{{"Margin", "毛利"},
+	wbKPIMargin = [2]Label{kpiNameMargin,
 		{"Net revenue minus the cost of the goods sold.", "净收入减去所售商品的成本。"}}
-	wbKPIAOV = [2]Label{{"Average order value", "平均订单金额"},
+	wbKPIAOV = [2]Label{kpiNameAOV,
 		{"Gross revenue divided by orders: what a typical order is worth.", "购买总额除以订单数：一笔订单平均值多少钱。"}}
-	wbKPIRepeat = [2]Label{{"Repeat-purchase rate", "复购率"},
+	wbKPIRepeat = [2]Label{kpiNameRepeat,
 		{"Share of buyers who ordered at least twice.", "至少购买过两次的客户占购买客户的比例。"}}
-	wbKPITop20 = [2]Label{{"Top-20% value share", "前 20% 客户价值占比"},
+	wbKPITop20 = [2]Label{kpiNameTop20,
 		{"Share of all value brought by the best 20% of buyers.", "价值最高的 20% 购买客户贡献的价值占总价值的比例。"}}
-	wbKPIGini = [2]Label{{"Gini coefficient", "基尼系数"},
+	wbKPIGini = [2]Label{kpiNameGini,
 		{"How unevenly value is spread: 0 = every buyer brings the same, 1 = one buyer brings everything.", "价值分布的不均程度：0 表示每位客户贡献相同，1 表示全部价值来自一位客户。"}}
-	wbKPIActive = [2]Label{{"Active customers", "活跃客户数"},
+	wbKPIActive = [2]Label{kpiNameActive,
 		{"Buyers who bought recently, judged against their own purchase rhythm (rules on the Definitions sheet).", "按自身购买节奏判断近期仍在购买的客户（规则见“指标定义”表）。"}}
-	wbKPIAtRisk = [2]Label{{"At-risk customers", "流失风险客户数"},
-		{"Buyers who have not bought for a while and may be slipping away: win them back now.", "有一段时间没有购买、可能正在流失的客户：现在就去挽回。"}}
-	wbKPIChurned = [2]Label{{"Churned customers", "已流失客户数"},
-		{"Buyers who have not bought for a long time.", "很长时间没有购买的客户。"}}
-	wbKPIChurnRate = [2]Label{{"Churn rate", "流失率"},
-		{"Churned customers as a share of buyers.", "已流失客户占购买客户的比例。"}}
+	wbKPIAtRisk = [2]Label{kpiNameLapsing,
+		{"Buyers in the churn status Lapsing: quiet for longer than their own rhythm, slipping away; win them back now.", "流失状态为“流失预警”的购买客户：未购买的时间超过其自身节奏，正在流失；现在就去挽回。"}}
+	// wbKPIChurned's meaning is a format with the share of buyers.
+	wbKPIChurned = [2]Label{kpiNameChurned,
+		{"Buyers in the churn status Churned (not bought for a long time): %s of all buyers ever. A share of buyers, not the churn rate.", "流失状态为“已流失”的购买客户（很长时间没有购买）：占全部购买客户的 %s。这是占购买客户的比例，不是流失率。"}}
 
 	wbReport      = Label{"Report", "报告信息"}
 	wbJob         = Label{"Job", "任务"}

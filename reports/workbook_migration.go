@@ -40,8 +40,12 @@ func (wb *workbook) writeMigration() error {
 		l [2]Label
 		n int
 	}{
-		{wbMgUp, m.MovedUp}, {wbMgDown, m.MovedDown}, {wbMgSame, m.Same}, {wbMgNew, m.New}, {wbMgLost, m.Lost},
+		{wbMgUp, m.MovedUp}, {wbMgDown, m.MovedDown}, {wbMgSame, m.Same}, {wbMgNew, m.New},
+		{wbMgReclassified, m.Reclassified}, {wbMgLost, m.Lost},
 	} {
+		if x.l == wbMgReclassified && x.n == 0 {
+			continue
+		}
 		row++
 		s.put(1, row, wb.t(x.l[0]), kLabel)
 		s.put(2, row, x.n, kInt)
@@ -94,7 +98,7 @@ func (wb *workbook) writeMigration() error {
 	for _, x := range wb.kpis() {
 		row++
 		s.put(1, row, x.label, kLabel)
-		if m.PrevKPIs != nil && !x.blank {
+		if m.PrevKPIs != nil && !x.blank && x.has(m.PrevKPIs) {
 			s.put(2, row, x.get(m.PrevKPIs), x.kind)
 		} else {
 			s.put(2, row, nil, x.kind)
@@ -147,10 +151,14 @@ func (wb *workbook) writeCohorts() error {
 		s.note(row+1, wb.t(wbCoNone))
 		return s.finish()
 	}
+	if note := wb.cohortCountNote(); note != "" {
+		s.note(row+2, note)
+		row += 2
+	}
 	// Month 0 is 100% by definition; the scale starts at month 1 so that
 	// it does not drown the months that matter.
 	if months > 1 && s.err == nil {
-		ref := cellRef(4, firstDataRow) + ":" + cellRef(2+months, row)
+		ref := cellRef(4, firstDataRow) + ":" + cellRef(2+months, firstDataRow+len(cohorts)-1)
 		if err := s.f.SetConditionalFormat(s.name, ref, []excelize.ConditionalFormatOptions{{
 			Type: "3_color_scale", Criteria: "=",
 			MinType: "num", MinValue: "0", MinColor: "#F8696B",
@@ -177,4 +185,23 @@ func (wb *workbook) writeCohorts() error {
 		}
 	}
 	return s.finish()
+}
+
+// cohortCountNote explains, when they differ, why the cohorts count more
+// (or fewer) buyers than the other sheets: the database groups them from
+// the orders alone, customer ids that customers.sql does not return
+// included. "" when the counts agree.
+func (wb *workbook) cohortCountNote() string {
+	total := 0
+	for _, c := range wb.res.Cohorts {
+		total += c.Size
+	}
+	buyers := wb.res.KPIs.Buyers
+	if total == buyers || len(wb.res.Cohorts) == 0 {
+		return ""
+	}
+	if unknown := wb.ds.UnknownBuyers; unknown > 0 && total-buyers == unknown {
+		return fmt.Sprintf(wb.t(wbCoCountNote), htmlInt(total), htmlInt(buyers), htmlInt(unknown))
+	}
+	return fmt.Sprintf(wb.t(wbCoCountNoteOther), htmlInt(total), htmlInt(buyers))
 }

@@ -87,7 +87,7 @@ func (wb *workbook) writeModel() error {
 		add(wbMdFormulas, wb.t(f[0]), nil, kText, wb.t(f[1]))
 	}
 	add(wbMdFormulas, wb.t(wbMdCLVFormula[0]), nil, kText, fmt.Sprintf(wb.t(wbMdCLVFormula[1]), m.CLVMonths))
-	add(wbMdFormulas, wb.t(wbMdVaRFormula[0]), nil, kText, wb.t(wbMdVaRFormula[1]))
+	add(wbMdFormulas, wb.t(wbMdKeepFormula[0]), nil, kText, wb.t(wbMdKeepFormula[1]))
 	s.table(headerRow, row, 4)
 	return s.finish()
 }
@@ -97,7 +97,7 @@ func (wb *workbook) writeModel() error {
 var qualityOrder = []string{
 	analysis.CheckNullCustomerID, analysis.CheckNullDateOrAmount, analysis.CheckFutureDate,
 	analysis.CheckZeroAmount, analysis.CheckZeroAmountPurchase, analysis.CheckRefund,
-	analysis.CheckDuplicateOrderID, analysis.CheckUnknownCustomer, analysis.CheckCustomersNullID,
+	analysis.CheckDuplicateOrderID, analysis.CheckExactRepeatLines, analysis.CheckUnknownCustomer, analysis.CheckCustomersNullID,
 	analysis.CheckBuyersNonPositive,
 }
 
@@ -148,7 +148,7 @@ func (wb *workbook) writeDefinitions() error {
 	pair(wbDfSegments, wbDfSegmentOrder)
 	for _, sg := range wb.res.Segments {
 		add(wbDfSegments, SegmentName(sg.Rule, wb.loc),
-			fmt.Sprintf(wb.t(wbDfSegmentRule), segmentRule(sg.Rule), SegmentAction(sg.Rule, wb.loc)))
+			fmt.Sprintf(wb.t(wbDfSegmentRule), segmentRule(sg.Rule, wb.loc), SegmentAction(sg.Rule, wb.loc)))
 	}
 	pair(wbDfEvaluation, wbDfDistinct)
 	pair(wbDfEvaluation, wbDfTooSmall, pctText(p.Insights.TooSmallShare))
@@ -174,8 +174,8 @@ func (wb *workbook) writeDefinitions() error {
 		add(wbDfChurn, StatusLabels[st].In(wb.loc), rules[st])
 	}
 	pair(wbDfChurn, wbDfRhythm)
-	pair(wbDfChurn, wbDfChurnRate)
-	pair(wbDfChurn, wbDfPeriodChurn, p.Lifecycle.WindowDays)
+	pair(wbDfChurn, wbDfChurnRate, p.Lifecycle.WindowDays)
+	pair(wbDfChurn, wbDfChurnedShare)
 
 	// Lifecycle stages and their strategies.
 	means := wb.stageMeanings()
@@ -186,8 +186,9 @@ func (wb *workbook) writeDefinitions() error {
 	// Predictions.
 	pair(wbDfModels, wbDfPAlive)
 	pair(wbDfModels, wbDfCLV, p.Models.CLVMonths, pctText(p.Models.MonthlyDiscount))
-	pair(wbDfModels, wbDfVaR)
-	pair(wbDfModels, wbDfHVAR, g(p.Models.PAliveAtRisk))
+	pair(wbDfModels, wbDfKeep)
+	pair(wbDfModels, wbDfSaveNow, g(p.Models.PAliveAtRisk))
+	pair(wbDfModels, wbDfWinBack)
 
 	// Pyramid.
 	by := wb.t(wbMdByCLV)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -271,7 +272,7 @@ func (wb *workbook) writeSegments() error {
 				s.put(c, row, nil, kText)
 			}
 		}
-		s.put(14, row, segmentRule(g.Rule), kText)
+		s.put(14, row, segmentRule(g.Rule, wb.loc), kText)
 		s.put(15, row, SegmentAction(g.Rule, wb.loc), kWrap)
 	}
 	s.table(headerRow, row, 15)
@@ -279,15 +280,26 @@ func (wb *workbook) writeSegments() error {
 	return s.finish()
 }
 
-// segmentRule writes a segment's score rule, e.g. "R 4–5, FM 2–3".
-func segmentRule(r analysis.SegmentRule) string {
+// segmentRule writes a segment's score rule, e.g. "R 4–5, FM 2–3", and
+// the churn statuses it holds when it does not hold every one, e.g.
+// "R 1–2, FM 3–4; Lapsing or Churned".
+func segmentRule(r analysis.SegmentRule, loc string) string {
 	span := func(lo, hi int) string {
 		if lo == hi {
 			return strconv.Itoa(lo)
 		}
 		return strconv.Itoa(lo) + "–" + strconv.Itoa(hi)
 	}
-	return "R " + span(r.RMin, r.RMax) + ", FM " + span(r.FMMin, r.FMMax)
+	rule := "R " + span(r.RMin, r.RMax) + ", FM " + span(r.FMMin, r.FMMax)
+	if len(r.Statuses) == 0 {
+		return rule
+	}
+	names := make([]string, len(r.Statuses))
+	for k, st := range r.Statuses {
+		names[k] = StatusLabels[st].In(loc)
+	}
+	or := Label{" or ", " 或 "}.In(loc)
+	return rule + Label{"; ", "；"}.In(loc) + strings.Join(names, or)
 }
 
 func (wb *workbook) writeTiers() error {
@@ -349,7 +361,30 @@ func (wb *workbook) writeQuality() error {
 		s.put(3, row, rule, kText)
 	}
 	s.table(headerRow, row, 3)
+	if note := wb.nonPositiveNote(); note != "" {
+		s.note(row+2, note)
+	}
 	return s.finish()
+}
+
+// nonPositiveNote explains, when they differ, why the buyers whose net
+// value is not positive (a data-quality count, on net revenue) are not as
+// many as the buyers of the no-value tier (on the value measure, margin
+// when orders have a cost); "" when the two agree.
+func (wb *workbook) nonPositiveNote() string {
+	var dq int64 = -1
+	for _, q := range wb.in.Quality {
+		if q.Check == analysis.CheckBuyersNonPositive {
+			dq = q.Rows
+		}
+	}
+	for _, t := range wb.res.Tiers {
+		if t.Tier == analysis.TierNoValue && dq >= 0 && int64(t.Customers) != dq {
+			return fmt.Sprintf(wb.t(wbQNonPositiveNote), htmlInt(t.Customers), wb.t(TierLabels[analysis.TierNoValue]),
+				wb.tiers, htmlInt(int(dq)))
+		}
+	}
+	return ""
 }
 
 func (wb *workbook) writeAbout() error {

@@ -54,7 +54,7 @@ func (s *sheetWriter) put(col, row int, v any, k kind) {
 	}
 	switch x := v.(type) {
 	case float64:
-		v = num(x)
+		v = cellNum(k, x)
 	case string:
 		if x == "" {
 			v = nil // a true blank

@@ -229,6 +229,29 @@ func num(x float64) float64 {
 	return x
 }
 
+// shownPlaces is how many decimals of a cell's value the number format of
+// each numeric kind shows (a percentage format shows a fraction, so 0.0%
+// is three places); kinds not listed are not numbers.
+var shownPlaces = map[kind]int{
+	kInt: 0, kMoney: 2, kPct: 3, kDec: 2, kRatio: 3, kDec1: 1,
+	kDeltaInt: 0, kDeltaMoney: 2, kDeltaPct: 1, kDeltaRatio: 3, kDeltaDec: 1,
+}
+
+// cellNum is num for a cell shown as k: a negative value that the format
+// rounds to zero (and −0) becomes 0, so the cell never shows "-0.0%" or
+// "-¥0.00". Other values are kept as they are.
+func cellNum(k kind, x float64) float64 {
+	x = num(x)
+	places, ok := shownPlaces[k]
+	if !ok || x > 0 {
+		return x
+	}
+	if p := math.Pow(10, float64(places)); math.Round(-x*p) == 0 {
+		return 0
+	}
+	return x
+}
+
 // excelEpoch is day 0 of Excel's 1900 date system (after its leap-year bug).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 

@@ -149,17 +149,17 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 	} {
 		i := slices.IndexFunc(ds.Customers, func(c analysis.Customer) bool { return c.ID == id })
 		sc := &res.Scores[i]
-		sc.ValueAtRisk, sc.Pyramid, sc.Cluster = x.var_, x.pyramid, int16(x.cluster)
+		sc.KeepValue, sc.Pyramid, sc.Cluster = x.var_, x.pyramid, int16(x.cluster)
 		sc.DiscountShare, sc.Behaviour = x.discount, x.behaviour
 		if usable {
 			sc.PAlive, sc.ExpPurchases, sc.ExpSpend, sc.CLV = x.palive, x.purchases, x.spend, x.clv
 		}
 	}
-	res.KPIs.HighValueAtRisk = 2
+	res.KPIs.SaveNow, res.KPIs.WinBack = 2, 0
 	res.KPIs.PeriodChurnRate = 0.25
 	res.ChurnPeriodDays = 90
 	if usable {
-		res.KPIs.ExpectedPurchases, res.KPIs.CLV = 12.3, 4567.89
+		res.KPIs.ExpectedPurchases, res.KPIs.CLV = analysis.Opt(12.3), analysis.Opt(4567.89)
 	}
 	res.Pyramid = []analysis.GroupSummary{
 		{Key: "platinum", Customers: 1, Share: 1.0 / 6, Value: 5000, ValueShare: 0.65, CLV: 2950.5, CLVShare: 0.9},
@@ -167,7 +167,7 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 		{Key: "iron", Customers: 1, Share: 1.0 / 6, Value: 400, ValueShare: 0.05, CLV: 150, CLVShare: 0.05},
 		{Key: "lead", Customers: 2, Share: 2.0 / 6, Value: 200, ValueShare: 0.03, CLV: 10, CLVShare: 0.01},
 	}
-	res.HighValueAtRisk = []int{7, 1} // c8, then c2
+	res.SaveNow = []analysis.ListEntry{{Index: 7, Reason: analysis.ReasonLapsing}, {Index: 1, Reason: analysis.ReasonDeclining}} // c8, then c2
 	res.Clusters = analysis.Clusters{
 		K: 2, Silhouette: 0.41, Features: []string{"recency", "frequency", "monetary", "tenure"},
 		Scores: []analysis.KScore{{K: 2, Silhouette: 0.41, Inertia: 12.5}, {K: 3, Silhouette: 0.35, Inertia: 8.25}},
@@ -253,10 +253,10 @@ func wbOpen(t testing.TB, in *Input) (*excelize.File, []byte) {
 
 var (
 	wbSheetsEn = []string{"Summary", "Customers", "Champions", "Can't Lose Them", "Segments", "Value tiers", "Pyramid",
-		"Churn and lifecycle", "High-value at risk", "Clusters", "Characteristics", "Common needs", "Migration",
+		"Churn and lifecycle", "Save now", "Win back", "Clusters", "Characteristics", "Common needs", "Migration",
 		"Cohorts", "Data quality", "Model", "Definitions", "About"}
 	wbSheetsZh = []string{"概览", "客户明细", "重要价值客户（冠军）", "不能失去的客户", "客户分群", "价值分层", "客户金字塔",
-		"流失与生命周期", "高价值流失风险", "聚类分析", "客户特征", "共同需求", "客户迁移",
+		"流失与生命周期", "立即挽留", "流失召回", "聚类分析", "客户特征", "共同需求", "客户迁移",
 		"同期群", "数据质量", "预测模型", "指标定义", "关于本报告"}
 	// wbCustomerHeadersEn are the Customers sheet's columns of wbTestDataset.
 	wbCustomerHeadersEn = []string{"Customer id", "Name", "Email", "Phone", "Registered", "province", "gender",
@@ -264,7 +264,7 @@ var (
 		"Value (net revenue)", "R score", "F score", "M score", "FM score",
 		"Segment", "Value tier", "Churn status", "Orders", "Gross", "Refunds",
 		"Days between purchases", "Lifecycle stage", "P(alive)", "Expected purchases (52 weeks)",
-		"Expected spend per purchase", "CLV (12 months)", "Value at risk", "Pyramid tier", "Cluster",
+		"Expected spend per purchase", "CLV (12 months)", "Value to keep / year", "Pyramid tier", "Cluster",
 		"Discount share", "Buying behaviour"}
 )
 
@@ -309,8 +309,8 @@ func TestWorkbook(t *testing.T) {
 				"Value tiers":         {"Value tier", "Customers", "Share of buyers", "Value", "Share of value", "Lowest value", "Highest value"},
 				"Pyramid":             {"Pyramid tier", "Who", "Customers", "Share of buyers", "Value", "Share of value", "CLV", "Share of CLV"},
 				"Churn and lifecycle": {"Churn status", "Customers", "Share of customers", "Value", "Rule"},
-				"High-value at risk": {"Rank", "Customer id", "Name", "Email", "Phone", "Value tier", "Segment", "Churn status",
-					"Last order", "Days since last order", "Value (net revenue)", "P(alive)", "CLV", "Value at risk"},
+				"Save now": {"Rank", "Customer id", "Name", "Email", "Phone", "Value tier", "Segment", "Churn status",
+					"Why on this list", "Last order", "Days since last order", "Value (net revenue)", "P(alive)", "CLV", "Value to keep / year"},
 				"Clusters": {"Cluster", "Name", "Customers", "Share of buyers", "Share of value", "Avg days since last order",
 					"Avg frequency", "Avg monetary", "Avg days as a customer"},
 				"Characteristics": {"Attribute", "Attribute value", "Customers", "Buyers", "Share of customers", "Value",
@@ -338,13 +338,16 @@ func TestWorkbook(t *testing.T) {
 				// c4 bought twice 60 days apart: 107 quiet days are within
 				// 2 × its rhythm, so it is active, not at risk.
 				{"Summary", "A", "Active customers", "B", "4"},
-				{"Summary", "A", "At-risk customers", "B", "0"},
+				{"Summary", "A", "Lapsing customers", "B", "0"},
 				{"Summary", "A", "Churned customers", "B", "1"},
-				{"Summary", "A", "Churn rate", "B", "20.0%"},
+				// 1 churned of 5 buyers is a share, not the churn rate,
+				// which this run did not measure (no recent window).
+				{"Summary", "A", "Churned customers", "D", "Buyers in the churn status Churned (not bought for a long time): 20% of all buyers ever. A share of buyers, not the churn rate."},
+				{"Summary", "A", "Churn rate", "B", ""},
 				{"Summary", "A", "Churn rate", "C", "first run"},
 				// Five buyers are too few for the models: no model numbers.
 				{"Summary", "A", "Expected purchases", "B", ""},
-				{"Summary", "A", "Total customer lifetime value", "B", ""},
+				{"Summary", "A", "Predicted lifetime value", "B", ""},
 				{"Summary", "A", "Job", "B", "weekly"},
 				{"Summary", "A", "As-of date", "B", "2024-06-30"},
 				{"Summary", "A", "Customers", "D", "Everyone in the customer list, whether or not they bought."},
@@ -370,14 +373,14 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c2", "L", "$800.00"},
 				{"Customers", "A", "c3", "B", "陈静"},
 				{"Customers", "A", "c3", "T", "Churned"},
-				{"Customers", "A", "c3", "Y", "Lost"},
+				{"Customers", "A", "c3", "Y", "Ended"},
 				{"Customers", "A", "c4", "T", "Active"},
 				{"Customers", "A", "c5", "I", ""},
 				{"Customers", "A", "c5", "J", ""},
 				{"Customers", "A", "c5", "N", ""},
 				{"Customers", "A", "c5", "R", "—"},
 				{"Customers", "A", "c5", "S", "—"},
-				{"Customers", "A", "c5", "T", "Potential (never bought)"},
+				{"Customers", "A", "c5", "T", "Prospect (never bought)"},
 				{"Customers", "A", "c5", "Y", "—"},
 				{"Customers", "A", "c5", "AD", ""},
 				{"Customers", "A", "c6", "S", "No net value"},
@@ -405,13 +408,13 @@ func TestWorkbook(t *testing.T) {
 				{"Pyramid", "A", "Ranked by", "B", "Historical value: the purchase model could not be used in this run"},
 				// Churn and lifecycle.
 				{"Churn and lifecycle", "A", "Churned", "B", "1"},
-				{"Churn and lifecycle", "A", "Potential (never bought)", "B", "2"},
+				{"Churn and lifecycle", "A", "Prospect (never bought)", "B", "2"},
 				{"Churn and lifecycle", "A", "Active", "E", "A buyer whose days since the last purchase are at most 2 × their usual days between purchases (never less than 30 days); a one-time buyer: at most 90 days."},
-				{"Churn and lifecycle", "A", "Lost", "B", "1"},
-				{"Churn and lifecycle", "A", "Lost", "H", "Try a low-cost reactivation, or let them go."},
-				{"Churn and lifecycle", "A", "Churn rate per period", "C", "Not measured: the purchases of the recent period were not extracted."},
+				{"Churn and lifecycle", "A", "Ended", "B", "1"},
+				{"Churn and lifecycle", "A", "Ended", "H", "Try a low-cost reactivation, or let them go."},
+				{"Churn and lifecycle", "A", "Churn rate", "C", "Not measured: the purchases of the recent period were not extracted."},
 				// c3 is churned but a small customer: nobody of high value.
-				{"High-value at risk", "A", "No key or important customer is slipping away.", "B", ""},
+				{"Save now", "A", "No key or important customer is slipping away.", "B", ""},
 				{"Clusters", "A", "Cluster", "B", "Name"},
 				{"Migration", "A", "This is the first run: there is no earlier run to compare with yet. The next run will show who moved between segments.", "B", ""},
 				{"Cohorts", "A", "No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "B", ""},
@@ -453,10 +456,10 @@ func TestWorkbook(t *testing.T) {
 				{"概览", "A", "复购率", "B", "60.0%"},
 				{"客户明细", "A", "c1", "R", "重要价值客户（冠军）"},
 				{"客户明细", "A", "c1", "S", "大客户"},
-				{"客户明细", "A", "c1", "T", "活跃客户"},
+				{"客户明细", "A", "c1", "T", "活跃"},
 				{"客户明细", "A", "c1", "Y", "稳定期"},
 				{"客户明细", "A", "c1", "AE", "铂金客户"},
-				{"客户明细", "A", "c5", "T", "潜在客户（未购买）"},
+				{"客户明细", "A", "c5", "T", "潜在（未购买）"},
 				{"客户明细", "A", "客户编号", "B", "姓名"},
 				{"重要价值客户（冠军）", "A", "c1", "B", "Alice"},
 				{"不能失去的客户", "A", "本次运行中没有客户属于该分群。", "B", ""},
@@ -510,9 +513,9 @@ func TestWorkbook(t *testing.T) {
 				{"Summary", "A", "Net revenue", "C", "+$400.00"},
 				{"Summary", "A", "Repeat-purchase rate", "C", "+16.7 pp"},
 				{"Summary", "A", "Expected purchases", "B", "12.3"},
-				{"Summary", "A", "Total customer lifetime value", "B", "$4,567.89"},
-				{"Summary", "A", "High-value customers at risk", "B", "2"},
-				{"Summary", "A", "Churn rate, last 90 days", "B", "25.0%"},
+				{"Summary", "A", "Predicted lifetime value", "B", "$4,567.89"},
+				{"Summary", "A", "Save now customers", "B", "2"},
+				{"Summary", "A", "Churn rate", "B", "25.0%"},
 				{"Customers", "A", "c1", "Z", "92.0%"},
 				{"Customers", "A", "c1", "AA", "6.50"},
 				{"Customers", "A", "c1", "AB", "$480.00"},
@@ -531,10 +534,10 @@ func TestWorkbook(t *testing.T) {
 				{"Segments", "A", "Lost", "M", ""}, // stability −1: blank
 				{"Pyramid", "A", "Platinum", "G", "$2,950.50"},
 				{"Pyramid", "A", "Ranked by", "B", "Predicted customer lifetime value (CLV)"},
-				{"Churn and lifecycle", "A", "Churn rate, last 90 days", "B", "25.0%"},
-				{"High-value at risk", "A", "1", "C", `=HYPERLINK("http://x","click")`},
-				{"High-value at risk", "A", "1", "L", "15.0%"},
-				{"High-value at risk", "A", "2", "B", "c2"},
+				{"Churn and lifecycle", "A", "Churn rate", "B", "25.0%"},
+				{"Save now", "A", "1", "C", `=HYPERLINK("http://x","click")`},
+				{"Save now", "A", "1", "M", "15.0%"},
+				{"Save now", "A", "2", "B", "c2"},
 				{"Clusters", "A", "1", "B", "Recent, frequent"},
 				{"Clusters", "B", "0.410", "D", "✓"},
 				{"Clusters", "A", "2", "B", "Lapsed, occasional"},
@@ -619,7 +622,7 @@ func TestWorkbook(t *testing.T) {
 	noClusters := wbRichInput("en", true, true)
 	noClusters.Result.Clusters = analysis.Clusters{Error: "fewer than 2 distinct buyers"}
 	noClusters.Result.Cohorts = nil
-	noClusters.Result.HighValueAtRisk = nil
+	noClusters.Result.SaveNow = nil
 	tests = append(tests, struct {
 		name      string
 		in        *Input
@@ -633,7 +636,7 @@ func TestWorkbook(t *testing.T) {
 		cells: []wbCellCheck{
 			{"Clusters", "A", "No clustering in this run: fewer than 2 distinct buyers", "B", ""},
 			{"Cohorts", "A", "No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "B", ""},
-			{"High-value at risk", "A", "No key or important customer is slipping away.", "B", ""},
+			{"Save now", "A", "No key or important customer is slipping away.", "B", ""},
 		},
 	})
 	for _, tt := range tests {
@@ -863,7 +866,7 @@ func TestWorkbookColourScales(t *testing.T) {
 		// P(alive) is column Z, only with usable models; 8 customers.
 		{"P(alive)", wbRichInput("en", true, false), "Customers", map[string]string{"N4:P11": "3_color_scale", "Z4:Z11": "3_color_scale"}},
 		{"no P(alive)", wbRichInput("en", false, false), "Customers", map[string]string{"N4:P11": "3_color_scale"}},
-		{"P(alive) at risk", wbRichInput("en", true, false), "High-value at risk", map[string]string{"L4:L5": "3_color_scale"}},
+		{"P(alive) at risk", wbRichInput("en", true, false), "Save now", map[string]string{"M4:M5": "3_color_scale"}},
 		// Retention from month 1 (column D) on; two cohorts.
 		{"cohorts", wbRichInput("en", true, false), "Cohorts", map[string]string{"D4:E5": "3_color_scale"}},
 		{"migration", wbRichInput("en", true, true), "Migration", map[string]string{"B14:D16": "2_color_scale"}},
@@ -908,12 +911,12 @@ func TestWorkbookFormulaTextStaysText(t *testing.T) {
 		{"Customers", "c8", "G", "=1+1"},
 		{"At Risk", "c8", "B", wbFormulaName},
 		{"At Risk", "c8", "D", wbFormulaPhone},
-		{"High-value at risk", "c8", "C", wbFormulaName},
-		{"High-value at risk", "c8", "D", wbFormulaEmail},
-		{"High-value at risk", "c8", "E", wbFormulaPhone},
+		{"Save now", "c8", "C", wbFormulaName},
+		{"Save now", "c8", "D", wbFormulaEmail},
+		{"Save now", "c8", "E", wbFormulaPhone},
 	} {
 		col := "A"
-		if c.sheet == "High-value at risk" {
+		if c.sheet == "Save now" {
 			col = "B"
 		}
 		row := wbFindRow(t, f, c.sheet, col, c.key)
@@ -1147,7 +1150,7 @@ func TestWorkbookSplitsCustomers(t *testing.T) {
 		if rows[headerRow-1][0] != "Customer id" || !strings.HasPrefix(rows[explainRow-1][0], "Customers ") {
 			t.Errorf("%s: header %q, explanation %q", c.sheet, rows[headerRow-1][0], rows[explainRow-1][0])
 		}
-		if xml := wbSheetXML(t, raw, i+2); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$AH$%d"`, headerRow+len(data))) {
+		if xml := wbSheetXML(t, raw, i+2); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$AK$%d"`, headerRow+len(data))) {
 			t.Errorf("%s: no autofilter over its %d rows", c.sheet, len(data))
 		}
 	}

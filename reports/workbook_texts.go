@@ -8,7 +8,8 @@ package reports
 var (
 	wbSheetPyramid     = Label{"Pyramid", "客户金字塔"}
 	wbSheetChurn       = Label{"Churn and lifecycle", "流失与生命周期"}
-	wbSheetRisk        = Label{"High-value at risk", "高价值流失风险"}
+	wbSheetSaveNow     = Label{"Save now", "立即挽留"}
+	wbSheetWinBack     = Label{"Win back", "流失召回"}
 	wbSheetClusters    = Label{"Clusters", "聚类分析"}
 	wbSheetChars       = Label{"Characteristics", "客户特征"}
 	wbSheetNeeds       = Label{"Common needs", "共同需求"}
@@ -35,7 +36,7 @@ var (
 	wbColExpPurchases = Label{"Expected purchases", "预期购买次数"}
 	wbColExpSpend     = Label{"Expected spend per purchase", "预期单次消费"}
 	wbColCLV          = Label{"CLV", "客户终身价值"}
-	wbColVaR          = Label{"Value at risk", "面临流失的价值"}
+	wbColKeep         = Label{"Value to keep / year", "可挽留的年价值"}
 	wbColPyramid      = Label{"Pyramid tier", "金字塔层级"}
 	wbColCluster      = Label{"Cluster", "聚类"}
 	wbColDiscount     = Label{"Discount share", "折扣占比"}
@@ -53,26 +54,31 @@ var (
 	wbFirstRun = Label{"first run", "首次运行"}
 
 	// wbKPIExpPurchases' meaning is a format with the horizon in words.
-	wbKPIExpPurchases = [2]Label{{"Expected purchases", "预期购买次数"},
+	wbKPIExpPurchases = [2]Label{kpiNameExpPurchases,
 		{"Purchases the purchase model expects from today's buyers over the next %s.",
 			"购买模型预计现有购买客户在未来 %s内的购买次数。"}}
 	// wbKPICLV's meaning is a format with the horizon in months.
-	wbKPICLV = [2]Label{{"Total customer lifetime value", "客户终身价值合计"},
+	wbKPICLV = [2]Label{kpiNameCLV,
 		{"What today's buyers are predicted to bring over the next %d months, discounted (see the Model sheet).",
 			"预计现有购买客户在未来 %d 个月内带来的价值（已折现，见“预测模型”表）。"}}
-	wbKPIHVAR = [2]Label{{"High-value customers at risk", "高价值流失风险客户数"},
-		{"Key and important customers who are slipping away; the list is on the High-value at risk sheet.",
-			"正在流失的大客户和重要客户；名单见“高价值流失风险”表。"}}
-	// wbKPIPeriodChurn's label and meaning are formats with the period in days.
-	wbKPIPeriodChurn = [2]Label{{"Churn rate, last %d days", "近 %d 天流失率"},
+	wbKPISaveNow = [2]Label{kpiNameSaveNow,
+		{"Key and important customers still here but slipping away; the list is on the Save now sheet.",
+			"仍是客户但正在流失的大客户和重要客户；名单见“立即挽留”表。"}}
+	wbKPIWinBack = [2]Label{kpiNameWinBack,
+		{"Key and important customers who have churned; the list is on the Win back sheet.",
+			"已流失的大客户和重要客户；名单见“流失召回”表。"}}
+	// wbKPIPeriodChurn is the churn rate; its meaning is a format with the
+	// period in days.
+	wbKPIPeriodChurn = [2]Label{kpiNameChurnRate,
 		{"Of the buyers who were active %d days ago, the share who are churned now.",
 			"%d 天前仍活跃的购买客户中，现在已流失的比例。"}}
-	wbKPIPeriodChurnNone = [2]Label{{"Churn rate per period", "周期流失率"},
+	wbKPIPeriodChurnNone = [2]Label{kpiNameChurnRate,
 		{"Not measured in this run: the purchases of the recent period were not extracted.",
 			"本次运行未计算：没有提取近期的购买数据。"}}
+	// wbModelNotUsable is a format with which model failed (htmlModelsFailure).
 	wbModelNotUsable = Label{
-		"Not available in this run: the purchase model could not be used (see the Model sheet).",
-		"本次运行不可用：购买模型无法使用（见“预测模型”表）。"}
+		"Not available in this run. %s See the Model sheet.",
+		"本次运行不可用。%s 见“预测模型”表。"}
 
 	wbChartPyramid = Label{"Customer pyramid: share of buyers and of lifetime value",
 		"客户金字塔：客户占比与终身价值占比"}
@@ -124,30 +130,35 @@ var (
 	wbExplainChurn = Label{
 		"Who is still buying, who is slipping and who has gone, judged against each customer's own purchase rhythm; below, each buyer's lifecycle stage and the strategy it calls for.",
 		"根据每位客户自己的购买节奏判断谁仍在购买、谁正在流失、谁已经流失；下方是每位购买客户所处的生命周期阶段及相应策略。"}
-	wbChStatus      = Label{"Churn status", "流失状态"}
-	wbChShareAll    = Label{"Share of customers", "占全部客户比例"}
-	wbChRule        = Label{"Rule", "判定规则"}
-	wbChRhythm      = Label{"Rhythm rule", "购买节奏规则"}
-	wbChStage       = Label{"Lifecycle stage", "生命周期阶段"}
-	wbChStageMeans  = Label{"Who is in it", "阶段特征"}
-	wbChStrategy    = Label{"Strategy", "应对策略"}
-	wbChPeriodLabel = Label{"Churn rate, last %d days", "近 %d 天流失率"}
-	wbChPeriodNone  = Label{"Churn rate per period", "周期流失率"}
-	wbChPeriodWhat  = Label{
-		"Of the buyers who were active at the start of the period, the share who are churned at its end.",
-		"周期开始时仍活跃的购买客户中，到周期结束时已流失的比例。"}
+	wbChStatus     = Label{"Churn status", "流失状态"}
+	wbChShareAll   = Label{"Share of customers", "占全部客户比例"}
+	wbChRule       = Label{"Rule", "判定规则"}
+	wbChRhythm     = Label{"Rhythm rule", "购买节奏规则"}
+	wbChStage      = Label{"Lifecycle stage", "生命周期阶段"}
+	wbChStageMeans = Label{"Who is in it", "阶段特征"}
+	wbChStrategy   = Label{"Strategy", "应对策略"}
+	// wbChPeriodWhat is a format with the period in days.
+	wbChPeriodWhat = Label{
+		"Of the buyers who were active %d days ago, the share who are churned now.",
+		"%d 天前仍活跃的购买客户中，现在已流失的比例。"}
 	wbChPeriodMissing = Label{
 		"Not measured: the purchases of the recent period were not extracted.",
 		"未计算：没有提取近期的购买数据。"}
 )
 
-// High-value at risk sheet.
+// The campaign lists: Save now and Win back.
 var (
-	wbTitleRisk   = Label{"High-value customers at risk", "高价值流失风险客户"}
-	wbExplainRisk = Label{
-		"Key and important customers who are slipping away (at risk, churned, or unlikely to still be active), the most value at risk first: contact them first.",
-		"正在流失（有流失风险、已流失或仍活跃的可能性低）的大客户和重要客户，面临流失价值最高的排在最前：优先联系他们。"}
-	wbRiskNone = Label{"No key or important customer is slipping away.", "目前没有正在流失的大客户或重要客户。"}
+	wbTitleSaveNow   = Label{"Save now: high-value customers slipping away", "立即挽留：正在流失的高价值客户"}
+	wbExplainSaveNow = Label{
+		"Key and important customers who are still customers but slipping (Lapsing, buying less than before, or unlikely to still be active by the purchase model), the most value that can still be kept first: contact them now. The column “Why on this list” gives each one's reason.",
+		"仍是客户但正在流失（流失预警、购买比以前少，或购买模型认为仍活跃的可能性低）的大客户和重要客户，可挽留价值最高的排在最前：现在就联系他们。“列入原因”列说明了每位客户被列入的原因。"}
+	wbSaveNowNone    = Label{"No key or important customer is slipping away.", "目前没有正在流失的大客户或重要客户。"}
+	wbTitleWinBack   = Label{"Win back: high-value customers who have churned", "流失召回：已流失的高价值客户"}
+	wbExplainWinBack = Label{
+		"Key and important customers who have churned (quiet for longer than their own rhythm allows), the most past value first: a win-back offer may bring them back. The column “Why on this list” says how long they have been quiet.",
+		"已流失（沉寂时间超出其自身购买节奏允许范围）的大客户和重要客户，历史价值最高的排在最前：召回优惠或许能让他们回来。“列入原因”列说明了他们已沉寂多久。"}
+	wbWinBackNone = Label{"No key or important customer has churned.", "没有已流失的大客户或重要客户。"}
+	wbColReason   = Label{"Why on this list", "列入原因"}
 )
 
 // Clusters sheet.
@@ -234,10 +245,12 @@ var (
 		{"In a worse segment than last run.", "比上次处于更差的分群。"}}
 	wbMgSame = [2]Label{{"Same segment", "未变"},
 		{"In the same segment as last run.", "与上次处于同一分群。"}}
-	wbMgNew = [2]Label{{"New", "新增"},
-		{"Not in the previous run's customer list.", "不在上次运行的客户名单中。"}}
-	wbMgLost = [2]Label{{"Gone", "移除"},
-		{"In the previous run's customer list but not in this one.", "在上次运行的客户名单中，但不在本次名单中。"}}
+	wbMgNew = [2]Label{{"First-time buyers", "首次购买客户"},
+		{"Buyers now who had not bought by the last run (new customers, or customers who had not bought yet). Moved up, moved down, same segment and first-time buyers add up to this run's buyers.", "上次运行时尚未购买、本次已购买的客户（新客户，或此前未购买的客户）。升级、下滑、未变与首次购买客户之和等于本次的购买客户数。"}}
+	wbMgReclassified = [2]Label{{"Segment retired", "原分群已取消"},
+		{"Buyers whose segment at the last run no longer exists in the segment rules, so no direction can be told.", "上次所在分群已不在分群规则中的购买客户，无法判断升降。"}}
+	wbMgLost = [2]Label{{"No longer buying", "不再购买"},
+		{"Buyers at the last run who are not buyers now (no longer in the customer list); not part of this run's buyers.", "上次运行时的购买客户，本次已不再是购买客户（已不在客户名单中）；不计入本次的购买客户。"}}
 	wbMgMatrix      = Label{"Last run ↓ / this run →", "上次 ↓ / 本次 →"}
 	wbMgNone        = Label{"Not a buyer / not present", "非购买客户/不在名单中"}
 	wbMgMatrixTitle = Label{"Customers by segment last run (rows) and now (columns)", "客户在上次（行）与本次（列）所属分群"}
@@ -301,19 +314,19 @@ var (
 	wbMdGGN   = Label{"Repeat buyers whose average spend the model was fitted to.", "用于拟合模型的复购客户数。"}
 	wbMdGGEx  = Label{"Repeat buyers left out because their average spend was not positive.", "因平均消费不为正而未参与拟合的复购客户数。"}
 
-	wbMdTimeUnit   = [2]Label{{"Time unit", "时间单位"}, {"The models count time in units of this many days.", "模型以该天数为一个时间单位。"}}
-	wbMdHorizon    = [2]Label{{"Purchase horizon", "购买预测期"}, {"Expected purchases are counted over this period from the as-of date.", "预期购买次数按自分析截止日起的这段时间计算。"}}
-	wbMdCLVMonths  = [2]Label{{"CLV horizon", "终身价值预测期"}, {"Lifetime value adds up this many months from the as-of date.", "终身价值累计自分析截止日起的这些月份。"}}
-	wbMdDiscount   = [2]Label{{"Monthly discount rate", "月折现率"}, {"Money expected later is worth less today: each month is divided by (1 + this rate) once more.", "未来的钱在今天价值更低：每往后一个月，多除以一次 (1 + 该比率)。"}}
-	wbMdMargin     = [2]Label{{"Margin ratio", "毛利率"}, {"Shop-wide margin ÷ revenue, used for customers without their own margin when the orders have a cost; blank: lifetime value counts revenue.", "订单有成本时，对没有自身毛利数据的客户使用的全店毛利 ÷ 收入；留空表示终身价值按收入计算。"}}
-	wbMdPyramidBy  = [2]Label{{"Pyramid ranked by", "金字塔排序依据"}, {"What the customer pyramid ranks buyers by.", "客户金字塔对购买客户排序的依据。"}}
-	wbMdPAlive     = [2]Label{{"P(alive)", "仍活跃概率"}, {"The chance that a buyer is still a customer (has not silently dropped out), from how many times they bought, when they last bought and how long they have been a customer.", "根据客户购买过几次、最近一次购买的时间和成为客户的时长，估计其仍是活跃客户（没有悄悄流失）的概率。"}}
-	wbMdExpP       = [2]Label{{"Expected purchases", "预期购买次数"}, {"How many purchase days a buyer is expected to have over the purchase horizon, given their history and P(alive).", "根据客户的购买历史和仍活跃概率，预计其在购买预测期内会有多少个购买日。"}}
-	wbMdExpS       = [2]Label{{"Expected spend per purchase", "预期单次消费"}, {"A buyer's average repeat spend, pulled towards the shop-wide average the fewer purchases they have (Gamma-Gamma).", "客户复购的平均消费额，购买次数越少越向全店平均值靠拢（Gamma-Gamma 模型）。"}}
-	wbMdCLVFormula = [2]Label{{"CLV", "客户终身价值"}, {"CLV = Σ over the months 1…%d of (expected purchases in the month × expected spend per purchase × margin ratio ÷ (1 + monthly discount rate)^month). Without cost, the margin ratio is 1.", "CLV = 对第 1…%d 月求和（当月预期购买次数 × 预期单次消费 × 毛利率 ÷ (1 + 月折现率)^月数）。没有成本数据时，毛利率取 1。"}}
-	wbMdVaRFormula = [2]Label{{"Value at risk", "面临流失的价值"}, {"Yearly value pace × (1 − P(alive)), where the yearly pace is value × 365 ÷ the days since the first purchase (at least 365). Without usable models, 1 − P(alive) is taken as ½ when at risk and 1 when churned.", "年价值速度 × (1 − 仍活跃概率)，其中年价值速度 = 价值 × 365 ÷ 自首次购买以来的天数（至少 365）。模型不可用时，有流失风险取 ½，已流失取 1。"}}
-	wbMdByCLV      = Label{"lifetime value (CLV)", "终身价值（CLV）"}
-	wbMdByValue    = Label{"historical value", "历史价值"}
+	wbMdTimeUnit    = [2]Label{{"Time unit", "时间单位"}, {"The models count time in units of this many days.", "模型以该天数为一个时间单位。"}}
+	wbMdHorizon     = [2]Label{{"Purchase horizon", "购买预测期"}, {"Expected purchases are counted over this period from the as-of date.", "预期购买次数按自分析截止日起的这段时间计算。"}}
+	wbMdCLVMonths   = [2]Label{{"CLV horizon", "终身价值预测期"}, {"Lifetime value adds up this many months from the as-of date.", "终身价值累计自分析截止日起的这些月份。"}}
+	wbMdDiscount    = [2]Label{{"Monthly discount rate", "月折现率"}, {"Money expected later is worth less today: each month is divided by (1 + this rate) once more.", "未来的钱在今天价值更低：每往后一个月，多除以一次 (1 + 该比率)。"}}
+	wbMdMargin      = [2]Label{{"Margin ratio", "毛利率"}, {"Shop-wide margin ÷ revenue, used for customers without their own margin when the orders have a cost; blank: lifetime value counts revenue.", "订单有成本时，对没有自身毛利数据的客户使用的全店毛利 ÷ 收入；留空表示终身价值按收入计算。"}}
+	wbMdPyramidBy   = [2]Label{{"Pyramid ranked by", "金字塔排序依据"}, {"What the customer pyramid ranks buyers by.", "客户金字塔对购买客户排序的依据。"}}
+	wbMdPAlive      = [2]Label{{"P(alive)", "仍活跃概率"}, {"The chance that a buyer is still a customer (has not silently dropped out), from how many times they bought, when they last bought and how long they have been a customer.", "根据客户购买过几次、最近一次购买的时间和成为客户的时长，估计其仍是活跃客户（没有悄悄流失）的概率。"}}
+	wbMdExpP        = [2]Label{{"Expected purchases", "预期购买次数"}, {"How many purchase days a buyer is expected to have over the purchase horizon, given their history and P(alive).", "根据客户的购买历史和仍活跃概率，预计其在购买预测期内会有多少个购买日。"}}
+	wbMdExpS        = [2]Label{{"Expected spend per purchase", "预期单次消费"}, {"A buyer's average repeat spend, pulled towards the shop-wide average the fewer purchases they have (Gamma-Gamma).", "客户复购的平均消费额，购买次数越少越向全店平均值靠拢（Gamma-Gamma 模型）。"}}
+	wbMdCLVFormula  = [2]Label{{"CLV", "客户终身价值"}, {"CLV = Σ over the months 1…%d of (expected purchases in the month × expected spend per purchase × margin ratio ÷ (1 + monthly discount rate)^month). Without cost, the margin ratio is 1.", "CLV = 对第 1…%d 月求和（当月预期购买次数 × 预期单次消费 × 毛利率 ÷ (1 + 月折现率)^月数）。没有成本数据时，毛利率取 1。"}}
+	wbMdKeepFormula = [2]Label{{"Value to keep / year", "可挽留的年价值"}, {"Yearly value pace × P(alive), where the yearly pace is value × 365 ÷ the days since the first purchase (at least 365): what a customer still brings each year if kept. Without usable models, P(alive) is taken as 1 when Active, ½ when Lapsing and 0 when Churned.", "年价值速度 × 仍活跃概率，其中年价值速度 = 价值 × 365 ÷ 自首次购买以来的天数（至少 365）：留住该客户每年仍能带来的价值。模型不可用时，“活跃”取 1，“流失预警”取 ½，“已流失”取 0。"}}
+	wbMdByCLV       = Label{"lifetime value (CLV)", "终身价值（CLV）"}
+	wbMdByValue     = Label{"historical value", "历史价值"}
 )
 
 // Definitions sheet.
@@ -353,15 +366,15 @@ var (
 		{"Buyers are ranked on each measure and cut into %d groups of about equal size, scored 1 to %d; %d is best (most recent, most often, most spent). Recency is reversed: fewer days scores higher. Customers who never bought get no score.",
 			"购买客户按每项指标排序并分成 %d 个大小大致相等的组，得 1 到 %d 分；%d 分最好（最近买过、买得最频繁、花得最多）。最近购买是反向计分：天数越少得分越高。从未购买的客户没有得分。"}}
 	wbDfTies = [2]Label{{"Equal values", "数值相同"},
-		{"Customers with equal values always get the same score: the lower one (the score of the first position of their group in the ranking), so some scores may stay unused when many values are equal.",
-			"数值相同的客户总是得到相同的分数，即较低的那个（其在排序中首个位置对应的分数）；因此当大量数值相同时，某些分数可能不会出现。"}}
+		{"Customers with equal values always get the same score. A group of equal values that spans a score boundary takes the score of the middle of the group in the ranking; the group holding the best value always gets the top score and the group holding the worst value the bottom score, so a big group of buyers who bought on the same recent day all score top for recency, however many they are. When many values are equal some scores stay unused. When every buyer has the same value, all get the middle score: the measure does not tell them apart.",
+			"数值相同的客户总是得到相同的分数。跨越分数边界的一组相同数值，取该组在排序中中间位置对应的分数；持有最好数值的一组总是得最高分，持有最差数值的一组总是得最低分，因此同一天最近购买的一大批客户无论人数多少，最近购买得分都是最高分。当大量数值相同时，某些分数可能不会出现。若所有购买客户数值都相同，则都得中间分：该指标无法区分他们。"}}
 	wbDfFM = [2]Label{{"FM score", "FM 得分"},
 		{"The mean of the F and M scores, rounded half up: how much a customer buys overall.", "F 与 M 得分的平均值（四舍五入）：衡量客户总体购买量。"}}
 	// wbDfSegmentRule is a format: the score rule, then the action.
 	wbDfSegmentRule  = Label{"Buyers with %s. Suggested action: %s", "符合 %s 的购买客户。建议行动：%s"}
 	wbDfSegmentOrder = [2]Label{{"How segments are assigned", "分群方法"},
-		{"Each buyer goes to the first segment in this list whose R and FM ranges contain their scores. Customers who never bought are in no segment.",
-			"每位购买客户归入此列表中第一个 R 与 FM 得分范围都包含其得分的分群。从未购买的客户不属于任何分群。"}}
+		{"Each buyer goes to the first segment in this list whose R and FM ranges contain their scores and that holds their churn status. Segment names agree with churn status: a buyer who is active by their own purchase rhythm but less recent than most of the shop is never named About to Sleep, At Risk, Can't Lose Them, Hibernating or Lost, and a churned buyer is never a Champion: such a buyer goes to the segment that holds their status nearest on the R scale with the same FM range. Customers who never bought are in no segment.",
+			"每位购买客户归入此列表中第一个 R 与 FM 得分范围都包含其得分、且容纳其流失状态的分群。分群名称与流失状态一致：按自身购买节奏仍属活跃、只是比店内多数客户购买得早一些的客户，不会被归入即将沉睡、有流失风险、不能失去、休眠或流失等分群；已流失的客户也不会被称为冠军：这类客户归入 FM 范围相同、在 R 轴上最接近且容纳其状态的分群。从未购买的客户不属于任何分群。"}}
 	// wbDfTierRule is a format with the cut-off range in percent.
 	wbDfTierRule = Label{"Buyers ranked from the most valuable down; the ones whose value, added up from the top, falls in %s–%s of all value.",
 		"按价值从高到低排序，从最高者开始累计，其累计价值落在总价值的 %s–%s 区间的客户。"}
@@ -382,16 +395,17 @@ var (
 	wbDfRhythm    = [2]Label{{"Days between purchases", "平均购买间隔"},
 		{"A buyer's rhythm: (last purchase − first purchase) ÷ (purchase days − 1); blank for buyers who bought on one day only.",
 			"客户的购买节奏：（最近一次购买 − 首次购买）÷（购买天数 − 1）；只在一天内购买过的客户留空。"}}
-	wbDfChurnRate = [2]Label{{"Churn rate", "流失率"},
-		{"Churned customers as a share of buyers.", "已流失客户占购买客户的比例。"}}
-	wbDfPeriodChurn = [2]Label{{"Churn rate per period", "周期流失率"},
-		{"Of the buyers who were active at the start of the last %d days, the share who are churned now.", "在最近 %d 天开始时仍活跃的购买客户中，现在已流失的比例。"}}
+	// wbDfChurnRate is the one churn rate: a format with the period in days.
+	wbDfChurnRate = [2]Label{kpiNameChurnRate,
+		{"Of the buyers who were active at the start of the last %d days, the share who are churned now. The only churn rate in custseg's reports.", "在最近 %d 天开始时仍活跃的购买客户中，现在已流失的比例。这是本报告中唯一的流失率。"}}
+	wbDfChurnedShare = [2]Label{kpiNameChurnedShare,
+		{"Churned customers ÷ all buyers ever: how many of those who ever bought are gone. A share of buyers, not the churn rate.", "已流失客户 ÷ 所有曾经购买的客户：曾经购买的客户中有多少已经离开。这是占购买客户的比例，不是流失率。"}}
 	// Lifecycle stages: formats with the window days.
 	wbDfStageExploration = Label{"Bought on one day only, or made the first purchase within the last %d days.", "只在一天内购买过，或首次购买在最近 %d 天内。"}
 	wbDfStageFormation   = Label{"More purchases in the last %d days than in the %d days before.", "最近 %d 天的购买次数多于之前 %d 天。"}
 	wbDfStageStability   = Label{"Buying steadily: neither more nor fewer purchases than before, and active.", "购买稳定：购买次数与之前持平，且仍活跃。"}
-	wbDfStageDecline     = Label{"Fewer purchases in the last %d days than in the %d days before, or at risk.", "最近 %d 天的购买次数少于之前 %d 天，或有流失风险。"}
-	wbDfStageLost        = Label{"Churned.", "已流失。"}
+	wbDfStageDecline     = Label{"Fewer purchases in the last %d days than in the %d days before, or in the churn status Lapsing.", "最近 %d 天的购买次数少于之前 %d 天，或流失状态为“流失预警”。"}
+	wbDfStageLost        = Label{"In the churn status Churned: the relationship has ended.", "流失状态为“已流失”：客户关系已终止。"}
 	// wbDfStrategy is a format with a stage's strategy.
 	wbDfStrategy = Label{" Strategy: %s", "策略：%s"}
 	wbDfPAlive   = [2]Label{{"P(alive)", "仍活跃概率"},
@@ -399,10 +413,12 @@ var (
 	wbDfCLV = [2]Label{{"CLV (customer lifetime value)", "客户终身价值（CLV）"},
 		{"What a buyer is predicted to bring over the next %d months: expected purchases × expected spend × margin, discounted at %s a month; see the Model sheet.",
 			"预计客户在未来 %d 个月内带来的价值：预期购买次数 × 预期单次消费 × 毛利率，按每月 %s 折现；见“预测模型”表。"}}
-	wbDfVaR = [2]Label{{"Value at risk", "面临流失的价值"},
-		{"The value a year that the shop stands to lose: yearly value pace × the chance the customer has left.", "店铺可能失去的年价值：年价值速度 × 客户已经流失的概率。"}}
-	wbDfHVAR = [2]Label{{"High-value at risk", "高价值流失风险"},
-		{"Key and important customers who are at risk or churned, or whose P(alive) is below %s.", "有流失风险或已流失、或仍活跃概率低于 %s 的大客户和重要客户。"}}
+	wbDfKeep = [2]Label{{"Value to keep / year", "可挽留的年价值"},
+		{"The value a year the shop keeps if the customer stays: yearly value pace × the chance the customer is still a customer.", "客户留下时店铺每年可保有的价值：年价值速度 × 客户仍是客户的概率。"}}
+	wbDfSaveNow = [2]Label{{"Save now", "立即挽留"},
+		{"Key and important customers who are not churned but slipping: Lapsing, buying less in the recent window than in the one before, or with a P(alive) below %s; ranked by value to keep a year.", "未流失但正在流失的大客户和重要客户：流失预警、近期窗口内购买少于之前窗口，或仍活跃概率低于 %s；按可挽留的年价值排序。"}}
+	wbDfWinBack = [2]Label{{"Win back", "流失召回"},
+		{"Key and important customers who have churned; ranked by their past value.", "已流失的大客户和重要客户；按历史价值排序。"}}
 	// wbDfPyramidTier is a format with the rule (wbPyrTop…) and the measure.
 	wbDfPyramidTier = Label{"%s, ranked by %s.", "%s，按%s排序。"}
 	wbDfClusters    = [2]Label{{"k-means clusters", "k-means 聚类"},

@@ -111,7 +111,7 @@ func main() {
 		rules := queries.Rules{ZeroIsPurchase: true}
 		stmts := map[string]string{
 			"1-customers.sql":  src.Customers.SQL,
-			"2-aggregate.sql":  queries.AggregateSQL(src.Orders.SQL, win.Bounds(), rules, true, true),
+			"2-aggregate.sql":  queries.AggregateSQL(src.Orders.SQL, win.Bounds(), rules, queries.Optional{Cost: true, Discount: true, Category: true}),
 			"3-first-day.sql":  queries.FirstDaySQL(src.Orders.SQL, win.End, rules),
 			"4-categories.sql": queries.CategorySQL(src.Orders.SQL, win.End, rules, true),
 			"5-cohorts.sql":    queries.CohortSQL(src.Orders.SQL, win.End, rules, true),

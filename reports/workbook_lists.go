@@ -5,20 +5,48 @@ import (
 	"math"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/custseg/custseg/analysis"
 )
 
-// writeRisk streams the High-value at risk sheet: the customers of
-// Result.HighValueAtRisk in its order (the most value at risk first).
-func (wb *workbook) writeRisk() error {
-	f, name, st := wb.f, wb.risk, &wb.st
+// campaignList is one of the two campaign lists: Save now or Win back.
+type campaignList struct {
+	sheet          string
+	title, explain Label
+	none           Label
+	entries        []analysis.ListEntry
+	// keep adds the value-to-keep column (Save now).
+	keep bool
+}
+
+// saveNowList and winBackList describe the two campaign lists of the run.
+func (wb *workbook) saveNowList() campaignList {
+	return campaignList{wb.save, wbTitleSaveNow, wbExplainSaveNow, wbSaveNowNone, wb.res.SaveNow, true}
+}
+
+func (wb *workbook) winBackList() campaignList {
+	return campaignList{wb.win, wbTitleWinBack, wbExplainWinBack, wbWinBackNone, wb.res.WinBack, false}
+}
+
+// writeList streams a campaign list sheet: its customers in the list's
+// order, each with the reason they are on it.
+func (wb *workbook) writeList(cl campaignList) error {
+	f, name, st := wb.f, cl.sheet, &wb.st
 	_, _, names := wb.customerLayout()
 	usable := wb.res.Models.Usable
 	cols := []column{
 		{wb.t(wbColRank), kInt}, {wb.t(wbColID), kText}, {wb.t(wbColName), kText}, {wb.t(wbColEmail), kText},
 		{wb.t(wbColPhone), kText}, {wb.t(wbColTier), kText}, {wb.t(wbColSegment), kText},
-		{wb.t(wbColStatus), kText}, {wb.t(wbColLast), kDate}, {wb.t(wbColRecency), kInt},
-		{wb.measureColumn(), kMoney}, {wb.t(wbColPAlive), kPct}, {wb.t(wbColCLV), kMoney}, {wb.t(wbColVaR), kMoney},
+		{wb.t(wbColStatus), kText}, {wb.t(wbColReason), kText}, {wb.t(wbColLast), kDate}, {wb.t(wbColRecency), kInt},
+		{wb.measureColumn(), kMoney}, {wb.t(wbColPAlive), kPct}, {wb.t(wbColCLV), kMoney},
 	}
+	if cl.keep {
+		cols = append(cols, column{wb.t(wbColKeep), kMoney})
+	}
+	// The campaign columns come last (workbook_campaign.go).
+	campaign := len(cols)
+	cols = append(cols, wb.campaignColumns()...)
+	camp, ctexts := wb.campaignLayout(), wb.campaignTexts()
 	const (
 		rRank = iota
 		rID
@@ -28,17 +56,20 @@ func (wb *workbook) writeRisk() error {
 		rTier
 		rSegment
 		rStatus
+		rReason
 		rLast
 		rRecency
 		rValue
 		rPAlive
 		rCLV
-		rVaR
+		rKeep
 	)
 	var list []int
-	for _, i := range wb.res.HighValueAtRisk {
-		if i >= 0 && i < len(wb.ds.Customers) {
+	reasons := map[int]string{}
+	for _, e := range cl.entries {
+		if i := int(e.Index); i >= 0 && i < len(wb.ds.Customers) {
 			list = append(list, i)
+			reasons[i] = listReason(wb.ds, wb.res, e, wb.loc)
 		}
 	}
 	// Widths: headers, then the content of the listed customers.
@@ -62,8 +93,12 @@ func (wb *workbook) writeRisk() error {
 		grow(rRecency, numWidth(float64(s.Recency), 0))
 		grow(rValue, st.width(kMoney, num(s.Value)))
 		grow(rCLV, st.width(kMoney, num(s.CLV)))
-		grow(rVaR, st.width(kMoney, num(s.ValueAtRisk)))
+		grow(rReason, math.Min(displayWidth(reasons[i]), 60))
+		if cl.keep {
+			grow(rKeep, st.width(kMoney, num(s.KeepValue)))
+		}
 	}
+	wb.campaignWidths(widths, campaign, names)
 
 	last := headerRow + len(list)
 	ref := cellRef(1, headerRow) + ":" + cellRef(len(cols), last)
@@ -92,7 +127,8 @@ func (wb *workbook) writeRisk() error {
 	if err := sw.SetPanes(freezeBelow(headerRow)); err != nil {
 		return fmt.Errorf("panes: %w", err)
 	}
-	if err := streamHeading(sw, st, wb.t(wbTitleRisk), wb.t(wbExplainRisk)); err != nil {
+	explain := wb.sentences(wb.t(cl.explain), wb.campaignNote(len(list), func(j int) int { return list[j] }, campaign+1))
+	if err := streamHeading(sw, st, wb.t(cl.title), explain); err != nil {
 		return err
 	}
 	hdr := make([]any, len(cols))
@@ -107,7 +143,7 @@ func (wb *workbook) writeRisk() error {
 		return err
 	}
 	if len(list) == 0 {
-		if err := sw.SetRow(cellRef(1, firstDataRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: wb.t(wbRiskNone)}}); err != nil {
+		if err := sw.SetRow(cellRef(1, firstDataRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: wb.t(cl.none)}}); err != nil {
 			return err
 		}
 	}
@@ -134,6 +170,7 @@ func (wb *workbook) writeRisk() error {
 		set(rTier, names.tier(s.Tier))
 		set(rSegment, names.segment(int(s.Segment)))
 		set(rStatus, names.status(s.Status))
+		text(rReason, reasons[i])
 		if d, ok := excelDate(c.LastOrder.Time()); ok {
 			set(rLast, d)
 		} else {
@@ -151,7 +188,10 @@ func (wb *workbook) writeRisk() error {
 		} else {
 			row[rPAlive], row[rCLV] = nil, nil
 		}
-		set(rVaR, num(s.ValueAtRisk))
+		if cl.keep {
+			set(rKeep, num(s.KeepValue))
+		}
+		wb.campaignValues(i, camp, names, &ctexts, func(k int, v string) { text(campaign+k, v) })
 		if err := sw.SetRow(cellRef(1, firstDataRow+k), row); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, firstDataRow+k, err)
 		}

@@ -10,7 +10,9 @@
 //     high-value customers at risk (models.go),
 //   - k-means clustering with k chosen by silhouette (kmeans*.go,
 //     silhouette.go, clusters.go),
-//   - the KPIs of a run (analyze.go).
+//   - the KPIs of a run (analyze.go),
+//   - the data guards: stale data and orders multiplied by a join in
+//     orders.sql (guards.go, freshness.go, fanout.go).
 //
 // It imports nothing of the project and does no I/O: no SQL, no files, no
 // excelize, no time.Now. The as-of date, every parameter and every random

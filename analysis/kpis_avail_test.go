@@ -12,7 +12,9 @@ import (
 // the changes against the previous run — never 0; with them they are
 // there, 0 included.
 func TestModelKPIsNullWithoutModels(t *testing.T) {
-	day := func(daysAgo int) Date { return DateOf(time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -daysAgo)) }
+	day := func(daysAgo int) Date {
+		return DateOf(time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, -daysAgo))
+	}
 	d := &Dataset{AsOf: time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC), Customers: []Customer{
 		{ID: "a", Orders: 1, OrderDays: 1, Gross: 10, FirstOrder: day(5), LastOrder: day(5)},
 		{ID: "b", Orders: 2, OrderDays: 2, Gross: 30, FirstOrder: day(50), LastOrder: day(9)},

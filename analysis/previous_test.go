@@ -101,7 +101,7 @@ func TestReachable(t *testing.T) {
 // rate); it reads as the churn rate and the churned share.
 func TestKPIsJSONChurnRate(t *testing.T) {
 	tests := []struct {
-		name, json          string
+		name, json         string
 		churnRate, churned float64
 	}{
 		{"now", `{"buyers": 10, "churn_rate": 0.15, "churned_share": 0.58}`, 0.15, 0.58},

@@ -1,6 +1,7 @@
 // Package jobs runs custseg's job: config → extract → analyse → render →
 // publish → deliver → record, one value passed forward (run.go, execute.go),
-// the checks behind `custseg check` (check.go), the run history
+// the checks behind `custseg check` (check.go), the data guards' manifest
+// record, stale_action fail and check lines (guards.go), the run history
 // (runlog.go), the shared-folder publishing and email delivery with
 // failure alerts (shared.go, execute.go), and the scheduler behind
 // `custseg schedule` with its MySQL GET_LOCK locker and /healthz and

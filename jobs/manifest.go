@@ -25,11 +25,11 @@ type Manifest struct {
 	// Labels name the keys of the counts (and of the write-back's columns)
 	// in the run's locale, as the reports show them: segment, tier,
 	// pyramid, status and stage, each key → name (reports.Names).
-	Labels      reports.GroupLabels     `json:"labels"`
-	KPIs        analysis.KPIs           `json:"kpis"`
+	Labels reports.GroupLabels `json:"labels"`
+	KPIs   analysis.KPIs       `json:"kpis"`
 	// Migration counts how the buyers moved since the previous run: up +
 	// down + stayed + new (+ reclassified) = buyers now; nil on a first run.
-	Migration *MigrationRecord `json:"migration,omitempty"`
+	Migration   *MigrationRecord        `json:"migration,omitempty"`
 	DataQuality []analysis.QualityCheck `json:"data_quality"`
 	// DataFreshness says how recent the newest purchase is and whether
 	// the data looks stale (nil when the run failed before analysing).

@@ -13,7 +13,7 @@ var (
 	// wbPrevFirstPurchase: a buyer now who was not one last run.
 	wbPrevFirstPurchase = Label{"(first purchase)", "（首次购买）"}
 	// wbPrevRetired: last run's segment is not among this run's rules.
-	wbPrevRetired = Label{"(segment no longer defined)", "（该分群已停用）"}
+	wbPrevRetired = Label{"(segment retired)", "（原分群已取消）"}
 
 	// wbReachNote is a format: customers without an email or consent, the
 	// customers of the list, the column's letter and its header.

@@ -332,6 +332,17 @@ func newEmailMarketing(in *Input) *emailMarketing {
 		Sheets:               wb.sheets,
 		HowTo:                htmlFormat(emailMktHowTo, loc, wb.customers, wbColSegment.In(loc)),
 	}
+	if wb.customers == "" {
+		// The customer list is a CSV file of the run (outputs.customer_list:
+		// csv.gz), not a sheet of the workbook: point there.
+		where := emailMktCSVInFolder.In(loc)
+		if in.RunFolder != "" {
+			where = htmlFormat(emailMktCSVAt, loc, in.RunFolder)
+		}
+		d.Intro = htmlFormat(emailMktIntroCSV, loc, where)
+		d.NoSegmentSheets = emailMktNoSegSheetsCSV.In(loc)
+		d.HowTo = emailMktHowToCSV.In(loc)
+	}
 	d.Preheader = d.Intro
 	if k := len(res.SaveNow); k > 0 {
 		d.Risk = htmlFormat(emailMktSaveNow, loc, htmlInt(k), htmlMoneyShort(in.Currency, listKeepTotal(res), loc), wb.save,

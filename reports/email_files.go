@@ -26,18 +26,19 @@ func NotAttachedNote(locale string, files []NotAttached) (text, html string) {
 		return "", ""
 	}
 	mb := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
-	lines := make([]string, len(files))
-	for i, f := range files {
-		lines[i] = htmlFormat(emailNotAttachedFile, locale, f.Name, mb(f.SentMB), strconv.FormatFloat(f.LimitMB, 'g', -1, 64), f.Where)
-	}
 	head := emailNotAttached.In(locale)
-	text = head + "\n" + strings.Join(lines, "\n") + "\n"
-	var b strings.Builder
+	var t, b strings.Builder
+	t.WriteString(head + "\n")
 	b.WriteString(`<p style="font-family:sans-serif;font-size:14px">`)
 	b.WriteString(template.HTMLEscapeString(head))
-	for _, l := range lines {
-		b.WriteString("<br>" + template.HTMLEscapeString(l))
+	for _, f := range files {
+		// Where on a line of its own, so that a link is not broken by the
+		// line length of the mail encoding.
+		what := htmlFormat(emailNotAttachedFile, locale, f.Name, mb(f.SentMB), strconv.FormatFloat(f.LimitMB, 'g', -1, 64))
+		t.WriteString(what + "\n" + f.Where + "\n")
+		b.WriteString("<br>" + template.HTMLEscapeString(what) + "<br>" + template.HTMLEscapeString(f.Where))
 	}
 	b.WriteString("</p>")
+	text = t.String()
 	return text, b.String()
 }

@@ -58,10 +58,10 @@ func TestManagementEmail(t *testing.T) {
 		subject     string // prefix; the amount follows
 		subjectTail string
 	}{
-		{"first-en", "en", htmlFull{Models: true}, "Customer report, as of 2026-09-30: net revenue ¥", ""},
-		{"previous-en", "en", htmlFull{Previous: true, Models: true}, "Customer report, week to 2026-09-30: net revenue ¥", " (+2.1%)"},
-		{"previous-zh", "zh-CN", htmlFull{Previous: true}, "客户报告（截至 2026-09-30 的一周）：净收入 ¥", "（+2.1%）"},
-		{"hostile-en", "en", htmlFull{Previous: true, Models: true, Hostile: true}, "Customer report, week to 2026-09-30: net revenue ¥", " (+2.1%)"},
+		{"first-en", "en", htmlFull{Models: true}, "Customer report, as of 2026-09-30: all-time net revenue ¥", ""},
+		{"previous-en", "en", htmlFull{Previous: true, Models: true}, "Customer report, week to 2026-09-30: all-time net revenue ¥", " (+2.1%)"},
+		{"previous-zh", "zh-CN", htmlFull{Previous: true}, "客户报告（截至 2026-09-30 的一周）：累计净收入 ¥", "（+2.1%）"},
+		{"hostile-en", "en", htmlFull{Previous: true, Models: true, Hostile: true}, "Customer report, week to 2026-09-30: all-time net revenue ¥", " (+2.1%)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

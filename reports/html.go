@@ -256,12 +256,20 @@ type htmlListSection struct {
 // htmlLists returns the Save now and Win back sections.
 func htmlLists(in *Input, loc string) []htmlListSection {
 	res := in.Result
-	return []htmlListSection{
+	out := []htmlListSection{
 		{listNameSaveNow.In(loc), htmlFormat(htmlSaveNowIntro, loc, htmlInt(len(res.SaveNow)), htmlInt(htmlListRows)),
 			htmlListTable(in, loc, res.SaveNow, true)},
 		{listNameWinBack.In(loc), htmlFormat(htmlWinBackIntro, loc, htmlInt(len(res.WinBack)), htmlInt(htmlListRows)),
 			htmlListTable(in, loc, res.WinBack, false)},
 	}
+	// An empty list says so once, in its table, not also in an intro that
+	// counts nobody.
+	for k := range out {
+		if len(out[k].Table.Rows) == 0 {
+			out[k].Intro = ""
+		}
+	}
+	return out
 }
 
 // htmlListTable shows the first htmlListRows customers of a campaign list

@@ -65,7 +65,7 @@ var (
 		func(k *analysis.KPIs) float64 { return float64(k.Customers) }}
 	kpiSpecBuyers = kpiSpec{"buyers", htmlKPIBuyers, Label{"buyers", "购买客户数"}, kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.Buyers) }}
-	kpiSpecNetRevenue = kpiSpec{"net_revenue", htmlKPINetRevenue, Label{"net revenue", "净收入"}, kpiMoney, +1,
+	kpiSpecNetRevenue = kpiSpec{"net_revenue", htmlKPINetRevenue, Label{"all-time net revenue", "累计净收入"}, kpiMoney, +1,
 		func(k *analysis.KPIs) float64 { return k.NetRevenue }}
 	kpiSpecAOV = kpiSpec{"avg_order_value", htmlKPIAOV, Label{"the average order value", "平均订单金额"}, kpiMoney, +1,
 		func(k *analysis.KPIs) float64 { return k.AvgOrderValue }}

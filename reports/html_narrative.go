@@ -105,8 +105,10 @@ func reportNarrative(in *Input, loc string) []string {
 	// 3. The campaign lists.
 	if n := len(res.SaveNow); n > 0 {
 		out = append(out, htmlFormat(htmlNarrSaveNow, loc, htmlInt(n), htmlMoneyShort(cur, listKeepTotal(res), loc), htmlInt(len(res.WinBack))))
-	} else {
+	} else if len(res.WinBack) > 0 {
 		out = append(out, htmlFormat(htmlNarrNoSaveNow, loc, htmlInt(len(res.WinBack))))
+	} else {
+		out = append(out, htmlNarrNoLists.In(loc))
 	}
 
 	// 4. Most valuable segment.

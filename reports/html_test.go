@@ -166,7 +166,7 @@ func TestWriteHTMLChinese(t *testing.T) {
 		"客户分群", "近度 × 频度", "价值集中度（帕累托曲线）", "价值分层", "流失状态",
 		"客户价值金字塔", "铂金客户", "流失率趋势", "客户生命周期", "考察期", "建立信任",
 		"客户仍活跃的概率", "预测客户终身价值", "数据中的客户群（聚类）", "按省份统计的客户", "按性别统计的客户",
-		"与上次运行相比的客群流动", "新客户留存（同期群）", "高价值流失风险客户",
+		"与上次运行相比的客群流动", "新客户留存（同期群）", "立即挽留", "流失召回",
 		"下一步行动", "建议行动", "复购率", "流失率", "活跃客户", "重要价值客户（冠军）",
 		`"name":"购买客户占比"`, `"name":"客户占比"`, "大客户", "个百分点", "（未填写）",
 	} {
@@ -237,16 +237,16 @@ func TestWriteHTMLNarrative(t *testing.T) {
 	}{
 		{"first-en", "en", htmlFull{Models: true}, []string{
 			"This is the first run, so there is nothing to compare with yet:",
-			"Of the customers who were active 90 days ago, 8.3% have churned since;",
+			"of the buyers who were active 90 days ago, 8.3% have churned since;",
 			"key or important customers are slipping away, with ¥",
-			"Top action: call or write to the high-value customers at risk"}},
+			"Top action: contact the customers of the Save now list"}},
 		{"previous-en", "en", htmlFull{Previous: true, Models: true}, []string{
 			"Since the last run (2026-09-23), ",
-			"net revenue rose 2.1% to ¥",
-			", and the churn rate rose 0.4 pp to ",
+			"all-time net revenue rose 2.1% to ¥",
+			"the churn rate rose 1.2 pp to ",
 			"” brings the most value: "}},
 		{"previous-zh", "zh-CN", htmlFull{Previous: true}, []string{
-			"与上次运行（2026-09-23）相比，", "净收入上升 2.1%，至 ¥", "90 天前仍活跃的客户中，已有 8.3% 流失",
+			"与上次运行（2026-09-23）相比，", "累计净收入上升 2.1%，至 ¥", "90 天前仍活跃的购买客户中，已有 8.3% 流失",
 			"首要行动："}},
 	}
 	for _, tt := range tests {
@@ -294,7 +294,7 @@ func TestReportKPIChanges(t *testing.T) {
 		{"Customers", "▲", "good", "+60 ("},
 		{"Churn rate", "▲", "bad", "+1.2 pp"}, // the period's: 7.1% → 8.3%
 		{"Active customers", "▼", "bad", "−12 ("},
-		{"Save now", "▲", "bad", "+9 ("},
+		{"Save now customers", "▲", "bad", "+9 ("},
 		{"Top-20% value share", "＝", "flat", "no change"},
 	}
 	for _, tt := range tests {
@@ -312,7 +312,7 @@ func TestReportKPIChanges(t *testing.T) {
 	in.Result.Migration.PrevKPIs = nil
 	for _, k := range reportKPIs(in, "en") {
 		switch k.Label {
-		case "Net revenue":
+		case "Net revenue, all time":
 			if !strings.HasPrefix(k.Change, "+2.1% (+¥") {
 				t.Errorf("net revenue from KPIDeltas: %q", k.Change)
 			}

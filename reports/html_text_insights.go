@@ -43,6 +43,7 @@ var (
 	htmlNarrChurn = Label{"Churned customers: %s (%s of buyers); %s customers are Lapsing now.", "已流失客户数：%s（占购买客户 %s）；目前有 %s 位客户处于流失预警。"}
 	// htmlNarrSaveNow: customers to save, their yearly value to keep, customers to win back.
 	htmlNarrSaveNow       = Label{"%s key or important customers are slipping away, with %s a year still to keep (the Save now list); %s have already churned (the Win back list).", "%s 位大客户或重要客户正在流失，每年仍可挽留 %s（“立即挽留”名单）；另有 %s 位已流失（“流失召回”名单）。"}
+	htmlNarrNoLists       = Label{"No key or important customer is slipping away or has churned.", "没有正在流失或已流失的大客户或重要客户。"}
 	htmlNarrNoSaveNow     = Label{"No key or important customer is slipping away; %s have already churned (the Win back list).", "目前没有正在流失的大客户或重要客户；%s 位已流失（“流失召回”名单）。"}
 	htmlNarrRichest       = Label{"The segment “%s” brings the most value: %s of it, from %s of buyers.", "“%s”客群贡献的价值最多：占总价值 %s，人数仅占购买客户 %s。"}
 	htmlNarrActionSaveNow = Label{"Top action: contact the customers of the Save now list, starting with the most value to keep.", "首要行动：从可挽留价值最高的客户开始，联系“立即挽留”名单中的客户。"}
@@ -165,7 +166,7 @@ var (
 	// Migration.
 	htmlMigTitle     = Label{"Moves between segments since the last run", "与上次运行相比的客群流动"}
 	htmlMigText      = Label{"Bands join each customer's segment at the last run (left) with their segment now (right). Broad bands into the segments At Risk, Hibernating or Lost are the moves to stop.", "色带连接每位客户上次运行时的客群（左）与当前客群（右）。流向“有流失风险客户”“休眠客户”“流失已久客户”的宽色带是需要阻止的流动。"}
-	htmlMigHighlight = Label{"Since %s: %s moved up, %s moved down, %s stayed, %s first-time buyers (together this run's buyers); %s of the last run's buyers are no longer buying.", "自 %s 以来：%s 位上升，%s 位下降，%s 位不变，%s 位首次购买客户（合计为本次购买客户）；上次的购买客户中有 %s 位不再购买。"}
+	htmlMigHighlight = Label{"Since %s: %s moved up, %s moved down, %s stayed, %s first-time buyers (together, the buyers of this run); %s buyers of the last run are no longer buying.", "自 %s 以来：%s 位上升，%s 位下降，%s 位不变，%s 位首次购买客户（合计为本次购买客户）；上次的购买客户中有 %s 位不再购买。"}
 	htmlMigFirstRun  = Label{"First run: nothing to compare yet. The moves between segments appear from the next run on.", "首次运行：暂无可比较的数据。从下次运行起显示客群之间的流动。"}
 	htmlMigNoneLeft  = Label{"Not a buyer then (first-time buyers)", "上次未购买（首次购买客户）"}
 	htmlMigNoneRight = Label{"Not a buyer now", "本次未购买"}

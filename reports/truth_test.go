@@ -492,3 +492,58 @@ func TestWorkbookCountNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestEmailsPointToWhatTheyCarry: the management email does not send the
+// reader to lists the HTML report does not hold; the marketing email of a
+// run whose customer list is a CSV file points to that file, never to a
+// Customers sheet the workbook does not have.
+func TestEmailsPointToWhatTheyCarry(t *testing.T) {
+	for _, loc := range []string{"en", "zh-CN"} {
+		t.Run(loc, func(t *testing.T) {
+			in := htmlTestFull(t, 800, loc, htmlFull{Models: true})
+			_, html, text, err := ManagementEmail(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bad := range []string{"full lists", "完整名单见本次运行的 HTML 报告", "listed below", "见下方名单"} {
+				if strings.Contains(text, bad) || strings.Contains(html, bad) {
+					t.Errorf("management email says %q", bad)
+				}
+			}
+			in.CustomerList = "csv.gz"
+			in.RunFolder = "https://intranet.example/reports/weekly/2026-09-30/"
+			_, html, text, err = MarketingEmail(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, body := range []string{text, html} {
+				if strings.Contains(body, "“”") {
+					t.Errorf("marketing email names a sheet without a name")
+				}
+				if !strings.Contains(body, "customers-") || !strings.Contains(body, in.RunFolder) {
+					t.Errorf("marketing email does not point to the CSV customer list in the run folder")
+				}
+			}
+		})
+	}
+}
+
+// TestNotAttachedNote: the note on linked files is in the email's
+// language, with each link on a line of its own.
+func TestNotAttachedNote(t *testing.T) {
+	files := []NotAttached{{Name: "customer-segments-2026-09-30.xlsx", SentMB: 13.02, LimitMB: 10, Where: "https://x.example/a&b"}}
+	tests := []struct{ loc, text, html string }{
+		{"en", "Not attached, too large:\ncustomer-segments-2026-09-30.xlsx (13.0 MB as an attachment; the message would be over the 10 MB limit):\nhttps://x.example/a&b\n",
+			"<br>https://x.example/a&amp;b</p>"},
+		{"zh-CN", "未作为附件发送（文件过大）：\ncustomer-segments-2026-09-30.xlsx（作为附件为 13.0 MB，邮件将超过 10 MB 的上限）：\nhttps://x.example/a&b\n", "未作为附件发送"},
+	}
+	for _, tt := range tests {
+		text, html := NotAttachedNote(tt.loc, files)
+		if text != tt.text || !strings.Contains(html, tt.html) {
+			t.Errorf("%s: %q / %q", tt.loc, text, html)
+		}
+	}
+	if text, html := NotAttachedNote("en", nil); text != "" || html != "" {
+		t.Errorf("no files: %q %q", text, html)
+	}
+}

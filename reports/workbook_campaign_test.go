@@ -70,7 +70,7 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				"c1": {"Loyal", "yes", "yes", "yes"},
 				"c2": {"=c2", "no", "no", "no"}, // =c2: the segment c2 is in now
 				"c3": {"(first purchase)", "yes", "yes", "yes"},
-				"c4": {"(segment no longer defined)", "yes", "yes", "no"},
+				"c4": {"(segment retired)", "yes", "yes", "no"},
 				"c5": {"", "", "yes", "yes"},
 				"c6": {"(first purchase)", "yes", "yes", "no"},
 				"c7": {"", "", "no", "no"},
@@ -84,7 +84,7 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 			rows: map[string]campaignRow{
 				"c1": {"Loyal", "yes", "-", "yes"},
 				"c2": {"=c2", "no", "-", "yes"},
-				"c4": {"(segment no longer defined)", "yes", "-", "no"},
+				"c4": {"(segment retired)", "yes", "-", "no"},
 				"c7": {"", "", "-", "no"},
 			},
 			note: []string{"3 of these 7 customers have no email address: marked “no” in column AK (Reachable by email). customers.sql has no email_consent column"},
@@ -210,7 +210,7 @@ func TestCustomersCSVCampaignColumns(t *testing.T) {
 	tests := map[string][]string{
 		"c1": {"Loyal", "yes", "yes", "yes"},
 		"c3": {"(first purchase)", "yes", "yes", "yes"},
-		"c4": {"(segment no longer defined)", "yes", "yes", "no"},
+		"c4": {"(segment retired)", "yes", "yes", "no"},
 		"c7": {"", "", "no", "no"},
 	}
 	for _, r := range recs[1:] {
@@ -228,7 +228,9 @@ func TestWorkbookListCampaignColumns(t *testing.T) {
 	in := wbRichInput("en", true, true)
 	ds, res := in.Dataset, in.Result
 	ds.HasConsent = true
-	at := func(id string) int { return slices.IndexFunc(ds.Customers, func(c analysis.Customer) bool { return c.ID == id }) }
+	at := func(id string) int {
+		return slices.IndexFunc(ds.Customers, func(c analysis.Customer) bool { return c.ID == id })
+	}
 	ds.Customers[at("c2")].Consent = analysis.ConsentYes
 	ds.Customers[at("c8")].Consent = analysis.ConsentNo
 	// Last run: c8 was Loyal, c2 not a buyer.

@@ -20,8 +20,8 @@ var (
 
 	wbTitleCustomers   = Label{"Customers", "客户明细"}
 	wbExplainCustomers = Label{
-		"One row per customer: contact details, scores, segment, value tier, churn status, lifecycle stage and predicted value. Use the filter buttons in the header row to pick customers for a campaign. R, F, M scores run from 1 to 5; 5 is best (bought most recently, most often, spent most). Model columns are blank when the purchase model could not be used.",
-		"每位客户一行：联系方式、得分、客户分群、价值层级、流失状态、生命周期阶段和预测价值。用标题行的筛选按钮选出营销活动的目标客户。R、F、M 得分为 1–5 分，5 分最好（最近买过、买得最频繁、花得最多）。购买模型无法使用时，模型列留空。"}
+		"One row per customer: contact details, scores, segment, value tier, churn status, lifecycle stage and predicted value. Use the filter buttons in the header row to pick customers for a campaign. R, F, M scores run from 1 to 5; 5 is best (bought most recently, most often, spent most). Model columns are blank when the purchase and spend models could not both be used.",
+		"每位客户一行：联系方式、得分、客户分群、价值层级、流失状态、生命周期阶段和预测价值。用标题行的筛选按钮选出营销活动的目标客户。R、F、M 得分为 1–5 分，5 分最好（最近买过、买得最频繁、花得最多）。购买模型与消费模型未能同时使用时，模型列留空。"}
 
 	// wbCustomersPart is a format: first, last and total customer number,
 	// when the customers fill more than one sheet.

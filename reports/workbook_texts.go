@@ -116,8 +116,8 @@ var (
 	wbPyrRankedBy = Label{"Ranked by", "排序依据"}
 	wbPyrByCLV    = Label{"Predicted customer lifetime value (CLV)", "预测的客户终身价值（CLV）"}
 	wbPyrByValue  = Label{
-		"Historical value: the purchase model could not be used in this run",
-		"历史价值：本次运行无法使用购买模型"}
+		"Historical value: the purchase and spend models could not both be used in this run (see the Model sheet)",
+		"历史价值：本次运行购买模型与消费模型未能同时使用（见“预测模型”表）"}
 	// Formats with a share in percent.
 	wbPyrTop  = Label{"The top %s of buyers", "价值最高的 %s 购买客户"}
 	wbPyrNext = Label{"The next %s", "其后的 %s"}

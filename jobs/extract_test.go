@@ -69,6 +69,11 @@ func TestExtractBreakdowns(t *testing.T) {
 	if got := strings.Join(cells, " "); got != want {
 		t.Errorf("cohort cells:\n got %s\nwant %s", got, want)
 	}
+	// The dataset counts that one buyer, so the reports can say why the
+	// cohorts count one more buyer than the other sheets.
+	if ds.UnknownBuyers != 1 {
+		t.Errorf("UnknownBuyers = %d, want 1 (customer 99)", ds.UnknownBuyers)
+	}
 }
 
 // TestExtractSetsTempTableSize checks that the grouped queries run with the

@@ -27,7 +27,7 @@ var (
 	// wbReachAll is a format: the customers of the list, the column's
 	// letter and its header.
 	wbReachAll = Label{
-		"All %s customers can be emailed (column %s, %s).",
+		"Every customer here (%s) can be emailed (column %s, %s).",
 		"全部 %s 位客户均可通过邮件联系（%s 列，%s）。"}
 	// wbPrevFirstRunNote: the previous-segment columns on a first run.
 	wbPrevFirstRunNote = Label{

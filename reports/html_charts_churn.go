@@ -448,14 +448,14 @@ func htmlCLVBands(sorted []float64, cur, loc string) []htmlCLVBand {
 		bands[b].n++
 		bands[b].sum += v
 	}
-	if len(bands) > 1 && bands[len(bands)-1].n == 0 {
+	// The bands at either end only when they hold someone (the band
+	// below zero only with negative values).
+	bands = append([]htmlCLVBand{neg}, bands...)
+	for len(bands) > 1 && bands[len(bands)-1].n == 0 {
 		bands = bands[:len(bands)-1]
 	}
-	if len(bands) > 1 && bands[0].n == 0 {
+	for len(bands) > 1 && bands[0].n == 0 {
 		bands = bands[1:]
-	}
-	if neg.n > 0 {
-		bands = append([]htmlCLVBand{neg}, bands...)
 	}
 	return bands
 }

@@ -185,7 +185,7 @@ func htmlRound2(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}
-	return math.Round(x*100) / 100
+	return noNegZero(math.Round(x*100) / 100) // never "-0" in a chart
 }
 
 // htmlMerge merges src into dst, recursing into nested objects.

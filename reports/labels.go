@@ -71,7 +71,7 @@ var QualityLabels = map[string]struct{ What, Rule Label }{
 		Label{"Left out of the analysis.", "不参与分析。"}},
 	analysis.CheckBuyersNonPositive: {
 		Label{"Buyers whose net value is not positive (refunds ≥ purchases)", "净价值不为正的购买客户（退款≥购买）"},
-		Label{"Scored, but given no value tier.", "参与评分，但不划入价值层级。"}},
+		Label{"Scored as usual; they are in the value tier “No net value”.", "照常评分；归入价值层级“无净贡献”。"}},
 }
 
 // SegmentName returns a segment's name in locale.

@@ -193,6 +193,7 @@ func TestCLVBandsReadable(t *testing.T) {
 		{"negative values", withNeg, "< ¥0", true},
 		{"all zero", []float64{0, 0, 0}, "¥0", false},
 		{"one value", []float64{100}, "≥ ¥100", false},
+		{"only negative", []float64{-5, -1}, "< ¥0", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -76,7 +76,7 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				"c7": {"", "", "no", "no"},
 			},
 			note:      []string{"4 of these 7 customers have no email address or no consent to be emailed: marked “no” in column AL (Reachable by email)"},
-			champions: []string{"All 1 customers can be emailed (column AL, Reachable by email)."},
+			champions: []string{"Every customer here (1) can be emailed (column AL, Reachable by email)."},
 		},
 		{
 			name: "two runs, no consent column", loc: "en", previous: true,

@@ -328,11 +328,11 @@ func TestWorkbook(t *testing.T) {
 			cells: []wbCellCheck{
 				// KPIs, worked out by hand on wbTestDataset.
 				{"Summary", "A", "Customers", "B", "7"},
-				{"Summary", "A", "Buyers", "B", "5"},
-				{"Summary", "A", "Orders", "B", "17"},
+				{"Summary", "A", "Buyers, all time", "B", "5"},
+				{"Summary", "A", "Orders, all time", "B", "17"},
 				{"Summary", "A", "Gross revenue", "B", "$6,550.00"},
 				{"Summary", "A", "Refunds", "B", "$170.00"},
-				{"Summary", "A", "Net revenue", "B", "$6,380.00"},
+				{"Summary", "A", "Net revenue, all time", "B", "$6,380.00"},
 				{"Summary", "A", "Average order value", "B", "$385.29"}, // 6550 / 17
 				{"Summary", "A", "Repeat-purchase rate", "B", "60.0%"},
 				// c4 bought twice 60 days apart: 107 quiet days are within
@@ -393,8 +393,8 @@ func TestWorkbook(t *testing.T) {
 				// Segments: the one champion, and the rule text.
 				{"Segments", "A", "Champions", "B", "1"},
 				{"Segments", "A", "Champions", "C", "20.0%"},
-				{"Segments", "A", "Champions", "N", "R 5, FM 4–5"},
-				{"Segments", "A", "Loyal", "N", "R 3–4, FM 4–5"},
+				{"Segments", "A", "Champions", "N", "R 5, FM 4–5; Active"},
+				{"Segments", "A", "Loyal", "N", "R 3–4, FM 4–5; Active or Lapsing"},
 				// Value tiers: c1 alone holds 5000 of 6400 (78.1%).
 				{"Value tiers", "A", "Key", "B", "1"},
 				{"Value tiers", "A", "Key", "E", "78.1%"},
@@ -427,7 +427,7 @@ func TestWorkbook(t *testing.T) {
 				{"Model", "B", "Models used", "C", "no"},
 				{"Model", "B", "Time unit", "C", "7 days"},
 				{"Model", "B", "Monthly discount rate", "C", "1.0%"},
-				{"Definitions", "B", "Champions", "C", "Buyers with R 5, FM 4–5. Suggested action: Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed."},
+				{"Definitions", "B", "Champions", "C", "Buyers with R 5, FM 4–5; Active. Suggested action: Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed."},
 				{"Definitions", "B", "Key", "C", "Buyers ranked from the most valuable down; the ones whose value, added up from the top, falls in 0%–50% of all value."},
 				{"Definitions", "B", "Equal values", "A", "RFM"},
 				{"Definitions", "B", "Deal seeker", "C", "A buyer whose discount share is at least 20%."},
@@ -466,7 +466,7 @@ func TestWorkbook(t *testing.T) {
 				{"价值分层", "A", "大客户", "B", "1"},
 				{"客户金字塔", "A", "铂金客户", "B", "价值最高的 1% 购买客户"},
 				{"流失与生命周期", "A", "考察期", "H", "建立信任：确保良好的首次体验，并用激励促成第一次复购。"},
-				{"高价值流失风险", "A", "目前没有正在流失的大客户或重要客户。", "B", ""},
+				{"立即挽留", "A", "目前没有正在流失的大客户或重要客户。", "B", ""},
 				{"客户迁移", "A", "这是第一次运行：还没有可以比较的上一次结果。下次运行时将显示客户在分群之间的迁移。", "B", ""},
 				{"数据质量", "A", "mystery_check", "B", "1"},
 				{"预测模型", "B", "模型是否使用", "C", "否"},
@@ -494,7 +494,7 @@ func TestWorkbook(t *testing.T) {
 		{
 			name: "no buyers", in: wbTestInput(noBuyers, "en"), sheets: wbSheetsEn, customers: 2,
 			cells: []wbCellCheck{
-				{"Summary", "A", "Buyers", "B", "0"},
+				{"Summary", "A", "Buyers, all time", "B", "0"},
 				{"Summary", "A", "Refunds", "B", "$10.00"},
 				{"Customers", "A", "n1", "F", "Hubei"},
 				{"Customers", "A", "n1", "Q", "—"},
@@ -510,7 +510,7 @@ func TestWorkbook(t *testing.T) {
 			},
 			cells: []wbCellCheck{
 				{"Summary", "A", "Customers", "C", "+2"},
-				{"Summary", "A", "Net revenue", "C", "+$400.00"},
+				{"Summary", "A", "Net revenue, all time", "C", "+$400.00"},
 				{"Summary", "A", "Repeat-purchase rate", "C", "+16.7 pp"},
 				{"Summary", "A", "Expected purchases", "B", "12.3"},
 				{"Summary", "A", "Predicted lifetime value", "B", "$4,567.89"},
@@ -554,7 +554,7 @@ func TestWorkbook(t *testing.T) {
 				{"Common needs", "B", "Champions", "L", "Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed."},
 				{"Common needs", "B", "Key", "A", "Value tier"},
 				{"Migration", "A", "Moved up", "B", "1"},
-				{"Migration", "A", "Gone", "B", "2"},
+				{"Migration", "A", "No longer buying", "B", "2"},
 				{"Migration", "A", "Compared with the run of", "B", "2024-06-23"},
 				{"Migration", "A", "Loyal", "B", "1"},
 				{"Migration", "A", "Not a buyer / not present", "D", "3"},
@@ -575,13 +575,13 @@ func TestWorkbook(t *testing.T) {
 				"客户明细": {"客户编号", "姓名", "邮箱", "电话", "注册日期", "省份", "性别", "首次购买日期", "最近购买日期",
 					"距最近购买天数", "购买频次", "消费金额（净额）", "客户价值（净收入）", "R 得分", "F 得分", "M 得分", "FM 得分",
 					"客户分群", "价值层级", "流失状态", "订单数", "购买总额", "退款金额", "平均购买间隔（天）", "生命周期阶段",
-					"仍活跃概率", "预期购买次数（52 周）", "预期单次消费", "客户终身价值（12 个月）", "面临流失的价值",
+					"仍活跃概率", "预期购买次数（52 周）", "预期单次消费", "客户终身价值（12 个月）", "可挽留的年价值",
 					"金字塔层级", "聚类", "折扣占比", "购买行为", "上次所属分群", "自上次运行后新进入该分群", "可通过邮件联系"},
 				"客户分群":    {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "占全部客户比例", "区分度", "规模过小", "稳定性", "评分规则", "建议行动"},
 				"价值分层":    {"价值层级", "客户数", "占购买客户比例", "价值", "占总价值比例", "最低价值", "最高价值"},
 				"客户金字塔":   {"金字塔层级", "划分规则", "客户数", "占购买客户比例", "价值", "占总价值比例", "客户终身价值", "占终身价值比例"},
 				"流失与生命周期": {"流失状态", "客户数", "占全部客户比例", "价值", "判定规则"},
-				"高价值流失风险": {"排名", "客户编号", "姓名", "邮箱", "电话", "价值层级", "客户分群", "流失状态", "最近购买日期", "距最近购买天数", "客户价值（净收入）", "仍活跃概率", "客户终身价值", "面临流失的价值"},
+				"立即挽留": {"排名", "客户编号", "姓名", "邮箱", "电话", "价值层级", "客户分群", "流失状态", "列入原因", "最近购买日期", "距最近购买天数", "客户价值（净收入）", "仍活跃概率", "客户终身价值", "可挽留的年价值"},
 				"聚类分析":    {"聚类", "名称", "客户数", "占购买客户比例", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均成为客户天数"},
 				"客户特征":    {"属性", "属性值", "客户数", "购买客户数", "占全部客户比例", "价值", "占总价值比例", "重要价值客户（冠军）", "忠诚客户"},
 				"共同需求":    {"分组方式", "组别", "客户数", "主要品类（价值占比）", "渠道构成", "折扣占比", "平均订单金额", "复购率", "平均购买品类数", "优惠敏感型客户", "关系型客户", "建议行动"},
@@ -607,7 +607,7 @@ func TestWorkbook(t *testing.T) {
 				{"客户明细", "A", "c1", "AD", "$120.00"}, // rule-based: still there
 				{"客户明细", "A", "c1", "AH", "关系型客户"},
 				{"客户金字塔", "A", "排序依据", "B", "历史价值：本次运行购买模型与消费模型未能同时使用（见“预测模型”表）"},
-				{"高价值流失风险", "A", "1", "L", ""},
+				{"立即挽留", "A", "1", "M", ""},
 				{"聚类分析", "A", "1", "B", "近期购买、高频"},
 				{"客户特征", "B", "（未填写）", "A", "省份"},
 				{"客户特征", "B", "其他（3 个值）", "D", "1"},

@@ -152,5 +152,5 @@ func plural(n int, noun string) string {
 	if n == 1 || n == -1 {
 		return fmt.Sprintf("%d %s", n, noun)
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	return thousands(int64(n)) + " " + noun + "s"
 }

@@ -216,7 +216,7 @@ func newEmailManagement(in *Input) *emailManagement {
 		emailFrame:       newEmailFrame(in, emailMgmtTitle, emailManagementSubject(in)),
 		NarrativeHeading: htmlNarrHeading.In(loc),
 		KPIsHeading:      htmlKPIsHeading.In(loc),
-		KPIsBasis:        htmlFirstRun.In(loc),
+		KPIsBasis:        kpisBasis(res, loc),
 		KPICols:          []string{emailColMeasure.In(loc), emailColValue.In(loc), emailColChange.In(loc)},
 		KPIs:             reportKPIs(in, loc),
 		MovesHeading:     emailMovesHead.In(loc),
@@ -237,7 +237,6 @@ func newEmailManagement(in *Input) *emailManagement {
 	}
 	m := &res.Migration
 	if m.PreviousAsOf != "" {
-		d.KPIsBasis = htmlFormat(htmlVsPrevious, loc, m.PreviousAsOf)
 		d.Moves = []htmlPair{
 			{emailMovedUp.In(loc), htmlInt(m.MovedUp)},
 			{emailMovedDown.In(loc), htmlInt(m.MovedDown)},

@@ -136,10 +136,7 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 		htmlPair{htmlAsOf.In(loc), htmlDate(htmlAsOfDate(in))},
 		htmlPair{htmlGenerated.In(loc), htmlDateTime(in.GeneratedAt)},
 		htmlPair{htmlValueMeasure.In(loc), measure.In(loc)})
-	p.KPIsBasis = htmlFirstRun.In(loc)
-	if prev := res.Migration.PreviousAsOf; prev != "" {
-		p.KPIsBasis = htmlFormat(htmlVsPrevious, loc, prev)
-	}
+	p.KPIsBasis = kpisBasis(res, loc)
 
 	type builder func(*Input, string) ([]htmlChart, error)
 	one := func(f func(*Input, string) (htmlChart, error)) builder {

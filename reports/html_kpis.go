@@ -258,6 +258,22 @@ func reportKPISpecs(res *analysis.Result) []kpiSpec {
 	return append(specs, kpiSpecSaveNow, kpiSpecWinBack)
 }
 
+// kpisBasis says what the changes of the headline numbers compare with:
+// this period's figures with the period before it, the others with the
+// previous run (none on a first run).
+func kpisBasis(res *analysis.Result, loc string) string {
+	prev := res.Migration.PreviousAsOf
+	switch {
+	case res.KPIs.Period != nil && prev != "":
+		return htmlFormat(htmlVsPeriodAndPrevious, loc, prev)
+	case res.KPIs.Period != nil:
+		return htmlFirstRunPeriod.In(loc)
+	case prev != "":
+		return htmlFormat(htmlVsPrevious, loc, prev)
+	}
+	return htmlFirstRun.In(loc)
+}
+
 // reportKPIs returns the headline numbers with their notes and changes.
 func reportKPIs(in *Input, loc string) []htmlKPI {
 	res := in.Result

@@ -7,7 +7,10 @@ var (
 	htmlPointsUnit = Label{" pp", " 个百分点"}
 	htmlNoChange   = Label{"no change", "持平"}
 	htmlVsPrevious = Label{"Changes against the previous run of %s.", "变化均与上次运行（%s）相比。"}
-	htmlFirstRun   = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
+	// htmlVsPeriodAndPrevious: the previous run's as-of date.
+	htmlVsPeriodAndPrevious = Label{"This period's figures change against the period of the same length before it; the others against the previous run of %s.", "本期指标与之前同样长度的时段相比；其他指标与上次运行（%s）相比。"}
+	htmlFirstRunPeriod      = Label{"This period's figures change against the period of the same length before it; the other changes appear from the next run on.", "本期指标与之前同样长度的时段相比；其他指标的变化从下次运行起显示。"}
+	htmlFirstRun            = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
 
 	htmlKPIAtRisk  = kpiNameLapsing
 	htmlKPICLV     = kpiNameCLV

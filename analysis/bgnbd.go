@@ -81,30 +81,13 @@ const bgMaxValue = 1e12
 // FitBGNBD returns the best model found, with finite parameters and
 // Converged false, and an error wrapping ErrNotConverged.
 func FitBGNBD(data []RFT) (BGNBD, error) {
-	g, err := groupRFT(data)
-	if err != nil {
+	g, res, err := fitRFT(data, "BG/NBD", func(g *rftGroups) mleObjective { return g.objective })
+	if g == nil {
 		return BGNBD{}, err
 	}
 	m := BGNBD{N: len(data), Distinct: len(g.w)}
-	if g.repeat < 3 || len(g.w) < 2 {
-		return m, ErrTooLittleData
-	}
-
-	alpha0 := 1.0
-	if g.sumX > 0 && g.sumT > 0 {
-		alpha0 = g.sumT / g.sumX
-	}
-	start := []float64{0, math.Log(alpha0), 0, 0}
-	var res mleResult
-	if sample := strided(data, bgSampleSize); sample != nil {
-		// A large data set: search on an evenly spread sample, then only
-		// polish on all customers from the sample's estimate.
-		if gs, err := groupRFT(sample); err == nil && gs.repeat >= 3 && len(gs.w) >= 2 {
-			start = maximizeLikelihood(gs.objective, start, false).theta
-		}
-		res = maximizeLikelihood(g.objective, start, true)
-	} else {
-		res = maximizeLikelihood(g.objective, start, false)
+	if err != nil {
+		return m, err
 	}
 	m.R, m.Alpha = math.Exp(res.theta[0]), math.Exp(res.theta[1])
 	m.A, m.B = math.Exp(res.theta[2]), math.Exp(res.theta[3])
@@ -116,6 +99,39 @@ func FitBGNBD(data []RFT) (BGNBD, error) {
 			m.N, m.R, m.Alpha, m.A, m.B, ErrNotConverged)
 	}
 	return m, nil
+}
+
+// fitRFT is the search FitBGNBD describes, shared by the models of repeat
+// buying on (x, t_x, T) with parameters (r, α, a, b): it groups data
+// (an invalid customer returns a nil g and an error naming model), returns
+// g and ErrTooLittleData when there are fewer than three customers with
+// x ≥ 1 or a single distinct triple, and otherwise maximises the
+// likelihood objective(g) over θ = (ln r, ln α, ln a, ln b) from r = 1,
+// α = ΣT/Σx, a = b = 1, first on an evenly spread sample when there are
+// more than bgSampleSize customers.
+func fitRFT(data []RFT, model string, objective func(*rftGroups) mleObjective) (*rftGroups, mleResult, error) {
+	g, err := groupRFTFor(data, model)
+	if err != nil {
+		return nil, mleResult{}, err
+	}
+	if g.repeat < 3 || len(g.w) < 2 {
+		return g, mleResult{}, ErrTooLittleData
+	}
+
+	alpha0 := 1.0
+	if g.sumX > 0 && g.sumT > 0 {
+		alpha0 = g.sumT / g.sumX
+	}
+	start := []float64{0, math.Log(alpha0), 0, 0}
+	if sample := strided(data, bgSampleSize); sample != nil {
+		// A large data set: search on an evenly spread sample, then only
+		// polish on all customers from the sample's estimate.
+		if gs, err := groupRFTFor(sample, model); err == nil && gs.repeat >= 3 && len(gs.w) >= 2 {
+			start = maximizeLikelihood(objective(gs), start, false).theta
+		}
+		return g, maximizeLikelihood(objective(g), start, true), nil
+	}
+	return g, maximizeLikelihood(objective(g), start, false), nil
 }
 
 // LogLikelihoodOf returns one customer's log-likelihood ln L(r, α, a, b | x,
@@ -204,7 +220,10 @@ type rftGroups struct {
 	w           []float64 // per triple: customers
 }
 
-func groupRFT(data []RFT) (*rftGroups, error) {
+func groupRFT(data []RFT) (*rftGroups, error) { return groupRFTFor(data, "BG/NBD") }
+
+// groupRFTFor groups data; an error names the customer and model.
+func groupRFTFor(data []RFT, model string) (*rftGroups, error) {
 	type triple struct{ x, tx, T float64 }
 	g := &rftGroups{n: len(data)}
 	seen := make(map[triple]int32, len(data))
@@ -222,7 +241,7 @@ func groupRFT(data []RFT) (*rftGroups, error) {
 	}
 	for i, d := range data {
 		if err := checkRFT(d); err != "" {
-			return nil, fmt.Errorf("analysis: BG/NBD: customer %d (x=%v t_x=%v T=%v): %s", i, d.X, d.Tx, d.T, err)
+			return nil, fmt.Errorf("analysis: %s: customer %d (x=%v t_x=%v T=%v): %s", model, i, d.X, d.Tx, d.T, err)
 		}
 		k := triple{d.X + 0, d.Tx + 0, d.T + 0} // +0 turns −0 into 0
 		if d.X == 0 {
@@ -329,9 +348,14 @@ const bgChunk = 1 << 15
 // sumTriples sums the per-triple terms, in parallel chunks when there are
 // many triples.
 func (g *rftGroups) sumTriples(t *bgTerms) bgSums {
-	n := len(g.w)
+	return sumChunks(len(g.w), func(from, to int) bgSums { return g.sumRange(t, from, to) })
+}
+
+// sumChunks returns sum(0, n), computed as the sums over chunks of bgChunk
+// triples, on all cores, added in chunk order.
+func sumChunks(n int, sum func(from, to int) bgSums) bgSums {
 	if n <= bgChunk {
-		return g.sumRange(t, 0, n)
+		return sum(0, n)
 	}
 	parts := make([]bgSums, (n+bgChunk-1)/bgChunk)
 	var wg sync.WaitGroup
@@ -341,7 +365,7 @@ func (g *rftGroups) sumTriples(t *bgTerms) bgSums {
 		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
-			parts[k] = g.sumRange(t, k*bgChunk, min((k+1)*bgChunk, n))
+			parts[k] = sum(k*bgChunk, min((k+1)*bgChunk, n))
 			<-sem
 		}()
 	}

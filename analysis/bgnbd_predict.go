@@ -111,13 +111,21 @@ func (m BGNBD) ExpectedPurchases(t float64) float64 {
 // aliveExpectation returns the numerator of eq. 10: the expected purchases
 // in (T, T+t] of a customer known to be active at T.
 func (m BGNBD) aliveExpectation(t, x, T float64) float64 {
+	return expectedWhileAlive(m.R+x, m.Alpha+T, m.A, m.B+x, t)
+}
+
+// expectedWhileAlive returns E[(1 − (1+p·t/(α+T))^(−s))/p] with
+// p ~ Beta(a, β), the expected purchases in the next t of a customer known
+// to be active, whose purchase rate is Gamma(s, α+T) and whose drop-out
+// probability is Beta(a, β) (see bgNumerator), given alphaT = α+T; 0 for
+// t ≤ 0 or NaN, t clamped to 1e12, and never NaN, Inf or negative.
+func expectedWhileAlive(s, alphaT, a, beta, t float64) float64 {
 	if !(t > 0) {
 		return 0
 	}
 	t = math.Min(t, bgMaxValue)
-	s, beta := m.R+x, m.B+x
-	logU := math.Log(t) - math.Log(m.Alpha+T) // u = t/(α+T)
-	v := bgNumerator(s, m.A, beta, t/(m.Alpha+T+t), -math.Log1p(t/(m.Alpha+T)), logU)
+	logU := math.Log(t) - math.Log(alphaT) // u = t/(α+T)
+	v := bgNumerator(s, a, beta, t/(alphaT+t), -math.Log1p(t/alphaT), logU)
 	if !(v > 0) || math.IsInf(v, 1) {
 		return 0
 	}

@@ -45,6 +45,12 @@ type Customer struct {
 	// period and in the period before it (Dataset.Period).
 	PeriodOrders     int32
 	PrevPeriodOrders int32
+	// CalOrderDays and CalLastOrder are the purchase days and the last
+	// purchase before the back-test's holdout, HoldoutDays the purchase
+	// days in it (Dataset.Holdout).
+	CalOrderDays int32
+	HoldoutDays  int32
+	CalLastOrder Date
 	// Consent is the email_consent column (Dataset.HasConsent);
 	// ConsentUnknown without it.
 	Consent Consent
@@ -69,6 +75,26 @@ type Period struct {
 	// amount) in the period; PrevGross and PrevRefunds in the one before.
 	Gross, Refunds         float64
 	PrevGross, PrevRefunds float64
+}
+
+// Holdout describes the back-test's holdout as the extract read it: Units
+// time units of UnitDays days from Start (the first day after the
+// calibration period) to the as-of date, and each customer's purchase
+// days per unit (Cells).
+type Holdout struct {
+	Known    bool
+	Units    int
+	UnitDays float64
+	Start    Date
+	Cells    []HoldoutCell
+}
+
+// HoldoutCell counts one customer's purchase days in one time unit of the
+// holdout.
+type HoldoutCell struct {
+	Customer int32 // index into Dataset.Customers
+	Unit     int16
+	Days     int32
 }
 
 // Dataset is everything one run analyses.
@@ -104,6 +130,8 @@ type Dataset struct {
 	Repeats RepeatCounts
 	// Period is the reporting period and its sums.
 	Period Period
+	// Holdout is the back-test's holdout, when the extract read one.
+	Holdout Holdout
 	// Previous is the previous run's snapshot; nil on the first run.
 	Previous  *Snapshot
 	Customers []Customer

@@ -5,6 +5,9 @@ import (
 	"math"
 )
 
+// purchaseModelNames name the purchase models in warnings.
+var purchaseModelNames = map[string]string{ModelBGNBD: "BG/NBD", ModelMBGNBD: "MBG/NBD", ModelParetoNBD: "Pareto/NBD"}
+
 // daysPerMonth is the mean length of a month, 365.25 / 12.
 const daysPerMonth = 365.25 / 12
 
@@ -34,10 +37,12 @@ func meanRepeatSpend(c *Customer) float64 {
 	return (c.Gross - c.FirstDayGross) / float64(x)
 }
 
-// fitModels fits BG/NBD and Gamma-Gamma to the buyers and fills the model
-// fields of their scores. When either model cannot be used it records why
-// in res and leaves the fields zero; the run goes on with the rule-based
-// fields.
+// fitModels fits the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) and
+// Gamma-Gamma to the buyers, back-tests the purchase models on the
+// holdout, chooses one (choosePurchaseModel), judges it (judge) and fills
+// the model fields of the scores from the chosen model. When no purchase
+// model or the spend model cannot be used it records why in res and leaves
+// the fields zero; the run goes on with the rule-based fields.
 func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	m := &res.Models
 	m.TimeUnitDays, m.PurchaseHorizon, m.CLVMonths, m.MonthlyDiscount = p.TimeUnitDays, p.PurchaseHorizon, p.CLVMonths, p.MonthlyDiscount
@@ -62,11 +67,23 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			ms = append(ms, meanRepeatSpend(c))
 		}
 	}
-	bg, err := FitBGNBD(data)
-	m.BGNBD = bg
-	if err != nil {
-		m.BGNBDError = err.Error()
-		res.Warnings = append(res.Warnings, "purchase model (BG/NBD) not used: "+err.Error())
+	m.Purchase = fitPurchaseModels(data)
+	for _, f := range m.Purchase {
+		if f.Key == ModelBGNBD {
+			if bg, ok := f.Model.(BGNBD); ok {
+				m.BGNBD = bg
+			}
+			m.BGNBDError = f.Error
+		}
+	}
+	m.Backtest = runBacktest(d, p)
+	m.Chosen, m.ChoiceReason, m.PurchaseError = choosePurchaseModel(m.Purchase, &m.Backtest, p.PurchaseModel)
+	if m.Chosen == "" {
+		for _, f := range m.Purchase {
+			if p.PurchaseModel == "auto" || p.PurchaseModel == "" || p.PurchaseModel == f.Key {
+				res.Warnings = append(res.Warnings, fmt.Sprintf("purchase model (%s) not used: %s", purchaseModelNames[f.Key], f.Error))
+			}
+		}
 	}
 	if !d.HasFirstDay {
 		m.GGError = "the first purchase days were not extracted"
@@ -80,9 +97,22 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("spend model: %d repeat buyers with a mean spend that is not positive were left out of the fit", gg.Excluded))
 		}
 	}
-	m.Usable = m.BGNBDError == "" && m.GGError == ""
+	repeat := 0
+	for _, h := range data {
+		if h.X >= 1 {
+			repeat++
+		}
+	}
+	m.Usable = m.Chosen != "" && m.GGError == ""
+	m.Verdict = judge(m, repeat)
 	if !m.Usable {
 		return
+	}
+	var pm PurchaseModel
+	for _, f := range m.Purchase {
+		if f.Key == m.Chosen {
+			pm = f.Model
+		}
 	}
 	if d.HasCost {
 		var net, cost float64
@@ -102,20 +132,24 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	// triple only needs the discounted sum of its monthly purchases.
 	type pred struct {
 		palive, horizon float64
+		next            float64 // time units to the expected next purchase; +Inf or 0 when none
 		discounted      float64 // Σ expected purchases in month k ÷ (1+r)^k, k = 1..CLVMonths
 	}
-	cache := make(map[RFT]pred, bg.Distinct)
+	cache := make(map[RFT]pred, len(data)/4)
 	predict := func(h RFT) pred {
 		if v, ok := cache[h]; ok {
 			return v
 		}
 		v := pred{
-			palive:  bg.PAlive(h.X, h.Tx, h.T),
-			horizon: bg.ConditionalExpectedPurchases(p.PurchaseHorizon, h.X, h.Tx, h.T),
+			palive:  pm.PAlive(h.X, h.Tx, h.T),
+			horizon: pm.ConditionalExpectedPurchases(p.PurchaseHorizon, h.X, h.Tx, h.T),
+		}
+		if v.palive >= p.PAliveAtRisk {
+			v.next = ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
 		}
 		prev := 0.0
 		for k := 1; k <= p.CLVMonths; k++ {
-			cum := bg.ConditionalExpectedPurchases(float64(k)*daysPerMonth/p.TimeUnitDays, h.X, h.Tx, h.T)
+			cum := pm.ConditionalExpectedPurchases(float64(k)*daysPerMonth/p.TimeUnitDays, h.X, h.Tx, h.T)
 			v.discounted += math.Max(cum-prev, 0) / math.Pow(1+p.MonthlyDiscount, float64(k))
 			prev = math.Max(cum, prev)
 		}
@@ -134,6 +168,9 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		pr := predict(h)
 		s := &scores[i]
 		s.PAlive = finite(pr.palive)
+		if pr.next > 0 && !math.IsInf(pr.next, 0) {
+			s.NextOrder = at + Date(math.Ceil(pr.next*p.TimeUnitDays))
+		}
 		s.ExpPurchases = finite(pr.horizon)
 		s.ExpSpend = finite(gg.ConditionalExpectedSpend(h.X, meanRepeatSpend(c)))
 		margin := 1.0

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -33,6 +34,14 @@ type ModelParams struct {
 	// PAliveAtRisk flags a valuable customer as slipping when their
 	// probability of being alive falls below it (0.5).
 	PAliveAtRisk float64
+	// HoldoutUnits is the back-test's holdout in time units (13): the
+	// models are fitted on the orders up to the as-of date minus the
+	// holdout and predict the holdout. 0 turns the back-test off.
+	HoldoutUnits float64
+	// PurchaseModel is the purchase model every prediction uses: "auto"
+	// (the lowest holdout error, or the lowest BIC without a back-test),
+	// or ModelBGNBD, ModelMBGNBD or ModelParetoNBD.
+	PurchaseModel string
 }
 
 // PyramidParams are the customer-pyramid shares of buyers by lifetime
@@ -172,12 +181,13 @@ func DefaultParams() Params {
 		Tiers:        TierParams{Key: 0.50, Important: 0.30, Ordinary: 0.15, Small: 0.05},
 		Churn:        ChurnParams{AtRiskDays: 90, ChurnedDays: 180, RhythmAtRisk: 2, RhythmChurned: 3, RhythmMinDays: 30},
 		ValueMeasure: "auto",
-		Models:       ModelParams{TimeUnitDays: 7, PurchaseHorizon: 52, CLVMonths: 12, MonthlyDiscount: 0.01, PAliveAtRisk: 0.5},
-		Pyramid:      PyramidParams{Platinum: 0.01, Gold: 0.04, Iron: 0.15},
-		Lifecycle:    LifecycleParams{WindowDays: 90, ExplorationDays: 90},
-		Clusters:     DefaultKMeansParams(),
-		Insights:     InsightParams{TopValues: 10, TooSmallShare: 0.01, DealSeekerShare: 0.20, RelationshipMaxDiscount: 0.05},
-		Guards:       DefaultGuardParams(),
+		Models: ModelParams{TimeUnitDays: 7, PurchaseHorizon: 52, CLVMonths: 12, MonthlyDiscount: 0.01, PAliveAtRisk: 0.5,
+			HoldoutUnits: 13, PurchaseModel: "auto"},
+		Pyramid:   PyramidParams{Platinum: 0.01, Gold: 0.04, Iron: 0.15},
+		Lifecycle: LifecycleParams{WindowDays: 90, ExplorationDays: 90},
+		Clusters:  DefaultKMeansParams(),
+		Insights:  InsightParams{TopValues: 10, TooSmallShare: 0.01, DealSeekerShare: 0.20, RelationshipMaxDiscount: 0.05},
+		Guards:    DefaultGuardParams(),
 	}
 }
 
@@ -260,6 +270,14 @@ func (p Params) Validate() error {
 	}
 	if m.PAliveAtRisk <= 0 || m.PAliveAtRisk >= 1 {
 		return fmt.Errorf("models.palive_at_risk: %g is not between 0 and 1", m.PAliveAtRisk)
+	}
+	if m.HoldoutUnits < 0 || m.HoldoutUnits > 520 || m.HoldoutUnits != math.Trunc(m.HoldoutUnits) {
+		return fmt.Errorf("models.holdout_units: %g is not a whole number between 0 (off) and 520", m.HoldoutUnits)
+	}
+	switch m.PurchaseModel {
+	case "auto", ModelBGNBD, ModelMBGNBD, ModelParetoNBD:
+	default:
+		return fmt.Errorf("models.purchase_model: %q is not auto, %s, %s or %s", m.PurchaseModel, ModelBGNBD, ModelMBGNBD, ModelParetoNBD)
 	}
 	py := p.Pyramid
 	if py.Platinum <= 0 || py.Gold <= 0 || py.Iron <= 0 || py.Platinum+py.Gold+py.Iron >= 1 {

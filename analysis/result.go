@@ -57,6 +57,10 @@ type Score struct {
 
 	// The small fields last, so the struct packs without holes (96 bytes,
 	// no pointers).
+	// NextOrder is the day by which the customer, if still active, is
+	// expected to have bought again (chosen purchase model); zero when
+	// unknown, or when P(alive) is below ModelParams.PAliveAtRisk.
+	NextOrder Date
 	Recency   int32 // days from the last purchase to the as-of date; -1 for non-buyers
 	Frequency int32 // orders or order days (RFMParams.Frequency)
 	Segment   int16 // index into Result.Segments; -1 for non-buyers
@@ -208,9 +212,12 @@ type GroupSummary struct {
 // Models reports the purchase and spend models of a run.
 type Models struct {
 	BGNBD      BGNBD
-	BGNBDError string // why the purchase model is not usable; "" when it is
-	GammaGamma GammaGamma
-	GGError    string // why the spend model is not usable; "" when it is
+	BGNBDError string // why the BG/NBD is not usable; "" when it is
+	// PurchaseError says why no purchase model is used ("" when one is:
+	// Chosen).
+	PurchaseError string
+	GammaGamma    GammaGamma
+	GGError       string // why the spend model is not usable; "" when it is
 	// Usable reports that both models converged, so the per-customer model
 	// fields and the pyramid by lifetime value are filled in.
 	Usable          bool
@@ -221,6 +228,23 @@ type Models struct {
 	MarginRatio     float64 // shop-wide margin ÷ revenue used when cost is known (0 otherwise)
 	// PyramidBy is "clv" or, without usable models, "value".
 	PyramidBy string
+
+	// Purchase lists the purchase models fitted on all the data to the
+	// as-of date, in the order ModelBGNBD, ModelMBGNBD, ModelParetoNBD.
+	Purchase []FittedModel
+	// Chosen is the key of the purchase model every prediction uses ("" when
+	// none converged); ChoiceReason one of the Choice* codes.
+	Chosen       string
+	ChoiceReason string
+	// Backtest is the hold-out check of the purchase models.
+	Backtest Backtest
+	// Verdict says whether to trust the chosen model's predictions.
+	Verdict Verdict
+	// SpendCorrelation is the correlation between purchase frequency and
+	// mean spend per purchase over the repeat buyers (Gamma-Gamma assumes
+	// none); SpendCorrelationN the buyers it was measured on.
+	SpendCorrelation  float64
+	SpendCorrelationN int
 }
 
 // ClusterProfile describes one k-means cluster in original units.

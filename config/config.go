@@ -110,6 +110,8 @@ type Models struct {
 	CLVMonths           int     `yaml:"clv_months"`
 	MonthlyDiscountRate float64 `yaml:"monthly_discount_rate"`
 	PAliveAtRisk        float64 `yaml:"palive_at_risk"`
+	HoldoutUnits        float64 `yaml:"holdout_units"`
+	PurchaseModel       string  `yaml:"purchase_model"`
 }
 
 // Pyramid holds the customer-pyramid shares of buyers.
@@ -306,7 +308,7 @@ func Default() *Config {
 			Tiers: Tiers{p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small},
 			Churn: Churn{p.Churn.AtRiskDays, p.Churn.ChurnedDays, p.Churn.RhythmAtRisk, p.Churn.RhythmChurned, p.Churn.RhythmMinDays},
 			Models: Models{p.Models.TimeUnitDays, p.Models.PurchaseHorizon, p.Models.CLVMonths,
-				p.Models.MonthlyDiscount, p.Models.PAliveAtRisk},
+				p.Models.MonthlyDiscount, p.Models.PAliveAtRisk, p.Models.HoldoutUnits, p.Models.PurchaseModel},
 			Pyramid:   Pyramid{p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron},
 			Lifecycle: Lifecycle{p.Lifecycle.WindowDays, p.Lifecycle.ExplorationDays},
 			Clusters: Clusters{p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed,
@@ -470,7 +472,8 @@ func (c *Config) Params() analysis.Params {
 			RhythmAtRisk: a.Churn.RhythmAtRisk, RhythmChurned: a.Churn.RhythmChurned, RhythmMinDays: a.Churn.RhythmMinDays},
 		ValueMeasure: a.Value,
 		Models: analysis.ModelParams{TimeUnitDays: a.Models.TimeUnitDays, PurchaseHorizon: a.Models.PurchaseHorizon,
-			CLVMonths: a.Models.CLVMonths, MonthlyDiscount: a.Models.MonthlyDiscountRate, PAliveAtRisk: a.Models.PAliveAtRisk},
+			CLVMonths: a.Models.CLVMonths, MonthlyDiscount: a.Models.MonthlyDiscountRate, PAliveAtRisk: a.Models.PAliveAtRisk,
+			HoldoutUnits: a.Models.HoldoutUnits, PurchaseModel: a.Models.PurchaseModel},
 		Pyramid:   analysis.PyramidParams{Platinum: a.Pyramid.Platinum, Gold: a.Pyramid.Gold, Iron: a.Pyramid.Iron},
 		Lifecycle: analysis.LifecycleParams{WindowDays: a.Lifecycle.WindowDays, ExplorationDays: a.Lifecycle.ExplorationDays},
 		Clusters: analysis.KMeansParams{KMin: a.Clusters.KMin, KMax: a.Clusters.KMax, SampleSize: a.Clusters.SampleSize,

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
@@ -21,43 +22,7 @@ import (
 // period. The fitted models must reproduce the published parameters; see
 // analysis/testdata/cdnow/PROVENANCE.txt for the values and their sources.
 func TestCDNOWThroughTheWholeJob(t *testing.T) {
-	tdb := testdb.New(t)
-	db := tdb.Open(t)
-	if _, err := db.Exec(`CREATE TABLE cdnow_tx (id INT NOT NULL, customer_id INT NOT NULL, tx_date DATE NOT NULL,
-		cds INT NOT NULL, amount DECIMAL(10,2) NOT NULL)`); err != nil {
-		t.Fatal(err)
-	}
-	f, err := os.Open("../analysis/testdata/cdnow/CDNOW_sample.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var rows []string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		fl := strings.Fields(sc.Text())
-		if len(fl) != 5 {
-			continue
-		}
-		d, err := time.Parse("20060102", fl[2])
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows = append(rows, fmt.Sprintf("(%d,%s,'%s',%s,%s)", len(rows)+1, strings.TrimLeft(fl[1], "0"), d.Format("2006-01-02"), fl[3], fl[4]))
-	}
-	if len(rows) != 6919 {
-		t.Fatalf("read %d transactions, want 6919", len(rows))
-	}
-	for i := 0; i < len(rows); i += 1000 {
-		if _, err := db.Exec("INSERT INTO cdnow_tx VALUES " + strings.Join(rows[i:min(i+1000, len(rows))], ",")); err != nil {
-			t.Fatal(err)
-		}
-	}
-	src := queries.Source{
-		Customers: queries.File{Name: "cdnow/customers.sql", SQL: "SELECT DISTINCT customer_id FROM cdnow_tx"},
-		Orders: queries.File{Name: "cdnow/orders.sql",
-			SQL: "SELECT id AS order_id, customer_id, tx_date AS ordered_at, amount FROM cdnow_tx"},
-	}
+	tdb, src, _ := loadCDNOW(t)
 	m, err := Run(context.Background(), config.Default(), Options{
 		AsOf: time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC), OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
 	if err != nil {
@@ -95,4 +60,136 @@ func TestCDNOWThroughTheWholeJob(t *testing.T) {
 			t.Errorf("zero-amount rows = %d, want 8", q.Rows)
 		}
 	}
+}
+
+// loadCDNOW loads the raw CDNOW sample transactions into a test database
+// and returns it with the queries that map them, and each customer's
+// distinct purchase days.
+func loadCDNOW(t *testing.T) (*testdb.DB, queries.Source, map[string]map[time.Time]bool) {
+	t.Helper()
+	tdb := testdb.New(t)
+	db := tdb.Open(t)
+	if _, err := db.Exec(`CREATE TABLE cdnow_tx (id INT NOT NULL, customer_id INT NOT NULL, tx_date DATE NOT NULL,
+		cds INT NOT NULL, amount DECIMAL(10,2) NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open("../analysis/testdata/cdnow/CDNOW_sample.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []string
+	days := map[string]map[time.Time]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fl := strings.Fields(sc.Text())
+		if len(fl) != 5 {
+			continue
+		}
+		d, err := time.Parse("20060102", fl[2])
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := strings.TrimLeft(fl[1], "0")
+		if days[id] == nil {
+			days[id] = map[time.Time]bool{}
+		}
+		days[id][d] = true
+		rows = append(rows, fmt.Sprintf("(%d,%s,'%s',%s,%s)", len(rows)+1, id, d.Format("2006-01-02"), fl[3], fl[4]))
+	}
+	if len(rows) != 6919 {
+		t.Fatalf("read %d transactions, want 6919", len(rows))
+	}
+	for i := 0; i < len(rows); i += 1000 {
+		if _, err := db.Exec("INSERT INTO cdnow_tx VALUES " + strings.Join(rows[i:min(i+1000, len(rows))], ",")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := queries.Source{
+		Customers: queries.File{Name: "cdnow/customers.sql", SQL: "SELECT DISTINCT customer_id FROM cdnow_tx"},
+		Orders: queries.File{Name: "cdnow/orders.sql",
+			SQL: "SELECT id AS order_id, customer_id, tx_date AS ordered_at, amount FROM cdnow_tx"},
+	}
+	return tdb, src, days
+}
+
+// TestCDNOWBacktest runs the whole job on the CDNOW sample as of
+// 1998-06-30 with a 39-week holdout: the 39-week calibration/holdout split
+// of the BG/NBD paper. The calibration fit must reproduce the published
+// BG/NBD parameters, the actual holdout purchases must equal those counted
+// from the raw transactions, and the predicted total must equal the sum
+// of E[Y(39) | x, t_x, T] under the calibration fit.
+func TestCDNOWBacktest(t *testing.T) {
+	tdb, src, days := loadCDNOW(t)
+	cfg := config.Default()
+	cfg.Analysis.Models.HoldoutUnits = 39
+	_, in, err := runJob(context.Background(), cfg, Options{
+		AsOf: time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC), OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt := in.Result.Models.Backtest
+	if bt.Skipped != "" || bt.CalibrationEnd.String() != "1997-09-30" || bt.HoldoutEnd.String() != "1998-06-30" || bt.Customers != 2357 {
+		t.Fatalf("back-test: skipped %q, calibration to %s, holdout to %s, %d customers", bt.Skipped, bt.CalibrationEnd, bt.HoldoutEnd, bt.Customers)
+	}
+	// Repeat purchase days in the holdout, counted from the raw file.
+	from, to := time.Date(1997, 10, 1, 0, 0, 0, 0, time.UTC), time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC)
+	want := 0
+	for _, ds := range days {
+		for d := range ds {
+			if !d.Before(from) && !d.After(to) {
+				want++
+			}
+		}
+	}
+	if bt.ActualRepeat != float64(want) {
+		t.Errorf("actual holdout repeat purchase days %v, want %d", bt.ActualRepeat, want)
+	}
+	if n := len(bt.Tracking.Actual); n != 39 || bt.Tracking.Actual[n-1] != bt.ActualRepeat {
+		t.Errorf("tracking: %d units, last %v", n, bt.Tracking.Actual)
+	}
+	var bg *analysis.BacktestModel
+	for k := range bt.Models {
+		if bt.Models[k].Key == analysis.ModelBGNBD {
+			bg = &bt.Models[k]
+		}
+	}
+	if bg == nil || bg.Error != "" {
+		t.Fatalf("no BG/NBD in the back-test: %+v", bt.Models)
+	}
+	rel := func(got, want float64) float64 { return math.Abs(got-want) / want }
+	for name, want := range map[string]float64{"r": 0.2426, "alpha": 4.4135, "a": 0.7929, "b": 2.4258} {
+		if got := bg.Params[name]; rel(got, want) > 0.005 {
+			t.Errorf("calibration BG/NBD %s = %.4f, want %.4f within 0.5 %%", name, got, want)
+		}
+	}
+	// The prediction is the calibration fit's E[Y(39) | x, t_x, T] summed
+	// over the 2,357 customers (summaries as PROVENANCE.txt derives them).
+	m := analysis.BGNBD{R: bg.Params["r"], Alpha: bg.Params["alpha"], A: bg.Params["a"], B: bg.Params["b"]}
+	sum := 0.0
+	calEnd := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+	for _, ds := range days {
+		var first, last time.Time
+		x := -1.0
+		for d := range ds {
+			if d.After(calEnd) {
+				continue
+			}
+			x++
+			if first.IsZero() || d.Before(first) {
+				first = d
+			}
+			if d.After(last) {
+				last = d
+			}
+		}
+		week := 7 * 24 * time.Hour
+		sum += m.ConditionalExpectedPurchases(39, x, float64(last.Sub(first))/float64(week), float64(calEnd.Sub(first))/float64(week))
+	}
+	if rel(bg.Predicted, sum) > 1e-9 {
+		t.Errorf("predicted %v, want %v", bg.Predicted, sum)
+	}
+	t.Logf("holdout: actual %v, BG/NBD %.1f (MAE %.3f), naive %.1f (MAE %.3f); chosen %s (%s); verdict %s %+v",
+		bt.ActualRepeat, bg.Predicted, bg.MAE, bt.NaivePredicted, bt.NaiveMAE, in.Result.Models.Chosen,
+		in.Result.Models.ChoiceReason, in.Result.Models.Verdict.Level, in.Result.Models.Verdict.Reasons)
 }

@@ -156,6 +156,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	}
 	m.Warnings = append(m.Warnings, prevWarn...)
 	win.PeriodDays = analysis.PeriodDays(prevAsOf, win.AsOf)
+	win.HoldoutUnits, win.UnitDays = int(params.Models.HoldoutUnits), params.Models.TimeUnitDays
 
 	// Extract.
 	t0 := time.Now()

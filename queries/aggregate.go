@@ -70,11 +70,16 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	if ds.Period.Known {
 		dest = append(dest, &pAmount, &pOrders, &pPrevAmount, &pPrevOrders)
 	}
+	var holdUnit sql.NullInt64
+	holdUnit.Int64 = -1
 	if ds.HasCost {
 		dest = append(dest, &cost)
 	}
 	if ds.HasDiscount {
 		dest = append(dest, &discount)
+	}
+	if ds.Holdout.Known {
+		dest = append(dest, &holdUnit)
 	}
 	q := &qualityCounts{}
 	n := 0
@@ -120,6 +125,15 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 			ds.Repeats.PurchaseRows += count.Int64
 			ds.Repeats.ExactRepeats += repeats.Int64
 			c.Orders += int32(orders.Int64)
+			if u := holdUnit.Int64; ds.Holdout.Known && u >= 0 {
+				c.HoldoutDays += int32(days.Int64)
+				ds.Holdout.Cells = append(ds.Holdout.Cells, analysis.HoldoutCell{Customer: i, Unit: int16(u), Days: int32(days.Int64)})
+			} else if ds.Holdout.Known {
+				c.CalOrderDays += int32(days.Int64)
+				if d := analysis.DateOf(last.Time); d > c.CalLastOrder {
+					c.CalLastOrder = d
+				}
+			}
 			c.PeriodOrders += int32(pOrders.Int64)
 			c.PrevPeriodOrders += int32(pPrevOrders.Int64)
 			ds.Period.Gross += pAmount.Float64

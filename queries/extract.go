@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -25,6 +26,25 @@ type Window struct {
 	// aggregate sums the purchases and refunds of the period and of the
 	// period of the same length before it.
 	PeriodDays int
+	// HoldoutUnits, when positive, is the back-test's holdout: that many
+	// time units of UnitDays days each, ending on the as-of date.
+	HoldoutUnits int
+	UnitDays     float64
+}
+
+// HoldoutStarts returns the start of each time unit of the holdout, at
+// midnight: the first is the day after the calibration period, unit k
+// starts round(k × UnitDays) days after it. Nil without a holdout.
+func (w Window) HoldoutStarts() []time.Time {
+	if w.HoldoutUnits <= 0 || w.UnitDays <= 0 {
+		return nil
+	}
+	start := w.End.AddDate(0, 0, -int(math.Round(float64(w.HoldoutUnits)*w.UnitDays)))
+	out := make([]time.Time, w.HoldoutUnits)
+	for k := range out {
+		out[k] = start.AddDate(0, 0, int(math.Round(float64(k)*w.UnitDays)))
+	}
+	return out
 }
 
 // NewWindow returns the window of the as-of date day, in loc, with trend
@@ -42,6 +62,7 @@ func (w Window) Bounds() Bounds {
 		b.PeriodStart = w.End.AddDate(0, 0, -w.PeriodDays)
 		b.PrevPeriodStart = b.PeriodStart.AddDate(0, 0, -w.PeriodDays)
 	}
+	b.Holdout = w.HoldoutStarts()
 	return b
 }
 
@@ -95,6 +116,10 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	}
 
 	ds.WindowDays = win.TrendDays
+	if starts := win.HoldoutStarts(); len(starts) > 0 {
+		ds.Holdout = analysis.Holdout{Known: true, Units: len(starts), UnitDays: win.UnitDays,
+			Start: analysis.DateOf(starts[0])}
+	}
 	if b := win.Bounds(); win.PeriodDays > 0 {
 		ds.Period = analysis.Period{Days: win.PeriodDays, Known: true,
 			From: analysis.DateOf(b.PeriodStart), To: analysis.DateOf(win.AsOf),

@@ -62,6 +62,12 @@ type Bounds struct {
 	// same length before it. Both zero: no period figures are summed.
 	PeriodStart     time.Time
 	PrevPeriodStart time.Time
+	// Holdout, when not empty, holds the start of each time unit of the
+	// back-test's holdout (Holdout[0] is the first day after the
+	// calibration period, each at midnight); the aggregate then also
+	// groups the rows by the holdout unit they fall in (hold_unit, −1 for
+	// rows before the holdout).
+	Holdout []time.Time
 }
 
 // AggregateSQL wraps orders.sql in custseg's per-customer aggregate, so the
@@ -87,7 +93,11 @@ type Bounds struct {
 // The result columns, in order: customer_id, row_kind, row_count, orders,
 // order_days, amount, first_at, last_at, zero_rows, exact_repeats[,
 // period_amount, period_orders, prev_period_amount, prev_period_orders][,
-// cost][, discount].
+// cost][, discount][, hold_unit].
+//
+// With b.Holdout set, the rows are also grouped by the holdout time unit
+// they fall in, so that the back-test reads each customer's purchase days
+// before the holdout and in each of its units from the same scan.
 func AggregateSQL(orders string, b Bounds, rules Rules, opt Optional) string {
 	var s strings.Builder
 	s.WriteString("SELECT o.customer_id AS customer_id,\n")
@@ -125,7 +135,16 @@ func AggregateSQL(orders string, b Bounds, rules Rules, opt Optional) string {
 	if opt.Discount {
 		s.WriteString(",\n  SUM(o.discount) AS discount")
 	}
-	fmt.Fprintf(&s, "\nFROM (\n%s\n) o\nGROUP BY o.customer_id, row_kind", orders)
+	group := ""
+	if n := len(b.Holdout); n > 0 {
+		s.WriteString(",\n  CASE")
+		for k := n - 1; k >= 0; k-- {
+			fmt.Fprintf(&s, " WHEN o.ordered_at >= '%s' THEN %d", b.Holdout[k].Format(timeLiteralFmt), k)
+		}
+		s.WriteString(" ELSE -1 END AS hold_unit")
+		group = ", hold_unit"
+	}
+	fmt.Fprintf(&s, "\nFROM (\n%s\n) o\nGROUP BY o.customer_id, row_kind%s", orders, group)
 	return s.String()
 }
 

@@ -152,7 +152,7 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 		{htmlSecValue, htmlSecValueInt, []builder{one(htmlSegmentChart), one(htmlRFChart), one(htmlParetoChart),
 			one(htmlTierChart), one(htmlPyramidChart)}},
 		{htmlSecChurn, htmlSecChurnInt, []builder{one(htmlStatusChart), one(htmlChurnTrendChart), one(htmlLifecycleChart),
-			one(htmlPAliveChart), one(htmlCLVChart)}},
+			one(htmlPAliveChart), one(htmlCLVChart), one(htmlVerdictCard), one(htmlTrackingChart), one(htmlCalibrationChart)}},
 		{htmlSecWho, htmlSecWhoInt, []builder{one(htmlClusterChart), htmlCharacteristicCharts}},
 		{htmlSecTime, htmlSecTimeInt, []builder{one(htmlMigrationChart), one(htmlCohortChart)}},
 	}

@@ -233,7 +233,7 @@ func htmlModelsNote(res *analysis.Result, loc string) string {
 // htmlModelsFailure says in one sentence which of the purchase and spend
 // models could not be used, and why, and which one did converge.
 func htmlModelsFailure(m analysis.Models, loc string) string {
-	bg, gg := m.BGNBDError, m.GGError
+	bg, gg := m.PurchaseError, m.GGError
 	switch {
 	case bg != "" && gg != "":
 		return htmlFormat(htmlModelsBothFailed, loc, bg, gg)
@@ -253,7 +253,8 @@ func htmlPAliveChart(in *Input, loc string) (htmlChart, error) {
 		// One card says why both model charts are missing.
 		return htmlChart{ID: htmlChartPAlive, Title: htmlModelsTitle.In(loc), Note: htmlModelsNote(res, loc)}, nil
 	}
-	ch := htmlChart{ID: htmlChartPAlive, Title: htmlPAliveTitle.In(loc), Text: htmlPAliveText.In(loc), Height: 320}
+	ch := htmlChart{ID: htmlChartPAlive, Title: htmlPAliveTitle.In(loc), Text: htmlFormat(htmlPAliveText, loc, htmlChosenModelName(res.Models, loc)),
+		Height: 320, Footnote: churnedAliveSentence(res, loc)}
 	cut := in.Analysis.Models.PAliveAtRisk
 	if cut <= 0 || cut >= 1 {
 		cut = 0.5

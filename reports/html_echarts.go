@@ -28,10 +28,14 @@ const (
 	htmlChartLifecycle  = "chart-lifecycle"
 	htmlChartPAlive     = "chart-palive"
 	htmlChartCLV        = "chart-clv"
-	htmlChartClusters   = "chart-clusters"
-	htmlChartCharPrefix = "chart-char-"
-	htmlChartMigration  = "chart-migration"
-	htmlChartCohorts    = "chart-cohorts"
+	// The verdict card has no chart; its id names the card.
+	htmlChartVerdict     = "model-verdict"
+	htmlChartTracking    = "chart-tracking"
+	htmlChartCalibration = "chart-calibration"
+	htmlChartClusters    = "chart-clusters"
+	htmlChartCharPrefix  = "chart-char-"
+	htmlChartMigration   = "chart-migration"
+	htmlChartCohorts     = "chart-cohorts"
 )
 
 // Colours of the report; the page's CSS uses the same blue and orange.
@@ -91,7 +95,10 @@ type htmlChart struct {
 	Footnote string
 	Items    []htmlPair // a list under the chart
 	Table    *htmlTable // a table under the chart
-	option   string     // echarts option as a JavaScript expression; "" with Note
+	// Verdict replaces the chart with the verdict on the predictions
+	// (htmlVerdictCard).
+	Verdict *htmlVerdict
+	option  string // echarts option as a JavaScript expression; "" with Note
 }
 
 // htmlEChartsOption is what every go-echarts chart provides.

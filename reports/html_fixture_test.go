@@ -141,8 +141,9 @@ func htmlTestFull(t *testing.T, n int, locale string, o htmlFull) *Input {
 		htmlFillModels(res)
 	} else if res.Models.Usable {
 		htmlDropModels(res)
-	} else if res.Models.BGNBDError == "" && res.Models.GGError == "" {
+	} else if res.Models.PurchaseError == "" && res.Models.GGError == "" {
 		res.Models.BGNBDError = "model fit did not converge"
+		res.Models.PurchaseError = res.Models.BGNBDError
 	}
 	res.Characteristics = htmlCountCharacteristics(ds, res)
 	res.Cohorts = htmlTestCohorts()
@@ -160,7 +161,8 @@ func htmlTestFull(t *testing.T, n int, locale string, o htmlFull) *Input {
 // year of the customer's value pace times P(alive).
 func htmlFillModels(res *analysis.Result) {
 	m := &res.Models
-	m.Usable, m.BGNBDError, m.GGError = true, "", ""
+	m.Usable, m.BGNBDError, m.PurchaseError, m.GGError = true, "", "", ""
+	m.Chosen, m.ChoiceReason = analysis.ModelBGNBD, analysis.ChoiceOnly
 	m.PyramidBy, m.CLVMonths, m.PurchaseHorizon, m.TimeUnitDays = "clv", 12, 52, 7
 	total := 0.0
 	for i := range res.Scores {
@@ -194,6 +196,8 @@ func htmlFillModels(res *analysis.Result) {
 func htmlDropModels(res *analysis.Result) {
 	res.Models.Usable = false
 	res.Models.BGNBDError = "model fit did not converge"
+	res.Models.PurchaseError = res.Models.BGNBDError
+	res.Models.Chosen = ""
 	res.Models.PyramidBy = "value"
 	for i := range res.Scores {
 		s := &res.Scores[i]

@@ -33,6 +33,14 @@ func htmlWantCharts(in *Input) []string {
 	if res.Models.Usable {
 		ids = append(ids, htmlChartPAlive, htmlChartCLV)
 	}
+	if b := &res.Models.Backtest; b.Skipped == "" && !b.CalibrationEnd.IsZero() {
+		if len(b.Tracking.Actual) > 0 {
+			ids = append(ids, htmlChartTracking)
+		}
+		if len(b.ByFrequency) > 0 {
+			ids = append(ids, htmlChartCalibration)
+		}
+	}
 	if len(res.Clusters.Profiles) > 0 {
 		ids = append(ids, htmlChartClusters)
 	}

@@ -98,8 +98,9 @@ var (
 	htmlModelsGGFailed   = Label{"The spend model (Gamma-Gamma) could not be used on this data (%s); the purchase model (BG/NBD) converged.", "消费模型（Gamma-Gamma）无法在本次数据上使用（%s）；购买模型（BG/NBD）已收敛。"}
 	htmlModelsNoneFailed = Label{"The purchase and spend models were not used (%s).", "未使用购买模型与消费模型（%s）。"}
 
-	htmlPAliveTitle     = Label{"Probability a buyer is still active", "客户仍活跃的概率"}
-	htmlPAliveText      = Label{"The purchase model (BG/NBD) estimates from each buyer's purchase history how likely they are still a customer. Buyers on the left are probably gone: reach out to the valuable ones among them now.", "购买模型（BG/NBD）根据每位客户的购买历史估计其仍是活跃客户的概率。左侧的客户很可能已经流失：尽快联系其中有价值的客户。"}
+	htmlPAliveTitle = Label{"Probability a buyer is still active", "客户仍活跃的概率"}
+	// htmlPAliveText: the purchase model's name.
+	htmlPAliveText      = Label{"The purchase model (%s) estimates from each buyer's purchase history how likely they are still a customer. Buyers on the left are probably gone: reach out to the valuable ones among them now.", "购买模型（%s）根据每位客户的购买历史估计其仍是活跃客户的概率。左侧的客户很可能已经流失：尽快联系其中有价值的客户。"}
 	htmlPAliveHighlight = Label{"%s buyers (%s) are more likely gone than active (below %s); the average buyer is %s likely to be active.", "%s 位购买客户（%s）更可能已流失（低于 %s）；购买客户平均仍活跃的概率为 %s。"}
 	htmlPAliveXAxis     = Label{"Probability still active (%)", "仍活跃的概率（%）"}
 	htmlPAliveYAxis     = Label{"Buyers", "购买客户"}

@@ -409,7 +409,7 @@ func TestModelKPIsNotAvailable(t *testing.T) {
 			in := htmlTestInput(t, htmlTestShop(), "en")
 			res := in.Result
 			htmlDropModels(res)
-			res.Models.BGNBDError, res.Models.GGError = tt.bg, tt.gg
+			res.Models.BGNBDError, res.Models.PurchaseError, res.Models.GGError = tt.bg, tt.bg, tt.gg
 			page := htmlRender(t, in)
 			if !strings.Contains(page, htmlEscapeText(tt.want)) || strings.Contains(page, "did not converge on this data, so") {
 				t.Errorf("page does not say %q", tt.want)

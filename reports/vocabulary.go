@@ -10,8 +10,8 @@ import (
 
 // This file is custseg's vocabulary: every name a reader sees for a group
 // of customers (segment, value tier, pyramid level, churn status,
-// lifecycle stage, buying behaviour), for a customer list and for a
-// headline number, in one place. The HTML report, the emails, the workbook,
+// lifecycle stage, buying behaviour), for a customer list, for a
+// headline number and for the verdict on the predictions, in one place. The HTML report, the emails, the workbook,
 // the customer CSV and manifest.json all read their names from here (the
 // maps in labels.go and the KPI names below), and no name stands for two
 // things in a locale: "At Risk" is an RFM segment, "Lapsing" the churn
@@ -113,7 +113,7 @@ type GroupLabels struct {
 	Stage   map[string]string `json:"stage"`   // lifecycle stage key → name
 }
 
-// Vocabulary is every name a reader sees for a group, a list, a movement
+// Vocabulary is every name a reader sees for a group, a list, a movement,
 // or a headline number, in one locale, each keyed by its stable key.
 type Vocabulary struct {
 	GroupLabels
@@ -121,6 +121,7 @@ type Vocabulary struct {
 	List      map[string]string // ListLabels key → name
 	Movement  map[string]string // MovementLabels key → name
 	KPI       map[string]string // analysis.KPIs JSON name → name
+	Verdict   map[string]string // verdict level key (analysis.Verdict*) → name
 }
 
 // Names returns the vocabulary of locale for the segment rules segments
@@ -130,7 +131,8 @@ func Names(segments []analysis.SegmentRule, locale string) Vocabulary {
 		Segment: make(map[string]string, len(segments)),
 		Tier:    map[string]string{}, Pyramid: map[string]string{},
 		Status: map[string]string{}, Stage: map[string]string{},
-	}, Behaviour: map[string]string{}, List: map[string]string{}, Movement: map[string]string{}, KPI: map[string]string{}}
+	}, Behaviour: map[string]string{}, List: map[string]string{}, Movement: map[string]string{}, KPI: map[string]string{},
+		Verdict: map[string]string{}}
 	for _, r := range segments {
 		v.Segment[r.Key] = SegmentName(r, locale)
 	}
@@ -160,6 +162,9 @@ func Names(segments []analysis.SegmentRule, locale string) Vocabulary {
 	for k, l := range KPILabels {
 		v.KPI[k] = l.In(locale)
 	}
+	for k, l := range VerdictLabels {
+		v.Verdict[k] = l.In(locale)
+	}
 	return v
 }
 
@@ -177,6 +182,7 @@ var vocabKinds = []struct {
 	{"list", "the customer list", func(v *Vocabulary) map[string]string { return v.List }},
 	{"movement", "the segment movement", func(v *Vocabulary) map[string]string { return v.Movement }},
 	{"kpi", "the headline number", func(v *Vocabulary) map[string]string { return v.KPI }},
+	{"verdict", "the verdict on the predictions", func(v *Vocabulary) map[string]string { return v.Verdict }},
 }
 
 // vocabNorm is how names are compared: trimmed, case-insensitive.

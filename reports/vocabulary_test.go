@@ -21,12 +21,13 @@ func TestVocabularyDistinct(t *testing.T) {
 				t.Error(d)
 			}
 			for kind, m := range map[string]map[string]string{"segment": v.Segment, "tier": v.Tier, "pyramid": v.Pyramid,
-				"status": v.Status, "stage": v.Stage, "behaviour": v.Behaviour, "list": v.List, "kpi": v.KPI} {
+				"status": v.Status, "stage": v.Stage, "behaviour": v.Behaviour, "list": v.List, "kpi": v.KPI,
+				"verdict": v.Verdict} {
 				if len(m) == 0 {
 					t.Errorf("no %s names", kind)
 				}
 			}
-			if len(v.Segment) != len(analysis.DefaultSegments()) || len(v.Status) != len(analysis.Statuses) ||
+			if len(v.Segment) != len(analysis.DefaultSegments()) || len(v.Verdict) != len(verdictLevels) || len(v.Status) != len(analysis.Statuses) ||
 				len(v.Stage) != len(analysis.Stages) || len(v.Tier) != len(analysis.Tiers) || len(v.Pyramid) != len(analysis.PyramidTiers) {
 				t.Errorf("vocabulary misses names: %+v", v.GroupLabels)
 			}
@@ -120,11 +121,17 @@ func TestVocabularyRenamed(t *testing.T) {
 		{"zh-CN", "segment", "lost", "流失已久客户"},
 		{"zh-CN", "list", "save_now", "立即挽留"},
 		{"zh-CN", "list", "win_back", "流失召回"},
+		{"en", "verdict", "usable", "Reliable"},
+		{"en", "verdict", "caution", "Use with caution"},
+		{"en", "verdict", "not_usable", "Unreliable"},
+		{"zh-CN", "verdict", "usable", "可靠"},
+		{"zh-CN", "verdict", "caution", "谨慎使用"},
+		{"zh-CN", "verdict", "not_usable", "不可靠"},
 	}
 	for _, tt := range tests {
 		v := Names(analysis.DefaultSegments(), tt.loc)
 		got := map[string]map[string]string{"status": v.Status, "stage": v.Stage, "segment": v.Segment,
-			"list": v.List, "kpi": v.KPI}[tt.kind][tt.key]
+			"list": v.List, "kpi": v.KPI, "verdict": v.Verdict}[tt.kind][tt.key]
 		if got != tt.want {
 			t.Errorf("%s %s %s = %q, want %q", tt.loc, tt.kind, tt.key, got, tt.want)
 		}
@@ -160,6 +167,8 @@ func TestCheckSegmentNames(t *testing.T) {
 			`rfm.segments[0].name_zh: "大客户" is also the value tier "大客户" (key)`},
 		{"list", []analysis.SegmentRule{seg("a", "Save now", "")},
 			`rfm.segments[0].name: "Save now" is also the customer list "Save now" (save_now)`},
+		{"verdict", []analysis.SegmentRule{seg("a", "VIP", "谨慎使用")},
+			`rfm.segments[0].name_zh: "谨慎使用" is also the verdict on the predictions "谨慎使用" (caution)`},
 		{"kpi", []analysis.SegmentRule{seg("a", "Churn rate", "")},
 			`rfm.segments[0].name: "Churn rate" is also the headline number "Churn rate" (churn_rate)`},
 		{"twice", []analysis.SegmentRule{seg("a", "VIP", "贵宾"), seg("b", "vip", "贵宾二")},

@@ -130,6 +130,8 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 	if !usable {
 		m.BGNBD.Converged = false
 		m.BGNBDError = "the fit did not converge"
+		m.PurchaseError = m.BGNBDError
+		m.Chosen = ""
 		m.PyramidBy = "value"
 	}
 	type model struct {

@@ -1,0 +1,382 @@
+package reports
+
+import (
+	"cmp"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// This file words the purchase models' back-test, the choice between the
+// models and the verdict on their predictions (analysis.Models.Backtest,
+// Chosen, ChoiceReason, Verdict) in both report languages. The HTML
+// report, the workbook, the management email and manifest.json all take
+// their sentences from DescribeVerdict, so they never disagree.
+
+// VerdictLabels name the levels of the verdict on the purchase model's
+// predictions (analysis.Verdict.Level). They are part of the vocabulary
+// (Vocabulary.Verdict): no group, list or number has these names. They
+// speak of trust, not of use: models that converged are used whatever the
+// verdict, so "Unreliable" never contradicts "Models used: yes".
+var VerdictLabels = map[string]Label{
+	analysis.VerdictUsable:    {"Reliable", "可靠"},
+	analysis.VerdictCaution:   {"Use with caution", "谨慎使用"},
+	analysis.VerdictNotUsable: {"Unreliable", "不可靠"},
+}
+
+// verdictLevels lists the verdict levels from the best.
+var verdictLevels = []string{analysis.VerdictUsable, analysis.VerdictCaution, analysis.VerdictNotUsable}
+
+// verdictMeanings say what each verdict level means for the reader.
+var verdictMeanings = map[string]Label{
+	analysis.VerdictUsable: {
+		"The purchase model converged, its predictions for the back-test's holdout came close to what customers did, and per customer it beat simply repeating each customer's past rate: plan with the predictions.",
+		"购买模型已收敛，回测留出期的预测与客户的实际购买接近，且按客户计优于简单沿用每位客户过去的购买速度：可以用这些预测做计划。"},
+	analysis.VerdictCaution: {
+		"The predictions are a rough guide: the back-test's total was off by a fair margin, the model did no better per customer than each customer's past rate, there was no back-test to check it, or the spend model's assumption is weak. Check against what happens before acting on single customers.",
+		"预测只能作为粗略参考：回测总量偏差较大、按客户计不优于沿用客户过去的购买速度、没有回测可供检验，或消费模型的假设不够成立。针对单个客户采取行动前，请先对照实际情况。"},
+	analysis.VerdictNotUsable: {
+		"Do not act on the predictions: no purchase model converged, too few customers bought more than once, or the back-test was far off.",
+		"不要依据这些预测行动：没有购买模型收敛、多次购买的客户太少，或回测偏差很大。"},
+}
+
+// PurchaseModelLabels name the purchase models by key.
+var PurchaseModelLabels = map[string]Label{
+	analysis.ModelBGNBD:     {"BG/NBD", "BG/NBD"},
+	analysis.ModelMBGNBD:    {"MBG/NBD", "MBG/NBD"},
+	analysis.ModelParetoNBD: {"Pareto/NBD", "Pareto/NBD"},
+}
+
+// purchaseModelName is the name of a purchase model; its key when unknown.
+func purchaseModelName(key, loc string) string {
+	if l, ok := PurchaseModelLabels[key]; ok {
+		return l.In(loc)
+	}
+	return key
+}
+
+// Texts of the verdict, the choice and the back-test. Those with %s take
+// formatted values, in order.
+var (
+	btVerdictTitle   = Label{"How far to trust the predictions", "预测的可信度"}
+	btVerdictHeading = Label{"Verdict on the predictions: %s", "预测结论：%s"}
+	// btVerdictLine: the level, then its first reason (the email).
+	btVerdictLine = Label{"Purchase model predictions: %s. %s", "购买模型预测：%s。%s"}
+	btVerdictText = Label{
+		"Before the predictions (probability still active, expected purchases, lifetime value) are used, the purchase models are checked on the past: each is fitted without the last weeks of orders and predicts them.",
+		"在使用预测（仍活跃概率、预期购买次数、终身价值）之前，先用过去的数据检验购买模型：每个模型在拟合时去掉最近几周的订单，再预测这几周。"}
+
+	// Reasons (analysis.Reason*).
+	btTrackingUnder = Label{"%s predicted %s repeat purchases for the last %s; there were %s: it under-predicts by %s.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测偏低 %[5]s。"}
+	btTrackingOver  = Label{"%s predicted %s repeat purchases for the last %s; there were %s: it over-predicts by %s.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测偏高 %[5]s。"}
+	btTrackingExact = Label{"%s predicted %s repeat purchases for the last %s; there were %s: the prediction matches.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测与实际相符。"}
+	btTrackingNone  = Label{"%s predicted %s repeat purchases for the last %s; there were none.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际没有复购。"}
+	btNaiveWorse    = Label{"Per customer, the model's error (%s) is lower than simply repeating each customer's past rate (%s).", "按客户计，模型的误差（%s）低于简单沿用每位客户过去购买速度的误差（%s）。"}
+	btNaiveBetter   = Label{"Per customer, the model's error (%s) is no lower than simply repeating each customer's past rate (%s): for single customers its predictions add little.", "按客户计，模型的误差（%s）并不低于简单沿用每位客户过去购买速度的误差（%s）：对单个客户的预测帮助有限。"}
+	btNoHoldout     = Label{"%s The predictions could not be checked against what customers did.", "%s因此无法用客户的实际购买检验预测。"}
+	btNoHoldoutFit  = Label{"%s could not be fitted without the last %s of orders, so its predictions could not be checked against what customers did.", "%s 在去掉最近 %s的订单后无法拟合，因此无法用客户的实际购买检验其预测。"}
+	btNotConverged  = Label{"The purchase model (%s) did not converge (%s), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.", "购买模型（%s）未收敛（%s），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"}
+	btNoneConverged = Label{"No purchase model converged (%s), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.", "没有购买模型收敛（%s），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"}
+	btFewRepeat     = Label{"Only %s customers bought more than once: too few to trust a purchase model's predictions.", "只有 %s 位客户多次购买：数量太少，购买模型的预测难以信赖。"}
+	btSpendRises    = Label{"Spend per purchase rises with purchase frequency (correlation %s): the spend model assumes they are unrelated, so lifetime values are rough.", "单次消费金额随购买频次上升（相关系数 %s）：消费模型假设两者无关，因此终身价值只是粗略估计。"}
+	btSpendFalls    = Label{"Spend per purchase falls with purchase frequency (correlation %s): the spend model assumes they are unrelated, so lifetime values are rough.", "单次消费金额随购买频次下降（相关系数 %s）：消费模型假设两者无关，因此终身价值只是粗略估计。"}
+	btSpendFailed   = Label{"The spend model (Gamma-Gamma) could not be used (%s), so there is no lifetime value.", "消费模型（Gamma-Gamma）无法使用（%s），因此没有终身价值。"}
+	btModelThe      = Label{"The model", "模型"}
+	btNoReason      = Label{"the fit did not succeed", "拟合未成功"}
+
+	// Why there is no back-test (analysis.BacktestSkipped*).
+	btSkippedOff     = Label{"No back-test: it is turned off (analysis.models.holdout_units is 0).", "未做回测：回测已关闭（analysis.models.holdout_units 为 0）。"}
+	btSkippedNotRead = Label{"No back-test: this run did not read the purchases of the last %s apart from the earlier ones.", "未做回测：本次运行没有把最近 %s 的购买与更早的购买分开读取。"}
+	btSkippedHistory = Label{"No back-test: the data holds less history than a back-test over the last %s needs.", "未做回测：数据的历史不够长，无法对最近 %s做回测。"}
+	btSkippedFew     = Label{"No back-test: only %s customers bought more than once before the last %s, too few to check the models on.", "未做回测：最近 %[2]s之前只有 %[1]s 位客户多次购买，太少，无法检验模型。"}
+	btSkippedOther   = Label{"No back-test (%s).", "未做回测（%s）。"}
+
+	// The choice of the purchase model (analysis.Choice*).
+	btChoiceConfigured = Label{"The predictions use %s, the purchase model named in the configuration (analysis.models.purchase_model).", "预测使用 %s：配置（analysis.models.purchase_model）指定的购买模型。"}
+	btChoiceHoldout    = Label{"The predictions use %s: of the purchase models, its error per customer in the back-test was the lowest (%s).", "预测使用 %s：在回测中，它的单客户误差在各购买模型中最低（%s）。"}
+	btChoiceBIC        = Label{"The predictions use %s: without a back-test, it fits the whole history best (lowest BIC, %s).", "预测使用 %s：没有回测时，它对全部历史数据的拟合最好（BIC 最低，%s）。"}
+	btChoiceOnly       = Label{"The predictions use %s, the only purchase model that converged.", "预测使用 %s：唯一收敛的购买模型。"}
+	btChoiceNone       = Label{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"}
+	btChoicePlain      = Label{"The predictions use %s.", "预测使用 %s。"}
+	// Short forms for a table cell (the workbook's model table).
+	btChoiceShort = map[string]Label{
+		analysis.ChoiceConfigured: {"yes: named in the configuration", "是：配置指定"},
+		analysis.ChoiceHoldout:    {"yes: lowest error per customer in the back-test", "是：回测中单客户误差最低"},
+		analysis.ChoiceBIC:        {"yes: lowest BIC (no back-test)", "是：BIC 最低（无回测）"},
+		analysis.ChoiceOnly:       {"yes: the only one that converged", "是：唯一收敛的模型"},
+	}
+	btChoiceYes = Label{"yes", "是"}
+
+	// Spans of time.
+	btWeeks = Label{"%s weeks", "%s 周"}
+	btWeek  = Label{"week", "1 周"}
+	btDays  = Label{"%s days", "%s 天"}
+	btDay   = Label{"day", "1 天"}
+
+	// The churned-but-likely-active sentence (near the P(alive) chart).
+	btChurnedAlive = Label{
+		"%s buyers are %s by their own rhythm yet the purchase model gives them at least a %s chance of still being active: the rhythm rule judges each customer's silence against their own past gaps, the model against the whole shop's buying patterns.",
+		"%s 位购买客户按自身购买节奏判定为“%s”，但购买模型认为他们仍活跃的概率至少为 %s：节奏规则用客户自己过去的购买间隔衡量其沉默，模型则参照全店的购买规律。"}
+)
+
+// VerdictText is the verdict on the purchase model's predictions worded
+// in one locale: what every report shows of it.
+type VerdictText struct {
+	// Level is the verdict level's name (VerdictLabels); "" when the run
+	// has no verdict.
+	Level string
+	// Meaning says what the level means (for the workbook).
+	Meaning string
+	// Reasons has one sentence per reason, in the verdict's order.
+	Reasons []string
+	// Skipped says in one sentence why there is no back-test; "" when
+	// there is one, or when a reason already says it.
+	Skipped string
+	// Choice names the chosen purchase model and why it was chosen; ""
+	// when the run says nothing of the choice.
+	Choice string
+}
+
+// First returns the verdict's first sentence: its first reason, or why
+// there is no back-test.
+func (v VerdictText) First() string {
+	if len(v.Reasons) > 0 {
+		return v.Reasons[0]
+	}
+	return v.Skipped
+}
+
+// DescribeVerdict words the verdict of m, its reasons, why there is no
+// back-test (when there is none) and the choice of the purchase model in
+// locale. p gives the configured holdout when the back-test does not say
+// it (a back-test turned off).
+func DescribeVerdict(m analysis.Models, p analysis.ModelParams, locale string) VerdictText {
+	var v VerdictText
+	if l, ok := VerdictLabels[m.Verdict.Level]; ok {
+		v.Level = l.In(locale)
+		v.Meaning = verdictMeanings[m.Verdict.Level].In(locale)
+	}
+	skipSaid := false
+	for _, r := range m.Verdict.Reasons {
+		v.Reasons = append(v.Reasons, verdictReason(m, p, r, locale))
+		skipSaid = skipSaid || r.Code == analysis.ReasonNoHoldout
+	}
+	if m.Backtest.Skipped != "" && !skipSaid {
+		v.Skipped = backtestSkipped(m, p, locale)
+	}
+	v.Choice = choiceSentence(m, locale)
+	return v
+}
+
+// verdictReason words one reason of m's verdict.
+func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.VerdictReason, loc string) string {
+	switch r.Code {
+	case analysis.ReasonTracking:
+		units := r.Units
+		if !(units > 0) {
+			units = m.Backtest.HoldoutUnits
+		}
+		return trackingSentence(r.Model, r.Predicted, r.Actual, units, m.TimeUnitDays, loc)
+	case analysis.ReasonNaiveWorse:
+		return htmlFormat(btNaiveWorse, loc, btDec(r.MAE), btDec(r.NaiveMAE))
+	case analysis.ReasonNaiveBetter:
+		return htmlFormat(btNaiveBetter, loc, btDec(r.MAE), btDec(r.NaiveMAE))
+	case analysis.ReasonNoHoldout:
+		if m.Backtest.Skipped == "" { // the model's calibration fit failed
+			return htmlFormat(btNoHoldoutFit, loc, purchaseModelName(cmp.Or(r.Model, m.Chosen), loc),
+				btSpan(m.Backtest.HoldoutUnits, m.TimeUnitDays, loc))
+		}
+		return htmlFormat(btNoHoldout, loc, backtestSkipped(m, p, loc))
+	case analysis.ReasonNotConverged:
+		why := purchaseModelError(m, r.Model)
+		if why == "" {
+			why = btNoReason.In(loc)
+		}
+		if r.Model == "" {
+			return htmlFormat(btNoneConverged, loc, why)
+		}
+		return htmlFormat(btNotConverged, loc, purchaseModelName(r.Model, loc), why)
+	case analysis.ReasonFewRepeatBuyers:
+		return htmlFormat(btFewRepeat, loc, htmlInt(r.Count))
+	case analysis.ReasonSpendRelated:
+		if r.Share < 0 {
+			return htmlFormat(btSpendFalls, loc, btCorr(r.Share))
+		}
+		return htmlFormat(btSpendRises, loc, btCorr(r.Share))
+	case analysis.ReasonSpendFailed:
+		why := m.GGError
+		if why == "" {
+			why = btNoReason.In(loc)
+		}
+		return htmlFormat(btSpendFailed, loc, why)
+	}
+	return r.Code
+}
+
+// trackingSentence compares a model's predicted total of repeat purchases
+// over a holdout of units time units with the actual total.
+func trackingSentence(model string, predicted, actual, units, unitDays float64, loc string) string {
+	name := btModelThe.In(loc)
+	if model != "" {
+		name = purchaseModelName(model, loc)
+	} else if loc == "zh-CN" {
+		name = "" // Chinese needs no subject
+	}
+	span := btSpan(units, unitDays, loc)
+	pred, act := btCount(predicted), btCount(actual)
+	var s string
+	share := (predicted - actual) / actual
+	switch {
+	case !(actual > 0) || !htmlFinite(predicted):
+		s = htmlFormat(btTrackingNone, loc, name, pred, span)
+	case htmlPct1(math.Abs(share)) == 0:
+		s = htmlFormat(btTrackingExact, loc, name, pred, span, act)
+	case share < 0:
+		s = htmlFormat(btTrackingUnder, loc, name, pred, span, act, htmlPct(-share))
+	default:
+		s = htmlFormat(btTrackingOver, loc, name, pred, span, act, htmlPct(share))
+	}
+	return strings.TrimSpace(s)
+}
+
+// purchaseModelError is why the purchase model key could not be used, as
+// the analysis says it; "" when it does not say.
+func purchaseModelError(m analysis.Models, key string) string {
+	for _, f := range m.Purchase {
+		if f.Key == key && f.Error != "" {
+			return f.Error
+		}
+	}
+	switch key {
+	case "":
+		return cmp.Or(m.PurchaseError, m.BGNBDError)
+	case analysis.ModelBGNBD:
+		return m.BGNBDError
+	}
+	return ""
+}
+
+// backtestSkipped says in one sentence why m has no back-test.
+func backtestSkipped(m analysis.Models, p analysis.ModelParams, loc string) string {
+	b := m.Backtest
+	units := b.HoldoutUnits
+	if !(units > 0) {
+		units = p.HoldoutUnits
+	}
+	span := btSpan(units, m.TimeUnitDays, loc)
+	switch b.Skipped {
+	case analysis.BacktestSkippedOff:
+		if b.HoldoutUnits > 0 { // on, but the extract did not read the holdout
+			return htmlFormat(btSkippedNotRead, loc, span)
+		}
+		return btSkippedOff.In(loc)
+	case analysis.BacktestSkippedHistory:
+		return htmlFormat(btSkippedHistory, loc, span)
+	case analysis.BacktestSkippedFew:
+		return htmlFormat(btSkippedFew, loc, htmlInt(b.RepeatBuyers), span)
+	case "":
+		return htmlFormat(btSkippedOther, loc, "—")
+	}
+	return htmlFormat(btSkippedOther, loc, b.Skipped)
+}
+
+// choiceSentence names the chosen purchase model of m and why.
+func choiceSentence(m analysis.Models, loc string) string {
+	name := purchaseModelName(m.Chosen, loc)
+	switch {
+	case m.ChoiceReason == analysis.ChoiceNone || (m.Chosen == "" && m.ChoiceReason != ""):
+		return btChoiceNone.In(loc)
+	case m.Chosen == "":
+		return ""
+	}
+	switch m.ChoiceReason {
+	case analysis.ChoiceConfigured:
+		return htmlFormat(btChoiceConfigured, loc, name)
+	case analysis.ChoiceHoldout:
+		for _, bm := range m.Backtest.Models {
+			if bm.Key == m.Chosen && htmlFinite(bm.MAE) {
+				return htmlFormat(btChoiceHoldout, loc, name, btDec(bm.MAE))
+			}
+		}
+	case analysis.ChoiceBIC:
+		for _, f := range m.Purchase {
+			if f.Key == m.Chosen && f.Model != nil {
+				if bic := f.Model.Fit().BIC(); htmlFinite(bic) {
+					return htmlFormat(btChoiceBIC, loc, name, btBIC(bic))
+				}
+			}
+		}
+	case analysis.ChoiceOnly:
+		return htmlFormat(btChoiceOnly, loc, name)
+	}
+	return htmlFormat(btChoicePlain, loc, name)
+}
+
+// btSpan is a span of units time units of unitDays days in words: "13
+// weeks", "91 days".
+func btSpan(units, unitDays float64, loc string) string {
+	if !htmlFinite(units) || units < 0 {
+		units = 0
+	}
+	if unitDays == 7 {
+		if units == 1 {
+			return btWeek.In(loc)
+		}
+		return htmlFormat(btWeeks, loc, btNum(units))
+	}
+	if unitDays > 0 {
+		units *= unitDays
+	}
+	if units == 1 {
+		return btDay.In(loc)
+	}
+	return htmlFormat(btDays, loc, btNum(math.Round(units)))
+}
+
+// btNum writes a whole number with thousands separators, other numbers
+// with up to one decimal.
+func btNum(x float64) string {
+	if !htmlFinite(x) {
+		return "—"
+	}
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return htmlInt(int(x))
+	}
+	return strconv.FormatFloat(x, 'f', 1, 64)
+}
+
+// btCount writes a total of purchase days, rounded to a whole number.
+func btCount(x float64) string {
+	if !htmlFinite(x) {
+		return "—"
+	}
+	return htmlInt(int(math.Round(x)))
+}
+
+// btDec writes an error per customer or a mean with two decimals.
+func btDec(x float64) string {
+	if !htmlFinite(x) {
+		return "—"
+	}
+	return strconv.FormatFloat(noNegZero(math.Round(x*100)/100), 'f', 2, 64)
+}
+
+// btCorr writes a correlation with two decimals and a minus sign when
+// negative.
+func btCorr(x float64) string {
+	s := btDec(x)
+	if strings.HasPrefix(s, "-") {
+		return "−" + s[1:]
+	}
+	return s
+}
+
+// btBIC writes a BIC rounded to a whole number with thousands separators.
+func btBIC(x float64) string {
+	if !htmlFinite(x) {
+		return "—"
+	}
+	return htmlInt(int(math.Round(x)))
+}

@@ -1,0 +1,319 @@
+package reports
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+// This file holds the report's account of the purchase models' back-test:
+// the verdict card (how far to trust the predictions, and which model
+// makes them), the tracking chart (cumulative repeat purchases over the
+// holdout, actual and predicted) and the calibration chart (mean repeat
+// purchases in the holdout by purchases before it). It also counts the
+// buyers whom the rhythm rule calls churned while the purchase model
+// thinks them likely active, for a sentence under the P(alive) chart.
+
+// Texts of the back-test charts. Those with %s take formatted values, in
+// order.
+var (
+	htmlTrackTitle = Label{"Back-test: repeat purchases over the holdout", "回测：留出期内的累计复购"}
+	htmlTrackText  = Label{
+		"Each purchase model was fitted again on the orders up to %s only and predicted the repeat purchases (days with a purchase) of those customers over the following %s, which are known now. The lines add them up over time; the closer a model's line to the actual one, the better it predicts the shop as a whole.",
+		"每个购买模型只用截至 %s 的订单重新拟合，再预测这些客户在其后 %s 的复购（有购买的天数），而这段时间的实际购买现在已经知道。折线按时间累加复购；模型的折线越接近实际折线，对全店的预测就越准。"}
+	htmlTrackWeeks  = Label{"Weeks since %s", "%s 之后的周数"}
+	htmlTrackDays   = Label{"Days since %s", "%s 之后的天数"}
+	htmlTrackUnits  = Label{"Time units (%s days each) since %s", "%[2]s 之后的时间单位（每单位 %[1]s 天）"}
+	htmlTrackYAxis  = Label{"Repeat purchases, cumulative", "累计复购次数"}
+	htmlTrackActual = Label{"Actual", "实际"}
+	htmlTrackUsed   = Label{"%s (used)", "%s（采用）"}
+
+	htmlCalTitle = Label{"Back-test: repeat purchases by past frequency", "回测：按过去购买频次的复购"}
+	htmlCalText  = Label{
+		"Customers grouped by how many times they bought again before %s (0 to 6, and 7 or more): the bars show the mean repeat purchases each group actually made in the following %s, the lines what each model predicted for them. A model whose line follows the bars is right about light and heavy buyers alike.",
+		"按 %s 之前的复购次数（0 到 6 次，以及 7 次及以上）对客户分组：柱形为各组在其后 %s 实际的平均复购次数，折线为各模型的预测。折线越贴近柱形，模型对少买和多买的客户都越准确。"}
+	htmlCalXAxis     = Label{"Repeat purchases before %s", "%s 之前的复购次数"}
+	htmlCalYAxis     = Label{"Mean repeat purchases in the holdout", "留出期内平均复购次数"}
+	htmlCalColFreq   = Label{"Repeat purchases before", "此前复购次数"}
+	htmlCalColCust   = Label{"Customers", "客户数"}
+	htmlCalColActual = Label{"Actual mean", "实际平均"}
+	htmlCalSeven     = Label{"7+", "7+"}
+)
+
+// Colours of the purchase models' lines; the actual line is dark.
+var htmlModelColors = map[string]string{
+	analysis.ModelBGNBD:     "#4e79a7",
+	analysis.ModelMBGNBD:    "#f28e2b",
+	analysis.ModelParetoNBD: "#b07aa1",
+}
+
+const htmlColorActual = "#1d2b3a"
+
+// htmlVerdict is the verdict card's content.
+type htmlVerdict struct {
+	Tone    string // good, warn or bad
+	Level   string // "Verdict on the predictions: …"
+	Reasons []string
+	Skipped string
+	Choice  string
+}
+
+// htmlVerdictTones colour the verdict levels.
+var htmlVerdictTones = map[string]string{
+	analysis.VerdictUsable:    "good",
+	analysis.VerdictCaution:   "warn",
+	analysis.VerdictNotUsable: "bad",
+}
+
+// htmlVerdictCard is the card that says how far to trust the predictions,
+// why, which purchase model makes them and, without a back-test, why there
+// is none. A run without a verdict has no card.
+func htmlVerdictCard(in *Input, loc string) (htmlChart, error) {
+	m := in.Result.Models
+	if m.Verdict.Level == "" {
+		return htmlChart{}, nil
+	}
+	v := DescribeVerdict(m, in.Analysis.Models, loc)
+	return htmlChart{ID: htmlChartVerdict, Title: btVerdictTitle.In(loc), Text: btVerdictText.In(loc), Wide: true,
+		Verdict: &htmlVerdict{Tone: htmlVerdictTones[m.Verdict.Level], Level: htmlFormat(btVerdictHeading, loc, v.Level),
+			Reasons: v.Reasons, Skipped: v.Skipped, Choice: v.Choice}}, nil
+}
+
+// htmlHasBacktest reports whether the run has a back-test to draw.
+func htmlHasBacktest(b *analysis.Backtest) bool {
+	return b.Skipped == "" && !b.CalibrationEnd.IsZero()
+}
+
+// htmlBacktestModels are the keys of the back-test's models that have
+// predictions, in the back-test's order.
+func htmlBacktestModels(b *analysis.Backtest) []string {
+	var keys []string
+	for _, bm := range b.Models {
+		if bm.Error == "" && len(b.Tracking.Predicted[bm.Key]) > 0 {
+			keys = append(keys, bm.Key)
+		}
+	}
+	return keys
+}
+
+// htmlModelSeriesName names a model's series; the chosen one says it is
+// used.
+func htmlModelSeriesName(key, chosen, loc string) string {
+	name := htmlChartText(purchaseModelName(key, loc))
+	if key == chosen {
+		return htmlFormat(htmlTrackUsed, loc, name)
+	}
+	return name
+}
+
+// htmlModelLine is the look of a model's line: the chosen model's bold
+// and solid, the others thin and dashed.
+func htmlModelLine(key, chosen string) []charts.SeriesOpts {
+	color := htmlModelColors[key]
+	if color == "" {
+		color = htmlColorEven
+	}
+	style := opts.LineStyle{Color: color, Width: 1.5, Type: "dashed"}
+	size := 5
+	if key == chosen {
+		style = opts.LineStyle{Color: color, Width: 3.5}
+		size = 8
+	}
+	return []charts.SeriesOpts{
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: size}),
+		charts.WithLineStyleOpts(style),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: color}),
+	}
+}
+
+// htmlTrackingChart draws the cumulative repeat purchases over the
+// holdout: the actual line and one line per model with predictions, the
+// chosen model's emphasised. None without a back-test.
+func htmlTrackingChart(in *Input, loc string) (htmlChart, error) {
+	m := in.Result.Models
+	b := &m.Backtest
+	if !htmlHasBacktest(b) || len(b.Tracking.Actual) == 0 {
+		return htmlChart{}, nil
+	}
+	calEnd := htmlDate(b.CalibrationEnd.Time())
+	span := btSpan(b.HoldoutUnits, m.TimeUnitDays, loc)
+	ch := htmlChart{ID: htmlChartTracking, Title: htmlTrackTitle.In(loc), Text: htmlFormat(htmlTrackText, loc, calEnd, span),
+		Height: 360}
+	for _, bm := range b.Models {
+		if bm.Key == m.Chosen && bm.Error == "" {
+			ch.Highlight = trackingSentence(bm.Key, bm.Predicted, b.ActualRepeat, b.HoldoutUnits, m.TimeUnitDays, loc)
+		}
+	}
+	xName := htmlFormat(htmlTrackUnits, loc, btNum(m.TimeUnitDays), calEnd)
+	switch m.TimeUnitDays {
+	case 7:
+		xName = htmlFormat(htmlTrackWeeks, loc, calEnd)
+	case 1:
+		xName = htmlFormat(htmlTrackDays, loc, calEnd)
+	}
+	n := len(b.Tracking.Actual)
+	xs := make([]string, n)
+	actual := make([]opts.LineData, n)
+	for k := range n {
+		xs[k] = strconv.Itoa(k + 1)
+		actual[k] = opts.LineData{Value: htmlRound2(b.Tracking.Actual[k])}
+	}
+	line := charts.NewLine()
+	line.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: xName, NameLocation: "middle", NameGap: 28}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlTrackYAxis.In(loc),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	line.SetXAxis(xs).AddSeries(htmlTrackActual.In(loc), actual,
+		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: htmlColorActual, Width: 3.5}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: htmlColorActual}))
+	for _, key := range htmlBacktestModels(b) {
+		pred := b.Tracking.Predicted[key]
+		data := make([]opts.LineData, n)
+		for k := range n {
+			if k < len(pred) && htmlFinite(pred[k]) {
+				data[k] = opts.LineData{Value: htmlRound2(pred[k])}
+			} else {
+				data[k] = opts.LineData{Value: "-"}
+			}
+		}
+		line.AddSeries(htmlModelSeriesName(key, m.Chosen, loc), data, htmlModelLine(key, m.Chosen)...)
+	}
+	var err error
+	ch.option, err = htmlOptionJS(line, map[string]interface{}{"media": htmlNarrowAxis(0)})
+	return ch, err
+}
+
+// htmlCalibrationChart draws the calibration plot: by repeat purchases in
+// the calibration period (0 … 6, 7 or more), the mean repeat purchases in
+// the holdout, actual (bars) and predicted by each model (lines), with the
+// same numbers in a table under it. None without a back-test.
+func htmlCalibrationChart(in *Input, loc string) (htmlChart, error) {
+	m := in.Result.Models
+	b := &m.Backtest
+	if !htmlHasBacktest(b) || len(b.ByFrequency) == 0 {
+		return htmlChart{}, nil
+	}
+	calEnd := htmlDate(b.CalibrationEnd.Time())
+	span := btSpan(b.HoldoutUnits, m.TimeUnitDays, loc)
+	ch := htmlChart{ID: htmlChartCalibration, Title: htmlCalTitle.In(loc), Text: htmlFormat(htmlCalText, loc, calEnd, span),
+		Height: 360}
+	for _, bm := range b.Models {
+		if bm.Key == m.Chosen && bm.Error == "" && htmlFinite(bm.MAE) && htmlFinite(b.NaiveMAE) {
+			l := btNaiveWorse
+			if bm.MAE >= b.NaiveMAE {
+				l = btNaiveBetter
+			}
+			ch.Highlight = htmlFormat(l, loc, btDec(bm.MAE), btDec(b.NaiveMAE))
+		}
+	}
+	models := htmlBacktestModels(b)
+	t := &htmlTable{Cols: []string{htmlCalColFreq.In(loc), htmlCalColCust.In(loc), htmlCalColActual.In(loc)}}
+	for _, key := range models {
+		t.Cols = append(t.Cols, purchaseModelName(key, loc))
+	}
+	xs := make([]string, len(b.ByFrequency))
+	actual := make([]opts.BarData, len(b.ByFrequency))
+	pred := make([][]opts.LineData, len(models))
+	for i, f := range b.ByFrequency {
+		xs[i] = htmlFrequencyName(f.Frequency, loc)
+		row := []htmlCell{{xs[i], "key"}, {htmlInt(f.Customers), "num"}}
+		if f.Customers > 0 && htmlFinite(f.ActualMean) {
+			actual[i] = opts.BarData{Value: htmlRound2(f.ActualMean)}
+			row = append(row, htmlCell{btDec(f.ActualMean), "num"})
+		} else {
+			actual[i] = opts.BarData{Value: "-"}
+			row = append(row, htmlCell{"—", "num"})
+		}
+		for k, key := range models {
+			v, ok := f.PredictedMean[key]
+			if f.Customers > 0 && ok && htmlFinite(v) {
+				pred[k] = append(pred[k], opts.LineData{Value: htmlRound2(v)})
+				row = append(row, htmlCell{btDec(v), "num"})
+			} else {
+				pred[k] = append(pred[k], opts.LineData{Value: "-"})
+				row = append(row, htmlCell{"—", "num"})
+			}
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	ch.Table = t
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
+		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: htmlFormat(htmlCalXAxis, loc, calEnd), NameLocation: "middle", NameGap: 28,
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlCalYAxis.In(loc),
+			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
+	)
+	bar.SetXAxis(xs).AddSeries(htmlTrackActual.In(loc), actual,
+		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c5ccd6"}))
+	for k, key := range models {
+		line := charts.NewLine()
+		line.SetXAxis(xs).AddSeries(htmlModelSeriesName(key, m.Chosen, loc), pred[k], htmlModelLine(key, m.Chosen)...)
+		bar.Overlap(line)
+	}
+	var err error
+	ch.option, err = htmlOptionJS(bar, nil)
+	return ch, err
+}
+
+// htmlFrequencyName names a calibration bucket: "0" … "6", "7+".
+func htmlFrequencyName(f int, loc string) string {
+	if f >= 7 {
+		return htmlCalSeven.In(loc)
+	}
+	return strconv.Itoa(f)
+}
+
+// churnedLikelyActive counts the buyers whom the rhythm rule calls
+// Churned while the purchase model gives them a probability of still being
+// active of at least cut (0 without usable models).
+func churnedLikelyActive(res *analysis.Result, cut float64) int {
+	if !res.Models.Usable {
+		return 0
+	}
+	n := 0
+	for i := range res.Scores {
+		s := &res.Scores[i]
+		if s.Status == analysis.StatusChurned && htmlFinite(s.PAlive) && s.PAlive >= cut {
+			n++
+		}
+	}
+	return n
+}
+
+// churnedAliveCut is the probability from which the report calls a
+// customer likely active.
+const churnedAliveCut = 0.5
+
+// churnedAliveSentence explains, when there are any, the buyers the rhythm
+// rule calls Churned whom the purchase model thinks likely still active;
+// "" when there are none.
+func churnedAliveSentence(res *analysis.Result, loc string) string {
+	n := churnedLikelyActive(res, churnedAliveCut)
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(btChurnedAlive.In(loc), htmlInt(n), StatusLabels[analysis.StatusChurned].In(loc), pctText(churnedAliveCut))
+}
+
+// htmlChosenModelName names the purchase model behind the predictions:
+// the chosen one, or BG/NBD when the run does not say.
+func htmlChosenModelName(m analysis.Models, loc string) string {
+	if m.Chosen != "" {
+		return purchaseModelName(m.Chosen, loc)
+	}
+	return purchaseModelName(analysis.ModelBGNBD, loc)
+}

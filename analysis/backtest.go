@@ -22,6 +22,7 @@ type purchaseFitter struct {
 func purchaseFitters() []purchaseFitter {
 	return []purchaseFitter{
 		{ModelBGNBD, func(d []RFT) (PurchaseModel, error) { return FitBGNBD(d) }},
+		{ModelMBGNBD, func(d []RFT) (PurchaseModel, error) { return FitMBGNBD(d) }},
 	}
 }
 
@@ -300,9 +301,6 @@ func choosePurchaseModel(full []FittedModel, bt *Backtest, want string) (key, re
 const (
 	verdictUsableShare  = 0.15
 	verdictCautionShare = 0.35
-	// spendRelatedCorrelation: a correlation between frequency and mean
-	// spend at least this large makes the spend model's assumption weak.
-	spendRelatedCorrelation = 0.3
 )
 
 // judge returns the verdict on the models of m (Chosen, Backtest,
@@ -366,7 +364,7 @@ func judge(m *Models, repeatBuyers int) Verdict {
 	if m.GGError != "" {
 		worse(VerdictCaution)
 		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendFailed})
-	} else if m.SpendCorrelationN >= 3 && math.Abs(m.SpendCorrelation) >= spendRelatedCorrelation {
+	} else if m.SpendCorrelationN >= 3 && math.Abs(m.SpendCorrelation) >= SpendRelatedCorrelation {
 		worse(VerdictCaution)
 		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendRelated, Share: m.SpendCorrelation})
 	}

@@ -66,8 +66,8 @@ func TestSpendFrequencyCorrelationSynthetic(t *testing.T) {
 		{"decreasing line", []float64{1, 2, 3, 4, 5}, []float64{50, 40, 30, 20, 10}, -1, 5},
 		// Symmetric around the mean of x: Σ(x−x̄)(m−m̄) = 0 exactly.
 		{"uncorrelated by symmetry", []float64{1, 2, 3, 4, 5}, []float64{10, 20, 30, 20, 10}, 0, 5},
-		// By hand: x̄ = 2, m̄ = 4/3 + …: x = (1, 2, 3), m = (1, 3, 2):
-		// Σdxdm = 1, Σdx² = 2, Σdm² = 2, r = 0.5.
+		// By hand: x = (1, 2, 3), m = (1, 3, 2), x̄ = m̄ = 2:
+		// Σdx·dm = 1 + 0 + 0 = 1, Σdx² = Σdm² = 2, r = 1/2.
 		{"by hand", []float64{1, 2, 3}, []float64{1, 3, 2}, 0.5, 3},
 		// One-time buyers, non-positive or non-finite spend and x above
 		// 1e12 are left out: the included rows are the increasing line.

@@ -36,6 +36,7 @@ func syntheticShop(n int, seed uint64) *Dataset {
 		HasCost: true, HasDiscount: true, HasFirstDay: true, WindowDays: 90,
 		HasCategory: true, CategoryNames: cats,
 		Customers: make([]Customer, n),
+		Holdout:   Holdout{Known: true, Units: 13, UnitDays: 7, Start: DateOf(asOf.AddDate(0, 0, -90))},
 	}
 	attrs := make([]string, 3*n)
 	type cell struct{ cohort, month int }
@@ -67,6 +68,20 @@ func syntheticShop(n int, seed uint64) *Dataset {
 		c.Cost = 0.6 * c.Gross
 		if rng.Float64() < 0.3 {
 			c.Discount = c.Gross * 0.4 * rng.Float64()
+		}
+		// The back-test's holdout: the last 91 days (13 weeks).
+		switch start := DateOf(asOf.AddDate(0, 0, -90)); {
+		case c.FirstOrder >= start:
+			c.HoldoutDays = c.OrderDays
+		case c.LastOrder < start:
+			c.CalOrderDays, c.CalLastOrder = c.OrderDays, c.LastOrder
+		default:
+			c.HoldoutDays = max(1, c.OrderDays/3)
+			c.CalOrderDays = max(1, c.OrderDays-c.HoldoutDays)
+			c.CalLastOrder = max(c.FirstOrder, start-Date(1+rng.IntN(60)))
+		}
+		if c.HoldoutDays > 0 {
+			d.Holdout.Cells = append(d.Holdout.Cells, HoldoutCell{Customer: int32(i), Unit: int16(rng.IntN(13)), Days: c.HoldoutDays})
 		}
 		if first <= 90 {
 			c.RecentOrders = c.Orders
@@ -191,3 +206,16 @@ func benchmarkAnalyze(b *testing.B, n int) {
 
 func BenchmarkAnalyze100k(b *testing.B) { benchmarkAnalyze(b, 100_000) }
 func BenchmarkAnalyze1M(b *testing.B)   { benchmarkAnalyze(b, 1_000_000) }
+
+// BenchmarkAnalyze1MNoBacktest is BenchmarkAnalyze1M with the back-test
+// off (holdout_units 0): the budget is that the back-test at most
+// doubles the analyse step.
+func BenchmarkAnalyze1MNoBacktest(b *testing.B) {
+	s := benchShop(b, 1_000_000)
+	p := s.p
+	p.Models.HoldoutUnits = 0
+	b.ReportAllocs()
+	for b.Loop() {
+		Analyze(s.d, p)
+	}
+}

@@ -85,6 +85,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			}
 		}
 	}
+	m.SpendCorrelation, m.SpendCorrelationN = SpendFrequencyCorrelation(xs, ms)
 	if !d.HasFirstDay {
 		m.GGError = "the first purchase days were not extracted"
 	} else {

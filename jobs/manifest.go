@@ -91,6 +91,14 @@ type ModelsRecord struct {
 	BGNBD      BGNBDRecord      `json:"bgnbd"`
 	GammaGamma GammaGammaRecord `json:"gamma_gamma"`
 	Clusters   ClustersRecord   `json:"clusters"`
+	// The other purchase models, the choice between them, their back-test
+	// with the verdict, and the spend model's assumption check
+	// (manifest_models.go).
+	MBGNBD           MBGNBDRecord           `json:"mbgnbd"`
+	ParetoNBD        ParetoNBDRecord        `json:"pareto_nbd"`
+	PurchaseModel    PurchaseModelRecord    `json:"purchase_model"`
+	Backtest         BacktestRecord         `json:"backtest"`
+	SpendCorrelation SpendCorrelationRecord `json:"spend_correlation"`
 }
 
 // BGNBDRecord is the purchase model's parameters and fit.
@@ -130,13 +138,15 @@ func modelsRecord(res *analysis.Result) ModelsRecord {
 	if m.TimeUnitDays == 7 {
 		unit = "weeks"
 	}
-	return ModelsRecord{
-		BGNBD: BGNBDRecord{R: m.BGNBD.R, Alpha: m.BGNBD.Alpha, A: m.BGNBD.A, B: m.BGNBD.B,
-			LogLikelihood: m.BGNBD.LogLikelihood, Converged: m.BGNBDError == "" && m.BGNBD.Converged,
+	rec := ModelsRecord{
+		BGNBD: BGNBDRecord{R: jsonNum(m.BGNBD.R), Alpha: jsonNum(m.BGNBD.Alpha), A: jsonNum(m.BGNBD.A), B: jsonNum(m.BGNBD.B),
+			LogLikelihood: jsonNum(m.BGNBD.LogLikelihood), Converged: m.BGNBDError == "" && m.BGNBD.Converged,
 			NCustomers: m.BGNBD.N, TimeUnit: unit, Error: m.BGNBDError},
-		GammaGamma: GammaGammaRecord{P: m.GammaGamma.P, Q: m.GammaGamma.Q, V: m.GammaGamma.V,
+		GammaGamma: GammaGammaRecord{P: jsonNum(m.GammaGamma.P), Q: jsonNum(m.GammaGamma.Q), V: jsonNum(m.GammaGamma.V),
 			Converged: m.GGError == "" && m.GammaGamma.Converged, NCustomers: m.GammaGamma.N,
 			Excluded: m.GammaGamma.Excluded, Error: m.GGError},
-		Clusters: ClustersRecord{K: res.Clusters.K, Silhouette: res.Clusters.Silhouette, Error: res.Clusters.Error},
+		Clusters: ClustersRecord{K: res.Clusters.K, Silhouette: jsonNum(res.Clusters.Silhouette), Error: res.Clusters.Error},
 	}
+	addPurchaseModels(&rec, &m)
+	return rec
 }

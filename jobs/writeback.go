@@ -33,8 +33,9 @@ import (
 //     failed, so not reaching it is only logged and never changes the
 //     run's outcome.
 //
-// The database and the tables are created when absent. Times are stored
-// as UTC DATETIMEs.
+// The database and the tables are created when absent, and a scores table
+// made by an earlier version gets the columns added since (scoresAdded).
+// Times are stored as UTC DATETIMEs.
 //
 // A write-back that fails after a successful run is a delivery failure:
 // the reports have gone out as usual, the run is recorded as failed at
@@ -55,7 +56,7 @@ const (
 	RunsTable   = "custseg_runs"
 )
 
-// writebackBatch is the number of rows per INSERT: 18 placeholders a row,
+// writebackBatch is the number of rows per INSERT: 19 placeholders a row,
 // well under the protocol's 65,535, and a few hundred KB a statement.
 const writebackBatch = 1000
 
@@ -78,6 +79,7 @@ const scoresDDL = `CREATE TABLE IF NOT EXISTS %s (
   value DOUBLE NOT NULL COMMENT 'the value measure: net revenue or margin',
   p_alive DOUBLE NULL COMMENT 'NULL: never bought, or the models were not usable',
   clv DOUBLE NULL COMMENT 'NULL: never bought, or the models were not usable',
+  next_order_date DATE NULL COMMENT 'expected next purchase if still active; NULL: unknown, or the models were not usable',
   PRIMARY KEY (job, as_of, customer_id),
   KEY run_id (run_id)
 ) DEFAULT CHARSET=utf8mb4`
@@ -99,7 +101,15 @@ const runsDDL = `CREATE TABLE IF NOT EXISTS %s (
 ) DEFAULT CHARSET=utf8mb4`
 
 var scoreColumns = []string{"job", "as_of", "run_id", "customer_id", "segment", "value_tier", "churn_status",
-	"lifecycle", "pyramid", "r", "f", "m", "recency_days", "frequency", "monetary", "value", "p_alive", "clv"}
+	"lifecycle", "pyramid", "r", "f", "m", "recency_days", "frequency", "monetary", "value", "p_alive", "clv",
+	"next_order_date"}
+
+// scoresAdded are the columns of custseg_customer_scores added after its
+// first version, in order, each with its definition as in scoresDDL: a
+// table created before them gets them by ALTER TABLE (ensureTables).
+var scoresAdded = []struct{ name, def string }{
+	{"next_order_date", "DATE NULL COMMENT 'expected next purchase if still active; NULL: unknown, or the models were not usable' AFTER clv"},
+}
 
 // quoteIdent quotes a database or table name with backticks after checking
 // that it is a plain one.
@@ -248,6 +258,41 @@ func ensureTables(ctx context.Context, db *sql.DB, schema string, names tableNam
 			return fmt.Errorf("create table %s.%s: %w", schema, t.name, err)
 		}
 	}
+	if have[strings.ToLower(ScoresTable)] {
+		return addScoreColumns(ctx, db, schema, names)
+	}
+	return nil
+}
+
+// addScoreColumns adds to an existing custseg_customer_scores the columns
+// of scoresAdded it lacks, one ALTER TABLE each.
+func addScoreColumns(ctx context.Context, db *sql.DB, schema string, names tableNames) error {
+	rows, err := db.QueryContext(ctx, "SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+		schema, ScoresTable)
+	if err != nil {
+		return fmt.Errorf("look for the columns of %s.%s: %w", schema, ScoresTable, err)
+	}
+	cols := map[string]bool{}
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return err
+		}
+		cols[strings.ToLower(c)] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range scoresAdded {
+		if cols[c.name] {
+			continue
+		}
+		if _, err := db.ExecContext(ctx, "ALTER TABLE "+names.scores+" ADD COLUMN "+c.name+" "+c.def); err != nil {
+			return fmt.Errorf("add column %s to %s.%s: %w", c.name, schema, ScoresTable, err)
+		}
+	}
 	return nil
 }
 
@@ -314,17 +359,18 @@ func scoreRows(m *Manifest, in *reports.Input) ([][]any, error) {
 	for i, c := range in.Dataset.Customers {
 		s := res.Scores[i]
 		buyer := s.Segment >= 0 && int(s.Segment) < len(res.Segments)
-		var segment, pAlive, clv, r, f, mm, recency any
+		var segment, pAlive, clv, r, f, mm, recency, nextOrder any
 		if buyer {
 			segment = res.Segments[s.Segment].Rule.Key
 			r, f, mm, recency = s.R, s.F, s.M, s.Recency
 			if usable {
 				pAlive, clv = finite(s.PAlive), finite(s.CLV)
+				nextOrder = orNull(s.NextOrder.String()) // NULL when unknown
 			}
 		}
 		out[i] = []any{m.Job, m.AsOf, m.RunID, c.ID, segment, orNull(s.Tier.String()), s.Status.String(),
 			orNull(s.Lifecycle.String()), orNull(s.Pyramid.String()), r, f, mm, recency, s.Frequency,
-			finiteOrZero(s.Monetary), finiteOrZero(s.Value), pAlive, clv}
+			finiteOrZero(s.Monetary), finiteOrZero(s.Value), pAlive, clv, nextOrder}
 	}
 	return out, nil
 }

@@ -34,7 +34,9 @@ type Window struct {
 
 // HoldoutStarts returns the start of each time unit of the holdout, at
 // midnight: the first is the day after the calibration period, unit k
-// starts round(k × UnitDays) days after it. Nil without a holdout.
+// starts ⌈k × UnitDays⌉ days after it (the days d after the start with
+// ⌊d ÷ UnitDays⌋ = k, as the aggregate counts them). Nil without a
+// holdout.
 func (w Window) HoldoutStarts() []time.Time {
 	if w.HoldoutUnits <= 0 || w.UnitDays <= 0 {
 		return nil
@@ -42,7 +44,7 @@ func (w Window) HoldoutStarts() []time.Time {
 	start := w.End.AddDate(0, 0, -int(math.Round(float64(w.HoldoutUnits)*w.UnitDays)))
 	out := make([]time.Time, w.HoldoutUnits)
 	for k := range out {
-		out[k] = start.AddDate(0, 0, int(math.Round(float64(k)*w.UnitDays)))
+		out[k] = start.AddDate(0, 0, int(math.Ceil(float64(k)*w.UnitDays-1e-9)))
 	}
 	return out
 }
@@ -62,7 +64,7 @@ func (w Window) Bounds() Bounds {
 		b.PeriodStart = w.End.AddDate(0, 0, -w.PeriodDays)
 		b.PrevPeriodStart = b.PeriodStart.AddDate(0, 0, -w.PeriodDays)
 	}
-	b.Holdout = w.HoldoutStarts()
+	b.Holdout, b.HoldoutUnitDays = w.HoldoutStarts(), w.UnitDays
 	return b
 }
 

@@ -35,8 +35,8 @@ var verdictMeanings = map[string]Label{
 		"The purchase model converged, its predictions for the back-test's holdout came close to what customers did, and per customer it beat simply repeating each customer's past rate: plan with the predictions.",
 		"购买模型已收敛，回测留出期的预测与客户的实际购买接近，且按客户计优于简单沿用每位客户过去的购买速度：可以用这些预测做计划。"},
 	analysis.VerdictCaution: {
-		"The predictions are a rough guide: the back-test's total was off by a fair margin, the model did no better per customer than each customer's past rate, there was no back-test to check it, or the spend model's assumption is weak. Check against what happens before acting on single customers.",
-		"预测只能作为粗略参考：回测总量偏差较大、按客户计不优于沿用客户过去的购买速度、没有回测可供检验，或消费模型的假设不够成立。针对单个客户采取行动前，请先对照实际情况。"},
+		"The predictions are a rough guide: the back-test's total was off by a fair margin, the model did no better per customer than each customer's past rate, there was no back-test to check it, or the spend model could not be used or its assumption is weak. Check against what happens before acting on single customers.",
+		"预测只能作为粗略参考：回测总量偏差较大、按客户计不优于沿用客户过去的购买速度、没有回测可供检验，或消费模型无法使用、其假设不够成立。针对单个客户采取行动前，请先对照实际情况。"},
 	analysis.VerdictNotUsable: {
 		"Do not act on the predictions: no purchase model converged, too few customers bought more than once, or the back-test was far off.",
 		"不要依据这些预测行动：没有购买模型收敛、多次购买的客户太少，或回测偏差很大。"},
@@ -88,18 +88,18 @@ var (
 
 	// Why there is no back-test (analysis.BacktestSkipped*).
 	btSkippedOff     = Label{"No back-test: it is turned off (analysis.models.holdout_units is 0).", "未做回测：回测已关闭（analysis.models.holdout_units 为 0）。"}
-	btSkippedNotRead = Label{"No back-test: this run did not read the purchases of the last %s apart from the earlier ones.", "未做回测：本次运行没有把最近 %s 的购买与更早的购买分开读取。"}
+	btSkippedNotRead = Label{"No back-test: the purchases of the last %s were not read separately in this run.", "未做回测：本次运行没有单独读取最近 %s的购买。"}
 	btSkippedHistory = Label{"No back-test: the data holds less history than a back-test over the last %s needs.", "未做回测：数据的历史不够长，无法对最近 %s做回测。"}
 	btSkippedFew     = Label{"No back-test: only %s customers bought more than once before the last %s, too few to check the models on.", "未做回测：最近 %[2]s之前只有 %[1]s 位客户多次购买，太少，无法检验模型。"}
 	btSkippedOther   = Label{"No back-test (%s).", "未做回测（%s）。"}
 
 	// The choice of the purchase model (analysis.Choice*).
-	btChoiceConfigured = Label{"The predictions use %s, the purchase model named in the configuration (analysis.models.purchase_model).", "预测使用 %s：配置（analysis.models.purchase_model）指定的购买模型。"}
-	btChoiceHoldout    = Label{"The predictions use %s: of the purchase models, its error per customer in the back-test was the lowest (%s).", "预测使用 %s：在回测中，它的单客户误差在各购买模型中最低（%s）。"}
-	btChoiceBIC        = Label{"The predictions use %s: without a back-test, it fits the whole history best (lowest BIC, %s).", "预测使用 %s：没有回测时，它对全部历史数据的拟合最好（BIC 最低，%s）。"}
-	btChoiceOnly       = Label{"The predictions use %s, the only purchase model that converged.", "预测使用 %s：唯一收敛的购买模型。"}
+	btChoiceConfigured = Label{"The chosen purchase model is %s, as named in the configuration (analysis.models.purchase_model).", "选用的购买模型为 %s：由配置（analysis.models.purchase_model）指定。"}
+	btChoiceHoldout    = Label{"The chosen purchase model is %s: its error per customer in the back-test was the lowest (%s).", "选用的购买模型为 %s：它在回测中的单客户误差最低（%s）。"}
+	btChoiceBIC        = Label{"The chosen purchase model is %s: without a back-test, it fits the whole history best (lowest BIC, %s).", "选用的购买模型为 %s：没有回测时，它对全部历史数据的拟合最好（BIC 最低，%s）。"}
+	btChoiceOnly       = Label{"The chosen purchase model is %s, the only one that converged.", "选用的购买模型为 %s：唯一收敛的购买模型。"}
 	btChoiceNone       = Label{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"}
-	btChoicePlain      = Label{"The predictions use %s.", "预测使用 %s。"}
+	btChoicePlain      = Label{"The chosen purchase model is %s.", "选用的购买模型为 %s。"}
 	// Short forms for a table cell (the workbook's model table).
 	btChoiceShort = map[string]Label{
 		analysis.ChoiceConfigured: {"yes: named in the configuration", "是：配置指定"},
@@ -168,6 +168,15 @@ func DescribeVerdict(m analysis.Models, p analysis.ModelParams, locale string) V
 	}
 	v.Choice = choiceSentence(m, locale)
 	return v
+}
+
+// inputModelParams are the model parameters of in's run, or the defaults
+// when the input does not give them.
+func inputModelParams(in *Input) analysis.ModelParams {
+	if in.Analysis.RFM.Bins == 0 {
+		return analysis.DefaultParams().Models
+	}
+	return in.Analysis.Models
 }
 
 // verdictReason words one reason of m's verdict.

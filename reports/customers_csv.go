@@ -14,7 +14,8 @@ import (
 // WriteCustomersCSV writes the customer list as gzip-compressed CSV (UTF-8
 // with a byte-order mark, so Excel reads Chinese correctly): one row per
 // customer with contact fields, attributes, RFM values and scores,
-// segment, tier, status, lifecycle stage, the model fields and the
+// segment, tier, status, lifecycle stage, the model fields (with the
+// expected next order, YYYY-MM-DD or blank) and the
 // campaign columns of the workbook's lists (segment last run, entered
 // segment since, email consent when customers.sql has it, reachable by
 // email). It is the list for shops whose customers outgrow a workbook
@@ -37,7 +38,7 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 	head = append(head, ds.AttrNames...)
 	head = append(head, "first_order", "last_order", "recency_days", "frequency", "monetary", "value",
 		"r", "f", "m", "segment", "value_tier", "churn_status", "lifecycle_stage",
-		"p_alive", "expected_purchases", "clv", "pyramid", "cluster", "behaviour",
+		"p_alive", "next_order_date", "expected_purchases", "clv", "pyramid", "cluster", "behaviour",
 		"segment_last_run", "entered_segment_since_last_run")
 	if ds.HasConsent {
 		head = append(head, "email_consent")
@@ -52,7 +53,8 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 		}
 		return t.Format("2006-01-02")
 	}
-	num := func(x float64, prec int) string { return strconv.FormatFloat(x, 'f', prec, 64) }
+	// Numbers as the workbook shows them: never NaN or an infinity (0).
+	num := func(x float64, prec int) string { return strconv.FormatFloat(cellNum(kText, x), 'f', prec, 64) }
 	row := make([]string, 0, len(head))
 	// The segment names and words of the campaign columns, as the workbook
 	// writes them.
@@ -81,11 +83,12 @@ func WriteCustomersCSV(w io.Writer, in *Input) error {
 		if s.Cluster >= 0 && int(s.Cluster) < len(res.Clusters.Profiles) {
 			cluster = ClusterName(int(s.Cluster), res.Clusters.Profiles[s.Cluster], loc)
 		}
-		recency, model := "", []string{"", "", ""}
+		recency, model := "", []string{"", "", "", ""}
 		if c.IsBuyer() {
 			recency = strconv.Itoa(int(s.Recency))
 			if res.Models.Usable {
-				model = []string{num(s.PAlive, 4), num(s.ExpPurchases, 3), num(s.CLV, 2)}
+				// The expected next order is blank when unknown (Score.NextOrder).
+				model = []string{num(s.PAlive, 4), s.NextOrder.String(), num(s.ExpPurchases, 3), num(s.CLV, 2)}
 			}
 		}
 		row = append(row, day(c.FirstOrder.Time()), day(c.LastOrder.Time()), recency, strconv.Itoa(int(s.Frequency)),

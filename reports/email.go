@@ -103,6 +103,9 @@ type emailManagement struct {
 	KPIsHeading, KPIsBasis string
 	KPICols                []string
 	KPIs                   []htmlKPI
+	// Verdict is the line under the key numbers with the verdict on the
+	// purchase model's predictions and its first reason; "" without one.
+	Verdict string
 
 	MovesHeading string
 	Moves        []htmlPair // label, count
@@ -249,6 +252,7 @@ func newEmailManagement(in *Input) *emailManagement {
 			d.Flows = append(d.Flows, htmlPair{fmt.Sprintf(htmlMigFlow.In(loc), f.From, f.To), htmlFormat(htmlMigCount, loc, htmlInt(f.N))})
 		}
 	}
+	d.Verdict = emailVerdict(in)
 	d.Actions = emailTopActions(in, 3)
 	d.SaveNowHeading = htmlFormat(emailSaveNowHead, loc, listNameSaveNow.In(loc))
 	if n := len(res.SaveNow); n > 0 {
@@ -275,6 +279,18 @@ func newEmailManagement(in *Input) *emailManagement {
 		d.SaveNowMore = htmlSaveNowNone.In(loc)
 	}
 	return d
+}
+
+// emailVerdict is the management email's line on the predictions: the
+// verdict level and its first reason (DescribeVerdict); "" when the run
+// has no verdict.
+func emailVerdict(in *Input) string {
+	m := in.Result.Models
+	if m.Verdict.Level == "" {
+		return ""
+	}
+	v := DescribeVerdict(m, inputModelParams(in), in.Locale)
+	return strings.TrimSpace(htmlFormat(btVerdictLine, in.Locale, v.Level, v.First()))
 }
 
 // emailSaveNowRows is how many customers of the Save now list the

@@ -59,12 +59,12 @@ func TestWriteHTMLBacktest(t *testing.T) {
 					"按客户计，模型的误差（0.84）低于简单沿用每位客户过去购买速度的误差（1.02）。"},
 				{"Spend per purchase rises with purchase frequency (correlation 0.34): the spend model assumes they are unrelated, so lifetime values are rough.",
 					"单次消费金额随购买频次上升（相关系数 0.34）：消费模型假设两者无关，因此终身价值只是粗略估计。"},
-				{"The predictions use BG/NBD: of the purchase models, its error per customer in the back-test was the lowest (0.84).",
-					"预测使用 BG/NBD：在回测中，它的单客户误差在各购买模型中最低（0.84）。"},
+				{"The chosen purchase model is BG/NBD: its error per customer in the back-test was the lowest (0.84).",
+					"选用的购买模型为 BG/NBD：它在回测中的单客户误差最低（0.84）。"},
 				{"Back-test: repeat purchases over the holdout", "回测：留出期内的累计复购"},
 				{"Back-test: repeat purchases by past frequency", "回测：按过去购买频次的复购"},
 				{`"name":"Weeks since 2026-07-01"`, `"name":"2026-07-01 之后的周数"`},
-				{`"name":"BG/NBD (used)"`, `"name":"BG/NBD（采用）"`},
+				{`"name":"BG/NBD (chosen)"`, `"name":"BG/NBD（选用）"`},
 				{`"name":"MBG/NBD"`, `"name":"MBG/NBD"`},
 				{`"name":"Actual"`, `"name":"实际"`},
 				{"The purchase model (BG/NBD) estimates", "购买模型（BG/NBD）根据"},
@@ -81,8 +81,8 @@ func TestWriteHTMLBacktest(t *testing.T) {
 				{"Verdict on the predictions: Use with caution", "预测结论：谨慎使用"},
 				{"No back-test: the data holds less history than a back-test over the last 13 weeks needs. The predictions could not be checked against what customers did.",
 					"未做回测：数据的历史不够长，无法对最近 13 周做回测。因此无法用客户的实际购买检验预测。"},
-				{"The predictions use BG/NBD: without a back-test, it fits the whole history best (lowest BIC, 19,193).",
-					"预测使用 BG/NBD：没有回测时，它对全部历史数据的拟合最好（BIC 最低，19,193）。"},
+				{"The chosen purchase model is BG/NBD: without a back-test, it fits the whole history best (lowest BIC, 19,193).",
+					"选用的购买模型为 BG/NBD：没有回测时，它对全部历史数据的拟合最好（BIC 最低，19,193）。"},
 			},
 			absent: []texts{{"Back-test: repeat purchases", "回测：留出期"}},
 		},
@@ -197,7 +197,7 @@ func TestWriteHTMLBacktest(t *testing.T) {
 					}
 				}
 				if loc == "zh-CN" {
-					for _, s := range []string{"Verdict", "repeat purchases", "No back-test", "The predictions use"} {
+					for _, s := range []string{"Verdict", "repeat purchases", "No back-test", "The chosen purchase model"} {
 						if strings.Contains(htmlWithoutECharts(t, page), s) {
 							t.Errorf("Chinese page has English %q", s)
 						}
@@ -282,12 +282,12 @@ func TestChoiceSentence(t *testing.T) {
 		chosen, reason string
 		want           texts2
 	}{
-		{analysis.ModelMBGNBD, analysis.ChoiceConfigured, texts2{"The predictions use MBG/NBD, the purchase model named in the configuration (analysis.models.purchase_model).", "预测使用 MBG/NBD：配置（analysis.models.purchase_model）指定的购买模型。"}},
-		{analysis.ModelMBGNBD, analysis.ChoiceHoldout, texts2{"The predictions use MBG/NBD: of the purchase models, its error per customer in the back-test was the lowest (0.86).", "预测使用 MBG/NBD：在回测中，它的单客户误差在各购买模型中最低（0.86）。"}},
-		{analysis.ModelBGNBD, analysis.ChoiceBIC, texts2{"The predictions use BG/NBD: without a back-test, it fits the whole history best (lowest BIC, 19,193).", "预测使用 BG/NBD：没有回测时，它对全部历史数据的拟合最好（BIC 最低，19,193）。"}},
-		{analysis.ModelParetoNBD, analysis.ChoiceOnly, texts2{"The predictions use Pareto/NBD, the only purchase model that converged.", "预测使用 Pareto/NBD：唯一收敛的购买模型。"}},
+		{analysis.ModelMBGNBD, analysis.ChoiceConfigured, texts2{"The chosen purchase model is MBG/NBD, as named in the configuration (analysis.models.purchase_model).", "选用的购买模型为 MBG/NBD：由配置（analysis.models.purchase_model）指定。"}},
+		{analysis.ModelMBGNBD, analysis.ChoiceHoldout, texts2{"The chosen purchase model is MBG/NBD: its error per customer in the back-test was the lowest (0.86).", "选用的购买模型为 MBG/NBD：它在回测中的单客户误差最低（0.86）。"}},
+		{analysis.ModelBGNBD, analysis.ChoiceBIC, texts2{"The chosen purchase model is BG/NBD: without a back-test, it fits the whole history best (lowest BIC, 19,193).", "选用的购买模型为 BG/NBD：没有回测时，它对全部历史数据的拟合最好（BIC 最低，19,193）。"}},
+		{analysis.ModelParetoNBD, analysis.ChoiceOnly, texts2{"The chosen purchase model is Pareto/NBD, the only one that converged.", "选用的购买模型为 Pareto/NBD：唯一收敛的购买模型。"}},
 		{"", analysis.ChoiceNone, texts2{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"}},
-		{analysis.ModelBGNBD, "", texts2{"The predictions use BG/NBD.", "预测使用 BG/NBD。"}},
+		{analysis.ModelBGNBD, "", texts2{"The chosen purchase model is BG/NBD.", "选用的购买模型为 BG/NBD。"}},
 		{"", "", texts2{"", ""}},
 	}
 	for _, tt := range tests {
@@ -296,6 +296,48 @@ func TestChoiceSentence(t *testing.T) {
 			if got := choiceSentence(m, loc); got != tt.want.in(loc) {
 				t.Errorf("%s/%s %s:\n got  %q\n want %q", tt.chosen, tt.reason, loc, got, tt.want.in(loc))
 			}
+		}
+	}
+}
+
+// TestBacktestSkipped words every reason for a missing back-test, and a
+// chosen model whose calibration fit failed, in both languages.
+func TestBacktestSkipped(t *testing.T) {
+	tests := []struct {
+		skipped string
+		units   float64
+		want    texts2
+	}{
+		{analysis.BacktestSkippedOff, 0, texts2{"No back-test: it is turned off (analysis.models.holdout_units is 0).", "未做回测：回测已关闭（analysis.models.holdout_units 为 0）。"}},
+		{analysis.BacktestSkippedOff, 13, texts2{"No back-test: the purchases of the last 13 weeks were not read separately in this run.", "未做回测：本次运行没有单独读取最近 13 周的购买。"}},
+		{analysis.BacktestSkippedHistory, 13, texts2{"No back-test: the data holds less history than a back-test over the last 13 weeks needs.", "未做回测：数据的历史不够长，无法对最近 13 周做回测。"}},
+		{analysis.BacktestSkippedFew, 1, texts2{"No back-test: only 7 customers bought more than once before the last week, too few to check the models on.", "未做回测：最近 1 周之前只有 7 位客户多次购买，太少，无法检验模型。"}},
+		{"mystery", 13, texts2{"No back-test (mystery).", "未做回测（mystery）。"}},
+	}
+	for _, tt := range tests {
+		m := analysis.Models{TimeUnitDays: 7, Backtest: analysis.Backtest{Skipped: tt.skipped, HoldoutUnits: tt.units, RepeatBuyers: 7},
+			Verdict: analysis.Verdict{Level: analysis.VerdictCaution}}
+		for _, loc := range []string{"en", "zh-CN"} {
+			v := DescribeVerdict(m, analysis.ModelParams{}, loc)
+			if v.Skipped != tt.want.in(loc) || v.First() != v.Skipped {
+				t.Errorf("%s %s:\n got  %q\n want %q", tt.skipped, loc, v.Skipped, tt.want.in(loc))
+			}
+		}
+	}
+	// Days as the time unit.
+	m := analysis.Models{TimeUnitDays: 1, Backtest: analysis.Backtest{Skipped: analysis.BacktestSkippedHistory, HoldoutUnits: 90}}
+	if got := backtestSkipped(m, analysis.ModelParams{}, "en"); got != "No back-test: the data holds less history than a back-test over the last 90 days needs." {
+		t.Errorf("days: %q", got)
+	}
+	// A back-test ran, but the chosen model could not be fitted on the
+	// calibration period.
+	m = analysis.Models{TimeUnitDays: 7, Chosen: analysis.ModelMBGNBD, Backtest: analysis.Backtest{HoldoutUnits: 13},
+		Verdict: analysis.Verdict{Level: analysis.VerdictCaution, Reasons: []analysis.VerdictReason{{Code: analysis.ReasonNoHoldout, Model: analysis.ModelMBGNBD}}}}
+	want := texts2{"MBG/NBD could not be fitted without the last 13 weeks of orders, so its predictions could not be checked against what customers did.",
+		"MBG/NBD 在去掉最近 13 周的订单后无法拟合，因此无法用客户的实际购买检验其预测。"}
+	for _, loc := range []string{"en", "zh-CN"} {
+		if v := DescribeVerdict(m, analysis.ModelParams{}, loc); len(v.Reasons) != 1 || v.Reasons[0] != want.in(loc) || v.Skipped != "" {
+			t.Errorf("%s: %q, skipped %q", loc, v.Reasons, v.Skipped)
 		}
 	}
 }

@@ -57,6 +57,16 @@ func TestHTMLInBrowser(t *testing.T) {
 		{"full-zh-CN", func(t *testing.T) *Input {
 			return htmlTestFull(t, 5000, "zh-CN", htmlFull{Previous: true, Models: true})
 		}, true},
+		{"backtest-en", func(t *testing.T) *Input {
+			in := htmlTestFull(t, 3000, "en", htmlFull{Previous: true, Models: true})
+			btFillBacktest(&in.Result.Models, htmlTestAsOf)
+			return in
+		}, true},
+		{"backtest-zh-CN", func(t *testing.T) *Input {
+			in := htmlTestFull(t, 3000, "zh-CN", htmlFull{Models: true})
+			btFillBacktest(&in.Result.Models, htmlTestAsOf)
+			return in
+		}, false},
 		{"firstrun-nomodels-en", func(t *testing.T) *Input {
 			return htmlTestFull(t, 3000, "en", htmlFull{})
 		}, true},

@@ -30,7 +30,7 @@ var (
 	htmlTrackUnits  = Label{"Time units (%s days each) since %s", "%[2]s 之后的时间单位（每单位 %[1]s 天）"}
 	htmlTrackYAxis  = Label{"Repeat purchases, cumulative", "累计复购次数"}
 	htmlTrackActual = Label{"Actual", "实际"}
-	htmlTrackUsed   = Label{"%s (used)", "%s（采用）"}
+	htmlTrackUsed   = Label{"%s (chosen)", "%s（选用）"}
 
 	htmlCalTitle = Label{"Back-test: repeat purchases by past frequency", "回测：按过去购买频次的复购"}
 	htmlCalText  = Label{
@@ -77,7 +77,7 @@ func htmlVerdictCard(in *Input, loc string) (htmlChart, error) {
 	if m.Verdict.Level == "" {
 		return htmlChart{}, nil
 	}
-	v := DescribeVerdict(m, in.Analysis.Models, loc)
+	v := DescribeVerdict(m, inputModelParams(in), loc)
 	return htmlChart{ID: htmlChartVerdict, Title: btVerdictTitle.In(loc), Text: btVerdictText.In(loc), Wide: true,
 		Verdict: &htmlVerdict{Tone: htmlVerdictTones[m.Verdict.Level], Level: htmlFormat(btVerdictHeading, loc, v.Level),
 			Reasons: v.Reasons, Skipped: v.Skipped, Choice: v.Choice}}, nil
@@ -100,8 +100,7 @@ func htmlBacktestModels(b *analysis.Backtest) []string {
 	return keys
 }
 
-// htmlModelSeriesName names a model's series; the chosen one says it is
-// used.
+// htmlModelSeriesName names a model's series; the chosen one says so.
 func htmlModelSeriesName(key, chosen, loc string) string {
 	name := htmlChartText(purchaseModelName(key, loc))
 	if key == chosen {
@@ -166,9 +165,9 @@ func htmlTrackingChart(in *Input, loc string) (htmlChart, error) {
 	line.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: xName, NameLocation: "middle", NameGap: 28}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlTrackYAxis.In(loc),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlTrackYAxis.In(loc), NameLocation: "middle", NameGap: 44,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	line.SetXAxis(xs).AddSeries(htmlTrackActual.In(loc), actual,
@@ -250,10 +249,10 @@ func htmlCalibrationChart(in *Input, loc string) (htmlChart, error) {
 	bar.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: htmlFormat(htmlCalXAxis, loc, calEnd), NameLocation: "middle", NameGap: 28,
 			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlCalYAxis.In(loc),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: htmlCalYAxis.In(loc), NameLocation: "middle", NameGap: 36,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	bar.SetXAxis(xs).AddSeries(htmlTrackActual.In(loc), actual,

@@ -240,7 +240,7 @@ func htmlModelsFailure(m analysis.Models, loc string) string {
 	case bg != "":
 		return htmlFormat(htmlModelsBGFailed, loc, bg)
 	case gg != "":
-		return htmlFormat(htmlModelsGGFailed, loc, gg)
+		return htmlFormat(htmlModelsGGFailed, loc, gg, purchaseModelName(m.Chosen, loc))
 	}
 	return htmlFormat(htmlModelsNoneFailed, loc, htmlModelsOffWhy.In(loc))
 }

@@ -93,9 +93,9 @@ var (
 	htmlModelsOff    = Label{"%s The run uses the models only when both can be used, so the charts of each buyer's probability of still being active and predicted lifetime value are left out, and the customer pyramid ranks buyers by the value they brought so far; churn status uses each customer's purchase rhythm instead.", "%s 只有两个模型都可用时才会使用，因此不显示客户仍活跃概率与预测终身价值的图表，客户价值金字塔改按迄今贡献的价值排序；流失状态改用每位客户的购买节奏判断。"}
 	htmlModelsOffWhy = Label{"the models could not be fitted", "模型无法拟合"}
 	// Which model failed and which did not (htmlModelsFailure).
-	htmlModelsBothFailed = Label{"Neither the purchase model (BG/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase model: %s; spend model: %s).", "购买模型（BG/NBD）与消费模型（Gamma-Gamma）均无法在本次数据上使用（购买模型：%s；消费模型：%s）。"}
-	htmlModelsBGFailed   = Label{"The purchase model (BG/NBD) could not be used on this data (%s); the spend model (Gamma-Gamma) converged.", "购买模型（BG/NBD）无法在本次数据上使用（%s）；消费模型（Gamma-Gamma）已收敛。"}
-	htmlModelsGGFailed   = Label{"The spend model (Gamma-Gamma) could not be used on this data (%s); the purchase model (BG/NBD) converged.", "消费模型（Gamma-Gamma）无法在本次数据上使用（%s）；购买模型（BG/NBD）已收敛。"}
+	htmlModelsBothFailed = Label{"Neither a purchase model (BG/NBD, MBG/NBD, Pareto/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase models: %s; spend model: %s).", "购买模型（BG/NBD、MBG/NBD、Pareto/NBD）与消费模型（Gamma-Gamma）均无法在本次数据上使用（购买模型：%s；消费模型：%s）。"}
+	htmlModelsBGFailed   = Label{"No purchase model (BG/NBD, MBG/NBD, Pareto/NBD) could be used on this data (%s); the spend model (Gamma-Gamma) converged.", "购买模型（BG/NBD、MBG/NBD、Pareto/NBD）均无法在本次数据上使用（%s）；消费模型（Gamma-Gamma）已收敛。"}
+	htmlModelsGGFailed   = Label{"The spend model (Gamma-Gamma) could not be used on this data (%s); the purchase model (%s) converged.", "消费模型（Gamma-Gamma）无法在本次数据上使用（%s）；购买模型（%s）已收敛。"}
 	htmlModelsNoneFailed = Label{"The purchase and spend models were not used (%s).", "未使用购买模型与消费模型（%s）。"}
 
 	htmlPAliveTitle = Label{"Probability a buyer is still active", "客户仍活跃的概率"}

@@ -401,8 +401,8 @@ func TestModelKPIsNotAvailable(t *testing.T) {
 		want   string
 	}{
 		{"spend model only", "", "too little data", "The spend model (Gamma-Gamma) could not be used on this data (too little data); the purchase model (BG/NBD) converged."},
-		{"purchase model only", "did not converge", "", "The purchase model (BG/NBD) could not be used on this data (did not converge); the spend model (Gamma-Gamma) converged."},
-		{"both", "x", "y", "Neither the purchase model (BG/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase model: x; spend model: y)."},
+		{"purchase model only", "did not converge", "", "No purchase model (BG/NBD, MBG/NBD, Pareto/NBD) could be used on this data (did not converge); the spend model (Gamma-Gamma) converged."},
+		{"both", "x", "y", "Neither a purchase model (BG/NBD, MBG/NBD, Pareto/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase models: x; spend model: y)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -410,6 +410,9 @@ func TestModelKPIsNotAvailable(t *testing.T) {
 			res := in.Result
 			htmlDropModels(res)
 			res.Models.BGNBDError, res.Models.PurchaseError, res.Models.GGError = tt.bg, tt.bg, tt.gg
+			if tt.bg == "" {
+				res.Models.Chosen = analysis.ModelBGNBD
+			}
 			page := htmlRender(t, in)
 			if !strings.Contains(page, htmlEscapeText(tt.want)) || strings.Contains(page, "did not converge on this data, so") {
 				t.Errorf("page does not say %q", tt.want)

@@ -75,8 +75,8 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				"c6": {"(first purchase)", "yes", "yes", "no"},
 				"c7": {"", "", "no", "no"},
 			},
-			note:      []string{"4 of these 7 customers have no email address or no consent to be emailed: marked “no” in column AL (Reachable by email)"},
-			champions: []string{"Every customer here (1) can be emailed (column AL, Reachable by email)."},
+			note:      []string{"4 of these 7 customers have no email address or no consent to be emailed: marked “no” in column AM (Reachable by email)"},
+			champions: []string{"Every customer here (1) can be emailed (column AM, Reachable by email)."},
 		},
 		{
 			name: "two runs, no consent column", loc: "en", previous: true,
@@ -87,7 +87,7 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				"c4": {"(segment retired)", "yes", "-", "no"},
 				"c7": {"", "", "-", "no"},
 			},
-			note: []string{"3 of these 7 customers have no email address: marked “no” in column AK (Reachable by email). customers.sql has no email_consent column"},
+			note: []string{"3 of these 7 customers have no email address: marked “no” in column AL (Reachable by email). customers.sql has no email_consent column"},
 		},
 		{
 			name: "first run, consent", loc: "en", consent: true,
@@ -108,7 +108,7 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				"c3": {"（首次购买）", "是", "是", "是"},
 				"c7": {"", "", "否", "否"},
 			},
-			note: []string{"这 7 位客户中有 4 位没有邮箱或未同意接收邮件：已在 AL 列（可通过邮件联系）标为“否”"},
+			note: []string{"这 7 位客户中有 4 位没有邮箱或未同意接收邮件：已在 AM 列（可通过邮件联系）标为“否”"},
 		},
 	}
 	for _, tt := range tests {

@@ -34,6 +34,7 @@ const (
 	ccRhythm
 	ccStage
 	ccPAlive
+	ccNextOrder
 	ccExpPurchases
 	ccExpSpend
 	ccCLV
@@ -107,7 +108,7 @@ func (wb *workbook) customerColumns() []column {
 		column{wb.t(wbColStatus), kText}, column{wb.t(wbColOrders), kInt},
 		column{wb.t(wbColGross), kMoney}, column{wb.t(wbColRefunds), kMoney},
 		column{wb.t(wbColRhythm), kDec1}, column{wb.t(wbColStage), kText},
-		column{wb.t(wbColPAlive), kPct},
+		column{wb.t(wbColPAlive), kPct}, column{wb.t(wbColNextOrder), kDate},
 		column{wb.t(wbColExpPurchases) + fmt.Sprintf(wb.t(wbParen), wb.horizon()), kDec},
 		column{wb.t(wbColExpSpend), kMoney},
 		column{wb.t(wbColCLV) + fmt.Sprintf(wb.t(wbParen), fmt.Sprintf(wb.t(wbMonths), wb.res.Models.CLVMonths)), kMoney},
@@ -437,6 +438,12 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 			row[after+ccRhythm] = nil
 		}
 		set(after+ccStage, lookup(names.stages, s.Lifecycle))
+		if usable && buyer && !s.NextOrder.IsZero() {
+			d, ok = excelDate(s.NextOrder.Time())
+			setDate(after+ccNextOrder, d, ok)
+		} else {
+			row[after+ccNextOrder] = nil
+		}
 		if usable && buyer {
 			money(after+ccPAlive, s.PAlive)
 			money(after+ccExpPurchases, s.ExpPurchases)
@@ -548,7 +555,7 @@ func (wb *workbook) customerWidths(cols []column, names *customerNames) []float6
 	for _, v := range names.clusters {
 		grow(after+ccCluster, displayWidth(v))
 	}
-	for _, i := range []int{ccRegistered, after + ccFirst, after + ccLast} {
+	for _, i := range []int{ccRegistered, after + ccFirst, after + ccLast, after + ccNextOrder} {
 		grow(i, 10)
 	}
 	grow(after+ccRecency, numWidth(float64(maxRec), 0))

@@ -33,6 +33,7 @@ func (wb *workbook) writeModel() error {
 		usable = wbMdUsableYes
 	}
 	add(wbMdStatus, wb.t(wbMdUsable), wb.yesNo(m.Usable), kLabel, wb.t(usable))
+	wb.modelVerdictRows(add)
 
 	bg, fitted := m.BGNBD, m.BGNBD.N > 0
 	param := func(section Label, name string, x float64, meaning Label, ok bool) {
@@ -67,6 +68,8 @@ func (wb *workbook) writeModel() error {
 	if m.GGError != "" {
 		add(wbMdGG, wb.t(wbMdError), m.GGError, kWrap, "")
 	}
+	wb.modelSpendRows(add)
+	wb.modelBacktestRows(add)
 
 	add(wbMdSettings, wb.t(wbMdTimeUnit[0]), fmt.Sprintf(wb.t(wbDays), num(m.TimeUnitDays)), kText, wb.t(wbMdTimeUnit[1]))
 	add(wbMdSettings, wb.t(wbMdHorizon[0]), wb.horizon(), kText, wb.t(wbMdHorizon[1]))
@@ -82,6 +85,7 @@ func (wb *workbook) writeModel() error {
 		by = wbMdByCLV
 	}
 	add(wbMdSettings, wb.t(wbMdPyramidBy[0]), wb.t(by), kText, wb.t(wbMdPyramidBy[1]))
+	wb.modelSettingRows(add)
 
 	for _, f := range [][2]Label{wbMdPAlive, wbMdExpP, wbMdExpS} {
 		add(wbMdFormulas, wb.t(f[0]), nil, kText, wb.t(f[1]))
@@ -89,6 +93,7 @@ func (wb *workbook) writeModel() error {
 	add(wbMdFormulas, wb.t(wbMdCLVFormula[0]), nil, kText, fmt.Sprintf(wb.t(wbMdCLVFormula[1]), m.CLVMonths))
 	add(wbMdFormulas, wb.t(wbMdKeepFormula[0]), nil, kText, wb.t(wbMdKeepFormula[1]))
 	s.table(headerRow, row, 4)
+	wb.modelTables(s, row)
 	return s.finish()
 }
 
@@ -189,6 +194,8 @@ func (wb *workbook) writeDefinitions() error {
 	pair(wbDfModels, wbDfKeep)
 	pair(wbDfModels, wbDfSaveNow, g(p.Models.PAliveAtRisk))
 	pair(wbDfModels, wbDfWinBack)
+	wb.nextOrderDefinition(add)
+	wb.backtestDefinitions(add)
 
 	// Pyramid.
 	by := wb.t(wbMdByCLV)

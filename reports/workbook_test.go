@@ -157,6 +157,14 @@ func wbRichInput(locale string, usable, previous bool) *Input {
 			sc.PAlive, sc.ExpPurchases, sc.ExpSpend, sc.CLV = x.palive, x.purchases, x.spend, x.clv
 		}
 	}
+	if usable {
+		// A back-test, the model choice and a verdict
+		// (backtest_fixture_test.go), and the expected next order of two
+		// buyers.
+		btFillBacktest(m, wbTestAsOf)
+		res.Scores[0].NextOrder = analysis.DateOf(wbDay("2024-07-09")) // c1
+		res.Scores[3].NextOrder = analysis.DateOf(wbDay("2024-08-20")) // c4
+	}
 	res.KPIs.SaveNow, res.KPIs.WinBack = 2, 0
 	res.KPIs.PeriodChurnRate = 0.25
 	res.ChurnPeriodDays = 90
@@ -265,7 +273,7 @@ var (
 		"First order", "Last order", "Days since last order", "Frequency", "Monetary (net)",
 		"Value (net revenue)", "R score", "F score", "M score", "FM score",
 		"Segment", "Value tier", "Churn status", "Orders", "Gross", "Refunds",
-		"Days between purchases", "Lifecycle stage", "P(alive)", "Expected purchases (52 weeks)",
+		"Days between purchases", "Lifecycle stage", "P(alive)", "Expected next order", "Expected purchases (52 weeks)",
 		"Expected spend per purchase", "CLV (12 months)", "Value to keep / year", "Pyramid tier", "Cluster",
 		"Discount share", "Buying behaviour"}
 )
@@ -371,7 +379,7 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c1", "X", "66.5"},
 				{"Customers", "A", "c1", "Y", "Stability"},
 				{"Customers", "A", "c1", "Z", ""}, // models not usable: blank, not 0
-				{"Customers", "A", "c1", "AC", ""},
+				{"Customers", "A", "c1", "AD", ""},
 				{"Customers", "A", "c2", "L", "$800.00"},
 				{"Customers", "A", "c3", "B", "陈静"},
 				{"Customers", "A", "c3", "T", "Churned"},
@@ -384,7 +392,7 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c5", "S", "—"},
 				{"Customers", "A", "c5", "T", "Prospect (never bought)"},
 				{"Customers", "A", "c5", "Y", "—"},
-				{"Customers", "A", "c5", "AD", ""},
+				{"Customers", "A", "c5", "AE", ""},
 				{"Customers", "A", "c6", "S", "No net value"},
 				{"Customers", "A", "c7", "L", "-$20.00"},
 				{"Customers", "A", "c7", "W", "$20.00"},
@@ -460,7 +468,7 @@ func TestWorkbook(t *testing.T) {
 				{"客户明细", "A", "c1", "S", "大客户"},
 				{"客户明细", "A", "c1", "T", "活跃"},
 				{"客户明细", "A", "c1", "Y", "稳定期"},
-				{"客户明细", "A", "c1", "AE", "铂金客户"},
+				{"客户明细", "A", "c1", "AF", "铂金客户"},
 				{"客户明细", "A", "c5", "T", "潜在（未购买）"},
 				{"客户明细", "A", "客户编号", "B", "姓名"},
 				{"重要价值客户（冠军）", "A", "c1", "B", "Alice"},
@@ -519,16 +527,16 @@ func TestWorkbook(t *testing.T) {
 				{"Summary", "A", "Save now customers", "B", "2"},
 				{"Summary", "A", "Churn rate", "B", "25.0%"},
 				{"Customers", "A", "c1", "Z", "92.0%"},
-				{"Customers", "A", "c1", "AA", "6.50"},
-				{"Customers", "A", "c1", "AB", "$480.00"},
-				{"Customers", "A", "c1", "AC", "$2,950.50"},
-				{"Customers", "A", "c1", "AE", "Platinum"},
-				{"Customers", "A", "c1", "AF", "1. Recent, frequent"},
-				{"Customers", "A", "c1", "AG", "2.0%"},
-				{"Customers", "A", "c1", "AH", "Relationship"},
+				{"Customers", "A", "c1", "AB", "6.50"},
+				{"Customers", "A", "c1", "AC", "$480.00"},
+				{"Customers", "A", "c1", "AD", "$2,950.50"},
+				{"Customers", "A", "c1", "AF", "Platinum"},
+				{"Customers", "A", "c1", "AG", "1. Recent, frequent"},
+				{"Customers", "A", "c1", "AH", "2.0%"},
+				{"Customers", "A", "c1", "AI", "Relationship"},
 				{"Customers", "A", "c5", "Z", ""},       // never bought: no model numbers
-				{"Customers", "A", "c2", "AC", "$0.00"}, // NaN
-				{"Customers", "A", "c6", "AC", "$0.00"}, // +Inf
+				{"Customers", "A", "c2", "AD", "$0.00"}, // NaN
+				{"Customers", "A", "c6", "AD", "$0.00"}, // +Inf
 				{"Segments", "A", "Champions", "J", "12.5%"},
 				{"Segments", "A", "Champions", "K", "0.620"},
 				{"Segments", "A", "Champions", "M", "80.0%"},
@@ -577,7 +585,7 @@ func TestWorkbook(t *testing.T) {
 				"客户明细": {"客户编号", "姓名", "邮箱", "电话", "注册日期", "省份", "性别", "首次购买日期", "最近购买日期",
 					"距最近购买天数", "购买频次", "消费金额（净额）", "客户价值（净收入）", "R 得分", "F 得分", "M 得分", "FM 得分",
 					"客户分群", "价值层级", "流失状态", "订单数", "购买总额", "退款金额", "平均购买间隔（天）", "生命周期阶段",
-					"仍活跃概率", "预期购买次数（52 周）", "预期单次消费", "客户终身价值（12 个月）", "可挽留的年价值",
+					"仍活跃概率", "预计下次购买日期", "预期购买次数（52 周）", "预期单次消费", "客户终身价值（12 个月）", "可挽留的年价值",
 					"金字塔层级", "聚类", "折扣占比", "购买行为", "上次所属分群", "自上次运行后新进入该分群", "可通过邮件联系"},
 				"客户分群":    {"客户分群", "客户数", "占购买客户比例", "价值", "占总价值比例", "平均距最近购买天数", "平均购买频次", "平均消费金额", "平均订单金额", "占全部客户比例", "区分度", "规模过小", "稳定性", "评分规则", "建议行动"},
 				"价值分层":    {"价值层级", "客户数", "占购买客户比例", "价值", "占总价值比例", "最低价值", "最高价值"},
@@ -605,9 +613,9 @@ func TestWorkbook(t *testing.T) {
 				{"概览", "A", "客户数", "C", "首次运行"},
 				{"概览", "A", "预期购买次数", "B", ""},
 				{"客户明细", "A", "c1", "Z", ""},
-				{"客户明细", "A", "c1", "AC", ""},
-				{"客户明细", "A", "c1", "AD", "$120.00"}, // rule-based: still there
-				{"客户明细", "A", "c1", "AH", "关系型客户"},
+				{"客户明细", "A", "c1", "AD", ""},
+				{"客户明细", "A", "c1", "AE", "$120.00"}, // rule-based: still there
+				{"客户明细", "A", "c1", "AI", "关系型客户"},
 				{"客户金字塔", "A", "排序依据", "B", "历史价值：本次运行购买模型与消费模型未能同时使用（见“预测模型”表）"},
 				{"立即挽留", "A", "1", "M", ""},
 				{"聚类分析", "A", "1", "B", "近期购买、高频"},
@@ -1065,7 +1073,7 @@ func TestWorkbookModelColumns(t *testing.T) {
 			f, _ := wbOpen(t, in)
 			for i, c := range in.Dataset.Customers {
 				row := headerRow + 1 + i
-				for _, col := range []string{"Z", "AA", "AB", "AC"} {
+				for _, col := range []string{"Z", "AB", "AC", "AD"} {
 					ref := fmt.Sprintf("%s%d", col, row)
 					v, _ := f.GetCellValue("Customers", ref)
 					if want := usable && c.IsBuyer(); (v != "") != want {
@@ -1152,7 +1160,7 @@ func TestWorkbookSplitsCustomers(t *testing.T) {
 		if rows[headerRow-1][0] != "Customer id" || !strings.HasPrefix(rows[explainRow-1][0], "Customers ") {
 			t.Errorf("%s: header %q, explanation %q", c.sheet, rows[headerRow-1][0], rows[explainRow-1][0])
 		}
-		if xml := wbSheetXML(t, raw, i+2); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$AK$%d"`, headerRow+len(data))) {
+		if xml := wbSheetXML(t, raw, i+2); !strings.Contains(xml, fmt.Sprintf(`<autoFilter ref="$A$3:$AL$%d"`, headerRow+len(data))) {
 			t.Errorf("%s: no autofilter over its %d rows", c.sheet, len(data))
 		}
 	}

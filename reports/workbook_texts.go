@@ -409,7 +409,7 @@ var (
 	// wbDfStrategy is a format with a stage's strategy.
 	wbDfStrategy = Label{" Strategy: %s", "策略：%s"}
 	wbDfPAlive   = [2]Label{{"P(alive)", "仍活跃概率"},
-		{"The chance that a buyer is still a customer, from the purchase model (BG/NBD); see the Model sheet.", "购买模型（BG/NBD）估计的客户仍是活跃客户的概率；见“预测模型”表。"}}
+		{"The chance that a buyer is still a customer, from the chosen purchase model (BG/NBD, MBG/NBD or Pareto/NBD); see the Model sheet.", "选用的购买模型（BG/NBD、MBG/NBD 或 Pareto/NBD）估计的客户仍是活跃客户的概率；见“预测模型”表。"}}
 	wbDfCLV = [2]Label{{"CLV (customer lifetime value)", "客户终身价值（CLV）"},
 		{"What a buyer is predicted to bring over the next %d months: expected purchases × expected spend × margin, discounted at %s a month; see the Model sheet.",
 			"预计客户在未来 %d 个月内带来的价值：预期购买次数 × 预期单次消费 × 毛利率，按每月 %s 折现；见“预测模型”表。"}}

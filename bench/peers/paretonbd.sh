@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of the Pareto/NBD fit: custseg's FitParetoNBD
+# (BenchmarkFitParetoNBD1M in analysis/paretonbd_bench_test.go) against
+# lifetimes' ParetoNBDFitter, on the same simulated customers (the CDNOW
+# parameters, purchases by day, ages of 1 to 39 weeks):
+#
+#   1. the Go test binary writes the benchmark's customers to a CSV file,
+#      every value exact to the last bit (TestParetoNBDWriteBenchCSV);
+#   2. RUNS times, interleaved: the Go benchmark (one fit), lifetimes given
+#      the distinct (x, t_x, T) triples with their counts as weights
+#      (grouping included), and lifetimes as usually called, one row a
+#      customer (skipped with PLAIN=0: at 1M it takes minutes);
+#   3. prints each run and the medians.
+#
+# Both sides get the same threads: GOMAXPROCS = OMP_NUM_THREADS =
+# OPENBLAS_NUM_THREADS = THREADS (default: all cores).
+#
+#   bench/peers/paretonbd.sh              # 1M customers, 3 runs
+#   RUNS=5 N=100k PLAIN=0 bench/peers/paretonbd.sh
+#
+# Needs Debian's python3-numpy, python3-scipy and python3-pandas and the
+# peers in $PEERS (default /work/shared/peers; see its README.md). Nothing
+# is written to the repository: the data live in a temporary directory.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${RUNS:-3}
+size=${N:-1M}
+plain=${PLAIN:-1}
+threads=${THREADS:-$(nproc)}
+peers=${PEERS:-/work/shared/peers}
+case "$size" in
+  10k) n=10000 ;;
+  100k) n=100000 ;;
+  1M) n=1000000 ;;
+  *) echo "N must be 10k, 100k or 1M (the sizes of BenchmarkFitParetoNBD*)" >&2; exit 2 ;;
+esac
+export GOMAXPROCS=$threads OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
+export PYTHONPATH=$peers/lifetimes:$peers/autograd
+python=/usr/bin/python3
+"$python" -c 'import lifetimes' || { echo "lifetimes not importable; see $peers/README.md" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go test -c -o "$work/analysis.test" ./analysis/
+(cd analysis && "$work/analysis.test" -test.run '^TestParetoNBDWriteBenchCSV$' \
+  -paretonbd.csv "$work/customers.csv" -paretonbd.n "$n" > /dev/null)
+echo "customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"
+
+field() { sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p"; }
+go_s=() grouped_s=() plain_s=()
+for i in $(seq "$runs"); do
+  out=$(cd analysis && "$work/analysis.test" -test.run '^$' -test.bench "^BenchmarkFitParetoNBD$size\$" -test.benchtime 1x)
+  s=$(echo "$out" | awk -v b="BenchmarkFitParetoNBD$size" '$1 ~ "^"b {print $3/1e9}')
+  go_s+=("$s")
+  echo "run $i go:       ${s}s  $(echo "$out" | grep -o 'r=.*triples' | head -1)"
+
+  j=$("$python" bench/peers/paretonbd_lifetimes.py "$work/customers.csv" grouped)
+  s=$(echo "$j" | field seconds)
+  grouped_s+=("$s")
+  echo "run $i grouped:  ${s}s  $j"
+
+  if [ "$plain" = 1 ]; then
+    j=$("$python" bench/peers/paretonbd_lifetimes.py "$work/customers.csv" plain)
+    s=$(echo "$j" | field seconds)
+    plain_s+=("$s")
+    echo "run $i plain:    ${s}s  $j"
+  fi
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+g=$(median "${go_s[@]}")
+lg=$(median "${grouped_s[@]}")
+echo
+echo "| fit, $n customers, $threads threads (median of $runs) | seconds | ÷ custseg |"
+echo "|---|---|---|"
+echo "| custseg FitParetoNBD | $g | 1 |"
+echo "| lifetimes ParetoNBDFitter, distinct triples + weights | $lg | $(echo "$lg $g" | awk '{printf "%.1f", $1/$2}') |"
+if [ "$plain" = 1 ]; then
+  lp=$(median "${plain_s[@]}")
+  echo "| lifetimes ParetoNBDFitter, one row a customer | $lp | $(echo "$lp $g" | awk '{printf "%.1f", $1/$2}') |"
+fi

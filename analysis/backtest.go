@@ -23,14 +23,21 @@ func purchaseFitters() []purchaseFitter {
 	return []purchaseFitter{
 		{ModelBGNBD, func(d []RFT) (PurchaseModel, error) { return FitBGNBD(d) }},
 		{ModelMBGNBD, func(d []RFT) (PurchaseModel, error) { return FitMBGNBD(d) }},
+		{ModelParetoNBD, func(d []RFT) (PurchaseModel, error) { return FitParetoNBD(d) }},
 	}
 }
 
-// fitPurchaseModels fits every purchase model to data, concurrently. A
-// model whose fit fails keeps what the fitter returned (Model nil only
-// when it returned nothing usable) and the error.
-func fitPurchaseModels(data []RFT) []FittedModel {
-	fitters := purchaseFitters()
+// fitPurchaseModels fits the purchase models whose keys only lists (all
+// when only is nil) to data, concurrently. A model whose fit fails keeps
+// what the fitter returned (Model nil only when it returned nothing
+// usable) and the error.
+func fitPurchaseModels(data []RFT, only map[string]bool) []FittedModel {
+	var fitters []purchaseFitter
+	for _, f := range purchaseFitters() {
+		if only == nil || only[f.key] {
+			fitters = append(fitters, f)
+		}
+	}
 	out := make([]FittedModel, len(fitters))
 	var wg sync.WaitGroup
 	for k, f := range fitters {
@@ -72,11 +79,13 @@ func calibrationRFT(d *Dataset, calEnd Date, unit float64) ([]RFT, []int32) {
 	return data, idx
 }
 
-// runBacktest fits each purchase model on the calibration period and
-// compares its predictions for the holdout with what the customers did
-// (Backtest). It never fails: with the back-test off, too little history
-// or too few repeat buyers it returns a Backtest whose Skipped says why.
-func runBacktest(d *Dataset, p ModelParams) Backtest {
+// runBacktest fits each purchase model that converged on all the data
+// (full) again on the calibration period and compares its predictions for
+// the holdout with what the customers did (Backtest); a model that did not
+// converge on all the data cannot be chosen and is not back-tested. It
+// never fails: with the back-test off, too little history or too few
+// repeat buyers it returns a Backtest whose Skipped says why.
+func runBacktest(d *Dataset, p ModelParams, full []FittedModel) Backtest {
 	h := &d.Holdout
 	bt := Backtest{HoldoutUnits: p.HoldoutUnits, HoldoutEnd: DateOf(d.AsOf)}
 	if p.HoldoutUnits <= 0 || !h.Known || h.Units <= 0 {
@@ -144,7 +153,19 @@ func runBacktest(d *Dataset, p ModelParams) Backtest {
 		b.ActualMean += actual[k]
 	}
 
-	for _, fm := range fitPurchaseModels(data) {
+	converged := map[string]bool{}
+	for _, f := range full {
+		if f.Model != nil && f.Error == "" {
+			converged[f.Key] = true
+		}
+	}
+	fits := fitPurchaseModels(data, converged)
+	for _, f := range full {
+		if !converged[f.Key] {
+			fits = append(fits, FittedModel{Key: f.Key, Error: "not back-tested: the fit on all the data did not converge"})
+		}
+	}
+	for _, fm := range fits {
 		bm := BacktestModel{Key: fm.Key, Error: fm.Error}
 		if fm.Model != nil {
 			bm.Fit, bm.Params = fm.Model.Fit(), fm.Model.Params()

@@ -67,7 +67,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			ms = append(ms, meanRepeatSpend(c))
 		}
 	}
-	m.Purchase = fitPurchaseModels(data)
+	m.Purchase = fitPurchaseModels(data, nil)
 	for _, f := range m.Purchase {
 		if f.Key == ModelBGNBD {
 			if bg, ok := f.Model.(BGNBD); ok {
@@ -76,7 +76,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			m.BGNBDError = f.Error
 		}
 	}
-	m.Backtest = runBacktest(d, p)
+	m.Backtest = runBacktest(d, p, m.Purchase)
 	m.Chosen, m.ChoiceReason, m.PurchaseError = choosePurchaseModel(m.Purchase, &m.Backtest, p.PurchaseModel)
 	if m.Chosen == "" {
 		for _, f := range m.Purchase {

@@ -70,12 +70,12 @@ done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 g=$(median "${go_s[@]}")
 lg=$(median "${grouped_s[@]}")
+row() { echo "$1 $2 $g" | awk '{printf "| %s | %.2f | %.1f |\n", $1, $2, $2/$3}'; }
 echo
-echo "| fit, $n customers, $threads threads (median of $runs) | seconds | ÷ custseg |"
+echo "| fit, $n customers, $threads threads, median of $runs | seconds | ÷ custseg |"
 echo "|---|---|---|"
-echo "| custseg FitParetoNBD | $g | 1 |"
-echo "| lifetimes ParetoNBDFitter, distinct triples + weights | $lg | $(echo "$lg $g" | awk '{printf "%.1f", $1/$2}') |"
+row "custseg_FitParetoNBD" "$g" | tr _ ' '
+row "lifetimes_ParetoNBDFitter,_distinct_triples_+_weights" "$lg" | tr _ ' '
 if [ "$plain" = 1 ]; then
-  lp=$(median "${plain_s[@]}")
-  echo "| lifetimes ParetoNBDFitter, one row a customer | $lp | $(echo "$lp $g" | awk '{printf "%.1f", $1/$2}') |"
+  row "lifetimes_ParetoNBDFitter,_one_row_a_customer" "$(median "${plain_s[@]}")" | tr _ ' '
 fi

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"runtime"
@@ -29,8 +28,8 @@ func purchaseFitters() []purchaseFitter {
 
 // fitPurchaseModels fits the purchase models whose keys only lists (all
 // when only is nil) to data, concurrently. A model whose fit fails keeps
-// what the fitter returned (Model nil only when it returned nothing
-// usable) and the error.
+// what the fitter returned (its customers counted, its parameters the best
+// found) and the error; only a model without an error is usable.
 func fitPurchaseModels(data []RFT, only map[string]bool) []FittedModel {
 	var fitters []purchaseFitter
 	for _, f := range purchaseFitters() {
@@ -48,9 +47,6 @@ func fitPurchaseModels(data []RFT, only map[string]bool) []FittedModel {
 			out[k] = FittedModel{Key: f.key, Model: m}
 			if err != nil {
 				out[k].Error = err.Error()
-				if errors.Is(err, ErrTooLittleData) {
-					out[k].Model = nil
-				}
 			}
 		}()
 	}

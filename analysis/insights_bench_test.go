@@ -207,11 +207,11 @@ func benchmarkAnalyze(b *testing.B, n int) {
 func BenchmarkAnalyze100k(b *testing.B) { benchmarkAnalyze(b, 100_000) }
 func BenchmarkAnalyze1M(b *testing.B)   { benchmarkAnalyze(b, 1_000_000) }
 
-// BenchmarkAnalyze1MNoBacktest is BenchmarkAnalyze1M with the back-test
-// off (holdout_units 0): the budget is that the back-test at most
+// benchmarkAnalyzeNoBacktest is benchmarkAnalyze with the back-test off
+// (holdout_units 0): the budget is that the back-test at most
 // doubles the analyse step.
-func BenchmarkAnalyze1MNoBacktest(b *testing.B) {
-	s := benchShop(b, 1_000_000)
+func benchmarkAnalyzeNoBacktest(b *testing.B, n int) {
+	s := benchShop(b, n)
 	p := s.p
 	p.Models.HoldoutUnits = 0
 	b.ReportAllocs()
@@ -219,3 +219,6 @@ func BenchmarkAnalyze1MNoBacktest(b *testing.B) {
 		Analyze(s.d, p)
 	}
 }
+
+func BenchmarkAnalyze100kNoBacktest(b *testing.B) { benchmarkAnalyzeNoBacktest(b, 100_000) }
+func BenchmarkAnalyze1MNoBacktest(b *testing.B)   { benchmarkAnalyzeNoBacktest(b, 1_000_000) }

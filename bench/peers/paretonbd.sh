@@ -19,7 +19,7 @@
 #   RUNS=5 N=100k PLAIN=0 bench/peers/paretonbd.sh
 #
 # Needs Debian's python3-numpy, python3-scipy and python3-pandas and the
-# peers in $PEERS (default /work/shared/peers; see its README.md). Nothing
+# peers in $PEERS (default ../shared/peers beside the checkout; see its README.md). Nothing
 # is written to the repository: the data live in a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +27,7 @@ runs=${RUNS:-3}
 size=${N:-1M}
 plain=${PLAIN:-1}
 threads=${THREADS:-$(nproc)}
-peers=${PEERS:-/work/shared/peers}
+peers=${PEERS:-$(cd .. && pwd)/shared/peers}
 case "$size" in
   10k) n=10000 ;;
   100k) n=100000 ;;

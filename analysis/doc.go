@@ -1,13 +1,19 @@
 // Package analysis holds custseg's domain: the per-customer dataset that the
 // extract step produces and the pure functions that segment it and value it:
 //
-//   - RFM scores and the named RFM segments (rfm.go),
+//   - RFM scores and the named RFM segments, which agree with the churn
+//     status (rfm.go, params.go),
 //   - value tiers and value concentration: top-20 % share, Lorenz, Gini (tiers.go),
 //   - churn status against each customer's own purchase rhythm, lifecycle
 //     stages and the churn rate per period (churn.go),
-//   - the BG/NBD purchase model (bgnbd*.go) and the Gamma-Gamma spend model
-//     (gammagamma.go), customer lifetime value, the customer pyramid and the
-//     high-value customers at risk (models.go),
+//   - the purchase models behind one interface (purchase_model.go):
+//     BG/NBD (bgnbd*.go), MBG/NBD (mbgnbd*.go) and Pareto/NBD
+//     (paretonbd*.go); their back-test on a holdout, the choice between
+//     them and the verdict (backtest*.go); the Gamma-Gamma spend model and
+//     its assumption check (gammagamma*.go); customer lifetime value and
+//     the customer pyramid (models.go),
+//   - the Save now and Win back lists (lists.go), this period's sales
+//     (period.go) and the migration since the last run (migration.go),
 //   - k-means clustering with k chosen by silhouette (kmeans*.go,
 //     silhouette.go, clusters.go),
 //   - the KPIs of a run (analyze.go),

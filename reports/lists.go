@@ -23,7 +23,7 @@ var (
 	// listReasonLapsingOnce: days since their only order.
 	listReasonLapsingOnce = Label{"Lapsing: %s days since their only order", "流失预警：唯一一次购买后已 %s 天"}
 	// listReasonDeclining: orders in the recent window, its days, orders in the window before.
-	listReasonDeclining = Label{"Buying less: %s orders in the last %s days, %s in the %[2]s days before", "购买减少：最近 %[2]s 天 %[1]s 单，之前 %[2]s 天 %[3]s 单"}
+	listReasonDeclining = Label{"Buying less: orders fell from %[3]s to %[1]s (the last %[2]s days against the %[2]s days before)", "购买减少：订单从 %[3]s 单降至 %[1]s 单（最近 %[2]s 天对比之前 %[2]s 天）"}
 	// listReasonUnlikely: P(alive).
 	listReasonUnlikely = Label{"Purchase model: only %s likely to still be a customer", "购买模型：仍是客户的概率仅 %s"}
 	// listReasonChurned: days since the last order, usual days between orders.

@@ -64,7 +64,7 @@ func TestListReasons(t *testing.T) {
 		want string
 	}{
 		{analysis.ListEntry{Index: 0, Reason: analysis.ReasonLapsing}, "Lapsing: 75 days since the last order, usually every 30 days"},
-		{analysis.ListEntry{Index: 0, Reason: analysis.ReasonDeclining}, "Buying less: 1 orders in the last 90 days, 4 in the 90 days before"},
+		{analysis.ListEntry{Index: 0, Reason: analysis.ReasonDeclining}, "Buying less: orders fell from 4 to 1 (the last 90 days against the 90 days before)"},
 		{analysis.ListEntry{Index: 0, Reason: analysis.ReasonUnlikelyAlive}, "Purchase model: only 31.0% likely to still be a customer"},
 		{analysis.ListEntry{Index: 1, Reason: analysis.ReasonChurned}, "Churned: 200 days since their only order"},
 	}

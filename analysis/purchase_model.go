@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // PurchaseModel is a fitted model of repeat buying on the (x, t_x, T)
 // summary of each customer, in the models' time unit: BG/NBD (BGNBD),
@@ -92,17 +89,4 @@ func ExpectedNextPurchase(m PurchaseModel, x, tx, T, limit float64) float64 {
 		}
 	}
 	return hi
-}
-
-// medianOf returns the median of xs (0 for none); xs is sorted in place.
-func medianOf(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	sort.Float64s(xs)
-	n := len(xs)
-	if n%2 == 1 {
-		return xs[n/2]
-	}
-	return (xs[n/2-1] + xs[n/2]) / 2
 }

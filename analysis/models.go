@@ -67,7 +67,15 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			ms = append(ms, meanRepeatSpend(c))
 		}
 	}
-	m.Purchase = fitPurchaseModels(data, nil)
+	// A configured model is the only one fitted; auto fits them all.
+	var only map[string]bool
+	if p.PurchaseModel != "" && p.PurchaseModel != "auto" {
+		only = map[string]bool{p.PurchaseModel: true}
+	}
+	m.Purchase = fitPurchaseModels(data, only)
+	if only != nil && !only[ModelBGNBD] {
+		m.BGNBDError = "not fitted: analysis.models.purchase_model is " + p.PurchaseModel
+	}
 	for _, f := range m.Purchase {
 		if f.Key == ModelBGNBD {
 			if bg, ok := f.Model.(BGNBD); ok {

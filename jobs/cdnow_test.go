@@ -215,6 +215,20 @@ func TestCDNOWBacktest(t *testing.T) {
 	if rel(bg.Predicted, sum) > 1e-9 {
 		t.Errorf("predicted %v, want %v", bg.Predicted, sum)
 	}
+	// A configured model is the only one fitted and back-tested, and is
+	// used whatever the others would have scored.
+	cfg.Analysis.Models.PurchaseModel = analysis.ModelMBGNBD
+	_, in2, err := runJob(context.Background(), cfg, Options{
+		AsOf: time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC), OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := in2.Result.Models
+	if m2.Chosen != analysis.ModelMBGNBD || m2.ChoiceReason != analysis.ChoiceConfigured || len(m2.Purchase) != 1 ||
+		len(m2.Backtest.Models) != 1 || m2.Backtest.Models[0].Key != analysis.ModelMBGNBD || m2.BGNBDError == "" {
+		t.Errorf("configured MBG/NBD: chosen %q (%s), %d fitted, back-test %+v, BG/NBD error %q",
+			m2.Chosen, m2.ChoiceReason, len(m2.Purchase), m2.Backtest.Models, m2.BGNBDError)
+	}
 	t.Logf("holdout: actual %v, BG/NBD %.1f (MAE %.3f), naive %.1f (MAE %.3f); chosen %s (%s); verdict %s %+v",
 		bt.ActualRepeat, bg.Predicted, bg.MAE, bt.NaivePredicted, bt.NaiveMAE, in.Result.Models.Chosen,
 		in.Result.Models.ChoiceReason, in.Result.Models.Verdict.Level, in.Result.Models.Verdict.Reasons)

@@ -110,7 +110,10 @@ func scoreRFM(d *Dataset, p RFMParams, scores []Score) {
 	for j, i := range buyers {
 		rk[j] = -float64(scores[i].Recency)
 		fk[j] = float64(scores[i].Frequency)
-		mk[j] = scores[i].Monetary
+		// Money summed from many DECIMAL amounts as float64 differs in the
+		// last bits with the order of the sums: rank on cents, so equal
+		// amounts tie.
+		mk[j] = cents(scores[i].Monetary)
 	}
 	rs, fs, ms := RankScores(rk, p.Bins), RankScores(fk, p.Bins), RankScores(mk, p.Bins)
 	for j, i := range buyers {

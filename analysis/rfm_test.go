@@ -237,3 +237,21 @@ func TestRecencyTiesAtTheTop(t *testing.T) {
 		}
 	}
 }
+
+// TestMonetaryTiesOnCents: amounts equal to the cent tie, however the
+// float64 sums that made them were ordered (0.1 + 0.2 is not 0.3).
+func TestMonetaryTiesOnCents(t *testing.T) {
+	asOf := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+	day := DateOf(asOf.AddDate(0, 0, -10))
+	d := &Dataset{AsOf: asOf}
+	for i, g := range []float64{0.1 + 0.2, 0.3, 5, 7, 9} {
+		d.Customers = append(d.Customers, Customer{ID: fmt.Sprint(i), Orders: 1, OrderDays: 1, Gross: g, FirstOrder: day, LastOrder: day})
+	}
+	if 0.1+0.2 == 0.3 {
+		t.Skip("the float sums happen to be equal")
+	}
+	res := Analyze(d, DefaultParams())
+	if a, b := res.Scores[0].M, res.Scores[1].M; a != b {
+		t.Errorf("¥0.30 scores M %d and %d", a, b)
+	}
+}

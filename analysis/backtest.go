@@ -54,6 +54,12 @@ func fitPurchaseModels(data []RFT, only map[string]bool) []FittedModel {
 	return out
 }
 
+// isCalibrationBuyer reports whether c first bought in the calibration
+// period that ends on calEnd.
+func isCalibrationBuyer(c *Customer, calEnd Date) bool {
+	return c.IsBuyer() && c.FirstOrder <= calEnd && c.CalOrderDays >= 1
+}
+
 // calibrationRFT returns the (x, t_x, T) of the customers whose first
 // purchase falls in the calibration period that ends on calEnd, from their
 // purchase days before the holdout, with the indices of those customers.
@@ -62,7 +68,7 @@ func calibrationRFT(d *Dataset, calEnd Date, unit float64) ([]RFT, []int32) {
 	var idx []int32
 	for i := range d.Customers {
 		c := &d.Customers[i]
-		if !c.IsBuyer() || c.FirstOrder > calEnd || c.CalOrderDays < 1 {
+		if !isCalibrationBuyer(c, calEnd) {
 			continue
 		}
 		data = append(data, RFT{
@@ -114,13 +120,12 @@ func runBacktest(d *Dataset, p ModelParams, full []FittedModel) Backtest {
 	}
 	// Actual cumulative purchase days per holdout unit, of the
 	// calibration customers.
-	inCal := make(map[int32]bool, len(idx))
-	for _, i := range idx {
-		inCal[i] = true
-	}
 	perUnit := make([]float64, h.Units)
 	for _, c := range h.Cells {
-		if inCal[c.Customer] && int(c.Unit) < h.Units && c.Unit >= 0 {
+		if c.Customer < 0 || int(c.Customer) >= len(d.Customers) {
+			continue
+		}
+		if cu := &d.Customers[c.Customer]; isCalibrationBuyer(cu, bt.CalibrationEnd) && int(c.Unit) < h.Units && c.Unit >= 0 {
 			perUnit[c.Unit] += float64(c.Days)
 		}
 	}

@@ -100,6 +100,15 @@ func FanoutWarning(repeats, rows int64, maxShare float64, withCategory bool) str
 		thousands(repeats), what, sharePercent(ratio(float64(repeats), float64(rows))), sharePercent(maxShare))
 }
 
+// FanoutSummary is the English line `custseg check` prints when the
+// repeats are under the limit: how many purchase rows repeat another row
+// exactly, and how many of them are in orders every row of which repeats.
+func FanoutSummary(exact, inRepeatedOrders, rows int64, maxShare float64) string {
+	pct := func(n int64) string { return fmt.Sprintf("%.1f%%", 100*ratio(float64(n), float64(rows))) }
+	return fmt.Sprintf("%s of %s purchase rows repeat another row exactly (%s), %s of them in orders every row of which repeats (%s; the limit is %g%%)",
+		thousands(exact), thousands(rows), pct(exact), thousands(inRepeatedOrders), pct(inRepeatedOrders), maxShare*100)
+}
+
 // Warning is FanoutWarning of f; "" unless f.Over.
 func (f Fanout) Warning() string {
 	if !f.Over {

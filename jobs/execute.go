@@ -198,8 +198,8 @@ func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.I
 				continue
 			}
 			where := filepath.Join(folder, f.name)
-			if base := cfg.Delivery.LinkBase; base != "" {
-				where = strings.TrimRight(base, "/") + "/" + m.Job + "/" + m.AsOf + "/" + f.name
+			if cfg.Delivery.LinkBase != "" {
+				where = runFolderForReaders(cfg, m.Job, m.AsOf) + f.name
 			}
 			linked = append(linked, reports.NotAttached{Name: f.name, SentMB: float64(f.sent) / 1024 / 1024,
 				LimitMB: cfg.Email.AttachmentLimitMB, Where: where})

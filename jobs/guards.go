@@ -148,23 +148,5 @@ func checkFanout(ctx context.Context, q sqlx.QueryerContext, orders queries.File
 	if w := analysis.FanoutWarning(c.InRepeatedOrders, c.PurchaseRows, g.FanoutMaxShare, opt.Category); w != "" {
 		return CheckResult{Name: name, OK: true, Warn: true, Message: w}
 	}
-	pct := func(n int64) string {
-		if c.PurchaseRows == 0 {
-			return "0%"
-		}
-		return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(c.PurchaseRows))
-	}
-	return CheckResult{Name: name, OK: true, Message: fmt.Sprintf(
-		"%s of %s purchase rows repeat another row exactly (%s), %s of them in orders every row of which repeats (%s; the limit is %s)",
-		withThousands(c.ExactRepeats), withThousands(c.PurchaseRows), pct(c.ExactRepeats),
-		withThousands(c.InRepeatedOrders), pct(c.InRepeatedOrders), fmt.Sprintf("%g%%", g.FanoutMaxShare*100))}
-}
-
-// withThousands writes n with thousands separators.
-func withThousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return CheckResult{Name: name, OK: true, Message: analysis.FanoutSummary(c.ExactRepeats, c.InRepeatedOrders, c.PurchaseRows, g.FanoutMaxShare)}
 }

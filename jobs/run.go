@@ -222,8 +222,8 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,
 		RunFolder: runFolderForReaders(cfg, job.Name, asOf),
 	}
+	in.Locale = locale
 	if opts.Locale != "" {
-		in.Locale = opts.Locale
 		m.Parameters["locale"] = opts.Locale
 	}
 	for _, k := range sortedKeys(m.Parameters) {

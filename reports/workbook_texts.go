@@ -8,8 +8,8 @@ package reports
 var (
 	wbSheetPyramid     = Label{"Pyramid", "客户金字塔"}
 	wbSheetChurn       = Label{"Churn and lifecycle", "流失与生命周期"}
-	wbSheetSaveNow     = Label{"Save now", "立即挽留"}
-	wbSheetWinBack     = Label{"Win back", "流失召回"}
+	wbSheetSaveNow     = listNameSaveNow
+	wbSheetWinBack     = listNameWinBack
 	wbSheetClusters    = Label{"Clusters", "聚类分析"}
 	wbSheetChars       = Label{"Characteristics", "客户特征"}
 	wbSheetNeeds       = Label{"Common needs", "共同需求"}
@@ -284,7 +284,7 @@ var (
 	wbMdValue     = Label{"Value", "数值"}
 	wbMdMeaning   = Label{"What it means", "含义"}
 	wbMdStatus    = Label{"Status", "状态"}
-	wbMdBG        = Label{"Purchase model (BG/NBD)", "购买模型（BG/NBD）"}
+	wbMdBG        = Label{"BG/NBD, fitted on all the data", "BG/NBD（全部数据拟合）"}
 	wbMdGG        = Label{"Spend model (Gamma-Gamma)", "消费模型（Gamma-Gamma）"}
 	wbMdSettings  = Label{"Settings", "参数设置"}
 	wbMdFormulas  = Label{"Formulas", "计算公式"}
@@ -415,9 +415,9 @@ var (
 			"预计客户在未来 %d 个月内带来的价值：预期购买次数 × 预期单次消费 × 毛利率，按每月 %s 折现；见“预测模型”表。"}}
 	wbDfKeep = [2]Label{{"Value to keep / year", "可挽留的年价值"},
 		{"The value a year the shop keeps if the customer stays: yearly value pace × the chance the customer is still a customer.", "客户留下时店铺每年可保有的价值：年价值速度 × 客户仍是客户的概率。"}}
-	wbDfSaveNow = [2]Label{{"Save now", "立即挽留"},
+	wbDfSaveNow = [2]Label{listNameSaveNow,
 		{"Key and important customers who are not churned but slipping: Lapsing, buying less in the recent window than in the one before, or with a P(alive) below %s; ranked by value to keep a year.", "未流失但正在流失的大客户和重要客户：流失预警、近期窗口内购买少于之前窗口，或仍活跃概率低于 %s；按可挽留的年价值排序。"}}
-	wbDfWinBack = [2]Label{{"Win back", "流失召回"},
+	wbDfWinBack = [2]Label{listNameWinBack,
 		{"Key and important customers who have churned; ranked by their past value.", "已流失的大客户和重要客户；按历史价值排序。"}}
 	// wbDfPyramidTier is a format with the rule (wbPyrTop…) and the measure.
 	wbDfPyramidTier = Label{"%s, ranked by %s.", "%s，按%s排序。"}

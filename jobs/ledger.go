@@ -1,0 +1,92 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/custseg/custseg/config"
+)
+
+// DeliveryState is what the delivery ledger knows of one audience's
+// message for one job and as-of date.
+type DeliveryState string
+
+// Delivery states, in the order a message goes through them.
+const (
+	// DeliverySending: recorded durably just before the message is handed
+	// to the SMTP server. Found by a later attempt, it means the process
+	// died while sending: the message is sent again with the same
+	// Message-ID, so a reader's mail client shows it once.
+	DeliverySending DeliveryState = "sending"
+	// DeliverySent: the server accepted the message (250 after DATA).
+	DeliverySent DeliveryState = "sent"
+	// DeliveryUnknown: the whole message went out but the server's final
+	// reply never came. It may have been delivered; it is not sent again,
+	// and the alert says so.
+	DeliveryUnknown DeliveryState = "unknown"
+	// DeliveryFailed: the server refused it or it never got there; the
+	// next attempt sends it.
+	DeliveryFailed DeliveryState = "failed"
+)
+
+// LedgerEntry is one recorded state of one audience's message.
+type LedgerEntry struct {
+	Job       string        `json:"job"`
+	AsOf      string        `json:"as_of"`
+	Audience  string        `json:"audience"`
+	State     DeliveryState `json:"state"`
+	MessageID string        `json:"message_id,omitempty"`
+	RunID     string        `json:"run_id,omitempty"`
+	Host      string        `json:"host,omitempty"`
+	At        time.Time     `json:"at"`
+	Error     string        `json:"error,omitempty"`
+}
+
+// FireEntry records that a scheduled fire of a job was run (whatever the
+// outcome), so that no replica runs or catches up the same fire again.
+type FireEntry struct {
+	Job         string    `json:"job"`
+	ScheduledAt time.Time `json:"scheduled_at"`
+	RunID       string    `json:"run_id,omitempty"`
+	Status      string    `json:"status"` // "ok" or "failed"
+	// Interrupted: the run was cancelled (stop, restart) and never had its
+	// chance; such a fire is still caught up.
+	Interrupted bool      `json:"interrupted,omitempty"`
+	Host        string    `json:"host,omitempty"`
+	At          time.Time `json:"at"`
+}
+
+// Ledger is the durable record of what each job has sent and which fires
+// it has run. Every write is durable when the call returns (fsync'd, or
+// committed), so that a kill -9 right after it loses nothing. With
+// schedule.lock on, every replica must see the same ledger (Shared).
+type Ledger interface {
+	// Deliveries returns the latest entry of each audience of job and
+	// asOf (none: never attempted).
+	Deliveries(ctx context.Context, job, asOf string) (map[string]LedgerEntry, error)
+	// RecordDelivery durably records e.
+	RecordDelivery(ctx context.Context, e LedgerEntry) error
+	// FireRun reports whether a run of job's fire at scheduledAt was
+	// recorded and not interrupted.
+	FireRun(ctx context.Context, job string, scheduledAt time.Time) (bool, error)
+	// RecordFire durably records e.
+	RecordFire(ctx context.Context, e FireEntry) error
+	// Shared reports whether every replica pointed at the same config sees
+	// this ledger (the write-back database, the shared folder), as opposed
+	// to a folder on this machine.
+	Shared() bool
+	// String says where the ledger is, for logs and errors (no secrets).
+	String() string
+	Close() error
+}
+
+// errNoLedger is returned until the ledger implementations land.
+var errNoLedger = errors.New("delivery ledger: not implemented")
+
+// OpenLedger opens the ledger the config asks for: in the write-back
+// database when writeback is enabled, else beside the shared folder when
+// delivery.shared_folder is set, else in outDir (not shared).
+func OpenLedger(ctx context.Context, cfg *config.Config, outDir string) (Ledger, error) {
+	return nil, errNoLedger
+}

@@ -79,6 +79,13 @@ func (d Database) DriverConfig(dsn string) (*mysql.Config, error) {
 	if mc.Timeout == 0 {
 		mc.Timeout = d.ConnectTimeout
 	}
+	// Sending a statement takes moments; a peer that stops reading for the
+	// connect timeout has stalled. (No read timeout: the aggregate may
+	// legitimately send nothing back for minutes; the run's heartbeat and
+	// each step's deadline bound the reads.)
+	if mc.WriteTimeout == 0 {
+		mc.WriteTimeout = d.ConnectTimeout
+	}
 	return mc, nil
 }
 

@@ -54,6 +54,9 @@ func (c *Config) Validate() error {
 	if d.QueryTimeout <= 0 {
 		return fmt.Errorf("database.query_timeout: must be positive, e.g. 30m")
 	}
+	if d.Heartbeat != 0 && d.Heartbeat < time.Second {
+		return fmt.Errorf("database.heartbeat: %v is too short; use 0 (off) or at least 1s, e.g. 10s", d.Heartbeat)
+	}
 	switch c.Analysis.AsOf {
 	case "yesterday", "previous_week_end", "previous_month_end":
 	default:

@@ -268,8 +268,7 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 			continue
 		}
 		if prev, dup := index[id]; dup {
-			return nil, 0, fmt.Errorf("%s: customer_id %s appears more than once (rows %d and %d); customers.sql must return one row per customer",
-				f.Name, id, rowOf[prev], row)
+			return nil, 0, duplicateID(f, id, int(rowOf[prev]), row)
 		}
 		rowOf = append(rowOf, int32(row))
 		c := analysis.Customer{ID: id}

@@ -64,8 +64,15 @@ func (g *guarded) kill() error {
 	kctx, cancel := context.WithTimeout(context.Background(), killTimeout)
 	defer cancel()
 	_, err := g.db.ExecContext(kctx, "KILL QUERY ?", g.id)
+	var me *mysql.MySQLError
+	if errors.As(err, &me) && me.Number == erNoSuchThread {
+		return nil // the session is gone, and its query with it
+	}
 	return err
 }
+
+// erNoSuchThread is the server's "Unknown thread id" (ER_NO_SUCH_THREAD).
+const erNoSuchThread = 1094
 
 // stop ends the guard. When err says the session's connection was lost
 // (the network dropped, a proxy restarted), the server may still be

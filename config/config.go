@@ -58,6 +58,12 @@ type Database struct {
 	// the server's own settings. On-disk temporary tables made the
 	// breakdown queries 3–5 times slower at 10M orders.
 	TempTableMB int `yaml:"temp_table_mb"`
+	// Heartbeat is how often, while a run's queries run, a second
+	// connection asks the server SELECT 1 (each with this long to answer);
+	// two missed answers in a row stop the run's queries with an error
+	// saying the database stopped answering. 0 turns it off (a stall then
+	// lasts up to QueryTimeout).
+	Heartbeat time.Duration `yaml:"heartbeat"`
 }
 
 // Queries says where the operator's customers.sql and orders.sql live.
@@ -65,6 +71,10 @@ type Queries struct {
 	// Dir is the folder holding customers.sql and orders.sql; "" uses the
 	// examples built into custseg (the demo schema).
 	Dir string `yaml:"dir"`
+	// AllowLocking lets the queries hold a locking read clause (FOR
+	// UPDATE, FOR SHARE, LOCK IN SHARE MODE), which blocks the shop's
+	// writes to the rows read for the whole run; off, a run refuses them.
+	AllowLocking bool `yaml:"allow_locking"`
 }
 
 // Analysis holds the analysis settings.
@@ -302,7 +312,8 @@ func Default() *Config {
 	}
 	return &Config{
 		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC", MaxOpenConns: 2,
-			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute, TempTableMB: 256},
+			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute, TempTableMB: 256,
+			Heartbeat: 10 * time.Second},
 		Analysis: Analysis{AsOf: "yesterday", Value: p.ValueMeasure, ZeroAmountOrders: "purchases",
 			RFM:   RFM{Bins: p.RFM.Bins, Frequency: p.RFM.Frequency, Segments: segs},
 			Tiers: Tiers{p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small},

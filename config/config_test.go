@@ -96,7 +96,7 @@ func TestConfigErrorsNameTheKey(t *testing.T) {
 		{"segment names twice", "analysis:\n  rfm:\n    segments:\n      - key: a\n        name: Best\n        r: [5, 5]\n        fm: [1, 5]\n      - key: b\n        name: BEST\n        r: [1, 4]\n        fm: [1, 5]\n", `c.yaml: analysis.rfm.segments[1].name: "BEST" is also the name of the segment "a"`},
 		{"reserved audience", "email:\n  audiences:\n    - name: writeback\n      gets: report\n", `c.yaml: email.audiences[0].name: "writeback" is reserved`},
 		{"writeback without dsn", "writeback:\n  enabled: true\n  schema: crm\n", "c.yaml: writeback.dsn: must not be empty when writeback.enabled is true"},
-		{"writeback bad dsn", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306'\n  schema: crm\n", "c.yaml: writeback.dsn: not a go-sql-driver/mysql DSN"},
+		{"writeback bad dsn", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306'\n  schema: crm\n", "c.yaml: writeback.dsn: not a DSN of the form user:password@tcp(host:port)/database: the address has no closing ')'"},
 		{"writeback without schema", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n", "c.yaml: writeback.schema: must not be empty when writeback.enabled is true"},
 		{"writeback schema chars", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n  schema: 'crm`; DROP'\n", "c.yaml: writeback.schema: \"crm`; DROP\" is not a plain database name"},
 		{"writeback system schema", "writeback:\n  enabled: true\n  dsn: 'rw:pw@tcp(db:3306)/'\n  schema: MySQL\n", `c.yaml: writeback.schema: "MySQL" is a system database`},

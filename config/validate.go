@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
 	"github.com/robfig/cron/v3"
 
 	"github.com/custseg/custseg/reports"
@@ -24,6 +23,11 @@ func (c *Config) Validate() error {
 	d := c.Database
 	if d.Host == "" {
 		return fmt.Errorf("database.host: must not be empty")
+	}
+	if strings.ContainsAny(d.Host, "@/()?,; \t\r\n") {
+		// Not quoted: a host that holds these is often a DSN or
+		// user:password pasted into the wrong key.
+		return fmt.Errorf("database.host: is not a host name or IP address (it holds '@', '/', '(', a space or the like); put the user in database.user and the password in database.password, or the whole DSN in %s", EnvDSN)
 	}
 	if d.Port < 1 || d.Port > 65535 {
 		return fmt.Errorf("database.port: %d is not a TCP port", d.Port)
@@ -49,6 +53,9 @@ func (c *Config) Validate() error {
 	}
 	if d.QueryTimeout <= 0 {
 		return fmt.Errorf("database.query_timeout: must be positive, e.g. 30m")
+	}
+	if d.Heartbeat != 0 && d.Heartbeat < time.Second {
+		return fmt.Errorf("database.heartbeat: %v is too short; use 0 (off) or at least 1s, e.g. 10s", d.Heartbeat)
 	}
 	switch c.Analysis.AsOf {
 	case "yesterday", "previous_week_end", "previous_month_end":
@@ -245,9 +252,8 @@ func (c *Config) validateWriteback() error {
 	if strings.TrimSpace(w.DSN) == "" {
 		return fmt.Errorf("writeback.dsn: must not be empty when writeback.enabled is true")
 	}
-	// The driver's messages name the part that is wrong, never the password.
-	if _, err := mysql.ParseDSN(w.DSN); err != nil {
-		return fmt.Errorf("writeback.dsn: not a go-sql-driver/mysql DSN like user:password@tcp(host:3306)/: %v", err)
+	if _, err := ParseDSN("writeback.dsn", w.DSN); err != nil {
+		return err
 	}
 	if w.Schema == "" {
 		return fmt.Errorf("writeback.schema: must not be empty when writeback.enabled is true")

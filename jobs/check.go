@@ -41,6 +41,9 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 
 	src, srcErr := source(cfg, opts)
 	add("queries", srcErr, fmt.Sprintf("%s, %s", src.Customers.Name, src.Orders.Name))
+	if srcErr == nil {
+		res = append(res, checkLocking(cfg, src)...)
+	}
 
 	mc, err := cfg.Database.DriverConfig(opts.DSN)
 	dbName := "database"
@@ -78,6 +81,10 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 					present, err = queries.CheckColumns(q.file.Name, cols, q.specs)
 					if err == nil {
 						add(q.file.Name, nil, describeColumns(cols, present, q.specs))
+						if q.file == src.Customers {
+							n, err := queries.CheckCustomerIDs(qctx, tx, src.Customers)
+							add("customer ids in "+src.Customers.Name, err, fmt.Sprintf("%d customers, each on one row", n))
+						}
 						if q.file == src.Orders {
 							res = append(res, checkPlan(qctx, tx, cfg, src, present))
 							res = append(res, checkData(qctx, tx, cfg, opts, src, present)...)
@@ -89,6 +96,10 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 			}
 			tx.Rollback()
 		}
+	}
+
+	if cfg.Writeback.Enabled {
+		res = append(res, checkWriteback(ctx, cfg, opts))
 	}
 
 	outDir := cfg.Resolve(cfg.Outputs.Dir)
@@ -180,4 +191,52 @@ func writable(dir string) error {
 		return cerr
 	}
 	return nil
+}
+
+// checkLocking is a WARN line for each locking read clause in the queries:
+// a run refuses them unless queries.allow_locking is set.
+func checkLocking(cfg *config.Config, src queries.Source) []CheckResult {
+	var res []CheckResult
+	for _, f := range []queries.File{src.Customers, src.Orders} {
+		for _, l := range queries.LockingClauses(f.SQL) {
+			msg := fmt.Sprintf("line %d: %s; a run refuses it", l.Line, queries.LockingProblem(l.Clause))
+			if cfg.Queries.AllowLocking {
+				msg = fmt.Sprintf("line %d: %s locks every row the query reads until the run ends, which blocks the shop's writes to them; "+
+					"queries.allow_locking is true, so runs keep it", l.Line, l.Clause)
+			}
+			res = append(res, CheckResult{Name: "locking read in " + f.Name, OK: true, Warn: true, Message: msg})
+		}
+	}
+	return res
+}
+
+// checkWriteback connects as the write-back does, makes sure its database
+// and tables exist (creating them as a run would) and proves, with
+// statements that touch no row, that it may insert, delete and select
+// there: one line.
+func checkWriteback(ctx context.Context, cfg *config.Config, opts Options) CheckResult {
+	name := "write-back " + cfg.Writeback.Schema
+	cctx, cancel := context.WithTimeout(ctx, 4*cfg.Database.ConnectTimeout)
+	defer cancel()
+	db, names, err := openWriteback(cctx, cfg, opts)
+	if err != nil {
+		return CheckResult{Name: name, Message: err.Error()}
+	}
+	defer db.Close()
+	if err := ensureTables(cctx, db, cfg.Writeback.Schema, names); err != nil {
+		return CheckResult{Name: name, Message: err.Error() + " (the write-back's user needs CREATE on the database, or the tables made by a DBA)"}
+	}
+	for _, t := range []string{names.scores, names.runs} {
+		for _, probe := range []struct{ priv, sql string }{
+			{"SELECT", "SELECT * FROM " + t + " WHERE 1 = 0"},
+			{"INSERT", "INSERT INTO " + t + " SELECT * FROM " + t + " WHERE 1 = 0"},
+			{"DELETE", "DELETE FROM " + t + " WHERE 1 = 0"},
+		} {
+			if _, err := db.ExecContext(cctx, probe.sql); err != nil {
+				return CheckResult{Name: name, Message: fmt.Sprintf("%s on %s: %v (grant the write-back's user SELECT, INSERT, DELETE and CREATE on %s.*)",
+					probe.priv, t, err, cfg.Writeback.Schema)}
+			}
+		}
+	}
+	return CheckResult{Name: name, OK: true, Message: "connected; tables present; may select, insert and delete"}
 }

@@ -19,6 +19,10 @@ type staging struct {
 	dir   string // the temporary folder
 	final string // where it goes on commit
 	modes Modes
+	// lock holds an flock on the temporary folder for the staging's
+	// lifetime (nil where the filesystem has no locks), so that another
+	// process's cleanStale leaves it alone.
+	lock *os.File
 }
 
 // Modes are the permissions of the files and folders a run creates.
@@ -34,17 +38,36 @@ func newStaging(parent, name, runID string, modes Modes) (*staging, error) {
 	if err := os.MkdirAll(parent, modes.Dir); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	cleanStale(parent)
+	cleanStale(parent, time.Now())
 	dir := filepath.Join(parent, ".tmp-"+name+"-"+runID)
 	if err := os.Mkdir(dir, modes.Dir); err != nil {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
-	return &staging{dir: dir, final: filepath.Join(parent, name), modes: modes}, nil
+	st := &staging{dir: dir, final: filepath.Join(parent, name), modes: modes}
+	if f, held, err := lockDir(dir); err == nil && held {
+		st.lock = f
+		// Another process's cleanStale may have taken the folder between
+		// its creation and the lock: then it is gone, or another.
+		fi, ferr := f.Stat()
+		di, derr := os.Stat(dir)
+		if ferr != nil || derr != nil || !os.SameFile(fi, di) {
+			f.Close()
+			return nil, fmt.Errorf("output folder: %s was removed as it was created (another custseg cleaning the folder?); run again", dir)
+		}
+	}
+	return st, nil
 }
 
-// cleanStale removes temporary folders that a killed run left behind more
-// than a day ago.
-func cleanStale(parent string) {
+// staleAge is how old a temporary folder must be before cleanStale
+// removes it where folders cannot be locked.
+const staleAge = 24 * time.Hour
+
+// cleanStale removes the temporary folders (.tmp-*, .old-*) that a killed
+// run left behind: those whose lock it can take, so never one another live
+// process is writing (with schedule.lock off, two replicas may share a
+// shared folder). Where the filesystem has no locks it falls back to the
+// folders' age: older than a day.
+func cleanStale(parent string, now time.Time) {
 	ents, err := os.ReadDir(parent)
 	if err != nil {
 		return
@@ -53,8 +76,17 @@ func cleanStale(parent string) {
 		if !e.IsDir() || !(strings.HasPrefix(e.Name(), ".tmp-") || strings.HasPrefix(e.Name(), ".old-")) {
 			continue
 		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > 24*time.Hour {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		path := filepath.Join(parent, e.Name())
+		f, held, err := lockDir(path)
+		switch {
+		case err == nil && held:
+			os.RemoveAll(path)
+			f.Close()
+		case err == nil: // a live writer holds it
+		default:
+			if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAge {
+				os.RemoveAll(path)
+			}
 		}
 	}
 }
@@ -90,8 +122,14 @@ func (s *staging) commit() error {
 		d.Sync()
 		d.Close()
 	}
+	defer s.unlock()
 	old := ""
 	if _, err := os.Stat(s.final); err == nil {
+		// Locked while it is renamed aside, so that no other process's
+		// cleanStale removes it before this one puts it back or removes it.
+		if f, held, err := lockDir(s.final); err == nil && held {
+			defer f.Close()
+		}
 		old = filepath.Join(filepath.Dir(s.final), ".old-"+filepath.Base(s.dir))
 		if err := os.Rename(s.final, old); err != nil {
 			return fmt.Errorf("output folder: %w", err)
@@ -114,7 +152,18 @@ func (s *staging) commit() error {
 }
 
 // abort removes the staging folder and everything in it.
-func (s *staging) abort() { os.RemoveAll(s.dir) }
+func (s *staging) abort() {
+	os.RemoveAll(s.dir)
+	s.unlock()
+}
+
+// unlock releases the staging folder's lock.
+func (s *staging) unlock() {
+	if s.lock != nil {
+		s.lock.Close()
+		s.lock = nil
+	}
+}
 
 type countWriter struct {
 	w io.Writer

@@ -503,5 +503,7 @@ func extractRules(cfg *config.Config) queries.Rules {
 		ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases",
 		FanoutMaxShare: cfg.Analysis.FanoutMaxShare,
 		TempTableBytes: int64(cfg.Database.TempTableMB) << 20,
+		AllowLocking:   cfg.Queries.AllowLocking,
+		Heartbeat:      cfg.Database.Heartbeat,
 	}
 }

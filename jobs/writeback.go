@@ -194,9 +194,9 @@ func openWriteback(ctx context.Context, cfg *config.Config, opts Options) (*sql.
 		return nil, tableNames{}, fmt.Errorf("writeback.schema %q is the source database, which custseg only reads", w.Schema)
 	}
 	names := tableNames{schema: schema, scores: schema + ".`" + ScoresTable + "`", runs: schema + ".`" + RunsTable + "`"}
-	mc, err := mysql.ParseDSN(w.DSN)
+	mc, err := config.ParseDSN("writeback.dsn", w.DSN)
 	if err != nil {
-		return nil, names, fmt.Errorf("writeback.dsn: %w", err)
+		return nil, names, err
 	}
 	// Go times are written as UTC wall times; nothing of ours runs as
 	// several statements.

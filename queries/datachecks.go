@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -158,4 +159,61 @@ func PurchaseRhythms(ctx context.Context, q sqlx.QueryerContext, f File, end tim
 		return nil, oneLine(fmt.Errorf("%s: purchase rhythm: %w", f.Name, err))
 	}
 	return out, nil
+}
+
+// duplicateID is the error of a customer id that customers.sql returns on
+// two rows (1-based row numbers), the same in a run and in `custseg check`.
+func duplicateID(f File, id string, first, again int) error {
+	return fmt.Errorf("%s: customer_id %s appears more than once (rows %d and %d); customers.sql must return one row per customer",
+		f.Name, id, first, again)
+}
+
+// CheckCustomerIDs reads customers.sql as a run does and returns the
+// error a run would give for a customer id on two rows, nil when every id
+// appears once; n is the number of rows with an id.
+func CheckCustomerIDs(ctx context.Context, q sqlx.QueryerContext, f File) (n int, err error) {
+	defer func() { err = oneLine(err) }()
+	rows, err := q.QueryContext(ctx, f.SQL)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	idCol := -1
+	for i, c := range cols {
+		if strings.EqualFold(c, "customer_id") {
+			idCol = i
+		}
+	}
+	if idCol < 0 {
+		return 0, fmt.Errorf("%s: no customer_id column", f.Name)
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	seen := map[string]int{}
+	row := 0
+	for rows.Next() {
+		row++
+		if err := rows.Scan(ptrs...); err != nil {
+			return 0, fmt.Errorf("%s: row %d: %w", f.Name, row, err)
+		}
+		id := text(vals[idCol])
+		if vals[idCol] == nil || id == "" {
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			return 0, duplicateID(f, id, first, row)
+		}
+		seen[id] = row
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	return len(seen), nil
 }

@@ -88,12 +88,20 @@ type Extracted struct {
 // the categories (when orders.sql has them) and the monthly cohorts.
 func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (_ *Extracted, err error) {
 	defer func() { err = oneLine(err) }()
+	if !rules.AllowLocking {
+		if err := CheckLocking(src); err != nil {
+			return nil, err
+		}
+	}
+	ctx, finish := heartbeat(ctx, db, rules.Heartbeat)
+	defer func() { err = finish(err) }()
 	tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("start read-only transaction: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only; nothing to keep
-	defer guard(ctx, db, tx)()
+	g := guard(ctx, db, tx)
+	defer func() { err = g.stop(err) }()
 	if rules.TempTableBytes > 0 {
 		// Best effort: engines without the variables (the embedded demo
 		// engine) refuse the SET and run as they are.
@@ -260,8 +268,7 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 			continue
 		}
 		if prev, dup := index[id]; dup {
-			return nil, 0, fmt.Errorf("%s: customer_id %s appears more than once (rows %d and %d); customers.sql must return one row per customer",
-				f.Name, id, rowOf[prev], row)
+			return nil, 0, duplicateID(f, id, int(rowOf[prev]), row)
 		}
 		rowOf = append(rowOf, int32(row))
 		c := analysis.Customer{ID: id}

@@ -47,6 +47,14 @@ type Rules struct {
 	// temporary tables stay in memory (an engine without these variables
 	// is left as it is).
 	TempTableBytes int64
+	// AllowLocking runs queries that hold a locking read clause (FOR
+	// UPDATE, FOR SHARE, LOCK IN SHARE MODE); otherwise Extract refuses
+	// them (CheckLocking).
+	AllowLocking bool
+	// Heartbeat, when positive, is how often a second connection checks
+	// that the server still answers while Extract runs; two missed
+	// answers in a row stop the queries with ErrStalled.
+	Heartbeat time.Duration
 }
 
 // Optional says which optional columns orders.sql returns, for the SQL

@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/custseg/custseg/analysis"
 )
@@ -123,9 +125,19 @@ func label(l Label, loc string) string {
 	return l.In(loc)
 }
 
-// inert keeps a spreadsheet from reading a value as a formula.
+// inert keeps a spreadsheet from reading a value as a formula: a value
+// whose first character other than whitespace is =, +, - or @ (Excel and
+// LibreOffice skip leading spaces, tabs and line breaks before a formula),
+// or that starts with a tab or carriage return (OWASP's CSV injection
+// list), gets a leading apostrophe.
 func inert(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@') {
+	if s == "" {
+		return s
+	}
+	if s[0] == '\t' || s[0] == '\r' {
+		return "'" + s
+	}
+	if t := strings.TrimLeftFunc(s, unicode.IsSpace); t != "" && strings.ContainsRune("=+-@", rune(t[0])) {
 		return "'" + s
 	}
 	return s

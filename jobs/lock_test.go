@@ -61,38 +61,9 @@ func newTestLocker(t *testing.T, dsn, scope string) *MySQLLocker {
 		t.Fatal(err)
 	}
 	l := NewMySQLLocker(db, scope)
-	l.MinHold = 0 // these tests release at once; TestLockMinHold covers the hold
+	l.Wait = time.Second // a held lock is reported after a second
 	t.Cleanup(func() { l.Close() })
 	return l
-}
-
-// A lock released before MinHold has passed stays held until then, so a
-// late replica skips the fire; afterwards it can be taken again.
-func TestLockMinHold(t *testing.T) {
-	for kind, dsn := range lockServers(t) {
-		t.Run(kind, func(t *testing.T) {
-			ctx := context.Background()
-			scope := "hold_" + randomHexForTest(t)
-			a, b := newTestLocker(t, dsn, scope), newTestLocker(t, dsn, scope)
-			a.MinHold = 500 * time.Millisecond
-			lk, err := a.Lock(ctx, "weekly")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := lk.Unlock(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := b.Lock(ctx, "weekly"); !errors.Is(err, ErrLockHeld) {
-				t.Fatalf("lock right after a short run: %v, want ErrLockHeld", err)
-			}
-			time.Sleep(700 * time.Millisecond)
-			lk, err = b.Lock(ctx, "weekly")
-			if err != nil {
-				t.Fatalf("lock after MinHold: %v", err)
-			}
-			lk.Unlock(ctx)
-		})
-	}
 }
 
 func TestMySQLLocker(t *testing.T) {

@@ -189,6 +189,7 @@ var errLockWindow = errors.New("the job's lock was held by another scheduler for
 // attempt makes one attempt at job j's fire req: the lock, the ledger's
 // word on whether the fire was already run, then the run.
 func (s *Scheduler) attempt(j *schedJob, req fireReq, a fireAttempt, log *slog.Logger) attemptResult {
+	t0 := time.Now()
 	if s.locker != nil {
 		lk, err := s.takeLock(j, a.until, log)
 		switch {
@@ -199,7 +200,7 @@ func (s *Scheduler) attempt(j *schedJob, req fireReq, a fireAttempt, log *slog.L
 			s.skipped(j, req.at, "another scheduler held the job's lock for the whole of the fire's window, running it or an earlier fire")
 			return fireDone
 		case err != nil:
-			s.fireFailed(j, req.at, a, fmt.Errorf("the job's lock could not be taken; check that the database "+
+			s.fireFailed(j, req.at, a, t0, fmt.Errorf("the job's lock could not be taken; check that the database "+
 				"is up and answering (custseg check): %w", err), log)
 			return fireRetry
 		}
@@ -213,7 +214,7 @@ func (s *Scheduler) attempt(j *schedJob, req fireReq, a fireAttempt, log *slog.L
 			ran, err := s.ledger.FireRun(ctx, j.name, req.at)
 			cancel()
 			if err != nil {
-				s.fireFailed(j, req.at, a, fmt.Errorf("the delivery ledger (%s) could not say whether another "+
+				s.fireFailed(j, req.at, a, t0, fmt.Errorf("the delivery ledger (%s) could not say whether another "+
 					"scheduler already ran this fire: %w", s.ledger.String(), err), log)
 				return fireRetry
 			}
@@ -269,11 +270,11 @@ func (s *Scheduler) takeLock(j *schedJob, until time.Time, log *slog.Logger) (go
 // fireFailed records an attempt that failed before its run began: the
 // history line, the custseg_runs row, the alert (the fire's first), and
 // the metrics.
-func (s *Scheduler) fireFailed(j *schedJob, at time.Time, a fireAttempt, err error, log *slog.Logger) {
+func (s *Scheduler) fireFailed(j *schedJob, at time.Time, a fireAttempt, started time.Time, err error, log *slog.Logger) {
 	s.obs.lockFailed(j.name, at, s.clock.Now(), err)
 	log.Error("fire not run: "+err.Error(), slog.String("step", StepLock), slog.Int("attempt", a.n))
 	ctx := withFireAttempt(context.WithoutCancel(s.waitCtx), a)
-	_ = RecordFailedFire(ctx, s.cfg, FailedFire{Job: j.name, ScheduledAt: at, StartedAt: time.Now(), Step: StepLock,
+	_ = RecordFailedFire(ctx, s.cfg, FailedFire{Job: j.name, ScheduledAt: at, StartedAt: started, Step: StepLock,
 		Err: err, OutDir: s.outDir, DSN: s.dsn}, log)
 }
 

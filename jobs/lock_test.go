@@ -162,3 +162,65 @@ func TestLockerUnreachableDatabase(t *testing.T) {
 		t.Fatalf("err = %v, want a connection error that is not ErrLockHeld", err)
 	}
 }
+
+// Lock waits for a lock that its holder releases within Wait.
+func TestLockWaitsForRelease(t *testing.T) {
+	for kind, dsn := range lockServers(t) {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			scope := "wait_" + randomHexForTest(t)
+			a, b := newTestLocker(t, dsn, scope), newTestLocker(t, dsn, scope)
+			b.Wait = 30 * time.Second
+			lk, err := a.Lock(ctx, "weekly")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(chan error, 1)
+			go func() {
+				lk2, err := b.Lock(ctx, "weekly")
+				if err == nil {
+					lk2.Unlock(ctx)
+				}
+				got <- err
+			}()
+			select {
+			case err := <-got:
+				t.Fatalf("Lock returned (%v) while the lock was held", err)
+			case <-time.After(200 * time.Millisecond):
+			}
+			if err := lk.Unlock(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-got; err != nil {
+				t.Fatalf("lock after release: %v", err)
+			}
+		})
+	}
+}
+
+// A server that accepts the connection and never answers: Lock fails
+// within its connect timeout instead of waiting for ever.
+func TestLockStalledServer(t *testing.T) {
+	tdb := mariaDB(t)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyStall)
+	db, err := sql.Open("mysql", proxy.dsn(t, tdb.DSN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewMySQLLocker(db, "stall")
+	l.ConnectTimeout = 500 * time.Millisecond
+	defer l.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := l.Lock(context.Background(), "weekly")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || errors.Is(err, ErrLockHeld) || !strings.Contains(err.Error(), "connecting to the database") {
+			t.Fatalf("err = %v, want a connection error", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Lock hangs on a stalled server")
+	}
+}

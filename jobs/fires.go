@@ -164,7 +164,7 @@ func (s *Scheduler) runFire(j *schedJob, req fireReq) {
 			return
 		}
 		a.alerted = true
-		if a.retryAt.IsZero() {
+		if a.retryAt.IsZero() || !s.clock.Now().Before(until) {
 			log.Error("fire failed: its window is over, no attempt is left; the next fire runs as scheduled",
 				slog.Int("attempts", a.n), slog.String("window_end", until.In(j.loc).Format(time.RFC3339)))
 			s.recordFire(j, req.at, nil, errors.New("all attempts failed"), false, log)

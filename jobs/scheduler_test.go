@@ -6,7 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-		"sync/atomic"
+	"sync/atomic"
 	"testing"
 	"time"
 

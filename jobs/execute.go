@@ -68,7 +68,7 @@ func Execute(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, 
 	if err != nil {
 		log.Error("run failed", slog.String("step", rec.Step), slog.String("error", err.Error()))
 		if !opts.DryRun {
-			alert(ctx, cfg, rec, tail.Lines(), log)
+			alertFire(ctx, cfg, rec, tail.Lines(), log)
 		}
 	}
 	if herr := AppendRun(outDir, rec); herr != nil {

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"sort"
 	"sync"
 	"time"
 
+	"github.com/jonboulle/clockwork"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -17,7 +19,7 @@ import (
 const (
 	ResultOK      = "ok"
 	ResultFailed  = "failed"
-	ResultSkipped = "skipped" // the lock was held elsewhere, or the previous run was still going
+	ResultSkipped = "skipped" // another scheduler ran the fire or held the lock all its window
 )
 
 // JobHealth is what /healthz says about one job.
@@ -34,30 +36,66 @@ type JobHealth struct {
 
 // Health is the body of /healthz.
 type Health struct {
-	Status string      `json:"status"` // "ok", "failing" or "stopped"
+	// Status is "ok", "failing" (a job's last run failed, or a run is
+	// still going past its timeout and the grace period) or "stopped".
+	Status string      `json:"status"`
 	Reason string      `json:"reason,omitempty"`
 	Jobs   []JobHealth `json:"jobs"`
 }
 
 // observer keeps the metrics and each job's last result.
 type observer struct {
-	reg         *prometheus.Registry
-	runs        *prometheus.CounterVec
-	lastSuccess *prometheus.GaugeVec
-	duration    *prometheus.HistogramVec
+	reg              *prometheus.Registry
+	runs             *prometheus.CounterVec
+	lastSuccessGauge *prometheus.GaugeVec
+	duration         *prometheus.HistogramVec
+	queryRows        *prometheus.GaugeVec
+	clock            clockwork.Clock
 
-	mu   sync.Mutex
-	jobs map[string]*JobHealth
+	mu          sync.Mutex
+	jobs        map[string]*JobHealth
+	order       []string             // job names, as configured
+	lastSuccess map[string]time.Time // when each job's last successful run finished
 }
 
-func newObserver(jobs []string) *observer {
+// lastSuccessAgeDesc is custseg_last_success_age_seconds.
+var lastSuccessAgeDesc = prometheus.NewDesc("custseg_last_success_age_seconds",
+	"Seconds since the job's last successful run finished, at the time of the scrape (absent until the job "+
+		"has succeeded once, here or in the run history read at start). Alert on it to catch a silent schedule.",
+	[]string{"job"}, nil)
+
+// Describe and Collect make the observer the collector of
+// custseg_last_success_age_seconds, computed when scraped.
+func (o *observer) Describe(ch chan<- *prometheus.Desc) { ch <- lastSuccessAgeDesc }
+
+// Collect sends the age of each job's last success; a job that never
+// succeeded has no sample.
+func (o *observer) Collect(ch chan<- prometheus.Metric) {
+	now := o.clock.Now()
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, j := range o.order {
+		if t, ok := o.lastSuccess[j]; ok {
+			ch <- prometheus.MustNewConstMetric(lastSuccessAgeDesc, prometheus.GaugeValue, max(now.Sub(t).Seconds(), 0), j)
+		}
+	}
+}
+
+func newObserver(jobs []string, clock clockwork.Clock) *observer {
 	o := &observer{
+		clock:       clock,
+		lastSuccess: map[string]time.Time{},
+		order:       jobs,
+		queryRows: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "custseg_query_rows",
+			Help: "Rows read by each query of the job's last run that got as far as reading.",
+		}, []string{"job", "query"}),
 		reg: prometheus.NewRegistry(),
 		runs: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "custseg_runs_total",
 			Help: "Scheduled runs by job and result (ok, failed, skipped).",
 		}, []string{"job", "result"}),
-		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		lastSuccessGauge: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "custseg_last_success_timestamp_seconds",
 			Help: "When the job's last successful run finished (Unix time; from the run history at start).",
 		}, []string{"job"}),
@@ -68,7 +106,7 @@ func newObserver(jobs []string) *observer {
 		}, []string{"job"}),
 		jobs: map[string]*JobHealth{},
 	}
-	o.reg.MustRegister(o.runs, o.lastSuccess, o.duration,
+	o.reg.MustRegister(o.runs, o.lastSuccessGauge, o.duration, o.queryRows, o,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	for _, j := range jobs {
 		for _, r := range []string{ResultOK, ResultFailed, ResultSkipped} {
@@ -97,13 +135,20 @@ func (o *observer) seed(job string, runs []RunRecord) {
 		}
 		if r.Status == "ok" {
 			h.LastSuccess = stamp(r.FinishedAt)
-			o.lastSuccess.WithLabelValues(job).Set(float64(r.FinishedAt.UnixNano()) / 1e9)
+			o.lastSuccessGauge.WithLabelValues(job).Set(float64(r.FinishedAt.UnixNano()) / 1e9)
+			o.lastSuccess[job] = r.FinishedAt
 		}
 	}
 }
 
-func (o *observer) finished(job string, at, now time.Time, elapsed time.Duration, err error) {
+func (o *observer) finished(job string, at, now time.Time, elapsed time.Duration, m *Manifest, err error) {
 	o.duration.WithLabelValues(job).Observe(elapsed.Seconds())
+	if m != nil && m.QueryRows != nil {
+		o.queryRows.DeletePartialMatch(prometheus.Labels{"job": job})
+		for q, n := range m.QueryRows {
+			o.queryRows.WithLabelValues(job, q).Set(float64(n))
+		}
+	}
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	h := o.jobs[job]
@@ -114,7 +159,8 @@ func (o *observer) finished(job string, at, now time.Time, elapsed time.Duration
 		return
 	}
 	o.runs.WithLabelValues(job, ResultOK).Inc()
-	o.lastSuccess.WithLabelValues(job).Set(float64(now.UnixNano()) / 1e9)
+	o.lastSuccessGauge.WithLabelValues(job).Set(float64(now.UnixNano()) / 1e9)
+	o.lastSuccess[job] = now
 	h.LastResult, h.LastError, h.LastSuccess = ResultOK, "", stamp(now)
 }
 
@@ -138,8 +184,14 @@ func stamp(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-// Health reports whether the scheduler is running and the last run of each
-// job succeeded (or none has run yet).
+func hostname() string {
+	h, _ := os.Hostname()
+	return h
+}
+
+// Health reports whether the scheduler is running, the last run of each
+// job succeeded (or none has run yet), and no run is still going past its
+// timeout plus the grace period (schedule.grace_period).
 func (s *Scheduler) Health() Health {
 	now := s.clock.Now()
 	h := Health{Status: "ok"}
@@ -159,13 +211,24 @@ func (s *Scheduler) Health() Health {
 		h.Status, h.Reason = "stopped", "the scheduler is stopping"
 		return h
 	}
+	fail := func(reason string) {
+		h.Status = "failing"
+		if h.Reason != "" {
+			h.Reason += "; "
+		}
+		h.Reason += reason
+	}
+	real := time.Now()
+	s.mu.Lock()
+	for _, j := range s.jobs {
+		if r := s.running[j.name]; r != nil && (r.stuck || real.Sub(r.started) > r.timeout+s.grace) {
+			fail(stuckMessage(j.name, r, real))
+		}
+	}
+	s.mu.Unlock()
 	for _, j := range h.Jobs {
 		if j.LastResult == ResultFailed {
-			h.Status = "failing"
-			if h.Reason != "" {
-				h.Reason += "; "
-			}
-			h.Reason += fmt.Sprintf("job %s: the last run (finished %s) failed: %s", j.Job, j.LastFinished, j.LastError)
+			fail(fmt.Sprintf("job %s: the last run (finished %s) failed: %s", j.Job, j.LastFinished, j.LastError))
 		}
 	}
 	return h

@@ -16,6 +16,7 @@ import (
 	"github.com/jonboulle/clockwork"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/smtptest"
 )
 
 func get(t *testing.T, url string) (int, string) {
@@ -147,5 +148,83 @@ func TestHealthFromHistory(t *testing.T) {
 	}
 	if h.Jobs[0].LastSuccess != "2026-11-22T06:01:00Z" || h.Jobs[1].LastResult != "" {
 		t.Errorf("jobs %+v", h.Jobs)
+	}
+}
+
+// A run that goes on past its timeout (it ignores its context) and the
+// grace period turns /healthz unhealthy, naming the job and since when,
+// and one alert goes out.
+func TestHealthStuckRun(t *testing.T) {
+	srv := smtptest.Start(t)
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *", Timeout: 200 * time.Millisecond})
+	cfg.Schedule.GracePeriod = 100 * time.Millisecond
+	alertConfig(cfg, srv)
+	release := make(chan struct{})
+	rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+		<-release // a driver call that never returns
+		return ctx.Err()
+	})
+	cfg.Schedule.Listen = "127.0.0.1:0"
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+	defer close(release)
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second)
+	rec.next(t)
+	var body string
+	waitFor(t, "/healthz to report the stuck run", func() bool {
+		var code int
+		code, body = get(t, "http://"+s.Addr()+"/healthz")
+		return code == http.StatusServiceUnavailable
+	})
+	if !strings.Contains(body, "job hourly: the run of the fire at 2026-11-23T10:00:00Z") || !strings.Contains(body, "still going") {
+		t.Errorf("healthz does not name the stuck run:\n%s", body)
+	}
+	waitFor(t, "the alert", func() bool { return len(srv.Messages()) >= 1 })
+	time.Sleep(300 * time.Millisecond) // a second alert would come by now
+	msgs := srv.Messages()
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Header().Get("Subject"), "step timeout") ||
+		!strings.Contains(plainText(t, msgs[0].Data), "still going") {
+		t.Errorf("%d alerts; want one about the stuck run", len(msgs))
+	}
+}
+
+// /metrics has the age of each job's last success, computed when scraped
+// (absent before any), and the rows each query of the last run read.
+func TestMetricsLastSuccessAgeAndQueryRows(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "twice", Cron: "0,1 10 * * *"}, config.Job{Name: "weekly", Cron: "0 7 * * MON"})
+	cfg.Schedule.Listen = "127.0.0.1:0"
+	var n atomic.Int64
+	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+		k := n.Add(1)
+		return &Manifest{RunID: "r", QueryRows: map[string]int64{"customers.sql": 100 * k, "orders.sql": 1000 * k}}, nil
+	}
+	s := startScheduler(t, cfg, clock, run, SchedulerOptions{})
+	base := "http://" + s.Addr()
+	if _, body := get(t, base+"/metrics"); strings.Contains(body, "custseg_last_success_age_seconds{") ||
+		strings.Contains(body, "custseg_query_rows{") {
+		t.Errorf("series before any run:\n%s", body)
+	}
+	waiters(t, clock, 2)
+	clock.Advance(30 * time.Second) // 10:00
+	waitFor(t, "the run", func() bool { return runsCounter(s, "twice", ResultOK) == 1 })
+	waiters(t, clock, 2)
+	clock.Advance(time.Minute) // 10:01
+	waitFor(t, "the second run", func() bool { return runsCounter(s, "twice", ResultOK) == 2 })
+	// Scraped 90 s after the last success, with no run in between.
+	clock.Advance(90 * time.Second)
+	_, body := get(t, base+"/metrics")
+	for _, want := range []string{
+		`custseg_last_success_age_seconds{job="twice"} 90`,
+		`custseg_query_rows{job="twice",query="customers.sql"} 200`,
+		`custseg_query_rows{job="twice",query="orders.sql"} 2000`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+	if strings.Contains(body, `custseg_last_success_age_seconds{job="weekly"}`) {
+		t.Error("a job that never succeeded has an age")
 	}
 }

@@ -18,69 +18,108 @@ import (
 	"github.com/custseg/custseg/config"
 )
 
-// ErrLockHeld means another scheduler (or another run of this one) holds
-// the job's lock: this fire is skipped here.
+// ErrLockHeld means another scheduler holds the job's lock: the scheduler
+// waits for it and asks again until the fire's window ends.
 var ErrLockHeld = errors.New("the job's lock is held by another scheduler")
 
 // maxLockName is MySQL's limit on a user-level lock name.
 const maxLockName = 64
 
 // MySQLLocker is a gocron.Locker backed by the database's user-level locks:
-// Lock takes GET_LOCK(name, 0) on a connection of its own and keeps that
-// connection for as long as the lock is held; Unlock runs RELEASE_LOCK and
-// closes the connection. A scheduler that dies loses its connection, and
-// the server releases the lock with it.
+// Lock waits up to Wait for GET_LOCK(name, Wait) on a connection of its
+// own and keeps that connection for as long as the lock is held; Unlock
+// runs RELEASE_LOCK and closes the connection. A scheduler that dies loses
+// its connection, and the server releases the lock with it.
+//
+// Every wait is bounded: connecting takes at most ConnectTimeout, the
+// GET_LOCK query at most Wait plus QueryGrace, and a keep-alive ping at
+// most PingTimeout, so a database that accepts TCP but never answers is
+// detected in seconds instead of hanging the scheduler. The scheduler
+// calls Lock again and again until a fire's window ends (see Scheduler).
 //
 // User-level locks belong to the server, not to a database, so every
 // scheduler that must not run a job twice has to point at the same server
 // (the same primary or the same replica). The lock name carries the
 // database name so that two shops on one server do not block each other.
 //
+// The lock only keeps two replicas from running a job at the same time;
+// whether a fire was already run is the delivery ledger's to say
+// (Ledger.FireRun), which the scheduler asks once it holds the lock.
+//
 // Works on MySQL, MariaDB and go-mysql-server (the embedded engine of
 // `custseg demo`), which all release a connection's locks when it closes.
 type MySQLLocker struct {
 	db    *sql.DB
 	scope string
+	// Wait is how long one Lock waits for a lock held elsewhere (the
+	// seconds of GET_LOCK, whole seconds, at least 1). It must stay below
+	// the connection's read timeout.
+	Wait time.Duration
+	// ConnectTimeout bounds getting a connection for a Lock.
+	ConnectTimeout time.Duration
+	// QueryGrace is added to Wait for the GET_LOCK query's deadline.
+	QueryGrace time.Duration
 	// KeepAlive is how often a held lock's connection is pinged, so that a
 	// short wait_timeout on the server does not end the session (and free
 	// the lock) in the middle of a long run. 0 disables it.
 	KeepAlive time.Duration
-	// MinHold is the least time a lock stays held after it was taken: a run
-	// shorter than that releases it in the background when MinHold has
-	// passed, so a replica whose fire comes late (clock skew, a busy
-	// machine) still finds the lock held and skips, instead of running the
-	// same fire a second time. It must be shorter than a job's interval.
-	MinHold time.Duration
-	Logger  *slog.Logger
+	// PingTimeout bounds each keep-alive ping.
+	PingTimeout time.Duration
+	Logger      *slog.Logger
 }
 
 var _ gocron.Locker = (*MySQLLocker)(nil)
+
+// Defaults of MySQLLocker's waits.
+const (
+	DefaultLockWait        = 10 * time.Second
+	DefaultLockConnTimeout = 10 * time.Second
+	DefaultLockQueryGrace  = 5 * time.Second
+	DefaultLockPingTimeout = 10 * time.Second
+	// LockIOTimeout is the read and write timeout of the lock's
+	// connections (go-sql-driver's readTimeout, writeTimeout) unless the
+	// DSN sets them: a stalled peer fails a query after that long even
+	// where no context reaches.
+	LockIOTimeout = 30 * time.Second
+)
 
 // NewMySQLLocker returns a locker on db, which it owns from then on: it
 // keeps no idle connections, so that a closed lock connection is really
 // closed. scope (usually the database name) is part of every lock name.
 func NewMySQLLocker(db *sql.DB, scope string) *MySQLLocker {
 	db.SetMaxIdleConns(0)
-	return &MySQLLocker{db: db, scope: scope, KeepAlive: time.Minute, MinHold: DefaultLockMinHold,
+	return &MySQLLocker{db: db, scope: scope, Wait: DefaultLockWait, ConnectTimeout: DefaultLockConnTimeout,
+		QueryGrace: DefaultLockQueryGrace, KeepAlive: time.Minute, PingTimeout: DefaultLockPingTimeout,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
 
-// DefaultLockMinHold is MySQLLocker.MinHold unless set: it covers clock
-// skew and start-up delays between replicas of up to half a minute.
-const DefaultLockMinHold = 30 * time.Second
-
 // OpenLocker returns a locker on the configured database (or dsn, from
-// CUSTSEG_DSN). It does not connect until the first Lock.
+// CUSTSEG_DSN), with read and write timeouts on its connections
+// (LockIOTimeout unless the DSN sets them) and database.connect_timeout
+// for connecting. It does not connect until the first Lock.
 func OpenLocker(cfg *config.Config, dsn string) (*MySQLLocker, error) {
 	mc, err := cfg.Database.DriverConfig(dsn)
 	if err != nil {
 		return nil, err
 	}
+	if mc.ReadTimeout == 0 {
+		mc.ReadTimeout = LockIOTimeout
+	}
+	if mc.WriteTimeout == 0 {
+		mc.WriteTimeout = LockIOTimeout
+	}
 	conn, err := mysql.NewConnector(mc)
 	if err != nil {
 		return nil, fmt.Errorf("lock: database %s: %w", mc.Addr, err)
 	}
-	return NewMySQLLocker(sql.OpenDB(conn), mc.DBName), nil
+	l := NewMySQLLocker(sql.OpenDB(conn), mc.DBName)
+	if cfg.Database.ConnectTimeout > 0 {
+		l.ConnectTimeout = cfg.Database.ConnectTimeout
+	}
+	if w := mc.ReadTimeout - l.QueryGrace; w < l.Wait {
+		l.Wait = max(w, time.Second)
+	}
+	return l, nil
 }
 
 // Close closes the locker's connection pool; held locks are released.
@@ -102,19 +141,28 @@ func LockName(scope, key string) string {
 	return name[:maxLockName-len(h)-1] + "~" + h
 }
 
-// Lock takes the lock of job key without waiting. It returns an error
-// wrapping ErrLockHeld when someone else holds it, and another error when
-// the database cannot be asked; gocron skips the run either way.
+// Lock takes the lock of job key, waiting up to Wait for it. It returns an
+// error wrapping ErrLockHeld when someone else still holds it then, and
+// another error when the database cannot be asked in time (unreachable,
+// or a connection that stalls); gocron skips the run either way, the
+// Scheduler retries.
 func (l *MySQLLocker) Lock(ctx context.Context, key string) (gocron.Lock, error) {
 	name := LockName(l.scope, key)
-	conn, err := l.db.Conn(ctx)
+	cctx, cancel := context.WithTimeout(ctx, l.ConnectTimeout)
+	conn, err := l.db.Conn(cctx)
+	cancel()
 	if err != nil {
-		return nil, fmt.Errorf("lock %q: %w", name, err)
+		return nil, fmt.Errorf("lock %q: connecting to the database (within %s): %w", name, l.ConnectTimeout, err)
 	}
+	wait := max(int64(l.Wait/time.Second), 1)
+	qctx, cancel := context.WithTimeout(ctx, time.Duration(wait)*time.Second+l.QueryGrace)
 	var got sql.NullInt64
-	if err := conn.QueryRowContext(ctx, "SELECT GET_LOCK(?, 0)", name).Scan(&got); err != nil {
+	err = conn.QueryRowContext(qctx, "SELECT GET_LOCK(?, ?)", name, wait).Scan(&got)
+	cancel()
+	if err != nil {
 		conn.Close()
-		return nil, fmt.Errorf("lock %q: %w", name, err)
+		return nil, fmt.Errorf("lock %q: the database did not answer GET_LOCK within %s: %w", name,
+			time.Duration(wait)*time.Second+l.QueryGrace, err)
 	}
 	if !got.Valid {
 		conn.Close()
@@ -124,27 +172,28 @@ func (l *MySQLLocker) Lock(ctx context.Context, key string) (gocron.Lock, error)
 		conn.Close()
 		return nil, fmt.Errorf("lock %q: %w", name, ErrLockHeld)
 	}
-	lk := &mysqlLock{conn: conn, name: name, log: l.Logger, stop: make(chan struct{}), done: make(chan struct{}),
-		until: time.Now().Add(l.MinHold)}
-	go lk.keepAlive(l.KeepAlive)
+	lk := &mysqlLock{conn: conn, name: name, log: l.Logger, stop: make(chan struct{}), done: make(chan struct{})}
+	go lk.keepAlive(l.KeepAlive, l.PingTimeout)
 	return lk, nil
 }
 
 // mysqlLock is one held lock and the connection that holds it.
 type mysqlLock struct {
-	conn  *sql.Conn
-	name  string
-	log   *slog.Logger
-	once  sync.Once
-	stop  chan struct{} // closed by Unlock
-	done  chan struct{} // closed when keepAlive has returned
-	until time.Time     // not released before this (MinHold)
+	conn *sql.Conn
+	name string
+	log  *slog.Logger
+	once sync.Once
+	stop chan struct{} // closed by Unlock
+	done chan struct{} // closed when keepAlive has returned
 }
 
-func (lk *mysqlLock) keepAlive(every time.Duration) {
+func (lk *mysqlLock) keepAlive(every, timeout time.Duration) {
 	defer close(lk.done)
 	if every <= 0 {
 		return
+	}
+	if timeout <= 0 {
+		timeout = DefaultLockPingTimeout
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -153,11 +202,11 @@ func (lk *mysqlLock) keepAlive(every time.Duration) {
 		case <-lk.stop:
 			return
 		case <-t.C:
-			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			ctx, cancel := context.WithTimeout(context.Background(), timeout)
 			err := lk.conn.PingContext(ctx)
 			cancel()
 			if err != nil {
-				lk.log.Warn("lock connection lost: another scheduler may start this job",
+				lk.log.Warn("lock connection lost: another scheduler may start this job; the run goes on",
 					slog.String("lock", lk.name), slog.Any("error", err))
 				return
 			}
@@ -168,20 +217,7 @@ func (lk *mysqlLock) keepAlive(every time.Duration) {
 // Unlock releases the lock and closes its connection. It still releases
 // when ctx is already cancelled (as gocron's job context is on shutdown);
 // closing the connection frees the lock even if RELEASE_LOCK fails.
-func (lk *mysqlLock) Unlock(ctx context.Context) error {
-	if wait := time.Until(lk.until); wait > 0 {
-		// Keep the lock for the rest of MinHold, then release it; the
-		// keep-alive goes on meanwhile.
-		go func() {
-			time.Sleep(wait)
-			if err := lk.release(context.Background()); err != nil {
-				lk.log.Warn("lock release failed", slog.String("lock", lk.name), slog.Any("error", err))
-			}
-		}()
-		return nil
-	}
-	return lk.release(ctx)
-}
+func (lk *mysqlLock) Unlock(ctx context.Context) error { return lk.release(ctx) }
 
 // release gives the lock back and closes its connection, once.
 func (lk *mysqlLock) release(ctx context.Context) error {

@@ -61,38 +61,9 @@ func newTestLocker(t *testing.T, dsn, scope string) *MySQLLocker {
 		t.Fatal(err)
 	}
 	l := NewMySQLLocker(db, scope)
-	l.MinHold = 0 // these tests release at once; TestLockMinHold covers the hold
+	l.Wait = time.Second // a held lock is reported after a second
 	t.Cleanup(func() { l.Close() })
 	return l
-}
-
-// A lock released before MinHold has passed stays held until then, so a
-// late replica skips the fire; afterwards it can be taken again.
-func TestLockMinHold(t *testing.T) {
-	for kind, dsn := range lockServers(t) {
-		t.Run(kind, func(t *testing.T) {
-			ctx := context.Background()
-			scope := "hold_" + randomHexForTest(t)
-			a, b := newTestLocker(t, dsn, scope), newTestLocker(t, dsn, scope)
-			a.MinHold = 500 * time.Millisecond
-			lk, err := a.Lock(ctx, "weekly")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := lk.Unlock(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := b.Lock(ctx, "weekly"); !errors.Is(err, ErrLockHeld) {
-				t.Fatalf("lock right after a short run: %v, want ErrLockHeld", err)
-			}
-			time.Sleep(700 * time.Millisecond)
-			lk, err = b.Lock(ctx, "weekly")
-			if err != nil {
-				t.Fatalf("lock after MinHold: %v", err)
-			}
-			lk.Unlock(ctx)
-		})
-	}
 }
 
 func TestMySQLLocker(t *testing.T) {
@@ -189,5 +160,67 @@ func TestLockerUnreachableDatabase(t *testing.T) {
 	_, err = l.Lock(context.Background(), "weekly")
 	if err == nil || errors.Is(err, ErrLockHeld) {
 		t.Fatalf("err = %v, want a connection error that is not ErrLockHeld", err)
+	}
+}
+
+// Lock waits for a lock that its holder releases within Wait.
+func TestLockWaitsForRelease(t *testing.T) {
+	for kind, dsn := range lockServers(t) {
+		t.Run(kind, func(t *testing.T) {
+			ctx := context.Background()
+			scope := "wait_" + randomHexForTest(t)
+			a, b := newTestLocker(t, dsn, scope), newTestLocker(t, dsn, scope)
+			b.Wait = 30 * time.Second
+			lk, err := a.Lock(ctx, "weekly")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(chan error, 1)
+			go func() {
+				lk2, err := b.Lock(ctx, "weekly")
+				if err == nil {
+					lk2.Unlock(ctx)
+				}
+				got <- err
+			}()
+			select {
+			case err := <-got:
+				t.Fatalf("Lock returned (%v) while the lock was held", err)
+			case <-time.After(200 * time.Millisecond):
+			}
+			if err := lk.Unlock(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if err := <-got; err != nil {
+				t.Fatalf("lock after release: %v", err)
+			}
+		})
+	}
+}
+
+// A server that accepts the connection and never answers: Lock fails
+// within its connect timeout instead of waiting for ever.
+func TestLockStalledServer(t *testing.T) {
+	tdb := mariaDB(t)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyStall)
+	db, err := sql.Open("mysql", proxy.dsn(t, tdb.DSN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewMySQLLocker(db, "stall")
+	l.ConnectTimeout = 500 * time.Millisecond
+	defer l.Close()
+	done := make(chan error, 1)
+	go func() {
+		_, err := l.Lock(context.Background(), "weekly")
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || errors.Is(err, ErrLockHeld) || !strings.Contains(err.Error(), "connecting to the database") {
+			t.Fatalf("err = %v, want a connection error", err)
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("Lock hangs on a stalled server")
 	}
 }

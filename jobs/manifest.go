@@ -38,6 +38,8 @@ type Manifest struct {
 	Outputs       []Output       `json:"outputs"`
 	Warnings      []string       `json:"warnings"`
 	Delivery      []Delivery     `json:"delivery"`
+	// QueryRows counts the rows each query of the run read, by query name.
+	QueryRows map[string]int64 `json:"query_rows,omitempty"`
 	// Dir is the folder the run's files are in (not serialised).
 	Dir string `json:"-"`
 }

@@ -21,17 +21,22 @@ import (
 )
 
 // RunFunc performs one scheduled run of job for the cron fire at
-// scheduledAt (also for a catch-up run started later). It returns when the
-// run has ended; ctx carries the job's timeout and is cancelled when the
+// scheduledAt (also for a catch-up, and for each retry of a fire: the same
+// scheduledAt). It returns when the run has ended, with its manifest when
+// the run got that far (the scheduler reads Manifest.QueryRows for
+// /metrics); ctx carries the job's timeout and is cancelled when the
 // scheduler stops and the grace period is over. Production passes a
 // function that runs the whole job and records it in the run history with
-// scheduledAt; tests pass a fake.
-type RunFunc func(ctx context.Context, job string, scheduledAt time.Time) error
+// scheduledAt; tests pass a fake. A run that fails at step connect
+// (a *StepError) is tried again like a fire whose lock failed.
+type RunFunc func(ctx context.Context, job string, scheduledAt time.Time) (*Manifest, error)
 
 // SchedulerOptions are the inputs of a Scheduler besides the config.
 type SchedulerOptions struct {
-	// Clock drives the cron fires and the catch-up; nil is the real clock.
-	// Timeouts and the grace period are always real time.
+	// Clock drives the cron fires, the catch-up, the retries of a failed
+	// fire and the end of a fire's window; nil is the real clock. A run's
+	// timeout, the grace period and the wait for a held lock are always
+	// real time.
 	Clock  clockwork.Clock
 	Logger *slog.Logger
 	// DSN replaces the database section for the lock (CUSTSEG_DSN).
@@ -39,18 +44,24 @@ type SchedulerOptions struct {
 	// Locker replaces the MySQL lock that schedule.lock asks for; it is
 	// used whether or not schedule.lock is set.
 	Locker gocron.Locker
+	// Ledger replaces the delivery ledger that OpenLedger would open; the
+	// scheduler does not close it.
+	Ledger Ledger
 	// OutDir is where the run history is read (default: outputs.dir).
 	OutDir string
-	// LockMinHold replaces DefaultLockMinHold for the MySQL lock (tests).
-	LockMinHold time.Duration
 }
 
 // Scheduler runs the config's jobs on their cron schedules (gocron v2),
-// each in its own time zone, never two runs of one job at once, with an
-// optional MySQL lock so that several schedulers run each fire once, a
-// catch-up of a missed fire on start, a graceful stop, and /healthz and
-// /metrics when schedule.listen is set.
+// each in its own time zone. The fires of one job wait in a queue and run
+// one after the other, never two at once and never one fire twice. With
+// schedule.lock a MySQL lock per job and the shared delivery ledger make
+// several schedulers run each fire once. A fire that cannot take its lock
+// or reach the database is recorded as failed, alerted once and tried
+// again within its window. A missed fire is caught up on start; Stop is
+// graceful; /healthz and /metrics are served when schedule.listen is set.
 type Scheduler struct {
+	cfg    *config.Config
+	dsn    string
 	run    RunFunc
 	clock  clockwork.Clock
 	log    *slog.Logger
@@ -61,17 +72,24 @@ type Scheduler struct {
 	gs     gocron.Scheduler
 	locker gocron.Locker
 	closer func() error // closes the MySQL locker this scheduler opened
+	ledger Ledger
+	ownLdg bool // the scheduler opened the ledger and closes it
 	obs    *observer
 	srv    *http.Server
 	addr   string
 
 	runCtx     context.Context // parent of every run's context
 	cancelRuns context.CancelFunc
-	wg         sync.WaitGroup // runs and catch-ups in flight
+	// waitCtx ends the waits of fires that have not started running (for
+	// the lock, for a retry) as soon as Stop is called.
+	waitCtx    context.Context
+	cancelWait context.CancelFunc
+	wg         sync.WaitGroup // the job workers
 
 	mu      sync.Mutex
 	state   schedulerState
-	running map[string]bool // jobs with a run in flight (catch-up or cron)
+	queues  map[string]*fireQueue
+	running map[string]*runInfo // jobs with a run in flight
 }
 
 type schedulerState int
@@ -94,12 +112,18 @@ type schedJob struct {
 }
 
 // NewScheduler prepares a Scheduler for cfg's jobs; Start starts it.
+//
+// With schedule.lock on it opens the delivery ledger (OpenLedger, unless
+// opts.Ledger is given) and refuses to start when the ledger is not shared
+// by every replica, since the lock alone cannot tell a late replica that
+// a fire was already run.
 func NewScheduler(cfg *config.Config, run RunFunc, opts SchedulerOptions) (*Scheduler, error) {
 	if run == nil {
 		return nil, errors.New("scheduler: no run function")
 	}
-	s := &Scheduler{run: run, clock: opts.Clock, log: opts.Logger, outDir: opts.OutDir,
-		grace: cfg.Schedule.GracePeriod, listen: cfg.Schedule.Listen, running: map[string]bool{}}
+	s := &Scheduler{cfg: cfg, dsn: opts.DSN, run: run, clock: opts.Clock, log: opts.Logger, outDir: opts.OutDir,
+		grace: cfg.Schedule.GracePeriod, listen: cfg.Schedule.Listen,
+		queues: map[string]*fireQueue{}, running: map[string]*runInfo{}}
 	if s.clock == nil {
 		s.clock = clockwork.NewRealClock()
 	}
@@ -118,50 +142,82 @@ func NewScheduler(cfg *config.Config, run RunFunc, opts SchedulerOptions) (*Sche
 		s.jobs = append(s.jobs, sj)
 		names = append(names, j.Name)
 	}
-	s.obs = newObserver(names)
+	s.obs = newObserver(names, s.clock)
 	s.runCtx, s.cancelRuns = context.WithCancel(context.Background())
+	s.waitCtx, s.cancelWait = context.WithCancel(context.Background())
 
+	if err := s.openLedger(opts.Ledger); err != nil {
+		return nil, err
+	}
 	s.locker = opts.Locker
 	if s.locker == nil && cfg.Schedule.Lock {
 		ml, err := OpenLocker(cfg, opts.DSN)
 		if err != nil {
+			s.closeLedger()
 			return nil, err
 		}
 		ml.Logger = s.log
-		if opts.LockMinHold > 0 {
-			ml.MinHold = opts.LockMinHold
-		}
 		s.locker, s.closer = ml, ml.Close
 	}
-	gopts := []gocron.SchedulerOption{
+	gs, err := gocron.NewScheduler(
 		gocron.WithClock(s.clock),
 		gocron.WithLogger(gocronLogger{s.log.With(slog.String("component", "gocron"))}),
 		gocron.WithMonitor(gocronMonitor{s}),
-		gocron.WithStopTimeout(5 * time.Second),
-	}
-	if s.locker != nil {
-		gopts = append(gopts, gocron.WithDistributedLocker(s.locker))
-	}
-	gs, err := gocron.NewScheduler(gopts...)
+		gocron.WithStopTimeout(5*time.Second),
+	)
 	if err != nil {
 		s.closeLocker()
+		s.closeLedger()
 		return nil, fmt.Errorf("scheduler: %w", err)
 	}
 	s.gs = gs
 	for i, j := range s.jobs {
+		// The task only queues the fire and returns, so gocron's singleton
+		// mode never drops one; the job's worker runs the queue.
 		_, err := gs.NewJob(gocron.CronJob(j.spec, false), gocron.NewTask(s.fire, j),
 			gocron.WithName(j.name),
-			gocron.WithSingletonMode(gocron.LimitModeReschedule),
-			gocron.WithEventListeners(gocron.AfterLockError(func(_ uuid.UUID, name string, err error) {
-				s.lockFailed(name, j.prev(s.clock.Now()), err)
-			})))
+			gocron.WithSingletonMode(gocron.LimitModeReschedule))
 		if err != nil {
 			_ = gs.Shutdown()
 			s.closeLocker()
+			s.closeLedger()
 			return nil, &config.Error{Msg: fmt.Sprintf("jobs[%d].cron: %q: %v", i, cfg.Jobs[i].Cron, err)}
 		}
 	}
 	return s, nil
+}
+
+// openLedger takes the given ledger or opens the configured one. With
+// schedule.lock on, a ledger is required and must be shared; with it off,
+// a ledger that cannot be opened leaves the run history as the only record
+// of the fires.
+func (s *Scheduler) openLedger(given Ledger) error {
+	cfg := s.cfg
+	if given != nil {
+		s.ledger = given
+	} else {
+		ctx, cancel := context.WithTimeout(context.Background(), cfg.Database.ConnectTimeout+30*time.Second)
+		l, err := OpenLedger(ctx, cfg, s.outDir)
+		cancel()
+		switch {
+		case err != nil && cfg.Schedule.Lock:
+			return fmt.Errorf("schedule.lock: the delivery ledger, which tells the schedulers sharing the lock "+
+				"which fires were already run, could not be opened: %w", err)
+		case err != nil:
+			s.log.Warn("delivery ledger not opened: fires are recorded in the run history only", slog.Any("error", err))
+			return nil
+		}
+		s.ledger, s.ownLdg = l, true
+	}
+	if cfg.Schedule.Lock && !s.ledger.Shared() {
+		where := s.ledger.String()
+		s.closeLedger()
+		return &config.Error{Msg: fmt.Sprintf("schedule.lock is on, but the delivery ledger (%s) is on this machine only: "+
+			"a second scheduler would not see which fires this one ran and could send the same reports again. "+
+			"Enable writeback (the ledger is then kept in the write-back database), or set delivery.shared_folder "+
+			"to a folder every scheduler mounts, or set schedule.lock: false when only one scheduler runs", where)}
+	}
+	return nil
 }
 
 func newSchedJob(j config.Job) (*schedJob, error) {
@@ -208,8 +264,9 @@ func (j *schedJob) prev(now time.Time) time.Time {
 func (j *schedJob) next(now time.Time) time.Time { return j.sched.Next(now) }
 
 // Start serves /healthz and /metrics when schedule.listen is set, starts
-// the cron schedules and, for each job with catch_up, runs its latest fire
-// once now if the run history shows no attempt at it (see Missed).
+// the cron schedules and, for each job with catch_up, queues its latest
+// fire once now if neither the run history nor the ledger shows it was run
+// (see Missed).
 func (s *Scheduler) Start() error {
 	s.mu.Lock()
 	if s.state != stateNew {
@@ -244,14 +301,13 @@ func (s *Scheduler) Start() error {
 		}
 		s.obs.seed(j.name, runs)
 		if j.catchUp && err == nil {
-			if at := j.prev(now); !at.IsZero() && Missed(runs, at) {
+			if at := j.prev(now); !at.IsZero() && s.missed(j, runs, at) {
 				due = append(due, catchUp{j, at})
 			}
 		}
 	}
 	s.mu.Lock()
 	s.state = stateRunning
-	s.wg.Add(len(due))
 	s.mu.Unlock()
 	s.gs.Start()
 	for _, j := range s.jobs {
@@ -261,12 +317,43 @@ func (s *Scheduler) Start() error {
 	for _, c := range due {
 		s.log.Info("catching up a missed fire", slog.String(LogJob, c.job.name),
 			slog.String("scheduled_at", c.at.In(c.job.loc).Format(time.RFC3339)))
-		go s.catchUp(c.job, c.at)
+		s.enqueue(c.job, c.at, true)
 	}
 	if s.addr != "" {
 		s.log.Info("serving /healthz and /metrics", slog.String("addr", s.addr))
 	}
 	return nil
+}
+
+// missed reports whether job j's fire at should be caught up: the run
+// history shows no attempt at it (Missed) and, when there is a ledger, no
+// scheduler recorded it there. With a ledger, the history's failed
+// attempts at the lock or connect steps do not count: the ledger records
+// how the fire ended, and a fire whose retries were cut short by a stop
+// never got there.
+func (s *Scheduler) missed(j *schedJob, runs []RunRecord, at time.Time) bool {
+	if s.ledger == nil {
+		return Missed(runs, at)
+	}
+	ctx, cancel := context.WithTimeout(s.waitCtx, s.cfg.Database.ConnectTimeout+30*time.Second)
+	ran, err := s.ledger.FireRun(ctx, j.name, at)
+	cancel()
+	if err != nil {
+		s.log.Warn("delivery ledger not readable: the catch-up goes by the run history", slog.String(LogJob, j.name),
+			slog.String("ledger", s.ledger.String()), slog.Any("error", err))
+		return Missed(runs, at)
+	}
+	if ran {
+		return false
+	}
+	var final []RunRecord
+	for _, r := range runs {
+		if r.Status != "ok" && r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && (r.Step == StepLock || r.Step == StepConnect) {
+			continue
+		}
+		final = append(final, r)
+	}
+	return Missed(final, at)
 }
 
 // Missed reports whether the run history runs of a job shows no attempt at
@@ -301,119 +388,11 @@ func cancelled(r RunRecord) bool {
 // Addr is the address /healthz and /metrics are served on ("" when not).
 func (s *Scheduler) Addr() string { return s.addr }
 
-// fire is the gocron task of job j; gocron has taken the lock.
-func (s *Scheduler) fire(j *schedJob) {
-	at := j.prev(s.clock.Now())
-	if at.IsZero() {
-		at = s.clock.Now()
-	}
-	s.execute(j, at, false)
-}
-
-// catchUp runs job j's missed fire at, through the same lock as a cron fire.
-func (s *Scheduler) catchUp(j *schedJob, at time.Time) {
-	defer s.wg.Done()
-	if s.locker != nil {
-		lk, err := s.locker.Lock(s.runCtx, j.name)
-		if err != nil {
-			s.lockFailed(j.name, at, err)
-			return
-		}
-		defer func() {
-			if err := lk.Unlock(context.Background()); err != nil {
-				s.log.Warn("unlock", slog.String(LogJob, j.name), slog.Any("error", err))
-			}
-		}()
-		// Another scheduler may have caught up while we waited for the lock.
-		if runs, err := ReadRuns(s.outDir, j.name); err == nil && !Missed(runs, at) {
-			s.log.Info("missed fire already run elsewhere", slog.String(LogJob, j.name))
-			return
-		}
-	}
-	s.execute(j, at, true)
-}
-
-// execute runs job j for its fire at, unless the scheduler is stopping or
-// the job is already running here.
-func (s *Scheduler) execute(j *schedJob, at time.Time, catchUp bool) {
-	log := s.log.With(slog.String(LogJob, j.name), slog.String("scheduled_at", at.In(j.loc).Format(time.RFC3339)))
-	if catchUp {
-		log = log.With(slog.Bool("catch_up", true))
-	}
-	s.mu.Lock()
-	if s.state != stateRunning {
-		s.mu.Unlock()
-		log.Info("fire skipped: the scheduler is stopping")
-		return
-	}
-	if s.running[j.name] {
-		s.mu.Unlock()
-		s.skipped(j.name, at, "the previous run is still going")
-		return
-	}
-	s.running[j.name] = true
-	s.wg.Add(1)
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		delete(s.running, j.name)
-		s.mu.Unlock()
-		s.wg.Done()
-	}()
-
-	log.Info("job fired")
-	ctx, cancel := context.WithTimeout(s.runCtx, j.timeout)
-	defer cancel()
-	start := time.Now()
-	err := s.call(ctx, j.name, at)
-	elapsed := time.Since(start)
-	s.obs.finished(j.name, at, s.clock.Now(), elapsed, err)
-	if err != nil {
-		log.Error("job failed", slog.Duration(LogElapsed, elapsed), slog.Any("error", err))
-		return
-	}
-	log.Info("job done", slog.Duration(LogElapsed, elapsed))
-}
-
-// call runs the run function, turning a panic into an error.
-func (s *Scheduler) call(ctx context.Context, job string, at time.Time) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("panic: %v", p)
-		}
-	}()
-	return s.run(ctx, job, at)
-}
-
-// skipped records a fire that did not run.
-func (s *Scheduler) skipped(job string, at time.Time, why string) {
-	s.obs.skipped(job)
-	s.log.Info("fire skipped: "+why, slog.String(LogJob, job), slog.String("scheduled_at", at.Format(time.RFC3339)))
-}
-
-// lockFailed records a fire whose lock could not be taken: skipped when
-// someone else holds it, failed when the database could not be asked.
-func (s *Scheduler) lockFailed(job string, at time.Time, err error) {
-	if errors.Is(err, ErrLockHeld) {
-		s.mu.Lock()
-		self := s.running[job]
-		s.mu.Unlock()
-		why := "another scheduler holds the job's lock"
-		if self {
-			why = "the previous run is still going"
-		}
-		s.skipped(job, at, why)
-		return
-	}
-	s.obs.lockFailed(job, at, s.clock.Now(), err)
-	s.log.Error("fire not run: the job's lock could not be taken", slog.String(LogJob, job),
-		slog.String("scheduled_at", at.Format(time.RFC3339)), slog.Any("error", err))
-}
-
-// Stop stops the scheduler gracefully: no new fires; running jobs get the
-// grace period (schedule.grace_period) to finish, then their contexts are
-// cancelled; Stop returns when they have ended, or with ctx's error when
-// ctx ends first. The health server stops last.
+// Stop stops the scheduler gracefully: no new fires, fires waiting for
+// their lock or a retry are given up; running jobs get the grace period
+// (schedule.grace_period) to finish, then their contexts are cancelled;
+// Stop returns when they have ended, or with ctx's error when ctx ends
+// first. The health server stops last.
 func (s *Scheduler) Stop(ctx context.Context) error {
 	s.mu.Lock()
 	prev := s.state
@@ -423,6 +402,7 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 	}
 	s.state = stateStopping
 	s.mu.Unlock()
+	s.cancelWait()
 
 	var err error
 	if prev == stateRunning {
@@ -465,6 +445,9 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 		cancel()
 	}
 	s.closeLocker()
+	if err == nil {
+		s.closeLedger() // not under a run that may still write to it
+	}
 	s.mu.Lock()
 	s.state = stateStopped
 	s.mu.Unlock()
@@ -476,6 +459,15 @@ func (s *Scheduler) closeLocker() {
 	if s.closer != nil {
 		_ = s.closer()
 		s.closer = nil
+	}
+}
+
+func (s *Scheduler) closeLedger() {
+	if s.ownLdg && s.ledger != nil {
+		if err := s.ledger.Close(); err != nil {
+			s.log.Warn("delivery ledger not closed cleanly", slog.Any("error", err))
+		}
+		s.ownLdg = false
 	}
 }
 
@@ -493,17 +485,18 @@ func (g gocronLogger) Info(msg string, args ...any)  { g.l.Debug(msg, args...) }
 func (g gocronLogger) Warn(msg string, args ...any)  { g.l.Warn(msg, args...) }
 func (g gocronLogger) Error(msg string, args ...any) { g.l.Error(msg, args...) }
 
-// gocronMonitor hears from gocron about fires that never reach the task:
-// a fire dropped because the job's previous run is still going.
+// gocronMonitor hears from gocron about fires that never reach the task.
+// The task only queues a fire, so gocron's singleton mode should never
+// drop one; if it does, the fire is queued here instead of being lost.
 type gocronMonitor struct{ s *Scheduler }
 
 func (m gocronMonitor) IncrementJob(_ uuid.UUID, name string, _ []string, status gocron.JobStatus) {
 	if status != gocron.SingletonRescheduled {
-		return // runs are counted by the scheduler, lock errors by AfterLockError
+		return
 	}
 	for _, j := range m.s.jobs {
 		if j.name == name {
-			m.s.skipped(name, j.prev(m.s.clock.Now()), "the previous run is still going")
+			m.s.fire(j)
 		}
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -15,7 +14,6 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/custseg/custseg/config"
-	"github.com/custseg/custseg/internal/testdb"
 )
 
 func randomHexForTest(t *testing.T) string {
@@ -64,13 +62,13 @@ func newRecorder(hook func(ctx context.Context, job string, at time.Time) error)
 	return &recorder{calls: make(chan fire, 100), hook: hook}
 }
 
-func (r *recorder) run(ctx context.Context, job string, at time.Time) error {
+func (r *recorder) run(ctx context.Context, job string, at time.Time) (*Manifest, error) {
 	r.n.Add(1)
 	r.calls <- fire{job, at}
 	if r.hook != nil {
-		return r.hook(ctx, job, at)
+		return nil, r.hook(ctx, job, at)
 	}
-	return nil
+	return nil, nil
 }
 
 // next waits for the next call.
@@ -173,12 +171,22 @@ func TestSchedulerFiresAtCronTimeInJobZone(t *testing.T) {
 	rec.none(t)
 }
 
-func TestSchedulerSingleton(t *testing.T) {
+// A fire that comes while the job's previous run is still going waits for
+// it, then runs: it is not dropped.
+func TestSchedulerQueuesOverlappingFire(t *testing.T) {
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
 	cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
 	release := make(chan struct{})
+	var overlap atomic.Int32 // runs going at once
+	var most atomic.Int32
 	rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
-		<-release
+		if n := overlap.Add(1); n > most.Load() {
+			most.Store(n)
+		}
+		defer overlap.Add(-1)
+		if at.Minute() == 1 {
+			<-release
+		}
 		return nil
 	})
 	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
@@ -187,25 +195,24 @@ func TestSchedulerSingleton(t *testing.T) {
 	clock.Advance(30 * time.Second) // 10:01: the run starts and takes longer than a minute
 	first := rec.next(t)
 	waiters(t, clock, 1)
-	// Let gocron note the run's start before the fake clock jumps; with
-	// no pause it may see the 10:02 fire twice (both skipped).
-	time.Sleep(50 * time.Millisecond)
-	clock.Advance(time.Minute) // 10:02: still running, so no second run
-	waitFor(t, "the overlapping fire to be skipped", func() bool { return runsCounter(s, "minutely", ResultSkipped) >= 1 })
+	clock.Advance(time.Minute) // 10:02: still running, so the fire waits
 	rec.none(t)
 	close(release)
-	waitFor(t, "the first run to end", func() bool { return runsCounter(s, "minutely", ResultOK) == 1 })
+	second := rec.next(t)
+	waitFor(t, "both runs to be counted", func() bool { return runsCounter(s, "minutely", ResultOK) == 2 })
 	waiters(t, clock, 1)
-	// As above: let gocron arm the 10:03 timer after the run's end before
-	// the clock jumps (under load it can still be rescheduling).
-	time.Sleep(50 * time.Millisecond)
 	clock.Advance(time.Minute) // 10:03
 	third := rec.next(t)
-	if !first.at.Equal(time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)) || !third.at.Equal(time.Date(2026, 11, 23, 10, 3, 0, 0, time.UTC)) {
-		t.Errorf("runs scheduled at %s and %s, want 10:01 and 10:03", first.at, third.at)
+	for i, f := range []fire{first, second, third} {
+		if want := time.Date(2026, 11, 23, 10, i+1, 0, 0, time.UTC); !f.at.Equal(want) {
+			t.Errorf("run %d scheduled at %s, want %s", i+1, f.at, want)
+		}
 	}
-	if n := rec.n.Load(); n != 2 {
-		t.Errorf("%d runs, want 2", n)
+	if most.Load() != 1 {
+		t.Errorf("%d runs of the job at once, want 1", most.Load())
+	}
+	if n := runsCounter(s, "minutely", ResultSkipped); n != 0 {
+		t.Errorf("%v fires skipped, want none", n)
 	}
 }
 
@@ -289,7 +296,7 @@ func TestSchedulerGracefulStop(t *testing.T) {
 // recordingRun is a fake run function that, like production, records each
 // run in the history with its fire time.
 func recordingRun(dir string, rec *recorder, fail bool) RunFunc {
-	return func(ctx context.Context, job string, at time.Time) error {
+	return func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
 		rec.run(ctx, job, at)
 		st := at
 		r := RunRecord{RunID: fmt.Sprintf("run-%d", rec.n.Load()), Job: job, AsOf: at.Format("2006-01-02"),
@@ -299,9 +306,9 @@ func recordingRun(dir string, rec *recorder, fail bool) RunFunc {
 			r.Status, r.Error, err = "failed", "boom", errors.New("boom")
 		}
 		if aerr := AppendRun(dir, r); aerr != nil {
-			return aerr
+			return nil, aerr
 		}
-		return err
+		return &Manifest{RunID: r.RunID, Job: job, AsOf: r.AsOf}, err
 	}
 }
 
@@ -391,66 +398,5 @@ func TestScheduleJobPrev(t *testing.T) {
 		if got := j.prev(tc.now); !got.Equal(tc.want) {
 			t.Errorf("%s %s at %s: prev %s, want %s", tc.zone, tc.cron, tc.now, got, tc.want)
 		}
-	}
-}
-
-// Two schedulers against one database with the lock on: each fire runs
-// once, on one of them.
-func TestSchedulerLockTwoReplicas(t *testing.T) {
-	tdb := testdb.New(t)
-	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
-	job := "minutely_" + randomHexForTest(t)
-	cfg := schedConfig(t, config.Job{Name: job, Cron: "* * * * *"})
-	cfg.Schedule.Lock = true
-
-	var mu sync.Mutex
-	ran := map[time.Time]int{}
-	run := func(ctx context.Context, job string, at time.Time) error {
-		mu.Lock()
-		ran[at]++
-		mu.Unlock()
-		time.Sleep(300 * time.Millisecond) // a run takes a while
-		return nil
-	}
-	// Each lock stays held a second after it was taken, so a replica whose
-	// fire comes a little late still finds it held.
-	hold := time.Second
-	a := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN, LockMinHold: hold})
-	b := startScheduler(t, cfg, clock, run, SchedulerOptions{DSN: tdb.DSN, LockMinHold: hold})
-	total := func(result string) float64 { return runsCounter(a, job, result) + runsCounter(b, job, result) }
-
-	for i := 1; i <= 2; i++ {
-		waiters(t, clock, 2)
-		if i == 1 {
-			clock.Advance(30 * time.Second)
-		} else {
-			clock.Advance(time.Minute)
-		}
-		waitFor(t, "one run and one skip", func() bool { return total(ResultOK) == float64(i) && total(ResultSkipped) == float64(i) })
-		time.Sleep(hold + 200*time.Millisecond) // let the held lock go before the next fire
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(ran) != 2 || ran[time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)] != 1 || ran[time.Date(2026, 11, 23, 10, 2, 0, 0, time.UTC)] != 1 {
-		t.Errorf("runs per fire: %v, want one each at 10:01 and 10:02", ran)
-	}
-	if total(ResultFailed) != 0 {
-		t.Errorf("%v failed fires", total(ResultFailed))
-	}
-}
-
-func TestSchedulerLockUnreachableDatabase(t *testing.T) {
-	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
-	cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
-	cfg.Schedule.Lock = true
-	cfg.Database.ConnectTimeout = time.Second
-	rec := newRecorder(nil)
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: "root@tcp(127.0.0.1:1)/x"})
-	waiters(t, clock, 1)
-	clock.Advance(30 * time.Second)
-	waitFor(t, "the failed lock to count", func() bool { return runsCounter(s, "minutely", ResultFailed) == 1 })
-	rec.none(t)
-	if h := s.Health(); h.Status != "failing" {
-		t.Errorf("health %+v, want failing", h)
 	}
 }

@@ -16,16 +16,28 @@ type ScheduleCommand struct{ m *Main }
 const scheduleUsage = `Usage: custseg schedule --config FILE [flags]
 
 Runs as a daemon: each job of the config runs on its cron schedule in its
-own time zone, never two runs of one job at once. Each fire is a whole run
-(as 'custseg run' with the as-of date of the fire time), recorded in the
-run history ('custseg history'). With schedule.lock (the default) a MySQL
-GET_LOCK per job lets several schedulers on the same database server run
-each fire once. A job with catch_up runs its latest fire once on start when
-the run history shows no attempt at it. SIGINT or SIGTERM stop it
+own time zone. A job's fires run one after the other: a fire that comes
+while the previous run is still going waits for it. Each fire is a whole
+run (as 'custseg run' with the as-of date of the fire time), recorded in
+the run history ('custseg history'). A fire that cannot reach the database
+is recorded as failed, alerted once, and tried again after 1, 2, 4, 8,
+then every 15 minutes until the job's next fire or its timeout.
+
+With schedule.lock (the default) a MySQL GET_LOCK per job and the delivery
+ledger, which every scheduler must share (the write-back database, or
+delivery.shared_folder), let several schedulers on the same database
+server run each fire once; without a shared ledger it refuses to start.
+With schedule.lock off, every scheduler runs every fire and sends its own
+copy of the reports.
+
+A job with catch_up runs its latest fire once on start when neither the
+run history nor the ledger shows it was run. SIGINT or SIGTERM stop it
 gracefully: no new runs, running ones get schedule.grace_period to finish
 and are then cancelled. With --listen (or schedule.listen) it serves
-/healthz and /metrics. The environment variable CUSTSEG_DSN, when set,
-replaces the config's database connection.
+/healthz (503 when a job's last run failed or a run is still going past
+its timeout plus the grace period) and /metrics (among others
+custseg_last_success_age_seconds and custseg_query_rows). The environment
+variable CUSTSEG_DSN, when set, replaces the config's database connection.
 
 Flags:
 `
@@ -50,7 +62,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := newLogger(c.m.Stderr)
 	dsn := c.m.Getenv(config.EnvDSN)
-	s, err := jobs.NewScheduler(cfg, scheduledRun(cfg, dsn, log), jobs.SchedulerOptions{DSN: dsn, Logger: log})
+	s, err := jobs.NewScheduler(cfg, scheduledRun(cfg, dsn, log), jobs.SchedulerOptions{DSN: dsn, Logger: log, Ledger: scheduleLedger})
 	if err != nil {
 		return err
 	}
@@ -71,26 +83,29 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
+// scheduleLedger, when not nil, replaces the delivery ledger the scheduler
+// opens (tests).
+var scheduleLedger jobs.Ledger
+
 // scheduledRun is the production run function: the whole job (run,
 // deliver, record in the history with the fire time, alert on failure) as
 // of the date the job's as-of rule gives at the fire time, in the job's
 // time zone, so a catch-up run reports the period it missed.
 func scheduledRun(cfg *config.Config, dsn string, log *slog.Logger) jobs.RunFunc {
-	return func(ctx context.Context, job string, scheduledAt time.Time) error {
+	return func(ctx context.Context, job string, scheduledAt time.Time) (*jobs.Manifest, error) {
 		j, err := cfg.Job(job)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		loc, err := time.LoadLocation(j.TimeZone)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		asOf, err := jobs.AsOfDate(cfg.Analysis.AsOf, scheduledAt, loc)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		at := scheduledAt
-		_, err = jobs.Execute(ctx, cfg, jobs.Options{Job: job, AsOf: asOf, DSN: dsn, Logger: log, ScheduledAt: &at})
-		return err
+		return jobs.Execute(ctx, cfg, jobs.Options{Job: job, AsOf: asOf, DSN: dsn, Logger: log, ScheduledAt: &at})
 	}
 }

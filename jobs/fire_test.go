@@ -1,0 +1,474 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/go-sql-driver/mysql"
+	"github.com/jonboulle/clockwork"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/smtptest"
+	"github.com/custseg/custseg/internal/testdb"
+	"github.com/custseg/custseg/queries"
+)
+
+// memLedger is an in-memory delivery ledger for the scheduler's tests:
+// the fires it was told of. Schedulers given the same memLedger share it,
+// as replicas share the write-back database.
+type memLedger struct {
+	mu     sync.Mutex
+	fires  []FireEntry
+	local  bool // Shared reports false
+	broken atomic.Bool
+}
+
+func (l *memLedger) Deliveries(context.Context, string, string) (map[string]LedgerEntry, error) {
+	return map[string]LedgerEntry{}, nil
+}
+
+func (l *memLedger) RecordDelivery(context.Context, LedgerEntry) error { return nil }
+
+func (l *memLedger) FireRun(_ context.Context, job string, at time.Time) (bool, error) {
+	if l.broken.Load() {
+		return false, errors.New("ledger unreachable")
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, f := range l.fires {
+		if f.Job == job && f.ScheduledAt.Equal(at) && !f.Interrupted {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
+func (l *memLedger) RecordFire(_ context.Context, e FireEntry) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.fires = append(l.fires, e)
+	return nil
+}
+
+func (l *memLedger) Shared() bool   { return !l.local }
+func (l *memLedger) String() string { return "the test's ledger" }
+func (l *memLedger) Close() error   { return nil }
+
+func (l *memLedger) entries() []FireEntry {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]FireEntry(nil), l.fires...)
+}
+
+// Modes of a testProxy.
+const (
+	proxyForward int32 = iota // pass the bytes both ways
+	proxyClose                // accept, then close at once: a database that is down
+	proxyStall                // accept and never answer: a stalled peer
+)
+
+// testProxy is a TCP proxy in front of the test database that the test
+// can switch to cut or stall connections.
+type testProxy struct {
+	ln     net.Listener
+	target string
+	mode   atomic.Int32
+	mu     sync.Mutex
+	conns  []net.Conn
+}
+
+func startProxy(t *testing.T, target string, mode int32) *testProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &testProxy{ln: ln, target: target}
+	p.mode.Store(mode)
+	go p.serve()
+	t.Cleanup(func() {
+		ln.Close()
+		p.cut()
+	})
+	return p
+}
+
+func (p *testProxy) serve() {
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		switch p.mode.Load() {
+		case proxyClose:
+			c.Close()
+		case proxyStall:
+			p.track(c)
+		default:
+			up, err := net.Dial("tcp", p.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.track(c)
+			p.track(up)
+			go func() { io.Copy(up, c); up.Close() }()
+			go func() { io.Copy(c, up); c.Close() }()
+		}
+	}
+}
+
+func (p *testProxy) track(c net.Conn) {
+	p.mu.Lock()
+	p.conns = append(p.conns, c)
+	p.mu.Unlock()
+}
+
+// cut closes every connection through the proxy.
+func (p *testProxy) cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+// set switches the proxy's mode for new connections, cutting the old.
+func (p *testProxy) set(mode int32) {
+	p.mode.Store(mode)
+	p.cut()
+}
+
+// dsn is dsn with the proxy's address instead of the server's.
+func (p *testProxy) dsn(t *testing.T, dsn string) string {
+	t.Helper()
+	mc, err := mysql.ParseDSN(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc.Addr = p.ln.Addr().String()
+	return mc.FormatDSN()
+}
+
+func dsnAddr(t *testing.T, dsn string) string {
+	t.Helper()
+	mc, err := mysql.ParseDSN(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mc.Addr
+}
+
+// mariaDB is the test database, skipping tests that need a real server's
+// network connection when only the embedded engine answers.
+func mariaDB(t *testing.T) *testdb.DB {
+	t.Helper()
+	tdb := testdb.New(t)
+	if tdb.Kind != "mariadb" {
+		t.Skip("needs MariaDB over TCP (CUSTSEG_TEST_DSN)")
+	}
+	return tdb
+}
+
+// alertConfig mails alerts to srv.
+func alertConfig(cfg *config.Config, srv *smtptest.Server) {
+	cfg.Email.Enabled = true
+	cfg.Email.Host, cfg.Email.Port, cfg.Email.Security = srv.Host, srv.Port, "none"
+	cfg.Email.From = "custseg <reports@shop.example>"
+	cfg.Email.Retries, cfg.Email.RetryBackoff, cfg.Email.Timeout = 1, 10*time.Millisecond, 10*time.Second
+	cfg.Email.Alerts = []string{"ops@shop.example"}
+}
+
+// waitLong polls cond for up to a minute (a loaded machine, real network
+// timeouts).
+func waitLong(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func historyOf(t *testing.T, dir, job string) []RunRecord {
+	t.Helper()
+	runs, err := ReadRuns(dir, job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return runs
+}
+
+// The database is down at the fire (lock on): the fire is recorded as a
+// failed run at step lock and alerted, then tried again a minute later,
+// when the database is back, and runs; one alert for the fire.
+func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
+	tdb := mariaDB(t)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyClose)
+	srv := smtptest.Start(t)
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
+	cfg.Schedule.Lock = true
+	cfg.Database.ConnectTimeout = 2 * time.Second
+	alertConfig(cfg, srv)
+	ledger := &memLedger{}
+	rec := newRecorder(nil)
+	s := startScheduler(t, cfg, clock, recordingRun(cfg.Outputs.Dir, rec, false),
+		SchedulerOptions{DSN: proxy.dsn(t, tdb.DSN), Ledger: ledger})
+	fireAt := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second) // 10:00, the database is down
+	waitLong(t, "the failed fire in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "hourly")) == 1 })
+	r := historyOf(t, cfg.Outputs.Dir, "hourly")[0]
+	if r.Status != "failed" || r.Step != StepLock || r.ScheduledAt == nil || !r.ScheduledAt.Equal(fireAt) ||
+		r.AsOf != "2026-11-22" || !strings.Contains(r.Error, "lock could not be taken") {
+		t.Errorf("history line %+v, want failed at step lock for the 10:00 fire, as of 2026-11-22", r)
+	}
+	waitLong(t, "the alert", func() bool { return len(srv.Messages()) == 1 })
+	msg := srv.Messages()[0]
+	body := plainText(t, msg.Data)
+	if subj := msg.Header().Get("Subject"); !strings.Contains(subj, "job hourly") || !strings.Contains(subj, "step lock") {
+		t.Errorf("alert subject %q", subj)
+	}
+	if !strings.Contains(body, "tries this fire again from about 2026-11-23 10:01") {
+		t.Errorf("the alert does not say the fire is tried again:\n%s", body)
+	}
+	if h := s.Health(); h.Status != "failing" {
+		t.Errorf("health %+v, want failing", h)
+	}
+	rec.none(t)
+
+	proxy.set(proxyForward) // the database is back
+	waiters(t, clock, 2)    // the retry and the 11:00 fire
+	clock.Advance(time.Minute)
+	if f := rec.next(t); !f.at.Equal(fireAt) {
+		t.Errorf("the retry ran the fire at %s, want the same fire, %s", f.at, fireAt)
+	}
+	waitFor(t, "the fire to be recorded in the ledger", func() bool { return len(ledger.entries()) == 1 })
+	if e := ledger.entries()[0]; e.Status != ResultOK || !e.ScheduledAt.Equal(fireAt) || e.Interrupted {
+		t.Errorf("ledger entry %+v, want ok for 10:00", e)
+	}
+	if n := len(srv.Messages()); n != 1 {
+		t.Errorf("%d alerts, want 1 for the fire", n)
+	}
+	if runsCounter(s, "hourly", ResultOK) != 1 || runsCounter(s, "hourly", ResultFailed) != 1 {
+		t.Errorf("ok %v failed %v, want 1 and 1", runsCounter(s, "hourly", ResultOK), runsCounter(s, "hourly", ResultFailed))
+	}
+	if h := s.Health(); h.Status != "ok" {
+		t.Errorf("health after the retry %+v, want ok", h)
+	}
+}
+
+// A run that fails at step connect (the whole job, as production runs it)
+// is alerted once, saying it is tried again, and tried again: the second
+// attempt, with the database back, delivers.
+func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
+	tdb := loadFixture(t)
+	if tdb.Kind != "mariadb" {
+		t.Skip("needs MariaDB over TCP (CUSTSEG_TEST_DSN)")
+	}
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyClose)
+	srv := smtptest.Start(t)
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 10, 1, 5, 59, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "daily", Cron: "0 6 * * *", Timeout: 10 * time.Minute})
+	cfg.Database.ConnectTimeout = 2 * time.Second
+	alertConfig(cfg, srv)
+	cfg.Email.Audiences[0].To = []string{"boss@shop.example"}
+	cfg.Jobs[0].Audiences = []string{cfg.Email.Audiences[0].Name}
+	src := queries.Builtin()
+	dsn := proxy.dsn(t, tdb.DSN)
+	var attempts atomic.Int32
+	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+		attempts.Add(1)
+		asOf, _ := AsOfDate(cfg.Analysis.AsOf, at, time.UTC)
+		return Execute(ctx, cfg, Options{Job: job, AsOf: asOf, DSN: dsn, Queries: &src, ScheduledAt: &at})
+	}
+	s := startScheduler(t, cfg, clock, run, SchedulerOptions{})
+
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second) // 06:00, the database is down
+	waitLong(t, "the failed run in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 1 })
+	if r := historyOf(t, cfg.Outputs.Dir, "daily")[0]; r.Step != StepConnect {
+		t.Errorf("history line %+v, want failed at step connect", r)
+	}
+	waitLong(t, "the alert", func() bool { return len(srv.Messages()) == 1 })
+	if body := plainText(t, srv.Messages()[0].Data); !strings.Contains(body, "tries this fire again") {
+		t.Errorf("the alert does not say the fire is tried again:\n%s", body)
+	}
+
+	// The second attempt fails too: no second alert.
+	waiters(t, clock, 2)
+	clock.Advance(time.Minute)
+	waitLong(t, "the second attempt", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 2 })
+
+	proxy.set(proxyForward)
+	waiters(t, clock, 2)
+	clock.Advance(2 * time.Minute)
+	waitLong(t, "the third attempt", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 3 })
+	runs := historyOf(t, cfg.Outputs.Dir, "daily")
+	last := runs[2]
+	if last.Status != "ok" || last.ScheduledAt == nil || !last.ScheduledAt.Equal(*runs[0].ScheduledAt) {
+		t.Errorf("third attempt %+v, want ok for the same fire", last)
+	}
+	var alerts, reports int
+	for _, m := range srv.Messages() {
+		if strings.Contains(m.Header().Get("Subject"), "FAILED") {
+			alerts++
+		} else {
+			reports++
+		}
+	}
+	if alerts != 1 || reports != 1 || attempts.Load() != 3 {
+		t.Errorf("%d alerts, %d reports, %d attempts; want 1, 1, 3", alerts, reports, attempts.Load())
+	}
+	_ = s
+}
+
+// On start the catch-up (10:00) runs, and the regular fire (10:01) that
+// comes during it runs after it, through the same lock: two as-of fires,
+// no "lock held" skip.
+func TestFireCatchUpAndNextFireBothRun(t *testing.T) {
+	tdb := mariaDB(t)
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	job := "minutely_" + randomHexForTest(t)
+	cfg := schedConfig(t, config.Job{Name: job, Cron: "* * * * *", CatchUp: true})
+	cfg.Schedule.Lock = true
+	ledger := &memLedger{}
+	release := make(chan struct{})
+	rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+		if at.Minute() == 0 {
+			<-release
+		}
+		return nil
+	})
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: tdb.DSN, Ledger: ledger})
+	first := rec.next(t) // the catch-up, still going
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second) // 10:01
+	rec.none(t)
+	close(release)
+	second := rec.next(t)
+	if !first.at.Equal(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)) || !second.at.Equal(time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)) {
+		t.Errorf("ran %s then %s, want 10:00 (catch-up) then 10:01", first.at, second.at)
+	}
+	waitFor(t, "both fires in the ledger", func() bool { return len(ledger.entries()) == 2 })
+	if runsCounter(s, job, ResultSkipped) != 0 || runsCounter(s, job, ResultOK) != 2 {
+		t.Errorf("skipped %v ok %v, want 0 and 2", runsCounter(s, job, ResultSkipped), runsCounter(s, job, ResultOK))
+	}
+}
+
+// The database accepts the lock's TCP connection and never answers: the
+// fire is recorded as failed within seconds instead of hanging, and the
+// scheduler stops promptly.
+func TestFireStalledLockConnection(t *testing.T) {
+	tdb := mariaDB(t)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyStall)
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
+	cfg.Schedule.Lock = true
+	cfg.Database.ConnectTimeout = time.Second
+	rec := newRecorder(nil)
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: proxy.dsn(t, tdb.DSN), Ledger: &memLedger{}})
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second)
+	waitLong(t, "the failed fire in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "hourly")) == 1 })
+	if r := historyOf(t, cfg.Outputs.Dir, "hourly")[0]; r.Step != StepLock || !strings.Contains(r.Error, "did not answer") &&
+		!strings.Contains(r.Error, "connecting to the database") {
+		t.Errorf("history line %+v, want a lock that timed out", r)
+	}
+	if h := s.Health(); h.Status != "failing" || !strings.Contains(h.Reason, "lock could not be taken") {
+		t.Errorf("health %+v", h)
+	}
+	rec.none(t)
+	if err := s.Stop(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two schedulers share the MySQL lock and the ledger: each fire runs once,
+// also when one of them fires after the other's run has ended.
+func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
+	tdb := mariaDB(t)
+	job := "minutely_" + randomHexForTest(t)
+	cfg := schedConfig(t, config.Job{Name: job, Cron: "* * * * *"})
+	cfg.Schedule.Lock = true
+	ledger := &memLedger{}
+	var mu sync.Mutex
+	ran := map[time.Time]int{}
+	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+		mu.Lock()
+		ran[at]++
+		mu.Unlock()
+		time.Sleep(300 * time.Millisecond) // a run takes a while
+		return &Manifest{RunID: "r"}, nil
+	}
+	clockA := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	clockB := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	a := startScheduler(t, cfg, clockA, run, SchedulerOptions{DSN: tdb.DSN, Ledger: ledger})
+	b := startScheduler(t, cfg, clockB, run, SchedulerOptions{DSN: tdb.DSN, Ledger: ledger})
+	total := func(result string) float64 { return runsCounter(a, job, result) + runsCounter(b, job, result) }
+
+	// 10:01 on both at once: one runs, the other waits for the lock, then
+	// finds the fire run.
+	waiters(t, clockA, 1)
+	waiters(t, clockB, 1)
+	clockA.Advance(30 * time.Second)
+	clockB.Advance(30 * time.Second)
+	waitLong(t, "one run and one skip", func() bool { return total(ResultOK) == 1 && total(ResultSkipped) == 1 })
+
+	// 10:02 on A; B's fire comes after A's run has ended.
+	waiters(t, clockA, 1)
+	clockA.Advance(time.Minute)
+	waitLong(t, "A's run", func() bool { return total(ResultOK) == 2 })
+	waiters(t, clockB, 1)
+	clockB.Advance(time.Minute)
+	waitLong(t, "B's late fire to be skipped", func() bool { return total(ResultSkipped) == 2 })
+
+	mu.Lock()
+	defer mu.Unlock()
+	if len(ran) != 2 || ran[time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)] != 1 || ran[time.Date(2026, 11, 23, 10, 2, 0, 0, time.UTC)] != 1 {
+		t.Errorf("runs per fire: %v, want one each at 10:01 and 10:02", ran)
+	}
+	if total(ResultFailed) != 0 {
+		t.Errorf("%v failed fires", total(ResultFailed))
+	}
+}
+
+// With the lock on, a ledger on this machine only is refused, with what
+// to do.
+func TestSchedulerLockNeedsSharedLedger(t *testing.T) {
+	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
+	cfg.Schedule.Lock = true
+	_, err := NewScheduler(cfg, newRecorder(nil).run, SchedulerOptions{Ledger: &memLedger{local: true}})
+	var ce *config.Error
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "Enable writeback") ||
+		!strings.Contains(err.Error(), "delivery.shared_folder") || !strings.Contains(err.Error(), "schedule.lock: false") {
+		t.Errorf("err = %v, want a config error saying what to do", err)
+	}
+	cfg.Schedule.Lock = false
+	s, err := NewScheduler(cfg, newRecorder(nil).run, SchedulerOptions{Ledger: &memLedger{local: true}})
+	if err != nil {
+		t.Fatalf("lock off, local ledger: %v", err)
+	}
+	s.Stop(context.Background())
+}
+
+func TestRetryPause(t *testing.T) {
+	for n, want := range map[int]time.Duration{1: time.Minute, 2: 2 * time.Minute, 3: 4 * time.Minute,
+		4: 8 * time.Minute, 5: 15 * time.Minute, 9: 15 * time.Minute} {
+		if got := retryPause(n); got != want {
+			t.Errorf("retryPause(%d) = %s, want %s", n, got, want)
+		}
+	}
+}

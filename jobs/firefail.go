@@ -1,0 +1,112 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/custseg/custseg/config"
+)
+
+// StepLock names, in the history and the alert, a fire that failed before
+// its run began: the job's lock could not be taken, or the delivery
+// ledger could not say whether another scheduler had run the fire.
+const StepLock = "lock"
+
+// StepTimeout names, in the alert, a run still going past its timeout.
+const StepTimeout = "timeout"
+
+// fireAttempt is what the scheduler tells a run about the fire it is an
+// attempt of, through the run's context.
+type fireAttempt struct {
+	n int // 1 for the fire's first attempt
+	// retryAt is about when a failure at a retried step (lock, connect)
+	// is tried again; zero when this is the fire's last attempt.
+	retryAt time.Time
+	until   time.Time // the end of the fire's window
+	loc     *time.Location
+	// alerted: an earlier attempt of this fire already emailed the alert.
+	alerted bool
+}
+
+type fireAttemptKey struct{}
+
+func withFireAttempt(ctx context.Context, a fireAttempt) context.Context {
+	return context.WithValue(ctx, fireAttemptKey{}, a)
+}
+
+func fireAttemptOf(ctx context.Context) (fireAttempt, bool) {
+	a, ok := ctx.Value(fireAttemptKey{}).(fireAttempt)
+	return a, ok
+}
+
+// Retried reports whether the scheduler tries a fire again after err: the
+// run failed at a step where nothing was read or sent yet because the
+// database could not be reached (connect), or before the run began
+// (lock).
+func Retried(err error) bool {
+	var se *StepError
+	return errors.As(err, &se) && (se.Step == StepConnect || se.Step == StepLock)
+}
+
+// alertFire is alert for a run that may be one attempt of a scheduled
+// fire: one alert per fire, not one per attempt, and the first says when
+// the fire will be tried again.
+func alertFire(ctx context.Context, cfg *config.Config, rec RunRecord, lines []string, log *slog.Logger) {
+	a, ok := fireAttemptOf(ctx)
+	if ok && a.alerted {
+		log.Info("no alert email for this attempt: the fire's first failure was alerted",
+			slog.Int("attempt", a.n))
+		return
+	}
+	if ok && !a.retryAt.IsZero() && (rec.Step == StepConnect || rec.Step == StepLock) {
+		rec.Error += fmt.Sprintf("\n\nThe scheduler tries this fire again from about %s, with growing pauses, "+
+			"until %s; no further alert is sent for it. `custseg history` shows each attempt; "+
+			"a later line with status ok means the reports went out after all.",
+			a.retryAt.In(a.loc).Format("2006-01-02 15:04 MST"), a.until.In(a.loc).Format("2006-01-02 15:04 MST"))
+	}
+	alert(ctx, cfg, rec, lines, log)
+}
+
+// FailedFire is a scheduled fire that failed before its run began.
+type FailedFire struct {
+	Job         string
+	ScheduledAt time.Time
+	StartedAt   time.Time
+	// Step is StepLock.
+	Step string
+	Err  error
+	// OutDir is the folder of the run history.
+	OutDir string
+	// DSN replaces the database section (CUSTSEG_DSN), as in Options.
+	DSN string
+}
+
+// RecordFailedFire records f as a failed run the way Execute records one:
+// a line in the run history, the custseg_runs row when writeback is
+// enabled, and the alert email (once per fire: see alertFire). It returns
+// the history's write error.
+func RecordFailedFire(ctx context.Context, cfg *config.Config, f FailedFire, log *slog.Logger) error {
+	at := f.ScheduledAt
+	rec := RunRecord{RunID: newRunID(f.StartedAt), Job: f.Job, ScheduledAt: &at, StartedAt: f.StartedAt,
+		FinishedAt: time.Now(), Status: "failed", Step: f.Step, Error: (&StepError{f.Step, f.Err}).Error()}
+	if j, err := cfg.Job(f.Job); err == nil {
+		if loc, err := time.LoadLocation(j.TimeZone); err == nil {
+			if d, err := AsOfDate(cfg.Analysis.AsOf, at, loc); err == nil {
+				rec.AsOf = d.Format(time.DateOnly)
+			}
+		}
+	}
+	log = log.With(slog.String(LogRunID, rec.RunID))
+	alertFire(ctx, cfg, rec, []string{rec.Error}, log)
+	herr := AppendRun(f.OutDir, rec)
+	if herr != nil {
+		log.Error("run history not written: the failed fire is only in this log", slog.Any("error", herr))
+	}
+	if cfg.Writeback.Enabled {
+		recordRun(ctx, cfg, Options{Job: f.Job, DSN: f.DSN, ScheduledAt: &at}, rec, log)
+	}
+	return herr
+}

@@ -15,7 +15,6 @@ import (
 	"github.com/go-co-op/gocron/v2"
 	"github.com/google/uuid"
 	"github.com/jonboulle/clockwork"
-	"github.com/robfig/cron/v3"
 
 	"github.com/custseg/custseg/config"
 )
@@ -105,7 +104,7 @@ const (
 type schedJob struct {
 	name    string
 	spec    string // CRON_TZ=<zone> <cron>, as given to gocron
-	sched   cron.Schedule
+	sched   *WallCron // fire times on the zone's wall clock (daylight saving: see WallCron)
 	loc     *time.Location
 	timeout time.Duration
 	catchUp bool
@@ -175,6 +174,7 @@ func NewScheduler(cfg *config.Config, run RunFunc, opts SchedulerOptions) (*Sche
 		// The task only queues the fire and returns, so gocron's singleton
 		// mode never drops one; the job's worker runs the queue.
 		_, err := gs.NewJob(gocron.CronJob(j.spec, false), gocron.NewTask(s.fire, j),
+			gocron.WithCronImplementation(j.sched),
 			gocron.WithName(j.name),
 			gocron.WithSingletonMode(gocron.LimitModeReschedule))
 		if err != nil {
@@ -229,7 +229,7 @@ func newSchedJob(j config.Job) (*schedJob, error) {
 	if !strings.HasPrefix(spec, "TZ=") && !strings.HasPrefix(spec, "CRON_TZ=") {
 		spec = "CRON_TZ=" + loc.String() + " " + spec
 	}
-	sched, err := cron.ParseStandard(spec) // what gocron's CronJob(spec, false) parses
+	sched, err := ParseWallCron(spec, loc)
 	if err != nil {
 		return nil, fmt.Errorf("cron: %q: %v", j.Cron, err)
 	}

@@ -28,7 +28,7 @@ const (
 	// DefaultFinalReplyTimeout is RFC 5321 §4.5.3.2.6's "DATA
 	// Termination" timeout.
 	DefaultFinalReplyTimeout = 10 * time.Minute
-	maxBackoff     = 10 * time.Minute
+	maxBackoff               = 10 * time.Minute
 )
 
 // Config is what a Sender needs to reach the SMTP server.
@@ -69,12 +69,12 @@ type Config struct {
 // FromConfig takes the SMTP settings out of the email section.
 func FromConfig(e config.Email) Config {
 	return Config{
-		Host:         e.Host,
-		Port:         e.Port,
-		Security:     e.Security,
-		Username:     e.Username,
-		Password:     e.Password,
-		From:         e.From,
+		Host:              e.Host,
+		Port:              e.Port,
+		Security:          e.Security,
+		Username:          e.Username,
+		Password:          e.Password,
+		From:              e.From,
 		Timeout:           e.Timeout,
 		FinalReplyTimeout: e.FinalReplyTimeout,
 		Retries:           e.Retries,

@@ -81,6 +81,11 @@ func readLines(path string, fn func(n int, line []byte) bool) (damaged []int, er
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file", path)
+	}
 	if err := lockFile(f, false); err != nil {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}

@@ -93,7 +93,7 @@ func TestKillDuringDeliveryNeverSendsTwice(t *testing.T) {
 				}
 			}
 		} else {
-			d := time.Duration(r.IntN(1500)) * time.Millisecond
+			d := time.Duration(300+r.IntN(2200)) * time.Millisecond
 			how = "after " + d.String()
 			timer := time.AfterFunc(d, kill)
 			defer timer.Stop()

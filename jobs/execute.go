@@ -461,7 +461,7 @@ func alert(ctx context.Context, cfg *config.Config, rec RunRecord, lines []strin
 func deliveryText(cfg *config.Config, rec RunRecord) string {
 	var b strings.Builder
 	if len(rec.Delivery) == 0 {
-		b.WriteString("Delivery: none. The run failed before delivering: no report was sent or published.\n")
+		b.WriteString("Delivery: none. No report was sent. The run failed before delivering: nothing was emailed or published.\n")
 		return b.String()
 	}
 	b.WriteString("Delivery:\n")

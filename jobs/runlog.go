@@ -32,8 +32,8 @@ type RunRecord struct {
 // Delivery is what happened to one audience's email, or to the shared
 // folder (Audience "shared_folder"), in a run.
 type Delivery struct {
-	Audience   string    `json:"audience"`
-	Recipients []string  `json:"recipients,omitempty"`
+	Audience   string   `json:"audience"`
+	Recipients []string `json:"recipients,omitempty"`
 	// Status is "sent", "failed", "skipped" (no recipients, sent or
 	// possibly delivered by an earlier attempt) or "unknown" (sent in
 	// full, not confirmed by the server: it may have been delivered).

@@ -211,14 +211,20 @@ type Delivery struct {
 
 // Email configures SMTP delivery and failure alerts.
 type Email struct {
-	Enabled  bool          `yaml:"enabled"`
-	Host     string        `yaml:"host"`
-	Port     int           `yaml:"port"`
-	Security string        `yaml:"security"` // starttls | tls | none
-	Username string        `yaml:"username"`
-	Password string        `yaml:"password"`
-	From     string        `yaml:"from"`
-	Timeout  time.Duration `yaml:"timeout"`
+	Enabled  bool   `yaml:"enabled"`
+	Host     string `yaml:"host"`
+	Port     int    `yaml:"port"`
+	Security string `yaml:"security"` // starttls | tls | none
+	Username string `yaml:"username"`
+	Password string `yaml:"password"`
+	From     string `yaml:"from"`
+	// Timeout bounds connecting and each SMTP command but the last.
+	Timeout time.Duration `yaml:"timeout"`
+	// FinalReplyTimeout is how long the server may take to confirm a
+	// message whose data it has received in full (RFC 5321 §4.5.3.2.6
+	// recommends 10 minutes). A reply that does not come in time leaves
+	// the message "unknown": it may have been delivered and is not resent.
+	FinalReplyTimeout time.Duration `yaml:"final_reply_timeout"`
 	// AttachmentLimitMB: larger files are linked, not attached.
 	AttachmentLimitMB float64       `yaml:"attachment_limit_mb"`
 	Retries           int           `yaml:"retries"`
@@ -330,7 +336,7 @@ func Default() *Config {
 		Jobs: []Job{{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "UTC", Timeout: time.Hour,
 			Audiences: []string{"management", "marketing"}, CatchUp: true}},
 		Delivery: Delivery{Retention: 12},
-		Email: Email{Port: 587, Security: "starttls", Timeout: 30 * time.Second, AttachmentLimitMB: 10,
+		Email: Email{Port: 587, Security: "starttls", Timeout: 30 * time.Second, FinalReplyTimeout: 10 * time.Minute, AttachmentLimitMB: 10,
 			Retries: 3, RetryBackoff: 10 * time.Second,
 			Audiences: []Audience{{Name: "management", Gets: "report"}, {Name: "marketing", Gets: "workbook"}}},
 		Schedule: Schedule{GracePeriod: 5 * time.Minute, Lock: true},

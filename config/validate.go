@@ -224,6 +224,9 @@ func (c *Config) validateDelivery() error {
 	if e.Timeout <= 0 || e.AttachmentLimitMB <= 0 || e.Retries < 0 || e.RetryBackoff < 0 {
 		return fmt.Errorf("email: timeout and attachment_limit_mb must be positive, retries and retry_backoff not negative")
 	}
+	if e.FinalReplyTimeout <= 0 {
+		return fmt.Errorf("email.final_reply_timeout: %s must be positive (10m is what RFC 5321 recommends)", e.FinalReplyTimeout)
+	}
 	return nil
 }
 

@@ -2,7 +2,8 @@ package jobs
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/custseg/custseg/config"
@@ -81,12 +82,35 @@ type Ledger interface {
 	Close() error
 }
 
-// errNoLedger is returned until the ledger implementations land.
-var errNoLedger = errors.New("delivery ledger: not implemented")
-
 // OpenLedger opens the ledger the config asks for: in the write-back
-// database when writeback is enabled, else beside the shared folder when
-// delivery.shared_folder is set, else in outDir (not shared).
+// database when writeback is enabled (tables custseg_deliveries and
+// custseg_fires, created when absent), else beside the shared folder when
+// delivery.shared_folder is set (<shared_folder>/.custseg/ledger.jsonl,
+// checked at open to be writable and syncable), else in outDir (not
+// shared).
 func OpenLedger(ctx context.Context, cfg *config.Config, outDir string) (Ledger, error) {
-	return nil, errNoLedger
+	return openLedger(ctx, cfg, Options{}, outDir)
+}
+
+// openLedger is OpenLedger with the run's options (its source DSN, which
+// the write-back schema must not be).
+func openLedger(ctx context.Context, cfg *config.Config, opts Options, outDir string) (Ledger, error) {
+	switch {
+	case cfg.Writeback.Enabled:
+		return openDBLedger(ctx, cfg, opts)
+	case cfg.Delivery.SharedFolder != "":
+		dir := filepath.Join(cfg.Resolve(cfg.Delivery.SharedFolder), SharedLedgerDir)
+		l, err := openFileLedger(dir, true, modesOf(cfg))
+		if err != nil {
+			return nil, fmt.Errorf("delivery ledger: the shared folder cannot hold it in %s (%v): "+
+				"make delivery.shared_folder writable by this user on a file system that supports fsync, "+
+				"or enable writeback to keep the ledger in the database", dir, err)
+		}
+		return l, nil
+	}
+	l, err := openFileLedger(outDir, false, modesOf(cfg))
+	if err != nil {
+		return nil, fmt.Errorf("delivery ledger: the output folder %s cannot hold it (%v): make it writable by this user", outDir, err)
+	}
+	return l, nil
 }

@@ -1,12 +1,8 @@
 package jobs
 
 import (
-	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -36,74 +32,80 @@ type RunRecord struct {
 // Delivery is what happened to one audience's email, or to the shared
 // folder (Audience "shared_folder"), in a run.
 type Delivery struct {
-	Audience   string    `json:"audience"`
-	Recipients []string  `json:"recipients,omitempty"`
-	Status     string    `json:"status"` // "sent", "failed", "skipped" (dry run, or sent by an earlier attempt)
-	Error      string    `json:"error,omitempty"`
-	At         time.Time `json:"at"`
-	Detail     string    `json:"detail,omitempty"` // e.g. the published folder, or "attachment replaced by a link"
+	Audience   string   `json:"audience"`
+	Recipients []string `json:"recipients,omitempty"`
+	// Status is "sent", "failed", "skipped" (no recipients, sent or
+	// possibly delivered by an earlier attempt) or "unknown" (sent in
+	// full, not confirmed by the server: it may have been delivered).
+	Status string    `json:"status"`
+	Error  string    `json:"error,omitempty"`
+	At     time.Time `json:"at"`
+	Detail string    `json:"detail,omitempty"` // e.g. the published folder, or "attachment replaced by a link"
+	// MessageID is the email's Message-ID, the same for every attempt of
+	// one job, as-of date and audience.
+	MessageID string `json:"message_id,omitempty"`
 }
 
 var runLogMu sync.Mutex
 
 // AppendRun adds r to the run history in dir, creating it if needed. Each
-// record is one write of one line, synced, so concurrent writers and a
-// crash leave whole lines.
+// record is one write of one line, synced, under a lock on the file, so
+// concurrent writers leave whole lines; a torn last line left by a crash
+// is repaired (r starts on a line of its own). An error means r is not in
+// the history: the run must count as failed.
 func AppendRun(dir string, r RunRecord) error {
 	runLogMu.Lock()
 	defer runLogMu.Unlock()
-	if err := os.MkdirAll(dir, DefaultModes.Dir); err != nil {
-		return fmt.Errorf("run history: %w", err)
-	}
 	b, err := json.Marshal(r)
 	if err != nil {
 		return fmt.Errorf("run history: %w", err)
 	}
-	f, err := os.OpenFile(filepath.Join(dir, RunLogFile), os.O_CREATE|os.O_APPEND|os.O_WRONLY, DefaultModes.File)
+	path := filepath.Join(dir, RunLogFile)
+	if err := appendLine(path, b, DefaultModes.File, DefaultModes.Dir); err != nil {
+		return fmt.Errorf("run history %s: %w", path, err)
+	}
+	return nil
+}
+
+// RunHistory is the run history as read from one file.
+type RunHistory struct {
+	// Path is the file read.
+	Path string
+	// Runs are its records, oldest first.
+	Runs []RunRecord
+	// Damaged are the numbers (from 1) of the lines that are not records:
+	// a write torn by a crash, a damaged file. They are left out of Runs.
+	Damaged []int
+}
+
+// ReadRunHistory reads the run history in dir, keeping only the runs of
+// job when job is not "", and says which lines it could not read. A
+// missing history is empty.
+func ReadRunHistory(dir, job string) (RunHistory, error) {
+	h := RunHistory{Path: filepath.Join(dir, RunLogFile)}
+	damaged, err := readLines(h.Path, func(_ int, line []byte) bool {
+		var rec RunRecord
+		if json.Unmarshal(line, &rec) != nil || rec.Job == "" {
+			return false
+		}
+		if job == "" || rec.Job == job {
+			h.Runs = append(h.Runs, rec)
+		}
+		return true
+	})
+	h.Damaged = damaged
 	if err != nil {
-		return fmt.Errorf("run history: %w", err)
+		return h, fmt.Errorf("run history %s: %w", h.Path, err)
 	}
-	if _, err := f.Write(append(b, '\n')); err != nil {
-		f.Close()
-		return fmt.Errorf("run history: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("run history: %w", err)
-	}
-	return f.Close()
+	return h, nil
 }
 
 // ReadRuns returns the run history in dir, oldest first, keeping only the
 // runs of job when job is not "". A missing history is empty; a damaged
-// line is skipped.
+// line is left out (ReadRunHistory reports them).
 func ReadRuns(dir, job string) ([]RunRecord, error) {
-	f, err := os.Open(filepath.Join(dir, RunLogFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("run history: %w", err)
-	}
-	defer f.Close()
-	var out []RunRecord
-	r := bufio.NewReader(f)
-	for {
-		line, err := r.ReadBytes('\n')
-		if len(line) > 0 {
-			var rec RunRecord
-			if json.Unmarshal(line, &rec) == nil && (job == "" || rec.Job == job) {
-				out = append(out, rec)
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return out, fmt.Errorf("run history: %w", err)
-		}
-	}
-	return out, nil
+	h, err := ReadRunHistory(dir, job)
+	return h.Runs, err
 }
 
 // Delivered reports the audiences whose email an earlier attempt of the

@@ -359,36 +359,42 @@ func TestWritebackFailures(t *testing.T) {
 	}
 	sent := len(srv.Messages())
 
-	// The write-back server is down: the reports still go out (the
-	// audiences already have theirs from m1 and are skipped, so use a new
-	// output folder), the run fails at writeback and the alert says so.
+	// The write-back server is down. It holds the delivery ledger, so no
+	// email goes out (nothing can tell whether another attempt or replica
+	// sent it); the shared folder is published, the run fails at deliver
+	// and the alert says what was and was not delivered.
 	down := *cfg
 	down.Writeback.DSN = "root:Wb-Secret-LEAK@tcp(127.0.0.1:1)/"
 	downOpts := opts
 	downOpts.OutDir = t.TempDir()
 	m, err := Execute(context.Background(), &down, downOpts)
-	want := "writeback: " + schema + ": connect 127.0.0.1:1: "
-	if err == nil || !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
+	want := "deliver: management: not sent: the delivery ledger cannot tell"
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), "writeback: "+schema+": connect 127.0.0.1:1: ") ||
+		strings.Contains(err.Error(), "\n") {
 		t.Fatalf("write-back down: err = %v, want prefix %q", err, want)
 	}
 	if _, serr := os.Stat(filepath.Join(m.Dir, WorkbookFile("2026-09-30"))); serr != nil {
 		t.Errorf("files not kept after a failed write-back: %v", serr)
 	}
 	msgs := srv.Messages()[sent:]
-	if len(msgs) != 3 || msgs[0].To[0] != "boss@shop.example" || msgs[1].To[0] != "marketing@shop.example" || msgs[2].To[0] != "ops@shop.example" {
-		t.Fatalf("write-back down sent %d messages: %+v", len(msgs), msgs)
+	if len(msgs) != 1 || msgs[0].To[0] != "ops@shop.example" {
+		t.Fatalf("write-back down sent %d messages, want only the alert: %+v", len(msgs), msgs)
 	}
-	if subj := msgs[2].Header().Get("Subject"); !strings.Contains(subj, "at step writeback") {
+	if subj := msgs[0].Header().Get("Subject"); !strings.Contains(subj, "at step deliver") {
 		t.Errorf("alert subject = %q", subj)
 	}
+	if body := plainText(t, msgs[0].Data); !strings.Contains(body, "management (boss@shop.example, cfo@shop.example): NOT sent") ||
+		!strings.Contains(body, "write-back: NOT written") {
+		t.Errorf("alert does not say what was not delivered:\n%s", body)
+	}
 	hist, _ := ReadRuns(downOpts.OutDir, "weekly")
-	if len(hist) != 1 || hist[0].Status != "failed" || hist[0].Step != StepWriteback {
+	if len(hist) != 1 || hist[0].Status != "failed" || hist[0].Step != StepDeliver {
 		t.Errorf("runs.jsonl: %+v", hist)
 	}
 	if !strings.Contains(logs.String(), "run not recorded in the write-back database") {
 		t.Errorf("the unreachable write-back of the failed run's row was not logged")
 	}
-	for _, b := range append([][]byte{logs.Bytes(), []byte(err.Error())}, msgs[2].Data) {
+	for _, b := range append([][]byte{logs.Bytes(), []byte(err.Error())}, msgs[0].Data) {
 		if bytes.Contains(b, []byte("Wb-Secret-LEAK")) {
 			t.Errorf("the write-back password leaked")
 		}

@@ -25,7 +25,10 @@ const (
 // Defaults for the zero values of Config.
 const (
 	DefaultTimeout = 30 * time.Second
-	maxBackoff     = 10 * time.Minute
+	// DefaultFinalReplyTimeout is RFC 5321 §4.5.3.2.6's "DATA
+	// Termination" timeout.
+	DefaultFinalReplyTimeout = 10 * time.Minute
+	maxBackoff               = 10 * time.Minute
 )
 
 // Config is what a Sender needs to reach the SMTP server.
@@ -43,8 +46,15 @@ type Config struct {
 	// From is the sender address, optionally with a display name
 	// ("custseg <reports@shop.example>").
 	From string
-	// Timeout bounds connecting and each SMTP command (0: DefaultTimeout).
+	// Timeout bounds connecting and each SMTP command but the last
+	// (0: DefaultTimeout).
 	Timeout time.Duration
+	// FinalReplyTimeout bounds the wait for the server's reply once the
+	// whole message, end-of-data mark included, has been written
+	// (0: DefaultFinalReplyTimeout, the 10 minutes RFC 5321 §4.5.3.2.6
+	// recommends). A reply that does not come makes Send return
+	// ErrUnknown, never a retry.
+	FinalReplyTimeout time.Duration
 	// Retries is how many times a transient failure is retried.
 	Retries int
 	// RetryBackoff is the wait before the first retry; it doubles for each
@@ -59,15 +69,16 @@ type Config struct {
 // FromConfig takes the SMTP settings out of the email section.
 func FromConfig(e config.Email) Config {
 	return Config{
-		Host:         e.Host,
-		Port:         e.Port,
-		Security:     e.Security,
-		Username:     e.Username,
-		Password:     e.Password,
-		From:         e.From,
-		Timeout:      e.Timeout,
-		Retries:      e.Retries,
-		RetryBackoff: e.RetryBackoff,
+		Host:              e.Host,
+		Port:              e.Port,
+		Security:          e.Security,
+		Username:          e.Username,
+		Password:          e.Password,
+		From:              e.From,
+		Timeout:           e.Timeout,
+		FinalReplyTimeout: e.FinalReplyTimeout,
+		Retries:           e.Retries,
+		RetryBackoff:      e.RetryBackoff,
 	}
 }
 
@@ -105,11 +116,14 @@ func (c Config) normalize() (Config, error) {
 	if _, err := mail.ParseAddress(c.From); err != nil {
 		return c, fmt.Errorf("email.from: %q is not an email address", c.From)
 	}
-	if c.Timeout < 0 || c.Retries < 0 || c.RetryBackoff < 0 {
-		return c, fmt.Errorf("email: timeout, retries and retry_backoff must not be negative")
+	if c.Timeout < 0 || c.FinalReplyTimeout < 0 || c.Retries < 0 || c.RetryBackoff < 0 {
+		return c, fmt.Errorf("email: timeout, final_reply_timeout, retries and retry_backoff must not be negative")
 	}
 	if c.Timeout == 0 {
 		c.Timeout = DefaultTimeout
+	}
+	if c.FinalReplyTimeout == 0 {
+		c.FinalReplyTimeout = DefaultFinalReplyTimeout
 	}
 	var tc *tls.Config
 	if c.TLSConfig != nil {

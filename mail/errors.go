@@ -13,7 +13,7 @@ import (
 	gomail "github.com/wneessen/go-mail"
 )
 
-// The two kinds of failure; every *Error wraps exactly one of them.
+// The three kinds of failure; every *Error wraps exactly one of them.
 var (
 	// ErrPermanent: the same message to the same server will fail again
 	// (a 5xx reply, a failed login, a bad address or attachment, a TLS
@@ -22,6 +22,11 @@ var (
 	// ErrTransient: a later try may succeed (a refused, reset or timed-out
 	// connection, a 4xx reply, a cancelled context).
 	ErrTransient = errors.New("transient failure")
+	// ErrUnknown: the server received the whole message but its final
+	// reply never came (a timeout or a broken connection after the
+	// end-of-data mark). It may have been delivered; Send never retries
+	// it, as a retry could deliver a second copy.
+	ErrUnknown = errors.New("unknown outcome")
 )
 
 // Error is a failed Send or Check.
@@ -30,6 +35,9 @@ type Error struct {
 	Server string
 	// Permanent tells ErrPermanent from ErrTransient.
 	Permanent bool
+	// Unknown: the whole message was sent and not confirmed (ErrUnknown;
+	// Permanent is then false).
+	Unknown bool
 	// Code is the server's SMTP reply code, 0 when it gave none.
 	Code int
 	// Attempts is how many connections were tried (0: the message failed
@@ -41,7 +49,11 @@ type Error struct {
 
 func (e *Error) Error() string {
 	kind := "transient failure"
-	if e.Permanent {
+	switch {
+	case e.Unknown:
+		return fmt.Sprintf("smtp %s: the server received the whole message but did not confirm it (attempt %d): "+
+			"it may have been delivered, so it is not sent again: %v", e.Server, e.Attempts, e.Err)
+	case e.Permanent:
 		kind = "permanent failure"
 	}
 	switch {
@@ -54,11 +66,14 @@ func (e *Error) Error() string {
 	}
 }
 
-// Unwrap lets errors.Is match ErrPermanent or ErrTransient, and the
+// Unwrap lets errors.Is match ErrPermanent, ErrTransient or ErrUnknown, and the
 // underlying error (context.Canceled, *textproto.Error, ...).
 func (e *Error) Unwrap() []error {
 	kind := ErrTransient
-	if e.Permanent {
+	switch {
+	case e.Unknown:
+		kind = ErrUnknown
+	case e.Permanent:
 		kind = ErrPermanent
 	}
 	return []error{kind, e.Err}

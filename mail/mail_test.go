@@ -682,7 +682,8 @@ func TestFromConfig(t *testing.T) {
 	e.Host, e.Username, e.Password, e.From = "smtp.shop.example", "u", "p", "reports@shop.example"
 	got := FromConfig(e)
 	want := Config{Host: "smtp.shop.example", Port: 587, Security: "starttls", Username: "u", Password: "p",
-		From: "reports@shop.example", Timeout: 30 * time.Second, Retries: 3, RetryBackoff: 10 * time.Second}
+		From: "reports@shop.example", Timeout: 30 * time.Second, FinalReplyTimeout: 10 * time.Minute, Retries: 3,
+		RetryBackoff: 10 * time.Second}
 	if got != want {
 		t.Errorf("FromConfig = %+v, want %+v", got, want)
 	}

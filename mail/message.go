@@ -33,6 +33,11 @@ type Message struct {
 	// Text is the plain-text body (the alternative to HTML); required.
 	Text        string
 	Attachments []Attachment
+	// MessageID, when set, is the Message-ID without angle brackets
+	// ("custseg.1f2e3d@shop.example"); "" makes a random one. A caller
+	// that may send the same message again after a crash gives it a
+	// fixed one, so that mail clients show one message.
+	MessageID string
 }
 
 // build turns msg into a go-mail message with every attachment in memory.
@@ -54,7 +59,14 @@ func (s *Sender) build(msg Message) (*gomail.Msg, error) {
 	m.Subject(msg.Subject)
 	// Fixed once, so that a retried message is the same message.
 	m.SetDate()
-	m.SetMessageID()
+	if msg.MessageID != "" {
+		if strings.ContainsAny(msg.MessageID, "<> \t\r\n") || !strings.Contains(msg.MessageID, "@") {
+			return nil, fmt.Errorf("message id %q: want left@right, without angle brackets or spaces", msg.MessageID)
+		}
+		m.SetMessageIDWithValue(msg.MessageID)
+	} else {
+		m.SetMessageID()
+	}
 	m.SetUserAgent("custseg")
 	// RFC 3834: no vacation replies to a scheduled job.
 	m.SetGenHeader("Auto-Submitted", "auto-generated")

@@ -3,9 +3,11 @@ package mail
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
+	"net/textproto"
 	"strconv"
 	"sync"
 	"time"
@@ -61,10 +63,16 @@ func (s *Sender) Send(ctx context.Context, msg Message) error {
 	log := s.log.With(LogTo, msg.To, LogSubject, msg.Subject)
 	backoff := s.cfg.RetryBackoff
 	for attempt := 1; ; attempt++ {
-		err := s.sendOnce(ctx, m)
+		resp, err := s.sendOnce(ctx, m)
 		if err == nil {
-			log.Info("email sent", LogAttempt, attempt, LogResponse, m.ServerResponse())
+			log.Info("email sent", LogAttempt, attempt, LogResponse, resp)
 			return nil
+		}
+		if errors.Is(err, errNoFinalReply) {
+			// Never retried: the server may have kept the message.
+			log.Error("email sent in full but not confirmed by the server; not sent again",
+				LogAttempt, attempt, "error", err)
+			return &Error{Server: s.addr, Unknown: true, Attempts: attempt, Err: err}
 		}
 		permanent, code := classify(err)
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -90,7 +98,7 @@ func (s *Sender) Send(ctx context.Context, msg Message) error {
 // Check connects with the configured security, authenticates when a
 // username is set, and quits without sending: one attempt, no retries.
 func (s *Sender) Check(ctx context.Context) error {
-	err := s.session(ctx, func(*gomail.Client, *smtp.Client) error { return nil })
+	err := s.session(ctx, func(*gomail.Client, *smtp.Client, *watchConn) error { return nil })
 	if err == nil {
 		return nil
 	}
@@ -101,28 +109,150 @@ func (s *Sender) Check(ctx context.Context) error {
 	return &Error{Server: s.addr, Permanent: permanent, Code: code, Attempts: 1, Err: err}
 }
 
-// sendOnce makes one connection and sends m. A message the server accepted
-// counts as sent even if what follows (RSET, QUIT) fails.
-func (s *Sender) sendOnce(ctx context.Context, m *gomail.Msg) error {
-	return s.session(ctx, func(c *gomail.Client, sc *smtp.Client) error {
-		err := c.SendWithSMTPClient(sc, m)
-		if err != nil && m.IsDelivered() {
-			s.log.Warn("email accepted by the server, then the connection failed", "error", err)
-			return nil
+// errNoFinalReply marks a transaction whose data went out in full and
+// whose final reply did not come.
+var errNoFinalReply = errors.New("no reply to the end of the data")
+
+// sendOnce makes one connection and sends m in one SMTP transaction, each
+// command bounded by Timeout. It returns the server's final reply. Once the
+// end-of-data mark is written, the reply may take FinalReplyTimeout; if it
+// does not come (a timeout, a closed connection), the error wraps
+// errNoFinalReply. A message the server accepted counts as sent even if
+// what follows (QUIT) fails.
+func (s *Sender) sendOnce(ctx context.Context, m *gomail.Msg) (string, error) {
+	var resp string
+	err := s.session(ctx, func(_ *gomail.Client, sc *smtp.Client, w *watchConn) error {
+		from, err := m.GetSender(false)
+		if err != nil {
+			return err
+		}
+		rcpts, err := m.GetRecipients()
+		if err != nil {
+			return err
+		}
+		if err := sc.UpdateDeadline(s.cfg.Timeout); err != nil {
+			return err
+		}
+		if err := sc.Mail(from); err != nil {
+			return err
+		}
+		for _, r := range rcpts {
+			if err := sc.UpdateDeadline(s.cfg.Timeout); err != nil {
+				return err
+			}
+			if err := sc.Rcpt(r); err != nil {
+				_ = sc.Reset()
+				return err
+			}
+		}
+		if err := sc.UpdateDeadline(s.cfg.Timeout); err != nil {
+			return err
+		}
+		dw, err := sc.Data()
+		if err != nil {
+			return err
+		}
+		// The data itself may take longer than one command on a slow
+		// link: the deadline moves with each write (see watchConn).
+		w.progress(s.cfg.Timeout)
+		if _, err := m.WriteTo(dw); err != nil {
+			return err
+		}
+		w.awaitFinal(s.cfg.FinalReplyTimeout)
+		err = dw.Close()
+		if dc, ok := dw.(*smtp.DataCloser); ok {
+			resp = dc.ServerResponse()
+		}
+		if err != nil && w.dataSent() {
+			var reply *textproto.Error
+			if !errors.As(err, &reply) {
+				return fmt.Errorf("%w within %s: %v", errNoFinalReply, s.cfg.FinalReplyTimeout, err)
+			}
+		}
+		if err == nil {
+			w.done()
 		}
 		return err
 	})
+	return resp, err
+}
+
+// watchConn is the SMTP connection as written to the network (under TLS
+// when there is TLS). It tells whether the end of a message's data has
+// gone out: once awaitFinal is called (just before the end-of-data mark
+// is written and the reply read), a read on a connection whose writes all
+// succeeded means the whole message, mark included, was handed to the
+// network, whatever TLS does above it. That first read gets the final
+// reply's deadline.
+type watchConn struct {
+	net.Conn
+	mu          sync.Mutex
+	perWrite    time.Duration // > 0: each write gets this long
+	final       time.Duration // > 0: armed, waiting for the end of data
+	writeFailed bool
+	sent        bool // the end-of-data mark went out in full
+}
+
+func (c *watchConn) progress(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.perWrite = d
+}
+
+func (c *watchConn) awaitFinal(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.final, c.sent = d, false // a write that failed before still counts
+}
+
+func (c *watchConn) done() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.perWrite, c.final = 0, 0
+}
+
+func (c *watchConn) dataSent() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sent
+}
+
+func (c *watchConn) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	if c.perWrite > 0 {
+		_ = c.Conn.SetWriteDeadline(time.Now().Add(c.perWrite))
+	}
+	c.mu.Unlock()
+	n, err := c.Conn.Write(p)
+	if err != nil {
+		c.mu.Lock()
+		c.writeFailed = true
+		c.mu.Unlock()
+	}
+	return n, err
+}
+
+func (c *watchConn) Read(p []byte) (int, error) {
+	c.mu.Lock()
+	if c.final > 0 && !c.sent && !c.writeFailed {
+		c.sent = true
+		c.perWrite = 0
+		_ = c.Conn.SetReadDeadline(time.Now().Add(c.final))
+	}
+	c.mu.Unlock()
+	return c.Conn.Read(p)
 }
 
 // session connects, says EHLO, upgrades with STARTTLS or starts in TLS,
 // authenticates when configured, runs fn and quits. The socket is closed
 // as soon as ctx ends, so that no SMTP command outlives it, and always on
 // return.
-func (s *Sender) session(ctx context.Context, fn func(*gomail.Client, *smtp.Client) error) error {
+func (s *Sender) session(ctx context.Context, fn func(*gomail.Client, *smtp.Client, *watchConn) error) error {
 	var (
-		mu   sync.Mutex
-		raw  net.Conn
-		stop func() bool
+		mu    sync.Mutex
+		raw   net.Conn
+		watch *watchConn
+		stop  func() bool
 	)
 	defer func() {
 		mu.Lock()
@@ -134,23 +264,26 @@ func (s *Sender) session(ctx context.Context, fn func(*gomail.Client, *smtp.Clie
 	}()
 	dial := func(dctx context.Context, network, addr string) (net.Conn, error) {
 		d := &net.Dialer{}
-		var (
-			conn net.Conn
-			err  error
-		)
-		if s.cfg.Security == SecurityTLS {
-			conn, err = (&tls.Dialer{NetDialer: d, Config: s.cfg.TLSConfig}).DialContext(dctx, network, addr)
-		} else {
-			conn, err = d.DialContext(dctx, network, addr)
-		}
+		conn, err := d.DialContext(dctx, network, addr)
 		if err != nil {
 			return nil, err
 		}
+		// Watched below TLS: what it sees written is what the network got.
+		w := &watchConn{Conn: conn}
+		var c net.Conn = w
+		if s.cfg.Security == SecurityTLS {
+			tc := tls.Client(w, s.cfg.TLSConfig)
+			if err := tc.HandshakeContext(dctx); err != nil {
+				_ = conn.Close()
+				return nil, err
+			}
+			c = tc
+		}
 		mu.Lock()
 		defer mu.Unlock()
-		raw = conn
+		raw, watch = conn, w
 		stop = context.AfterFunc(ctx, func() { _ = conn.Close() })
-		return conn, nil
+		return c, nil
 	}
 	c, err := gomail.NewClient(s.cfg.Host, s.options(dial)...)
 	if err != nil {
@@ -160,7 +293,10 @@ func (s *Sender) session(ctx context.Context, fn func(*gomail.Client, *smtp.Clie
 	if err != nil {
 		return fmt.Errorf("connect: %w", err)
 	}
-	if err := fn(c, sc); err != nil {
+	mu.Lock()
+	w := watch
+	mu.Unlock()
+	if err := fn(c, sc, w); err != nil {
 		return err
 	}
 	if err := c.CloseWithSMTPClient(sc); err != nil {

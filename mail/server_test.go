@@ -43,6 +43,9 @@ type serverOptions struct {
 	// cutData, when it returns true for the nth DATA, makes the server
 	// read a little of the message and then reset the connection.
 	cutData func(n int) bool
+	// replyDelay, when set, holds the final reply to the nth DATA for
+	// the duration it returns, after the message is stored.
+	replyDelay func(n int) time.Duration
 }
 
 type received struct {
@@ -56,6 +59,8 @@ type testServer struct {
 	opts serverOptions
 	host string
 	port int
+
+	stop chan struct{} // closed when the test ends
 
 	mu       sync.Mutex
 	conns    int // TCP connections accepted
@@ -84,7 +89,7 @@ func startServer(t *testing.T, opts serverOptions) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &testServer{opts: opts, host: "127.0.0.1", port: ln.Addr().(*net.TCPAddr).Port}
+	s := &testServer{opts: opts, host: "127.0.0.1", port: ln.Addr().(*net.TCPAddr).Port, stop: make(chan struct{})}
 	var l net.Listener = &countingListener{Listener: ln, s: s}
 	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
 		return &session{s: s, conn: c}, nil
@@ -109,6 +114,7 @@ func startServer(t *testing.T, opts serverOptions) *testServer {
 		_ = srv.Serve(l)
 	}()
 	t.Cleanup(func() {
+		close(s.stop)
 		_ = srv.Close()
 		_ = ln.Close() // in case Serve had not yet registered it when Close ran
 		<-done
@@ -212,6 +218,14 @@ func (se *session) Data(r io.Reader) error {
 	se.s.mu.Lock()
 	se.s.messages = append(se.s.messages, received{from: se.from, to: se.to, data: data, tls: isTLS})
 	se.s.mu.Unlock()
+	if se.s.opts.replyDelay != nil {
+		t := time.NewTimer(se.s.opts.replyDelay(n))
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-se.s.stop:
+		}
+	}
 	return nil
 }
 

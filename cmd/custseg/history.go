@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -17,10 +18,11 @@ type HistoryCommand struct{ m *Main }
 
 const historyUsage = `Usage: custseg history --config FILE [flags]
 
-Prints the run history kept in the output folder (outputs.dir/runs.jsonl),
-newest first: each run's id, job, as-of date, status, how long it took, how
-many files it wrote, what was delivered to whom, and the error of a failed
-run.
+Prints the run history kept in the output folder (outputs.dir/runs.jsonl,
+or --out's), newest first: each run's id, job, as-of date, status, how long
+it took, how many files it wrote, what was delivered to whom, and the error
+of a failed run. Lines of the history that cannot be read (a write torn by
+a crash, a damaged file) are named in a warning on stderr.
 
 Flags:
 `
@@ -34,6 +36,7 @@ func (c *HistoryCommand) Run(ctx context.Context, args []string) error {
 	cfgPath := fs.String("config", "", "config file (YAML)")
 	job := fs.String("job", "", "show only this job's runs (default: all jobs)")
 	limit := fs.Int("limit", 20, "show at most N runs, the newest (0: all)")
+	outDir := fs.String("out", "", "output folder whose history to show, as given to `run --out` (default: outputs.dir)")
 	if err := parseFlags(fs, args); err != nil {
 		if err == errHelp {
 			printUsage(c.m.Stdout, fs, historyUsage)
@@ -47,10 +50,23 @@ func (c *HistoryCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	runs, err := jobs.ReadRuns(cfg.Resolve(cfg.Outputs.Dir), *job)
+	dir := cfg.Resolve(cfg.Outputs.Dir)
+	if *outDir != "" {
+		dir = *outDir
+	}
+	h, err := jobs.ReadRunHistory(dir, *job)
 	if err != nil {
 		return err
 	}
+	if n := len(h.Damaged); n > 0 {
+		what := "line"
+		if n > 1 {
+			what = "lines"
+		}
+		fmt.Fprintf(c.m.Stderr, "warning: %s: %s %s cannot be read (torn by a crash or damaged) and %s not shown\n",
+			h.Path, what, joinInts(h.Damaged), map[bool]string{true: "are", false: "is"}[n > 1])
+	}
+	runs := h.Runs
 	if len(runs) == 0 {
 		if *job != "" {
 			fmt.Fprintf(c.m.Stdout, "no runs yet of job %q\n", *job)
@@ -126,6 +142,15 @@ func deliverySummary(ds []jobs.Delivery) string {
 			p += fmt.Sprintf(" (%d)", n)
 		}
 		parts[i] = p
+	}
+	return strings.Join(parts, ", ")
+}
+
+// joinInts reads like "3, 7, 12".
+func joinInts(ns []int) string {
+	parts := make([]string, len(ns))
+	for i, n := range ns {
+		parts[i] = strconv.Itoa(n)
 	}
 	return strings.Join(parts, ", ")
 }

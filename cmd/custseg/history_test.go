@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/custseg/custseg/jobs"
 )
 
 // historyFixture is a hand-written run history: an ok scheduled run with
@@ -108,5 +110,35 @@ func TestHistoryCommandUsage(t *testing.T) {
 	code, out, _ := run(t, nil, "history", "-h")
 	if code != exitUsage || !strings.Contains(out, "-limit") {
 		t.Errorf("-h: code %d\n%s", code, out)
+	}
+}
+
+// `history --out DIR` reads the history `run --out DIR` wrote, and names
+// the lines it cannot read: the fixture's damaged line 3, and a last line
+// torn by a crash, after which the next run's record is intact.
+func TestHistoryCommandOutAndDamaged(t *testing.T) {
+	cfgPath := historyConfig(t, "")
+	out := t.TempDir()
+	torn := historyFixture + `{"run_id":"20261130T070000Z-ffffff","job":"weekly","as_of":"2026-11-`
+	if err := os.WriteFile(filepath.Join(out, "runs.jsonl"), []byte(torn), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := jobs.AppendRun(out, jobs.RunRecord{RunID: "20261207T070000Z-123456", Job: "weekly", AsOf: "2026-12-06", Status: "ok"}); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, nil, "history", "--config", cfgPath, "--out", out)
+	if code != 0 {
+		t.Fatalf("code %d\n%s%s", code, stdout, stderr)
+	}
+	if !strings.Contains(stdout, "20261207T070000Z-123456") || !strings.Contains(stdout, "20261116T070000Z-a1b2c3") {
+		t.Errorf("history --out does not show the runs of %s:\n%s", out, stdout)
+	}
+	want := filepath.Join(out, "runs.jsonl") + ": lines 3, 5 cannot be read"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr %q lacks %q", stderr, want)
+	}
+	// Without --out: outputs.dir, which has no runs.
+	if code, stdout, _ := run(t, nil, "history", "--config", cfgPath); code != 0 || stdout != "no runs yet\n" {
+		t.Errorf("without --out: code %d %q", code, stdout)
 	}
 }

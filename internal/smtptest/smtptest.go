@@ -42,7 +42,15 @@ type Server struct {
 	// Refuse, when set, is asked before each DATA is accepted (n counts
 	// the DATA commands from 1); a non-nil error refuses the message.
 	Refuse func(n int) error
-	datas  int
+	// Stored, when set, is called after the nth message is stored and
+	// before the server replies to it (a test may kill the sender there:
+	// the worst instant).
+	Stored func(n int)
+	// ReplyDelay, when set, holds the reply to the nth stored message for
+	// the duration it returns (the test's end cuts it short).
+	ReplyDelay func(n int) time.Duration
+	datas      int
+	stop       chan struct{}
 }
 
 // Start serves on 127.0.0.1 until the test ends.
@@ -52,7 +60,7 @@ func Start(t testing.TB) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{Host: "127.0.0.1", Port: ln.Addr().(*net.TCPAddr).Port}
+	s := &Server{Host: "127.0.0.1", Port: ln.Addr().(*net.TCPAddr).Port, stop: make(chan struct{})}
 	srv := smtp.NewServer(smtp.BackendFunc(func(c *smtp.Conn) (smtp.Session, error) {
 		return &session{s: s}, nil
 	}))
@@ -66,6 +74,7 @@ func Start(t testing.TB) *Server {
 		_ = srv.Serve(ln)
 	}()
 	t.Cleanup(func() {
+		close(s.stop)
 		// Close the listener too: a test that ends before Serve has taken
 		// it would otherwise leave Serve waiting for ever.
 		_ = ln.Close()
@@ -102,13 +111,27 @@ func (se *session) Data(r io.Reader) error {
 		return err
 	}
 	se.s.mu.Lock()
-	defer se.s.mu.Unlock()
 	se.s.datas++
+	n := se.s.datas
 	if se.s.Refuse != nil {
-		if err := se.s.Refuse(se.s.datas); err != nil {
+		if err := se.s.Refuse(n); err != nil {
+			se.s.mu.Unlock()
 			return err
 		}
 	}
 	se.s.messages = append(se.s.messages, Message{From: se.from, To: append([]string(nil), se.to...), Data: b})
+	stored, delay := se.s.Stored, se.s.ReplyDelay
+	se.s.mu.Unlock()
+	if stored != nil {
+		stored(n)
+	}
+	if delay != nil {
+		t := time.NewTimer(delay(n))
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-se.s.stop:
+		}
+	}
 	return nil
 }

@@ -1,0 +1,254 @@
+package jobs
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/custseg/custseg/internal/smtptest"
+	"github.com/custseg/custseg/queries"
+)
+
+// sentTo counts the stored messages per first recipient and collects
+// their Message-IDs.
+func sentTo(msgs []smtptest.Message) (map[string]int, map[string][]string) {
+	n, ids := map[string]int{}, map[string][]string{}
+	for _, m := range msgs {
+		n[m.To[0]]++
+		ids[m.To[0]] = append(ids[m.To[0]], m.Header().Get("Message-Id"))
+	}
+	return n, ids
+}
+
+// A server that stores management's message and answers after
+// email.final_reply_timeout: one copy, the state is unknown, the alert
+// says it may have arrived, and a re-run does not send it again.
+func TestExecuteSlowFinalReplyIsUnknown(t *testing.T) {
+	tdb := loadFixture(t)
+	srv := smtptest.Start(t)
+	cfg := deliveryConfig(t, srv)
+	cfg.Email.FinalReplyTimeout = 500 * time.Millisecond
+	srv.ReplyDelay = func(n int) time.Duration {
+		if n == 1 {
+			return time.Minute
+		}
+		return 0
+	}
+	src := queries.Builtin()
+	opts := Options{AsOf: asOf, OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN}
+	m, err := Execute(context.Background(), cfg, opts)
+	if err == nil || !strings.Contains(err.Error(), "did not confirm") {
+		t.Fatalf("err = %v, want the unknown outcome", err)
+	}
+	status := map[string]string{}
+	for _, d := range m.Delivery {
+		status[d.Audience] = d.Status
+	}
+	if status["management"] != "unknown" || status["marketing"] != "sent" {
+		t.Errorf("delivery = %+v", m.Delivery)
+	}
+	n, _ := sentTo(srv.Messages())
+	if n["boss@shop.example"] != 1 || n["marketing@shop.example"] != 1 || n["ops@shop.example"] != 1 {
+		t.Fatalf("stored %v, want one each of management, marketing and the alert", n)
+	}
+	var alertBody string
+	for _, msg := range srv.Messages() {
+		if msg.To[0] == "ops@shop.example" {
+			alertBody = string(msg.Data)
+		}
+	}
+	for _, want := range []string{"UNKNOWN, may have arrived", "marketing (marketing@shop.example): sent at", "shared folder: published in"} {
+		if !strings.Contains(strings.ReplaceAll(alertBody, "=\r\n", ""), want) {
+			t.Errorf("alert lacks %q:\n%s", want, alertBody)
+		}
+	}
+	if strings.Contains(alertBody, "No report was sent") {
+		t.Errorf("alert says no report was sent though two were")
+	}
+
+	// The re-run sends nothing: management may have it, marketing has it.
+	srv.ReplyDelay = nil
+	before := len(srv.Messages())
+	m, err = Execute(context.Background(), cfg, opts)
+	if err != nil {
+		t.Fatalf("re-run: %v", err)
+	}
+	if got := srv.Messages()[before:]; len(got) != 0 {
+		t.Errorf("re-run sent %d messages, want none", len(got))
+	}
+	for _, d := range m.Delivery {
+		if d.Audience == "management" && (d.Status != "skipped" || !strings.Contains(d.Detail, "may have been delivered")) {
+			t.Errorf("re-run, management: %+v", d)
+		}
+	}
+}
+
+// A full disk when the history line is written: the run fails with an
+// alert naming the history, and a re-run sends no audience again.
+func TestExecuteHistoryFullDisk(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
+	}
+	tdb := loadFixture(t)
+	srv := smtptest.Start(t)
+	cfg := deliveryConfig(t, srv)
+	out := t.TempDir()
+	if err := os.Symlink("/dev/full", filepath.Join(out, RunLogFile)); err != nil {
+		t.Fatal(err)
+	}
+	src := queries.Builtin()
+	opts := Options{AsOf: asOf, OutDir: out, Queries: &src, DSN: tdb.DSN}
+	_, err := Execute(context.Background(), cfg, opts)
+	var se *StepError
+	if !errors.As(err, &se) || se.Step != StepHistory || !strings.Contains(err.Error(), "run history could not be written") {
+		t.Fatalf("err = %v, want a failure at step history", err)
+	}
+	n, _ := sentTo(srv.Messages())
+	if n["boss@shop.example"] != 1 || n["marketing@shop.example"] != 1 || n["ops@shop.example"] != 1 {
+		t.Fatalf("stored %v, want management, marketing and the alert once", n)
+	}
+	for _, msg := range srv.Messages() {
+		if msg.To[0] == "ops@shop.example" && !strings.Contains(string(msg.Data), "Step:    history") {
+			t.Errorf("alert does not name the history step:\n%s", msg.Data)
+		}
+	}
+	// The disk has room again; the ledger knows both audiences got theirs.
+	if err := os.Remove(filepath.Join(out, RunLogFile)); err != nil {
+		t.Fatal(err)
+	}
+	before := len(srv.Messages())
+	if _, err := Execute(context.Background(), cfg, opts); err != nil {
+		t.Fatalf("re-run: %v", err)
+	}
+	if got := srv.Messages()[before:]; len(got) != 0 {
+		t.Errorf("re-run sent %d messages again", len(got))
+	}
+}
+
+// Two replicas: their own output folders and shared folders, the same
+// write-back database. The second sends nothing: the database ledger says
+// both audiences were sent.
+func TestExecuteReplicasShareTheDatabaseLedger(t *testing.T) {
+	tdb := loadFixture(t)
+	srv := smtptest.Start(t)
+	cfg := deliveryConfig(t, srv)
+	schema, admin := writebackTarget(t, tdb, cfg)
+	src := queries.Builtin()
+	m, err := Execute(context.Background(), cfg, Options{AsOf: asOf, OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srv.Messages()) != 2 {
+		t.Fatalf("first replica sent %d messages, want 2", len(srv.Messages()))
+	}
+	cfg2 := *cfg
+	cfg2.Delivery.SharedFolder = filepath.Join(t.TempDir(), "share2")
+	m2, err := Execute(context.Background(), &cfg2, Options{AsOf: asOf, OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(srv.Messages()); got != 2 {
+		t.Errorf("second replica sent %d messages, want none", got-2)
+	}
+	for _, d := range m2.Delivery {
+		if (d.Audience == "management" || d.Audience == "marketing") && d.Status != "skipped" {
+			t.Errorf("second replica, %s: %+v", d.Audience, d)
+		}
+	}
+	var rows int
+	if err := admin.QueryRow("SELECT COUNT(*) FROM `"+schema+"`."+DeliveriesTable+" WHERE job = ? AND as_of = ? AND state = 'sent'",
+		m.Job, m.AsOf).Scan(&rows); err != nil || rows != 2 {
+		t.Errorf("%s has %d sent rows (%v), want 2", DeliveriesTable, rows, err)
+	}
+}
+
+// The ledger contract on both back ends: latest state per audience, fires,
+// and every write visible to a second handle at once.
+func TestLedgerContract(t *testing.T) {
+	tdb := loadFixture(t)
+	srv := smtptest.Start(t)
+	for _, kind := range []string{"output folder", "shared folder", "database"} {
+		t.Run(kind, func(t *testing.T) {
+			cfg := deliveryConfig(t, srv)
+			wantShared := true
+			switch kind {
+			case "output folder":
+				cfg.Delivery.SharedFolder = ""
+				wantShared = false
+			case "database":
+				writebackTarget(t, tdb, cfg)
+			}
+			out := t.TempDir()
+			ctx := context.Background()
+			a, err := openLedger(ctx, cfg, Options{DSN: tdb.DSN}, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer a.Close()
+			b, err := openLedger(ctx, cfg, Options{DSN: tdb.DSN}, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer b.Close()
+			if a.Shared() != wantShared {
+				t.Errorf("Shared() = %v, want %v (%s)", a.Shared(), wantShared, a)
+			}
+			at := time.Date(2026, 10, 1, 7, 0, 0, 0, time.UTC)
+			for _, e := range []LedgerEntry{
+				{Job: "weekly", AsOf: "2026-09-30", Audience: "management", State: DeliverySending, At: at},
+				{Job: "weekly", AsOf: "2026-09-30", Audience: "management", State: DeliverySent, MessageID: "x@y", At: at.Add(time.Second)},
+				{Job: "weekly", AsOf: "2026-09-30", Audience: "marketing", State: DeliveryUnknown, At: at},
+				{Job: "weekly", AsOf: "2026-09-23", Audience: "marketing", State: DeliveryFailed, At: at},
+			} {
+				if err := a.RecordDelivery(ctx, e); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := b.Deliveries(ctx, "weekly", "2026-09-30")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != 2 || got["management"].State != DeliverySent || got["management"].MessageID != "x@y" ||
+				got["marketing"].State != DeliveryUnknown {
+				t.Errorf("Deliveries = %+v", got)
+			}
+			fire := time.Date(2026, 10, 5, 7, 0, 0, 0, time.FixedZone("CST", 8*3600))
+			if err := a.RecordFire(ctx, FireEntry{Job: "weekly", ScheduledAt: fire, Status: "failed", Interrupted: true, At: at}); err != nil {
+				t.Fatal(err)
+			}
+			if run, err := b.FireRun(ctx, "weekly", fire); err != nil || run {
+				t.Errorf("an interrupted fire: FireRun = %v, %v; want false", run, err)
+			}
+			if err := a.RecordFire(ctx, FireEntry{Job: "weekly", ScheduledAt: fire, Status: "ok", At: at}); err != nil {
+				t.Fatal(err)
+			}
+			if run, err := b.FireRun(ctx, "weekly", fire.UTC()); err != nil || !run {
+				t.Errorf("a fire that ran: FireRun = %v, %v; want true", run, err)
+			}
+			if run, _ := b.FireRun(ctx, "daily", fire); run {
+				t.Errorf("another job's fire counts as run")
+			}
+		})
+	}
+}
+
+// A shared folder the ledger cannot be written in fails at open, saying
+// what to do.
+func TestOpenLedgerSharedFolderNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes everywhere")
+	}
+	srv := smtptest.Start(t)
+	cfg := deliveryConfig(t, srv)
+	if err := os.MkdirAll(cfg.Delivery.SharedFolder, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	_, err := OpenLedger(context.Background(), cfg, t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "delivery.shared_folder") {
+		t.Errorf("err = %v", err)
+	}
+}

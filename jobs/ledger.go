@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/custseg/custseg/config"
@@ -88,8 +89,91 @@ type Ledger interface {
 // delivery.shared_folder is set (<shared_folder>/.custseg/ledger.jsonl,
 // checked at open to be writable and syncable), else in outDir (not
 // shared).
+//
+// The database ledger connects on first use, not here: a scheduler started
+// while the write-back database is down still starts, serves /healthz, and
+// records and alerts the fires that cannot reach the ledger.
 func OpenLedger(ctx context.Context, cfg *config.Config, outDir string) (Ledger, error) {
+	if cfg.Writeback.Enabled {
+		return &lazyLedger{open: func(ctx context.Context) (Ledger, error) { return openDBLedger(ctx, cfg, Options{}) },
+			where: "the write-back database, " + cfg.Writeback.Schema + "." + DeliveriesTable + " and " + FiresTable}, nil
+	}
 	return openLedger(ctx, cfg, Options{}, outDir)
+}
+
+// lazyLedger opens a shared ledger on first use, and again after a failed
+// open.
+type lazyLedger struct {
+	open  func(context.Context) (Ledger, error)
+	where string
+	mu    sync.Mutex
+	l     Ledger
+}
+
+func (z *lazyLedger) get(ctx context.Context) (Ledger, error) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.l != nil {
+		return z.l, nil
+	}
+	l, err := z.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	z.l = l
+	return l, nil
+}
+
+// Deliveries implements Ledger.
+func (z *lazyLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]LedgerEntry, error) {
+	l, err := z.get(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return l.Deliveries(ctx, job, asOf)
+}
+
+// RecordDelivery implements Ledger.
+func (z *lazyLedger) RecordDelivery(ctx context.Context, e LedgerEntry) error {
+	l, err := z.get(ctx)
+	if err != nil {
+		return err
+	}
+	return l.RecordDelivery(ctx, e)
+}
+
+// FireRun implements Ledger.
+func (z *lazyLedger) FireRun(ctx context.Context, job string, scheduledAt time.Time) (bool, error) {
+	l, err := z.get(ctx)
+	if err != nil {
+		return false, err
+	}
+	return l.FireRun(ctx, job, scheduledAt)
+}
+
+// RecordFire implements Ledger.
+func (z *lazyLedger) RecordFire(ctx context.Context, e FireEntry) error {
+	l, err := z.get(ctx)
+	if err != nil {
+		return err
+	}
+	return l.RecordFire(ctx, e)
+}
+
+// Shared implements Ledger: the database is the same for every replica.
+func (z *lazyLedger) Shared() bool { return true }
+
+// String implements Ledger.
+func (z *lazyLedger) String() string { return z.where }
+
+// Close implements Ledger.
+func (z *lazyLedger) Close() error {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.l == nil {
+		return nil
+	}
+	return z.l.Close()
 }
 
 // openLedger is OpenLedger with the run's options (its source DSN, which

@@ -103,7 +103,7 @@ const (
 // schedJob is one config job as the scheduler sees it.
 type schedJob struct {
 	name    string
-	spec    string // CRON_TZ=<zone> <cron>, as given to gocron
+	spec    string    // CRON_TZ=<zone> <cron>, as given to gocron
 	sched   *WallCron // fire times on the zone's wall clock (daylight saving: see WallCron)
 	loc     *time.Location
 	timeout time.Duration

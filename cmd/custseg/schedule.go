@@ -62,7 +62,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := newLogger(c.m.Stderr)
 	dsn := c.m.Getenv(config.EnvDSN)
-	s, err := jobs.NewScheduler(cfg, scheduledRun(cfg, dsn, log), jobs.SchedulerOptions{DSN: dsn, Logger: log, Ledger: scheduleLedger})
+	s, err := jobs.NewScheduler(cfg, scheduledRun(cfg, dsn, log), jobs.SchedulerOptions{DSN: dsn, Logger: log})
 	if err != nil {
 		return err
 	}
@@ -83,9 +83,6 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// scheduleLedger, when not nil, replaces the delivery ledger the scheduler
-// opens (tests).
-var scheduleLedger jobs.Ledger
 
 // scheduledRun is the production run function: the whole job (run,
 // deliver, record in the history with the fire time, alert on failure) as

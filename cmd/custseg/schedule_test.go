@@ -13,46 +13,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
 )
-
-// fireLedger is an in-memory delivery ledger for `schedule` with the lock
-// on, until the real one is what these tests open: it records the fires.
-type fireLedger struct {
-	mu    sync.Mutex
-	fires []jobs.FireEntry
-	local bool
-}
-
-func (l *fireLedger) Deliveries(context.Context, string, string) (map[string]jobs.LedgerEntry, error) {
-	return map[string]jobs.LedgerEntry{}, nil
-}
-func (l *fireLedger) RecordDelivery(context.Context, jobs.LedgerEntry) error { return nil }
-func (l *fireLedger) FireRun(_ context.Context, job string, at time.Time) (bool, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, f := range l.fires {
-		if f.Job == job && f.ScheduledAt.Equal(at) && !f.Interrupted {
-			return true, nil
-		}
-	}
-	return false, nil
-}
-func (l *fireLedger) RecordFire(_ context.Context, e jobs.FireEntry) error {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.fires = append(l.fires, e)
-	return nil
-}
-func (l *fireLedger) Shared() bool   { return !l.local }
-func (l *fireLedger) String() string { return "the test's ledger" }
-func (l *fireLedger) Close() error   { return nil }
-
-// useLedger makes `schedule` use l for the test.
-func useLedger(t *testing.T, l jobs.Ledger) {
-	scheduleLedger = l
-	t.Cleanup(func() { scheduleLedger = nil })
-}
 
 // syncBuffer is a bytes.Buffer safe to read while a command writes to it.
 type syncBuffer struct {
@@ -164,13 +127,13 @@ jobs:
     time_zone: Asia/Shanghai
     timeout: 5m
     catch_up: true
+delivery:
+  shared_folder: shared
 schedule:
   lock: true
   grace_period: 1m
 `), 0o644)
 	env := map[string]string{"CUSTSEG_DSN": dsn}
-	ledger := &fireLedger{}
-	useLedger(t, ledger)
 	stderr, cancel, wait := startSchedule(t, env, "--config", cfgPath)
 	var runs []jobs.RunRecord
 	deadline := time.Now().Add(60 * time.Second)
@@ -192,11 +155,22 @@ schedule:
 	if !strings.Contains(stderr.String(), "catching up a missed fire") {
 		t.Errorf("no catch-up logged:\n%s", stderr)
 	}
-	ledger.mu.Lock()
-	if len(ledger.fires) == 0 || ledger.fires[0].RunID != r.RunID || ledger.fires[0].Status != "ok" {
-		t.Errorf("ledger %+v, want the caught-up fire with run %s", ledger.fires, r.RunID)
+	// The fire is in the ledger the replicas share (beside the shared folder).
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
 	}
-	ledger.mu.Unlock()
+	ledger, err := jobs.OpenLedger(context.Background(), cfg, filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ledger.Close()
+	if !ledger.Shared() {
+		t.Errorf("ledger %s is not shared", ledger)
+	}
+	if ran, err := ledger.FireRun(context.Background(), "minutely", *r.ScheduledAt); err != nil || !ran {
+		t.Errorf("the caught-up fire %s is not in the ledger %s: %v %v", r.ScheduledAt, ledger, ran, err)
+	}
 
 	code, out, errOut := run(t, nil, "history", "--config", cfgPath)
 	if code != 0 || !strings.Contains(out, r.RunID) || !strings.Contains(out, "minutely") {
@@ -210,7 +184,6 @@ func TestScheduleCommandLockNeedsSharedLedger(t *testing.T) {
 	dir := t.TempDir()
 	cfgPath := filepath.Join(dir, "custseg.yaml")
 	os.WriteFile(cfgPath, []byte("outputs:\n  dir: out\nschedule:\n  lock: true\n"), 0o644)
-	useLedger(t, &fireLedger{local: true})
 	code, _, errOut := run(t, nil, "schedule", "--config", cfgPath)
 	if code != exitUsage || !strings.Contains(errOut, "schedule.lock is on") || !strings.Contains(errOut, "delivery.shared_folder") {
 		t.Errorf("code %d, stderr %q; want 2 and what to do", code, errOut)

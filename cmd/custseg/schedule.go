@@ -83,7 +83,6 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-
 // scheduledRun is the production run function: the whole job (run,
 // deliver, record in the history with the fire time, alert on failure) as
 // of the date the job's as-of rule gives at the fire time, in the job's

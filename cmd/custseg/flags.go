@@ -31,12 +31,14 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// printUsage writes a command's usage text and flags to w.
+// printUsage writes a command's usage text, its flags and the exit
+// statuses to w: the one help style of every command.
 func printUsage(w io.Writer, fs *flag.FlagSet, text string) {
 	fmt.Fprint(w, text)
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+	fmt.Fprint(w, exitStatus)
 }
 
 // parseAsOf reads a --as-of flag value.

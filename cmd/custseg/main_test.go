@@ -121,10 +121,6 @@ func TestCommandLineMistakes(t *testing.T) {
 			}
 		})
 	}
-	code, out, _ := run(t, nil, "run", "-h")
-	if code != 2 || !strings.Contains(out, "Usage: custseg run") || !strings.Contains(out, "-dry-run") {
-		t.Errorf("run -h: %d %q", code, out)
-	}
 }
 
 func TestDemoCommand(t *testing.T) {

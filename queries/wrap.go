@@ -47,6 +47,9 @@ type Rules struct {
 	// temporary tables stay in memory (an engine without these variables
 	// is left as it is).
 	TempTableBytes int64
+	// RowsRead, when not nil, is told the rows each statement of Extract
+	// has read (progress on a terminal); it changes nothing in the SQL.
+	RowsRead RowsRead
 }
 
 // Optional says which optional columns orders.sql returns, for the SQL

@@ -72,6 +72,7 @@ func (wb *workbook) writeSummary() error {
 	}{
 		{wbJob, wb.in.Job},
 		{wbRunID, wb.in.RunID},
+		{wbVersion, wb.in.Version},
 		{wbAsOf, asOf},
 		{wbGeneratedAt, wb.generatedAt()},
 		{wbMeasure, wb.t(wb.measureLabel())},
@@ -400,6 +401,7 @@ func (wb *workbook) writeAbout() error {
 	}
 	add(wbARun, wb.t(wbJob), wb.in.Job, kText)
 	add(wbARun, wb.t(wbRunID), wb.in.RunID, kText)
+	add(wbARun, wb.t(wbVersion), wb.in.Version, kText)
 	add(wbARun, wb.t(wbAsOf), nil, kDate)
 	s.date(3, row, wb.asOf)
 	add(wbARun, wb.t(wbGeneratedAt), wb.generatedAt(), kText)

@@ -134,7 +134,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	opt := Optional{Cost: ds.HasCost, Discount: ds.HasDiscount, Category: orderCols["category"]}
 	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, opt)
 	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
-	mt.begin(out.Statements, int64(len(ds.Customers)))
+	mt.begin(out.Statements, 0) // rows per customer and kind of row: no estimate
 	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index, mt)
 	if err != nil {
 		return nil, err

@@ -3,10 +3,10 @@ package queries
 // RowsRead is told how far a statement of the extract has got: rows is how
 // many rows the statement has returned so far, total how many it is
 // expected to return (the exact count for customers.sql; the customer
-// count for the statements that return about one row per customer, raised
-// when they return more; 0 when there is no estimate). It is called with
-// rows 0 as the statement starts, every few thousand rows, and once when
-// its rows are all read, from the goroutine that runs Extract.
+// count for the first purchase days, at most one row per customer; 0 when
+// there is no estimate). It is called with rows 0 as the statement starts,
+// every few thousand rows, and once when its rows are all read, with total
+// then equal to rows, from the goroutine that runs Extract.
 type RowsRead func(statement string, rows, total int64)
 
 // rowsEvery is how many rows pass between two calls of RowsRead.
@@ -64,7 +64,7 @@ func (m *meter) end() {
 	}
 	m.counts[m.name] += m.rows
 	if m.fn != nil {
-		m.fn(m.name, m.rows, max(m.total, m.rows))
+		m.fn(m.name, m.rows, m.rows) // the estimate gives way to the count
 	}
 	m.name = ""
 }

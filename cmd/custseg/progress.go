@@ -1,0 +1,147 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/custseg/custseg/jobs"
+)
+
+// termProgress draws a run's jobs.Progress as one live bar at a terminal
+// (vbauerster/mpb): what is running, rows or analyses done of how many,
+// and the time it has taken. Each bar disappears when its work is done;
+// the step's log line, printed above the bars, stays.
+type termProgress struct {
+	p     *mpb.Progress
+	out   io.Writer
+	close sync.Once
+
+	mu  sync.Mutex
+	bar *mpb.Bar
+	now string // Describe's text
+}
+
+// newTermProgress draws on w, which must be a terminal (or, in tests,
+// forced with mpb.WithAutoRefresh).
+func newTermProgress(w io.Writer, opts ...mpb.ContainerOption) *termProgress {
+	opts = append([]mpb.ContainerOption{mpb.WithOutput(w), mpb.WithWidth(100), mpb.WithRefreshRate(200 * time.Millisecond)}, opts...)
+	return &termProgress{p: mpb.New(opts...), out: w}
+}
+
+var _ jobs.Progress = (*termProgress)(nil)
+
+// Start draws a new bar for what, of total units (0: unknown, counted only).
+func (t *termProgress) Start(what string, total int64) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.dropLocked()
+	t.now = ""
+	started := time.Now()
+	t.bar = t.p.AddBar(total, mpb.BarRemoveOnComplete(),
+		mpb.PrependDecorators(
+			decor.Name(what, decor.WCSyncSpaceR),
+			decor.Any(func(decor.Statistics) string { return t.describe() }, decor.WCSyncSpaceR),
+		),
+		mpb.AppendDecorators(
+			decor.Any(func(s decor.Statistics) string {
+				if s.Total <= 0 {
+					return fmt.Sprintf("%d", s.Current)
+				}
+				return fmt.Sprintf("%d / %d (%d%%)", s.Current, s.Total, s.Current*100/s.Total)
+			}, decor.WCSyncSpace),
+			decor.Any(func(decor.Statistics) string { return time.Since(started).Round(time.Second).String() }, decor.WCSyncSpace),
+		),
+	)
+}
+
+// describe returns what the work is doing now.
+func (t *termProgress) describe() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.now
+}
+
+// Describe shows what the work is doing now beside its name.
+func (t *termProgress) Describe(now string) {
+	t.mu.Lock()
+	t.now = now
+	t.mu.Unlock()
+}
+
+// Add counts n more units on the bar.
+func (t *termProgress) Add(n int64) {
+	if b := t.current(); b != nil {
+		b.IncrInt64(n)
+	}
+}
+
+// SetTotal changes the bar's total.
+func (t *termProgress) SetTotal(total int64) {
+	if b := t.current(); b != nil {
+		b.SetTotal(total, false)
+	}
+}
+
+// Done completes and removes the bar.
+func (t *termProgress) Done() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.bar != nil {
+		t.bar.SetTotal(-1, true)
+		t.bar = nil
+	}
+}
+
+func (t *termProgress) current() *mpb.Bar {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.bar
+}
+
+// dropLocked removes a bar whose work never said Done.
+func (t *termProgress) dropLocked() {
+	if t.bar != nil {
+		t.bar.Abort(true)
+		t.bar = nil
+	}
+}
+
+// Write prints p above the bars (the log goes through it), or straight to
+// the terminal once the bars are closed.
+func (t *termProgress) Write(p []byte) (int, error) {
+	n, err := t.p.Write(p)
+	var done mpb.ErrDone[*mpb.Progress]
+	if errors.As(err, &done) {
+		return t.out.Write(p)
+	}
+	return n, err
+}
+
+// Close removes any bar left and stops drawing; later calls do nothing.
+func (t *termProgress) Close() {
+	t.close.Do(func() {
+		t.mu.Lock()
+		t.dropLocked()
+		t.mu.Unlock()
+		t.p.Wait()
+	})
+}
+
+// runOutput returns the logger and the progress of a run writing to w: at
+// a terminal, the short log lines printed above live bars; otherwise (cron,
+// systemd, a container) the structured log lines alone, one per step, and
+// a nil Progress. close ends the bars.
+func runOutput(w io.Writer) (log *slog.Logger, progress jobs.Progress, close func()) {
+	if !isTerminal(w) {
+		return newLogger(w), nil, func() {}
+	}
+	t := newTermProgress(w)
+	return terminalLogger(t), t, t.Close
+}

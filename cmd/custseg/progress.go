@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
@@ -17,15 +18,15 @@ import (
 // termProgress draws a run's jobs.Progress as one live bar at a terminal
 // (vbauerster/mpb): what is running, rows or analyses done of how many,
 // and the time it has taken. Each bar disappears when its work is done;
-// the step's log line, printed above the bars, stays.
+// the step's log line, printed above the bars, stays. Its methods are
+// called from the run's goroutine only (jobs.Progress); mpb draws from its
+// own, which reads only now.
 type termProgress struct {
 	p     *mpb.Progress
 	out   io.Writer
 	close sync.Once
-
-	mu  sync.Mutex
-	bar *mpb.Bar
-	now string // Describe's text
+	bar   *mpb.Bar
+	now   atomic.Pointer[string] // Describe's text
 }
 
 // newTermProgress draws on w, which must be a terminal (or, in tests,
@@ -39,15 +40,13 @@ var _ jobs.Progress = (*termProgress)(nil)
 
 // Start draws a new bar for what, of total units (0: unknown, counted only).
 func (t *termProgress) Start(what string, total int64) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.dropLocked()
-	t.now = ""
+	t.drop()
+	t.Describe("")
 	started := time.Now()
 	t.bar = t.p.AddBar(total, mpb.BarRemoveOnComplete(),
 		mpb.PrependDecorators(
 			decor.Name(what, decor.WCSyncSpaceR),
-			decor.Any(func(decor.Statistics) string { return t.describe() }, decor.WCSyncSpaceR),
+			decor.Any(func(decor.Statistics) string { return *t.now.Load() }, decor.WCSyncSpaceR),
 		),
 		mpb.AppendDecorators(
 			decor.Any(func(s decor.Statistics) string {
@@ -61,52 +60,33 @@ func (t *termProgress) Start(what string, total int64) {
 	)
 }
 
-// describe returns what the work is doing now.
-func (t *termProgress) describe() string {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.now
-}
-
 // Describe shows what the work is doing now beside its name.
-func (t *termProgress) Describe(now string) {
-	t.mu.Lock()
-	t.now = now
-	t.mu.Unlock()
-}
+func (t *termProgress) Describe(now string) { t.now.Store(&now) }
 
 // Add counts n more units on the bar.
 func (t *termProgress) Add(n int64) {
-	if b := t.current(); b != nil {
-		b.IncrInt64(n)
+	if t.bar != nil {
+		t.bar.IncrInt64(n)
 	}
 }
 
 // SetTotal changes the bar's total.
 func (t *termProgress) SetTotal(total int64) {
-	if b := t.current(); b != nil {
-		b.SetTotal(total, false)
+	if t.bar != nil {
+		t.bar.SetTotal(total, false)
 	}
 }
 
 // Done completes and removes the bar.
 func (t *termProgress) Done() {
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	if t.bar != nil {
 		t.bar.SetTotal(-1, true)
 		t.bar = nil
 	}
 }
 
-func (t *termProgress) current() *mpb.Bar {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.bar
-}
-
-// dropLocked removes a bar whose work never said Done.
-func (t *termProgress) dropLocked() {
+// drop removes a bar whose work never said Done.
+func (t *termProgress) drop() {
 	if t.bar != nil {
 		t.bar.Abort(true)
 		t.bar = nil
@@ -127,9 +107,7 @@ func (t *termProgress) Write(p []byte) (int, error) {
 // Close removes any bar left and stops drawing; later calls do nothing.
 func (t *termProgress) Close() {
 	t.close.Do(func() {
-		t.mu.Lock()
-		t.dropLocked()
-		t.mu.Unlock()
+		t.drop()
 		t.p.Wait()
 	})
 }

@@ -43,10 +43,13 @@ func (r *recordProgress) Start(what string, total int64) {
 	}
 	r.pieces = append(r.pieces, &piece{what: what, total: total})
 }
-func (r *recordProgress) Describe(now string) { p := r.cur("Describe"); p.described = append(p.described, now) }
-func (r *recordProgress) Add(n int64)         { r.cur("Add").done += n }
-func (r *recordProgress) SetTotal(t int64)    { r.cur("SetTotal").total = t }
-func (r *recordProgress) Done()               { r.cur("Done").finished = true }
+func (r *recordProgress) Describe(now string) {
+	p := r.cur("Describe")
+	p.described = append(p.described, now)
+}
+func (r *recordProgress) Add(n int64)      { r.cur("Add").done += n }
+func (r *recordProgress) SetTotal(t int64) { r.cur("SetTotal").total = t }
+func (r *recordProgress) Done()            { r.cur("Done").finished = true }
 
 func (r *recordProgress) find(what string) *piece {
 	for _, p := range r.pieces {

@@ -29,14 +29,10 @@ import (
 
 // Options are the inputs of one run besides the config.
 type Options struct {
-	Job  string    // job name; "" runs the first job
-	AsOf time.Time // the as-of date; zero applies the job's as-of rule
-	// AsOfSource says what decided AsOf, for the manifest's as_of_source
-	// ("demo week 3 of 4"); "" lets the run say: the flag, or the as-of
-	// rule at the scheduled fire or at the run's start.
-	AsOfSource string
-	OutDir     string // replaces outputs.dir when not empty
-	QueriesDir string // replaces queries.dir when not empty
+	Job        string    // job name; "" runs the first job
+	AsOf       time.Time // the as-of date; zero applies the job's as-of rule
+	OutDir     string    // replaces outputs.dir when not empty
+	QueriesDir string    // replaces queries.dir when not empty
 	// Queries, when not nil, replaces both folders (the demo's built-in SQL).
 	Queries *queries.Source
 	DSN     string // replaces the database section (CUSTSEG_DSN)
@@ -53,6 +49,10 @@ type Options struct {
 	// Progress, when not nil, shows the extract, the analyses and the
 	// workbook as they go (a terminal); the log lines stay as they are.
 	Progress Progress
+	// AsOfSource says what decided AsOf, for the manifest's as_of_source
+	// ("demo week 3 of 4"); "" lets the run say: the flag, or the as-of
+	// rule at the scheduled fire or at the run's start.
+	AsOfSource string
 }
 
 // StepError is a run failure and the step it happened in.

@@ -39,8 +39,8 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	out := fs.String("out", "custseg-out", "output folder")
 	locale := fs.String("locale", "en", "report language: en or zh-CN")
-	customers := fs.Int("customers", 20000, "customers to generate")
-	orders := fs.Int("orders", 200000, "order rows to generate")
+	customers := fs.Int("customers", 10000, "customers to generate")
+	orders := fs.Int("orders", 100000, "order rows to generate")
 	asOfFlag := fs.String("as-of", demoAsOf, "the newest week's as-of date YYYY-MM-DD; the shop's orders end on it")
 	weeks := fs.Int("weeks", 4, "weekly runs to make, ending on --as-of (1 to 12)")
 	if err := parseFlags(fs, args); err != nil {

@@ -108,8 +108,27 @@ func (t *termProgress) Write(p []byte) (int, error) {
 func (t *termProgress) Close() {
 	t.close.Do(func() {
 		t.drop()
+		t.flush()
 		t.p.Wait()
 	})
+}
+
+// flush waits, at most 5 s, for mpb to draw a frame: mpb prints the log
+// lines written through Write only as it draws, and draws no last frame
+// when it stops, so the last lines of a run would be lost. A bar that is
+// drawn once and removed forces that frame.
+func (t *termProgress) flush() {
+	drawn := make(chan struct{})
+	var once sync.Once
+	bar := t.p.AddBar(1, mpb.BarRemoveOnComplete(), mpb.PrependDecorators(decor.Any(func(decor.Statistics) string {
+		once.Do(func() { close(drawn) })
+		return ""
+	})))
+	select {
+	case <-drawn:
+	case <-time.After(5 * time.Second):
+	}
+	bar.SetTotal(-1, true)
 }
 
 // runOutput returns the logger and the progress of a run writing to w: at

@@ -10,7 +10,24 @@ import "math"
 // buying behaviour, characteristics, common needs, segment evaluation,
 // migration from d.Previous and cohorts; TakeSnapshot then records the
 // run for the next one.
-func Analyze(d *Dataset, p Params) *Result {
+func Analyze(d *Dataset, p Params) *Result { return AnalyzeProgress(d, p, nil) }
+
+// AnalyzeStages are the stages of Analyze, in order, as AnalyzeProgress
+// names them.
+var AnalyzeStages = []string{
+	"RFM scores and segments", "value tiers and summaries", "purchase and spend models",
+	"pyramid and campaign lists", "clusters", "KPIs", "insights", "data guards",
+}
+
+// AnalyzeProgress is Analyze telling progress, when not nil, as each stage
+// starts: its name (AnalyzeStages[k]), k and the number of stages.
+func AnalyzeProgress(d *Dataset, p Params, progress func(stage string, k, n int)) *Result {
+	stage := func(k int) {
+		if progress != nil {
+			progress(AnalyzeStages[k], k, len(AnalyzeStages))
+		}
+	}
+	stage(0)
 	measure := p.ValueMeasure
 	if measure == "auto" || measure == "" {
 		measure = "revenue"
@@ -40,10 +57,13 @@ func Analyze(d *Dataset, p Params) *Result {
 	}
 	assignSegments(p.RFM, scores)
 	res := &Result{AsOf: d.AsOf, ValueMeasure: measure, Bins: p.RFM.Bins, Scores: scores, ChurnPeriodDays: d.WindowDays}
+	stage(1)
 	res.Tiers, res.Concentration = assignTiers(d, p.Tiers, scores)
 	res.Statuses = summariseStatuses(d, scores)
 	res.Segments, res.RFGrid = summariseSegments(d, p.RFM, scores)
+	stage(2)
 	fitModels(d, p.Models, scores, res)
+	stage(3)
 	assignPyramid(d, p.Pyramid, scores, res)
 	campaignLists(d, p.Models, scores, res)
 	stages := make([]string, len(Stages))
@@ -51,11 +71,15 @@ func Analyze(d *Dataset, p Params) *Result {
 		stages[k] = st.String()
 	}
 	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return s.Lifecycle.String() })
+	stage(4)
 	cd := newClusterData(d, p.Clusters, scores)
 	clusterBuyers(d, cd, p.Clusters, scores, res)
+	stage(5)
 	res.KPIs = kpis(d, res)
 	res.KPIs.PeriodChurnRate = periodChurnRate(d, scores, p.Churn)
+	stage(6)
 	insights(d, p, cd, res)
+	stage(7)
 	guardData(d, p.Guards, res)
 	return res
 }

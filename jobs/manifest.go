@@ -10,18 +10,28 @@ import (
 // Manifest is the record of one run, written as manifest.json beside its
 // outputs.
 type Manifest struct {
-	RunID  string `json:"run_id"`
-	Job    string `json:"job"`
-	AsOf   string `json:"as_of"`
-	Status string `json:"status"` // "ok" or "failed"
-	DryRun bool   `json:"dry_run"`
+	RunID string `json:"run_id"`
+	Job   string `json:"job"`
+	AsOf  string `json:"as_of"`
+	// AsOfSource says what decided the as-of date: "flag --as-of", "as_of
+	// rule yesterday at the run's start (2026-12-05 09:00 Asia/Shanghai)",
+	// "as_of rule yesterday at the scheduled fire 2026-12-05T09:00+08:00",
+	// "demo week 3 of 4". Parameters' as_of_rule stays the configured rule.
+	AsOfSource string `json:"as_of_source"`
+	// Version is the custseg build that made the run (custseg version).
+	Version string `json:"version"`
+	Status  string `json:"status"` // "ok" or "failed"
+	DryRun  bool   `json:"dry_run"`
 	// PreviousAsOf is the earlier run this one compares with ("" on a first run).
 	PreviousAsOf string            `json:"previous_as_of"`
 	StartedAt    string            `json:"started_at"`
 	FinishedAt   string            `json:"finished_at"`
 	Parameters   map[string]string `json:"parameters"`
 	DurationsMS  map[string]int64  `json:"durations_ms"`
-	Counts       Counts            `json:"counts"`
+	// QueryRows is how many rows each extract statement read, by
+	// statement name (/metrics exports it).
+	QueryRows map[string]int64 `json:"query_rows,omitempty"`
+	Counts    Counts           `json:"counts"`
 	// Labels name the keys of the counts (and of the write-back's columns)
 	// in the run's locale, as the reports show them: segment, tier,
 	// pyramid, status and stage, each key → name (reports.Names).
@@ -38,8 +48,6 @@ type Manifest struct {
 	Outputs       []Output       `json:"outputs"`
 	Warnings      []string       `json:"warnings"`
 	Delivery      []Delivery     `json:"delivery"`
-	// QueryRows counts the rows each query of the run read, by query name.
-	QueryRows map[string]int64 `json:"query_rows,omitempty"`
 	// Dir is the folder the run's files are in (not serialised).
 	Dir string `json:"-"`
 }

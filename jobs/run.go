@@ -22,6 +22,7 @@ import (
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/version"
 	"github.com/custseg/custseg/queries"
 	"github.com/custseg/custseg/reports"
 )
@@ -45,6 +46,13 @@ type Options struct {
 	// (extract, analyse, workbook, html, ...): `custseg run --heap-profile`
 	// writes a heap profile there.
 	AfterStep func(step string)
+	// Progress, when not nil, shows the extract, the analyses and the
+	// workbook as they go (a terminal); the log lines stay as they are.
+	Progress Progress
+	// AsOfSource says what decided AsOf, for the manifest's as_of_source
+	// ("demo week 3 of 4"); "" lets the run say: the flag, or the as-of
+	// rule at the scheduled fire or at the run's start.
+	AsOfSource string
 }
 
 // StepError is a run failure and the step it happened in.
@@ -117,7 +125,9 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	asOf := win.AsOf.Format("2006-01-02")
 	m := &Manifest{
 		RunID: newRunID(now()), Job: job.Name, AsOf: asOf, Status: "failed", DryRun: opts.DryRun,
-		StartedAt: now().UTC().Format(time.RFC3339), DurationsMS: map[string]int64{}, Warnings: []string{},
+		Version:    version.Get().String(),
+		AsOfSource: asOfSource(opts, cfg.Analysis.AsOf, now(), jobLoc),
+		StartedAt:  now().UTC().Format(time.RFC3339), DurationsMS: map[string]int64{}, Warnings: []string{},
 	}
 	log := opts.Logger
 	if log == nil {
@@ -168,12 +178,17 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	m.DurationsMS[StepConnect] = ms(t0)
 	t0 = time.Now()
 	qctx, qcancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
-	ex, err := queries.Extract(qctx, db, src, win, extractRules(cfg))
+	rules := extractRules(cfg)
+	var endExtract func()
+	rules.RowsRead, endExtract = extractProgress(opts.Progress)
+	ex, err := queries.Extract(qctx, db, src, win, rules)
+	endExtract()
 	qcancel()
 	if err != nil {
 		return m, nil, &StepError{StepExtract, interrupted(ctx, err)}
 	}
 	m.DurationsMS[StepExtract] = ms(t0)
+	m.QueryRows = ex.Rows
 	afterStep(opts, StepExtract)
 	ds := ex.Dataset
 	log.Info("extract done", slog.Int("customers", len(ds.Customers)), slog.Int64("order_rows", ex.SourceRows),
@@ -184,7 +199,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 
 	// Analyse.
 	t0 = time.Now()
-	res := analysis.Analyze(ds, params)
+	res := analyse(ds, params, opts.Progress)
 	m.DurationsMS[StepAnalyse] = ms(t0)
 	afterStep(opts, StepAnalyse)
 	log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
@@ -220,7 +235,7 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
 		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: history, Analysis: params,
 		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,
-		RunFolder: runFolderForReaders(cfg, job.Name, asOf),
+		RunFolder: runFolderForReaders(cfg, job.Name, asOf), Version: m.Version,
 	}
 	in.Locale = locale
 	if opts.Locale != "" {
@@ -255,9 +270,14 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 			write      func(io.Writer, *reports.Input) error
 		}{StepCustomerList, CustomerListFile(asOf), reports.WriteCustomersCSV})
 	}
+	var endWorkbook func()
+	in.RowsWritten, endWorkbook = workbookProgress(opts.Progress)
 	for _, r := range renders {
 		t0 = time.Now()
 		out, err := st.write(r.name, func(w io.Writer) error {
+			if r.step == StepWorkbook {
+				defer endWorkbook()
+			}
 			bw := bufio.NewWriterSize(w, 1<<20)
 			if err := r.write(bw, in); err != nil {
 				return err

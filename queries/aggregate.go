@@ -52,7 +52,7 @@ func (q *qualityCounts) checks(ds *analysis.Dataset, rules Rules) []analysis.Qua
 // readAggregate runs the aggregate and adds each known customer's order
 // statistics to ds; rows of unknown or NULL customer ids, and rows outside
 // the window, only feed the quality counts.
-func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32) (*qualityCounts, error) {
+func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32, mt *meter) (*qualityCounts, error) {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("%s: aggregate: %w", file, err)
@@ -86,6 +86,7 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 	unknownBuyers := map[string]struct{}{} // ids not in customers.sql with purchases
 	for rows.Next() {
 		n++
+		mt.row()
 		cost, discount = sql.NullFloat64{}, sql.NullFloat64{}
 		if err := rows.Scan(dest...); err != nil {
 			return nil, fmt.Errorf("%s: aggregate row %d (customer_id %q): %w", file, n, id.String, err)
@@ -169,7 +170,7 @@ func readAggregate(ctx context.Context, tx *sqlx.Tx, file, query string, ds *ana
 }
 
 // readFirstDay stores each known buyer's first-day purchases in ds.
-func readFirstDay(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32) error {
+func readFirstDay(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32, mt *meter) error {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("%s: first purchase days: %w", file, err)
@@ -180,6 +181,7 @@ func readFirstDay(ctx context.Context, tx *sqlx.Tx, file, query string, ds *anal
 		amount sql.NullFloat64
 	)
 	for rows.Next() {
+		mt.row()
 		if err := rows.Scan(&id, &amount); err != nil {
 			return fmt.Errorf("%s: first purchase days: %w", file, err)
 		}

@@ -17,7 +17,7 @@ import (
 const maxCategories = 1000
 
 // readCategories stores each known buyer's purchases per category in ds.
-func readCategories(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32) error {
+func readCategories(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32, mt *meter) error {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("%s: categories: %w", file, err)
@@ -29,6 +29,7 @@ func readCategories(ctx context.Context, tx *sqlx.Tx, file, query string, ds *an
 		amount  sql.NullFloat64
 	)
 	for rows.Next() {
+		mt.row()
 		if err := rows.Scan(&id, &cat, &amount); err != nil {
 			return fmt.Errorf("%s: categories: %w", file, err)
 		}
@@ -69,7 +70,7 @@ func readCategories(ctx context.Context, tx *sqlx.Tx, file, query string, ds *an
 }
 
 // readCohorts stores the cohort cells in ds.
-func readCohorts(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset) error {
+func readCohorts(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, mt *meter) error {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return fmt.Errorf("%s: cohorts: %w", file, err)
@@ -77,6 +78,7 @@ func readCohorts(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analy
 	defer rows.Close()
 	ds.CohortCells = []analysis.CohortCell{}
 	for rows.Next() {
+		mt.row()
 		var (
 			cohort, month sql.NullString
 			n             sql.NullInt64

@@ -80,6 +80,9 @@ type Extracted struct {
 	Quality    []analysis.QualityCheck
 	SourceRows int64 // rows orders.sql returned in all
 	Statements []Statement
+	// Rows is how many rows each statement returned, by statement name
+	// (the statements that were read row by row).
+	Rows map[string]int64
 }
 
 // Extract runs the operator's queries against db inside one READ ONLY
@@ -109,6 +112,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	}
 
 	out := &Extracted{Dataset: &analysis.Dataset{AsOf: win.AsOf}}
+	mt := newMeter(rules.RowsRead)
 	if _, err := probe(ctx, tx, src.Customers, CustomerColumns); err != nil {
 		return nil, err
 	}
@@ -120,7 +124,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	ds.HasCost, ds.HasDiscount = orderCols["cost"], orderCols["discount"]
 
 	out.Statements = append(out.Statements, Statement{Name: src.Customers.Name, SQL: src.Customers.SQL})
-	index, nullIDs, err := readCustomers(ctx, tx, src.Customers, ds)
+	index, nullIDs, err := readCustomers(ctx, tx, src.Customers, ds, mt)
 	if err != nil {
 		return nil, err
 	}
@@ -138,28 +142,36 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	opt := Optional{Cost: ds.HasCost, Discount: ds.HasDiscount, Category: orderCols["category"]}
 	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, opt)
 	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
-	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index)
+	mt.begin(out.Statements, 0) // rows per customer and kind of row: no estimate
+	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index, mt)
 	if err != nil {
 		return nil, err
 	}
+	mt.end()
 	hints := takesHints(ctx, tx)
 	first := FirstDaySQL(src.Orders.SQL, win.End, rules)
 	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first})
-	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index); err != nil {
+	mt.begin(out.Statements, int64(len(ds.Customers)))
+	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index, mt); err != nil {
 		return nil, err
 	}
+	mt.end()
 	if orderCols["category"] {
 		cat := CategorySQL(src.Orders.SQL, win.End, rules, hints)
 		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat})
-		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index); err != nil {
+		mt.begin(out.Statements, 0)
+		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index, mt); err != nil {
 			return nil, err
 		}
+		mt.end()
 	}
 	coh := CohortSQL(src.Orders.SQL, win.End, rules, hints)
 	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh})
-	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds); err != nil {
+	mt.begin(out.Statements, 0)
+	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds, mt); err != nil {
 		return nil, err
 	}
+	mt.end()
 	if stmt, err := countOrderRepeats(ctx, tx, src.Orders, win.End, rules, opt, hints, ds); stmt != "" {
 		out.Statements = append(out.Statements, Statement{Name: "repeated rows per order (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt})
 		if err != nil {
@@ -167,6 +179,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 		}
 	}
 	q.customersNullID = nullIDs
+	out.Rows = mt.counts
 	out.SourceRows = q.sourceRows
 	out.Quality = q.checks(ds, rules)
 	return out, nil
@@ -206,8 +219,9 @@ func Columns(ctx context.Context, q sqlx.QueryerContext, f File, limit int) (_ [
 }
 
 // readCustomers reads customers.sql into ds and returns the index of each
-// customer id and the number of rows without one.
-func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Dataset) (map[string]int32, int64, error) {
+// customer id and the number of rows without one. mt counts its rows
+// against the count.
+func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Dataset, mt *meter) (map[string]int32, int64, error) {
 	// Count first (in the same transaction, so the same snapshot): the
 	// customers are then read into one exact allocation instead of a slice
 	// that grows and copies itself, which at a million customers costs
@@ -218,6 +232,7 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		n = 0
 	}
 	ds.Customers = make([]analysis.Customer, 0, n)
+	mt.start(f.Name, int64(n))
 	rows, err := tx.QueryContext(ctx, f.SQL)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
@@ -259,6 +274,7 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 	row := 0
 	for rows.Next() {
 		row++
+		mt.row()
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, 0, fmt.Errorf("%s: row %d: %w", f.Name, row, err)
 		}
@@ -306,6 +322,7 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 	if err := rows.Err(); err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
 	}
+	mt.end()
 	return index, nullIDs, nil
 }
 

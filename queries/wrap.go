@@ -55,6 +55,9 @@ type Rules struct {
 	// that the server still answers while Extract runs; two missed
 	// answers in a row stop the queries with ErrStalled.
 	Heartbeat time.Duration
+	// RowsRead, when not nil, is told the rows each statement of Extract
+	// has read (progress on a terminal); it changes nothing in the SQL.
+	RowsRead RowsRead
 }
 
 // Optional says which optional columns orders.sql returns, for the SQL

@@ -189,6 +189,9 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 	if in.RunID != "" {
 		p.Footer = append(p.Footer, htmlFooterRun.In(loc)+" "+in.RunID)
 	}
+	if in.Version != "" {
+		p.Footer = append(p.Footer, htmlFooterVersion.In(loc)+" "+in.Version)
+	}
 	p.Footer = append(p.Footer, fmt.Sprintf(htmlFooterCharts.In(loc), templates.EChartsVersion))
 	return p, nil
 }

@@ -44,6 +44,7 @@ var (
 	htmlColAction        = Label{"Suggested action", "建议行动"}
 	htmlWarningsHeading  = Label{"Notes on this run", "本次运行说明"}
 	htmlFooterRun        = Label{"Run", "运行编号"}
+	htmlFooterVersion    = Label{"Made by custseg", "由 custseg 生成，版本"}
 	htmlFooterCharts     = Label{"Charts drawn with Apache ECharts %s (Apache License 2.0), included in this file.", "图表由 Apache ECharts %s 绘制（Apache License 2.0），已内嵌于本文件。"}
 	htmlSeriesBuyerShare = Label{"Share of buyers", "购买客户占比"}
 	htmlSeriesValueShare = Label{"Share of value", "价值占比"}

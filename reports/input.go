@@ -47,6 +47,14 @@ type Input struct {
 	// shared folder's path; "" when the run is not delivered anywhere
 	// readers can reach.
 	RunFolder string
+	// Version is the custseg build that made the run (internal/version),
+	// shown beside the run id; "" shows none.
+	Version string
+	// RowsWritten, when not nil, is told how many rows of a streamed sheet
+	// (Customers, a segment sheet, Save now, Win back) the workbook has
+	// written, of how many: with 0 as the sheet starts, every few
+	// thousand rows and when it is done.
+	RowsWritten func(sheet string, rows, total int)
 }
 
 // HistoryPoint is one earlier run's headline numbers.

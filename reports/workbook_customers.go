@@ -389,6 +389,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 	discount := wb.ds.HasDiscount
 	camp, ctexts := wb.campaignLayout(), wb.campaignTexts()
 	putCampaign := func(k int, v string) { text(campaign+k, v) }
+	wb.rowsWritten(name, 0, n)
 	for j := range n {
 		i := at(j)
 		c := &wb.ds.Customers[i]
@@ -469,6 +470,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		if err := sw.SetRow(cellRef(1, headerRow+1+j), row); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+j, err)
 		}
+		wb.rowsWritten(name, j+1, n)
 	}
 	return sw.Flush()
 }

@@ -100,6 +100,7 @@ var (
 	wbRunID       = Label{"Run id", "运行编号"}
 	wbAsOf        = Label{"As-of date", "分析截止日"}
 	wbGeneratedAt = Label{"Generated at", "生成时间"}
+	wbVersion     = Label{"custseg version", "custseg 版本"}
 	wbLocale      = Label{"Language", "语言"}
 	wbContents    = Label{"Contents", "目录"}
 	// wbTitleAsOf is a format: the title, then the as-of date.

@@ -160,6 +160,7 @@ func (wb *workbook) writeList(cl campaignList) error {
 			set(i, v) // a string: always written as text, never a formula
 		}
 	}
+	wb.rowsWritten(name, 0, len(list))
 	for k, i := range list {
 		c, s := &wb.ds.Customers[i], &wb.res.Scores[i]
 		set(rRank, k+1)
@@ -195,6 +196,7 @@ func (wb *workbook) writeList(cl campaignList) error {
 		if err := sw.SetRow(cellRef(1, firstDataRow+k), row); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, firstDataRow+k, err)
 		}
+		wb.rowsWritten(name, k+1, len(list))
 	}
 	return sw.Flush()
 }

@@ -72,10 +72,14 @@ func (wb *workbook) writeSummary() error {
 	}{
 		{wbJob, wb.in.Job},
 		{wbRunID, wb.in.RunID},
+		{wbVersion, wb.in.Version},
 		{wbAsOf, asOf},
 		{wbGeneratedAt, wb.generatedAt()},
 		{wbMeasure, wb.t(wb.measureLabel())},
 	} {
+		if x.l == wbVersion && x.v == "" {
+			continue // a report made outside a run
+		}
 		row++
 		s.put(1, row, wb.t(x.l), kLabel)
 		if x.v == "" {
@@ -400,6 +404,9 @@ func (wb *workbook) writeAbout() error {
 	}
 	add(wbARun, wb.t(wbJob), wb.in.Job, kText)
 	add(wbARun, wb.t(wbRunID), wb.in.RunID, kText)
+	if wb.in.Version != "" {
+		add(wbARun, wb.t(wbVersion), wb.in.Version, kText)
+	}
 	add(wbARun, wb.t(wbAsOf), nil, kDate)
 	s.date(3, row, wb.asOf)
 	add(wbARun, wb.t(wbGeneratedAt), wb.generatedAt(), kText)

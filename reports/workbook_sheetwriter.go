@@ -210,3 +210,15 @@ func wrapHeight(text string, width float64) float64 {
 	}
 	return math.Min(math.Max(15, 15*float64(lines)), 409)
 }
+
+// rowsEvery is how many streamed rows pass between two calls of
+// Input.RowsWritten.
+const rowsEvery = 4096
+
+// rowsWritten tells in.RowsWritten that rows of the total of a streamed
+// sheet are written: at the start (0), every rowsEvery rows and at the end.
+func (wb *workbook) rowsWritten(sheet string, rows, total int) {
+	if wb.in.RowsWritten != nil && (rows == 0 || rows == total || rows%rowsEvery == 0) {
+		wb.in.RowsWritten(sheet, rows, total)
+	}
+}

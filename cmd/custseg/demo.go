@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"flag"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"github.com/custseg/custseg/config"
@@ -19,20 +20,29 @@ type DemoCommand struct{ m *Main }
 const demoUsage = `Usage: custseg demo [flags]
 
 Needs no database: starts an embedded MySQL-compatible server in this
-process, fills it with a generated shop (the same every time), and runs the
-default job against it over TCP with the built-in example queries, exactly
-as 'custseg run' does against your database.
+process, fills it with a generated shop (the same every time) whose orders
+end on the --as-of date, and runs the default job against it over TCP with
+the built-in example queries, exactly as 'custseg run' does against your
+database: once for each of the --weeks weekly as-of dates ending on
+--as-of, oldest first, into the same output folder. So the newest report
+compares with the weeks before it: who moved between segments, the trend
+of each number, the changes since last week and the first-time buyers.
 
 Flags:
 `
 
-// Run parses args, builds the demo shop and runs the job on it.
+// demoAsOf is the demo's default as-of date: the generated shop's last day.
+const demoAsOf = "2026-09-30"
+
+// Run parses args, builds the demo shop and runs the job on it, week by week.
 func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	out := fs.String("out", "custseg-out", "output folder")
 	locale := fs.String("locale", "en", "report language: en or zh-CN")
-	customers := fs.Int("customers", 20000, "customers to generate")
-	orders := fs.Int("orders", 200000, "order rows to generate")
+	customers := fs.Int("customers", 10000, "customers to generate")
+	orders := fs.Int("orders", 100000, "order rows to generate")
+	asOfFlag := fs.String("as-of", demoAsOf, "the newest week's as-of date YYYY-MM-DD; the shop's orders end on it")
+	weeks := fs.Int("weeks", 4, "weekly runs to make, ending on --as-of (1 to 12)")
 	if err := parseFlags(fs, args); err != nil {
 		if err == errHelp {
 			printUsage(c.m.Stdout, fs, demoUsage)
@@ -45,6 +55,18 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	if *customers < 1 || *orders < 1 {
 		return usageError{fmt.Errorf("--customers and --orders must be positive")}
 	}
+	if *weeks < 1 || *weeks > 12 {
+		return usageError{fmt.Errorf("--weeks %d: want 1 to 12", *weeks)}
+	}
+	asOf, err := parseAsOf(*asOfFlag)
+	if err != nil {
+		return err
+	}
+	// The shop spans the three years before the as-of date; its calendar
+	// (holidays, Chinese New Year) knows 2016 to 2035.
+	if asOf.Year() < 2019 || asOf.Year() > 2035 {
+		return usageError{fmt.Errorf("--as-of %s: the demo shop's calendar covers as-of dates from 2019 to 2035", *asOfFlag)}
+	}
 	start := time.Now()
 	srv, err := demo.StartServer(ctx, "shop")
 	if err != nil {
@@ -54,7 +76,8 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	fmt.Fprintf(c.m.Stdout, "Embedded MySQL-compatible server listening on %s.\n", srv.Addr())
 
 	t0 := time.Now()
-	shop := demo.Generate(demo.Options{Customers: *customers, Orders: *orders})
+	shop := demo.Generate(demo.Options{Customers: *customers, Orders: *orders,
+		Start: asOf.AddDate(-3, 0, 1), End: asOf.Add(24*time.Hour - time.Second)})
 	db, err := sql.Open("mysql", srv.DSN())
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
@@ -71,14 +94,38 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	cfg.Outputs.Dir = *out
 	cfg.Outputs.Locale = *locale
 	src := queries.Builtin()
-	m, err := jobs.Execute(ctx, cfg, jobs.Options{
-		AsOf: shop.Options.End, Queries: &src, DSN: srv.DSN(), Logger: newLogger(c.m.Stderr),
-	})
-	if err != nil {
-		return err
+	log, progress, closeProgress := runOutput(c.m.Stderr)
+	defer closeProgress()
+	var m *jobs.Manifest
+	var earlier []string
+	for k := 1; k <= *weeks; k++ {
+		day := asOf.AddDate(0, 0, -7*(*weeks-k))
+		m, err = jobs.Execute(ctx, cfg, jobs.Options{
+			AsOf: day, AsOfSource: fmt.Sprintf("demo week %d of %d", k, *weeks), Queries: &src, DSN: srv.DSN(),
+			Logger: log, Progress: progress,
+		})
+		if err != nil {
+			return fmt.Errorf("demo week %d of %d (as of %s): %w", k, *weeks, day.Format(time.DateOnly), err)
+		}
+		if k < *weeks {
+			earlier = append(earlier, m.Dir)
+		}
+	}
+	closeProgress()
+	if len(earlier) > 0 {
+		fmt.Fprintf(c.m.Stdout, "Ran %d weekly as-of dates, oldest first; the earlier weeks, which the newest compares with:\n", *weeks)
+		for _, d := range earlier {
+			fmt.Fprintf(c.m.Stdout, "  %s\n", d)
+		}
+		fmt.Fprintf(c.m.Stdout, "The newest week's files:\n")
 	}
 	printOutputs(c.m, m)
-	fmt.Fprintf(c.m.Stdout, "Demo finished in %s. Open the HTML report in a browser and the workbook in Excel.\n",
-		time.Since(start).Round(100*time.Millisecond))
+	if mg := m.Migration; mg != nil {
+		fmt.Fprintf(c.m.Stdout, "Since %s: %d buyers moved up a segment, %d moved down, %d bought for the first time, %d stopped being buyers.\n",
+			mg.PreviousAsOf, mg.Up, mg.Down, mg.New, mg.Lost)
+	}
+	fmt.Fprintf(c.m.Stdout, "Demo finished in %s. Open %s in a browser and %s in Excel.\n",
+		time.Since(start).Round(100*time.Millisecond),
+		filepath.Join(m.Dir, jobs.ReportFile(m.AsOf)), filepath.Join(m.Dir, jobs.WorkbookFile(m.AsOf)))
 	return nil
 }

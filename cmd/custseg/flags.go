@@ -31,12 +31,14 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// printUsage writes a command's usage text and flags to w.
+// printUsage writes a command's usage text, its flags and the exit
+// statuses to w: the one help style of every command.
 func printUsage(w io.Writer, fs *flag.FlagSet, text string) {
 	fmt.Fprint(w, text)
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
+	fmt.Fprint(w, exitStatus)
 }
 
 // parseAsOf reads a --as-of flag value.
@@ -62,15 +64,27 @@ func loadConfig(path string) (*config.Config, error) {
 // newLogger logs to w: short lines for a person at a terminal, structured
 // key=value lines under cron or in a container.
 func newLogger(w io.Writer) *slog.Logger {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{
-			ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
-				if len(groups) == 0 && (a.Key == slog.TimeKey || a.Key == "run_id") {
-					return slog.Attr{}
-				}
-				return a
-			},
-		}))
+	if isTerminal(w) {
+		return terminalLogger(w)
 	}
 	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// isTerminal says whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// terminalLogger logs short lines for a person at a terminal to w: no time
+// and no run id.
+func terminalLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if len(groups) == 0 && (a.Key == slog.TimeKey || a.Key == "run_id") {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
 }

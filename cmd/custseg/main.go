@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // time zones on machines without a zoneinfo database
 
@@ -40,9 +41,15 @@ Commands:
   check    check the config, database, queries and output folder
   schedule run the jobs on their cron schedules (the daemon)
   history  show the run history
+  version  print the version, commit and Go version
+  help     show this text, or a command's: custseg help <command>
 
-Run 'custseg <command> -h' for a command's flags.
+Run 'custseg help <command>' (or 'custseg <command> -h') for a command's
+flags; 'custseg --version' prints the version.
+` + exitStatus
 
+// exitStatus ends every usage text.
+const exitStatus = `
 Exit status: 0 ok, 1 run failed, 2 bad flags or config,
 3 database or query error, 130 interrupted.
 `
@@ -87,14 +94,26 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		err = (&ScheduleCommand{m: m}).Run(ctx, args[1:])
 	case "history":
 		err = (&HistoryCommand{m: m}).Run(ctx, args[1:])
-	case "help", "-h", "--help":
-		fmt.Fprint(m.Stdout, usage)
-		return exitOK
+	case "version", "--version", "-version":
+		err = (&VersionCommand{m: m}).Run(ctx, args[1:])
+	case "help", "-h", "--help", "-help":
+		if len(args) == 1 || args[0] != "help" {
+			fmt.Fprint(m.Stdout, usage)
+			return exitOK
+		}
+		if len(args) > 2 || !commands[args[1]] {
+			err = usageError{fmt.Errorf("help: unknown command %q (commands: demo, run, check, schedule, history, version)", strings.Join(args[1:], " "))}
+			break
+		}
+		return m.Run(ctx, []string{args[1], "-h"})
 	default:
 		err = usageError{fmt.Errorf("unknown command %q", args[0])}
 	}
 	return m.exit(ctx, err)
 }
+
+// commands are the names Run dispatches, for `custseg help <command>`.
+var commands = map[string]bool{"demo": true, "run": true, "check": true, "schedule": true, "history": true, "version": true}
 
 // exit prints err as one line and maps it to an exit code.
 func (m *Main) exit(ctx context.Context, err error) int {
@@ -106,7 +125,7 @@ func (m *Main) exit(ctx context.Context, err error) int {
 	var se *jobs.StepError
 	switch {
 	case errors.Is(err, errHelp):
-		return exitUsage
+		return exitOK // the command printed its usage to stdout, as asked
 	case errors.As(err, &ue):
 		fmt.Fprintf(m.Stderr, "Error: %v\nTry: custseg -h\n", err)
 		return exitUsage

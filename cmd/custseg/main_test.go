@@ -3,13 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/custseg/custseg/demo"
 	"github.com/custseg/custseg/internal/testdb"
+	"github.com/custseg/custseg/jobs"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -121,22 +124,101 @@ func TestCommandLineMistakes(t *testing.T) {
 			}
 		})
 	}
-	code, out, _ := run(t, nil, "run", "-h")
-	if code != 2 || !strings.Contains(out, "Usage: custseg run") || !strings.Contains(out, "-dry-run") {
-		t.Errorf("run -h: %d %q", code, out)
-	}
 }
 
 func TestDemoCommand(t *testing.T) {
 	out := t.TempDir()
-	code, stdout, stderr := run(t, nil, "demo", "--out", out, "--customers", "400", "--orders", "4000", "--locale", "zh-CN")
+	code, stdout, stderr := run(t, nil, "demo", "--out", out, "--customers", "600", "--orders", "6000", "--locale", "zh-CN")
 	if code != 0 {
 		t.Fatalf("demo: code %d\n%s%s", code, stdout, stderr)
 	}
+	newest := filepath.Join(out, "weekly", "2026-09-30")
 	for _, f := range []string{"customer-segments-2026-09-30.xlsx", "customer-report-2026-09-30.html", "manifest.json"} {
-		p := filepath.Join(out, "weekly", "2026-09-30", f)
+		p := filepath.Join(newest, f)
 		if _, err := os.Stat(p); err != nil || !strings.Contains(stdout, p) {
 			t.Errorf("demo did not write and print %s: %v\n%s", p, err, stdout)
 		}
+	}
+	// The weeks before, oldest first, each compared with the one before it.
+	for _, day := range []string{"2026-09-09", "2026-09-16", "2026-09-23"} {
+		if p := filepath.Join(out, "weekly", day); !strings.Contains(stdout, p+"\n") {
+			t.Errorf("demo did not run or print the week of %s:\n%s", day, stdout)
+		}
+	}
+	var m jobs.Manifest
+	b, err := os.ReadFile(filepath.Join(newest, "manifest.json"))
+	if err == nil {
+		err = json.Unmarshal(b, &m)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The generated shop moves between weeks: the newest report has buyers
+	// who moved up, moved down and bought for the first time.
+	if mg := m.Migration; mg == nil || mg.PreviousAsOf != "2026-09-23" || mg.Up == 0 || mg.Down == 0 || mg.New == 0 {
+		t.Errorf("newest week's migration = %+v; want moves up, down and first-time buyers since 2026-09-23", m.Migration)
+	}
+	if m.AsOfSource != "demo week 4 of 4" || m.Parameters["as_of_rule"] != "yesterday" || m.Version == "" {
+		t.Errorf("manifest as_of_source %q, as_of_rule %q, version %q", m.AsOfSource, m.Parameters["as_of_rule"], m.Version)
+	}
+	html, _ := os.ReadFile(filepath.Join(newest, "customer-report-2026-09-30.html"))
+	if !strings.Contains(string(html), m.Version) {
+		t.Errorf("the HTML report's footer lacks the version %q", m.Version)
+	}
+}
+
+func TestDemoAsOf(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := run(t, nil, "demo", "--out", out, "--customers", "300", "--orders", "3000",
+		"--as-of", "2025-06-30", "--weeks", "2")
+	if code != 0 {
+		t.Fatalf("demo: code %d\n%s%s", code, stdout, stderr)
+	}
+	for _, day := range []string{"2025-06-23", "2025-06-30"} {
+		if _, err := os.Stat(filepath.Join(out, "weekly", day, "manifest.json")); err != nil {
+			t.Errorf("week of %s: %v", day, err)
+		}
+	}
+	if !strings.Contains(stdout, "Since 2025-06-23: ") {
+		t.Errorf("demo does not say what moved since the week before:\n%s", stdout)
+	}
+}
+
+// TestRunLogUnderCron: not at a terminal (cron, systemd, a container) a
+// run writes exactly one structured log line per step and nothing else:
+// no progress bars.
+func TestRunLogUnderCron(t *testing.T) {
+	dsn, cfgPath, _ := smallShop(t)
+	code, out, errOut := run(t, map[string]string{"CUSTSEG_DSN": dsn}, "run", "--config", cfgPath, "--as-of", "2026-09-30", "--dry-run")
+	if code != 0 {
+		t.Fatalf("run: code %d\n%s%s", code, out, errOut)
+	}
+	var infos []string
+	for _, line := range strings.Split(strings.TrimSuffix(errOut, "\n"), "\n") {
+		if !strings.HasPrefix(line, "time=") || strings.ContainsAny(line, "\r\x1b") {
+			t.Errorf("not a log line: %q", line)
+		}
+		if strings.Contains(line, " level=INFO ") {
+			msg := line[strings.Index(line, "msg=")+4:]
+			infos = append(infos, msg[:strings.Index(msg, " run_id=")])
+		}
+	}
+	want := []string{`"run started"`, `"extract done"`, `"analyse done"`, `"workbook written"`, `"html written"`, `"run finished"`}
+	if strings.Join(infos, ",") != strings.Join(want, ",") {
+		t.Errorf("info lines %v, want %v\n%s", infos, want, errOut)
+	}
+}
+
+func TestRunRefusesFutureAsOf(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "custseg.yaml")
+	os.WriteFile(cfg, []byte("outputs:\n  dir: out\n"), 0o644)
+	future := time.Now().AddDate(0, 0, 3).Format(time.DateOnly)
+	code, out, errOut := run(t, nil, "run", "--config", cfg, "--as-of", future)
+	if code != 2 || !strings.Contains(errOut, "Error: --as-of "+future+" is after today") || out != "" {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2 and the date refused", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Errorf("a refused --as-of left an output folder")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
@@ -51,20 +52,46 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if err := refuseFutureAsOf(cfg, *job, day); err != nil {
+		return err
+	}
 	stop, err := startCPUProfile(*cpuProfile)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	log := newLogger(c.m.Stderr)
+	log, progress, closeProgress := runOutput(c.m.Stderr)
+	defer closeProgress()
 	m, err := jobs.Execute(ctx, cfg, jobs.Options{
 		Job: *job, AsOf: day, OutDir: *out, QueriesDir: *queriesDir, DSN: c.m.Getenv(config.EnvDSN),
 		DryRun: *dryRun, Locale: *locale, Logger: log, AfterStep: heapProfiler(*heapProfile, log),
+		Progress: progress,
 	})
+	closeProgress()
 	if err != nil {
 		return err
 	}
 	printOutputs(c.m, m)
+	return nil
+}
+
+// refuseFutureAsOf refuses an --as-of date after today in the job's time
+// zone (a job the config lacks is left for the run to report).
+func refuseFutureAsOf(cfg *config.Config, job string, day time.Time) error {
+	if day.IsZero() {
+		return nil
+	}
+	j, err := cfg.Job(job)
+	if err != nil {
+		return nil
+	}
+	loc, err := time.LoadLocation(j.TimeZone)
+	if err != nil {
+		return nil
+	}
+	if err := jobs.CheckAsOf(day, time.Now(), loc); err != nil {
+		return usageError{err}
+	}
 	return nil
 }
 

@@ -1,0 +1,78 @@
+package reports
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestVersionShownWithRunID: the workbook's Summary and About sheets and
+// the HTML report's footer show the custseg version beside the run id; a
+// report made outside a run (no version) shows no version row.
+func TestVersionShownWithRunID(t *testing.T) {
+	const v = "v1.4.0 (commit 1a2b3c4d5e6f, go1.26.8)"
+	for _, tt := range []struct {
+		version string
+		rows    int
+	}{{v, 1}, {"", 0}} {
+		in := wbTestInput(wbTestDataset(), "en")
+		in.RunID, in.Version = "20261205T090000Z-abcdef", tt.version
+		f, _ := wbOpen(t, in)
+		for _, sheet := range []string{"Summary", "About"} {
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, r := range rows {
+				if strings.Contains(strings.Join(r, "|"), "custseg version") {
+					n++
+					if !strings.Contains(strings.Join(r, "|"), v) {
+						t.Errorf("%s: version row %q lacks %q", sheet, r, v)
+					}
+				}
+			}
+			if n != tt.rows {
+				t.Errorf("%s with version %q: %d version rows, want %d", sheet, tt.version, n, tt.rows)
+			}
+		}
+	}
+	in := htmlTestInput(t, wbTestDataset(), "en")
+	in.RunID, in.Version = "20261205T090000Z-abcdef", v
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, in); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "Made by custseg "+v) {
+		t.Errorf("the HTML footer lacks the version %q", v)
+	}
+}
+
+// TestWorkbookRowsWritten: the workbook tells RowsWritten each streamed
+// sheet's rows, starting at 0 and ending at its total.
+func TestWorkbookRowsWritten(t *testing.T) {
+	in := wbTestInput(wbTestDataset(), "en")
+	type call struct {
+		sheet       string
+		rows, total int
+	}
+	var calls []call
+	in.RowsWritten = func(sheet string, rows, total int) { calls = append(calls, call{sheet, rows, total}) }
+	wbOpen(t, in)
+	n := len(in.Dataset.Customers)
+	if len(calls) < 2 || calls[0] != (call{"Customers", 0, n}) || calls[1] != (call{"Customers", n, n}) {
+		t.Errorf("calls %v; want Customers 0 of %d, then %d of %d", calls, n, n, n)
+	}
+	last := map[string]call{}
+	for _, c := range calls {
+		if p, ok := last[c.sheet]; ok && (c.rows < p.rows || c.total != p.total) {
+			t.Errorf("%s: %v after %v", c.sheet, c, p)
+		}
+		last[c.sheet] = c
+	}
+	for s, c := range last {
+		if c.rows != c.total {
+			t.Errorf("%s ended at %d of %d", s, c.rows, c.total)
+		}
+	}
+}

@@ -158,6 +158,12 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		outDir = opts.OutDir
 	}
 	jobDir := filepath.Join(outDir, job.Name)
+	// Partial copies a killed run left behind go first (never a folder a
+	// live process is writing; see cleanStale).
+	cleanStale(jobDir, time.Now())
+	if sf := cfg.Delivery.SharedFolder; sf != "" && !opts.DryRun {
+		cleanStale(filepath.Join(cfg.Resolve(sf), job.Name), time.Now())
+	}
 	prev, history, prevWarn := previous(jobDir, asOf, cfg.Outputs.History)
 	var prevAsOf time.Time
 	if prev != nil {

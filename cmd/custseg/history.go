@@ -36,7 +36,7 @@ func (c *HistoryCommand) Run(ctx context.Context, args []string) error {
 	cfgPath := fs.String("config", "", "config file (YAML)")
 	job := fs.String("job", "", "show only this job's runs (default: all jobs)")
 	limit := fs.Int("limit", 20, "show at most N runs, the newest (0: all)")
-	outDir := fs.String("out", "", "output folder whose history to show, as given to `run --out` (default: outputs.dir)")
+	outDir := fs.String("out", "", "the output `DIR` whose history to show, as given to run --out (default: outputs.dir)")
 	if err := parseFlags(fs, args); err != nil {
 		if err == errHelp {
 			printUsage(c.m.Stdout, fs, historyUsage)

@@ -108,7 +108,7 @@ func TestHistoryCommandUsage(t *testing.T) {
 		}
 	}
 	code, out, _ := run(t, nil, "history", "-h")
-	if code != exitUsage || !strings.Contains(out, "-limit") {
+	if code != exitOK || !strings.Contains(out, "-limit") || !strings.Contains(out, "-out DIR") {
 		t.Errorf("-h: code %d\n%s", code, out)
 	}
 }

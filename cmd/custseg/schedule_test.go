@@ -209,7 +209,7 @@ func TestScheduleCommandMistakes(t *testing.T) {
 		}
 	}
 	code, out, _ := run(t, nil, "schedule", "-h")
-	if code != exitUsage || !strings.Contains(out, "Usage: custseg schedule") || !strings.Contains(out, "-listen") {
+	if code != exitOK || !strings.Contains(out, "Usage: custseg schedule") || !strings.Contains(out, "-listen") {
 		t.Errorf("schedule -h: %d %q", code, out)
 	}
 }

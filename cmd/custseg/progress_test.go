@@ -60,7 +60,20 @@ func TestTermProgress(t *testing.T) {
 	p.Start("extract: customers.sql", 0)
 	p.Add(4096)
 	draw("4096")
+	// Keep asking for frames while Close waits for its last one.
+	stop := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case refresh <- nil:
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
+	}()
 	p.Close()
+	close(stop)
 	p.Close() // a second Close does nothing
 	log.Info("run finished")
 	got := out.String()

@@ -3,8 +3,6 @@ package jobs
 import (
 	"context"
 	"errors"
-	"io"
-	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -16,6 +14,7 @@ import (
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/internal/smtptest"
+	"github.com/custseg/custseg/internal/tcpproxy"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
 )
@@ -67,94 +66,29 @@ func (l *memLedger) entries() []FireEntry {
 	return append([]FireEntry(nil), l.fires...)
 }
 
-// Modes of a testProxy.
-const (
-	proxyForward int32 = iota // pass the bytes both ways
-	proxyClose                // accept, then close at once: a database that is down
-	proxyStall                // accept and never answer: a stalled peer
-)
-
-// testProxy is a TCP proxy in front of the test database that the test
-// can switch to cut or stall connections.
-type testProxy struct {
-	ln     net.Listener
-	target string
-	mode   atomic.Int32
-	mu     sync.Mutex
-	conns  []net.Conn
-}
-
-func startProxy(t *testing.T, target string, mode int32) *testProxy {
+// startProxy is a tcpproxy in front of the test database, started down
+// (every connection refused) or stalled (connections accepted, never
+// answered) or forwarding.
+func startProxy(t *testing.T, target string, mode string) *tcpproxy.Proxy {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	p := tcpproxy.Start(t, target)
+	switch mode {
+	case "down":
+		p.Down()
+	case "stall":
+		p.Stall()
 	}
-	p := &testProxy{ln: ln, target: target}
-	p.mode.Store(mode)
-	go p.serve()
-	t.Cleanup(func() {
-		ln.Close()
-		p.cut()
-	})
 	return p
 }
 
-func (p *testProxy) serve() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		switch p.mode.Load() {
-		case proxyClose:
-			c.Close()
-		case proxyStall:
-			p.track(c)
-		default:
-			up, err := net.Dial("tcp", p.target)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			p.track(c)
-			p.track(up)
-			go func() { io.Copy(up, c); up.Close() }()
-			go func() { io.Copy(c, up); c.Close() }()
-		}
-	}
-}
-
-func (p *testProxy) track(c net.Conn) {
-	p.mu.Lock()
-	p.conns = append(p.conns, c)
-	p.mu.Unlock()
-}
-
-// cut closes every connection through the proxy.
-func (p *testProxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
-}
-
-// set switches the proxy's mode for new connections, cutting the old.
-func (p *testProxy) set(mode int32) {
-	p.mode.Store(mode)
-	p.cut()
-}
-
-// dsn is dsn with the proxy's address instead of the server's.
-func (p *testProxy) dsn(t *testing.T, dsn string) string {
+// proxyDSN is dsn with the proxy's address instead of the server's.
+func proxyDSN(t *testing.T, p *tcpproxy.Proxy, dsn string) string {
 	t.Helper()
 	mc, err := mysql.ParseDSN(dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mc.Addr = p.ln.Addr().String()
+	mc.Addr = p.Addr
 	return mc.FormatDSN()
 }
 
@@ -214,7 +148,7 @@ func historyOf(t *testing.T, dir, job string) []RunRecord {
 // when the database is back, and runs; one alert for the fire.
 func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 	tdb := mariaDB(t)
-	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyClose)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), "down")
 	srv := smtptest.Start(t)
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
 	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
@@ -224,7 +158,7 @@ func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 	ledger := &memLedger{}
 	rec := newRecorder(nil)
 	s := startScheduler(t, cfg, clock, recordingRun(cfg.Outputs.Dir, rec, false),
-		SchedulerOptions{DSN: proxy.dsn(t, tdb.DSN), Ledger: ledger})
+		SchedulerOptions{DSN: proxyDSN(t, proxy, tdb.DSN), Ledger: ledger})
 	fireAt := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
 	waiters(t, clock, 1)
@@ -249,8 +183,8 @@ func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 	}
 	rec.none(t)
 
-	proxy.set(proxyForward) // the database is back
-	waiters(t, clock, 2)    // the retry and the 11:00 fire
+	proxy.Up()           // the database is back
+	waiters(t, clock, 2) // the retry and the 11:00 fire
 	clock.Advance(time.Minute)
 	if f := rec.next(t); !f.at.Equal(fireAt) {
 		t.Errorf("the retry ran the fire at %s, want the same fire, %s", f.at, fireAt)
@@ -278,7 +212,7 @@ func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
 	if tdb.Kind != "mariadb" {
 		t.Skip("needs MariaDB over TCP (CUSTSEG_TEST_DSN)")
 	}
-	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyClose)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), "down")
 	srv := smtptest.Start(t)
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 10, 1, 5, 59, 30, 0, time.UTC))
 	cfg := schedConfig(t, config.Job{Name: "daily", Cron: "0 6 * * *", Timeout: 10 * time.Minute})
@@ -287,7 +221,7 @@ func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
 	cfg.Email.Audiences[0].To = []string{"boss@shop.example"}
 	cfg.Jobs[0].Audiences = []string{cfg.Email.Audiences[0].Name}
 	src := queries.Builtin()
-	dsn := proxy.dsn(t, tdb.DSN)
+	dsn := proxyDSN(t, proxy, tdb.DSN)
 	var attempts atomic.Int32
 	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
 		attempts.Add(1)
@@ -312,7 +246,7 @@ func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
 	clock.Advance(time.Minute)
 	waitLong(t, "the second attempt", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 2 })
 
-	proxy.set(proxyForward)
+	proxy.Up()
 	waiters(t, clock, 2)
 	clock.Advance(2 * time.Minute)
 	waitLong(t, "the third attempt", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 3 })
@@ -373,13 +307,13 @@ func TestFireCatchUpAndNextFireBothRun(t *testing.T) {
 // scheduler stops promptly.
 func TestFireStalledLockConnection(t *testing.T) {
 	tdb := mariaDB(t)
-	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyStall)
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), "stall")
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
 	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
 	cfg.Schedule.Lock = true
 	cfg.Database.ConnectTimeout = time.Second
 	rec := newRecorder(nil)
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: proxy.dsn(t, tdb.DSN), Ledger: &memLedger{}})
+	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: proxyDSN(t, proxy, tdb.DSN), Ledger: &memLedger{}})
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second)
 	waitLong(t, "the failed fire in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "hourly")) == 1 })

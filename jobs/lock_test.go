@@ -202,8 +202,8 @@ func TestLockWaitsForRelease(t *testing.T) {
 // within its connect timeout instead of waiting for ever.
 func TestLockStalledServer(t *testing.T) {
 	tdb := mariaDB(t)
-	proxy := startProxy(t, dsnAddr(t, tdb.DSN), proxyStall)
-	db, err := sql.Open("mysql", proxy.dsn(t, tdb.DSN))
+	proxy := startProxy(t, dsnAddr(t, tdb.DSN), "stall")
+	db, err := sql.Open("mysql", proxyDSN(t, proxy, tdb.DSN))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,8 @@
 // and a real server and then make the network misbehave: Stall keeps every
 // connection open but stops forwarding bytes (a hung server, a dropped VPN
 // or firewall state), Cut closes every connection at once (a proxy
-// restart, a failover). It imports nothing of custseg.
+// restart, a failover), Down refuses every connection (a server that is
+// down) until Up. It imports nothing of custseg.
 package tcpproxy
 
 import (
@@ -22,6 +23,7 @@ type Proxy struct {
 	cond   *sync.Cond
 	conns  map[net.Conn]struct{}
 	stall  bool
+	down   bool
 	closed bool
 	wg     sync.WaitGroup
 }
@@ -48,6 +50,13 @@ func (p *Proxy) accept() {
 		c, err := p.ln.Accept()
 		if err != nil {
 			return
+		}
+		p.mu.Lock()
+		down := p.down
+		p.mu.Unlock()
+		if down {
+			c.Close()
+			continue
 		}
 		s, err := net.Dial("tcp", p.target)
 		if err != nil {
@@ -118,6 +127,23 @@ func (p *Proxy) Resume() {
 	p.stall = false
 	p.mu.Unlock()
 	p.cond.Broadcast()
+}
+
+// Down makes the server look down: every open connection is cut and new
+// ones are accepted and closed at once, until Up.
+func (p *Proxy) Down() {
+	p.mu.Lock()
+	p.down = true
+	p.mu.Unlock()
+	p.Cut()
+}
+
+// Up forwards new connections again after Down (and resumes a Stall).
+func (p *Proxy) Up() {
+	p.mu.Lock()
+	p.down = false
+	p.mu.Unlock()
+	p.Resume()
 }
 
 // Cut closes every open connection, both sides, as a network drop or a

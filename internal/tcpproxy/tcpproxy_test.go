@@ -65,3 +65,29 @@ func TestProxyForwardsStallsAndCuts(t *testing.T) {
 	}
 	c2.Close()
 }
+
+func TestProxyDownAndUp(t *testing.T) {
+	p := Start(t, echo(t))
+	p.Down()
+	c, err := net.Dial("tcp", p.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	c.Write([]byte("hello\n"))
+	if _, err := bufio.NewReader(c).ReadString('\n'); err == nil {
+		t.Fatal("a proxy that is down answered")
+	}
+	c.Close()
+	p.Up()
+	c, err = net.Dial("tcp", p.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	c.Write([]byte("back\n"))
+	if got, err := bufio.NewReader(c).ReadString('\n'); err != nil || got != "back\n" {
+		t.Fatalf("after Up: %q, %v", got, err)
+	}
+}

@@ -151,6 +151,7 @@ func deliver(ctx context.Context, cfg *config.Config, opts Options, m *Manifest,
 	}
 	sender, serr := mail.New(mail.FromConfig(cfg.Email), log)
 	host, _ := os.Hostname()
+	ledgerTold := false // the ledger's error is given in full once
 	for _, name := range job.Audiences {
 		aud := audience(cfg, name)
 		d := Delivery{Audience: name, Recipients: aud.To, At: time.Now(), MessageID: MessageID(m.Job, m.AsOf, name, cfg.Email.From)}
@@ -164,7 +165,13 @@ func deliver(ctx context.Context, cfg *config.Config, opts Options, m *Manifest,
 			d.Status, d.Detail = "skipped", "may have been delivered by an earlier attempt"+earlier(prev)+
 				" (the server received the whole message but did not confirm it); not re-sent"
 		case lerr != nil:
-			d.Status, d.Error = "failed", "not sent: the delivery ledger cannot tell whether this audience already got its report: "+lerr.Error()
+			d.Status, d.Error = "failed", "not sent: the delivery ledger cannot tell whether this audience already got its report"
+			if !ledgerTold {
+				d.Error += ": " + lerr.Error()
+				ledgerTold = true
+			} else {
+				d.Error += " (the same ledger error as above)"
+			}
 		case serr != nil:
 			d.Status, d.Error = "failed", serr.Error()
 		case ctx.Err() != nil:
@@ -494,9 +501,9 @@ func deliveryText(cfg *config.Config, rec RunRecord) string {
 		case d.Status == "skipped":
 			line = name + ": not sent"
 		default:
-			line = name + ": NOT sent: " + d.Error
+			line = name + ": NOT sent: " + strings.TrimPrefix(d.Error, "not sent: ")
 		}
-		if d.MessageID != "" && d.Status != "skipped" {
+		if d.MessageID != "" && (d.Status == "sent" || d.Status == "unknown") {
 			line += " [Message-ID <" + d.MessageID + ">]"
 		}
 		b.WriteString("  - " + line + "\n")

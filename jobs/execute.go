@@ -44,6 +44,14 @@ func Execute(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, 
 	if opts.OutDir != "" {
 		outDir = opts.OutDir
 	}
+	// The job's timeout bounds the whole run, delivery included (runJob
+	// applies it to its own steps too); the history line and the alert
+	// still go out after it (they use contexts of their own).
+	if j, jerr := cfg.Job(opts.Job); jerr == nil && j.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, j.Timeout)
+		defer cancel()
+	}
 	m, in, err := runJob(ctx, cfg, opts)
 	rec := RunRecord{StartedAt: started, ScheduledAt: opts.ScheduledAt, DryRun: opts.DryRun}
 	if m != nil {

@@ -5,6 +5,8 @@ import (
 	"math"
 	"runtime"
 	"sync"
+
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // backtestMinRepeatBuyers is the fewest calibration repeat buyers a
@@ -14,15 +16,15 @@ const backtestMinRepeatBuyers = 20
 // purchaseFitter fits one purchase model.
 type purchaseFitter struct {
 	key string
-	fit func([]RFT) (PurchaseModel, error)
+	fit func([]btyd.RFT) (btyd.PurchaseModel, error)
 }
 
 // purchaseFitters lists the purchase models in report order.
 func purchaseFitters() []purchaseFitter {
 	return []purchaseFitter{
-		{ModelBGNBD, func(d []RFT) (PurchaseModel, error) { return FitBGNBD(d) }},
-		{ModelMBGNBD, func(d []RFT) (PurchaseModel, error) { return FitMBGNBD(d) }},
-		{ModelParetoNBD, func(d []RFT) (PurchaseModel, error) { return FitParetoNBD(d) }},
+		{btyd.ModelBGNBD, func(d []btyd.RFT) (btyd.PurchaseModel, error) { return btyd.FitBGNBD(d) }},
+		{btyd.ModelMBGNBD, func(d []btyd.RFT) (btyd.PurchaseModel, error) { return btyd.FitMBGNBD(d) }},
+		{btyd.ModelParetoNBD, func(d []btyd.RFT) (btyd.PurchaseModel, error) { return btyd.FitParetoNBD(d) }},
 	}
 }
 
@@ -30,7 +32,7 @@ func purchaseFitters() []purchaseFitter {
 // when only is nil) to data, concurrently. A model whose fit fails keeps
 // what the fitter returned (its customers counted, its parameters the best
 // found) and the error; only a model without an error is usable.
-func fitPurchaseModels(data []RFT, only map[string]bool) []FittedModel {
+func fitPurchaseModels(data []btyd.RFT, only map[string]bool) []FittedModel {
 	var fitters []purchaseFitter
 	for _, f := range purchaseFitters() {
 		if only == nil || only[f.key] {
@@ -63,15 +65,15 @@ func isCalibrationBuyer(c *Customer, calEnd Date) bool {
 // calibrationRFT returns the (x, t_x, T) of the customers whose first
 // purchase falls in the calibration period that ends on calEnd, from their
 // purchase days before the holdout, with the indices of those customers.
-func calibrationRFT(d *Dataset, calEnd Date, unit float64) ([]RFT, []int32) {
-	var data []RFT
+func calibrationRFT(d *Dataset, calEnd Date, unit float64) ([]btyd.RFT, []int32) {
+	var data []btyd.RFT
 	var idx []int32
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		if !isCalibrationBuyer(c, calEnd) {
 			continue
 		}
-		data = append(data, RFT{
+		data = append(data, btyd.RFT{
 			X:  float64(c.CalOrderDays - 1),
 			Tx: float64(c.FirstOrder.DaysTo(c.CalLastOrder)) / unit,
 			T:  float64(c.FirstOrder.DaysTo(calEnd)) / unit,
@@ -216,9 +218,9 @@ func cumulative(xs []float64) []float64 {
 // predictCurves returns, for each distinct triple of data, the model's
 // E[Y(t) | x, t_x, T] at t = 1, 2, …, units, computed once per triple on
 // all cores.
-func predictCurves(m PurchaseModel, data []RFT, units int) map[RFT][]float64 {
-	seen := make(map[RFT]bool, len(data)/4)
-	var distinct []RFT
+func predictCurves(m btyd.PurchaseModel, data []btyd.RFT, units int) map[btyd.RFT][]float64 {
+	seen := make(map[btyd.RFT]bool, len(data)/4)
+	var distinct []btyd.RFT
 	for _, r := range data {
 		if !seen[r] {
 			seen[r] = true
@@ -243,7 +245,7 @@ func predictCurves(m PurchaseModel, data []RFT, units int) map[RFT][]float64 {
 		}()
 	}
 	wg.Wait()
-	out := make(map[RFT][]float64, len(distinct))
+	out := make(map[btyd.RFT][]float64, len(distinct))
 	for k, r := range distinct {
 		out[r] = curves[k]
 	}
@@ -386,7 +388,7 @@ func judge(m *Models, repeatBuyers int) Verdict {
 	if m.GGError != "" {
 		worse(VerdictCaution)
 		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendFailed})
-	} else if m.SpendCorrelationN >= 3 && math.Abs(m.SpendCorrelation) >= SpendRelatedCorrelation {
+	} else if m.SpendCorrelationN >= 3 && math.Abs(m.SpendCorrelation) >= btyd.SpendRelatedCorrelation {
 		worse(VerdictCaution)
 		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendRelated, Share: m.SpendCorrelation})
 	}

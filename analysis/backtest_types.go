@@ -1,14 +1,16 @@
 package analysis
 
+import "github.com/custseg/custseg/analysis/btyd"
+
 // This file holds the result types of the purchase models' back-test and
 // of the choice between the models (backtest.go computes them).
 
 // FittedModel is one purchase model fitted on all the data to the as-of
 // date.
 type FittedModel struct {
-	Key   string        // ModelBGNBD, ModelMBGNBD or ModelParetoNBD
-	Model PurchaseModel // nil when it could not be fitted at all
-	Error string        // why it is not usable; "" when it converged
+	Key   string             // btyd.ModelBGNBD, btyd.ModelMBGNBD or btyd.ModelParetoNBD
+	Model btyd.PurchaseModel // nil when it could not be fitted at all
+	Error string             // why it is not usable; "" when it converged
 }
 
 // Backtest is the hold-out check of the purchase models: each is fitted on
@@ -33,7 +35,7 @@ type Backtest struct {
 	// customer goes on buying at their own calibration rate x ÷ T.
 	NaivePredicted float64
 	NaiveMAE       float64
-	Models         []BacktestModel // in the order ModelBGNBD, ModelMBGNBD, ModelParetoNBD
+	Models         []BacktestModel // in the order btyd.ModelBGNBD, btyd.ModelMBGNBD, btyd.ModelParetoNBD
 	// ByFrequency compares actual and predicted means by calibration
 	// frequency x = 0, 1, …, 6 and 7 or more (the calibration plot).
 	ByFrequency []FrequencyBucket
@@ -53,7 +55,7 @@ const (
 // holdout predictions.
 type BacktestModel struct {
 	Key       string
-	Fit       ModelFit
+	Fit       btyd.ModelFit
 	Params    map[string]float64
 	Error     string  // why the calibration fit is not usable ("" when it converged)
 	Predicted float64 // total predicted repeat purchase days in the holdout

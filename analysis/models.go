@@ -3,10 +3,12 @@ package analysis
 import (
 	"fmt"
 	"math"
+
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // purchaseModelNames name the purchase models in warnings.
-var purchaseModelNames = map[string]string{ModelBGNBD: "BG/NBD", ModelMBGNBD: "MBG/NBD", ModelParetoNBD: "Pareto/NBD"}
+var purchaseModelNames = map[string]string{btyd.ModelBGNBD: "BG/NBD", btyd.ModelMBGNBD: "MBG/NBD", btyd.ModelParetoNBD: "Pareto/NBD"}
 
 // daysPerMonth is the mean length of a month, 365.25 / 12.
 const daysPerMonth = 365.25 / 12
@@ -15,8 +17,8 @@ const daysPerMonth = 365.25 / 12
 // x = purchase days − 1, t_x = days from the first to the last purchase day,
 // T = days from the first purchase day to the as-of date (that day
 // included, as in the CDNOW calibration).
-func rft(c *Customer, asOf Date, unit float64) RFT {
-	return RFT{
+func rft(c *Customer, asOf Date, unit float64) btyd.RFT {
+	return btyd.RFT{
 		X:  float64(c.OrderDays - 1),
 		Tx: float64(c.FirstOrder.DaysTo(c.LastOrder)) / unit,
 		T:  float64(c.FirstOrder.DaysTo(asOf)) / unit,
@@ -53,7 +55,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			buyers++
 		}
 	}
-	data := make([]RFT, 0, buyers)
+	data := make([]btyd.RFT, 0, buyers)
 	xs, ms := make([]float64, 0, buyers), make([]float64, 0, buyers)
 	for i := range d.Customers {
 		c := &d.Customers[i]
@@ -73,12 +75,12 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		only = map[string]bool{p.PurchaseModel: true}
 	}
 	m.Purchase = fitPurchaseModels(data, only)
-	if only != nil && !only[ModelBGNBD] {
+	if only != nil && !only[btyd.ModelBGNBD] {
 		m.BGNBDError = "not fitted: analysis.models.purchase_model is " + p.PurchaseModel
 	}
 	for _, f := range m.Purchase {
-		if f.Key == ModelBGNBD {
-			if bg, ok := f.Model.(BGNBD); ok {
+		if f.Key == btyd.ModelBGNBD {
+			if bg, ok := f.Model.(btyd.BGNBD); ok {
 				m.BGNBD = bg
 			}
 			m.BGNBDError = f.Error
@@ -93,11 +95,11 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			}
 		}
 	}
-	m.SpendCorrelation, m.SpendCorrelationN = SpendFrequencyCorrelation(xs, ms)
+	m.SpendCorrelation, m.SpendCorrelationN = btyd.SpendFrequencyCorrelation(xs, ms)
 	if !d.HasFirstDay {
 		m.GGError = "the first purchase days were not extracted"
 	} else {
-		gg, err := FitGammaGamma(xs, ms)
+		gg, err := btyd.FitGammaGamma(xs, ms)
 		m.GammaGamma = gg
 		if err != nil {
 			m.GGError = err.Error()
@@ -117,7 +119,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	if !m.Usable {
 		return
 	}
-	var pm PurchaseModel
+	var pm btyd.PurchaseModel
 	for _, f := range m.Purchase {
 		if f.Key == m.Chosen {
 			pm = f.Model
@@ -144,8 +146,8 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		next            float64 // time units to the expected next purchase; +Inf or 0 when none
 		discounted      float64 // Σ expected purchases in month k ÷ (1+r)^k, k = 1..CLVMonths
 	}
-	cache := make(map[RFT]pred, len(data)/4)
-	predict := func(h RFT) pred {
+	cache := make(map[btyd.RFT]pred, len(data)/4)
+	predict := func(h btyd.RFT) pred {
 		if v, ok := cache[h]; ok {
 			return v
 		}
@@ -154,7 +156,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			horizon: pm.ConditionalExpectedPurchases(p.PurchaseHorizon, h.X, h.Tx, h.T),
 		}
 		if v.palive >= p.PAliveAtRisk {
-			v.next = ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
+			v.next = btyd.ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
 		}
 		prev := 0.0
 		for k := 1; k <= p.CLVMonths; k++ {

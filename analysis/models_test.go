@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 	"time"
+
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 func TestRhythmAndThresholds(t *testing.T) {
@@ -126,8 +128,8 @@ func TestPyramidByValueWithoutModels(t *testing.T) {
 func TestCLVDiscountsMonthlyPurchases(t *testing.T) {
 	// The CDNOW parameters (Fader, Hardie & Lee 2005) and a hand-set spend
 	// model; the CLV must equal the sum written out here.
-	bg := BGNBD{R: 0.2426, Alpha: 4.4135, A: 0.7929, B: 2.4258, Converged: true}
-	h := RFT{X: 2, Tx: 30.43, T: 38.86}
+	bg := btyd.BGNBD{R: 0.2426, Alpha: 4.4135, A: 0.7929, B: 2.4258, Converged: true}
+	h := btyd.RFT{X: 2, Tx: 30.43, T: 38.86}
 	spend := 40.0
 	want := 0.0
 	prev := 0.0

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // Params are the analysis settings of one run. DefaultParams gives the
@@ -40,7 +42,7 @@ type ModelParams struct {
 	HoldoutUnits float64
 	// PurchaseModel is the purchase model every prediction uses: "auto"
 	// (the lowest holdout error, or the lowest BIC without a back-test),
-	// or ModelBGNBD, ModelMBGNBD or ModelParetoNBD.
+	// or btyd.ModelBGNBD, btyd.ModelMBGNBD or btyd.ModelParetoNBD.
 	PurchaseModel string
 }
 
@@ -275,9 +277,9 @@ func (p Params) Validate() error {
 		return fmt.Errorf("models.holdout_units: %g is not a whole number between 0 (off) and 520", m.HoldoutUnits)
 	}
 	switch m.PurchaseModel {
-	case "auto", ModelBGNBD, ModelMBGNBD, ModelParetoNBD:
+	case "auto", btyd.ModelBGNBD, btyd.ModelMBGNBD, btyd.ModelParetoNBD:
 	default:
-		return fmt.Errorf("models.purchase_model: %q is not auto, %s, %s or %s", m.PurchaseModel, ModelBGNBD, ModelMBGNBD, ModelParetoNBD)
+		return fmt.Errorf("models.purchase_model: %q is not auto, %s, %s or %s", m.PurchaseModel, btyd.ModelBGNBD, btyd.ModelMBGNBD, btyd.ModelParetoNBD)
 	}
 	py := p.Pyramid
 	if py.Platinum <= 0 || py.Gold <= 0 || py.Iron <= 0 || py.Platinum+py.Gold+py.Iron >= 1 {

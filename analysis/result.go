@@ -1,6 +1,10 @@
 package analysis
 
-import "time"
+import (
+	"time"
+
+	"github.com/custseg/custseg/analysis/btyd"
+)
 
 // Tier is a value interval (value tier) of a customer. Its text (String,
 // MarshalText) is its key: key, important, ordinary, small, no_value, or
@@ -211,12 +215,12 @@ type GroupSummary struct {
 
 // Models reports the purchase and spend models of a run.
 type Models struct {
-	BGNBD      BGNBD
+	BGNBD      btyd.BGNBD
 	BGNBDError string // why the BG/NBD is not usable; "" when it is
 	// PurchaseError says why no purchase model is used ("" when one is:
 	// Chosen).
 	PurchaseError string
-	GammaGamma    GammaGamma
+	GammaGamma    btyd.GammaGamma
 	GGError       string // why the spend model is not usable; "" when it is
 	// Usable reports that both models converged, so the per-customer model
 	// fields and the pyramid by lifetime value are filled in.
@@ -230,7 +234,7 @@ type Models struct {
 	PyramidBy string
 
 	// Purchase lists the purchase models fitted on all the data to the
-	// as-of date, in the order ModelBGNBD, ModelMBGNBD, ModelParetoNBD.
+	// as-of date, in the order btyd.ModelBGNBD, btyd.ModelMBGNBD, btyd.ModelParetoNBD.
 	Purchase []FittedModel
 	// Chosen is the key of the purchase model every prediction uses ("" when
 	// none converged); ChoiceReason one of the Choice* codes.

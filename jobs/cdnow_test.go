@@ -20,7 +20,7 @@ import (
 // data of Fader, Hardie & Lee 2005) into the database and runs the whole
 // job with as-of 1997-09-30, the end of the papers' 39-week calibration
 // period. The fitted models must reproduce the published parameters; see
-// analysis/testdata/cdnow/PROVENANCE.txt for the values and their sources.
+// analysis/btyd/testdata/cdnow/PROVENANCE.txt for the values and their sources.
 func TestCDNOWThroughTheWholeJob(t *testing.T) {
 	tdb, src, _ := loadCDNOW(t)
 	m, err := Run(context.Background(), config.Default(), Options{
@@ -99,7 +99,7 @@ func loadCDNOW(t *testing.T) (*testdb.DB, queries.Source, map[string]map[time.Ti
 		cds INT NOT NULL, amount DECIMAL(10,2) NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("../analysis/testdata/cdnow/CDNOW_sample.txt")
+	f, err := os.Open("../analysis/btyd/testdata/cdnow/CDNOW_sample.txt")
 	if err != nil {
 		t.Fatal(err)
 	}

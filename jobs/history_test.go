@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
 )
 
 // A crash in the middle of a history write leaves a torn last line: the

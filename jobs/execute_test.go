@@ -120,7 +120,7 @@ func TestExecuteDeliversOncePerAudience(t *testing.T) {
 	if got := attachments(t, msgs[0].Data); len(got) != 1 || got[0] != WorkbookFile("2026-09-30") {
 		t.Errorf("marketing attachments = %v", got)
 	}
-	status := map[string]string{}
+	status := map[string]DeliveryStatus{}
 	for _, d := range m.Delivery {
 		status[d.Audience] = d.Status
 	}

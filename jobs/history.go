@@ -1,9 +1,11 @@
 package jobs
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 )
@@ -20,13 +22,62 @@ type RunRecord struct {
 	ScheduledAt *time.Time `json:"scheduled_at,omitempty"` // the cron fire time; nil for `custseg run`
 	StartedAt   time.Time  `json:"started_at"`
 	FinishedAt  time.Time  `json:"finished_at"`
-	Status      string     `json:"status"` // "ok" or "failed"
-	Step        string     `json:"step,omitempty"`
+	Status      RunStatus  `json:"status"` // RunOK or RunFailed
+	Step        Step       `json:"step,omitempty"`
 	Error       string     `json:"error,omitempty"`
 	DryRun      bool       `json:"dry_run,omitempty"`
 	Outputs     []string   `json:"outputs,omitempty"` // files in the run folder
 	Folder      string     `json:"folder,omitempty"`
 	Delivery    []Delivery `json:"delivery,omitempty"`
+	// Interrupted: the run failed because it was cancelled (a stop, a
+	// restart, SIGINT/SIGTERM) and never had its chance, so catch-up runs
+	// its fire again. It is written on every failed run's line ("interrupted":
+	// true or false); a failed run's line without it was written before the
+	// field, and is read as then, from its error's words (legacyInterrupted).
+	Interrupted bool `json:"interrupted"`
+}
+
+// MarshalJSON writes r as one line of the run history: its fields, and
+// "interrupted" when it failed.
+func (r RunRecord) MarshalJSON() ([]byte, error) {
+	type plain RunRecord
+	line := struct {
+		plain
+		Interrupted *bool `json:"interrupted,omitempty"`
+	}{plain: plain(r)}
+	if r.Status != RunOK {
+		line.Interrupted = &r.Interrupted
+	}
+	return json.Marshal(line)
+}
+
+// UnmarshalJSON reads one line of the run history. A failed run's line
+// without "interrupted" (written before the field) is interrupted when
+// its error says so, as catch-up read such lines then.
+func (r *RunRecord) UnmarshalJSON(b []byte) error {
+	type plain RunRecord
+	var line struct {
+		plain
+		Interrupted *bool `json:"interrupted"`
+	}
+	if err := json.Unmarshal(b, &line); err != nil {
+		return err
+	}
+	*r = RunRecord(line.plain)
+	if line.Interrupted != nil {
+		r.Interrupted = *line.Interrupted
+	} else {
+		r.Interrupted = legacyInterrupted(*r)
+	}
+	return nil
+}
+
+// legacyInterrupted reports whether a failed run recorded before the
+// Interrupted field ended because its context was cancelled, from its
+// error's words.
+func legacyInterrupted(r RunRecord) bool {
+	return r.Status != RunOK && (strings.Contains(r.Error, "interrupted: ") ||
+		strings.Contains(r.Error, context.Canceled.Error()))
 }
 
 // Delivery is what happened to one audience's email, or to the shared
@@ -34,13 +85,14 @@ type RunRecord struct {
 type Delivery struct {
 	Audience   string   `json:"audience"`
 	Recipients []string `json:"recipients,omitempty"`
-	// Status is "sent", "failed", "skipped" (no recipients, sent or
-	// possibly delivered by an earlier attempt) or "unknown" (sent in
-	// full, not confirmed by the server: it may have been delivered).
-	Status string    `json:"status"`
-	Error  string    `json:"error,omitempty"`
-	At     time.Time `json:"at"`
-	Detail string    `json:"detail,omitempty"` // e.g. the published folder, or "attachment replaced by a link"
+	// Status is StatusSent, StatusFailed, StatusSkipped (no recipients,
+	// sent or possibly delivered by an earlier attempt) or StatusUnknown
+	// (sent in full, not confirmed by the server: it may have been
+	// delivered).
+	Status DeliveryStatus `json:"status"`
+	Error  string         `json:"error,omitempty"`
+	At     time.Time      `json:"at"`
+	Detail string         `json:"detail,omitempty"` // e.g. the published folder, or "attachment replaced by a link"
 	// MessageID is the email's Message-ID, the same for every attempt of
 	// one job, as-of date and audience.
 	MessageID string `json:"message_id,omitempty"`
@@ -118,7 +170,7 @@ func Delivered(runs []RunRecord, job, asOf string) map[string]bool {
 			continue
 		}
 		for _, d := range r.Delivery {
-			if d.Status == "sent" {
+			if d.Status == StatusSent {
 				done[d.Audience] = true
 			}
 		}

@@ -137,7 +137,7 @@ func pastRuns(jobDir, asOf string) []pastRun {
 			continue
 		}
 		var m Manifest
-		if json.Unmarshal(b, &m) != nil || m.Status != "ok" {
+		if json.Unmarshal(b, &m) != nil || m.Status != RunOK {
 			continue
 		}
 		runs = append(runs, pastRun{asOf: name, dir: filepath.Join(jobDir, name), manifest: m})

@@ -233,7 +233,7 @@ func TestFaultCLISIGTERM(t *testing.T) {
 	s.assertNothingLeft(t, true)
 	s.assertOnlyAlert(t, "extract", strings.TrimPrefix(line, "Error: "))
 	runs, _ := jobs.ReadRuns(filepath.Join(s.dir, "out"), "")
-	if len(runs) != 1 || runs[0].Status != "failed" || runs[0].Step != jobs.StepExtract || !strings.Contains(runs[0].Error, "interrupted") {
+	if len(runs) != 1 || runs[0].Status != "failed" || runs[0].Step != jobs.StepExtract || !strings.Contains(runs[0].Error, "interrupted") || !runs[0].Interrupted {
 		t.Errorf("history: %+v", runs)
 	}
 	deadline := time.Now().Add(5 * time.Second)

@@ -59,7 +59,11 @@ func TestMessageAttachmentLimitOnEncodedSize(t *testing.T) {
 			in := &reports.Input{Job: "weekly", AsOf: ds.AsOf, Locale: tt.locale, Currency: "¥", Dataset: ds,
 				Result: analysis.Analyze(ds, p), Analysis: p}
 			aud := config.Audience{Name: "marketing", To: []string{"m@shop.example"}, Gets: "workbook"}
-			msg, err := message(cfg, aud, &Manifest{Dir: dir, Job: "weekly", AsOf: asOf}, in, dir, sender.Size)
+			job := config.Job{Name: "weekly", Audiences: []string{aud.Name}}
+			cfg.Email.Audiences = []config.Audience{aud}
+			r := &run{cfg: cfg, job: job, m: &Manifest{Dir: dir, Job: "weekly", AsOf: asOf}, locale: in.Locale,
+				readers: runFolderForReaders(cfg, "weekly", asOf), emails: renderEmails(in, cfg, job)}
+			msg, err := r.message(aud, dir, sender.Size)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -116,7 +116,7 @@ func TestBadInputQueryFailsCleanly(t *testing.T) {
 // assertFailedCleanly checks what a run that failed with msg at step left:
 // in out only the run history (and no run or temporary folder), nothing in
 // the shared folder, and one email — the alert, with no attachment.
-func assertFailedCleanly(t *testing.T, out string, cfg *config.Config, srv *smtptest.Server, step, msg string) {
+func assertFailedCleanly(t *testing.T, out string, cfg *config.Config, srv *smtptest.Server, step Step, msg string) {
 	t.Helper()
 	if strings.ContainsAny(msg, "\r\n") {
 		t.Errorf("message has several lines: %q", msg)
@@ -150,7 +150,7 @@ func assertFailedCleanly(t *testing.T, out string, cfg *config.Config, srv *smtp
 	if to := msgs[0].To; len(to) != 1 || to[0] != "ops@shop.example" {
 		t.Errorf("the message went to %v, want the alert list", to)
 	}
-	wantSubject := "custseg FAILED: job weekly, as of 2026-09-30, at step " + step
+	wantSubject := "custseg FAILED: job weekly, as of 2026-09-30, at step " + string(step)
 	if subj := msgs[0].Header().Get("Subject"); subj != wantSubject {
 		t.Errorf("alert subject = %q, want %q", subj, wantSubject)
 	}

@@ -3,6 +3,7 @@ package jobs
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"mime"
@@ -120,7 +121,7 @@ func TestExecuteDeliversOncePerAudience(t *testing.T) {
 	if got := attachments(t, msgs[0].Data); len(got) != 1 || got[0] != WorkbookFile("2026-09-30") {
 		t.Errorf("marketing attachments = %v", got)
 	}
-	status := map[string]string{}
+	status := map[string]DeliveryStatus{}
 	for _, d := range m.Delivery {
 		status[d.Audience] = d.Status
 	}
@@ -245,5 +246,44 @@ func TestCheckDialsSMTP(t *testing.T) {
 	res = Check(context.Background(), cfg, Options{OutDir: t.TempDir(), DSN: tdb.DSN})
 	if last := res[len(res)-1]; last.OK || !strings.Contains(last.Message, "refused") {
 		t.Errorf("SMTP down: %+v", last)
+	}
+}
+
+// The manifest is written once, complete with the delivery results, and
+// the shared folder's copies (dated and latest) are the same file as the
+// run folder's.
+func TestExecuteManifestCompleteEverywhere(t *testing.T) {
+	tdb := loadFixture(t)
+	srv := smtptest.Start(t)
+	cfg := deliveryConfig(t, srv)
+	src := queries.Builtin()
+	m, err := Execute(context.Background(), cfg, Options{AsOf: asOf, OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	local, err := os.ReadFile(filepath.Join(m.Dir, ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got Manifest
+	if err := json.Unmarshal(local, &got); err != nil {
+		t.Fatal(err)
+	}
+	status := map[string]DeliveryStatus{}
+	for _, d := range got.Delivery {
+		status[d.Audience] = d.Status
+	}
+	if status[AudienceSharedFolder] != StatusSent || status["management"] != StatusSent || status["marketing"] != StatusSent {
+		t.Errorf("manifest's deliveries = %v, want the shared folder and both audiences sent", status)
+	}
+	shared := filepath.Join(cfg.Delivery.SharedFolder, m.Job)
+	for _, dir := range []string{filepath.Join(shared, m.AsOf), filepath.Join(shared, LatestDir)} {
+		b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(b, local) {
+			t.Errorf("%s/%s differs from the run folder's", dir, ManifestFile)
+		}
 	}
 }

@@ -10,14 +10,6 @@ import (
 	"github.com/custseg/custseg/config"
 )
 
-// StepLock names, in the history and the alert, a fire that failed before
-// its run began: the job's lock could not be taken, or the delivery
-// ledger could not say whether another scheduler had run the fire.
-const StepLock = "lock"
-
-// StepTimeout names, in the alert, a run still going past its timeout.
-const StepTimeout = "timeout"
-
 // fireAttempt is what the scheduler tells a run about the fire it is an
 // attempt of, through the run's context.
 type fireAttempt struct {
@@ -76,7 +68,7 @@ type FailedFire struct {
 	ScheduledAt time.Time
 	StartedAt   time.Time
 	// Step is StepLock.
-	Step string
+	Step Step
 	Err  error
 	// OutDir is the folder of the run history.
 	OutDir string
@@ -91,7 +83,8 @@ type FailedFire struct {
 func RecordFailedFire(ctx context.Context, cfg *config.Config, f FailedFire, log *slog.Logger) error {
 	at := f.ScheduledAt
 	rec := RunRecord{RunID: newRunID(f.StartedAt), Job: f.Job, ScheduledAt: &at, StartedAt: f.StartedAt,
-		FinishedAt: time.Now(), Status: "failed", Step: f.Step, Error: (&StepError{f.Step, f.Err}).Error()}
+		FinishedAt: time.Now(), Status: RunFailed, Step: f.Step, Error: (&StepError{f.Step, f.Err}).Error(),
+		Interrupted: cancelled(f.Err)}
 	if j, err := cfg.Job(f.Job); err == nil {
 		if loc, err := time.LoadLocation(j.TimeZone); err == nil {
 			if d, err := AsOfDate(cfg.Analysis.AsOf, at, loc); err == nil {

@@ -272,7 +272,7 @@ func (s *Scheduler) takeLock(j *schedJob, until time.Time, log *slog.Logger) (go
 // the metrics.
 func (s *Scheduler) fireFailed(j *schedJob, at time.Time, a fireAttempt, started time.Time, err error, log *slog.Logger) {
 	s.obs.lockFailed(j.name, at, s.clock.Now(), err)
-	log.Error("fire not run: "+err.Error(), slog.String("step", StepLock), slog.Int("attempt", a.n))
+	log.Error("fire not run: "+err.Error(), slog.String("step", string(StepLock)), slog.Int("attempt", a.n))
 	ctx := withFireAttempt(context.WithoutCancel(s.waitCtx), a)
 	_ = RecordFailedFire(ctx, s.cfg, FailedFire{Job: j.name, ScheduledAt: at, StartedAt: started, Step: StepLock,
 		Err: err, OutDir: s.outDir, DSN: s.dsn}, log)
@@ -330,7 +330,7 @@ func (s *Scheduler) stuck(j *schedJob, info *runInfo, log *slog.Logger) {
 	msg := stuckMessage(j.name, info, time.Now())
 	log.Error(msg)
 	at := info.at
-	rec := RunRecord{Job: j.name, ScheduledAt: &at, StartedAt: info.started, Status: "failed", Step: StepTimeout, Error: msg}
+	rec := RunRecord{Job: j.name, ScheduledAt: &at, StartedAt: info.started, Status: RunFailed, Step: StepTimeout, Error: msg}
 	if d, err := AsOfDate(s.cfg.Analysis.AsOf, at, j.loc); err == nil {
 		rec.AsOf = d.Format(time.DateOnly)
 	}

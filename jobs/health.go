@@ -127,13 +127,13 @@ func (o *observer) seed(job string, runs []RunRecord) {
 		if r.DryRun {
 			continue
 		}
-		h.LastResult, h.LastError = r.Status, r.Error
+		h.LastResult, h.LastError = string(r.Status), r.Error
 		h.LastFinished = stamp(r.FinishedAt)
 		h.LastScheduled = ""
 		if r.ScheduledAt != nil {
 			h.LastScheduled = stamp(*r.ScheduledAt)
 		}
-		if r.Status == "ok" {
+		if r.Status == RunOK {
 			h.LastSuccess = stamp(r.FinishedAt)
 			o.lastSuccessGauge.WithLabelValues(job).Set(float64(r.FinishedAt.UnixNano()) / 1e9)
 			o.lastSuccess[job] = r.FinishedAt

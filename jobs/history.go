@@ -1,168 +1,179 @@
 package jobs
 
 import (
-	"cmp"
-	"compress/gzip"
-	"encoding/csv"
+	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
+	"sync"
 	"time"
-
-	"github.com/custseg/custseg/analysis"
-	"github.com/custseg/custseg/reports"
 )
 
-// SnapshotFile is the per-customer snapshot a run leaves for the next one.
-const SnapshotFile = "snapshot.csv.gz"
+// RunLogFile is the run history in the output folder: one JSON object per
+// line, appended when a run ends.
+const RunLogFile = "runs.jsonl"
 
-var snapshotHeader = []string{"customer_id", "segment", "tier", "status", "pyramid"}
-
-// writeSnapshot writes the snapshot of the run that analysed ds into res
-// (analysis.TakeSnapshot's rows) as gzip-compressed CSV sorted by customer
-// id, a customer id listed twice keeping its last row. It streams the rows
-// in the order of an index sorted by id instead of building the snapshot's
-// map: at a million customers that map is about 100 MB.
-func writeSnapshot(w io.Writer, ds *analysis.Dataset, res *analysis.Result) error {
-	zw := gzip.NewWriter(w)
-	cw := csv.NewWriter(zw)
-	if err := cw.Write(snapshotHeader); err != nil {
-		return err
-	}
-	order := make([]int32, len(ds.Customers))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		if c := strings.Compare(ds.Customers[a].ID, ds.Customers[b].ID); c != 0 {
-			return c
-		}
-		return cmp.Compare(a, b)
-	})
-	for k, i := range order {
-		id := ds.Customers[i].ID
-		if k+1 < len(order) && ds.Customers[order[k+1]].ID == id {
-			continue // the last row of a repeated id wins
-		}
-		r := analysis.SnapshotRowOf(res, int(i))
-		if err := cw.Write([]string{id, r.Segment, r.Tier.String(), r.Status.String(), r.Pyramid.String()}); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	return zw.Close()
+// RunRecord is one line of the run history.
+type RunRecord struct {
+	RunID       string     `json:"run_id"`
+	Job         string     `json:"job"`
+	AsOf        string     `json:"as_of"`
+	ScheduledAt *time.Time `json:"scheduled_at,omitempty"` // the cron fire time; nil for `custseg run`
+	StartedAt   time.Time  `json:"started_at"`
+	FinishedAt  time.Time  `json:"finished_at"`
+	Status      RunStatus  `json:"status"` // RunOK or RunFailed
+	Step        Step       `json:"step,omitempty"`
+	Error       string     `json:"error,omitempty"`
+	DryRun      bool       `json:"dry_run,omitempty"`
+	Outputs     []string   `json:"outputs,omitempty"` // files in the run folder
+	Folder      string     `json:"folder,omitempty"`
+	Delivery    []Delivery `json:"delivery,omitempty"`
+	// Interrupted: the run failed because it was cancelled (a stop, a
+	// restart, SIGINT/SIGTERM) and never had its chance, so catch-up runs
+	// its fire again. It is written on every failed run's line ("interrupted":
+	// true or false); a failed run's line without it was written before the
+	// field, and is read as then, from its error's words (legacyInterrupted).
+	Interrupted bool `json:"interrupted"`
 }
 
-// readSnapshot reads a snapshot written by writeSnapshot.
-func readSnapshot(path string) (map[string]analysis.SnapshotRow, error) {
-	f, err := os.Open(path)
+// MarshalJSON writes r as one line of the run history: its fields, and
+// "interrupted" when it failed.
+func (r RunRecord) MarshalJSON() ([]byte, error) {
+	type plain RunRecord
+	line := struct {
+		plain
+		Interrupted *bool `json:"interrupted,omitempty"`
+	}{plain: plain(r)}
+	if r.Status != RunOK {
+		line.Interrupted = &r.Interrupted
+	}
+	return json.Marshal(line)
+}
+
+// UnmarshalJSON reads one line of the run history. A failed run's line
+// without "interrupted" (written before the field) is interrupted when
+// its error says so, as catch-up read such lines then.
+func (r *RunRecord) UnmarshalJSON(b []byte) error {
+	type plain RunRecord
+	var line struct {
+		plain
+		Interrupted *bool `json:"interrupted"`
+	}
+	if err := json.Unmarshal(b, &line); err != nil {
+		return err
+	}
+	*r = RunRecord(line.plain)
+	if line.Interrupted != nil {
+		r.Interrupted = *line.Interrupted
+	} else {
+		r.Interrupted = legacyInterrupted(*r)
+	}
+	return nil
+}
+
+// legacyInterrupted reports whether a failed run recorded before the
+// Interrupted field ended because its context was cancelled, from its
+// error's words.
+func legacyInterrupted(r RunRecord) bool {
+	return r.Status != RunOK && (strings.Contains(r.Error, "interrupted: ") ||
+		strings.Contains(r.Error, context.Canceled.Error()))
+}
+
+// Delivery is what happened to one audience's email, or to the shared
+// folder (Audience "shared_folder"), in a run.
+type Delivery struct {
+	Audience   string   `json:"audience"`
+	Recipients []string `json:"recipients,omitempty"`
+	// Status is StatusSent, StatusFailed, StatusSkipped (no recipients,
+	// sent or possibly delivered by an earlier attempt) or StatusUnknown
+	// (sent in full, not confirmed by the server: it may have been
+	// delivered).
+	Status DeliveryStatus `json:"status"`
+	Error  string         `json:"error,omitempty"`
+	At     time.Time      `json:"at"`
+	Detail string         `json:"detail,omitempty"` // e.g. the published folder, or "attachment replaced by a link"
+	// MessageID is the email's Message-ID, the same for every attempt of
+	// one job, as-of date and audience.
+	MessageID string `json:"message_id,omitempty"`
+}
+
+var runLogMu sync.Mutex
+
+// AppendRun adds r to the run history in dir, creating it if needed. Each
+// record is one write of one line, synced, under a lock on the file, so
+// concurrent writers leave whole lines; a torn last line left by a crash
+// is repaired (r starts on a line of its own). An error means r is not in
+// the history: the run must count as failed.
+func AppendRun(dir string, r RunRecord) error {
+	runLogMu.Lock()
+	defer runLogMu.Unlock()
+	b, err := json.Marshal(r)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("run history: %w", err)
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	path := filepath.Join(dir, RunLogFile)
+	if err := appendLine(path, b, DefaultModes.File, DefaultModes.Dir); err != nil {
+		return fmt.Errorf("run history %s: %w", path, err)
+	}
+	return nil
+}
+
+// RunHistory is the run history as read from one file.
+type RunHistory struct {
+	// Path is the file read.
+	Path string
+	// Runs are its records, oldest first.
+	Runs []RunRecord
+	// Damaged are the numbers (from 1) of the lines that are not records:
+	// a write torn by a crash, a damaged file. They are left out of Runs.
+	Damaged []int
+}
+
+// ReadRunHistory reads the run history in dir, keeping only the runs of
+// job when job is not "", and says which lines it could not read. A
+// missing history is empty.
+func ReadRunHistory(dir, job string) (RunHistory, error) {
+	h := RunHistory{Path: filepath.Join(dir, RunLogFile)}
+	damaged, err := readLines(h.Path, func(_ int, line []byte) bool {
+		var rec RunRecord
+		if json.Unmarshal(line, &rec) != nil || rec.Job == "" {
+			return false
+		}
+		if job == "" || rec.Job == job {
+			h.Runs = append(h.Runs, rec)
+		}
+		return true
+	})
+	h.Damaged = damaged
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return h, fmt.Errorf("run history %s: %w", h.Path, err)
 	}
-	cr := csv.NewReader(zr)
-	cr.ReuseRecord = true
-	head, err := cr.Read()
-	if err != nil || len(head) != len(snapshotHeader) || head[0] != snapshotHeader[0] {
-		return nil, fmt.Errorf("%s: not a custseg snapshot", path)
-	}
-	rows := map[string]analysis.SnapshotRow{}
-	segments := map[string]string{} // one copy of each segment key
-	for line := 2; ; line++ {
-		rec, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
+	return h, nil
+}
+
+// ReadRuns returns the run history in dir, oldest first, keeping only the
+// runs of job when job is not "". A missing history is empty; a damaged
+// line is left out (ReadRunHistory reports them).
+func ReadRuns(dir, job string) ([]RunRecord, error) {
+	h, err := ReadRunHistory(dir, job)
+	return h.Runs, err
+}
+
+// Delivered reports the audiences whose email an earlier attempt of the
+// same job and as-of date already handed to the SMTP server, so a retry
+// does not send them twice.
+func Delivered(runs []RunRecord, job, asOf string) map[string]bool {
+	done := map[string]bool{}
+	for _, r := range runs {
+		if r.Job != job || r.AsOf != asOf || r.DryRun {
+			continue
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		seg, ok := segments[rec[1]]
-		if !ok {
-			seg = rec[1]
-			if len(segments) < 1000 {
-				segments[seg] = seg
+		for _, d := range r.Delivery {
+			if d.Status == StatusSent {
+				done[d.Audience] = true
 			}
 		}
-		row := analysis.SnapshotRow{Segment: seg}
-		var errs [3]error
-		row.Tier, errs[0] = analysis.ParseTier(rec[2])
-		row.Status, errs[1] = analysis.ParseStatus(rec[3])
-		row.Pyramid, errs[2] = analysis.ParsePyramidTier(rec[4])
-		if err := errors.Join(errs[:]...); err != nil {
-			return nil, fmt.Errorf("%s: line %d: %w", path, line, err)
-		}
-		rows[rec[0]] = row
 	}
-	return rows, nil
-}
-
-// pastRun is one earlier successful run of a job found on disk.
-type pastRun struct {
-	asOf     string
-	dir      string
-	manifest Manifest
-}
-
-// pastRuns lists the successful runs in jobDir whose as-of date is before
-// asOf, oldest first. Folders that are not run folders are ignored.
-func pastRuns(jobDir, asOf string) []pastRun {
-	ents, err := os.ReadDir(jobDir)
-	if err != nil {
-		return nil
-	}
-	var runs []pastRun
-	for _, e := range ents {
-		name := e.Name()
-		if !e.IsDir() || name >= asOf {
-			continue
-		}
-		if _, err := time.Parse("2006-01-02", name); err != nil {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(jobDir, name, ManifestFile))
-		if err != nil {
-			continue
-		}
-		var m Manifest
-		if json.Unmarshal(b, &m) != nil || m.Status != "ok" {
-			continue
-		}
-		runs = append(runs, pastRun{asOf: name, dir: filepath.Join(jobDir, name), manifest: m})
-	}
-	sort.Slice(runs, func(i, j int) bool { return runs[i].asOf < runs[j].asOf })
-	return runs
-}
-
-// previous loads the latest earlier run's snapshot and the KPI history of
-// up to keep earlier runs. A missing or unreadable snapshot makes the run a
-// first run, with a warning rather than a failure.
-func previous(jobDir, asOf string, keep int) (*analysis.Snapshot, []reports.HistoryPoint, []string) {
-	runs := pastRuns(jobDir, asOf)
-	var hist []reports.HistoryPoint
-	start := max(len(runs)-keep, 0)
-	for _, r := range runs[start:] {
-		hist = append(hist, reports.HistoryPoint{AsOf: r.asOf, KPIs: r.manifest.KPIs})
-	}
-	if len(runs) == 0 {
-		return nil, hist, nil
-	}
-	last := runs[len(runs)-1]
-	rows, err := readSnapshot(filepath.Join(last.dir, SnapshotFile))
-	if err != nil {
-		return nil, hist, []string{fmt.Sprintf("the previous run's snapshot (%s) could not be read, so there is no migration this time: %v", last.asOf, err)}
-	}
-	return &analysis.Snapshot{AsOf: last.asOf, Customers: rows, KPIs: last.manifest.KPIs}, hist, nil
+	return done
 }

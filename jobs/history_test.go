@@ -1,47 +1,14 @@
 package jobs
 
 import (
-	"maps"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/custseg/custseg/analysis"
-	"github.com/custseg/custseg/queries"
+	"time"
 )
-
-// TestSnapshotFileIsTheSnapshot checks that the snapshot a run writes row
-// by row reads back as analysis.TakeSnapshot of the run, sorted by id.
-func TestSnapshotFileIsTheSnapshot(t *testing.T) {
-	tdb := loadFixture(t)
-	m, in := runShop(t, tdb, nil, queries.Builtin())
-	got, err := readSnapshot(filepath.Join(m.Dir, SnapshotFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := analysis.TakeSnapshot(in.Dataset, in.Result).Customers
-	if len(want) < 5 {
-		t.Fatalf("the fixture has only %d customers", len(want))
-	}
-	if !maps.Equal(got, want) {
-		t.Errorf("snapshot file:\n got %v\nwant %v", got, want)
-	}
-	segments := 0
-	for _, r := range want {
-		if r.Segment != "" {
-			segments++
-		}
-	}
-	if segments == 0 {
-		t.Error("no customer of the fixture has a segment: the comparison proves little")
-	}
-	ids := slices.Collect(maps.Keys(got))
-	if len(ids) != len(in.Dataset.Customers) {
-		t.Errorf("%d rows for %d customers", len(ids), len(in.Dataset.Customers))
-	}
-}
 
 // A crash in the middle of a history write leaves a torn last line: the
 // next record starts on its own line and is read back, and the torn line
@@ -98,5 +65,57 @@ func TestAppendRunFullDisk(t *testing.T) {
 	err := AppendRun(dir, RunRecord{RunID: "x", Job: "weekly"})
 	if err == nil || !strings.Contains(err.Error(), "no space left") {
 		t.Errorf("err = %v, want no space left", err)
+	}
+}
+
+// A run record's line says "interrupted" for a failed run only, and reads
+// back as written; a failed run's line from before the field is
+// interrupted when its error says so, as catch-up read it then.
+func TestRunRecordInterrupted(t *testing.T) {
+	at := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name     string
+		rec      RunRecord
+		line     string // "" when the record is written, else read from this line
+		wantIn   string // in the written line
+		wantNot  string // not in the written line
+		wantRead bool   // Interrupted as read back
+	}{
+		{name: "ok run", rec: RunRecord{Job: "weekly", StartedAt: at, Status: RunOK}, wantNot: `"interrupted"`},
+		{name: "failed run", rec: RunRecord{Job: "weekly", StartedAt: at, Status: RunFailed, Error: "extract: interrupted: x"},
+			wantIn: `"interrupted":false`},
+		{name: "interrupted run", rec: RunRecord{Job: "weekly", StartedAt: at, Status: RunFailed, Error: "extract: stopped", Interrupted: true},
+			wantIn: `"interrupted":true`, wantRead: true},
+		{name: "old line, interrupted", line: `{"job":"weekly","status":"failed","error":"extract: interrupted: context canceled"}`, wantRead: true},
+		{name: "old line, cancelled", line: `{"job":"weekly","status":"failed","error":"connect: database x: context canceled"}`, wantRead: true},
+		{name: "old line, failed", line: `{"job":"weekly","status":"failed","error":"extract: boom"}`},
+		{name: "old line, ok", line: `{"job":"weekly","status":"ok"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			line := []byte(tt.line)
+			if tt.line == "" {
+				var err error
+				if line, err = json.Marshal(tt.rec); err != nil {
+					t.Fatal(err)
+				}
+				if tt.wantIn != "" && !strings.Contains(string(line), tt.wantIn) {
+					t.Errorf("line %s lacks %s", line, tt.wantIn)
+				}
+				if tt.wantNot != "" && strings.Contains(string(line), tt.wantNot) {
+					t.Errorf("line %s has %s", line, tt.wantNot)
+				}
+			}
+			var got RunRecord
+			if err := json.Unmarshal(line, &got); err != nil {
+				t.Fatal(err)
+			}
+			if got.Interrupted != tt.wantRead {
+				t.Errorf("Interrupted = %v, want %v (line %s)", got.Interrupted, tt.wantRead, line)
+			}
+			if tt.line == "" && (got.Status != tt.rec.Status || got.Error != tt.rec.Error || !got.StartedAt.Equal(tt.rec.StartedAt)) {
+				t.Errorf("read back %+v, want %+v", got, tt.rec)
+			}
+		})
 	}
 }

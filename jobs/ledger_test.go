@@ -44,7 +44,7 @@ func TestExecuteSlowFinalReplyIsUnknown(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "did not confirm") {
 		t.Fatalf("err = %v, want the unknown outcome", err)
 	}
-	status := map[string]string{}
+	status := map[string]DeliveryStatus{}
 	for _, d := range m.Delivery {
 		status[d.Audience] = d.Status
 	}

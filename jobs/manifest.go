@@ -1,7 +1,16 @@
 package jobs
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/queries"
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/reports"
@@ -19,9 +28,9 @@ type Manifest struct {
 	// "demo week 3 of 4". Parameters' as_of_rule stays the configured rule.
 	AsOfSource string `json:"as_of_source"`
 	// Version is the custseg build that made the run (custseg version).
-	Version string `json:"version"`
-	Status  string `json:"status"` // "ok" or "failed"
-	DryRun  bool   `json:"dry_run"`
+	Version string    `json:"version"`
+	Status  RunStatus `json:"status"` // RunOK or RunFailed
+	DryRun  bool      `json:"dry_run"`
 	// PreviousAsOf is the earlier run this one compares with ("" on a first run).
 	PreviousAsOf string            `json:"previous_as_of"`
 	StartedAt    string            `json:"started_at"`
@@ -159,4 +168,126 @@ func modelsRecord(res *analysis.Result) ModelsRecord {
 	}
 	addPurchaseModels(&rec, &m)
 	return rec
+}
+
+// The manifest's parts that the run derives from the config and the results.
+
+func parameters(cfg *config.Config, job config.Job, p analysis.Params, src queries.Source) map[string]string {
+	return map[string]string{
+		"as_of_rule":            cfg.Analysis.AsOf,
+		"data_time_zone":        cfg.Database.TimeZone,
+		"job_time_zone":         job.TimeZone,
+		"rfm_bins":              strconv.Itoa(p.RFM.Bins),
+		"rfm_frequency":         p.RFM.Frequency,
+		"value_measure":         p.ValueMeasure,
+		"tiers":                 fmt.Sprintf("key %g / important %g / ordinary %g / small %g", p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small),
+		"churn_at_risk_days":    strconv.Itoa(p.Churn.AtRiskDays),
+		"churn_churned_days":    strconv.Itoa(p.Churn.ChurnedDays),
+		"churn_rhythm":          fmt.Sprintf("at risk beyond %g×, churned beyond %g× own mean days between purchases (min %d days)", p.Churn.RhythmAtRisk, p.Churn.RhythmChurned, p.Churn.RhythmMinDays),
+		"model_time_unit_days":  fmt.Sprintf("%g", p.Models.TimeUnitDays),
+		"purchase_horizon":      fmt.Sprintf("%g time units", p.Models.PurchaseHorizon),
+		"clv":                   fmt.Sprintf("%d months, %g%% monthly discount rate", p.Models.CLVMonths, p.Models.MonthlyDiscount*100),
+		"pyramid":               fmt.Sprintf("platinum %g / gold %g / iron %g / lead rest", p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron),
+		"lifecycle_window_days": strconv.Itoa(p.Lifecycle.WindowDays),
+		"clusters_k_range":      fmt.Sprintf("%d..%d, silhouette sample %d, seed %d", p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed),
+		"locale":                cfg.Outputs.Locale,
+		"customers_query":       src.Customers.Name,
+		"orders_query":          src.Orders.Name,
+		"rfm_segments":          strconv.Itoa(len(p.RFM.Segments)),
+		"refund_rule":           "net against the customer",
+		"duplicate_order_ids":   "lines of one order",
+	}
+}
+
+func counts(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) Counts {
+	c := Counts{SourceRows: ex.SourceRows, Customers: len(ds.Customers), Buyers: res.KPIs.Buyers, Orders: res.KPIs.Orders,
+		Segments: map[string]int{}, Tiers: map[string]int{}, Statuses: map[string]int{}}
+	for _, s := range res.Segments {
+		c.Segments[s.Rule.Key] = s.Customers
+	}
+	for _, t := range res.Tiers {
+		c.Tiers[t.Tier.String()] = t.Customers
+	}
+	for _, s := range res.Statuses {
+		c.Statuses[s.Status.String()] = s.Customers
+	}
+	return c
+}
+
+func warnings(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) []string {
+	var w []string
+	if len(ds.Customers) == 0 {
+		w = append(w, "customers.sql returned no customers: the reports are empty")
+	} else if res.KPIs.Buyers == 0 {
+		w = append(w, fmt.Sprintf("no purchases on or before the as-of date %s: the reports have no buyers to segment", ds.AsOf.Format("2006-01-02")))
+	}
+	for _, q := range ex.Quality {
+		if q.Check == analysis.CheckUnknownCustomer && q.Rows > 0 {
+			w = append(w, fmt.Sprintf("%d order rows belong to customer ids that customers.sql does not return; they were left out", q.Rows))
+		}
+	}
+	return w
+}
+
+// encode writes m as indented JSON.
+func (m *Manifest) encode(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(m)
+}
+
+// writeManifest writes the run's manifest, complete with the delivery
+// results, into the run folder and, when the run was published there,
+// into the shared folder's copies of it (its dated folder and latest):
+// the shared folder is itself a delivery, so its copy is written after
+// every delivery, like the run folder's. A copy the shared folder does
+// not take turns its delivery entry to failed before the run folder's
+// copy is written, so that one tells.
+func (r *run) writeManifest() error {
+	if r.shared != "" {
+		for _, dir := range []string{r.shared, filepath.Join(r.sharedDir, r.m.Job, LatestDir)} {
+			if err := writeManifestIn(dir, r.m, r.modes.File); err != nil {
+				r.sharedManifestFailed(err)
+				break
+			}
+		}
+	}
+	return writeManifestIn(r.m.Dir, r.m, r.modes.File)
+}
+
+// sharedManifestFailed records in the shared folder's delivery entry that
+// its copy of the manifest could not be written.
+func (r *run) sharedManifestFailed(err error) {
+	for i := range r.m.Delivery {
+		if d := &r.m.Delivery[i]; d.Audience == AudienceSharedFolder {
+			d.Status, d.Detail = StatusFailed, ""
+			d.Error = fmt.Sprintf("shared folder: %s could not be written: %v", ManifestFile, err)
+		}
+	}
+	r.log.Error("manifest not written to the shared folder", slog.Any("error", err))
+}
+
+// writeManifestIn writes m as manifest.json into dir, through a temporary
+// file and a rename.
+func writeManifestIn(dir string, m *Manifest, mode os.FileMode) error {
+	tmp, err := os.CreateTemp(dir, ".manifest-*")
+	if err != nil {
+		return err
+	}
+	if err := m.encode(tmp); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	tmp.Close()
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(dir, ManifestFile))
 }

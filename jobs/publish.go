@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/custseg/custseg/config"
 )
 
 // staging is a run's folder under construction: files are written into a
@@ -174,4 +176,14 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += int64(n)
 	return n, err
+}
+
+// modesOf reads the configured file and folder permissions.
+func modesOf(cfg *config.Config) Modes {
+	f, ok1 := config.Perm(cfg.Outputs.FileMode)
+	d, ok2 := config.Perm(cfg.Outputs.DirMode)
+	if !ok1 || !ok2 {
+		return DefaultModes
+	}
+	return Modes{File: os.FileMode(f), Dir: os.FileMode(d)}
 }

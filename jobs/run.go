@@ -4,21 +4,12 @@ import (
 	"bufio"
 	"context"
 	"crypto/rand"
-	"database/sql"
-	"database/sql/driver"
 	"encoding/hex"
-	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"log/slog"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/go-sql-driver/mysql"
-	"github.com/jmoiron/sqlx"
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
@@ -45,7 +36,7 @@ type Options struct {
 	// AfterStep, when not nil, is called as each step of the run ends
 	// (extract, analyse, workbook, html, ...): `custseg run --heap-profile`
 	// writes a heap profile there.
-	AfterStep func(step string)
+	AfterStep func(step Step)
 	// Progress, when not nil, shows the extract, the analyses and the
 	// workbook as they go (a terminal); the log lines stay as they are.
 	Progress Progress
@@ -54,27 +45,6 @@ type Options struct {
 	// rule at the scheduled fire or at the run's start.
 	AsOfSource string
 }
-
-// StepError is a run failure and the step it happened in.
-type StepError struct {
-	Step string
-	Err  error
-}
-
-func (e *StepError) Error() string { return e.Step + ": " + e.Err.Error() }
-func (e *StepError) Unwrap() error { return e.Err }
-
-// Steps of a run, as named in logs, errors and the manifest.
-const (
-	StepConnect  = "connect"
-	StepExtract  = "extract"
-	StepAnalyse  = "analyse"
-	StepWorkbook = "workbook"
-	StepHTML     = "html"
-	StepPublish  = "publish"
-	// StepCustomerList writes the customer list as CSV (outputs.customer_list).
-	StepCustomerList = "customer_list"
-)
 
 // Output file names inside a run folder.
 const (
@@ -93,159 +63,308 @@ func ReportFile(asOf string) string { return "customer-report-" + asOf + ".html"
 // Run performs one run of a job and returns its manifest. On failure it
 // returns a *StepError and leaves nothing in the output folder.
 func Run(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, error) {
-	m, _, err := runJob(ctx, cfg, opts)
+	r, err := newRun(cfg, opts)
+	if err == nil {
+		err = r.produce(ctx)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return m, nil
+	return r.m, nil
 }
 
-// runJob is Run that also returns the report input, and on failure the
-// manifest as far as it got (nil when the run never started), for the
-// history and the alert.
-func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *reports.Input, error) {
-	runStart := time.Now()
-	now := time.Now
+// run is one run of a job. newRun resolves everything the run needs from
+// the config and the options once (the job, its folders, the queries, the
+// window, the rules, the locale, the logger); the steps are methods, called
+// in order, each leaving its outputs in the run for the next: extract,
+// analyse, render and publish (produce), then deliver, write back and
+// record (Execute).
+type run struct {
+	cfg  *config.Config
+	opts Options
+	now  func() time.Time
+	log  *slog.Logger
+	// start is when the run began, by the wall clock.
+	start time.Time
+
+	// Resolved once from the config and the options.
+	job       config.Job // the zero Job when the config has no such job
+	outDir    string     // the output folder: run folders, the run history, the ledger
+	jobDir    string     // outDir/<job>: the job's run folders
+	sharedDir string     // the shared folder, resolved ("" when none)
+	readers   string     // where readers find the run's files (runFolderForReaders)
+	src       queries.Source
+	win       queries.Window
+	params    analysis.Params
+	rules     queries.Rules
+	locale    string
+	modes     Modes
+	// delivers: after publishing, the run is delivered (Execute, not a
+	// dry run), so the manifest is written after delivery, complete.
+	delivers bool
+
+	// What the steps produce.
+	m       *Manifest          // nil until the job and its as-of date are known
+	prev    *analysis.Snapshot // the previous run's, nil on a first run
+	history []reports.HistoryPoint
+	ex      *queries.Extracted
+	ds      *analysis.Dataset
+	res     *analysis.Result
+	in      *reports.Input
+	emails  map[string]emailBody // by config.Audience.Gets, when the run delivers email
+	st      *staging             // the run folder being written
+	shared  string               // the run's folder in the shared folder, once published
+}
+
+// newRun resolves a run of opts.Job. It always returns the run, as far as
+// it got: on a config error the record of a failed run still needs its
+// output folder and, when known, its job and manifest.
+func newRun(cfg *config.Config, opts Options) (*run, error) {
+	r := &run{cfg: cfg, opts: opts, now: time.Now, start: time.Now(), modes: modesOf(cfg),
+		outDir: cfg.Resolve(cfg.Outputs.Dir), locale: cfg.Outputs.Locale, rules: extractRules(cfg), params: cfg.Params()}
 	if opts.Now != nil {
-		now = opts.Now
+		r.now = opts.Now
+	}
+	if opts.OutDir != "" {
+		r.outDir = opts.OutDir
+	}
+	if opts.Locale != "" {
+		r.locale = opts.Locale
+	}
+	if cfg.Delivery.SharedFolder != "" {
+		r.sharedDir = cfg.Resolve(cfg.Delivery.SharedFolder)
 	}
 	job, err := cfg.Job(opts.Job)
 	if err != nil {
-		return nil, nil, &StepError{"config", err}
+		return r, &StepError{StepConfig, err}
 	}
-	jobLoc, _ := time.LoadLocation(job.TimeZone)
-	asOfDay := opts.AsOf
+	r.job, r.jobDir = job, filepath.Join(r.outDir, job.Name)
+	if err := r.resolveWindow(); err != nil {
+		return r, &StepError{StepConfig, err}
+	}
+	r.readers = runFolderForReaders(cfg, job.Name, r.m.AsOf)
+	if r.src, err = source(cfg, opts); err != nil {
+		return r, &StepError{StepConfig, err}
+	}
+	r.m.Parameters = parameters(cfg, job, r.params, r.src)
+	// The names the reports use, so tools reading the manifest show the same.
+	r.m.Labels = reports.Names(r.params.RFM.Segments, r.locale).GroupLabels
+	return r, nil
+}
+
+// resolveWindow decides the as-of date and the window, and starts the
+// manifest and the run's logger.
+func (r *run) resolveWindow() error {
+	jobLoc, _ := time.LoadLocation(r.job.TimeZone)
+	asOfDay := r.opts.AsOf
 	if asOfDay.IsZero() {
-		if asOfDay, err = AsOfDate(cfg.Analysis.AsOf, now(), jobLoc); err != nil {
-			return nil, nil, &StepError{"config", err}
+		var err error
+		if asOfDay, err = AsOfDate(r.cfg.Analysis.AsOf, r.now(), jobLoc); err != nil {
+			return err
 		}
 	}
-	loc := cfg.Database.Location()
-	win := queries.NewWindow(asOfDay, loc, cfg.Analysis.Lifecycle.WindowDays)
-	asOf := win.AsOf.Format("2006-01-02")
-	m := &Manifest{
-		RunID: newRunID(now()), Job: job.Name, AsOf: asOf, Status: "failed", DryRun: opts.DryRun,
+	r.win = queries.NewWindow(asOfDay, r.cfg.Database.Location(), r.cfg.Analysis.Lifecycle.WindowDays)
+	asOf := r.win.AsOf.Format(time.DateOnly)
+	r.m = &Manifest{
+		RunID: newRunID(r.now()), Job: r.job.Name, AsOf: asOf, Status: RunFailed, DryRun: r.opts.DryRun,
 		Version:    version.Get().String(),
-		AsOfSource: asOfSource(opts, cfg.Analysis.AsOf, now(), jobLoc),
-		StartedAt:  now().UTC().Format(time.RFC3339), DurationsMS: map[string]int64{}, Warnings: []string{},
+		AsOfSource: asOfSource(r.opts, r.cfg.Analysis.AsOf, r.now(), jobLoc),
+		StartedAt:  r.now().UTC().Format(time.RFC3339), DurationsMS: map[string]int64{}, Warnings: []string{},
 	}
-	log := opts.Logger
+	log := r.opts.Logger
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	log = log.With(slog.String(LogRunID, m.RunID), slog.String(LogJob, job.Name))
-	ctx, cancel := context.WithTimeout(ctx, job.Timeout)
+	r.log = log.With(slog.String(LogRunID, r.m.RunID), slog.String(LogJob, r.job.Name))
+	r.log.Info("run started", slog.String(LogAsOf, asOf), slog.Bool("dry_run", r.opts.DryRun))
+	return nil
+}
+
+// produce makes the run's files under the job's timeout: extract, analyse,
+// render and publish. On failure nothing is left in the output folder.
+func (r *run) produce(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, r.job.Timeout)
 	defer cancel()
-	log.Info("run started", slog.String(LogAsOf, asOf), slog.Bool("dry_run", opts.DryRun))
+	defer func() {
+		if r.st != nil && r.m.Dir == "" {
+			r.st.abort()
+		}
+	}()
+	r.loadPrevious()
+	for _, step := range []func(context.Context) error{r.extract, r.analyse, r.render, r.publish} {
+		if err := step(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
-	src, err := source(cfg, opts)
-	if err != nil {
-		return m, nil, &StepError{"config", err}
-	}
-	params := cfg.Params()
-	m.Parameters = parameters(cfg, job, params, src)
-	// The names the reports use, so tools reading the manifest show the same.
-	locale := cfg.Outputs.Locale
-	if opts.Locale != "" {
-		locale = opts.Locale
-	}
-	m.Labels = reports.Names(params.RFM.Segments, locale).GroupLabels
-
-	// The previous run, for migration, trends and the reporting period
-	// (the days since the previous run's as-of date).
-	outDir := cfg.Resolve(cfg.Outputs.Dir)
-	if opts.OutDir != "" {
-		outDir = opts.OutDir
-	}
-	jobDir := filepath.Join(outDir, job.Name)
+// loadPrevious clears what killed runs left behind and loads the previous
+// run, for migration, trends and the reporting period (the days since
+// the previous run's as-of date).
+func (r *run) loadPrevious() {
 	// Partial copies a killed run left behind go first (never a folder a
 	// live process is writing; see cleanStale).
-	cleanStale(jobDir, time.Now())
-	if sf := cfg.Delivery.SharedFolder; sf != "" && !opts.DryRun {
-		cleanStale(filepath.Join(cfg.Resolve(sf), job.Name), time.Now())
+	cleanStale(r.jobDir, time.Now())
+	if r.sharedDir != "" && !r.opts.DryRun {
+		cleanStale(filepath.Join(r.sharedDir, r.job.Name), time.Now())
 	}
-	prev, history, prevWarn := previous(jobDir, asOf, cfg.Outputs.History)
+	prev, history, warn := previous(r.jobDir, r.m.AsOf, r.cfg.Outputs.History)
 	var prevAsOf time.Time
 	if prev != nil {
-		m.PreviousAsOf = prev.AsOf
-		prevAsOf, _ = time.ParseInLocation(time.DateOnly, prev.AsOf, loc)
+		r.m.PreviousAsOf = prev.AsOf
+		prevAsOf, _ = time.ParseInLocation(time.DateOnly, prev.AsOf, r.cfg.Database.Location())
 	}
-	m.Warnings = append(m.Warnings, prevWarn...)
-	win.PeriodDays = analysis.PeriodDays(prevAsOf, win.AsOf)
-	win.HoldoutUnits, win.UnitDays = int(params.Models.HoldoutUnits), params.Models.TimeUnitDays
+	r.m.Warnings = append(r.m.Warnings, warn...)
+	r.prev, r.history = prev, history
+	r.win.PeriodDays = analysis.PeriodDays(prevAsOf, r.win.AsOf)
+	r.win.HoldoutUnits, r.win.UnitDays = int(r.params.Models.HoldoutUnits), r.params.Models.TimeUnitDays
+}
 
-	// Extract.
+// extract connects to the database and reads the run's customers and
+// their order statistics.
+func (r *run) extract(ctx context.Context) error {
 	t0 := time.Now()
-	db, err := Open(ctx, cfg, opts.DSN)
+	db, err := Open(ctx, r.cfg, r.opts.DSN)
 	if err != nil {
-		return m, nil, &StepError{StepConnect, err}
+		return &StepError{StepConnect, err}
 	}
 	defer db.Close()
-	m.DurationsMS[StepConnect] = ms(t0)
+	r.m.DurationsMS[string(StepConnect)] = ms(t0)
 	t0 = time.Now()
-	qctx, qcancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
-	rules := extractRules(cfg)
+	qctx, qcancel := context.WithTimeout(ctx, r.cfg.Database.QueryTimeout)
+	rules := r.rules
 	var endExtract func()
-	rules.RowsRead, endExtract = extractProgress(opts.Progress)
-	ex, err := queries.Extract(qctx, db, src, win, rules)
+	rules.RowsRead, endExtract = extractProgress(r.opts.Progress)
+	ex, err := queries.Extract(qctx, db, r.src, r.win, rules)
 	endExtract()
 	qcancel()
 	if err != nil {
-		return m, nil, &StepError{StepExtract, interrupted(ctx, err)}
+		return &StepError{StepExtract, interrupted(ctx, err)}
 	}
-	m.DurationsMS[StepExtract] = ms(t0)
-	m.QueryRows = ex.Rows
-	afterStep(opts, StepExtract)
-	ds := ex.Dataset
-	log.Info("extract done", slog.Int("customers", len(ds.Customers)), slog.Int64("order_rows", ex.SourceRows),
+	r.m.DurationsMS[string(StepExtract)] = ms(t0)
+	r.m.QueryRows = ex.Rows
+	r.afterStep(StepExtract)
+	r.log.Info("extract done", slog.Int("customers", len(ex.Dataset.Customers)), slog.Int64("order_rows", ex.SourceRows),
 		slog.Duration(LogElapsed, time.Since(t0)))
-	db.Close()
+	ex.Dataset.Previous = r.prev
+	r.ex, r.ds = ex, ex.Dataset
+	return nil
+}
 
-	ds.Previous = prev
-
-	// Analyse.
-	t0 = time.Now()
-	res := analyse(ds, params, opts.Progress)
-	m.DurationsMS[StepAnalyse] = ms(t0)
-	afterStep(opts, StepAnalyse)
-	log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
-	m.Warnings = append(m.Warnings, warnings(ds, res, ex)...)
+// analyse runs the analyses and records their results in the manifest.
+func (r *run) analyse(ctx context.Context) error {
+	t0 := time.Now()
+	m, ds := r.m, r.ds
+	res := analyse(ds, r.params, r.opts.Progress)
+	r.res = res
+	m.DurationsMS[string(StepAnalyse)] = ms(t0)
+	r.afterStep(StepAnalyse)
+	r.log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
+	m.Warnings = append(m.Warnings, warnings(ds, res, r.ex)...)
 	m.Warnings = append(m.Warnings, res.Warnings...)
 	m.Models = modelsRecord(res)
 	for _, w := range m.Warnings {
-		log.Warn(w)
+		r.log.Warn(w)
 	}
 	m.Parameters["value_measure"] = res.ValueMeasure
-	if params.ValueMeasure == "auto" {
+	if r.params.ValueMeasure == "auto" {
 		m.Parameters["value_measure"] += " (auto: margin when orders have a cost)"
 	}
-	m.Counts = counts(ds, res, ex)
+	m.Counts = counts(ds, res, r.ex)
 	m.KPIs = res.KPIs
 	m.Migration = migrationRecord(res)
-	m.DataQuality = ex.Quality
+	m.DataQuality = r.ex.Quality
 	m.DataFreshness = freshnessRecord(res.Freshness)
-	if err := staleError(params.Guards, res); err != nil {
-		return m, nil, &StepError{StepAnalyse, err}
+	if err := staleError(r.params.Guards, res); err != nil {
+		return &StepError{StepAnalyse, err}
 	}
 	if err := ctx.Err(); err != nil {
-		return m, nil, &StepError{StepAnalyse, interrupted(ctx, err)}
+		return &StepError{StepAnalyse, interrupted(ctx, err)}
 	}
+	return nil
+}
 
-	if cfg.Outputs.MaskContacts {
-		maskContacts(ds)
+// rendering is one file the render step writes.
+type rendering struct {
+	step  Step
+	name  string
+	write func(io.Writer, *reports.Input) error
+}
+
+// render writes the workbook, the HTML report and the customer list into
+// a staging folder, and, when the run delivers email, the emails' bodies.
+func (r *run) render(ctx context.Context) error {
+	if r.cfg.Outputs.MaskContacts {
+		maskContacts(r.ds)
 	}
+	r.in = r.input()
+	st, err := newStaging(r.jobDir, r.m.AsOf, r.m.RunID, r.modes)
+	if err != nil {
+		return &StepError{StepPublish, err}
+	}
+	r.st = st
+	asOf := r.m.AsOf
+	renders := []rendering{
+		{StepWorkbook, WorkbookFile(asOf), reports.WriteWorkbook},
+		{StepHTML, ReportFile(asOf), reports.WriteHTML},
+	}
+	if l := r.cfg.Outputs.CustomerList; l == "csv.gz" || l == "both" {
+		renders = append(renders, rendering{StepCustomerList, CustomerListFile(asOf), reports.WriteCustomersCSV})
+	}
+	var endWorkbook func()
+	r.in.RowsWritten, endWorkbook = workbookProgress(r.opts.Progress)
+	for _, rd := range renders {
+		end := func() {}
+		if rd.step == StepWorkbook {
+			end = endWorkbook
+		}
+		if err := r.renderFile(ctx, rd, end); err != nil {
+			return err
+		}
+	}
+	if r.delivers && r.cfg.Email.Enabled {
+		r.emails = renderEmails(r.in, r.cfg, r.job)
+	}
+	return nil
+}
 
-	// Render into a staging folder, then publish it in one rename.
+// renderFile writes one rendering into the staging folder.
+func (r *run) renderFile(ctx context.Context, rd rendering, end func()) error {
+	t0 := time.Now()
+	out, err := r.st.write(rd.name, func(w io.Writer) error {
+		defer end()
+		bw := bufio.NewWriterSize(w, 1<<20)
+		if err := rd.write(bw, r.in); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return &StepError{rd.step, err}
+	}
+	r.m.Outputs = append(r.m.Outputs, out)
+	r.m.DurationsMS[string(rd.step)] = ms(t0)
+	r.afterStep(rd.step)
+	r.log.Info(string(rd.step)+" written", slog.String("file", rd.name), slog.Int64("bytes", out.Bytes), slog.Duration(LogElapsed, time.Since(t0)))
+	if err := ctx.Err(); err != nil {
+		return &StepError{rd.step, interrupted(ctx, err)}
+	}
+	return nil
+}
+
+// input is what the reports are rendered from.
+func (r *run) input() *reports.Input {
+	cfg, m, ex := r.cfg, r.m, r.ex
 	in := &reports.Input{
-		Job: job.Name, RunID: m.RunID, AsOf: win.AsOf, GeneratedAt: now(), Locale: cfg.Outputs.Locale,
-		Currency: cfg.Outputs.Currency, Dataset: ds, Result: res, Quality: ex.Quality, SourceRows: ex.SourceRows,
-		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: history, Analysis: params,
+		Job: r.job.Name, RunID: m.RunID, AsOf: r.win.AsOf, GeneratedAt: r.now(), Locale: r.locale,
+		Currency: cfg.Outputs.Currency, Dataset: r.ds, Result: r.res, Quality: ex.Quality, SourceRows: ex.SourceRows,
+		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: r.history, Analysis: r.params,
 		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,
-		RunFolder: runFolderForReaders(cfg, job.Name, asOf), Version: m.Version,
+		RunFolder: r.readers, Version: m.Version,
 	}
-	in.Locale = locale
-	if opts.Locale != "" {
-		m.Parameters["locale"] = opts.Locale
+	if r.opts.Locale != "" {
+		m.Parameters["locale"] = r.opts.Locale
 	}
 	for _, k := range sortedKeys(m.Parameters) {
 		in.Params = append(in.Params, reports.Param{Name: k, Value: m.Parameters[k]})
@@ -253,183 +372,42 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 	for _, s := range ex.Statements {
 		in.Queries = append(in.Queries, reports.Query{Name: s.Name, SQL: s.SQL})
 	}
-	st, err := newStaging(jobDir, asOf, m.RunID, modesOf(cfg))
+	return in
+}
+
+// publish writes the snapshot (and, when nothing is delivered after, the
+// manifest, complete) and moves the run folder into place.
+func (r *run) publish(ctx context.Context) error {
+	t0 := time.Now()
+	out, err := r.st.write(SnapshotFile, func(w io.Writer) error { return writeSnapshot(w, r.ds, r.res) })
 	if err != nil {
-		return m, nil, &StepError{StepPublish, err}
+		return &StepError{StepPublish, err}
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			st.abort()
+	r.m.Outputs = append(r.m.Outputs, out)
+	r.m.Status = RunOK
+	r.m.FinishedAt = r.now().UTC().Format(time.RFC3339)
+	if !r.delivers {
+		if _, err := r.st.write(ManifestFile, r.m.encode); err != nil {
+			return &StepError{StepPublish, err}
 		}
-	}()
-	renders := []struct {
-		step, name string
-		write      func(io.Writer, *reports.Input) error
-	}{
-		{StepWorkbook, WorkbookFile(asOf), reports.WriteWorkbook},
-		{StepHTML, ReportFile(asOf), reports.WriteHTML},
-	}
-	if l := cfg.Outputs.CustomerList; l == "csv.gz" || l == "both" {
-		renders = append(renders, struct {
-			step, name string
-			write      func(io.Writer, *reports.Input) error
-		}{StepCustomerList, CustomerListFile(asOf), reports.WriteCustomersCSV})
-	}
-	var endWorkbook func()
-	in.RowsWritten, endWorkbook = workbookProgress(opts.Progress)
-	for _, r := range renders {
-		t0 = time.Now()
-		out, err := st.write(r.name, func(w io.Writer) error {
-			if r.step == StepWorkbook {
-				defer endWorkbook()
-			}
-			bw := bufio.NewWriterSize(w, 1<<20)
-			if err := r.write(bw, in); err != nil {
-				return err
-			}
-			return bw.Flush()
-		})
-		if err != nil {
-			return m, nil, &StepError{r.step, err}
-		}
-		m.Outputs = append(m.Outputs, out)
-		m.DurationsMS[r.step] = ms(t0)
-		afterStep(opts, r.step)
-		log.Info(r.step+" written", slog.String("file", r.name), slog.Int64("bytes", out.Bytes), slog.Duration(LogElapsed, time.Since(t0)))
-		if err := ctx.Err(); err != nil {
-			return m, nil, &StepError{r.step, interrupted(ctx, err)}
-		}
-	}
-	t0 = time.Now()
-	out, err := st.write(SnapshotFile, func(w io.Writer) error { return writeSnapshot(w, ds, res) })
-	if err != nil {
-		return m, nil, &StepError{StepPublish, err}
-	}
-	m.Outputs = append(m.Outputs, out)
-	m.Status = "ok"
-	m.FinishedAt = now().UTC().Format(time.RFC3339)
-	if _, err := st.write(ManifestFile, func(w io.Writer) error {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(m)
-	}); err != nil {
-		return m, nil, &StepError{StepPublish, err}
 	}
 	if err := ctx.Err(); err != nil {
-		return m, nil, &StepError{StepPublish, interrupted(ctx, err)}
+		return &StepError{StepPublish, interrupted(ctx, err)}
 	}
-	if err := st.commit(); err != nil {
-		return m, nil, &StepError{StepPublish, err}
+	if err := r.st.commit(); err != nil {
+		return &StepError{StepPublish, err}
 	}
-	committed = true
-	m.Dir = st.final
-	m.DurationsMS[StepPublish] = ms(t0)
-	log.Info("run finished", slog.String("folder", st.final), slog.Duration(LogElapsed, time.Since(runStart)))
-	return m, in, nil
+	r.m.Dir = r.st.final
+	r.m.DurationsMS[string(StepPublish)] = ms(t0)
+	r.log.Info("run finished", slog.String("folder", r.st.final), slog.Duration(LogElapsed, time.Since(r.start)))
+	return nil
 }
 
-// Open connects to the configured database (or dsn) and pings it within
-// the connect timeout.
-//
-// The driver reads every datetime as a wall time in database.time_zone.
-// That is right for DATETIME and DATE columns, which the server returns as
-// stored, but the server returns TIMESTAMP columns in the session's
-// time_zone (the server's by default), and compares them with the
-// run's window literals in it too. So, unless the DSN or database.params set
-// time_zone themselves, Open sets the session's time_zone to the configured
-// zone: by name when the server's time zone tables know it, else as the
-// zone's UTC offset now (on such a server a zone with daylight saving time
-// is an hour off for TIMESTAMP columns in the other half of the year; load
-// the tables with mysql_tzinfo_to_sql to avoid that).
-func Open(ctx context.Context, cfg *config.Config, dsn string) (*sqlx.DB, error) {
-	mc, err := cfg.Database.DriverConfig(dsn)
-	if err != nil {
-		return nil, err
+// afterStep calls opts.AfterStep when set.
+func (r *run) afterStep(step Step) {
+	if r.opts.AfterStep != nil {
+		r.opts.AfterStep(step)
 	}
-	db, err := open(ctx, cfg, mc)
-	if err != nil {
-		return nil, err
-	}
-	if _, set := mc.Params["time_zone"]; set {
-		return db, nil
-	}
-	tz := sessionTimeZone(ctx, db, cfg.Database)
-	if tz == "" {
-		return db, nil
-	}
-	db.Close()
-	params := map[string]string{"time_zone": "'" + tz + "'"}
-	for k, v := range mc.Params {
-		params[k] = v
-	}
-	mc.Params = params
-	return open(ctx, cfg, mc)
-}
-
-// sessionTimeZone returns the session time_zone that makes the server
-// return TIMESTAMP columns in d's zone: its name when the server knows it,
-// else its offset now ("+08:00"); "" when the server cannot say (an engine
-// without CONVERT_TZ).
-func sessionTimeZone(ctx context.Context, db *sqlx.DB, d config.Database) string {
-	pctx, cancel := context.WithTimeout(ctx, d.ConnectTimeout)
-	defer cancel()
-	var named sql.NullString
-	if err := db.QueryRowContext(pctx, "SELECT CONVERT_TZ('2000-01-01 00:00:00', '+00:00', ?)", d.TimeZone).Scan(&named); err != nil {
-		return ""
-	}
-	if named.Valid && d.TimeZone != "Local" {
-		return d.TimeZone
-	}
-	_, off := time.Now().In(d.Location()).Zone()
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
-	}
-	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off%3600/60)
-}
-
-// open connects with mc and pings within the connect timeout.
-func open(ctx context.Context, cfg *config.Config, mc *mysql.Config) (*sqlx.DB, error) {
-	conn, err := mysql.NewConnector(mc)
-	if err != nil {
-		return nil, fmt.Errorf("database %s: %w", mc.Addr, err)
-	}
-	db := sqlx.NewDb(sql.OpenDB(conn), "mysql")
-	db.SetMaxOpenConns(cfg.Database.MaxOpenConns)
-	pctx, cancel := context.WithTimeout(ctx, cfg.Database.ConnectTimeout)
-	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("database %s: %w", mc.Addr, interrupted(ctx, err))
-	}
-	return db, nil
-}
-
-// source picks the queries a run uses.
-func source(cfg *config.Config, opts Options) (queries.Source, error) {
-	switch {
-	case opts.Queries != nil:
-		return *opts.Queries, nil
-	case opts.QueriesDir != "":
-		return queries.LoadDir(opts.QueriesDir)
-	case cfg.Queries.Dir != "":
-		return queries.LoadDir(cfg.Resolve(cfg.Queries.Dir))
-	}
-	return queries.Builtin(), nil
-}
-
-// interrupted explains a context error in the operator's words.
-func interrupted(ctx context.Context, err error) error {
-	switch {
-	case errors.Is(ctx.Err(), context.Canceled):
-		return fmt.Errorf("interrupted: %w", err)
-	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("timed out (raise the job's timeout or database.query_timeout): %w", err)
-	case errors.Is(err, mysql.ErrInvalidConn), errors.Is(err, driver.ErrBadConn):
-		return fmt.Errorf("%w (the database connection was lost mid-query: killed, server restarted or network dropped)", err)
-	}
-	return err
 }
 
 func newRunID(t time.Time) string {
@@ -439,63 +417,6 @@ func newRunID(t time.Time) string {
 }
 
 func ms(t0 time.Time) int64 { return time.Since(t0).Milliseconds() }
-
-func parameters(cfg *config.Config, job config.Job, p analysis.Params, src queries.Source) map[string]string {
-	return map[string]string{
-		"as_of_rule":            cfg.Analysis.AsOf,
-		"data_time_zone":        cfg.Database.TimeZone,
-		"job_time_zone":         job.TimeZone,
-		"rfm_bins":              strconv.Itoa(p.RFM.Bins),
-		"rfm_frequency":         p.RFM.Frequency,
-		"value_measure":         p.ValueMeasure,
-		"tiers":                 fmt.Sprintf("key %g / important %g / ordinary %g / small %g", p.Tiers.Key, p.Tiers.Important, p.Tiers.Ordinary, p.Tiers.Small),
-		"churn_at_risk_days":    strconv.Itoa(p.Churn.AtRiskDays),
-		"churn_churned_days":    strconv.Itoa(p.Churn.ChurnedDays),
-		"churn_rhythm":          fmt.Sprintf("at risk beyond %g×, churned beyond %g× own mean days between purchases (min %d days)", p.Churn.RhythmAtRisk, p.Churn.RhythmChurned, p.Churn.RhythmMinDays),
-		"model_time_unit_days":  fmt.Sprintf("%g", p.Models.TimeUnitDays),
-		"purchase_horizon":      fmt.Sprintf("%g time units", p.Models.PurchaseHorizon),
-		"clv":                   fmt.Sprintf("%d months, %g%% monthly discount rate", p.Models.CLVMonths, p.Models.MonthlyDiscount*100),
-		"pyramid":               fmt.Sprintf("platinum %g / gold %g / iron %g / lead rest", p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron),
-		"lifecycle_window_days": strconv.Itoa(p.Lifecycle.WindowDays),
-		"clusters_k_range":      fmt.Sprintf("%d..%d, silhouette sample %d, seed %d", p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed),
-		"locale":                cfg.Outputs.Locale,
-		"customers_query":       src.Customers.Name,
-		"orders_query":          src.Orders.Name,
-		"rfm_segments":          strconv.Itoa(len(p.RFM.Segments)),
-		"refund_rule":           "net against the customer",
-		"duplicate_order_ids":   "lines of one order",
-	}
-}
-
-func counts(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) Counts {
-	c := Counts{SourceRows: ex.SourceRows, Customers: len(ds.Customers), Buyers: res.KPIs.Buyers, Orders: res.KPIs.Orders,
-		Segments: map[string]int{}, Tiers: map[string]int{}, Statuses: map[string]int{}}
-	for _, s := range res.Segments {
-		c.Segments[s.Rule.Key] = s.Customers
-	}
-	for _, t := range res.Tiers {
-		c.Tiers[t.Tier.String()] = t.Customers
-	}
-	for _, s := range res.Statuses {
-		c.Statuses[s.Status.String()] = s.Customers
-	}
-	return c
-}
-
-func warnings(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) []string {
-	var w []string
-	if len(ds.Customers) == 0 {
-		w = append(w, "customers.sql returned no customers: the reports are empty")
-	} else if res.KPIs.Buyers == 0 {
-		w = append(w, fmt.Sprintf("no purchases on or before the as-of date %s: the reports have no buyers to segment", ds.AsOf.Format("2006-01-02")))
-	}
-	for _, q := range ex.Quality {
-		if q.Check == analysis.CheckUnknownCustomer && q.Rows > 0 {
-			w = append(w, fmt.Sprintf("%d order rows belong to customer ids that customers.sql does not return; they were left out", q.Rows))
-		}
-	}
-	return w
-}
 
 // maskContacts hides most of each customer's email and phone number:
 // "w***@example.com", "*******5678".
@@ -512,24 +433,5 @@ func maskContacts(ds *analysis.Dataset) {
 		} else if c.Phone != "" {
 			c.Phone = "****"
 		}
-	}
-}
-
-// afterStep calls opts.AfterStep when set.
-func afterStep(opts Options, step string) {
-	if opts.AfterStep != nil {
-		opts.AfterStep(step)
-	}
-}
-
-// extractRules are the data rules and session settings of cfg that the
-// extract, and `custseg check`'s EXPLAIN of it, apply.
-func extractRules(cfg *config.Config) queries.Rules {
-	return queries.Rules{
-		ZeroIsPurchase: cfg.Analysis.ZeroAmountOrders == "purchases",
-		FanoutMaxShare: cfg.Analysis.FanoutMaxShare,
-		TempTableBytes: int64(cfg.Database.TempTableMB) << 20,
-		AllowLocking:   cfg.Queries.AllowLocking,
-		Heartbeat:      cfg.Database.Heartbeat,
 	}
 }

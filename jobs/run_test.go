@@ -18,6 +18,7 @@ import (
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
+	"github.com/custseg/custseg/reports"
 )
 
 // loadFixture creates a test database holding testdata/shop.sql.
@@ -375,4 +376,14 @@ func TestCustomerListAsCSV(t *testing.T) {
 			t.Errorf("the workbook still has a Customers sheet with customer_list: csv.gz")
 		}
 	}
+}
+
+// runJob makes a run's files as Run does, and returns its manifest as far
+// as it got and the input its reports were rendered from.
+func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *reports.Input, error) {
+	r, err := newRun(cfg, opts)
+	if err == nil {
+		err = r.produce(ctx)
+	}
+	return r.m, r.in, err
 }

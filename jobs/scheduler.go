@@ -348,7 +348,7 @@ func (s *Scheduler) missed(j *schedJob, runs []RunRecord, at time.Time) bool {
 	}
 	var final []RunRecord
 	for _, r := range runs {
-		if r.Status != "ok" && r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && (r.Step == StepLock || r.Step == StepConnect) {
+		if r.Status != RunOK && r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && (r.Step == StepLock || r.Step == StepConnect) {
 			continue
 		}
 		final = append(final, r)
@@ -368,21 +368,14 @@ func Missed(runs []RunRecord, at time.Time) bool {
 		if r.DryRun {
 			continue
 		}
-		if r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && !cancelled(r) {
+		if r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && !r.Interrupted {
 			return false
 		}
-		if r.Status == "ok" && !r.StartedAt.Before(at) {
+		if r.Status == RunOK && !r.StartedAt.Before(at) {
 			return false
 		}
 	}
 	return true
-}
-
-// cancelled reports whether a failed run ended because its context was
-// cancelled (the scheduler stopped, or SIGINT/SIGTERM).
-func cancelled(r RunRecord) bool {
-	return r.Status != "ok" && (strings.Contains(r.Error, "interrupted: ") ||
-		strings.Contains(r.Error, context.Canceled.Error()))
 }
 
 // Addr is the address /healthz and /metrics are served on ("" when not).

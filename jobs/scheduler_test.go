@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -317,6 +319,7 @@ func TestSchedulerCatchUp(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		history []RunRecord
+		legacy  string // a line of the history as written before RunRecord.Interrupted
 		fail    bool
 		want    bool // a catch-up run on the first start
 	}{
@@ -325,7 +328,15 @@ func TestSchedulerCatchUp(t *testing.T) {
 		{name: "fire was run", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}},
 		{name: "fire was run and failed", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed"}}},
 		{name: "fire was interrupted by a stop", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
-			Error: "extract: interrupted: context canceled"}}, want: true},
+			Error: "extract: interrupted: context canceled", Interrupted: true}}, want: true},
+		{name: "fire was interrupted, the error reworded", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
+			Error: "extract: stopped", Interrupted: true}}, want: true},
+		{name: "fire failed, its error in words like an interruption's", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
+			Error: "extract: orders.sql: interrupted: by the DBA"}}},
+		{name: "old line: fire was interrupted by a stop", legacy: `{"run_id":"r1","job":"hourly","as_of":"2026-11-22","scheduled_at":"2026-11-23T10:00:00Z",` +
+			`"started_at":"2026-11-23T10:00:00Z","finished_at":"2026-11-23T10:00:01Z","status":"failed","step":"extract","error":"extract: interrupted: context canceled"}`, want: true},
+		{name: "old line: fire was run and failed", legacy: `{"run_id":"r1","job":"hourly","as_of":"2026-11-22","scheduled_at":"2026-11-23T10:00:00Z",` +
+			`"started_at":"2026-11-23T10:00:00Z","finished_at":"2026-11-23T10:00:01Z","status":"failed","step":"extract","error":"extract: boom"}`},
 		{name: "manual run after the fire", history: []RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok"}}},
 		{name: "only a dry run after the fire", history: []RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok", DryRun: true}}, want: true},
 		{name: "another job's run", history: []RunRecord{{Job: "daily", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}, want: true},
@@ -336,6 +347,11 @@ func TestSchedulerCatchUp(t *testing.T) {
 			cfg.Jobs = append(cfg.Jobs, config.Job{Name: "daily", Cron: "0 6 * * *", TimeZone: "UTC", Timeout: time.Hour})
 			for _, r := range tc.history {
 				if err := AppendRun(cfg.Outputs.Dir, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.legacy != "" {
+				if err := os.WriteFile(filepath.Join(cfg.Outputs.Dir, RunLogFile), []byte(tc.legacy+"\n"), 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -13,8 +13,8 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
+	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
-	"github.com/custseg/custseg/reports"
 )
 
 // The write-back (config section writeback) puts each run's per-customer
@@ -43,9 +43,6 @@ import (
 // is told and the command exits 1. Re-running the same as-of date retries
 // it: audiences already emailed are not sent again, and the write-back
 // replaces that date's rows.
-
-// StepWriteback names the write-back in errors and the history.
-const StepWriteback = "writeback"
 
 // AudienceWriteback is the Delivery entry of the write-back.
 const AudienceWriteback = "writeback"
@@ -124,19 +121,19 @@ func quoteIdent(name string) (string, error) {
 // its custseg_runs row, in one transaction. rec is the run's record so far;
 // the row written is rec completed as Execute will complete it if the
 // write-back succeeds, and is returned (nil when nothing was committed).
-func writeBack(ctx context.Context, cfg *config.Config, opts Options, m *Manifest, in *reports.Input,
-	rec RunRecord, log *slog.Logger) (Delivery, *RunRecord) {
-	schema := cfg.Writeback.Schema
-	d := Delivery{Audience: AudienceWriteback, Status: "sent", At: time.Now()}
-	rows, err := scoreRows(m, in)
+func (r *run) writeBack(ctx context.Context, rec RunRecord) (Delivery, *RunRecord) {
+	m, log := r.m, r.log
+	schema := r.cfg.Writeback.Schema
+	d := Delivery{Audience: AudienceWriteback, Status: StatusSent, At: time.Now()}
+	rows, err := scoreRows(m, r.ds, r.res)
 	if err == nil {
 		d.Detail = fmt.Sprintf("%s: %d rows", schema, len(rows))
 		all := append(append([]Delivery(nil), m.Delivery...), d)
 		row := rec
 		finishRecord(&row, m, deliveryError(all), time.Now())
 		row.Delivery = all
-		wctx, cancel := context.WithTimeout(ctx, cfg.Database.QueryTimeout)
-		err = writeScores(wctx, cfg, opts, m, rows, row)
+		wctx, cancel := context.WithTimeout(ctx, r.cfg.Database.QueryTimeout)
+		err = writeScores(wctx, r.cfg, r.opts, m, rows, row)
 		cancel()
 		if err == nil {
 			log.Info("written back", slog.String("schema", schema), slog.Int("rows", len(rows)))
@@ -144,7 +141,7 @@ func writeBack(ctx context.Context, cfg *config.Config, opts Options, m *Manifes
 		}
 		err = interrupted(ctx, err)
 	}
-	d.Status, d.Detail, d.Error, d.At = "failed", "", schema+": "+oneLine(err.Error()), time.Now()
+	d.Status, d.Detail, d.Error, d.At = StatusFailed, "", schema+": "+oneLine(err.Error()), time.Now()
 	log.Error("write-back failed", slog.String("schema", schema), slog.Any("error", err))
 	return d, nil
 }
@@ -348,15 +345,14 @@ func writeScores(ctx context.Context, cfg *config.Config, opts Options, m *Manif
 }
 
 // scoreRows returns the custseg_customer_scores values of every customer
-// of the run.
-func scoreRows(m *Manifest, in *reports.Input) ([][]any, error) {
-	if in == nil || in.Dataset == nil || in.Result == nil || len(in.Result.Scores) != len(in.Dataset.Customers) {
+// of the run whose manifest is m, that analysed ds into res.
+func scoreRows(m *Manifest, ds *analysis.Dataset, res *analysis.Result) ([][]any, error) {
+	if ds == nil || res == nil || len(res.Scores) != len(ds.Customers) {
 		return nil, errors.New("the run has no per-customer results to write")
 	}
-	res := in.Result
 	usable := res.Models.Usable
-	out := make([][]any, len(in.Dataset.Customers))
-	for i, c := range in.Dataset.Customers {
+	out := make([][]any, len(ds.Customers))
+	for i, c := range ds.Customers {
 		s := res.Scores[i]
 		buyer := s.Segment >= 0 && int(s.Segment) < len(res.Segments)
 		var segment, pAlive, clv, r, f, mm, recency, nextOrder any
@@ -400,7 +396,7 @@ func runRowSQL(table string, rec RunRecord) (string, []any, error) {
 	return "REPLACE INTO " + table + " (run_id, job, as_of, scheduled_at, started_at, finished_at, status, step, error, folder, delivery) " +
 			"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		[]any{runID, rec.Job, asOf, scheduled, rec.StartedAt.UTC(), rec.FinishedAt.UTC(), rec.Status,
-			orNull(rec.Step), orNull(errText), orNull(rec.Folder), string(delivery)}, nil
+			orNull(string(rec.Step)), orNull(errText), orNull(rec.Folder), string(delivery)}, nil
 }
 
 // deliveryError is the run's error when a delivery failed: at step
@@ -410,7 +406,7 @@ func deliveryError(ds []Delivery) error {
 	var failed []string
 	step := StepWriteback
 	for _, d := range ds {
-		if d.Status != "failed" {
+		if d.Status != StatusFailed {
 			continue
 		}
 		failed = append(failed, d.Audience+": "+d.Error)
@@ -428,7 +424,8 @@ func deliveryError(ds []Delivery) error {
 }
 
 // finishRecord completes a run's history record from its manifest (nil
-// when the run never started) and its outcome.
+// when the run never started) and its outcome. A run whose error says it
+// was cancelled (interrupted, context.Canceled) is Interrupted.
 func finishRecord(rec *RunRecord, m *Manifest, err error, finished time.Time) {
 	rec.FinishedAt = finished
 	if m != nil {
@@ -440,9 +437,9 @@ func finishRecord(rec *RunRecord, m *Manifest, err error, finished time.Time) {
 			rec.Outputs = append(rec.Outputs, o.Path)
 		}
 	}
-	rec.Status, rec.Step, rec.Error = "ok", "", ""
+	rec.Status, rec.Step, rec.Error, rec.Interrupted = RunOK, "", "", false
 	if err != nil {
-		rec.Status, rec.Error = "failed", err.Error()
+		rec.Status, rec.Error, rec.Interrupted = RunFailed, err.Error(), cancelled(err)
 		var se *StepError
 		if errors.As(err, &se) {
 			rec.Step = se.Step

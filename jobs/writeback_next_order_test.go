@@ -105,7 +105,8 @@ func TestWritebackNextOrderDate(t *testing.T) {
 				}
 			}
 			m := &Manifest{RunID: "r-" + tt.name, Job: "weekly", AsOf: "2026-09-30"}
-			rows, err := scoreRows(m, nextOrderInput(tt.usable))
+			in := nextOrderInput(tt.usable)
+			rows, err := scoreRows(m, in.Dataset, in.Result)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -344,7 +344,7 @@ func TestWritebackFailures(t *testing.T) {
 	for _, r := range runs {
 		failed = r
 	}
-	if len(runs) != 1 || failed.Status != "failed" || failed.Step.String != StepExtract || !strings.Contains(failed.Error.String, "orders.sql") ||
+	if len(runs) != 1 || failed.Status != "failed" || failed.Step.String != string(StepExtract) || !strings.Contains(failed.Error.String, "orders.sql") ||
 		failed.AsOf.String != "2026-09-30" {
 		t.Errorf("custseg_runs after a failed run: %+v", runs)
 	}
@@ -413,7 +413,7 @@ func TestWritebackFailures(t *testing.T) {
 	if len(got) != 7 || got["1"].RunID != m1.RunID {
 		t.Errorf("after a failed write-back: %d rows of run %s, want 7 of %s", len(got), got["1"].RunID, m1.RunID)
 	}
-	if r := readRunRows(t, admin, schema)[m3.RunID]; r.Status != "failed" || r.Step.String != StepWriteback {
+	if r := readRunRows(t, admin, schema)[m3.RunID]; r.Status != "failed" || r.Step.String != string(StepWriteback) {
 		t.Errorf("the failed write-back's run row: %+v", r)
 	}
 	if _, err := admin.Exec("ALTER TABLE `" + schema + "`.custseg_customer_scores DROP COLUMN blocker"); err != nil {

@@ -233,7 +233,7 @@ func TestFaultCLISIGTERM(t *testing.T) {
 	s.assertNothingLeft(t, true)
 	s.assertOnlyAlert(t, "extract", strings.TrimPrefix(line, "Error: "))
 	runs, _ := jobs.ReadRuns(filepath.Join(s.dir, "out"), "")
-	if len(runs) != 1 || runs[0].Status != "failed" || runs[0].Step != jobs.StepExtract || !strings.Contains(runs[0].Error, "interrupted") {
+	if len(runs) != 1 || runs[0].Status != "failed" || runs[0].Step != jobs.StepExtract || !strings.Contains(runs[0].Error, "interrupted") || !runs[0].Interrupted {
 		t.Errorf("history: %+v", runs)
 	}
 	deadline := time.Now().Add(5 * time.Second)
@@ -247,7 +247,7 @@ func TestFaultCLISIGTERM(t *testing.T) {
 	// had ended when it was recorded.
 	var status, step, msg string
 	if err := admin.QueryRow("SELECT status, step, error FROM `"+schema+"`.custseg_runs").Scan(&status, &step, &msg); err != nil ||
-		status != "failed" || step != jobs.StepExtract || !strings.Contains(msg, "interrupted") {
+		status != "failed" || step != string(jobs.StepExtract) || !strings.Contains(msg, "interrupted") {
 		t.Errorf("custseg_runs: %q %q %q, %v", status, step, msg, err)
 	}
 	t.Logf("stopped %v after the start: %s", time.Since(start).Round(time.Millisecond), line)

@@ -102,9 +102,9 @@ func (c *HistoryCommand) Run(ctx context.Context, args []string) error {
 }
 
 func runStatus(r jobs.RunRecord) string {
-	s := dash(r.Status)
+	s := dash(string(r.Status))
 	if r.Step != "" && r.Status != "ok" {
-		s += " (" + r.Step + ")"
+		s += " (" + string(r.Step) + ")"
 	}
 	if r.DryRun {
 		s += " (dry run)"
@@ -137,7 +137,7 @@ func deliverySummary(ds []jobs.Delivery) string {
 		if name == "shared_folder" {
 			name = "shared folder"
 		}
-		p := name + ": " + dash(d.Status)
+		p := name + ": " + dash(string(d.Status))
 		if n := len(d.Recipients); n > 0 && d.Status == "sent" {
 			p += fmt.Sprintf(" (%d)", n)
 		}

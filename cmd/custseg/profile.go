@@ -6,6 +6,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+
+	"github.com/custseg/custseg/jobs"
 )
 
 // startCPUProfile profiles the process's CPU into path until stop is
@@ -31,15 +33,15 @@ func startCPUProfile(path string) (stop func(), err error) {
 // heapProfiler returns a step hook that writes the heap, after a garbage
 // collection, to prefix-<step>.pprof and logs the heap in use; nil for an
 // empty prefix.
-func heapProfiler(prefix string, log *slog.Logger) func(step string) {
+func heapProfiler(prefix string, log *slog.Logger) func(step jobs.Step) {
 	if prefix == "" {
 		return nil
 	}
-	return func(step string) {
+	return func(step jobs.Step) {
 		runtime.GC()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
-		path := prefix + "-" + step + ".pprof"
+		path := prefix + "-" + string(step) + ".pprof"
 		f, err := os.Create(path)
 		if err == nil {
 			err = pprof.WriteHeapProfile(f)
@@ -51,7 +53,7 @@ func heapProfiler(prefix string, log *slog.Logger) func(step string) {
 			log.Warn("heap profile not written", slog.String("file", path), slog.String("error", err.Error()))
 			return
 		}
-		log.Info("heap profile written", slog.String("step", step), slog.String("file", path),
+		log.Info("heap profile written", slog.String("step", string(step)), slog.String("file", path),
 			slog.Uint64("heap_in_use_mb", ms.HeapInuse>>20), slog.Uint64("from_os_mb", ms.Sys>>20))
 	}
 }

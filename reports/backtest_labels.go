@@ -389,3 +389,49 @@ func btBIC(x float64) string {
 	}
 	return htmlInt(int(math.Round(x)))
 }
+
+// htmlHasBacktest reports whether the run has a back-test to draw.
+func htmlHasBacktest(b *analysis.Backtest) bool {
+	return b.Skipped == "" && !b.CalibrationEnd.IsZero()
+}
+
+// htmlBacktestModels are the keys of the back-test's models that have
+// predictions, in the back-test's order.
+func htmlBacktestModels(b *analysis.Backtest) []string {
+	var keys []string
+	for _, bm := range b.Models {
+		if bm.Error == "" && len(b.Tracking.Predicted[bm.Key]) > 0 {
+			keys = append(keys, bm.Key)
+		}
+	}
+	return keys
+}
+
+// htmlFrequencyName names a calibration bucket: "0" … "6", "7+".
+func htmlFrequencyName(f int, loc string) string {
+	if f >= 7 {
+		return htmlCalSeven.In(loc)
+	}
+	return strconv.Itoa(f)
+}
+
+// htmlModelsFailure says in one sentence which of the purchase and spend
+// models could not be used, and why, and which one did converge.
+func htmlModelsFailure(m analysis.Models, loc string) string {
+	bg, gg := m.PurchaseError, m.GGError
+	switch {
+	case bg != "" && gg != "":
+		return htmlFormat(htmlModelsBothFailed, loc, bg, gg)
+	case bg != "":
+		return htmlFormat(htmlModelsBGFailed, loc, bg)
+	case gg != "":
+		return htmlFormat(htmlModelsGGFailed, loc, gg, purchaseModelName(m.Chosen, loc))
+	}
+	return htmlFormat(htmlModelsNoneFailed, loc, htmlModelsOffWhy.In(loc))
+}
+
+// pctText writes a share as a percentage for running text: 0.05 → "5%",
+// 0.125 → "12.5%".
+func pctText(x float64) string {
+	return strconv.FormatFloat(noNegZero(math.Round(num(x)*10000)/100), 'f', -1, 64) + "%"
+}

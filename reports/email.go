@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/templates"
 )
 
@@ -394,21 +393,10 @@ type emailWorkbook struct {
 // emailWorkbookSheets names the workbook's sheets as WriteWorkbook does,
 // without writing it, so that the email and the workbook never disagree.
 func emailWorkbookSheets(in *Input) emailWorkbook {
-	ds := in.Dataset
-	if ds == nil {
-		ds = &analysis.Dataset{}
-	}
-	wb := &workbook{in: in, ds: ds, res: in.Result, loc: in.Locale}
-	wb.nameSheets()
-	out := emailWorkbook{save: wb.save, win: wb.win, segments: map[int]string{}}
-	if len(wb.customers) > 0 {
-		out.customers = wb.customers[0]
-	}
-	for _, s := range wb.segSheets {
-		out.segments[s.seg] = s.name
-	}
-	for _, s := range wb.sheets {
-		out.sheets = append(out.sheets, htmlPair{s.name, emailFirstSentence(s.explain)})
+	l := wbSheets(in)
+	out := emailWorkbook{save: l.Save, win: l.Win, customers: l.Customers, segments: l.Segments}
+	for _, s := range l.Sheets {
+		out.sheets = append(out.sheets, htmlPair{s.Name, emailFirstSentence(s.Explain)})
 	}
 	return out
 }

@@ -2,14 +2,11 @@ package reports
 
 import (
 	"bufio"
-	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
 	"strings"
-	"time"
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/templates"
@@ -75,8 +72,6 @@ type htmlPage struct {
 	EChartsJS  template.JS // the vendored echarts.min.js
 	ChartSpecs template.JS // [{id, option}, ...] for the page script
 }
-
-type htmlPair struct{ Label, Value string }
 
 // htmlSection is a group of charts under one heading.
 type htmlSection struct {
@@ -209,14 +204,6 @@ func (p *htmlPage) chartIDs() []string {
 	return ids
 }
 
-// htmlAsOfDate is the run's as-of date.
-func htmlAsOfDate(in *Input) time.Time {
-	if in.AsOf.IsZero() {
-		return in.Result.AsOf
-	}
-	return in.AsOf
-}
-
 // htmlActions lists the segments with buyers, most value first, with their
 // suggested actions.
 func htmlActions(res *analysis.Result, loc string) *htmlTable {
@@ -234,14 +221,6 @@ func htmlActions(res *analysis.Result, loc string) *htmlTable {
 		})
 	}
 	return t
-}
-
-// htmlTopSegments returns at most n segments with buyers, most value first.
-func htmlTopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
-	segs := slices.Clone(res.Segments)
-	segs = slices.DeleteFunc(segs, func(s analysis.SegmentSummary) bool { return s.Customers == 0 })
-	slices.SortStableFunc(segs, func(a, b analysis.SegmentSummary) int { return cmp.Compare(b.Value, a.Value) })
-	return segs[:min(len(segs), n)]
 }
 
 // htmlListRows is how many customers of each campaign list the page shows.
@@ -327,31 +306,6 @@ func htmlListTable(in *Input, loc string, list []analysis.ListEntry, keep bool) 
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// htmlCustomerName is customer i's id; with names, their name and id. The
-// report goes to management by email, so by default it holds no personal
-// data: marketing finds the names in the workbook.
-func htmlCustomerName(ds *analysis.Dataset, i int, names bool) string {
-	if ds == nil || i < 0 || i >= len(ds.Customers) {
-		return "—"
-	}
-	c := &ds.Customers[i]
-	if !names {
-		if c.ID != "" {
-			return c.ID
-		}
-		return "—"
-	}
-	switch {
-	case c.Name != "" && c.ID != "":
-		return c.Name + " (" + c.ID + ")"
-	case c.Name != "":
-		return c.Name
-	case c.ID != "":
-		return c.ID
-	}
-	return "—"
 }
 
 // htmlStatusName is a churn status's name; "—" for an unknown one.

@@ -41,7 +41,6 @@ var (
 	htmlCalColFreq   = Label{"Repeat purchases before", "此前复购次数"}
 	htmlCalColCust   = Label{"Customers", "客户数"}
 	htmlCalColActual = Label{"Actual mean", "实际平均"}
-	htmlCalSeven     = Label{"7+", "7+"}
 )
 
 // Colours of the purchase models' lines; the actual line is dark.
@@ -81,23 +80,6 @@ func htmlVerdictCard(in *Input, loc string) (htmlChart, error) {
 	return htmlChart{ID: htmlChartVerdict, Title: btVerdictTitle.In(loc), Text: btVerdictText.In(loc), Wide: true,
 		Verdict: &htmlVerdict{Tone: htmlVerdictTones[m.Verdict.Level], Level: htmlFormat(btVerdictHeading, loc, v.Level),
 			Reasons: v.Reasons, Skipped: v.Skipped, Choice: v.Choice}}, nil
-}
-
-// htmlHasBacktest reports whether the run has a back-test to draw.
-func htmlHasBacktest(b *analysis.Backtest) bool {
-	return b.Skipped == "" && !b.CalibrationEnd.IsZero()
-}
-
-// htmlBacktestModels are the keys of the back-test's models that have
-// predictions, in the back-test's order.
-func htmlBacktestModels(b *analysis.Backtest) []string {
-	var keys []string
-	for _, bm := range b.Models {
-		if bm.Error == "" && len(b.Tracking.Predicted[bm.Key]) > 0 {
-			keys = append(keys, bm.Key)
-		}
-	}
-	return keys
 }
 
 // htmlModelSeriesName names a model's series; the chosen one says so.
@@ -266,14 +248,6 @@ func htmlCalibrationChart(in *Input, loc string) (htmlChart, error) {
 	var err error
 	ch.option, err = htmlOptionJS(bar, nil)
 	return ch, err
-}
-
-// htmlFrequencyName names a calibration bucket: "0" … "6", "7+".
-func htmlFrequencyName(f int, loc string) string {
-	if f >= 7 {
-		return htmlCalSeven.In(loc)
-	}
-	return strconv.Itoa(f)
 }
 
 // churnedLikelyActive counts the buyers whom the rhythm rule calls

@@ -31,11 +31,6 @@ var htmlStageColors = map[analysis.Stage]string{
 	analysis.StageLost:        "#e15759",
 }
 
-// htmlIsBuyer reports whether a score belongs to a customer who bought.
-func htmlIsBuyer(s *analysis.Score) bool {
-	return s.Status != 0 && s.Status != analysis.StatusPotential
-}
-
 // htmlPyramidChart draws the customer pyramid as a funnel whose widths
 // only give the pyramid its shape; the labels carry the numbers.
 func htmlPyramidChart(in *Input, loc string) (htmlChart, error) {
@@ -228,21 +223,6 @@ func htmlLifecycleChart(in *Input, loc string) (htmlChart, error) {
 // htmlModelsNote says why the model charts are left out.
 func htmlModelsNote(res *analysis.Result, loc string) string {
 	return fmt.Sprintf(htmlModelsOff.In(loc), htmlModelsFailure(res.Models, loc))
-}
-
-// htmlModelsFailure says in one sentence which of the purchase and spend
-// models could not be used, and why, and which one did converge.
-func htmlModelsFailure(m analysis.Models, loc string) string {
-	bg, gg := m.PurchaseError, m.GGError
-	switch {
-	case bg != "" && gg != "":
-		return htmlFormat(htmlModelsBothFailed, loc, bg, gg)
-	case bg != "":
-		return htmlFormat(htmlModelsBGFailed, loc, bg)
-	case gg != "":
-		return htmlFormat(htmlModelsGGFailed, loc, gg, purchaseModelName(m.Chosen, loc))
-	}
-	return htmlFormat(htmlModelsNoneFailed, loc, htmlModelsOffWhy.In(loc))
 }
 
 // htmlPAliveChart is the histogram of the buyers' probability of being

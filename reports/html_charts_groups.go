@@ -247,40 +247,6 @@ func htmlCharLeftOutNote(attr string, sp analysis.AttributeSpread, loc string) s
 	return htmlFormat(htmlCharLeftNotGiven, loc, attr, htmlPct(sp.NotGiven))
 }
 
-// htmlMigKeyName is a migration key's segment name.
-func htmlMigKeyName(res *analysis.Result, key, loc string) string {
-	for _, s := range res.Segments {
-		if s.Rule.Key == key {
-			return SegmentName(s.Rule, loc)
-		}
-	}
-	return key
-}
-
-// htmlFlow is a number of customers who moved from one segment to another.
-type htmlFlow struct {
-	From, To string // segment names
-	N        int
-}
-
-// htmlTopFlows returns the n largest moves between two different segments
-// (leaving out new and gone customers), largest first.
-func htmlTopFlows(res *analysis.Result, loc string, n int) []htmlFlow {
-	m := &res.Migration
-	var flows []htmlFlow
-	none := len(m.Keys) - 1
-	for i, row := range m.Matrix {
-		for j, c := range row {
-			if i == j || c <= 0 || i >= none || j >= none || j >= len(m.Keys) {
-				continue
-			}
-			flows = append(flows, htmlFlow{htmlMigKeyName(res, m.Keys[i], loc), htmlMigKeyName(res, m.Keys[j], loc), c})
-		}
-	}
-	slices.SortStableFunc(flows, func(a, b htmlFlow) int { return cmp.Compare(b.N, a.N) })
-	return flows[:min(len(flows), n)]
-}
-
 // htmlSankeyNode is a Sankey node with an id, so that a segment can
 // appear on both sides under the same name.
 type htmlSankeyNode struct {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -380,4 +381,9 @@ func htmlMakeHostile(in *Input) {
 		}
 	}
 	res.Characteristics[0].Attribute = h[1]
+}
+
+// htmlEscapeText escapes s as html/template does in text.
+func htmlEscapeText(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
 }

@@ -284,11 +284,6 @@ func TestWriteHTMLNarrative(t *testing.T) {
 	}
 }
 
-// htmlEscapeText escapes s as html/template does in text.
-func htmlEscapeText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
-}
-
 func TestReportKPIChanges(t *testing.T) {
 	in := htmlTestFull(t, 1500, "en", htmlFull{Previous: true, Models: true})
 	kpis := map[string]htmlKPI{}

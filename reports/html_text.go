@@ -3,8 +3,6 @@ package reports
 // Texts of the HTML report. Those with %s take formatted values, in order.
 var (
 	htmlTitle          = Label{"Customer segmentation report", "客户分群报告"}
-	htmlJob            = Label{"Job", "任务"}
-	htmlAsOf           = Label{"Data as of", "数据截至"}
 	htmlGenerated      = Label{"Generated", "生成时间"}
 	htmlValueMeasure   = Label{"Customer value", "客户价值口径"}
 	htmlMeasureRevenue = Label{"net revenue (purchases minus refunds)", "净收入（购买减退款）"}
@@ -12,35 +10,10 @@ var (
 	htmlNoScript       = Label{
 		"The charts need JavaScript. The numbers and the table on this page are complete without them.",
 		"图表需要启用 JavaScript；本页的数字和表格不依赖图表，内容完整。"}
-	htmlNoBuyers = Label{"No purchases in the data yet.", "数据中还没有购买记录。"}
-	htmlNoData   = Label{"No data yet", "暂无数据"}
+	htmlNoData = Label{"No data yet", "暂无数据"}
 
-	// KPI tiles.
-	htmlKPICustomers     = kpiNameCustomers
-	htmlKPIBuyers        = kpiNameBuyers
-	htmlKPIBuyersNote    = Label{"%s of customers bought", "占客户总数 %s"}
-	htmlKPINetRevenue    = kpiNameNet
-	htmlKPIRefundsNote   = Label{"after %s refunds", "已扣除退款 %s"}
-	htmlKPIOrdersNote    = Label{"%s orders", "共 %s 笔订单"}
-	htmlKPIAOV           = kpiNameAOV
-	htmlKPIAOVNote       = Label{"gross revenue per order", "每笔订单的购买金额"}
-	htmlKPIRepeat        = kpiNameRepeat
-	htmlKPIRepeatNote    = Label{"buyers with 2 or more orders", "下单 2 次及以上的购买客户占比"}
-	htmlKPITop20         = kpiNameTop20
-	htmlKPITop20Note     = Label{"of value from the top 20% of buyers", "价值来自前 20% 的购买客户"}
-	htmlKPIChurn         = kpiNameChurnRate
-	htmlKPIChurnNote     = Label{"of the buyers active %s days ago have churned since", "%s 天前仍活跃的购买客户中已流失的比例"}
-	htmlKPIChurnNone     = Label{"not measured in this run", "本次运行未计算"}
-	htmlKPIChurned       = kpiNameChurned
-	htmlKPIChurnedNote   = Label{"%s of all buyers ever (a share, not the churn rate)", "占全部购买客户的 %s（占比，不是流失率）"}
-	htmlKPIActive        = kpiNameActive
-	htmlKPIActiveNote    = Label{"%s more lapsing", "另有 %s 位流失预警"}
-	htmlKPIsHeading      = Label{"Key numbers", "关键指标"}
 	htmlActionsHeading   = Label{"What to do next", "下一步行动"}
 	htmlActionsIntro     = Label{"The segments that bring the most value, and what to do with each.", "贡献价值最多的客群，以及对每个客群的建议。"}
-	htmlColSegment       = Label{"Segment", "客群"}
-	htmlColBuyers        = Label{"Buyers", "购买客户"}
-	htmlColValueShare    = Label{"Share of value", "价值占比"}
 	htmlColAction        = Label{"Suggested action", "建议行动"}
 	htmlWarningsHeading  = Label{"Notes on this run", "本次运行说明"}
 	htmlFooterRun        = Label{"Run", "运行编号"}

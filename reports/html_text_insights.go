@@ -4,53 +4,6 @@ package reports
 // beyond segments and tiers, and its tables. Those with %s take formatted
 // values, in order.
 var (
-	htmlPointsUnit = Label{" pp", " 个百分点"}
-	htmlNoChange   = Label{"no change", "持平"}
-	htmlVsPrevious = Label{"Changes against the previous run of %s.", "变化均与上次运行（%s）相比。"}
-	// htmlVsPeriodAndPrevious: the previous run's as-of date.
-	htmlVsPeriodAndPrevious = Label{"This period's figures change against the period of the same length before it; the others against the previous run of %s.", "本期指标与之前同样长度的时段相比；其他指标与上次运行（%s）相比。"}
-	htmlFirstRunPeriod      = Label{"This period's figures change against the period of the same length before it; the other changes appear from the next run on.", "本期指标与之前同样长度的时段相比；其他指标的变化从下次运行起显示。"}
-	htmlFirstRun            = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
-
-	htmlKPIAtRisk  = kpiNameLapsing
-	htmlKPICLV     = kpiNameCLV
-	htmlKPICLVNote = Label{"all buyers, next %s months, discounted", "全部购买客户未来 %s 个月（已折现）"}
-	// htmlKPIPeriodNote: first and last day, days.
-	htmlKPIPeriodNote = Label{"%s – %s (%s days)", "%s 至 %s（%s 天）"}
-	// htmlKPIPeriodVsNote: first and last day, days, and those of the period before, which the change compares with.
-	htmlKPIPeriodVsNote = Label{"%s – %s (%s days); change against %s – %s", "%s 至 %s（%s 天）；变化对比 %s 至 %s"}
-	htmlKPISaveNow      = kpiNameSaveNow
-	htmlKPISaveNowNote  = Label{"key and important customers slipping away; %s a year to keep", "正在流失的大客户和重要客户；每年可挽留 %s"}
-	htmlKPIWinBack      = kpiNameWinBack
-	htmlKPIWinBackNote  = Label{"key and important customers who churned; %s of past value", "已流失的大客户和重要客户；历史价值 %s"}
-
-	// Narrative.
-	htmlNarrHeading       = Label{"What changed, what to do", "变化与行动"}
-	htmlNarrNoBuyers      = Label{"There are no purchases in the data yet, so there is nothing to segment: the report fills in once customers buy.", "数据中还没有购买记录，暂时无法分群；有客户购买后报告会自动补全。"}
-	htmlNarrFirstRunEmpty = Label{"This is the first run; changes are shown from the next run on.", "这是首次运行，从下次运行起显示变化。"}
-	htmlNarrFirstRun      = Label{"This is the first run, so there is nothing to compare with yet: all time, %s buyers brought %s of net revenue.", "这是首次运行，暂无可比较的数据：累计 %s 位购买客户带来净收入 %s。"}
-	htmlNarrNoMoves       = Label{"Since the last run (%s) the headline numbers barely changed; all-time net revenue stands at %s.", "与上次运行（%s）相比，关键指标基本持平；累计净收入为 %s。"}
-	htmlNarrMoves1        = Label{"Since the last run (%s), %s.", "与上次运行（%s）相比，%s。"}
-	htmlNarrMoves2        = Label{"Since the last run (%s), %s, and %s.", "与上次运行（%s）相比，%s；%s。"}
-	// htmlNarrPeriod: first and last day, net revenue, orders, buyers, first-time buyers.
-	htmlNarrPeriod = Label{"This period, %s to %s: net revenue %s from %s orders by %s buyers, %s of them first-time buyers", "本期（%s 至 %s）：净收入 %s，来自 %s 笔订单、%s 位购买客户，其中 %s 位首次购买"}
-	// htmlNarrPeriodVs: the relative change, first and last day of the period before.
-	htmlNarrPeriodVs = Label{" (%s against %s to %s).", "（较 %[2]s 至 %[3]s 变化 %[1]s）。"}
-	// htmlNarrPeriodVsNone: first and last day of the period before, which had no revenue.
-	htmlNarrPeriodVsNone = Label{" (no net revenue from %s to %s).", "（%s 至 %s 无净收入）。"}
-	htmlNarrRose         = Label{"%s rose %s to %s", "%s上升 %s，至 %s"}
-	htmlNarrFell         = Label{"%s fell %s to %s", "%s下降 %s，至 %s"}
-	// htmlNarrPeriodChurn: the period in days, the churn rate, lapsing customers.
-	htmlNarrPeriodChurn = Label{"The churn rate is %[2]s: of the buyers who were active %[1]s days ago, %[2]s have churned since; %[3]s customers are Lapsing now.", "流失率为 %[2]s：%[1]s 天前仍活跃的购买客户中，已有 %[2]s 流失；目前有 %[3]s 位客户处于流失预警。"}
-	// htmlNarrChurn (no churn rate measured): churned customers, their share of buyers, lapsing customers.
-	htmlNarrChurn = Label{"Churned customers: %s (%s of buyers); %s customers are Lapsing now.", "已流失客户数：%s（占购买客户 %s）；目前有 %s 位客户处于流失预警。"}
-	// htmlNarrSaveNow: customers to save, their yearly value to keep, customers to win back.
-	htmlNarrSaveNow       = Label{"%s key or important customers are slipping away, with %s a year still to keep (the Save now list); %s have already churned (the Win back list).", "%s 位大客户或重要客户正在流失，每年仍可挽留 %s（“立即挽留”名单）；另有 %s 位已流失（“流失召回”名单）。"}
-	htmlNarrNoLists       = Label{"No key or important customer is slipping away or has churned.", "没有正在流失或已流失的大客户或重要客户。"}
-	htmlNarrNoSaveNow     = Label{"No key or important customer is slipping away; %s have already churned (the Win back list).", "目前没有正在流失的大客户或重要客户；%s 位已流失（“流失召回”名单）。"}
-	htmlNarrRichest       = Label{"The segment “%s” brings the most value: %s of it, from %s of buyers.", "“%s”客群贡献的价值最多：占总价值 %s，人数仅占购买客户 %s。"}
-	htmlNarrActionSaveNow = Label{"Top action: contact the customers of the Save now list, starting with the most value to keep.", "首要行动：从可挽留价值最高的客户开始，联系“立即挽留”名单中的客户。"}
-	htmlNarrActionSegment = Label{"Top action, for %s: %s.", "首要行动（%s）：%s。"}
 
 	// Sections.
 	htmlSecValue    = Label{"Segments and value", "客群与价值"}
@@ -90,13 +43,7 @@ var (
 	htmlModelsTitle = Label{"Probability still active and lifetime value", "活跃概率与终身价值"}
 	// htmlModelsOff: which model could not be used (htmlModelsFailure),
 	// then what the report does without them.
-	htmlModelsOff    = Label{"%s The run uses the models only when both can be used, so the charts of each buyer's probability of still being active and predicted lifetime value are left out, and the customer pyramid ranks buyers by the value they brought so far; churn status uses each customer's purchase rhythm instead.", "%s 只有两个模型都可用时才会使用，因此不显示客户仍活跃概率与预测终身价值的图表，客户价值金字塔改按迄今贡献的价值排序；流失状态改用每位客户的购买节奏判断。"}
-	htmlModelsOffWhy = Label{"the models could not be fitted", "模型无法拟合"}
-	// Which model failed and which did not (htmlModelsFailure).
-	htmlModelsBothFailed = Label{"Neither a purchase model (BG/NBD, MBG/NBD, Pareto/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase models: %s; spend model: %s).", "购买模型（BG/NBD、MBG/NBD、Pareto/NBD）与消费模型（Gamma-Gamma）均无法在本次数据上使用（购买模型：%s；消费模型：%s）。"}
-	htmlModelsBGFailed   = Label{"No purchase model (BG/NBD, MBG/NBD, Pareto/NBD) could be used on this data (%s); the spend model (Gamma-Gamma) converged.", "购买模型（BG/NBD、MBG/NBD、Pareto/NBD）均无法在本次数据上使用（%s）；消费模型（Gamma-Gamma）已收敛。"}
-	htmlModelsGGFailed   = Label{"The spend model (Gamma-Gamma) could not be used on this data (%s); the purchase model (%s) converged.", "消费模型（Gamma-Gamma）无法在本次数据上使用（%s）；购买模型（%s）已收敛。"}
-	htmlModelsNoneFailed = Label{"The purchase and spend models were not used (%s).", "未使用购买模型与消费模型（%s）。"}
+	htmlModelsOff = Label{"%s The run uses the models only when both can be used, so the charts of each buyer's probability of still being active and predicted lifetime value are left out, and the customer pyramid ranks buyers by the value they brought so far; churn status uses each customer's purchase rhythm instead.", "%s 只有两个模型都可用时才会使用，因此不显示客户仍活跃概率与预测终身价值的图表，客户价值金字塔改按迄今贡献的价值排序；流失状态改用每位客户的购买节奏判断。"}
 
 	htmlPAliveTitle = Label{"Probability a buyer is still active", "客户仍活跃的概率"}
 	// htmlPAliveText: the purchase model's name.
@@ -171,26 +118,17 @@ var (
 	htmlMigTitle     = Label{"Moves between segments since the last run", "与上次运行相比的客群流动"}
 	htmlMigText      = Label{"Bands join each customer's segment at the last run (left) with their segment now (right). Broad bands into the segments At Risk, Hibernating or Lost are the moves to stop.", "色带连接每位客户上次运行时的客群（左）与当前客群（右）。流向“有流失风险客户”“休眠客户”“流失已久客户”的宽色带是需要阻止的流动。"}
 	htmlMigHighlight = Label{"Since %s: %s moved up, %s moved down, %s stayed, %s first-time buyers (together, the buyers of this run); %s buyers of the last run are no longer buying.", "自 %s 以来：%s 位上升，%s 位下降，%s 位不变，%s 位首次购买客户（合计为本次购买客户）；上次的购买客户中有 %s 位不再购买。"}
-	htmlMigFirstRun  = Label{"First run: nothing to compare yet. The moves between segments appear from the next run on.", "首次运行：暂无可比较的数据。从下次运行起显示客群之间的流动。"}
 	htmlMigNoneLeft  = Label{"Not a buyer then (first-time buyers)", "上次未购买（首次购买客户）"}
 	htmlMigNoneRight = Label{"Not a buyer now", "本次未购买"}
 	htmlMigSeries    = Label{"Customers", "客户"}
-	htmlMigFlow      = Label{"%s → %s", "%s → %s"}
-	htmlMigTopFlows  = Label{"Largest moves between segments", "客群之间最大的流动"}
-	htmlMigCount     = Label{"%s customers", "%s 位客户"}
 	htmlMigLinkTip   = Label{"%s → %s: %s customers", "%s → %s：%s 位客户"}
 	htmlMigNodeTip   = Label{"%s: %s customers", "%s：%s 位客户"}
 
 	// Campaign lists (names: listNameSaveNow, listNameWinBack).
 	htmlSaveNowIntro = Label{"%s key and important customers are still customers but slipping away (Lapsing, buying less than before, or unlikely to still be active): save them now, the most value to keep first (the first %s here; the workbook's Save now sheet lists them all with contacts). Value to keep is their yearly value times the chance they are still a customer.", "%s 位大客户与重要客户仍是客户但正在流失（流失预警、购买比以前少，或仍活跃的可能性低）：现在就挽留，可挽留价值最高的排在最前（此处列出前 %s 位；工作簿“立即挽留”表列出全部及联系方式）。可挽留价值 = 年度价值 × 仍是客户的概率。"}
-	htmlSaveNowNone  = Label{"No key or important customer is slipping away.", "目前没有正在流失的大客户或重要客户。"}
 	htmlWinBackIntro = Label{"%s key and important customers have churned: win them back, the most past value first (the first %s here; the workbook's Win back sheet lists them all with contacts).", "%s 位大客户与重要客户已流失：尝试召回，历史价值最高的排在最前（此处列出前 %s 位；工作簿“流失召回”表列出全部及联系方式）。"}
 	htmlWinBackNone  = Label{"No key or important customer has churned.", "没有已流失的大客户或重要客户。"}
-	htmlColReason    = Label{"Why on this list", "列入原因"}
-	htmlColKeep      = Label{"Value to keep / year", "可挽留的年价值"}
 	htmlColPastValue = Label{"Past value", "历史价值"}
-	htmlColCustomer  = Label{"Customer", "客户"}
-	htmlColTier      = Label{"Value tier", "价值层级"}
 	htmlColStatus    = Label{"Status", "状态"}
 	htmlColCLV       = Label{"Lifetime value", "终身价值"}
 	htmlColShare     = Label{"Buyers", "购买客户"}

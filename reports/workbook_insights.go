@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -16,12 +15,6 @@ func (wb *workbook) params() analysis.Params {
 		return analysis.DefaultParams()
 	}
 	return wb.in.Analysis
-}
-
-// pctText writes a share as a percentage for running text: 0.05 → "5%",
-// 0.125 → "12.5%".
-func pctText(x float64) string {
-	return strconv.FormatFloat(noNegZero(math.Round(num(x)*10000)/100), 'f', -1, 64) + "%"
 }
 
 // mergeHeader writes a header cell spanning the columns from..to of row.

@@ -126,7 +126,6 @@ var (
 	wbColF         = Label{"F score", "F 得分"}
 	wbColM         = Label{"M score", "M 得分"}
 	wbColFM        = Label{"FM score", "FM 得分"}
-	wbColSegment   = Label{"Segment", "客户分群"}
 	wbColTier      = Label{"Value tier", "价值层级"}
 	wbColStatus    = Label{"Churn status", "流失状态"}
 	wbColOrders    = Label{"Orders", "订单数"}

@@ -221,14 +221,6 @@ func fitWidth(w float64) float64 {
 	return math.Min(math.Max(math.Ceil(w)+2, minColWidth), maxColWidth)
 }
 
-// num makes a number safe for a cell: NaN and infinities become 0.
-func num(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
-}
-
 // shownPlaces is how many decimals of a cell's value the number format of
 // each numeric kind shows (a percentage format shows a fraction, so 0.0%
 // is three places); kinds not listed are not numbers.

@@ -237,20 +237,8 @@ var (
 	wbMgFirstRun = Label{
 		"This is the first run: there is no earlier run to compare with yet. The next run will show who moved between segments.",
 		"这是第一次运行：还没有可以比较的上一次结果。下次运行时将显示客户在分群之间的迁移。"}
-	wbMgMovement = Label{"Movement", "迁移"}
-	wbMgCompared = Label{"Compared with the run of", "上次运行的分析截止日"}
-	wbMgUp       = [2]Label{{"Moved up", "升级"},
-		{"In a better segment than last run (one listed earlier in the segment rules).", "比上次处于更好的分群（分群规则中排在更前面的分群）。"}}
-	wbMgDown = [2]Label{{"Moved down", "下滑"},
-		{"In a worse segment than last run.", "比上次处于更差的分群。"}}
-	wbMgSame = [2]Label{{"Same segment", "未变"},
-		{"In the same segment as last run.", "与上次处于同一分群。"}}
-	wbMgNew = [2]Label{{"First-time buyers", "首次购买客户"},
-		{"Buyers now who had not bought by the last run (new customers, or customers who had not bought yet). Moved up, moved down, same segment and first-time buyers add up to this run's buyers.", "上次运行时尚未购买、本次已购买的客户（新客户，或此前未购买的客户）。升级、下滑、未变与首次购买客户之和等于本次的购买客户数。"}}
-	wbMgReclassified = [2]Label{{"Segment retired", "原分群已取消"},
-		{"Buyers whose segment at the last run no longer exists in the segment rules, so no direction can be told.", "上次所在分群已不在分群规则中的购买客户，无法判断升降。"}}
-	wbMgLost = [2]Label{{"No longer buying", "不再购买"},
-		{"Buyers at the last run who are not buyers now (no longer in the customer list); not part of this run's buyers.", "上次运行时的购买客户，本次已不再是购买客户（已不在客户名单中）；不计入本次的购买客户。"}}
+	wbMgMovement    = Label{"Movement", "迁移"}
+	wbMgCompared    = Label{"Compared with the run of", "上次运行的分析截止日"}
 	wbMgMatrix      = Label{"Last run ↓ / this run →", "上次 ↓ / 本次 →"}
 	wbMgNone        = Label{"Not a buyer / not present", "非购买客户/不在名单中"}
 	wbMgMatrixTitle = Label{"Customers by segment last run (rows) and now (columns)", "客户在上次（行）与本次（列）所属分群"}

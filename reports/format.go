@@ -326,3 +326,11 @@ func htmlSegmentPctsByKey(res *analysis.Result) (share, value map[string]string)
 	}
 	return share, value
 }
+
+// num makes a number safe for a cell: NaN and infinities become 0.
+func num(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
+}

@@ -47,32 +47,3 @@ func TestVersionShownWithRunID(t *testing.T) {
 		t.Errorf("the HTML footer lacks the version %q", v)
 	}
 }
-
-// TestWorkbookRowsWritten: the workbook tells RowsWritten each streamed
-// sheet's rows, starting at 0 and ending at its total.
-func TestWorkbookRowsWritten(t *testing.T) {
-	in := wbTestInput(wbTestDataset(), "en")
-	type call struct {
-		sheet       string
-		rows, total int
-	}
-	var calls []call
-	in.RowsWritten = func(sheet string, rows, total int) { calls = append(calls, call{sheet, rows, total}) }
-	wbOpen(t, in)
-	n := len(in.Dataset.Customers)
-	if len(calls) < 2 || calls[0] != (call{"Customers", 0, n}) || calls[1] != (call{"Customers", n, n}) {
-		t.Errorf("calls %v; want Customers 0 of %d, then %d of %d", calls, n, n, n)
-	}
-	last := map[string]call{}
-	for _, c := range calls {
-		if p, ok := last[c.sheet]; ok && (c.rows < p.rows || c.total != p.total) {
-			t.Errorf("%s: %v after %v", c.sheet, c, p)
-		}
-		last[c.sheet] = c
-	}
-	for s, c := range last {
-		if c.rows != c.total {
-			t.Errorf("%s ended at %d of %d", s, c.rows, c.total)
-		}
-	}
-}

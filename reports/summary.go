@@ -1,0 +1,91 @@
+package reports
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/custseg/custseg/analysis"
+)
+
+type htmlPair struct{ Label, Value string }
+
+// htmlAsOfDate is the run's as-of date.
+func htmlAsOfDate(in *Input) time.Time {
+	if in.AsOf.IsZero() {
+		return in.Result.AsOf
+	}
+	return in.AsOf
+}
+
+// htmlTopSegments returns at most n segments with buyers, most value first.
+func htmlTopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
+	segs := slices.Clone(res.Segments)
+	segs = slices.DeleteFunc(segs, func(s analysis.SegmentSummary) bool { return s.Customers == 0 })
+	slices.SortStableFunc(segs, func(a, b analysis.SegmentSummary) int { return cmp.Compare(b.Value, a.Value) })
+	return segs[:min(len(segs), n)]
+}
+
+// htmlCustomerName is customer i's id; with names, their name and id. The
+// report goes to management by email, so by default it holds no personal
+// data: marketing finds the names in the workbook.
+func htmlCustomerName(ds *analysis.Dataset, i int, names bool) string {
+	if ds == nil || i < 0 || i >= len(ds.Customers) {
+		return "—"
+	}
+	c := &ds.Customers[i]
+	if !names {
+		if c.ID != "" {
+			return c.ID
+		}
+		return "—"
+	}
+	switch {
+	case c.Name != "" && c.ID != "":
+		return c.Name + " (" + c.ID + ")"
+	case c.Name != "":
+		return c.Name
+	case c.ID != "":
+		return c.ID
+	}
+	return "—"
+}
+
+// htmlFlow is a number of customers who moved from one segment to another.
+type htmlFlow struct {
+	From, To string // segment names
+	N        int
+}
+
+// htmlTopFlows returns the n largest moves between two different segments
+// (leaving out new and gone customers), largest first.
+func htmlTopFlows(res *analysis.Result, loc string, n int) []htmlFlow {
+	m := &res.Migration
+	var flows []htmlFlow
+	none := len(m.Keys) - 1
+	for i, row := range m.Matrix {
+		for j, c := range row {
+			if i == j || c <= 0 || i >= none || j >= none || j >= len(m.Keys) {
+				continue
+			}
+			flows = append(flows, htmlFlow{htmlMigKeyName(res, m.Keys[i], loc), htmlMigKeyName(res, m.Keys[j], loc), c})
+		}
+	}
+	slices.SortStableFunc(flows, func(a, b htmlFlow) int { return cmp.Compare(b.N, a.N) })
+	return flows[:min(len(flows), n)]
+}
+
+// htmlMigKeyName is a migration key's segment name.
+func htmlMigKeyName(res *analysis.Result, key, loc string) string {
+	for _, s := range res.Segments {
+		if s.Rule.Key == key {
+			return SegmentName(s.Rule, loc)
+		}
+	}
+	return key
+}
+
+// htmlIsBuyer reports whether a score belongs to a customer who bought.
+func htmlIsBuyer(s *analysis.Score) bool {
+	return s.Status != 0 && s.Status != analysis.StatusPotential
+}

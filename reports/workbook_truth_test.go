@@ -133,7 +133,7 @@ func TestModelKPIsNotAvailable(t *testing.T) {
 			if tt.bg == "" {
 				res.Models.Chosen = analysis.ModelBGNBD
 			}
-			page := htmlRender(t, in)
+			page := wbRenderHTML(t, in)
 			if !strings.Contains(page, htmlEscapeText(tt.want)) || strings.Contains(page, "did not converge on this data, so") {
 				t.Errorf("page does not say %q", tt.want)
 			}
@@ -278,4 +278,15 @@ func TestNoNegativeZero(t *testing.T) {
 			t.Errorf("cellNum(%d, %v) = %v, want %v", c.k, c.x, got, c.want)
 		}
 	}
+}
+
+// wbRenderHTML renders the HTML report of in, for the tests that compare
+// the workbook with it.
+func wbRenderHTML(t *testing.T, in *Input) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, in); err != nil {
+		t.Fatalf("WriteHTML: %v", err)
+	}
+	return buf.String()
 }

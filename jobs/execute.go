@@ -18,6 +18,7 @@ import (
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/mail"
 	"github.com/custseg/custseg/reports"
+	"github.com/custseg/custseg/reports/email"
 )
 
 // StepDeliver names the delivery step in errors and the history.
@@ -318,13 +319,13 @@ func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.I
 	var files []string
 	switch aud.Gets {
 	case "workbook":
-		subject, html, text, err = reports.MarketingEmail(in)
+		subject, html, text, err = email.Marketing(in)
 		files = []string{WorkbookFile(m.AsOf)}
 	case "both":
-		subject, html, text, err = reports.ManagementEmail(in)
+		subject, html, text, err = email.Management(in)
 		files = []string{ReportFile(m.AsOf), WorkbookFile(m.AsOf)}
 	default:
-		subject, html, text, err = reports.ManagementEmail(in)
+		subject, html, text, err = email.Management(in)
 		files = []string{ReportFile(m.AsOf)}
 	}
 	if err != nil {
@@ -348,7 +349,7 @@ func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.I
 	}
 	build := func() mail.Message {
 		msg := mail.Message{To: aud.To, Subject: subject, HTML: html, Text: text}
-		var linked []reports.NotAttached
+		var linked []email.NotAttached
 		for _, f := range fs {
 			if f.attach {
 				msg.Attachments = append(msg.Attachments, mail.Attachment{Name: f.name, Path: f.path, ContentType: contentType(f.name)})
@@ -358,10 +359,10 @@ func message(cfg *config.Config, aud config.Audience, m *Manifest, in *reports.I
 			if cfg.Delivery.LinkBase != "" {
 				where = runFolderForReaders(cfg, m.Job, m.AsOf) + f.name
 			}
-			linked = append(linked, reports.NotAttached{Name: f.name, SentMB: float64(f.sent) / 1024 / 1024,
+			linked = append(linked, email.NotAttached{Name: f.name, SentMB: float64(f.sent) / 1024 / 1024,
 				LimitMB: cfg.Email.AttachmentLimitMB, Where: where})
 		}
-		noteText, noteHTML := reports.NotAttachedNote(in.Locale, linked)
+		noteText, noteHTML := email.NotAttachedNote(in.Locale, linked)
 		if noteText != "" {
 			msg.Text += "\n\n" + noteText
 			if i := strings.LastIndex(msg.HTML, "</body>"); i >= 0 {

@@ -25,6 +25,8 @@ import (
 	"github.com/custseg/custseg/internal/version"
 	"github.com/custseg/custseg/queries"
 	"github.com/custseg/custseg/reports"
+	"github.com/custseg/custseg/reports/html"
+	"github.com/custseg/custseg/reports/workbook"
 )
 
 // Options are the inputs of one run besides the config.
@@ -267,14 +269,14 @@ func runJob(ctx context.Context, cfg *config.Config, opts Options) (*Manifest, *
 		step, name string
 		write      func(io.Writer, *reports.Input) error
 	}{
-		{StepWorkbook, WorkbookFile(asOf), reports.WriteWorkbook},
-		{StepHTML, ReportFile(asOf), reports.WriteHTML},
+		{StepWorkbook, WorkbookFile(asOf), workbook.Write},
+		{StepHTML, ReportFile(asOf), html.Write},
 	}
 	if l := cfg.Outputs.CustomerList; l == "csv.gz" || l == "both" {
 		renders = append(renders, struct {
 			step, name string
 			write      func(io.Writer, *reports.Input) error
-		}{StepCustomerList, CustomerListFile(asOf), reports.WriteCustomersCSV})
+		}{StepCustomerList, CustomerListFile(asOf), workbook.WriteCustomersCSV})
 	}
 	var endWorkbook func()
 	in.RowsWritten, endWorkbook = workbookProgress(opts.Progress)

@@ -15,7 +15,7 @@ import (
 // ever prints NaN or an infinity: non-finite values show as "—".
 
 // htmlLang is the value of <html lang> for a locale.
-func htmlLang(locale string) string {
+func Lang(locale string) string {
 	if locale == "zh-CN" {
 		return "zh-CN"
 	}
@@ -23,7 +23,7 @@ func htmlLang(locale string) string {
 }
 
 // htmlInt formats n with thousands separators: 1234567 → "1,234,567".
-func htmlInt(n int) string {
+func Int(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
 	if neg {
@@ -45,7 +45,7 @@ func htmlInt(n int) string {
 // htmlMoney formats v with the currency symbol and thousands separators;
 // cents are shown below 1,000 only. Non-finite values give "—"; an amount
 // that rounds to zero has no sign.
-func htmlMoney(currency string, v float64) string {
+func Money(currency string, v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
@@ -55,7 +55,7 @@ func htmlMoney(currency string, v float64) string {
 	}
 	v = math.Abs(v)
 	if v >= 1000 {
-		return sign + currency + htmlInt(int(math.Round(v)))
+		return sign + currency + Int(int(math.Round(v)))
 	}
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	if s == "1000.00" {
@@ -66,26 +66,26 @@ func htmlMoney(currency string, v float64) string {
 
 // htmlPct formats a share in [0, 1] as a percentage with one decimal:
 // 0.1234 → "12.3%". Non-finite values give "—".
-func htmlPct(x float64) string {
+func Pct(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	return strconv.FormatFloat(htmlPct1(x), 'f', 1, 64) + "%"
+	return strconv.FormatFloat(Pct1(x), 'f', 1, 64) + "%"
 }
 
 // htmlPct1 converts a share to a percentage rounded to one decimal, with
 // non-finite values as 0, for chart data. A share that rounds to zero is
 // +0, never −0 (which would print as "-0.0").
-func htmlPct1(x float64) float64 {
+func Pct1(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}
-	return noNegZero(math.Round(x*1000) / 10)
+	return NoNegZero(math.Round(x*1000) / 10)
 }
 
 // noNegZero maps −0 to +0, so that a value that rounded to zero prints
 // without a sign.
-func noNegZero(x float64) float64 {
+func NoNegZero(x float64) float64 {
 	if x == 0 {
 		return 0
 	}
@@ -100,13 +100,13 @@ func noNegZero(x float64) float64 {
 // shares count as 0. Showing the parts of one whole with this, rather
 // than rounding each on its own, keeps a table from adding up to 99.9% or
 // 100.1%.
-func pctParts(shares []float64, decimals int) []float64 {
+func PctParts(shares []float64, decimals int) []float64 {
 	scale := math.Pow(10, float64(decimals+2)) // share → units of the last shown place
 	units := make([]float64, len(shares))
 	rem := make([]float64, len(shares))
 	sum, floors := 0.0, 0.0
 	for i, x := range shares {
-		if !htmlFinite(x) {
+		if !Finite(x) {
 			x = 0
 		}
 		u := x * scale
@@ -130,15 +130,15 @@ func pctParts(shares []float64, decimals int) []float64 {
 	}
 	out := make([]float64, len(shares))
 	for i, u := range units {
-		out[i] = noNegZero(u / math.Pow(10, float64(decimals)))
+		out[i] = NoNegZero(u / math.Pow(10, float64(decimals)))
 	}
 	return out
 }
 
 // htmlPctParts formats shares of one whole as percentages with one decimal
 // that add up to the rounded total (pctParts): 100.0% for a partition.
-func htmlPctParts(shares []float64) []string {
-	parts := pctParts(shares, 1)
+func pctParts(shares []float64) []string {
+	parts := PctParts(shares, 1)
 	out := make([]string, len(parts))
 	for i, p := range parts {
 		out[i] = strconv.FormatFloat(p, 'f', 1, 64) + "%"
@@ -147,7 +147,7 @@ func htmlPctParts(shares []float64) []string {
 }
 
 // htmlDate formats a date, or "—" when it is zero.
-func htmlDate(t time.Time) string {
+func Date(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
@@ -155,7 +155,7 @@ func htmlDate(t time.Time) string {
 }
 
 // htmlDateTime formats a moment with its zone, or "—" when it is zero.
-func htmlDateTime(t time.Time) string {
+func DateTime(t time.Time) string {
 	if t.IsZero() {
 		return "—"
 	}
@@ -164,25 +164,25 @@ func htmlDateTime(t time.Time) string {
 
 // htmlChartText makes a data-derived string safe as an echarts label: echarts
 // reads {…} in label formatters as templates and rich-text styles.
-func htmlChartText(s string) string {
+func ChartText(s string) string {
 	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
 }
 
 // htmlFinite reports whether x is a number that may be shown.
-func htmlFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+func Finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // htmlMoneyShort formats money compactly for tiles, sentences and axes:
 // ¥45.7M, ¥950k in English; ¥4,570万, ¥1.2亿 in Chinese. Amounts under a
 // thousand (ten thousand in Chinese) are written out.
-func htmlMoneyShort(currency string, v float64, loc string) string {
-	if !htmlFinite(v) {
+func MoneyShort(currency string, v float64, loc string) string {
+	if !Finite(v) {
 		return "—"
 	}
 	sign := ""
 	if v < 0 {
 		sign, v = "-", -v
 	}
-	s := htmlCompact(v, loc)
+	s := compact(v, loc)
 	if strings.Trim(s, "0.,") == "" {
 		sign = "" // rounds to zero: no sign
 	}
@@ -192,7 +192,7 @@ func htmlMoneyShort(currency string, v float64, loc string) string {
 // htmlCompact writes a non-negative number compactly (see htmlMoneyShort):
 // one decimal under 100 units, whole units above, and the next unit up once
 // rounding reaches a thousand units.
-func htmlCompact(v float64, loc string) string {
+func compact(v float64, loc string) string {
 	type unit struct {
 		size   float64
 		suffix string
@@ -205,7 +205,7 @@ func htmlCompact(v float64, loc string) string {
 	}
 	if v < small {
 		if v >= 100 || v == math.Trunc(v) {
-			return htmlInt(int(math.Round(v)))
+			return Int(int(math.Round(v)))
 		}
 		return strconv.FormatFloat(v, 'f', 2, 64)
 	}
@@ -222,14 +222,14 @@ func htmlCompact(v float64, loc string) string {
 			x = v / units[k-1].size
 			return strings.TrimSuffix(strconv.FormatFloat(x, 'f', 1, 64), ".0") + units[k-1].suffix
 		}
-		return htmlInt(n) + u.suffix
+		return Int(n) + u.suffix
 	}
-	return htmlInt(int(math.Round(v)))
+	return Int(int(math.Round(v)))
 }
 
 // htmlSigned puts an explicit sign before a formatted magnitude: "+" for
 // positive, "−" (minus sign) for negative, nothing for zero.
-func htmlSigned(neg, zero bool, s string) string {
+func signed(neg, zero bool, s string) string {
 	switch {
 	case zero:
 		return s
@@ -240,95 +240,95 @@ func htmlSigned(neg, zero bool, s string) string {
 }
 
 // htmlRelChange formats a relative change: 0.021 → "+2.1%".
-func htmlRelChange(x float64) string {
-	if !htmlFinite(x) {
+func RelChange(x float64) string {
+	if !Finite(x) {
 		return "—"
 	}
-	p := htmlPct1(math.Abs(x))
-	return htmlSigned(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)+"%")
+	p := Pct1(math.Abs(x))
+	return signed(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)+"%")
 }
 
 // htmlPoints formats a change of a share in percentage points:
 // 0.004 → "+0.4 pp" ("+0.4 个百分点").
-func htmlPoints(x float64, loc string) string {
-	if !htmlFinite(x) {
+func Points(x float64, loc string) string {
+	if !Finite(x) {
 		return "—"
 	}
-	p := htmlPct1(math.Abs(x))
-	return htmlSigned(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)) + htmlPointsUnit.In(loc)
+	p := Pct1(math.Abs(x))
+	return signed(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)) + pointsUnit.In(loc)
 }
 
 // htmlDay parses a YYYY-MM-DD date; ok is false when s is not one.
-func htmlDay(s string) (time.Time, bool) {
+func Day(s string) (time.Time, bool) {
 	t, err := time.Parse("2006-01-02", s)
 	return t, err == nil
 }
 
 // htmlFormat fills a label's %s verbs, in locale.
-func htmlFormat(l Label, loc string, args ...any) string {
+func Format(l Label, loc string, args ...any) string {
 	return fmt.Sprintf(l.In(loc), args...)
 }
 
 // htmlMoneyWhole formats v in whole currency units with thousands
 // separators, for table columns: ¥880.64 → "¥881". Non-finite values give
 // "—".
-func htmlMoneyWhole(currency string, v float64) string {
-	if !htmlFinite(v) {
+func MoneyWhole(currency string, v float64) string {
+	if !Finite(v) {
 		return "—"
 	}
 	n := int(math.Round(v))
 	if n < 0 {
-		return "-" + currency + htmlInt(-n)
+		return "-" + currency + Int(-n)
 	}
-	return currency + htmlInt(n)
+	return currency + Int(n)
 }
 
 // htmlPctShown formats a percentage that is already rounded to one decimal
 // (a part of pctParts): 12.3 → "12.3%".
-func htmlPctShown(p float64) string {
-	if !htmlFinite(p) {
+func PctShown(p float64) string {
+	if !Finite(p) {
 		return "—"
 	}
-	return strconv.FormatFloat(noNegZero(p), 'f', 1, 64) + "%"
+	return strconv.FormatFloat(NoNegZero(p), 'f', 1, 64) + "%"
 }
 
 // htmlSegmentPcts are the segments' shares of buyers and of value as the
 // report shows them, by largest remainder (pctParts), so the chart, the
 // tables, the narrative and the email give the same figures that add up.
-func htmlSegmentPcts(res *analysis.Result) (share, value []float64) {
+func SegmentPcts(res *analysis.Result) (share, value []float64) {
 	s := make([]float64, len(res.Segments))
 	v := make([]float64, len(res.Segments))
 	for i := range res.Segments {
 		s[i], v[i] = res.Segments[i].Share, res.Segments[i].ValueShare
 	}
-	return pctParts(s, 1), pctParts(v, 1)
+	return PctParts(s, 1), PctParts(v, 1)
 }
 
 // htmlTierPcts are the value tiers' shares of buyers and of value as
 // shown (pctParts), aligned with Result.Tiers.
-func htmlTierPcts(res *analysis.Result) (share, value []float64) {
+func TierPcts(res *analysis.Result) (share, value []float64) {
 	s := make([]float64, len(res.Tiers))
 	v := make([]float64, len(res.Tiers))
 	for i := range res.Tiers {
 		s[i], v[i] = res.Tiers[i].Share, res.Tiers[i].ValueShare
 	}
-	return pctParts(s, 1), pctParts(v, 1)
+	return PctParts(s, 1), PctParts(v, 1)
 }
 
 // htmlSegmentPctsByKey is htmlSegmentPcts formatted and keyed by segment
 // key.
-func htmlSegmentPctsByKey(res *analysis.Result) (share, value map[string]string) {
-	sp, vp := htmlSegmentPcts(res)
+func SegmentPctsByKey(res *analysis.Result) (share, value map[string]string) {
+	sp, vp := SegmentPcts(res)
 	share, value = make(map[string]string, len(sp)), make(map[string]string, len(vp))
 	for i := range res.Segments {
 		k := res.Segments[i].Rule.Key
-		share[k], value[k] = htmlPctShown(sp[i]), htmlPctShown(vp[i])
+		share[k], value[k] = PctShown(sp[i]), PctShown(vp[i])
 	}
 	return share, value
 }
 
 // num makes a number safe for a cell: NaN and infinities become 0.
-func num(x float64) float64 {
+func Num(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}

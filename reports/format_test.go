@@ -28,7 +28,7 @@ func TestPctParts(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := pctParts(tt.shares, tt.decimals)
+			got := PctParts(tt.shares, tt.decimals)
 			if len(got) != len(tt.want) {
 				t.Fatalf("pctParts = %v, want %v", got, tt.want)
 			}
@@ -40,7 +40,7 @@ func TestPctParts(t *testing.T) {
 			}
 		})
 	}
-	if got := htmlPctParts([]float64{third, third, third}); !slices.Equal(got, []string{"33.4%", "33.3%", "33.3%"}) {
+	if got := pctParts([]float64{third, third, third}); !slices.Equal(got, []string{"33.4%", "33.3%", "33.3%"}) {
 		t.Errorf("htmlPctParts = %q", got)
 	}
 }

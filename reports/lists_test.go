@@ -21,10 +21,10 @@ func TestListReasons(t *testing.T) {
 		{analysis.ListEntry{Index: 1, Reason: analysis.ReasonChurned}, "Churned: 200 days since their only order"},
 	}
 	for _, tt := range tests {
-		if got := listReason(ds, res, tt.e, "en"); got != tt.want {
+		if got := ListReason(ds, res, tt.e, "en"); got != tt.want {
 			t.Errorf("%v: %q, want %q", tt.e.Reason, got, tt.want)
 		}
-		if zh := listReason(ds, res, tt.e, "zh-CN"); zh == "" || strings.Contains(zh, "%!") {
+		if zh := ListReason(ds, res, tt.e, "zh-CN"); zh == "" || strings.Contains(zh, "%!") {
 			t.Errorf("%v in zh-CN: %q", tt.e.Reason, zh)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 
 // htmlNarrativeMovers are the KPIs the first sentence may name, in the
 // order that breaks ties.
-var htmlNarrativeMovers = []kpiSpec{kpiSpecNetRevenue, kpiSpecActive, kpiSpecChurn, kpiSpecBuyers,
+var narrativeMovers = []KpiSpec{KpiSpecNetRevenue, kpiSpecActive, kpiSpecChurn, kpiSpecBuyers,
 	kpiSpecRepeat, kpiSpecAOV, kpiSpecAtRisk, kpiSpecCLV}
 
 // reportNarrative returns the sentences, in locale:
@@ -33,28 +33,28 @@ var htmlNarrativeMovers = []kpiSpec{kpiSpecNetRevenue, kpiSpecActive, kpiSpecChu
 //     are any, else the action of the most valuable segment.
 //
 // Without buyers it says only that there are no purchases yet.
-func reportNarrative(in *Input, loc string) []string {
+func ReportNarrative(in *Input, loc string) []string {
 	res := in.Result
 	k := &res.KPIs
 	cur := in.Currency
 	var out []string
 	if k.Buyers == 0 {
-		out = append(out, htmlNarrNoBuyers.In(loc))
+		out = append(out, NarrNoBuyers.In(loc))
 		if res.Migration.PreviousAsOf == "" {
-			out = append(out, htmlNarrFirstRunEmpty.In(loc))
+			out = append(out, narrFirstRunEmpty.In(loc))
 		}
 		return out
 	}
 
 	// 0. This period first.
 	if p := k.Period; p != nil {
-		line := htmlFormat(htmlNarrPeriod, loc, p.From, p.To, htmlMoneyShort(cur, p.Revenue, loc), htmlInt(p.Orders),
-			htmlInt(p.Buyers), htmlInt(p.NewBuyers))
-		if d := kpiSpecPeriodRevenue.delta(res); d.ok {
-			if d.relOK {
-				line += htmlFormat(htmlNarrPeriodVs, loc, htmlRelChange(d.rel), p.Previous.From, p.Previous.To)
+		line := Format(narrPeriod, loc, p.From, p.To, MoneyShort(cur, p.Revenue, loc), Int(p.Orders),
+			Int(p.Buyers), Int(p.NewBuyers))
+		if d := KpiSpecPeriodRevenue.Delta(res); d.Ok {
+			if d.RelOK {
+				line += Format(narrPeriodVs, loc, RelChange(d.Rel), p.Previous.From, p.Previous.To)
 			} else {
-				line += htmlFormat(htmlNarrPeriodVsNone, loc, p.Previous.From, p.Previous.To)
+				line += Format(narrPeriodVsNone, loc, p.Previous.From, p.Previous.To)
 			}
 		}
 		out = append(out, line)
@@ -62,71 +62,71 @@ func reportNarrative(in *Input, loc string) []string {
 
 	// 1. What moved.
 	if res.Migration.PreviousAsOf == "" {
-		out = append(out, htmlFormat(htmlNarrFirstRun, loc, htmlInt(k.Buyers), htmlMoneyShort(cur, k.NetRevenue, loc)))
+		out = append(out, Format(narrFirstRun, loc, Int(k.Buyers), MoneyShort(cur, k.NetRevenue, loc)))
 	} else {
 		type mover struct {
-			s   kpiSpec
+			s   KpiSpec
 			d   kpiDelta
 			mag float64
 		}
 		var movers []mover
-		for _, s := range htmlNarrativeMovers {
-			if (s.key == kpiSpecCLV.key && !res.Models.Usable) || (s.key == kpiSpecChurn.key && res.ChurnPeriodDays <= 0) {
+		for _, s := range narrativeMovers {
+			if (s.Key == kpiSpecCLV.Key && !res.Models.Usable) || (s.Key == kpiSpecChurn.Key && res.ChurnPeriodDays <= 0) {
 				continue
 			}
-			d := s.delta(res)
-			if !d.relOK || s.moved(d) == 0 {
+			d := s.Delta(res)
+			if !d.RelOK || s.moved(d) == 0 {
 				continue
 			}
-			movers = append(movers, mover{s, d, math.Abs(d.rel)})
+			movers = append(movers, mover{s, d, math.Abs(d.Rel)})
 		}
 		slices.SortStableFunc(movers, func(a, b mover) int { return cmp.Compare(b.mag, a.mag) })
 		var phrases []string
 		for _, m := range movers[:min(len(movers), 2)] {
-			phrases = append(phrases, htmlMovePhrase(m.s, m.d, m.s.get(k), cur, loc))
+			phrases = append(phrases, movePhrase(m.s, m.d, m.s.Get(k), cur, loc))
 		}
 		switch len(phrases) {
 		case 0:
-			out = append(out, htmlFormat(htmlNarrNoMoves, loc, res.Migration.PreviousAsOf, htmlMoneyShort(cur, k.NetRevenue, loc)))
+			out = append(out, Format(narrNoMoves, loc, res.Migration.PreviousAsOf, MoneyShort(cur, k.NetRevenue, loc)))
 		case 1:
-			out = append(out, htmlFormat(htmlNarrMoves1, loc, res.Migration.PreviousAsOf, phrases[0]))
+			out = append(out, Format(narrMoves1, loc, res.Migration.PreviousAsOf, phrases[0]))
 		default:
-			out = append(out, htmlFormat(htmlNarrMoves2, loc, res.Migration.PreviousAsOf, phrases[0], phrases[1]))
+			out = append(out, Format(narrMoves2, loc, res.Migration.PreviousAsOf, phrases[0], phrases[1]))
 		}
 	}
 
 	// 2. Churn.
 	if res.ChurnPeriodDays > 0 {
-		out = append(out, htmlFormat(htmlNarrPeriodChurn, loc, htmlInt(res.ChurnPeriodDays), htmlPct(k.PeriodChurnRate), htmlInt(k.AtRisk)))
+		out = append(out, Format(narrPeriodChurn, loc, Int(res.ChurnPeriodDays), Pct(k.PeriodChurnRate), Int(k.AtRisk)))
 	} else {
-		out = append(out, htmlFormat(htmlNarrChurn, loc, htmlInt(k.Churned), htmlPct(k.ChurnedShare), htmlInt(k.AtRisk)))
+		out = append(out, Format(narrChurn, loc, Int(k.Churned), Pct(k.ChurnedShare), Int(k.AtRisk)))
 	}
 
 	// 3. The campaign lists.
 	if n := len(res.SaveNow); n > 0 {
-		out = append(out, htmlFormat(htmlNarrSaveNow, loc, htmlInt(n), htmlMoneyShort(cur, listKeepTotal(res), loc), htmlInt(len(res.WinBack))))
+		out = append(out, Format(narrSaveNow, loc, Int(n), MoneyShort(cur, ListKeepTotal(res), loc), Int(len(res.WinBack))))
 	} else if len(res.WinBack) > 0 {
-		out = append(out, htmlFormat(htmlNarrNoSaveNow, loc, htmlInt(len(res.WinBack))))
+		out = append(out, Format(narrNoSaveNow, loc, Int(len(res.WinBack))))
 	} else {
-		out = append(out, htmlNarrNoLists.In(loc))
+		out = append(out, narrNoLists.In(loc))
 	}
 
 	// 4. Most valuable segment.
-	rich := htmlRichestSegment(res)
+	rich := richestSegment(res)
 	if rich >= 0 {
 		s := res.Segments[rich]
-		sp, vp := htmlSegmentPcts(res)
-		out = append(out, htmlFormat(htmlNarrRichest, loc, SegmentName(s.Rule, loc), htmlPctShown(vp[rich]), htmlPctShown(sp[rich])))
+		sp, vp := SegmentPcts(res)
+		out = append(out, Format(narrRichest, loc, SegmentName(s.Rule, loc), PctShown(vp[rich]), PctShown(sp[rich])))
 	}
 
 	// 5. Top action.
 	switch {
 	case len(res.SaveNow) > 0:
-		out = append(out, htmlNarrActionSaveNow.In(loc))
+		out = append(out, narrActionSaveNow.In(loc))
 	case rich >= 0:
 		s := res.Segments[rich]
 		if a := SegmentAction(s.Rule, loc); a != "" {
-			out = append(out, htmlFormat(htmlNarrActionSegment, loc, SegmentName(s.Rule, loc), strings.TrimRight(a, ".。")))
+			out = append(out, Format(narrActionSegment, loc, SegmentName(s.Rule, loc), strings.TrimRight(a, ".。")))
 		}
 	}
 	return out
@@ -134,21 +134,21 @@ func reportNarrative(in *Input, loc string) []string {
 
 // htmlMovePhrase says how one KPI moved: "net revenue rose 2.1% to
 // ¥45.7M", "the churn rate rose 0.4 points to 12.3%".
-func htmlMovePhrase(s kpiSpec, d kpiDelta, now float64, cur, loc string) string {
-	verb := htmlNarrRose
+func movePhrase(s KpiSpec, d kpiDelta, now float64, cur, loc string) string {
+	verb := narrRose
 	if d.abs < 0 {
-		verb = htmlNarrFell
+		verb = narrFell
 	}
-	by := htmlPct(math.Abs(d.rel))
-	if s.kind == kpiShare {
-		by = strings.TrimPrefix(strings.TrimPrefix(htmlPoints(math.Abs(d.abs), loc), "+"), "−")
+	by := Pct(math.Abs(d.Rel))
+	if s.Kind == kpiShare {
+		by = strings.TrimPrefix(strings.TrimPrefix(Points(math.Abs(d.abs), loc), "+"), "−")
 	}
-	return htmlFormat(verb, loc, s.noun.In(loc), by, s.value(now, cur, loc))
+	return Format(verb, loc, s.noun.In(loc), by, s.value(now, cur, loc))
 }
 
 // htmlRichestSegment is the index of the segment with the most value, or
 // -1 when no segment has buyers.
-func htmlRichestSegment(res *analysis.Result) int {
+func richestSegment(res *analysis.Result) int {
 	rich := -1
 	for i, s := range res.Segments {
 		if s.Customers > 0 && (rich < 0 || s.Value > res.Segments[rich].Value) {

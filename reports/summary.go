@@ -8,10 +8,10 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-type htmlPair struct{ Label, Value string }
+type Pair struct{ Label, Value string }
 
 // htmlAsOfDate is the run's as-of date.
-func htmlAsOfDate(in *Input) time.Time {
+func AsOfDate(in *Input) time.Time {
 	if in.AsOf.IsZero() {
 		return in.Result.AsOf
 	}
@@ -19,7 +19,7 @@ func htmlAsOfDate(in *Input) time.Time {
 }
 
 // htmlTopSegments returns at most n segments with buyers, most value first.
-func htmlTopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
+func TopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
 	segs := slices.Clone(res.Segments)
 	segs = slices.DeleteFunc(segs, func(s analysis.SegmentSummary) bool { return s.Customers == 0 })
 	slices.SortStableFunc(segs, func(a, b analysis.SegmentSummary) int { return cmp.Compare(b.Value, a.Value) })
@@ -29,7 +29,7 @@ func htmlTopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
 // htmlCustomerName is customer i's id; with names, their name and id. The
 // report goes to management by email, so by default it holds no personal
 // data: marketing finds the names in the workbook.
-func htmlCustomerName(ds *analysis.Dataset, i int, names bool) string {
+func CustomerName(ds *analysis.Dataset, i int, names bool) string {
 	if ds == nil || i < 0 || i >= len(ds.Customers) {
 		return "—"
 	}
@@ -52,31 +52,31 @@ func htmlCustomerName(ds *analysis.Dataset, i int, names bool) string {
 }
 
 // htmlFlow is a number of customers who moved from one segment to another.
-type htmlFlow struct {
+type flow struct {
 	From, To string // segment names
 	N        int
 }
 
 // htmlTopFlows returns the n largest moves between two different segments
 // (leaving out new and gone customers), largest first.
-func htmlTopFlows(res *analysis.Result, loc string, n int) []htmlFlow {
+func TopFlows(res *analysis.Result, loc string, n int) []flow {
 	m := &res.Migration
-	var flows []htmlFlow
+	var flows []flow
 	none := len(m.Keys) - 1
 	for i, row := range m.Matrix {
 		for j, c := range row {
 			if i == j || c <= 0 || i >= none || j >= none || j >= len(m.Keys) {
 				continue
 			}
-			flows = append(flows, htmlFlow{htmlMigKeyName(res, m.Keys[i], loc), htmlMigKeyName(res, m.Keys[j], loc), c})
+			flows = append(flows, flow{MigKeyName(res, m.Keys[i], loc), MigKeyName(res, m.Keys[j], loc), c})
 		}
 	}
-	slices.SortStableFunc(flows, func(a, b htmlFlow) int { return cmp.Compare(b.N, a.N) })
+	slices.SortStableFunc(flows, func(a, b flow) int { return cmp.Compare(b.N, a.N) })
 	return flows[:min(len(flows), n)]
 }
 
 // htmlMigKeyName is a migration key's segment name.
-func htmlMigKeyName(res *analysis.Result, key, loc string) string {
+func MigKeyName(res *analysis.Result, key, loc string) string {
 	for _, s := range res.Segments {
 		if s.Rule.Key == key {
 			return SegmentName(s.Rule, loc)
@@ -86,6 +86,6 @@ func htmlMigKeyName(res *analysis.Result, key, loc string) string {
 }
 
 // htmlIsBuyer reports whether a score belongs to a customer who bought.
-func htmlIsBuyer(s *analysis.Score) bool {
+func IsBuyer(s *analysis.Score) bool {
 	return s.Status != 0 && s.Status != analysis.StatusPotential
 }

@@ -25,7 +25,7 @@ var (
 		"收入很可能被高估：orders.sql 中有 %s 行（占购买行的 %s）与另一行完全相同——同一订单、客户、时间和金额。很可能是 orders.sql 中的关联（JOIN）使订单成倍重复，本报告中所有收入、订单和价值数字都按重复次数计算；请先修正 orders.sql，再依据这些数字。"}
 )
 
-// dataAlerts returns the banner lines of in's run, in locale: stale data
+// DataAlerts returns the banner lines of in's run, in locale: stale data
 // first, then a fan-out; none for data that is fresh and does not repeat.
 func DataAlerts(in *Input, loc string) []string {
 	res := in.Result

@@ -26,10 +26,10 @@ var VerdictLabels = map[string]Label{
 	analysis.VerdictNotUsable: {"Unreliable", "不可靠"},
 }
 
-// verdictLevels lists the verdict levels from the best.
+// VerdictLevels lists the verdict levels from the best.
 var VerdictLevels = []string{analysis.VerdictUsable, analysis.VerdictCaution, analysis.VerdictNotUsable}
 
-// verdictMeanings say what each verdict level means for the reader.
+// VerdictMeanings say what each verdict level means for the reader.
 var VerdictMeanings = map[string]Label{
 	analysis.VerdictUsable: {
 		"The purchase model converged, its predictions for the back-test's holdout came close to what customers did, and per customer it beat simply repeating each customer's past rate: plan with the predictions.",
@@ -49,7 +49,7 @@ var PurchaseModelLabels = map[string]Label{
 	analysis.ModelParetoNBD: {"Pareto/NBD", "Pareto/NBD"},
 }
 
-// purchaseModelName is the name of a purchase model; its key when unknown.
+// PurchaseModelName is the name of a purchase model; its key when unknown.
 func PurchaseModelName(key, loc string) string {
 	if l, ok := PurchaseModelLabels[key]; ok {
 		return l.In(loc)
@@ -62,7 +62,7 @@ func PurchaseModelName(key, loc string) string {
 var (
 	BtVerdictTitle   = Label{"How far to trust the predictions", "预测的可信度"}
 	BtVerdictHeading = Label{"Verdict on the predictions: %s", "预测结论：%s"}
-	// btVerdictLine: the level, then its first reason (the email).
+	// BtVerdictLine: the level, then its first reason (the email).
 	BtVerdictLine = Label{"Purchase model predictions: %s. %s", "购买模型预测：%s。%s"}
 	BtVerdictText = Label{
 		"Before the predictions (probability still active, expected purchases, lifetime value) are used, the purchase models are checked on the past: each is fitted without the last weeks of orders and predicts them.",
@@ -170,7 +170,7 @@ func DescribeVerdict(m analysis.Models, p analysis.ModelParams, locale string) V
 	return v
 }
 
-// inputModelParams are the model parameters of in's run, or the defaults
+// InputModelParams are the model parameters of in's run, or the defaults
 // when the input does not give them.
 func InputModelParams(in *Input) analysis.ModelParams {
 	if in.Analysis.RFM.Bins == 0 {
@@ -224,7 +224,7 @@ func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.Verdict
 	return r.Code
 }
 
-// trackingSentence compares a model's predicted total of repeat purchases
+// TrackingSentence compares a model's predicted total of repeat purchases
 // over a holdout of units time units with the actual total.
 func TrackingSentence(model string, predicted, actual, units, unitDays float64, loc string) string {
 	name := btModelThe.In(loc)
@@ -267,7 +267,7 @@ func purchaseModelError(m analysis.Models, key string) string {
 	return ""
 }
 
-// backtestSkipped says in one sentence why m has no back-test.
+// BacktestSkipped says in one sentence why m has no back-test.
 func BacktestSkipped(m analysis.Models, p analysis.ModelParams, loc string) string {
 	b := m.Backtest
 	units := b.HoldoutUnits
@@ -291,7 +291,7 @@ func BacktestSkipped(m analysis.Models, p analysis.ModelParams, loc string) stri
 	return Format(btSkippedOther, loc, b.Skipped)
 }
 
-// choiceSentence names the chosen purchase model of m and why.
+// ChoiceSentence names the chosen purchase model of m and why.
 func ChoiceSentence(m analysis.Models, loc string) string {
 	name := PurchaseModelName(m.Chosen, loc)
 	switch {
@@ -323,7 +323,7 @@ func ChoiceSentence(m analysis.Models, loc string) string {
 	return Format(btChoicePlain, loc, name)
 }
 
-// btSpan is a span of units time units of unitDays days in words: "13
+// BtSpan is a span of units time units of unitDays days in words: "13
 // weeks", "91 days".
 func BtSpan(units, unitDays float64, loc string) string {
 	if !Finite(units) || units < 0 {
@@ -344,7 +344,7 @@ func BtSpan(units, unitDays float64, loc string) string {
 	return Format(btDays, loc, BtNum(math.Round(units)))
 }
 
-// btNum writes a whole number with thousands separators, other numbers
+// BtNum writes a whole number with thousands separators, other numbers
 // with up to one decimal.
 func BtNum(x float64) string {
 	if !Finite(x) {
@@ -364,7 +364,7 @@ func btCount(x float64) string {
 	return Int(int(math.Round(x)))
 }
 
-// btDec writes an error per customer or a mean with two decimals.
+// BtDec writes an error per customer or a mean with two decimals.
 func BtDec(x float64) string {
 	if !Finite(x) {
 		return "—"
@@ -390,12 +390,12 @@ func btBIC(x float64) string {
 	return Int(int(math.Round(x)))
 }
 
-// htmlHasBacktest reports whether the run has a back-test to draw.
+// HasBacktest reports whether the run has a back-test to draw.
 func HasBacktest(b *analysis.Backtest) bool {
 	return b.Skipped == "" && !b.CalibrationEnd.IsZero()
 }
 
-// htmlBacktestModels are the keys of the back-test's models that have
+// BacktestModels are the keys of the back-test's models that have
 // predictions, in the back-test's order.
 func BacktestModels(b *analysis.Backtest) []string {
 	var keys []string
@@ -407,7 +407,7 @@ func BacktestModels(b *analysis.Backtest) []string {
 	return keys
 }
 
-// htmlFrequencyName names a calibration bucket: "0" … "6", "7+".
+// FrequencyName names a calibration bucket: "0" … "6", "7+".
 func FrequencyName(f int, loc string) string {
 	if f >= 7 {
 		return calSeven.In(loc)
@@ -415,7 +415,7 @@ func FrequencyName(f int, loc string) string {
 	return strconv.Itoa(f)
 }
 
-// htmlModelsFailure says in one sentence which of the purchase and spend
+// ModelsFailure says in one sentence which of the purchase and spend
 // models could not be used, and why, and which one did converge.
 func ModelsFailure(m analysis.Models, loc string) string {
 	bg, gg := m.PurchaseError, m.GGError
@@ -430,7 +430,7 @@ func ModelsFailure(m analysis.Models, loc string) string {
 	return Format(modelsNoneFailed, loc, modelsOffWhy.In(loc))
 }
 
-// pctText writes a share as a percentage for running text: 0.05 → "5%",
+// PctText writes a share as a percentage for running text: 0.05 → "5%",
 // 0.125 → "12.5%".
 func PctText(x float64) string {
 	return strconv.FormatFloat(NoNegZero(math.Round(Num(x)*10000)/100), 'f', -1, 64) + "%"

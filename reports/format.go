@@ -14,7 +14,7 @@ import (
 // Number and date formats of the HTML report and the emails. None of them
 // ever prints NaN or an infinity: non-finite values show as "—".
 
-// htmlLang is the value of <html lang> for a locale.
+// Lang is the value of <html lang> for a locale.
 func Lang(locale string) string {
 	if locale == "zh-CN" {
 		return "zh-CN"
@@ -22,7 +22,7 @@ func Lang(locale string) string {
 	return "en"
 }
 
-// htmlInt formats n with thousands separators: 1234567 → "1,234,567".
+// Int formats n with thousands separators: 1234567 → "1,234,567".
 func Int(n int) string {
 	s := strconv.Itoa(n)
 	neg := strings.HasPrefix(s, "-")
@@ -42,7 +42,7 @@ func Int(n int) string {
 	return b.String()
 }
 
-// htmlMoney formats v with the currency symbol and thousands separators;
+// Money formats v with the currency symbol and thousands separators;
 // cents are shown below 1,000 only. Non-finite values give "—"; an amount
 // that rounds to zero has no sign.
 func Money(currency string, v float64) string {
@@ -64,7 +64,7 @@ func Money(currency string, v float64) string {
 	return sign + currency + s
 }
 
-// htmlPct formats a share in [0, 1] as a percentage with one decimal:
+// Pct formats a share in [0, 1] as a percentage with one decimal:
 // 0.1234 → "12.3%". Non-finite values give "—".
 func Pct(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -73,7 +73,7 @@ func Pct(x float64) string {
 	return strconv.FormatFloat(Pct1(x), 'f', 1, 64) + "%"
 }
 
-// htmlPct1 converts a share to a percentage rounded to one decimal, with
+// Pct1 converts a share to a percentage rounded to one decimal, with
 // non-finite values as 0, for chart data. A share that rounds to zero is
 // +0, never −0 (which would print as "-0.0").
 func Pct1(x float64) float64 {
@@ -83,7 +83,7 @@ func Pct1(x float64) float64 {
 	return NoNegZero(math.Round(x*1000) / 10)
 }
 
-// noNegZero maps −0 to +0, so that a value that rounded to zero prints
+// NoNegZero maps −0 to +0, so that a value that rounded to zero prints
 // without a sign.
 func NoNegZero(x float64) float64 {
 	if x == 0 {
@@ -92,7 +92,7 @@ func NoNegZero(x float64) float64 {
 	return x
 }
 
-// pctParts turns shares of one whole into percentages rounded to decimals
+// PctParts turns shares of one whole into percentages rounded to decimals
 // places by largest remainder: each is rounded down, and the units still
 // missing from the rounded total go to the largest remainders (the first
 // of equal ones), so the parts add up to exactly the total rounded to the
@@ -135,7 +135,7 @@ func PctParts(shares []float64, decimals int) []float64 {
 	return out
 }
 
-// htmlPctParts formats shares of one whole as percentages with one decimal
+// pctParts formats shares of one whole as percentages with one decimal
 // that add up to the rounded total (pctParts): 100.0% for a partition.
 func pctParts(shares []float64) []string {
 	parts := PctParts(shares, 1)
@@ -146,7 +146,7 @@ func pctParts(shares []float64) []string {
 	return out
 }
 
-// htmlDate formats a date, or "—" when it is zero.
+// Date formats a date, or "—" when it is zero.
 func Date(t time.Time) string {
 	if t.IsZero() {
 		return "—"
@@ -154,7 +154,7 @@ func Date(t time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// htmlDateTime formats a moment with its zone, or "—" when it is zero.
+// DateTime formats a moment with its zone, or "—" when it is zero.
 func DateTime(t time.Time) string {
 	if t.IsZero() {
 		return "—"
@@ -162,16 +162,16 @@ func DateTime(t time.Time) string {
 	return t.Format("2006-01-02 15:04 MST")
 }
 
-// htmlChartText makes a data-derived string safe as an echarts label: echarts
+// ChartText makes a data-derived string safe as an echarts label: echarts
 // reads {…} in label formatters as templates and rich-text styles.
 func ChartText(s string) string {
 	return strings.NewReplacer("{", "(", "}", ")").Replace(s)
 }
 
-// htmlFinite reports whether x is a number that may be shown.
+// Finite reports whether x is a number that may be shown.
 func Finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
-// htmlMoneyShort formats money compactly for tiles, sentences and axes:
+// MoneyShort formats money compactly for tiles, sentences and axes:
 // ¥45.7M, ¥950k in English; ¥4,570万, ¥1.2亿 in Chinese. Amounts under a
 // thousand (ten thousand in Chinese) are written out.
 func MoneyShort(currency string, v float64, loc string) string {
@@ -189,7 +189,7 @@ func MoneyShort(currency string, v float64, loc string) string {
 	return sign + currency + s
 }
 
-// htmlCompact writes a non-negative number compactly (see htmlMoneyShort):
+// compact writes a non-negative number compactly (see htmlMoneyShort):
 // one decimal under 100 units, whole units above, and the next unit up once
 // rounding reaches a thousand units.
 func compact(v float64, loc string) string {
@@ -227,7 +227,7 @@ func compact(v float64, loc string) string {
 	return Int(int(math.Round(v)))
 }
 
-// htmlSigned puts an explicit sign before a formatted magnitude: "+" for
+// signed puts an explicit sign before a formatted magnitude: "+" for
 // positive, "−" (minus sign) for negative, nothing for zero.
 func signed(neg, zero bool, s string) string {
 	switch {
@@ -239,7 +239,7 @@ func signed(neg, zero bool, s string) string {
 	return "+" + s
 }
 
-// htmlRelChange formats a relative change: 0.021 → "+2.1%".
+// RelChange formats a relative change: 0.021 → "+2.1%".
 func RelChange(x float64) string {
 	if !Finite(x) {
 		return "—"
@@ -248,7 +248,7 @@ func RelChange(x float64) string {
 	return signed(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)+"%")
 }
 
-// htmlPoints formats a change of a share in percentage points:
+// Points formats a change of a share in percentage points:
 // 0.004 → "+0.4 pp" ("+0.4 个百分点").
 func Points(x float64, loc string) string {
 	if !Finite(x) {
@@ -258,18 +258,18 @@ func Points(x float64, loc string) string {
 	return signed(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)) + pointsUnit.In(loc)
 }
 
-// htmlDay parses a YYYY-MM-DD date; ok is false when s is not one.
+// Day parses a YYYY-MM-DD date; ok is false when s is not one.
 func Day(s string) (time.Time, bool) {
 	t, err := time.Parse("2006-01-02", s)
 	return t, err == nil
 }
 
-// htmlFormat fills a label's %s verbs, in locale.
+// Format fills a label's %s verbs, in locale.
 func Format(l Label, loc string, args ...any) string {
 	return fmt.Sprintf(l.In(loc), args...)
 }
 
-// htmlMoneyWhole formats v in whole currency units with thousands
+// MoneyWhole formats v in whole currency units with thousands
 // separators, for table columns: ¥880.64 → "¥881". Non-finite values give
 // "—".
 func MoneyWhole(currency string, v float64) string {
@@ -283,7 +283,7 @@ func MoneyWhole(currency string, v float64) string {
 	return currency + Int(n)
 }
 
-// htmlPctShown formats a percentage that is already rounded to one decimal
+// PctShown formats a percentage that is already rounded to one decimal
 // (a part of pctParts): 12.3 → "12.3%".
 func PctShown(p float64) string {
 	if !Finite(p) {
@@ -292,7 +292,7 @@ func PctShown(p float64) string {
 	return strconv.FormatFloat(NoNegZero(p), 'f', 1, 64) + "%"
 }
 
-// htmlSegmentPcts are the segments' shares of buyers and of value as the
+// SegmentPcts are the segments' shares of buyers and of value as the
 // report shows them, by largest remainder (pctParts), so the chart, the
 // tables, the narrative and the email give the same figures that add up.
 func SegmentPcts(res *analysis.Result) (share, value []float64) {
@@ -304,7 +304,7 @@ func SegmentPcts(res *analysis.Result) (share, value []float64) {
 	return PctParts(s, 1), PctParts(v, 1)
 }
 
-// htmlTierPcts are the value tiers' shares of buyers and of value as
+// TierPcts are the value tiers' shares of buyers and of value as
 // shown (pctParts), aligned with Result.Tiers.
 func TierPcts(res *analysis.Result) (share, value []float64) {
 	s := make([]float64, len(res.Tiers))
@@ -315,7 +315,7 @@ func TierPcts(res *analysis.Result) (share, value []float64) {
 	return PctParts(s, 1), PctParts(v, 1)
 }
 
-// htmlSegmentPctsByKey is htmlSegmentPcts formatted and keyed by segment
+// SegmentPctsByKey is htmlSegmentPcts formatted and keyed by segment
 // key.
 func SegmentPctsByKey(res *analysis.Result) (share, value map[string]string) {
 	sp, vp := SegmentPcts(res)
@@ -327,7 +327,7 @@ func SegmentPctsByKey(res *analysis.Result) (share, value map[string]string) {
 	return share, value
 }
 
-// num makes a number safe for a cell: NaN and infinities become 0.
+// Num makes a number safe for a cell: NaN and infinities become 0.
 func Num(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0

@@ -19,7 +19,7 @@ const (
 	kpiShare                // a share in [0, 1]: change in percentage points
 )
 
-// kpiSpec is one headline number.
+// KpiSpec is one headline number.
 type KpiSpec struct {
 	Key    string // the KPIs JSON key, as in Migration.KPIDeltas
 	Label  Label  // tile and table label
@@ -29,8 +29,8 @@ type KpiSpec struct {
 	Get    func(*analysis.KPIs) float64
 }
 
-// periodGetters read the figures of the reporting period, keyed by
-// kpiSpec.key: the change of such a figure is against the period before it
+// PeriodGetters read the figures of the reporting period, keyed by
+// KpiSpec.key: the change of such a figure is against the period before it
 // (KPIs.Period.Previous), not against the previous run.
 var PeriodGetters = map[string]func(*analysis.PeriodFigures) float64{}
 
@@ -235,7 +235,7 @@ func (s KpiSpec) tone(d kpiDelta) string {
 	return "bad"
 }
 
-// htmlKPI is one headline number as the page and the emails show it.
+// KPI is one headline number as the page and the emails show it.
 type KPI struct {
 	Label, Value, Note string
 	Change             string // "" on a first run
@@ -243,7 +243,7 @@ type KPI struct {
 	Tone               string // good, bad, flat; "" without a change
 }
 
-// reportKPISpecs lists the headline numbers of the run: the CLV tile only
+// ReportKPISpecs lists the headline numbers of the run: the CLV tile only
 // when the models are usable.
 func ReportKPISpecs(res *analysis.Result) []KpiSpec {
 	var specs []KpiSpec
@@ -258,7 +258,7 @@ func ReportKPISpecs(res *analysis.Result) []KpiSpec {
 	return append(specs, kpiSpecSaveNow, kpiSpecWinBack)
 }
 
-// kpisBasis says what the changes of the headline numbers compare with:
+// KpisBasis says what the changes of the headline numbers compare with:
 // this period's figures with the period before it, the others with the
 // previous run (none on a first run).
 func KpisBasis(res *analysis.Result, loc string) string {
@@ -274,7 +274,7 @@ func KpisBasis(res *analysis.Result, loc string) string {
 	return FirstRun.In(loc)
 }
 
-// reportKPIs returns the headline numbers with their notes and changes.
+// ReportKPIs returns the headline numbers with their notes and changes.
 func ReportKPIs(in *Input, loc string) []KPI {
 	res := in.Result
 	k := &res.KPIs
@@ -331,7 +331,7 @@ func ReportKPIs(in *Input, loc string) []KPI {
 	return out
 }
 
-// htmlRatio is a ÷ b, or 0 when b is 0 or the result is not finite.
+// Ratio is a ÷ b, or 0 when b is 0 or the result is not finite.
 func Ratio(a, b float64) float64 {
 	if b == 0 {
 		return 0

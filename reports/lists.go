@@ -32,7 +32,7 @@ var (
 	listReasonChurnedOnce = Label{"Churned: %s days since their only order", "已流失：唯一一次购买后已 %s 天"}
 )
 
-// listReason says in words why a customer is on a campaign list.
+// ListReason says in words why a customer is on a campaign list.
 func ListReason(ds *analysis.Dataset, res *analysis.Result, e analysis.ListEntry, loc string) string {
 	i := int(e.Index)
 	if i < 0 || i >= len(res.Scores) || i >= len(ds.Customers) {
@@ -60,7 +60,7 @@ func ListReason(ds *analysis.Dataset, res *analysis.Result, e analysis.ListEntry
 	return ""
 }
 
-// listKeepTotal is the yearly value to keep of the Save now list.
+// ListKeepTotal is the yearly value to keep of the Save now list.
 func ListKeepTotal(res *analysis.Result) float64 {
 	sum := 0.0
 	for _, e := range res.SaveNow {

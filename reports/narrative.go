@@ -14,12 +14,12 @@ import (
 // email. Every sentence states numbers the report shows elsewhere; nothing
 // is guessed.
 
-// htmlNarrativeMovers are the KPIs the first sentence may name, in the
+// narrativeMovers are the KPIs the first sentence may name, in the
 // order that breaks ties.
 var narrativeMovers = []KpiSpec{KpiSpecNetRevenue, kpiSpecActive, kpiSpecChurn, kpiSpecBuyers,
 	kpiSpecRepeat, kpiSpecAOV, kpiSpecAtRisk, kpiSpecCLV}
 
-// reportNarrative returns the sentences, in locale:
+// ReportNarrative returns the sentences, in locale:
 //
 //  0. this period's net revenue, orders, buyers and first-time buyers,
 //     and the change of revenue against the period before;
@@ -132,7 +132,7 @@ func ReportNarrative(in *Input, loc string) []string {
 	return out
 }
 
-// htmlMovePhrase says how one KPI moved: "net revenue rose 2.1% to
+// movePhrase says how one KPI moved: "net revenue rose 2.1% to
 // ¥45.7M", "the churn rate rose 0.4 points to 12.3%".
 func movePhrase(s KpiSpec, d kpiDelta, now float64, cur, loc string) string {
 	verb := narrRose
@@ -146,7 +146,7 @@ func movePhrase(s KpiSpec, d kpiDelta, now float64, cur, loc string) string {
 	return Format(verb, loc, s.noun.In(loc), by, s.value(now, cur, loc))
 }
 
-// htmlRichestSegment is the index of the segment with the most value, or
+// richestSegment is the index of the segment with the most value, or
 // -1 when no segment has buyers.
 func richestSegment(res *analysis.Result) int {
 	rich := -1

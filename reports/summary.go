@@ -10,7 +10,7 @@ import (
 
 type Pair struct{ Label, Value string }
 
-// htmlAsOfDate is the run's as-of date.
+// AsOfDate is the run's as-of date.
 func AsOfDate(in *Input) time.Time {
 	if in.AsOf.IsZero() {
 		return in.Result.AsOf
@@ -18,7 +18,7 @@ func AsOfDate(in *Input) time.Time {
 	return in.AsOf
 }
 
-// htmlTopSegments returns at most n segments with buyers, most value first.
+// TopSegments returns at most n segments with buyers, most value first.
 func TopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
 	segs := slices.Clone(res.Segments)
 	segs = slices.DeleteFunc(segs, func(s analysis.SegmentSummary) bool { return s.Customers == 0 })
@@ -26,7 +26,7 @@ func TopSegments(res *analysis.Result, n int) []analysis.SegmentSummary {
 	return segs[:min(len(segs), n)]
 }
 
-// htmlCustomerName is customer i's id; with names, their name and id. The
+// CustomerName is customer i's id; with names, their name and id. The
 // report goes to management by email, so by default it holds no personal
 // data: marketing finds the names in the workbook.
 func CustomerName(ds *analysis.Dataset, i int, names bool) string {
@@ -51,13 +51,13 @@ func CustomerName(ds *analysis.Dataset, i int, names bool) string {
 	return "—"
 }
 
-// htmlFlow is a number of customers who moved from one segment to another.
+// flow is a number of customers who moved from one segment to another.
 type flow struct {
 	From, To string // segment names
 	N        int
 }
 
-// htmlTopFlows returns the n largest moves between two different segments
+// TopFlows returns the n largest moves between two different segments
 // (leaving out new and gone customers), largest first.
 func TopFlows(res *analysis.Result, loc string, n int) []flow {
 	m := &res.Migration
@@ -75,7 +75,7 @@ func TopFlows(res *analysis.Result, loc string, n int) []flow {
 	return flows[:min(len(flows), n)]
 }
 
-// htmlMigKeyName is a migration key's segment name.
+// MigKeyName is a migration key's segment name.
 func MigKeyName(res *analysis.Result, key, loc string) string {
 	for _, s := range res.Segments {
 		if s.Rule.Key == key {
@@ -85,7 +85,7 @@ func MigKeyName(res *analysis.Result, key, loc string) string {
 	return key
 }
 
-// htmlIsBuyer reports whether a score belongs to a customer who bought.
+// IsBuyer reports whether a score belongs to a customer who bought.
 func IsBuyer(s *analysis.Score) bool {
 	return s.Status != 0 && s.Status != analysis.StatusPotential
 }

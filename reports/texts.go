@@ -31,16 +31,16 @@ var (
 	pointsUnit     = Label{" pp", " 个百分点"}
 	noChange       = Label{"no change", "持平"}
 	VsPrevious     = Label{"Changes against the previous run of %s.", "变化均与上次运行（%s）相比。"}
-	// htmlVsPeriodAndPrevious: the previous run's as-of date.
+	// vsPeriodAndPrevious: the previous run's as-of date.
 	vsPeriodAndPrevious = Label{"This period's figures change against the period of the same length before it; the others against the previous run of %s.", "本期指标与之前同样长度的时段相比；其他指标与上次运行（%s）相比。"}
 	firstRunPeriod      = Label{"This period's figures change against the period of the same length before it; the other changes appear from the next run on.", "本期指标与之前同样长度的时段相比；其他指标的变化从下次运行起显示。"}
 	FirstRun            = Label{"First run: changes against the previous run appear from the next run on.", "首次运行：从下次运行起显示与上次相比的变化。"}
 	kpiAtRisk           = KpiNameLapsing
 	KPICLV              = KpiNameCLV
 	kpiclvNote          = Label{"all buyers, next %s months, discounted", "全部购买客户未来 %s 个月（已折现）"}
-	// htmlKPIPeriodNote: first and last day, days.
+	// kpiPeriodNote: first and last day, days.
 	kpiPeriodNote = Label{"%s – %s (%s days)", "%s 至 %s（%s 天）"}
-	// htmlKPIPeriodVsNote: first and last day, days, and those of the period before, which the change compares with.
+	// kpiPeriodVsNote: first and last day, days, and those of the period before, which the change compares with.
 	kpiPeriodVsNote = Label{"%s – %s (%s days); change against %s – %s", "%s 至 %s（%s 天）；变化对比 %s 至 %s"}
 	kpiSaveNow      = KpiNameSaveNow
 	kpiSaveNowNote  = Label{"key and important customers slipping away; %s a year to keep", "正在流失的大客户和重要客户；每年可挽留 %s"}
@@ -54,19 +54,19 @@ var (
 	narrNoMoves       = Label{"Since the last run (%s) the headline numbers barely changed; all-time net revenue stands at %s.", "与上次运行（%s）相比，关键指标基本持平；累计净收入为 %s。"}
 	narrMoves1        = Label{"Since the last run (%s), %s.", "与上次运行（%s）相比，%s。"}
 	narrMoves2        = Label{"Since the last run (%s), %s, and %s.", "与上次运行（%s）相比，%s；%s。"}
-	// htmlNarrPeriod: first and last day, net revenue, orders, buyers, first-time buyers.
+	// narrPeriod: first and last day, net revenue, orders, buyers, first-time buyers.
 	narrPeriod = Label{"This period, %s to %s: net revenue %s from %s orders by %s buyers, %s of them first-time buyers", "本期（%s 至 %s）：净收入 %s，来自 %s 笔订单、%s 位购买客户，其中 %s 位首次购买"}
-	// htmlNarrPeriodVs: the relative change, first and last day of the period before.
+	// narrPeriodVs: the relative change, first and last day of the period before.
 	narrPeriodVs = Label{" (%s against %s to %s).", "（较 %[2]s 至 %[3]s 变化 %[1]s）。"}
-	// htmlNarrPeriodVsNone: first and last day of the period before, which had no revenue.
+	// narrPeriodVsNone: first and last day of the period before, which had no revenue.
 	narrPeriodVsNone = Label{" (no net revenue from %s to %s).", "（%s 至 %s 无净收入）。"}
 	narrRose         = Label{"%s rose %s to %s", "%s上升 %s，至 %s"}
 	narrFell         = Label{"%s fell %s to %s", "%s下降 %s，至 %s"}
-	// htmlNarrPeriodChurn: the period in days, the churn rate, lapsing customers.
+	// narrPeriodChurn: the period in days, the churn rate, lapsing customers.
 	narrPeriodChurn = Label{"The churn rate is %[2]s: of the buyers who were active %[1]s days ago, %[2]s have churned since; %[3]s customers are Lapsing now.", "流失率为 %[2]s：%[1]s 天前仍活跃的购买客户中，已有 %[2]s 流失；目前有 %[3]s 位客户处于流失预警。"}
-	// htmlNarrChurn (no churn rate measured): churned customers, their share of buyers, lapsing customers.
+	// narrChurn (no churn rate measured): churned customers, their share of buyers, lapsing customers.
 	narrChurn = Label{"Churned customers: %s (%s of buyers); %s customers are Lapsing now.", "已流失客户数：%s（占购买客户 %s）；目前有 %s 位客户处于流失预警。"}
-	// htmlNarrSaveNow: customers to save, their yearly value to keep, customers to win back.
+	// narrSaveNow: customers to save, their yearly value to keep, customers to win back.
 	narrSaveNow       = Label{"%s key or important customers are slipping away, with %s a year still to keep (the Save now list); %s have already churned (the Win back list).", "%s 位大客户或重要客户正在流失，每年仍可挽留 %s（“立即挽留”名单）；另有 %s 位已流失（“流失召回”名单）。"}
 	narrNoLists       = Label{"No key or important customer is slipping away or has churned.", "没有正在流失或已流失的大客户或重要客户。"}
 	narrNoSaveNow     = Label{"No key or important customer is slipping away; %s have already churned (the Win back list).", "目前没有正在流失的大客户或重要客户；%s 位已流失（“流失召回”名单）。"}

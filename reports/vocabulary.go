@@ -35,7 +35,7 @@ var (
 	KpiNameActive    = Label{"Active customers", "活跃客户数"}
 	KpiNameLapsing   = Label{"Lapsing customers", "流失预警客户数"}
 	KpiNameChurned   = Label{"Churned customers", "已流失客户数"}
-	// kpiNameChurnRate is the one churn rate (analysis.KPIs.PeriodChurnRate):
+	// KpiNameChurnRate is the one churn rate (analysis.KPIs.PeriodChurnRate):
 	// of the buyers active at the start of the last period, the share who
 	// are churned at its end. Churned customers ÷ buyers over all time is a
 	// share (kpiNameChurnedShare), never called churn rate.
@@ -185,7 +185,7 @@ var vocabKinds = []struct {
 	{"verdict", "the verdict on the predictions", func(v *Vocabulary) map[string]string { return v.Verdict }},
 }
 
-// vocabNorm is how names are compared: trimmed, case-insensitive.
+// VocabNorm is how names are compared: trimmed, case-insensitive.
 func VocabNorm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // vocabEntry is one name of the vocabulary and what it stands for.

@@ -20,7 +20,7 @@ import (
 // plain-text alternative with the same content. Texts follow in.Locale;
 // every name from the data is escaped by html/template.
 
-// ManagementEmail returns the subject, HTML body and plain-text body of the
+// Management returns the subject, HTML body and plain-text body of the
 // email to management: the narrative of the HTML report ("what changed,
 // what to do"), the headline numbers with their changes against the
 // previous run, the movements between segments and the top three actions.
@@ -38,7 +38,7 @@ func Management(in *reports.Input) (subject, html, text string, err error) {
 	return d.Subject, html, text, nil
 }
 
-// MarketingEmail returns the subject, HTML body and plain-text body of the
+// Marketing returns the subject, HTML body and plain-text body of the
 // email to marketing: what the workbook of the run holds (its sheets, in
 // the workbook's own names), the customers per segment, the segments that
 // have a sheet of their own, and the high-value customers at risk.
@@ -54,7 +54,7 @@ func Marketing(in *reports.Input) (subject, html, text string, err error) {
 	return d.Subject, html, text, nil
 }
 
-// emailRender executes an HTML and a text template on data.
+// render executes an HTML and a text template on data.
 func render(htmlName, textName string, data any) (html, text string, err error) {
 	ht, err := templates.EmailHTML(htmlName)
 	if err != nil {
@@ -75,14 +75,14 @@ func render(htmlName, textName string, data any) (html, text string, err error) 
 	return hb.String(), tb.String(), nil
 }
 
-// emailLine is one sentence of the narrative; the last, the top action, is
+// line is one sentence of the narrative; the last, the top action, is
 // strong.
 type line struct {
 	Text   string
 	Strong bool
 }
 
-// emailAction is one numbered action: who, and what to do.
+// action is one numbered action: who, and what to do.
 type action struct {
 	N         int
 	Who, What string
@@ -170,7 +170,7 @@ func newEmailFrame(in *reports.Input, title reports.Label, subject string) frame
 	return f
 }
 
-// emailPeriod names the period a run covers from the previous run's as-of
+// period names the period a run covers from the previous run's as-of
 // date to this one's: "week to 2026-09-30", or "as of 2026-09-30" on a first
 // run or an irregular gap.
 func period(in *reports.Input) string {
@@ -197,7 +197,7 @@ func period(in *reports.Input) string {
 	return reports.Format(emailAsOf, loc, date)
 }
 
-// emailManagementSubject is the subject of the management email.
+// managementSubject is the subject of the management email.
 func managementSubject(in *reports.Input) string {
 	loc := in.Locale
 	res := in.Result
@@ -283,7 +283,7 @@ func newEmailManagement(in *reports.Input) *management {
 	return d
 }
 
-// emailVerdict is the management email's line on the predictions: the
+// verdict is the management email's line on the predictions: the
 // verdict level and its first reason (DescribeVerdict); "" when the run
 // has no verdict.
 func verdict(in *reports.Input) string {
@@ -295,11 +295,11 @@ func verdict(in *reports.Input) string {
 	return strings.TrimSpace(reports.Format(reports.BtVerdictLine, in.Locale, v.Level, v.First()))
 }
 
-// emailSaveNowRows is how many customers of the Save now list the
+// saveNowRows is how many customers of the Save now list the
 // management email shows.
 const saveNowRows = 5
 
-// emailTopActions returns at most n actions: winning back the high-value
+// topActions returns at most n actions: winning back the high-value
 // customers at risk when there are any, then the actions of the segments
 // that bring the most value.
 func topActions(in *reports.Input, n int) []action {
@@ -393,7 +393,7 @@ type emailWorkbook struct {
 	segments             map[int]string // segment index → name of its own sheet
 }
 
-// emailWorkbookSheets names the workbook's sheets as WriteWorkbook does,
+// workbookSheets names the workbook's sheets as WriteWorkbook does,
 // without writing it, so that the email and the workbook never disagree.
 func workbookSheets(in *reports.Input) emailWorkbook {
 	l := workbook.Sheets(in)
@@ -404,7 +404,7 @@ func workbookSheets(in *reports.Input) emailWorkbook {
 	return out
 }
 
-// emailFirstSentence is the first sentence of s (to its first ". " or "。").
+// firstSentence is the first sentence of s (to its first ". " or "。").
 func firstSentence(s string) string {
 	if i := strings.Index(s, "。"); i >= 0 {
 		return s[:i+len("。")]

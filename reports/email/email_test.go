@@ -17,7 +17,7 @@ var (
 	tag       = regexp.MustCompile(`<[a-zA-Z/!][^>]*>`)
 )
 
-// emailCheckHTML checks what every HTML email body must satisfy: no
+// checkHTML checks what every HTML email body must satisfy: no
 // script, no style sheet or class (all CSS inline), nothing fetched from
 // the network, at most 640 px wide, no number that is not one.
 func checkHTML(t *testing.T, html, lang string) {
@@ -45,7 +45,7 @@ func checkHTML(t *testing.T, html, lang string) {
 	checkClean(t, "HTML", html)
 }
 
-// emailCheckClean checks a body for what must never show.
+// checkClean checks a body for what must never show.
 func checkClean(t *testing.T, what, body string) {
 	t.Helper()
 	for _, s := range []string{"NaN", "Infinity", "%!", "<no value>", "ZgotmplZ", "{{"} {

@@ -8,7 +8,7 @@ import (
 // (NotAttachedNote).
 var (
 	notAttached = reports.Label{En: "Not attached, too large:", Zh: "未作为附件发送（文件过大）："}
-	// emailNotAttachedFile: file name, MB as an attachment, the limit in
+	// notAttachedFile: file name, MB as an attachment, the limit in
 	// MB; where it is follows on the next line.
 	notAttachedFile = reports.Label{En: "%s (%s MB as an attachment; the message would be over the %s MB limit):",
 		Zh: "%s（作为附件为 %s MB，邮件将超过 %s MB 的上限）："}
@@ -17,7 +17,7 @@ var (
 // The marketing email when the customer list is a CSV file of the run
 // rather than a sheet of the workbook (outputs.customer_list: csv.gz).
 var (
-	// emailMktIntroCSV: where the CSV file is (emailMktCSVInFolder or emailMktCSVAt).
+	// mktIntroCSV: where the CSV file is (emailMktCSVInFolder or emailMktCSVAt).
 	mktIntroCSV = reports.Label{En: "The customer list of this run, every customer with contact details, scores, segment, value tier and churn status, is a CSV file (customers-<as-of date>.csv.gz) %s, not a sheet of the workbook; the workbook holds the lists and analyses below.",
 		Zh: "本次运行的客户名单（每位客户的联系方式、得分、客群、价值层级和流失状态）是一个 CSV 文件（customers-<截止日期>.csv.gz），%s，不在工作簿中；工作簿包含下列名单与分析。"}
 	mktCSVInFolder    = reports.Label{En: "in the run's folder, beside the workbook", Zh: "位于本次运行的文件夹中、工作簿旁"}

@@ -12,7 +12,7 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// btMarkChurnedAlive marks the first n churned buyers of res as likely active
+// markChurnedAlive marks the first n churned buyers of res as likely active
 // to the purchase model (P(alive) 0.7) and returns how many churned buyers
 // have a P(alive) of at least ½ afterwards.
 func markChurnedAlive(res *analysis.Result, n int) int {

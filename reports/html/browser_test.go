@@ -181,7 +181,7 @@ func TestHTMLInBrowser(t *testing.T) {
 	}
 }
 
-// htmlScreenshots saves prefix-desktop.png, report.html in dir at width px
+// screenshots saves prefix-desktop.png, report.html in dir at width px
 // and its full height, and prefix-phone.png, the page in a 390 px wide
 // frame (headless Chromium lays pages out at least 500 px wide).
 func screenshots(t *testing.T, chromium, dir, prefix string, width, height int) {
@@ -204,7 +204,7 @@ func screenshots(t *testing.T, chromium, dir, prefix string, width, height int) 
 	}
 }
 
-// htmlProbe records, once the page has loaded, every resource it fetched
+// probe records, once the page has loaded, every resource it fetched
 // (Resource Timing, which lists failed requests too) and its height.
 const probe = `<script>
 (function () {
@@ -225,7 +225,7 @@ const probe = `<script>
 })();
 </script>`
 
-// htmlAttrInt reads a numeric attribute of the dumped DOM's root.
+// attrInt reads a numeric attribute of the dumped DOM's root.
 func attrInt(dom, name string) int {
 	m := regexp.MustCompile(name + `="(\d+)"`).FindStringSubmatch(dom)
 	if m == nil {
@@ -235,7 +235,7 @@ func attrInt(dom, name string) int {
 	return n
 }
 
-// htmlLocalURL reports whether a URL stays inside the machine and the page.
+// localURL reports whether a URL stays inside the machine and the page.
 func localURL(u string) bool {
 	for _, p := range []string{"file:", "data:", "about:", "blob:"} {
 		if strings.HasPrefix(u, p) {
@@ -245,7 +245,7 @@ func localURL(u string) bool {
 	return false
 }
 
-// htmlResourceProblems reads the probe's record and returns what the page
+// resourceProblems reads the probe's record and returns what the page
 // fetched beyond local URLs.
 func resourceProblems(dom string) []string {
 	m := regexp.MustCompile(`data-resources="([^"]*)"`).FindStringSubmatch(dom)
@@ -265,7 +265,7 @@ func resourceProblems(dom string) []string {
 	return out
 }
 
-// htmlCheckResources checks the probe's record: the page fetched nothing
+// checkResources checks the probe's record: the page fetched nothing
 // but local URLs.
 func checkResources(t *testing.T, dom string) {
 	t.Helper()
@@ -274,7 +274,7 @@ func checkResources(t *testing.T, dom string) {
 	}
 }
 
-// htmlChromiumOwn are requests Chromium itself sends at start-up (clock,
+// chromiumOwn are requests Chromium itself sends at start-up (clock,
 // updates, accounts, spelling dictionaries), whatever page it opens; the
 // flags in htmlRunChromium send them to a dead proxy.
 var chromiumOwn = []string{
@@ -292,7 +292,7 @@ var (
 	logConsole = regexp.MustCompile(`:CONSOLE[:(]\d*\)?\] (.*)`)
 )
 
-// htmlLogProblems reads Chromium's log of a page load and returns its
+// logProblems reads Chromium's log of a page load and returns its
 // console messages and the network requests beyond local URLs and
 // Chromium's own.
 func logProblems(log string) []string {
@@ -313,7 +313,7 @@ func logProblems(log string) []string {
 	return out
 }
 
-// htmlCheckLog checks Chromium's log of a page load: no console message
+// checkLog checks Chromium's log of a page load: no console message
 // and no network request beyond local URLs and Chromium's own.
 func checkLog(t *testing.T, log string) {
 	t.Helper()
@@ -322,7 +322,7 @@ func checkLog(t *testing.T, log string) {
 	}
 }
 
-// htmlCheckDOM checks a DOM dumped after the page's scripts ran: every
+// checkDOM checks a DOM dumped after the page's scripts ran: every
 // chart of want initialised and drew an SVG or canvas, without NaN, and
 // nothing else was drawn.
 func checkDOM(t *testing.T, dom string, want []string) {
@@ -362,7 +362,7 @@ func checkDOM(t *testing.T, dom string, want []string) {
 	}
 }
 
-// htmlPhoneHarness loads report.html in a 390 px wide frame and records the
+// phoneHarness loads report.html in a 390 px wide frame and records the
 // height of the page there.
 const phoneHarness = `<!DOCTYPE html><html><body style="margin:0">
 <iframe id="f" src="report.html" style="width:390px;height:800px;border:0"></iframe>
@@ -379,7 +379,7 @@ f.addEventListener("load", function () {
 });
 </script></body></html>`
 
-// htmlPhoneHeight returns the height of report.html in dir at 390 px wide.
+// phoneHeight returns the height of report.html in dir at 390 px wide.
 func phoneHeight(t *testing.T, chromium, dir string) int {
 	t.Helper()
 	harness := filepath.Join(dir, "phone-height.html")
@@ -395,7 +395,7 @@ func phoneHeight(t *testing.T, chromium, dir string) int {
 	return max(h, 800)
 }
 
-// htmlResizeHarness loads report.html in a 1000 px wide frame, narrows the
+// resizeHarness loads report.html in a 1000 px wide frame, narrows the
 // frame to 360 px and records the width echarts drew each chart at, before
 // and after.
 const resizeHarness = `<!DOCTYPE html><html><body style="margin:0">
@@ -430,7 +430,7 @@ f.addEventListener("load", function () {
 });
 </script></body></html>`
 
-// htmlCheckResize checks that the charts follow the window when it narrows.
+// checkResize checks that the charts follow the window when it narrows.
 func checkResize(t *testing.T, chromium, dir string, ids []string) {
 	t.Helper()
 	harness := filepath.Join(dir, "resize.html")
@@ -468,7 +468,7 @@ func findChromium() string {
 	return ""
 }
 
-// htmlRunChromium runs headless Chromium with a fresh profile in dir, with
+// runChromium runs headless Chromium with a fresh profile in dir, with
 // networking off as far as flags allow (every request goes to a dead proxy
 // and no name resolves), lets the page run for budget of virtual time and
 // returns Chromium's standard output and its log (standard error, with

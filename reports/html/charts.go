@@ -14,7 +14,7 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// htmlShareBars is a horizontal bar chart comparing, per category, the share of
+// shareBars is a horizontal bar chart comparing, per category, the share of
 // buyers (labelled with the count) with the share of value. countSeries
 // names the first series. buyerPct and valuePct are percentages as shown,
 // rounded by largest remainder over the whole (pctParts), so the labels
@@ -311,7 +311,7 @@ func statusChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlRFUnused explains, in one sentence, the empty rows and columns of an
+// rfUnused explains, in one sentence, the empty rows and columns of an
 // R × F grid that has buyers: customers with equal values share a score,
 // so ties can leave a score unused (everyone with one order at F 1 and
 // everyone with two at F 3, say). "" when every score is used.

@@ -54,7 +54,7 @@ var modelColors = map[string]string{
 
 const colorActual = "#1d2b3a"
 
-// htmlVerdict is the verdict card's content.
+// verdict is the verdict card's content.
 type verdict struct {
 	Tone    string // good, warn or bad
 	Level   string // "Verdict on the predictions: …"
@@ -63,14 +63,14 @@ type verdict struct {
 	Choice  string
 }
 
-// htmlVerdictTones colour the verdict levels.
+// verdictTones colour the verdict levels.
 var verdictTones = map[string]string{
 	analysis.VerdictUsable:    "good",
 	analysis.VerdictCaution:   "warn",
 	analysis.VerdictNotUsable: "bad",
 }
 
-// htmlVerdictCard is the card that says how far to trust the predictions,
+// verdictCard is the card that says how far to trust the predictions,
 // why, which purchase model makes them and, without a back-test, why there
 // is none. A run without a verdict has no card.
 func verdictCard(in *reports.Input, loc string) (chart, error) {
@@ -84,7 +84,7 @@ func verdictCard(in *reports.Input, loc string) (chart, error) {
 			Reasons: v.Reasons, Skipped: v.Skipped, Choice: v.Choice}}, nil
 }
 
-// htmlModelSeriesName names a model's series; the chosen one says so.
+// modelSeriesName names a model's series; the chosen one says so.
 func modelSeriesName(key, chosen, loc string) string {
 	name := reports.ChartText(reports.PurchaseModelName(key, loc))
 	if key == chosen {
@@ -93,7 +93,7 @@ func modelSeriesName(key, chosen, loc string) string {
 	return name
 }
 
-// htmlModelLine is the look of a model's line: the chosen model's bold
+// modelLine is the look of a model's line: the chosen model's bold
 // and solid, the others thin and dashed.
 func modelLine(key, chosen string) []charts.SeriesOpts {
 	color := modelColors[key]
@@ -113,7 +113,7 @@ func modelLine(key, chosen string) []charts.SeriesOpts {
 	}
 }
 
-// htmlTrackingChart draws the cumulative repeat purchases over the
+// trackingChart draws the cumulative repeat purchases over the
 // holdout: the actual line and one line per model with predictions, the
 // chosen model's emphasised. None without a back-test.
 func trackingChart(in *reports.Input, loc string) (chart, error) {
@@ -175,7 +175,7 @@ func trackingChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlCalibrationChart draws the calibration plot: by repeat purchases in
+// calibrationChart draws the calibration plot: by repeat purchases in
 // the calibration period (0 … 6, 7 or more), the mean repeat purchases in
 // the holdout, actual (bars) and predicted by each model (lines), with the
 // same numbers in a table under it. None without a back-test.
@@ -284,7 +284,7 @@ func churnedAliveSentence(res *analysis.Result, loc string) string {
 	return fmt.Sprintf(reports.BtChurnedAlive.In(loc), reports.Int(n), reports.StatusLabels[analysis.StatusChurned].In(loc), reports.PctText(churnedAliveCut))
 }
 
-// htmlChosenModelName names the purchase model behind the predictions:
+// chosenModelName names the purchase model behind the predictions:
 // the chosen one, or BG/NBD when the run does not say.
 func chosenModelName(m analysis.Models, loc string) string {
 	if m.Chosen != "" {

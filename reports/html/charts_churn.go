@@ -33,7 +33,7 @@ var stageColors = map[analysis.Stage]string{
 	analysis.StageLost:        "#e15759",
 }
 
-// htmlPyramidChart draws the customer pyramid as a funnel whose widths
+// pyramidChart draws the customer pyramid as a funnel whose widths
 // only give the pyramid its shape; the labels carry the numbers.
 func pyramidChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
@@ -104,7 +104,7 @@ func pyramidChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlChurnTrendChart draws the churn rates of the earlier runs and this
+// churnTrendChart draws the churn rates of the earlier runs and this
 // one.
 func churnTrendChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
@@ -161,7 +161,7 @@ func churnTrendChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlLifecycleChart draws the buyers per lifecycle stage, with each
+// lifecycleChart draws the buyers per lifecycle stage, with each
 // stage's strategy listed under the chart.
 func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
@@ -222,12 +222,12 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlModelsNote says why the model charts are left out.
+// modelsNote says why the model charts are left out.
 func modelsNote(res *analysis.Result, loc string) string {
 	return fmt.Sprintf(modelsOff.In(loc), reports.ModelsFailure(res.Models, loc))
 }
 
-// htmlPAliveChart is the histogram of the buyers' probability of being
+// pAliveChart is the histogram of the buyers' probability of being
 // alive in ten bins.
 func pAliveChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
@@ -292,7 +292,7 @@ func pAliveChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlRamp is a colour from red (0) over amber to green (1).
+// ramp is a colour from red (0) over amber to green (1).
 func ramp(x float64) string {
 	type rgb struct{ r, g, b float64 }
 	stops := []rgb{{225, 87, 89}, {232, 163, 61}, {89, 161, 79}}
@@ -303,7 +303,7 @@ func ramp(x float64) string {
 	return fmt.Sprintf("#%02x%02x%02x", int(a.r+(b.r-a.r)*f), int(a.g+(b.g-a.g)*f), int(a.b+(b.b-a.b)*f))
 }
 
-// htmlCLVChart is the histogram of the buyers' lifetime values over bands
+// clvChart is the histogram of the buyers' lifetime values over bands
 // with readable round edges (see htmlCLVEdges): 0–¥5, ¥5–¥10, ¥10–¥25, …,
 // ≥ ¥1k, with each band's share of the total. A band below zero appears
 // only when some lifetime values are negative.
@@ -387,15 +387,15 @@ func htmlShares(parts []float64, total float64) []float64 {
 	return out
 }
 
-// htmlCLVBand is one band of the lifetime-value histogram.
+// clvBand is one band of the lifetime-value histogram.
 type clvBand struct {
 	name string
 	n    int
 	sum  float64
 }
 
-// htmlCLVBands sorts the sorted values into bands with the edges of
-// htmlCLVEdges: "< ¥0" for negative values (only when there are any),
+// clvBands sorts the sorted values into bands with the edges of
+// clvEdges: "< ¥0" for negative values (only when there are any),
 // "0–¥5" from zero to the first edge, one band between each two edges,
 // and "≥ ¥1k" from the last edge up. A value on an edge belongs to the
 // band it starts. The bands between the edges are kept when empty, so the
@@ -443,19 +443,19 @@ func clvBands(sorted []float64, cur, loc string) []clvBand {
 	return bands
 }
 
-// htmlCLVSteps is the scale of the band edges: 1, 2.5 and 5 times a power
+// clvSteps is the scale of the band edges: 1, 2.5 and 5 times a power
 // of ten (…, 10, 25, 50, 100, 250, …), round amounts a reader takes in at
 // a glance.
 var clvSteps = []float64{1, 2.5, 5}
 
-// htmlCLVMaxEdges is the most band edges, so at most one band more than
+// clvMaxEdges is the most band edges, so at most one band more than
 // this between zero and the top.
 const clvMaxEdges = 8
 
-// htmlCLVMinEdge is the smallest edge: one cent.
+// clvMinEdge is the smallest edge: one cent.
 const clvMinEdge = 0.01
 
-// htmlCLVEdges returns the band edges of sorted lifetime values, in
+// clvEdges returns the band edges of sorted lifetime values, in
 // increasing order: the last is the first number of the scale
 // (htmlCLVSteps) at or above the 95th percentile of the positive values,
 // and the edges below it step down the scale to the 5th percentile (or
@@ -484,7 +484,7 @@ func clvEdges(sorted []float64) []float64 {
 	return edges
 }
 
-// htmlNiceCeil is the smallest number steps[i]·10^k not below x (x > 0).
+// niceCeil is the smallest number steps[i]·10^k not below x (x > 0).
 func niceCeil(x float64, steps []float64) float64 {
 	e := niceFloor(x, steps)
 	if e >= x*(1-1e-12) {
@@ -493,7 +493,7 @@ func niceCeil(x float64, steps []float64) float64 {
 	return niceNext(e, steps)
 }
 
-// htmlNicePrev is the number on the scale before e.
+// nicePrev is the number on the scale before e.
 func nicePrev(e float64, steps []float64) float64 {
 	p := math.Pow(10, math.Floor(math.Log10(e)+1e-12))
 	for k := len(steps) - 1; k >= 0; k-- {
@@ -504,7 +504,7 @@ func nicePrev(e float64, steps []float64) float64 {
 	return roundNice(steps[len(steps)-1] * p / 10)
 }
 
-// htmlRoundNice removes the binary noise of a scale number (0.1 × 2.5 is
+// roundNice removes the binary noise of a scale number (0.1 × 2.5 is
 // 0.25000000000000006), so it prints and compares as written.
 func roundNice(x float64) float64 {
 	v, err := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 12, 64), 64)
@@ -522,7 +522,7 @@ func barsToLine(b []opts.BarData) []opts.LineData {
 	return out
 }
 
-// htmlMedian is the median of sorted values (0 for none).
+// median is the median of sorted values (0 for none).
 func median(sorted []float64) float64 {
 	n := len(sorted)
 	switch {
@@ -534,7 +534,7 @@ func median(sorted []float64) float64 {
 	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
-// htmlNiceFloor is the largest number steps[i]·10^k not above x (x > 0).
+// niceFloor is the largest number steps[i]·10^k not above x (x > 0).
 func niceFloor(x float64, steps []float64) float64 {
 	p := math.Pow(10, math.Floor(math.Log10(x)))
 	best := p
@@ -546,7 +546,7 @@ func niceFloor(x float64, steps []float64) float64 {
 	return best
 }
 
-// htmlNiceNext is the next number on the scale after e.
+// niceNext is the next number on the scale after e.
 func niceNext(e float64, steps []float64) float64 {
 	p := math.Pow(10, math.Floor(math.Log10(e)+1e-12))
 	for _, s := range steps {
@@ -557,7 +557,7 @@ func niceNext(e float64, steps []float64) float64 {
 	return steps[0] * p * 10
 }
 
-// htmlNarrowAxis is an echarts media rule that, on a phone, turns the
+// narrowAxis is an echarts media rule that, on a phone, turns the
 // category labels of the x axis by rotate degrees and writes them smaller.
 func narrowAxis(rotate int) []interface{} {
 	return []interface{}{map[string]interface{}{

@@ -20,19 +20,19 @@ import (
 // clusters, the characteristics by attribute, the moves between segments
 // since the last run and the acquisition cohorts.
 
-// htmlPalette colours groups that have no colour of their own.
+// palette colours groups that have no colour of their own.
 var palette = []string{"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
 	"#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"}
 
-// htmlMaxCharValues is how many values of an attribute a chart shows.
+// maxCharValues is how many values of an attribute a chart shows.
 const maxCharValues = 12
 
-// htmlClusterName is a cluster's numbered name: "2 · Recent, frequent".
+// clusterName is a cluster's numbered name: "2 · Recent, frequent".
 func clusterName(k int, p *analysis.ClusterProfile, loc string) string {
 	return strconv.Itoa(k+1) + " · " + reports.Label{En: p.Name.En, Zh: p.Name.Zh}.In(loc)
 }
 
-// htmlClusterChart places each cluster at its mean days since the last
+// clusterChart places each cluster at its mean days since the last
 // purchase and mean purchases, sized by its buyers, with the profiles in a
 // table under it.
 func clusterChart(in *reports.Input, loc string) (chart, error) {
@@ -114,7 +114,7 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlAttrNames are the names of attribute columns the report knows.
+// attrNames are the names of attribute columns the report knows.
 var attrNames = map[string]reports.Label{
 	"province":   {En: "province", Zh: "省份"},
 	"city":       {En: "city", Zh: "城市"},
@@ -129,7 +129,7 @@ var attrNames = map[string]reports.Label{
 	"source":     {En: "source", Zh: "来源"},
 }
 
-// htmlAttrName is an attribute column's name in locale (the column name
+// attrName is an attribute column's name in locale (the column name
 // itself when the report does not know it).
 func attrName(attr, loc string) string {
 	if l, ok := attrNames[attr]; ok {
@@ -138,7 +138,7 @@ func attrName(attr, loc string) string {
 	return attr
 }
 
-// htmlAttrValue is an attribute value's display name.
+// attrValue is an attribute value's display name.
 func attrValue(v *analysis.AttributeValue, loc string) string {
 	switch {
 	case v.Other:
@@ -149,7 +149,7 @@ func attrValue(v *analysis.AttributeValue, loc string) string {
 	return v.Name
 }
 
-// htmlCharacteristicCharts draws one chart per attribute column: the share
+// characteristicCharts draws one chart per attribute column: the share
 // of customers and of value of its most common values. A column that
 // tells little about the customers (analysis.Characteristic.Spread: one
 // given value, or mostly Other and "(not given)") gets no chart; one card
@@ -222,7 +222,7 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 	return out, nil
 }
 
-// htmlCharLeftOutNote says in one sentence why the attribute attr is left
+// charLeftOutNote says in one sentence why the attribute attr is left
 // out: "city: left out — 87.0% of customers fall in Other (2,300 distinct
 // values)."
 func charLeftOutNote(attr string, sp analysis.AttributeSpread, loc string) string {
@@ -249,7 +249,7 @@ func charLeftOutNote(attr string, sp analysis.AttributeSpread, loc string) strin
 	return reports.Format(charLeftNotGiven, loc, attr, reports.Pct(sp.NotGiven))
 }
 
-// htmlSankeyNode is a Sankey node with an id, so that a segment can
+// sankeyNode is a Sankey node with an id, so that a segment can
 // appear on both sides under the same name.
 type sankeyNode struct {
 	ID        string          `json:"id"`
@@ -267,7 +267,7 @@ type sankeyLink struct {
 	Tip    string `json:"tip"`
 }
 
-// htmlMigrationChart draws the migration matrix as a Sankey diagram: the
+// migrationChart draws the migration matrix as a Sankey diagram: the
 // segments of the last run on the left, this run's on the right.
 func migrationChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
@@ -368,11 +368,11 @@ func btoi(b bool) int {
 	return 0
 }
 
-// htmlCohortMonths is how many cohorts and months after the first purchase
+// cohortMonths is how many cohorts and months after the first purchase
 // the cohort chart shows.
 const cohortMonths = 12
 
-// htmlCohortChart draws the retention of the latest monthly cohorts in the
+// cohortChart draws the retention of the latest monthly cohorts in the
 // months after their first purchase. Only complete months are drawn: a
 // month still running at the as-of date (it is complete when the as-of
 // date is its last day) would show a share that is still growing. The
@@ -471,7 +471,7 @@ func cohortChart(in *reports.Input, loc string) (chart, error) {
 	return ch, err
 }
 
-// htmlCohortCell is one drawn cell of the cohort heatmap: of the Size
+// cohortCell is one drawn cell of the cohort heatmap: of the Size
 // buyers whose first purchase fell in Month, Active bought again K months
 // later.
 type cohortCell struct {
@@ -480,10 +480,10 @@ type cohortCell struct {
 	Size, Active int
 }
 
-// htmlCohortHeadlineMonths are the columns the headline speaks of.
+// cohortHeadlineMonths are the columns the headline speaks of.
 var cohortHeadlineMonths = []int{1, 3}
 
-// htmlCohortHeadline describes the drawn cells: for column 1 and column
+// cohortHeadline describes the drawn cells: for column 1 and column
 // 3 of the heatmap, the share of the buyers of the cohorts that have the
 // cell who bought again in that month (all their buyers together), and
 // which cohorts those are. A column no cohort is old enough for is not
@@ -529,7 +529,7 @@ func cohortHeadline(cells []cohortCell, running bool, loc string) string {
 	return out
 }
 
-// htmlMonthIndex turns YYYY-MM into a month count (year × 12 + month − 1).
+// monthIndex turns YYYY-MM into a month count (year × 12 + month − 1).
 func monthIndex(s string) (int, bool) {
 	t, ok := reports.Day(s + "-01")
 	if !ok {

@@ -55,7 +55,7 @@ var statusColors = map[analysis.Status]string{
 	analysis.StatusPotential: "#bab0ac",
 }
 
-// htmlFontStack is the page's CSS font stack as echarts gets it, so that
+// fontStack is the page's CSS font stack as echarts gets it, so that
 // chart text looks like the page and Chinese uses a system CJK font. It leaves
 // out system-ui and -apple-system: with them, Chromium measured axis labels
 // in another font than it drew them in, and long labels were clipped.
@@ -78,7 +78,7 @@ const (
 	fnCellPercent types.FuncStr = "__custseg_fn_cell_percent__"
 )
 
-// htmlChart is one chart card of the report.
+// chart is one chart card of the report.
 type chart struct {
 	ID        string
 	Title     string
@@ -103,13 +103,13 @@ type chart struct {
 	option  string // echarts option as a JavaScript expression; "" with Note
 }
 
-// htmlEChartsOption is what every go-echarts chart provides.
+// eChartsOption is what every go-echarts chart provides.
 type eChartsOption interface {
 	Validate()
 	JSON() map[string]interface{}
 }
 
-// htmlOptionJS validates c, merges extra top-level options (those go-echarts has
+// optionJS validates c, merges extra top-level options (those go-echarts has
 // no field for) and returns the option as a JavaScript expression that is safe
 // inside a <script> element: encoding/json escapes <, > and &.
 //
@@ -156,7 +156,7 @@ func optionJS(c eChartsOption, extra map[string]interface{}) (string, error) {
 	return string(b), nil
 }
 
-// htmlEmptyGraphic is an echarts graphic that says there is nothing to show.
+// emptyGraphic is an echarts graphic that says there is nothing to show.
 func emptyGraphic(text string) map[string]interface{} {
 	return map[string]interface{}{
 		"type": "text", "left": "center", "top": "middle", "silent": true, "z": 100,
@@ -164,7 +164,7 @@ func emptyGraphic(text string) map[string]interface{} {
 	}
 }
 
-// htmlMarkPoint is an echarts markPoint data item.
+// markPoint is an echarts markPoint data item.
 type markPoint struct {
 	Coord      []float64       `json:"coord"`
 	Symbol     string          `json:"symbol,omitempty"`
@@ -173,7 +173,7 @@ type markPoint struct {
 	Label      markLabel       `json:"label"`
 }
 
-// htmlMarkLabel is an echarts label with numeric padding.
+// markLabel is an echarts label with numeric padding.
 type markLabel struct {
 	Show            bool   `json:"show"`
 	Position        string `json:"position,omitempty"`
@@ -189,7 +189,7 @@ type markLabel struct {
 	Padding         []int  `json:"padding,omitempty"`
 }
 
-// htmlRound2 rounds to two decimals, with non-finite values as 0.
+// round2 rounds to two decimals, with non-finite values as 0.
 func round2(x float64) float64 {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
@@ -197,7 +197,7 @@ func round2(x float64) float64 {
 	return reports.NoNegZero(math.Round(x*100) / 100) // never "-0" in a chart
 }
 
-// htmlMerge merges src into dst, recursing into nested objects.
+// merge merges src into dst, recursing into nested objects.
 func merge(dst, src map[string]interface{}) {
 	for k, v := range src {
 		sub, ok := v.(map[string]interface{})
@@ -220,7 +220,7 @@ type htmlItem struct {
 	ItemStyle  *opts.ItemStyle `json:"itemStyle,omitempty"`
 }
 
-// htmlItemLabel is an echarts label with the fields htmlItem needs.
+// itemLabel is an echarts label with the fields htmlItem needs.
 type itemLabel struct {
 	Show      bool   `json:"show"`
 	Position  string `json:"position,omitempty"`

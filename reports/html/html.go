@@ -14,10 +14,10 @@ import (
 	"github.com/custseg/custseg/templates"
 )
 
-// htmlActionRows is how many segments the "what to do" table lists.
+// actionRows is how many segments the "what to do" table lists.
 const actionRows = 6
 
-// WriteHTML writes the HTML chart report of one run to w: a single
+// Write writes the HTML chart report of one run to w: a single
 // self-contained page for management that opens offline. The echarts script
 // is inlined and nothing is loaded from the network, so the file can be
 // attached to an email or opened from a shared folder. Texts follow
@@ -45,7 +45,7 @@ func Write(w io.Writer, in *reports.Input) error {
 	return nil
 }
 
-// htmlPage is what templates/report.html.tmpl renders. Every text is
+// page is what templates/report.html.tmpl renders. Every text is
 // localized and every number formatted here; the template only lays out.
 type page struct {
 	Lang, Title string
@@ -75,13 +75,13 @@ type page struct {
 	ChartSpecs template.JS // [{id, option}, ...] for the page script
 }
 
-// htmlSection is a group of charts under one heading.
+// section is a group of charts under one heading.
 type section struct {
 	Heading, Intro string
 	Charts         []chart
 }
 
-// htmlTable is a table of texts; on a phone each row becomes a block whose
+// table is a table of texts; on a phone each row becomes a block whose
 // cells after the first carry their column name (data-label).
 type table struct {
 	Cols  []string
@@ -89,7 +89,7 @@ type table struct {
 	Empty string // shown in place of rows when there are none
 }
 
-// htmlCell is one table cell; Class is "num" for numbers, "key" for the
+// cell is one table cell; Class is "num" for numbers, "key" for the
 // row's name.
 type cell struct{ Text, Class string }
 
@@ -206,7 +206,7 @@ func (p *page) chartIDs() []string {
 	return ids
 }
 
-// htmlActions lists the segments with buyers, most value first, with their
+// actions lists the segments with buyers, most value first, with their
 // suggested actions.
 func actions(res *analysis.Result, loc string) *table {
 	t := &table{
@@ -225,16 +225,16 @@ func actions(res *analysis.Result, loc string) *table {
 	return t
 }
 
-// htmlListRows is how many customers of each campaign list the page shows.
+// listRows is how many customers of each campaign list the page shows.
 const listRows = 20
 
-// htmlListSection is one campaign list on the page.
+// listSection is one campaign list on the page.
 type listSection struct {
 	Heading, Intro string
 	Table          *table
 }
 
-// htmlLists returns the Save now and Win back sections.
+// lists returns the Save now and Win back sections.
 func lists(in *reports.Input, loc string) []listSection {
 	res := in.Result
 	out := []listSection{
@@ -253,7 +253,7 @@ func lists(in *reports.Input, loc string) []listSection {
 	return out
 }
 
-// htmlListTable shows the first htmlListRows customers of a campaign list
+// listTable shows the first htmlListRows customers of a campaign list
 // with the reason each is on it; keep adds the value to keep a year (Save
 // now), otherwise the past value is shown (Win back). The lifetime-value
 // column is there only with usable models.
@@ -310,7 +310,7 @@ func listTable(in *reports.Input, loc string, list []analysis.ListEntry, keep bo
 	return t
 }
 
-// htmlStatusName is a churn status's name; "—" for an unknown one.
+// statusName is a churn status's name; "—" for an unknown one.
 func statusName(s analysis.Status, loc string) string {
 	if l, ok := reports.StatusLabels[s]; ok {
 		return l.In(loc)

@@ -28,7 +28,7 @@ func render(t *testing.T, in *reports.Input) string {
 	return buf.String()
 }
 
-// htmlWantCharts is the ids of the charts a report of in must draw, in
+// wantCharts is the ids of the charts a report of in must draw, in
 // page order, worked out from the input rather than from the page code.
 func wantCharts(in *reports.Input) []string {
 	res := in.Result
@@ -62,7 +62,7 @@ func wantCharts(in *reports.Input) []string {
 	return ids
 }
 
-// htmlWithoutECharts returns the page without the inlined echarts script,
+// withoutECharts returns the page without the inlined echarts script,
 // which has URLs (SVG namespaces) and the word NaN in its code.
 func withoutECharts(t *testing.T, page string) string {
 	t.Helper()
@@ -72,7 +72,7 @@ func withoutECharts(t *testing.T, page string) string {
 	return strings.Replace(page, templates.EChartsJS, "", 1)
 }
 
-// htmlSpecs returns the chart options of a page (the page script's specs).
+// specs returns the chart options of a page (the page script's specs).
 func specs(t *testing.T, page string) string {
 	t.Helper()
 	i := strings.Index(page, "var specs = ")
@@ -89,7 +89,7 @@ var (
 	specIDRE    = regexp.MustCompile(`\{"id":"([^"]+)","option":\{`)
 )
 
-// htmlCheckPage checks what every rendered report of in must satisfy: each
+// checkPage checks what every rendered report of in must satisfy: each
 // chart has its container and its option and there are no others, the page
 // is offline, and no NaN, infinity or unfilled verb shows.
 func checkPage(t *testing.T, in *reports.Input, page string) {
@@ -495,7 +495,7 @@ func TestHTMLCLVEdges(t *testing.T) {
 	}
 }
 
-// htmlSeq is n values from lo to hi on a log scale, sorted.
+// seq is n values from lo to hi on a log scale, sorted.
 func seq(lo, hi float64, n int) []float64 {
 	out := make([]float64, n)
 	for i := range out {

@@ -68,7 +68,7 @@ var (
 	statusText  = reports.Label{
 		En: "Customers by how long since their last purchase, against their own rhythm: contact the Lapsing customers now, since keeping them costs less than replacing Churned ones, and give the prospects who never bought a reason to place a first order.",
 		Zh: "按距上次购买的时间（对照每位客户自己的购买节奏）划分客户：现在就联系“流失预警”的客户——留住他们比替换“已流失”的客户成本更低；并给从未购买的潜在客户一个下第一单的理由。"}
-	// htmlStatusHighlight: churned customers, their share of buyers, lapsing customers.
+	// statusHighlight: churned customers, their share of buyers, lapsing customers.
 	statusHighlight = reports.Label{En: "Churned customers: %s (%s of buyers); %s customers are Lapsing.", Zh: "已流失客户数：%s（占购买客户 %s）；%s 位客户处于流失预警。"}
 	statusSeries    = reports.Label{En: "Customers", Zh: "客户"}
 )

@@ -45,12 +45,12 @@ var (
 
 	// Models.
 	modelsTitle = reports.Label{En: "Probability still active and lifetime value", Zh: "活跃概率与终身价值"}
-	// htmlModelsOff: which model could not be used (htmlModelsFailure),
+	// modelsOff: which model could not be used (htmlModelsFailure),
 	// then what the report does without them.
 	modelsOff = reports.Label{En: "%s The run uses the models only when both can be used, so the charts of each buyer's probability of still being active and predicted lifetime value are left out, and the customer pyramid ranks buyers by the value they brought so far; churn status uses each customer's purchase rhythm instead.", Zh: "%s 只有两个模型都可用时才会使用，因此不显示客户仍活跃概率与预测终身价值的图表，客户价值金字塔改按迄今贡献的价值排序；流失状态改用每位客户的购买节奏判断。"}
 
 	pAliveTitle = reports.Label{En: "Probability a buyer is still active", Zh: "客户仍活跃的概率"}
-	// htmlPAliveText: the purchase model's name.
+	// pAliveText: the purchase model's name.
 	pAliveText      = reports.Label{En: "The purchase model (%s) estimates from each buyer's purchase history how likely they are still a customer. Buyers on the left are probably gone: reach out to the valuable ones among them now.", Zh: "购买模型（%s）根据每位客户的购买历史估计其仍是活跃客户的概率。左侧的客户很可能已经流失：尽快联系其中有价值的客户。"}
 	pAliveHighlight = reports.Label{En: "%s buyers (%s) are more likely gone than active (below %s); the average buyer is %s likely to be active.", Zh: "%s 位购买客户（%s）更可能已流失（低于 %s）；购买客户平均仍活跃的概率为 %s。"}
 	pAliveXAxis     = reports.Label{En: "Probability still active (%)", Zh: "仍活跃的概率（%）"}
@@ -143,6 +143,6 @@ var (
 	rfUnusedF    = reports.Label{En: "No buyer has frequency score %s: customers with equal values share a score, so ties leave some scores unused.", Zh: "没有客户的频度评分为 %s：数值相同的客户得分相同，因此并列会使某些得分无人使用。"}
 	rfUnusedR    = reports.Label{En: "No buyer has recency score %s: customers with equal values share a score, so ties leave some scores unused.", Zh: "没有客户的近度评分为 %s：数值相同的客户得分相同，因此并列会使某些得分无人使用。"}
 	rfUnusedBoth = reports.Label{En: "No buyer has frequency score %s or recency score %s: customers with equal values share a score, so ties leave some scores unused.", Zh: "没有客户的频度评分为 %s，也没有客户的近度评分为 %s：数值相同的客户得分相同，因此并列会使某些得分无人使用。"}
-	// htmlListSep separates the items of a short list.
+	// listSep separates the items of a short list.
 	listSep = reports.Label{En: ", ", Zh: "、"}
 )

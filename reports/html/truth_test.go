@@ -15,7 +15,7 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// htmlCardOption returns the option of chart id in a rendered page.
+// cardOption returns the option of chart id in a rendered page.
 func cardOption(t *testing.T, page, id string) string {
 	t.Helper()
 	i := strings.Index(page, `{"id":"`+id+`","option":`)
@@ -29,7 +29,7 @@ func cardOption(t *testing.T, page, id string) string {
 	return rest
 }
 
-// htmlSumPcts adds the first percentage captured by re in s.
+// sumPcts adds the first percentage captured by re in s.
 func sumPcts(t *testing.T, re *regexp.Regexp, s string) (float64, int) {
 	t.Helper()
 	sum, n := 0.0, 0

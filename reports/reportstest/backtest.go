@@ -10,7 +10,7 @@ import (
 // verdict (analysis.Models.Purchase, Backtest, Verdict …), set by hand so
 // the report tests do not depend on the back-test's computation.
 
-// btFakeModel is a fitted purchase model of any key, for fixtures: its
+// fakeModel is a fitted purchase model of any key, for fixtures: its
 // predictions are never asked for.
 type fakeModel struct {
 	key    string
@@ -38,7 +38,7 @@ const (
 	units        = 13
 )
 
-// btFillBacktest gives m three fitted purchase models (BG/NBD and MBG/NBD
+// FillBacktest gives m three fitted purchase models (BG/NBD and MBG/NBD
 // converged, Pareto/NBD ran to a boundary), a 13-week back-test of them
 // ending at asOf in which BG/NBD, the chosen model, under-predicts by
 // 12.2% but beats the naive baseline, and a verdict of caution: the
@@ -92,7 +92,7 @@ func FillBacktest(m *analysis.Models, asOf time.Time) {
 	}}
 }
 
-// btSkipBacktest makes m's back-test skipped for the reason code (one of
+// SkipBacktest makes m's back-test skipped for the reason code (one of
 // analysis.BacktestSkipped*), BG/NBD chosen by BIC and the verdict one of
 // caution: the predictions could not be checked.
 func SkipBacktest(m *analysis.Models, code string) {

@@ -29,7 +29,7 @@ var Hostile = []string{
 	`"'><img src=x onerror=1>`,
 }
 
-// htmlTestShop is a small hand-made shop: buyers spread over recency and
+// Shop is a small hand-made shop: buyers spread over recency and
 // frequency, one refund, one buyer refunded in full and two customers who
 // never bought.
 func Shop() *analysis.Dataset {
@@ -61,7 +61,7 @@ func Shop() *analysis.Dataset {
 	}
 }
 
-// htmlTestLargeShop is a generated shop of n customers with a long-tailed
+// LargeShop is a generated shop of n customers with a long-tailed
 // spend, provinces, genders and channels, for a report that looks like a
 // real one.
 func LargeShop(n int) *analysis.Dataset {
@@ -102,7 +102,7 @@ func LargeShop(n int) *analysis.Dataset {
 	return ds
 }
 
-// htmlTestInput analyses ds with the default parameters.
+// Input analyses ds with the default parameters.
 func Input(t *testing.T, ds *analysis.Dataset, locale string) *reports.Input {
 	t.Helper()
 	p := analysis.DefaultParams()
@@ -126,14 +126,14 @@ func Input(t *testing.T, ds *analysis.Dataset, locale string) *reports.Input {
 	}
 }
 
-// htmlFull says what htmlTestFull fills in.
+// HtmlFull says what htmlTestFull fills in.
 type HtmlFull struct {
 	Previous bool // a previous run: migration, KPI changes, history
 	Models   bool // usable purchase and spend models
 	Hostile  bool // markup in names, values and texts
 }
 
-// htmlTestFull returns the analysis of a generated shop of n customers
+// HtmlTestFull returns the analysis of a generated shop of n customers
 // with every insight filled in: characteristics counted from the dataset,
 // cohorts, and as o asks, a previous run and usable models (set by hand:
 // the generated shop is no BG/NBD process).
@@ -163,7 +163,7 @@ func HtmlTestFull(t *testing.T, n int, locale string, o HtmlFull) *reports.Input
 	return in
 }
 
-// htmlFillModels sets usable-looking model outputs: P(alive) falls with
+// fillModels sets usable-looking model outputs: P(alive) falls with
 // the days since the last purchase against the customer's rhythm, CLV is a
 // year of the customer's value pace times P(alive).
 func fillModels(res *analysis.Result) {
@@ -199,7 +199,7 @@ func fillModels(res *analysis.Result) {
 	}
 }
 
-// htmlDropModels makes the models unusable, as a fit that did not converge.
+// DropModels makes the models unusable, as a fit that did not converge.
 func DropModels(res *analysis.Result) {
 	res.Models.Usable = false
 	res.Models.BGNBDError = "model fit did not converge"
@@ -213,7 +213,7 @@ func DropModels(res *analysis.Result) {
 	res.KPIs.CLV, res.KPIs.ExpectedPurchases = nil, nil
 }
 
-// htmlCountCharacteristics breaks the customers down by each attribute,
+// countCharacteristics breaks the customers down by each attribute,
 // the five commonest values shown and the rest folded into "other".
 func countCharacteristics(ds *analysis.Dataset, res *analysis.Result) []analysis.Characteristic {
 	var out []analysis.Characteristic
@@ -265,7 +265,7 @@ func countCharacteristics(ds *analysis.Dataset, res *analysis.Result) []analysis
 	return out
 }
 
-// htmlTestCohorts are fourteen monthly cohorts up to the as-of month with
+// testCohorts are fourteen monthly cohorts up to the as-of month with
 // retention falling off over the months.
 func testCohorts() []analysis.Cohort {
 	var out []analysis.Cohort
@@ -286,7 +286,7 @@ func testCohorts() []analysis.Cohort {
 	return out
 }
 
-// htmlFillPrevious adds a previous run a week earlier: a migration matrix
+// fillPrevious adds a previous run a week earlier: a migration matrix
 // in which customers move by at most two segments, previous KPIs a little
 // different from this run's, and four earlier runs of history.
 func fillPrevious(in *reports.Input) {
@@ -351,7 +351,7 @@ func fillPrevious(in *reports.Input) {
 	in.History = append(in.History, reports.HistoryPoint{AsOf: m.PreviousAsOf, KPIs: prev})
 }
 
-// htmlMakeHostile puts markup and echarts template syntax into every
+// makeHostile puts markup and echarts template syntax into every
 // string the operator's data or configuration brings to the report.
 func makeHostile(in *reports.Input) {
 	res := in.Result
@@ -385,7 +385,7 @@ func makeHostile(in *reports.Input) {
 	res.Characteristics[0].Attribute = h[1]
 }
 
-// htmlEscapeText escapes s as html/template does in text.
+// EscapeText escapes s as html/template does in text.
 func EscapeText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "+", "&#43;").Replace(s)
 }

@@ -18,7 +18,7 @@ func Day(s string) time.Time {
 	return t
 }
 
-// wbTestDataset is a small shop whose numbers are worked out by hand below.
+// WorkbookDataset is a small shop whose numbers are worked out by hand below.
 //
 //	id  orders gross refunds  last order  recency  status
 //	c1  10     5000  0        2024-06-25    5      active   (R5 F5 M5: Champions, key)
@@ -81,7 +81,7 @@ func WorkbookInput(ds *analysis.Dataset, locale string) *reports.Input {
 	}
 }
 
-// wbRichInput is wbTestDataset plus c8, a customer whose texts look like
+// RichInput is wbTestDataset plus c8, a customer whose texts look like
 // formulas, with every insight of the result filled in by hand: models
 // usable or not, and a previous run to compare with or none.
 func RichInput(locale string, usable, previous bool) *reports.Input {

@@ -8,7 +8,7 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// wbKPI is one headline number of the Summary and Migration sheets.
+// kpi is one headline number of the Summary and Migration sheets.
 type kpi struct {
 	label, meaning string
 	key            string // its JSON name in analysis.KPIs, as Migration.KPIDeltas keys it

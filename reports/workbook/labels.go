@@ -27,7 +27,7 @@ var (
 		En: "One row per customer: contact details, scores, segment, value tier, churn status, lifecycle stage and predicted value. Use the filter buttons in the header row to pick customers for a campaign. R, F, M scores run from 1 to 5; 5 is best (bought most recently, most often, spent most). Model columns are blank when the purchase and spend models could not both be used.",
 		Zh: "每位客户一行：联系方式、得分、客户分群、价值层级、流失状态、生命周期阶段和预测价值。用标题行的筛选按钮选出营销活动的目标客户。R、F、M 得分为 1–5 分，5 分最好（最近买过、买得最频繁、花得最多）。购买模型与消费模型未能同时使用时，模型列留空。"}
 
-	// wbCustomersPart is a format: first, last and total customer number,
+	// customersPart is a format: first, last and total customer number,
 	// when the customers fill more than one sheet.
 	customersPart = reports.Label{En: "Customers %d to %d of %d.", Zh: "第 %d 至 %d 位客户，共 %d 位。"}
 
@@ -60,7 +60,7 @@ var (
 
 	kpiCustomers = [2]reports.Label{reports.KpiNameCustomers,
 		{En: "Everyone in the customer list, whether or not they bought.", Zh: "客户名单中的所有人，无论是否购买过。"}}
-	// wbKPIPeriodMeaning explains this period's figures; wbKPIPeriodSpan
+	// kpiPeriodMeaning explains this period's figures; wbKPIPeriodSpan
 	// (first day, last day, days) and wbKPIPeriodVs (the period before)
 	// follow.
 	kpiPeriodMeaning = map[string]reports.Label{
@@ -95,7 +95,7 @@ var (
 		{En: "Buyers who bought recently, judged against their own purchase rhythm (rules on the Definitions sheet).", Zh: "按自身购买节奏判断近期仍在购买的客户（规则见“指标定义”表）。"}}
 	kpiAtRisk = [2]reports.Label{reports.KpiNameLapsing,
 		{En: "Buyers in the churn status Lapsing: quiet for longer than their own rhythm, slipping away; win them back now.", Zh: "流失状态为“流失预警”的购买客户：未购买的时间超过其自身节奏，正在流失；现在就去挽回。"}}
-	// wbKPIChurned's meaning is a format with the share of buyers.
+	// kpiChurned's meaning is a format with the share of buyers.
 	kpiChurned = [2]reports.Label{reports.KpiNameChurned,
 		{En: "Buyers in the churn status Churned (not bought for a long time): %s of all buyers ever. A share of buyers, not the churn rate.", Zh: "流失状态为“已流失”的购买客户（很长时间没有购买）：占全部购买客户的 %s。这是占购买客户的比例，不是流失率。"}}
 
@@ -107,7 +107,7 @@ var (
 	version     = reports.Label{En: "custseg version", Zh: "custseg 版本"}
 	locale      = reports.Label{En: "Language", Zh: "语言"}
 	contents    = reports.Label{En: "Contents", Zh: "目录"}
-	// wbTitleAsOf is a format: the title, then the as-of date.
+	// titleAsOf is a format: the title, then the as-of date.
 	titleAsOf = reports.Label{En: "%s, as of %s", Zh: "%s，截至 %s"}
 
 	chartSegments = reports.Label{En: "Buyers per segment", Zh: "各分群的购买客户数"}
@@ -164,7 +164,7 @@ var (
 
 	concentration = reports.Label{En: "Concentration", Zh: "价值集中度"}
 	top20         = reports.Label{En: "Top-20% value share", Zh: "前 20% 客户价值占比"}
-	// wbTop20Explain is a format with the share in percent.
+	// top20Explain is a format with the share in percent.
 	top20Explain = reports.Label{En: "20%% of buyers bring %.1f%% of the value.", Zh: "20%% 的购买客户带来了 %.1f%% 的价值。"}
 	gini         = reports.Label{En: "Gini coefficient", Zh: "基尼系数"}
 	giniExplain  = reports.Label{
@@ -175,7 +175,7 @@ var (
 		En: "What \"value\" means in this workbook.", Zh: "本工作簿中“价值”的含义。"}
 	measureRevenue = reports.Label{En: "Net revenue (purchases minus refunds)", Zh: "净收入（购买金额减退款）"}
 	measureMargin  = reports.Label{En: "Margin (net revenue minus cost)", Zh: "毛利（净收入减成本）"}
-	// wbColValueRevenue and wbColValueMargin head the value column.
+	// colValueRevenue and wbColValueMargin head the value column.
 	colValueRevenue = reports.Label{En: "Value (net revenue)", Zh: "客户价值（净收入）"}
 	colValueMargin  = reports.Label{En: "Value (margin)", Zh: "客户价值（毛利）"}
 )

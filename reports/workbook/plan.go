@@ -5,7 +5,7 @@ import (
 	"github.com/custseg/custseg/reports"
 )
 
-// wbSheetList is the workbook's sheets, named as the workbook names them, for
+// sheetList is the workbook's sheets, named as the workbook names them, for
 // the outputs that point to them (the marketing email).
 type sheetList struct {
 	Sheets               []listedSheet  // in the workbook's order
@@ -13,10 +13,10 @@ type sheetList struct {
 	Segments             map[int]string // segment index → name of its own sheet
 }
 
-// wbListedSheet is one sheet of a wbSheetList: its name and its explanation.
+// listedSheet is one sheet of a wbSheetList: its name and its explanation.
 type listedSheet struct{ Name, Explain string }
 
-// wbSheets names the sheets that WriteWorkbook would write for in.
+// Sheets names the sheets that WriteWorkbook would write for in.
 func Sheets(in *reports.Input) sheetList {
 	ds := in.Dataset
 	if ds == nil {

@@ -25,7 +25,7 @@ var (
 
 // Segment sheets.
 var (
-	// wbExplainSegmentSheet is a format: customers, then the suggested action.
+	// explainSegmentSheet is a format: customers, then the suggested action.
 	explainSegmentSheet = reports.Label{
 		En: "Customers in this segment: %d, the most valuable first (same columns as the Customers sheet). Suggested action: %s",
 		Zh: "该分群的客户：%d 位，价值最高的排在最前（列与“客户明细”表相同）。建议行动：%s"}
@@ -51,17 +51,17 @@ var (
 // Summary sheet additions.
 var (
 	hdrChange = reports.Label{En: "Change since last run", Zh: "较上次变化"}
-	// wbHdrChangeSince is a format with the previous as-of date.
+	// hdrChangeSince is a format with the previous as-of date.
 	hdrChangeSince = reports.Label{En: "Change since\n%s", Zh: "较上次变化\n（%s）"}
-	// wbParen is a format: a text in brackets after a header.
+	// paren is a format: a text in brackets after a header.
 	paren      = reports.Label{En: " (%s)", Zh: "（%s）"}
 	wbFirstRun = reports.Label{En: "first run", Zh: "首次运行"}
 
-	// wbKPIExpPurchases' meaning is a format with the horizon in words.
+	// kpiExpPurchases' meaning is a format with the horizon in words.
 	kpiExpPurchases = [2]reports.Label{reports.KpiNameExpPurchases,
 		{En: "Purchases the purchase model expects from today's buyers over the next %s.",
 			Zh: "购买模型预计现有购买客户在未来 %s内的购买次数。"}}
-	// wbKPICLV's meaning is a format with the horizon in months.
+	// kpiclv's meaning is a format with the horizon in months.
 	kpiclv = [2]reports.Label{reports.KpiNameCLV,
 		{En: "What today's buyers are predicted to bring over the next %d months, discounted (see the Model sheet).",
 			Zh: "预计现有购买客户在未来 %d 个月内带来的价值（已折现，见“预测模型”表）。"}}
@@ -71,7 +71,7 @@ var (
 	kpiWinBack = [2]reports.Label{reports.KpiNameWinBack,
 		{En: "Key and important customers who have churned; the list is on the Win back sheet.",
 			Zh: "已流失的大客户和重要客户；名单见“流失召回”表。"}}
-	// wbKPIPeriodChurn is the churn rate; its meaning is a format with the
+	// kpiPeriodChurn is the churn rate; its meaning is a format with the
 	// period in days.
 	kpiPeriodChurn = [2]reports.Label{reports.KpiNameChurnRate,
 		{En: "Of the buyers who were active %d days ago, the share who are churned now.",
@@ -79,7 +79,7 @@ var (
 	kpiPeriodChurnNone = [2]reports.Label{reports.KpiNameChurnRate,
 		{En: "Not measured in this run: the purchases of the recent period were not extracted.",
 			Zh: "本次运行未计算：没有提取近期的购买数据。"}}
-	// wbModelNotUsable is a format with which model failed (htmlModelsFailure).
+	// modelNotUsable is a format with which model failed (htmlModelsFailure).
 	modelNotUsable = reports.Label{
 		En: "Not available in this run. %s See the Model sheet.",
 		Zh: "本次运行不可用。%s 见“预测模型”表。"}
@@ -102,7 +102,7 @@ var (
 	segTooSmall  = reports.Label{En: "Too small to act on", Zh: "规模过小"}
 	segStability = reports.Label{En: "Stability", Zh: "稳定性"}
 	yes          = reports.Label{En: "yes", Zh: "是"}
-	// wbSegEvalNote is a format with the too-small share.
+	// segEvalNote is a format with the too-small share.
 	segEvalNote = reports.Label{
 		En: "Distinctness (−1 to 1, higher is better) shows how well the segment's buyers stand apart from the others; a segment is too small to act on under %s of all customers; stability is the share who were in the same segment last run.",
 		Zh: "区分度（−1 到 1，越高越好）表示该分群客户与其他客户的区别程度；客户少于全部客户 %s 的分群规模过小；稳定性是上次运行时已在同一分群的客户比例。"}
@@ -141,7 +141,7 @@ var (
 	chStage      = reports.Label{En: "Lifecycle stage", Zh: "生命周期阶段"}
 	chStageMeans = reports.Label{En: "Who is in it", Zh: "阶段特征"}
 	chStrategy   = reports.Label{En: "Strategy", Zh: "应对策略"}
-	// wbChPeriodWhat is a format with the period in days.
+	// chPeriodWhat is a format with the period in days.
 	chPeriodWhat = reports.Label{
 		En: "Of the buyers who were active %d days ago, the share who are churned now.",
 		Zh: "%d 天前仍活跃的购买客户中，现在已流失的比例。"}
@@ -181,7 +181,7 @@ var (
 	clSilWhat  = reports.Label{
 		En: "Silhouette: how much better each buyer fits its own cluster than the next one (−1 to 1, higher is better). The k with the highest silhouette was chosen.",
 		Zh: "轮廓系数：每位客户与所属聚类的契合程度比与最近的其他聚类高多少（−1 到 1，越高越好）。选用轮廓系数最高的 k。"}
-	// wbClError is a format with the reason.
+	// clError is a format with the reason.
 	clError = reports.Label{En: "No clustering in this run: %s", Zh: "本次运行未进行聚类：%s"}
 )
 
@@ -196,12 +196,12 @@ var (
 	chBuyers    = reports.Label{En: "Buyers", Zh: "购买客户数"}
 	notGiven    = reports.Label{En: "(not given)", Zh: "（未填写）"}
 	other       = reports.Label{En: "Other", Zh: "其他"}
-	// wbOtherN and wbOtherUnique are formats with the number of values
+	// otherN and wbOtherUnique are formats with the number of values
 	// folded into Other.
 	otherN      = reports.Label{En: "Other (%d values)", Zh: "其他（%d 个值）"}
 	otherUnique = reports.Label{En: "All %d given values (mostly distinct: free text or identifiers)", Zh: "全部 %d 个已填写的值（大多互不相同：自由文本或编号）"}
 	ageBand     = reports.Label{En: "age band", Zh: "年龄段"}
-	// wbAttrNames name the usual attribute columns of customers.sql in
+	// attrNames name the usual attribute columns of customers.sql in
 	// Chinese; English shows the column names as the query has them.
 	attrNames = map[string]string{
 		"province": "省份", "city": "城市", "postcode": "邮编", "gender": "性别",
@@ -362,12 +362,12 @@ var (
 			Zh: "数值相同的客户总是得到相同的分数。跨越分数边界的一组相同数值，取该组在排序中中间位置对应的分数；持有最好数值的一组总是得最高分，持有最差数值的一组总是得最低分，因此同一天最近购买的一大批客户无论人数多少，最近购买得分都是最高分。当大量数值相同时，某些分数可能不会出现。若所有购买客户数值都相同，则都得中间分：该指标无法区分他们。"}}
 	dfFM = [2]reports.Label{{En: "FM score", Zh: "FM 得分"},
 		{En: "The mean of the F and M scores, rounded half up: how much a customer buys overall.", Zh: "F 与 M 得分的平均值（四舍五入）：衡量客户总体购买量。"}}
-	// wbDfSegmentRule is a format: the score rule, then the action.
+	// dfSegmentRule is a format: the score rule, then the action.
 	dfSegmentRule  = reports.Label{En: "Buyers with %s. Suggested action: %s", Zh: "符合 %s 的购买客户。建议行动：%s"}
 	dfSegmentOrder = [2]reports.Label{{En: "How segments are assigned", Zh: "分群方法"},
 		{En: "Each buyer goes to the first segment in this list whose R and FM ranges contain their scores and that holds their churn status. Segment names agree with churn status: a buyer who is active by their own purchase rhythm but less recent than most of the shop is never named About to Sleep, At Risk, Can't Lose Them, Hibernating or Lost, and a churned buyer is never a Champion: such a buyer goes to the segment that holds their status nearest on the R scale with the same FM range. Customers who never bought are in no segment.",
 			Zh: "每位购买客户归入此列表中第一个 R 与 FM 得分范围都包含其得分、且容纳其流失状态的分群。分群名称与流失状态一致：按自身购买节奏仍属活跃、只是比店内多数客户购买得早一些的客户，不会被归入即将沉睡、有流失风险、不能失去、休眠或流失等分群；已流失的客户也不会被称为冠军：这类客户归入 FM 范围相同、在 R 轴上最接近且容纳其状态的分群。从未购买的客户不属于任何分群。"}}
-	// wbDfTierRule is a format with the cut-off range in percent.
+	// dfTierRule is a format with the cut-off range in percent.
 	dfTierRule = reports.Label{En: "Buyers ranked from the most valuable down; the ones whose value, added up from the top, falls in %s–%s of all value.",
 		Zh: "按价值从高到低排序，从最高者开始累计，其累计价值落在总价值的 %s–%s 区间的客户。"}
 	dfTierNoValue = reports.Label{En: "Buyers whose value is not positive (refunds as large as their purchases, or no margin): no tier.",
@@ -387,7 +387,7 @@ var (
 	dfRhythm    = [2]reports.Label{{En: "Days between purchases", Zh: "平均购买间隔"},
 		{En: "A buyer's rhythm: (last purchase − first purchase) ÷ (purchase days − 1); blank for buyers who bought on one day only.",
 			Zh: "客户的购买节奏：（最近一次购买 − 首次购买）÷（购买天数 − 1）；只在一天内购买过的客户留空。"}}
-	// wbDfChurnRate is the one churn rate: a format with the period in days.
+	// dfChurnRate is the one churn rate: a format with the period in days.
 	dfChurnRate = [2]reports.Label{reports.KpiNameChurnRate,
 		{En: "Of the buyers who were active at the start of the last %d days, the share who are churned now. The only churn rate in custseg's reports.", Zh: "在最近 %d 天开始时仍活跃的购买客户中，现在已流失的比例。这是本报告中唯一的流失率。"}}
 	dfChurnedShare = [2]reports.Label{reports.KpiNameChurnedShare,
@@ -398,7 +398,7 @@ var (
 	dfStageStability   = reports.Label{En: "Buying steadily: neither more nor fewer purchases than before, and active.", Zh: "购买稳定：购买次数与之前持平，且仍活跃。"}
 	dfStageDecline     = reports.Label{En: "Fewer purchases in the last %d days than in the %d days before, or in the churn status Lapsing.", Zh: "最近 %d 天的购买次数少于之前 %d 天，或流失状态为“流失预警”。"}
 	dfStageLost        = reports.Label{En: "In the churn status Churned: the relationship has ended.", Zh: "流失状态为“已流失”：客户关系已终止。"}
-	// wbDfStrategy is a format with a stage's strategy.
+	// dfStrategy is a format with a stage's strategy.
 	dfStrategy = reports.Label{En: " Strategy: %s", Zh: "策略：%s"}
 	dfPAlive   = [2]reports.Label{{En: "P(alive)", Zh: "仍活跃概率"},
 		{En: "The chance that a buyer is still a customer, from the chosen purchase model (BG/NBD, MBG/NBD or Pareto/NBD); see the Model sheet.", Zh: "选用的购买模型（BG/NBD、MBG/NBD 或 Pareto/NBD）估计的客户仍是活跃客户的概率；见“预测模型”表。"}}
@@ -411,7 +411,7 @@ var (
 		{En: "Key and important customers who are not churned but slipping: Lapsing, buying less in the recent window than in the one before, or with a P(alive) below %s; ranked by value to keep a year.", Zh: "未流失但正在流失的大客户和重要客户：流失预警、近期窗口内购买少于之前窗口，或仍活跃概率低于 %s；按可挽留的年价值排序。"}}
 	dfWinBack = [2]reports.Label{reports.ListNameWinBack,
 		{En: "Key and important customers who have churned; ranked by their past value.", Zh: "已流失的大客户和重要客户；按历史价值排序。"}}
-	// wbDfPyramidTier is a format with the rule (wbPyrTop…) and the measure.
+	// dfPyramidTier is a format with the rule (wbPyrTop…) and the measure.
 	dfPyramidTier = reports.Label{En: "%s, ranked by %s.", Zh: "%s，按%s排序。"}
 	dfClusters    = [2]reports.Label{{En: "k-means clusters", Zh: "k-means 聚类"},
 		{En: "Buyers are described by recency, frequency, monetary value and days as a customer, each log-transformed and standardised; k-means groups them for each k from %d to %d and keeps the k with the highest silhouette. A cluster is named after the features more than half a standard deviation from the average.",

@@ -284,7 +284,7 @@ func TestNoNegativeZero(t *testing.T) {
 	}
 }
 
-// wbRenderHTML renders the HTML report of in, for the tests that compare
+// renderHTML renders the HTML report of in, for the tests that compare
 // the workbook with it.
 func renderHTML(t *testing.T, in *reports.Input) string {
 	t.Helper()

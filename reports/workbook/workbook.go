@@ -17,7 +17,7 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
-// WriteWorkbook writes the marketing workbook of one run to w as .xlsx,
+// Write writes the marketing workbook of one run to w as .xlsx,
 // with texts in in.Locale ("zh-CN" or English). Its sheets, in order:
 // Summary, Customers, one sheet per segment of in.SegmentSheets, Segments,
 // Value tiers, Pyramid, Churn and lifecycle, Save now, Win back, Clusters,

@@ -31,7 +31,7 @@ var updateWorkbook = flag.Bool("update-workbook", false, "rewrite testdata/workb
 // workbook must keep them as text.
 const ()
 
-// wbOpen writes in and reads the result back.
+// open writes in and reads the result back.
 func open(t testing.TB, in *reports.Input) (*excelize.File, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
@@ -53,7 +53,7 @@ var (
 	sheetsZh = []string{"概览", "客户明细", "重要价值客户（冠军）", "不能失去的客户", "客户分群", "价值分层", "客户金字塔",
 		"流失与生命周期", "立即挽留", "流失召回", "聚类分析", "客户特征", "共同需求", "客户迁移",
 		"同期群", "数据质量", "预测模型", "指标定义", "关于本报告"}
-	// wbCustomerHeadersEn are the Customers sheet's columns of wbTestDataset.
+	// customerHeadersEn are the Customers sheet's columns of wbTestDataset.
 	customerHeadersEn = []string{"Customer id", "Name", "Email", "Phone", "Registered", "province", "gender",
 		"First order", "Last order", "Days since last order", "Frequency", "Monetary (net)",
 		"Value (net revenue)", "R score", "F score", "M score", "FM score",
@@ -73,7 +73,7 @@ func TestWorkbookSheetNamesAreValid(t *testing.T) {
 	}
 }
 
-// wbCellCheck is one expected cell: in sheet, the row whose column key holds
+// cellCheck is one expected cell: in sheet, the row whose column key holds
 // keyText, column col must read want (formatted as Excel shows it).
 type cellCheck struct {
 	sheet, key, keyText, col, want string
@@ -477,7 +477,7 @@ func TestWorkbook(t *testing.T) {
 	}
 }
 
-// wbCheckTables checks every sheet's layout: title, explanation, frozen panes
+// checkTables checks every sheet's layout: title, explanation, frozen panes
 // below the header row, an autofilter from the header, and fitted widths.
 func checkTables(t *testing.T, f *excelize.File, raw []byte, sheets []string, customers int) {
 	t.Helper()
@@ -538,7 +538,7 @@ func checkNoNaN(t *testing.T, f *excelize.File) {
 	}
 }
 
-// wbFindRow returns the first row whose cell in col reads text, or 0.
+// findRow returns the first row whose cell in col reads text, or 0.
 func findRow(t *testing.T, f *excelize.File, sheet, col, text string) int {
 	t.Helper()
 	idx, err := excelize.ColumnNameToNumber(col)
@@ -576,7 +576,7 @@ func countParts(t testing.TB, raw []byte, prefix string) int {
 	return n
 }
 
-// wbSheetXML returns xl/worksheets/sheet<n>.xml; excelize numbers the
+// sheetXML returns xl/worksheets/sheet<n>.xml; excelize numbers the
 // sheets in the order they were created, which is the workbook's order.
 func sheetXML(t testing.TB, raw []byte, n int) string {
 	t.Helper()
@@ -1028,7 +1028,7 @@ func firstDiff(got, want string) string {
 	return ""
 }
 
-// wbSyntheticDataset makes n customers with three attribute columns, about a
+// syntheticDataset makes n customers with three attribute columns, about a
 // fifth of them non-buyers, from a fixed seed.
 func syntheticDataset(n int) *analysis.Dataset {
 	rng := rand.New(rand.NewPCG(1, 2))

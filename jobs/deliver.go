@@ -15,6 +15,7 @@ import (
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/mail"
 	"github.com/custseg/custseg/reports"
+	email "github.com/custseg/custseg/reports/email"
 )
 
 // AudienceSharedFolder is the Delivery entry of the shared folder.
@@ -216,9 +217,9 @@ func renderEmails(in *reports.Input, cfg *config.Config, job config.Job) map[str
 		}
 		var b emailBody
 		if kind == emailMarketing {
-			b.subject, b.html, b.text, b.err = reports.MarketingEmail(in)
+			b.subject, b.html, b.text, b.err = email.Marketing(in)
 		} else {
-			b.subject, b.html, b.text, b.err = reports.ManagementEmail(in)
+			b.subject, b.html, b.text, b.err = email.Management(in)
 		}
 		out[kind] = b
 	}
@@ -294,7 +295,7 @@ func (r *run) message(aud config.Audience, folder string, size func(mail.Message
 // and the others linked, with a note saying why.
 func (r *run) buildMessage(aud config.Audience, body emailBody, fs []mailFile, folder string) mail.Message {
 	msg := mail.Message{To: aud.To, Subject: body.subject, HTML: body.html, Text: body.text}
-	var linked []reports.NotAttached
+	var linked []email.NotAttached
 	for _, f := range fs {
 		if f.attach {
 			msg.Attachments = append(msg.Attachments, mail.Attachment{Name: f.name, Path: f.path, ContentType: contentType(f.name)})
@@ -304,10 +305,10 @@ func (r *run) buildMessage(aud config.Audience, body emailBody, fs []mailFile, f
 		if r.cfg.Delivery.LinkBase != "" {
 			where = r.readers + f.name
 		}
-		linked = append(linked, reports.NotAttached{Name: f.name, SentMB: float64(f.sent) / 1024 / 1024,
+		linked = append(linked, email.NotAttached{Name: f.name, SentMB: float64(f.sent) / 1024 / 1024,
 			LimitMB: r.cfg.Email.AttachmentLimitMB, Where: where})
 	}
-	noteText, noteHTML := reports.NotAttachedNote(r.locale, linked)
+	noteText, noteHTML := email.NotAttachedNote(r.locale, linked)
 	if noteText != "" {
 		msg.Text += "\n\n" + noteText
 		if i := strings.LastIndex(msg.HTML, "</body>"); i >= 0 {

@@ -14,6 +14,8 @@ import (
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/queries"
 	"github.com/custseg/custseg/reports"
+	"github.com/custseg/custseg/reports/email"
+	htmlreport "github.com/custseg/custseg/reports/html"
 )
 
 // rhythmShop returns the statements of a shop of 20 customers who each
@@ -44,7 +46,7 @@ func managementEmail(t *testing.T, in *reports.Input, locale string) (html, text
 	t.Helper()
 	c := *in
 	c.Locale = locale
-	_, html, text, err := reports.ManagementEmail(&c)
+	_, html, text, err := email.Management(&c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +59,7 @@ func reportHTML(t *testing.T, in *reports.Input, locale string) string {
 	c := *in
 	c.Locale = locale
 	var b strings.Builder
-	if err := reports.WriteHTML(&b, &c); err != nil {
+	if err := htmlreport.Write(&b, &c); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()

@@ -16,6 +16,8 @@ import (
 	"github.com/custseg/custseg/internal/version"
 	"github.com/custseg/custseg/queries"
 	"github.com/custseg/custseg/reports"
+	htmlreport "github.com/custseg/custseg/reports/html"
+	"github.com/custseg/custseg/reports/workbook"
 )
 
 // Options are the inputs of one run besides the config.
@@ -306,11 +308,11 @@ func (r *run) render(ctx context.Context) error {
 	r.st = st
 	asOf := r.m.AsOf
 	renders := []rendering{
-		{StepWorkbook, WorkbookFile(asOf), reports.WriteWorkbook},
-		{StepHTML, ReportFile(asOf), reports.WriteHTML},
+		{StepWorkbook, WorkbookFile(asOf), workbook.Write},
+		{StepHTML, ReportFile(asOf), htmlreport.Write},
 	}
 	if l := r.cfg.Outputs.CustomerList; l == "csv.gz" || l == "both" {
-		renders = append(renders, rendering{StepCustomerList, CustomerListFile(asOf), reports.WriteCustomersCSV})
+		renders = append(renders, rendering{StepCustomerList, CustomerListFile(asOf), workbook.WriteCustomersCSV})
 	}
 	var endWorkbook func()
 	r.in.RowsWritten, endWorkbook = workbookProgress(r.opts.Progress)

@@ -25,9 +25,9 @@ var (
 		"收入很可能被高估：orders.sql 中有 %s 行（占购买行的 %s）与另一行完全相同——同一订单、客户、时间和金额。很可能是 orders.sql 中的关联（JOIN）使订单成倍重复，本报告中所有收入、订单和价值数字都按重复次数计算；请先修正 orders.sql，再依据这些数字。"}
 )
 
-// dataAlerts returns the banner lines of in's run, in locale: stale data
+// DataAlerts returns the banner lines of in's run, in locale: stale data
 // first, then a fan-out; none for data that is fresh and does not repeat.
-func dataAlerts(in *Input, loc string) []string {
+func DataAlerts(in *Input, loc string) []string {
 	res := in.Result
 	if res == nil {
 		return nil
@@ -41,11 +41,11 @@ func dataAlerts(in *Input, loc string) []string {
 		case f.LimitFrom == analysis.LimitFromFloor, f.AtFloor():
 			from = alertStaleFloor
 		}
-		out = append(out, htmlFormat(alertStale, loc, f.LastOrder.String(), htmlInt(f.DaysSince),
-			htmlDate(htmlAsOfDate(in)), htmlInt(f.LimitDays), from.In(loc)))
+		out = append(out, Format(alertStale, loc, f.LastOrder.String(), Int(f.DaysSince),
+			Date(AsOfDate(in)), Int(f.LimitDays), from.In(loc)))
 	}
 	if f := res.Fanout; f.Over {
-		out = append(out, htmlFormat(alertFanout, loc, htmlInt(int(f.ExactRepeats)), htmlPct(f.Share)))
+		out = append(out, Format(alertFanout, loc, Int(int(f.ExactRepeats)), Pct(f.Share)))
 	}
 	return out
 }

@@ -26,11 +26,11 @@ var VerdictLabels = map[string]Label{
 	analysis.VerdictNotUsable: {"Unreliable", "不可靠"},
 }
 
-// verdictLevels lists the verdict levels from the best.
-var verdictLevels = []string{analysis.VerdictUsable, analysis.VerdictCaution, analysis.VerdictNotUsable}
+// VerdictLevels lists the verdict levels from the best.
+var VerdictLevels = []string{analysis.VerdictUsable, analysis.VerdictCaution, analysis.VerdictNotUsable}
 
-// verdictMeanings say what each verdict level means for the reader.
-var verdictMeanings = map[string]Label{
+// VerdictMeanings say what each verdict level means for the reader.
+var VerdictMeanings = map[string]Label{
 	analysis.VerdictUsable: {
 		"The purchase model converged, its predictions for the back-test's holdout came close to what customers did, and per customer it beat simply repeating each customer's past rate: plan with the predictions.",
 		"购买模型已收敛，回测留出期的预测与客户的实际购买接近，且按客户计优于简单沿用每位客户过去的购买速度：可以用这些预测做计划。"},
@@ -49,8 +49,8 @@ var PurchaseModelLabels = map[string]Label{
 	analysis.ModelParetoNBD: {"Pareto/NBD", "Pareto/NBD"},
 }
 
-// purchaseModelName is the name of a purchase model; its key when unknown.
-func purchaseModelName(key, loc string) string {
+// PurchaseModelName is the name of a purchase model; its key when unknown.
+func PurchaseModelName(key, loc string) string {
 	if l, ok := PurchaseModelLabels[key]; ok {
 		return l.In(loc)
 	}
@@ -60,11 +60,11 @@ func purchaseModelName(key, loc string) string {
 // Texts of the verdict, the choice and the back-test. Those with %s take
 // formatted values, in order.
 var (
-	btVerdictTitle   = Label{"How far to trust the predictions", "预测的可信度"}
-	btVerdictHeading = Label{"Verdict on the predictions: %s", "预测结论：%s"}
-	// btVerdictLine: the level, then its first reason (the email).
-	btVerdictLine = Label{"Purchase model predictions: %s. %s", "购买模型预测：%s。%s"}
-	btVerdictText = Label{
+	BtVerdictTitle   = Label{"How far to trust the predictions", "预测的可信度"}
+	BtVerdictHeading = Label{"Verdict on the predictions: %s", "预测结论：%s"}
+	// BtVerdictLine: the level, then its first reason (the email).
+	BtVerdictLine = Label{"Purchase model predictions: %s. %s", "购买模型预测：%s。%s"}
+	BtVerdictText = Label{
 		"Before the predictions (probability still active, expected purchases, lifetime value) are used, the purchase models are checked on the past: each is fitted without the last weeks of orders and predicts them.",
 		"在使用预测（仍活跃概率、预期购买次数、终身价值）之前，先用过去的数据检验购买模型：每个模型在拟合时去掉最近几周的订单，再预测这几周。"}
 
@@ -73,8 +73,8 @@ var (
 	btTrackingOver  = Label{"%s predicted %s repeat purchases for the last %s; there were %s: it over-predicts by %s.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测偏高 %[5]s。"}
 	btTrackingExact = Label{"%s predicted %s repeat purchases for the last %s; there were %s: the prediction matches.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测与实际相符。"}
 	btTrackingNone  = Label{"%s predicted %s repeat purchases for the last %s; there were none.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际没有复购。"}
-	btNaiveWorse    = Label{"Per customer, the model's error (%s) is lower than simply repeating each customer's past rate (%s).", "按客户计，模型的误差（%s）低于简单沿用每位客户过去购买速度的误差（%s）。"}
-	btNaiveBetter   = Label{"Per customer, the model's error (%s) is no lower than simply repeating each customer's past rate (%s): for single customers its predictions add little.", "按客户计，模型的误差（%s）并不低于简单沿用每位客户过去购买速度的误差（%s）：对单个客户的预测帮助有限。"}
+	BtNaiveWorse    = Label{"Per customer, the model's error (%s) is lower than simply repeating each customer's past rate (%s).", "按客户计，模型的误差（%s）低于简单沿用每位客户过去购买速度的误差（%s）。"}
+	BtNaiveBetter   = Label{"Per customer, the model's error (%s) is no lower than simply repeating each customer's past rate (%s): for single customers its predictions add little.", "按客户计，模型的误差（%s）并不低于简单沿用每位客户过去购买速度的误差（%s）：对单个客户的预测帮助有限。"}
 	btNoHoldout     = Label{"%s The predictions could not be checked against what customers did.", "%s因此无法用客户的实际购买检验预测。"}
 	btNoHoldoutFit  = Label{"%s could not be fitted without the last %s of orders, so its predictions could not be checked against what customers did.", "%s 在去掉最近 %s的订单后无法拟合，因此无法用客户的实际购买检验其预测。"}
 	btNotConverged  = Label{"The purchase model (%s) did not converge (%s), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.", "购买模型（%s）未收敛（%s），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"}
@@ -101,13 +101,13 @@ var (
 	btChoiceNone       = Label{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"}
 	btChoicePlain      = Label{"The chosen purchase model is %s.", "选用的购买模型为 %s。"}
 	// Short forms for a table cell (the workbook's model table).
-	btChoiceShort = map[string]Label{
+	BtChoiceShort = map[string]Label{
 		analysis.ChoiceConfigured: {"yes: named in the configuration", "是：配置指定"},
 		analysis.ChoiceHoldout:    {"yes: lowest error per customer in the back-test", "是：回测中单客户误差最低"},
 		analysis.ChoiceBIC:        {"yes: lowest BIC (no back-test)", "是：BIC 最低（无回测）"},
 		analysis.ChoiceOnly:       {"yes: the only one that converged", "是：唯一收敛的模型"},
 	}
-	btChoiceYes = Label{"yes", "是"}
+	BtChoiceYes = Label{"yes", "是"}
 
 	// Spans of time.
 	btWeeks = Label{"%s weeks", "%s 周"}
@@ -116,7 +116,7 @@ var (
 	btDay   = Label{"day", "1 天"}
 
 	// The churned-but-likely-active sentence (near the P(alive) chart).
-	btChurnedAlive = Label{
+	BtChurnedAlive = Label{
 		"%s buyers are %s by their own rhythm yet the purchase model gives them at least a %s chance of still being active: the rhythm rule judges each customer's silence against their own past gaps, the model against the whole shop's buying patterns.",
 		"%s 位购买客户按自身购买节奏判定为“%s”，但购买模型认为他们仍活跃的概率至少为 %s：节奏规则用客户自己过去的购买间隔衡量其沉默，模型则参照全店的购买规律。"}
 )
@@ -156,7 +156,7 @@ func DescribeVerdict(m analysis.Models, p analysis.ModelParams, locale string) V
 	var v VerdictText
 	if l, ok := VerdictLabels[m.Verdict.Level]; ok {
 		v.Level = l.In(locale)
-		v.Meaning = verdictMeanings[m.Verdict.Level].In(locale)
+		v.Meaning = VerdictMeanings[m.Verdict.Level].In(locale)
 	}
 	skipSaid := false
 	for _, r := range m.Verdict.Reasons {
@@ -164,15 +164,15 @@ func DescribeVerdict(m analysis.Models, p analysis.ModelParams, locale string) V
 		skipSaid = skipSaid || r.Code == analysis.ReasonNoHoldout
 	}
 	if m.Backtest.Skipped != "" && !skipSaid {
-		v.Skipped = backtestSkipped(m, p, locale)
+		v.Skipped = BacktestSkipped(m, p, locale)
 	}
-	v.Choice = choiceSentence(m, locale)
+	v.Choice = ChoiceSentence(m, locale)
 	return v
 }
 
-// inputModelParams are the model parameters of in's run, or the defaults
+// InputModelParams are the model parameters of in's run, or the defaults
 // when the input does not give them.
-func inputModelParams(in *Input) analysis.ModelParams {
+func InputModelParams(in *Input) analysis.ModelParams {
 	if in.Analysis.RFM.Bins == 0 {
 		return analysis.DefaultParams().Models
 	}
@@ -187,65 +187,65 @@ func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.Verdict
 		if !(units > 0) {
 			units = m.Backtest.HoldoutUnits
 		}
-		return trackingSentence(r.Model, r.Predicted, r.Actual, units, m.TimeUnitDays, loc)
+		return TrackingSentence(r.Model, r.Predicted, r.Actual, units, m.TimeUnitDays, loc)
 	case analysis.ReasonNaiveWorse:
-		return htmlFormat(btNaiveWorse, loc, btDec(r.MAE), btDec(r.NaiveMAE))
+		return Format(BtNaiveWorse, loc, BtDec(r.MAE), BtDec(r.NaiveMAE))
 	case analysis.ReasonNaiveBetter:
-		return htmlFormat(btNaiveBetter, loc, btDec(r.MAE), btDec(r.NaiveMAE))
+		return Format(BtNaiveBetter, loc, BtDec(r.MAE), BtDec(r.NaiveMAE))
 	case analysis.ReasonNoHoldout:
 		if m.Backtest.Skipped == "" { // the model's calibration fit failed
-			return htmlFormat(btNoHoldoutFit, loc, purchaseModelName(cmp.Or(r.Model, m.Chosen), loc),
-				btSpan(m.Backtest.HoldoutUnits, m.TimeUnitDays, loc))
+			return Format(btNoHoldoutFit, loc, PurchaseModelName(cmp.Or(r.Model, m.Chosen), loc),
+				BtSpan(m.Backtest.HoldoutUnits, m.TimeUnitDays, loc))
 		}
-		return htmlFormat(btNoHoldout, loc, backtestSkipped(m, p, loc))
+		return Format(btNoHoldout, loc, BacktestSkipped(m, p, loc))
 	case analysis.ReasonNotConverged:
 		why := purchaseModelError(m, r.Model)
 		if why == "" {
 			why = btNoReason.In(loc)
 		}
 		if r.Model == "" {
-			return htmlFormat(btNoneConverged, loc, why)
+			return Format(btNoneConverged, loc, why)
 		}
-		return htmlFormat(btNotConverged, loc, purchaseModelName(r.Model, loc), why)
+		return Format(btNotConverged, loc, PurchaseModelName(r.Model, loc), why)
 	case analysis.ReasonFewRepeatBuyers:
-		return htmlFormat(btFewRepeat, loc, htmlInt(r.Count))
+		return Format(btFewRepeat, loc, Int(r.Count))
 	case analysis.ReasonSpendRelated:
 		if r.Share < 0 {
-			return htmlFormat(btSpendFalls, loc, btCorr(r.Share))
+			return Format(btSpendFalls, loc, btCorr(r.Share))
 		}
-		return htmlFormat(btSpendRises, loc, btCorr(r.Share))
+		return Format(btSpendRises, loc, btCorr(r.Share))
 	case analysis.ReasonSpendFailed:
 		why := m.GGError
 		if why == "" {
 			why = btNoReason.In(loc)
 		}
-		return htmlFormat(btSpendFailed, loc, why)
+		return Format(btSpendFailed, loc, why)
 	}
 	return r.Code
 }
 
-// trackingSentence compares a model's predicted total of repeat purchases
+// TrackingSentence compares a model's predicted total of repeat purchases
 // over a holdout of units time units with the actual total.
-func trackingSentence(model string, predicted, actual, units, unitDays float64, loc string) string {
+func TrackingSentence(model string, predicted, actual, units, unitDays float64, loc string) string {
 	name := btModelThe.In(loc)
 	if model != "" {
-		name = purchaseModelName(model, loc)
+		name = PurchaseModelName(model, loc)
 	} else if loc == "zh-CN" {
 		name = "" // Chinese needs no subject
 	}
-	span := btSpan(units, unitDays, loc)
+	span := BtSpan(units, unitDays, loc)
 	pred, act := btCount(predicted), btCount(actual)
 	var s string
 	share := (predicted - actual) / actual
 	switch {
-	case !(actual > 0) || !htmlFinite(predicted):
-		s = htmlFormat(btTrackingNone, loc, name, pred, span)
-	case htmlPct1(math.Abs(share)) == 0:
-		s = htmlFormat(btTrackingExact, loc, name, pred, span, act)
+	case !(actual > 0) || !Finite(predicted):
+		s = Format(btTrackingNone, loc, name, pred, span)
+	case Pct1(math.Abs(share)) == 0:
+		s = Format(btTrackingExact, loc, name, pred, span, act)
 	case share < 0:
-		s = htmlFormat(btTrackingUnder, loc, name, pred, span, act, htmlPct(-share))
+		s = Format(btTrackingUnder, loc, name, pred, span, act, Pct(-share))
 	default:
-		s = htmlFormat(btTrackingOver, loc, name, pred, span, act, htmlPct(share))
+		s = Format(btTrackingOver, loc, name, pred, span, act, Pct(share))
 	}
 	return strings.TrimSpace(s)
 }
@@ -267,33 +267,33 @@ func purchaseModelError(m analysis.Models, key string) string {
 	return ""
 }
 
-// backtestSkipped says in one sentence why m has no back-test.
-func backtestSkipped(m analysis.Models, p analysis.ModelParams, loc string) string {
+// BacktestSkipped says in one sentence why m has no back-test.
+func BacktestSkipped(m analysis.Models, p analysis.ModelParams, loc string) string {
 	b := m.Backtest
 	units := b.HoldoutUnits
 	if !(units > 0) {
 		units = p.HoldoutUnits
 	}
-	span := btSpan(units, m.TimeUnitDays, loc)
+	span := BtSpan(units, m.TimeUnitDays, loc)
 	switch b.Skipped {
 	case analysis.BacktestSkippedOff:
 		if b.HoldoutUnits > 0 { // on, but the extract did not read the holdout
-			return htmlFormat(btSkippedNotRead, loc, span)
+			return Format(btSkippedNotRead, loc, span)
 		}
 		return btSkippedOff.In(loc)
 	case analysis.BacktestSkippedHistory:
-		return htmlFormat(btSkippedHistory, loc, span)
+		return Format(btSkippedHistory, loc, span)
 	case analysis.BacktestSkippedFew:
-		return htmlFormat(btSkippedFew, loc, htmlInt(b.RepeatBuyers), span)
+		return Format(btSkippedFew, loc, Int(b.RepeatBuyers), span)
 	case "":
-		return htmlFormat(btSkippedOther, loc, "—")
+		return Format(btSkippedOther, loc, "—")
 	}
-	return htmlFormat(btSkippedOther, loc, b.Skipped)
+	return Format(btSkippedOther, loc, b.Skipped)
 }
 
-// choiceSentence names the chosen purchase model of m and why.
-func choiceSentence(m analysis.Models, loc string) string {
-	name := purchaseModelName(m.Chosen, loc)
+// ChoiceSentence names the chosen purchase model of m and why.
+func ChoiceSentence(m analysis.Models, loc string) string {
+	name := PurchaseModelName(m.Chosen, loc)
 	switch {
 	case m.ChoiceReason == analysis.ChoiceNone || (m.Chosen == "" && m.ChoiceReason != ""):
 		return btChoiceNone.In(loc)
@@ -302,38 +302,38 @@ func choiceSentence(m analysis.Models, loc string) string {
 	}
 	switch m.ChoiceReason {
 	case analysis.ChoiceConfigured:
-		return htmlFormat(btChoiceConfigured, loc, name)
+		return Format(btChoiceConfigured, loc, name)
 	case analysis.ChoiceHoldout:
 		for _, bm := range m.Backtest.Models {
-			if bm.Key == m.Chosen && htmlFinite(bm.MAE) {
-				return htmlFormat(btChoiceHoldout, loc, name, btDec(bm.MAE))
+			if bm.Key == m.Chosen && Finite(bm.MAE) {
+				return Format(btChoiceHoldout, loc, name, BtDec(bm.MAE))
 			}
 		}
 	case analysis.ChoiceBIC:
 		for _, f := range m.Purchase {
 			if f.Key == m.Chosen && f.Model != nil {
-				if bic := f.Model.Fit().BIC(); htmlFinite(bic) {
-					return htmlFormat(btChoiceBIC, loc, name, btBIC(bic))
+				if bic := f.Model.Fit().BIC(); Finite(bic) {
+					return Format(btChoiceBIC, loc, name, btBIC(bic))
 				}
 			}
 		}
 	case analysis.ChoiceOnly:
-		return htmlFormat(btChoiceOnly, loc, name)
+		return Format(btChoiceOnly, loc, name)
 	}
-	return htmlFormat(btChoicePlain, loc, name)
+	return Format(btChoicePlain, loc, name)
 }
 
-// btSpan is a span of units time units of unitDays days in words: "13
+// BtSpan is a span of units time units of unitDays days in words: "13
 // weeks", "91 days".
-func btSpan(units, unitDays float64, loc string) string {
-	if !htmlFinite(units) || units < 0 {
+func BtSpan(units, unitDays float64, loc string) string {
+	if !Finite(units) || units < 0 {
 		units = 0
 	}
 	if unitDays == 7 {
 		if units == 1 {
 			return btWeek.In(loc)
 		}
-		return htmlFormat(btWeeks, loc, btNum(units))
+		return Format(btWeeks, loc, BtNum(units))
 	}
 	if unitDays > 0 {
 		units *= unitDays
@@ -341,41 +341,41 @@ func btSpan(units, unitDays float64, loc string) string {
 	if units == 1 {
 		return btDay.In(loc)
 	}
-	return htmlFormat(btDays, loc, btNum(math.Round(units)))
+	return Format(btDays, loc, BtNum(math.Round(units)))
 }
 
-// btNum writes a whole number with thousands separators, other numbers
+// BtNum writes a whole number with thousands separators, other numbers
 // with up to one decimal.
-func btNum(x float64) string {
-	if !htmlFinite(x) {
+func BtNum(x float64) string {
+	if !Finite(x) {
 		return "—"
 	}
 	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
-		return htmlInt(int(x))
+		return Int(int(x))
 	}
 	return strconv.FormatFloat(x, 'f', 1, 64)
 }
 
 // btCount writes a total of purchase days, rounded to a whole number.
 func btCount(x float64) string {
-	if !htmlFinite(x) {
+	if !Finite(x) {
 		return "—"
 	}
-	return htmlInt(int(math.Round(x)))
+	return Int(int(math.Round(x)))
 }
 
-// btDec writes an error per customer or a mean with two decimals.
-func btDec(x float64) string {
-	if !htmlFinite(x) {
+// BtDec writes an error per customer or a mean with two decimals.
+func BtDec(x float64) string {
+	if !Finite(x) {
 		return "—"
 	}
-	return strconv.FormatFloat(noNegZero(math.Round(x*100)/100), 'f', 2, 64)
+	return strconv.FormatFloat(NoNegZero(math.Round(x*100)/100), 'f', 2, 64)
 }
 
 // btCorr writes a correlation with two decimals and a minus sign when
 // negative.
 func btCorr(x float64) string {
-	s := btDec(x)
+	s := BtDec(x)
 	if strings.HasPrefix(s, "-") {
 		return "−" + s[1:]
 	}
@@ -384,8 +384,54 @@ func btCorr(x float64) string {
 
 // btBIC writes a BIC rounded to a whole number with thousands separators.
 func btBIC(x float64) string {
-	if !htmlFinite(x) {
+	if !Finite(x) {
 		return "—"
 	}
-	return htmlInt(int(math.Round(x)))
+	return Int(int(math.Round(x)))
+}
+
+// HasBacktest reports whether the run has a back-test to draw.
+func HasBacktest(b *analysis.Backtest) bool {
+	return b.Skipped == "" && !b.CalibrationEnd.IsZero()
+}
+
+// BacktestModels are the keys of the back-test's models that have
+// predictions, in the back-test's order.
+func BacktestModels(b *analysis.Backtest) []string {
+	var keys []string
+	for _, bm := range b.Models {
+		if bm.Error == "" && len(b.Tracking.Predicted[bm.Key]) > 0 {
+			keys = append(keys, bm.Key)
+		}
+	}
+	return keys
+}
+
+// FrequencyName names a calibration bucket: "0" … "6", "7+".
+func FrequencyName(f int, loc string) string {
+	if f >= 7 {
+		return calSeven.In(loc)
+	}
+	return strconv.Itoa(f)
+}
+
+// ModelsFailure says in one sentence which of the purchase and spend
+// models could not be used, and why, and which one did converge.
+func ModelsFailure(m analysis.Models, loc string) string {
+	bg, gg := m.PurchaseError, m.GGError
+	switch {
+	case bg != "" && gg != "":
+		return Format(modelsBothFailed, loc, bg, gg)
+	case bg != "":
+		return Format(modelsBGFailed, loc, bg)
+	case gg != "":
+		return Format(modelsGGFailed, loc, gg, PurchaseModelName(m.Chosen, loc))
+	}
+	return Format(modelsNoneFailed, loc, modelsOffWhy.In(loc))
+}
+
+// PctText writes a share as a percentage for running text: 0.05 → "5%",
+// 0.125 → "12.5%".
+func PctText(x float64) string {
+	return strconv.FormatFloat(NoNegZero(math.Round(Num(x)*10000)/100), 'f', -1, 64) + "%"
 }

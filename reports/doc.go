@@ -1,8 +1,15 @@
-// Package reports renders a run's analysis for people: the Excel workbook for
-// marketing (excelize) and the HTML chart report for management
-// (go-echarts, with the echarts script embedded, never fetched from a CDN).
+// Package reports holds what every output of a run shares: the render
+// Input, the bilingual Label and the vocabulary (segment, tier, status and KPI
+// names), the number and date formats, the KPI specs and the narrative that
+// both the HTML report and the management email state, the list reasons,
+// the model verdict texts and the data alerts.
 //
-// It imports analysis for its types only and templates for its assets; it
-// must not import jobs, queries or anything that touches a database, and it
-// writes only to the io.Writer or path it is given.
+// The outputs live in its subpackages, one room each: workbook (the Excel
+// workbook and the customer list as CSV), html (the chart report) and email
+// (the email bodies, which point to the workbook's sheets); reportstest
+// holds the fixtures their tests share.
+//
+// It imports analysis for its types only; it must not import its
+// subpackages, jobs, queries or anything that touches a database, and it
+// does no I/O.
 package reports

@@ -12,8 +12,8 @@ import (
 
 // Names of the lists, the same in every output.
 var (
-	listNameSaveNow = Label{"Save now", "立即挽留"}
-	listNameWinBack = Label{"Win back", "流失召回"}
+	ListNameSaveNow = Label{"Save now", "立即挽留"}
+	ListNameWinBack = Label{"Win back", "流失召回"}
 )
 
 // Reasons: formats filled by listReason.
@@ -32,39 +32,39 @@ var (
 	listReasonChurnedOnce = Label{"Churned: %s days since their only order", "已流失：唯一一次购买后已 %s 天"}
 )
 
-// listReason says in words why a customer is on a campaign list.
-func listReason(ds *analysis.Dataset, res *analysis.Result, e analysis.ListEntry, loc string) string {
+// ListReason says in words why a customer is on a campaign list.
+func ListReason(ds *analysis.Dataset, res *analysis.Result, e analysis.ListEntry, loc string) string {
 	i := int(e.Index)
 	if i < 0 || i >= len(res.Scores) || i >= len(ds.Customers) {
 		return ""
 	}
 	s, c := &res.Scores[i], &ds.Customers[i]
-	days := htmlInt(int(s.Recency))
-	rhythm := htmlInt(int(math.Round(s.RhythmDays)))
+	days := Int(int(s.Recency))
+	rhythm := Int(int(math.Round(s.RhythmDays)))
 	switch e.Reason {
 	case analysis.ReasonLapsing:
 		if s.RhythmDays <= 0 {
-			return htmlFormat(listReasonLapsingOnce, loc, days)
+			return Format(listReasonLapsingOnce, loc, days)
 		}
-		return htmlFormat(listReasonLapsing, loc, days, rhythm)
+		return Format(listReasonLapsing, loc, days, rhythm)
 	case analysis.ReasonDeclining:
-		return htmlFormat(listReasonDeclining, loc, htmlInt(int(c.RecentOrders)), htmlInt(ds.WindowDays), htmlInt(int(c.PreviousOrders)))
+		return Format(listReasonDeclining, loc, Int(int(c.RecentOrders)), Int(ds.WindowDays), Int(int(c.PreviousOrders)))
 	case analysis.ReasonUnlikelyAlive:
-		return htmlFormat(listReasonUnlikely, loc, htmlPct(s.PAlive))
+		return Format(listReasonUnlikely, loc, Pct(s.PAlive))
 	case analysis.ReasonChurned:
 		if s.RhythmDays <= 0 {
-			return htmlFormat(listReasonChurnedOnce, loc, days)
+			return Format(listReasonChurnedOnce, loc, days)
 		}
-		return htmlFormat(listReasonChurned, loc, days, rhythm)
+		return Format(listReasonChurned, loc, days, rhythm)
 	}
 	return ""
 }
 
-// listKeepTotal is the yearly value to keep of the Save now list.
-func listKeepTotal(res *analysis.Result) float64 {
+// ListKeepTotal is the yearly value to keep of the Save now list.
+func ListKeepTotal(res *analysis.Result) float64 {
 	sum := 0.0
 	for _, e := range res.SaveNow {
-		if i := int(e.Index); i >= 0 && i < len(res.Scores) && htmlFinite(res.Scores[i].KeepValue) {
+		if i := int(e.Index); i >= 0 && i < len(res.Scores) && Finite(res.Scores[i].KeepValue) {
 			sum += res.Scores[i].KeepValue
 		}
 	}
@@ -75,7 +75,7 @@ func listKeepTotal(res *analysis.Result) float64 {
 func listPastTotal(res *analysis.Result) float64 {
 	sum := 0.0
 	for _, e := range res.WinBack {
-		if i := int(e.Index); i >= 0 && i < len(res.Scores) && htmlFinite(res.Scores[i].Value) {
+		if i := int(e.Index); i >= 0 && i < len(res.Scores) && Finite(res.Scores[i].Value) {
 			sum += res.Scores[i].Value
 		}
 	}

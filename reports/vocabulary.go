@@ -21,85 +21,85 @@ import (
 // in the emails and on the workbook's Summary. A KPI that counts a group
 // is named after it ("Lapsing customers" counts the status Lapsing).
 var (
-	kpiNameCustomers = Label{"Customers", "客户数"}
-	kpiNameBuyers    = Label{"Buyers, all time", "累计购买客户数"}
-	kpiNameOrders    = Label{"Orders, all time", "累计订单数"}
-	kpiNameGross     = Label{"Gross revenue", "购买总额"}
-	kpiNameRefunds   = Label{"Refunds", "退款金额"}
-	kpiNameNet       = Label{"Net revenue, all time", "累计净收入"}
-	kpiNameMargin    = Label{"Margin", "毛利"}
-	kpiNameAOV       = Label{"Average order value", "平均订单金额"}
-	kpiNameRepeat    = Label{"Repeat-purchase rate", "复购率"}
-	kpiNameTop20     = Label{"Top-20% value share", "前 20% 客户价值占比"}
-	kpiNameGini      = Label{"Gini coefficient", "基尼系数"}
-	kpiNameActive    = Label{"Active customers", "活跃客户数"}
-	kpiNameLapsing   = Label{"Lapsing customers", "流失预警客户数"}
-	kpiNameChurned   = Label{"Churned customers", "已流失客户数"}
-	// kpiNameChurnRate is the one churn rate (analysis.KPIs.PeriodChurnRate):
+	KpiNameCustomers = Label{"Customers", "客户数"}
+	KpiNameBuyers    = Label{"Buyers, all time", "累计购买客户数"}
+	KpiNameOrders    = Label{"Orders, all time", "累计订单数"}
+	KpiNameGross     = Label{"Gross revenue", "购买总额"}
+	KpiNameRefunds   = Label{"Refunds", "退款金额"}
+	KpiNameNet       = Label{"Net revenue, all time", "累计净收入"}
+	KpiNameMargin    = Label{"Margin", "毛利"}
+	KpiNameAOV       = Label{"Average order value", "平均订单金额"}
+	KpiNameRepeat    = Label{"Repeat-purchase rate", "复购率"}
+	KpiNameTop20     = Label{"Top-20% value share", "前 20% 客户价值占比"}
+	KpiNameGini      = Label{"Gini coefficient", "基尼系数"}
+	KpiNameActive    = Label{"Active customers", "活跃客户数"}
+	KpiNameLapsing   = Label{"Lapsing customers", "流失预警客户数"}
+	KpiNameChurned   = Label{"Churned customers", "已流失客户数"}
+	// KpiNameChurnRate is the one churn rate (analysis.KPIs.PeriodChurnRate):
 	// of the buyers active at the start of the last period, the share who
 	// are churned at its end. Churned customers ÷ buyers over all time is a
 	// share (kpiNameChurnedShare), never called churn rate.
-	kpiNameChurnRate    = Label{"Churn rate", "流失率"}
-	kpiNameChurnedShare = Label{"Churned share of buyers", "已流失客户占比"}
+	KpiNameChurnRate    = Label{"Churn rate", "流失率"}
+	KpiNameChurnedShare = Label{"Churned share of buyers", "已流失客户占比"}
 	// The customers on the two campaign lists (Save now, Win back).
-	kpiNameSaveNow      = Label{"Save now customers", "立即挽留客户数"}
-	kpiNameWinBack      = Label{"Win back customers", "流失召回客户数"}
-	kpiNameExpPurchases = Label{"Expected purchases", "预期购买次数"}
-	kpiNameCLV          = Label{"Predicted lifetime value", "预测客户终身价值"}
+	KpiNameSaveNow      = Label{"Save now customers", "立即挽留客户数"}
+	KpiNameWinBack      = Label{"Win back customers", "流失召回客户数"}
+	KpiNameExpPurchases = Label{"Expected purchases", "预期购买次数"}
+	KpiNameCLV          = Label{"Predicted lifetime value", "预测客户终身价值"}
 	// This period's figures (analysis.KPIs.Period): the days since the
 	// previous run, or the last 7 days. The all-time figures say so.
-	kpiNamePeriodRevenue = Label{"Net revenue this period", "本期净收入"}
-	kpiNamePeriodOrders  = Label{"Orders this period", "本期订单数"}
-	kpiNamePeriodBuyers  = Label{"Buyers this period", "本期购买客户数"}
-	kpiNamePeriodNew     = Label{"First-time buyers this period", "本期首次购买客户数"}
+	KpiNamePeriodRevenue = Label{"Net revenue this period", "本期净收入"}
+	KpiNamePeriodOrders  = Label{"Orders this period", "本期订单数"}
+	KpiNamePeriodBuyers  = Label{"Buyers this period", "本期购买客户数"}
+	KpiNamePeriodNew     = Label{"First-time buyers this period", "本期首次购买客户数"}
 )
 
 // KPILabels name the headline numbers, keyed by their JSON names in
 // analysis.KPIs (and manifest.json's kpis).
 var KPILabels = map[string]Label{
-	"customers":            kpiNameCustomers,
-	"buyers":               kpiNameBuyers,
-	"orders":               kpiNameOrders,
-	"gross_revenue":        kpiNameGross,
-	"refunds":              kpiNameRefunds,
-	"net_revenue":          kpiNameNet,
-	"margin":               kpiNameMargin,
-	"avg_order_value":      kpiNameAOV,
-	"repeat_purchase_rate": kpiNameRepeat,
-	"top20_value_share":    kpiNameTop20,
-	"gini":                 kpiNameGini,
-	"active_customers":     kpiNameActive,
-	"at_risk_customers":    kpiNameLapsing,
-	"churned_customers":    kpiNameChurned,
-	"churn_rate":           kpiNameChurnRate,
-	"churned_share":        kpiNameChurnedShare,
-	"expected_purchases":   kpiNameExpPurchases,
-	"clv_total":            kpiNameCLV,
-	"save_now":             kpiNameSaveNow,
-	"win_back":             kpiNameWinBack,
-	"period.revenue":       kpiNamePeriodRevenue,
-	"period.orders":        kpiNamePeriodOrders,
-	"period.buyers":        kpiNamePeriodBuyers,
-	"period.new_buyers":    kpiNamePeriodNew,
+	"customers":            KpiNameCustomers,
+	"buyers":               KpiNameBuyers,
+	"orders":               KpiNameOrders,
+	"gross_revenue":        KpiNameGross,
+	"refunds":              KpiNameRefunds,
+	"net_revenue":          KpiNameNet,
+	"margin":               KpiNameMargin,
+	"avg_order_value":      KpiNameAOV,
+	"repeat_purchase_rate": KpiNameRepeat,
+	"top20_value_share":    KpiNameTop20,
+	"gini":                 KpiNameGini,
+	"active_customers":     KpiNameActive,
+	"at_risk_customers":    KpiNameLapsing,
+	"churned_customers":    KpiNameChurned,
+	"churn_rate":           KpiNameChurnRate,
+	"churned_share":        KpiNameChurnedShare,
+	"expected_purchases":   KpiNameExpPurchases,
+	"clv_total":            KpiNameCLV,
+	"save_now":             KpiNameSaveNow,
+	"win_back":             KpiNameWinBack,
+	"period.revenue":       KpiNamePeriodRevenue,
+	"period.orders":        KpiNamePeriodOrders,
+	"period.buyers":        KpiNamePeriodBuyers,
+	"period.new_buyers":    KpiNamePeriodNew,
 }
 
 // ListLabels name the workbook's lists of customers beyond the segments
 // and the full Customers sheet, keyed by a stable list key.
 var ListLabels = map[string]Label{
-	"save_now": listNameSaveNow,
-	"win_back": listNameWinBack,
+	"save_now": ListNameSaveNow,
+	"win_back": ListNameWinBack,
 }
 
 // MovementLabels name how a customer moved between segments since the
 // previous run (the Migration sheet, the HTML report and the emails).
 var MovementLabels = map[string]Label{
-	"up":     wbMgUp[0],
-	"down":   wbMgDown[0],
-	"same":   wbMgSame[0],
-	"joined": wbMgNew[0],
-	"gone":   wbMgLost[0],
+	"up":     MgUp[0],
+	"down":   MgDown[0],
+	"same":   MgSame[0],
+	"joined": MgNew[0],
+	"gone":   MgLost[0],
 	// "reclassified" only appears when the segment rules changed.
-	"reclassified": wbMgReclassified[0],
+	"reclassified": MgReclassified[0],
 }
 
 // GroupLabels are the names of the groups a customer is in, keyed as the
@@ -185,18 +185,18 @@ var vocabKinds = []struct {
 	{"verdict", "the verdict on the predictions", func(v *Vocabulary) map[string]string { return v.Verdict }},
 }
 
-// vocabNorm is how names are compared: trimmed, case-insensitive.
-func vocabNorm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+// VocabNorm is how names are compared: trimmed, case-insensitive.
+func VocabNorm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // vocabEntry is one name of the vocabulary and what it stands for.
 type vocabEntry struct {
-	kind, key, name, what string
+	Kind, key, Name, what string
 }
 
-func (e vocabEntry) String() string { return fmt.Sprintf("%s %q (%s)", e.what, e.name, e.key) }
+func (e vocabEntry) String() string { return fmt.Sprintf("%s %q (%s)", e.what, e.Name, e.key) }
 
 // entries lists every name of v in a fixed order.
-func (v *Vocabulary) entries() []vocabEntry {
+func (v *Vocabulary) Entries() []vocabEntry {
 	var out []vocabEntry
 	for _, k := range vocabKinds {
 		m := k.get(v)
@@ -218,8 +218,8 @@ func (v *Vocabulary) entries() []vocabEntry {
 func (v Vocabulary) Duplicates() []string {
 	seen := map[string]vocabEntry{}
 	var out []string
-	for _, e := range v.entries() {
-		n := vocabNorm(e.name)
+	for _, e := range v.Entries() {
+		n := VocabNorm(e.Name)
 		if n == "" {
 			out = append(out, fmt.Sprintf("%s has an empty name", e))
 			continue
@@ -242,15 +242,15 @@ func CheckSegmentNames(segments []analysis.SegmentRule) error {
 	for _, loc := range []string{"en", "zh-CN"} {
 		v := Names(nil, loc)
 		taken := map[string]string{}
-		for _, e := range v.entries() {
-			taken[vocabNorm(e.name)] = e.String()
+		for _, e := range v.Entries() {
+			taken[VocabNorm(e.Name)] = e.String()
 		}
 		for i, r := range segments {
 			field, name := "name", r.Name
 			if loc == "zh-CN" && r.NameZh != "" {
 				field, name = "name_zh", r.NameZh
 			}
-			n := vocabNorm(name)
+			n := VocabNorm(name)
 			if n == "" {
 				return fmt.Errorf("rfm.segments[%d].%s: the segment %q has no name", i, field, r.Key)
 			}

@@ -35,7 +35,7 @@ const ReportName = "report.html.tmpl"
 // Report parses the HTML report template (ReportName). The template calls
 // no functions: its data carries every text localized and every number
 // formatted, the echarts script as EChartsJS and the chart options as
-// ChartSpecs (see reports.WriteHTML). Each call returns a fresh template.
+// ChartSpecs (see reports/html.Write). Each call returns a fresh template.
 func Report() (*template.Template, error) {
 	return template.ParseFS(FS, ReportName)
 }

@@ -9,8 +9,8 @@ import (
 // files made for mail clients: no script, every style inline, a layout of
 // tables at most 640 px wide. Each has a plain-text alternative
 // (text/template). Like the report template they call no functions; their
-// data carries every text localized (see reports.ManagementEmail and
-// reports.MarketingEmail).
+// data carries every text localized (see reports/email.Management and
+// email.Marketing).
 const (
 	EmailLayoutHTML     = "email_layout.html.tmpl" // the frame both HTML bodies share
 	EmailManagementHTML = "email_management.html.tmpl"

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
@@ -176,7 +177,7 @@ func TestCDNOWBacktest(t *testing.T) {
 	}
 	var bg *analysis.BacktestModel
 	for k := range bt.Models {
-		if bt.Models[k].Key == analysis.ModelBGNBD {
+		if bt.Models[k].Key == btyd.ModelBGNBD {
 			bg = &bt.Models[k]
 		}
 	}
@@ -191,7 +192,7 @@ func TestCDNOWBacktest(t *testing.T) {
 	}
 	// The prediction is the calibration fit's E[Y(39) | x, t_x, T] summed
 	// over the 2,357 customers (summaries as PROVENANCE.txt derives them).
-	m := analysis.BGNBD{R: bg.Params["r"], Alpha: bg.Params["alpha"], A: bg.Params["a"], B: bg.Params["b"]}
+	m := btyd.BGNBD{R: bg.Params["r"], Alpha: bg.Params["alpha"], A: bg.Params["a"], B: bg.Params["b"]}
 	sum := 0.0
 	calEnd := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
 	for _, ds := range days {
@@ -217,15 +218,15 @@ func TestCDNOWBacktest(t *testing.T) {
 	}
 	// A configured model is the only one fitted and back-tested, and is
 	// used whatever the others would have scored.
-	cfg.Analysis.Models.PurchaseModel = analysis.ModelMBGNBD
+	cfg.Analysis.Models.PurchaseModel = btyd.ModelMBGNBD
 	_, in2, err := runJob(context.Background(), cfg, Options{
 		AsOf: time.Date(1998, 6, 30, 0, 0, 0, 0, time.UTC), OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN})
 	if err != nil {
 		t.Fatal(err)
 	}
 	m2 := in2.Result.Models
-	if m2.Chosen != analysis.ModelMBGNBD || m2.ChoiceReason != analysis.ChoiceConfigured || len(m2.Purchase) != 1 ||
-		len(m2.Backtest.Models) != 1 || m2.Backtest.Models[0].Key != analysis.ModelMBGNBD || m2.BGNBDError == "" {
+	if m2.Chosen != btyd.ModelMBGNBD || m2.ChoiceReason != analysis.ChoiceConfigured || len(m2.Purchase) != 1 ||
+		len(m2.Backtest.Models) != 1 || m2.Backtest.Models[0].Key != btyd.ModelMBGNBD || m2.BGNBDError == "" {
 		t.Errorf("configured MBG/NBD: chosen %q (%s), %d fitted, back-test %+v, BG/NBD error %q",
 			m2.Chosen, m2.ChoiceReason, len(m2.Purchase), m2.Backtest.Models, m2.BGNBDError)
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 	"github.com/custseg/custseg/reports"
 )
 
@@ -124,13 +125,13 @@ func fittedModel(m *analysis.Models, key string) *analysis.FittedModel {
 
 // fitOf returns the parameters, fit and error of the purchase model key of
 // m; an absent model has converged false and an error.
-func fitOf(m *analysis.Models, key string) (map[string]float64, analysis.ModelFit, string) {
+func fitOf(m *analysis.Models, key string) (map[string]float64, btyd.ModelFit, string) {
 	f := fittedModel(m, key)
 	switch {
 	case f == nil:
-		return nil, analysis.ModelFit{}, notFitted
+		return nil, btyd.ModelFit{}, notFitted
 	case f.Model == nil:
-		return nil, analysis.ModelFit{}, cmp.Or(f.Error, notFitted)
+		return nil, btyd.ModelFit{}, cmp.Or(f.Error, notFitted)
 	}
 	fit := f.Model.Fit()
 	fit.Converged = fit.Converged && f.Error == ""
@@ -140,10 +141,10 @@ func fitOf(m *analysis.Models, key string) (map[string]float64, analysis.ModelFi
 // addPurchaseModels fills rec's records of the purchase models other than
 // the BG/NBD, the choice, the back-test and the spend check from m.
 func addPurchaseModels(rec *ModelsRecord, m *analysis.Models) {
-	p, fit, errText := fitOf(m, analysis.ModelMBGNBD)
+	p, fit, errText := fitOf(m, btyd.ModelMBGNBD)
 	rec.MBGNBD = MBGNBDRecord{R: jsonNum(p["r"]), Alpha: jsonNum(p["alpha"]), A: jsonNum(p["a"]), B: jsonNum(p["b"]),
 		LogLikelihood: jsonNum(fit.LogLikelihood), Converged: fit.Converged, NCustomers: fit.N, Error: errText}
-	p, fit, errText = fitOf(m, analysis.ModelParetoNBD)
+	p, fit, errText = fitOf(m, btyd.ModelParetoNBD)
 	rec.ParetoNBD = ParetoNBDRecord{R: jsonNum(p["r"]), Alpha: jsonNum(p["alpha"]), S: jsonNum(p["s"]), Beta: jsonNum(p["beta"]),
 		LogLikelihood: jsonNum(fit.LogLikelihood), Converged: fit.Converged, NCustomers: fit.N, Error: errText}
 	rec.PurchaseModel = PurchaseModelRecord{Chosen: m.Chosen, Reason: m.ChoiceReason, Error: m.PurchaseError}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // manifestModelsFixture is a run's models with BG/NBD and MBG/NBD fitted
@@ -17,8 +18,8 @@ import (
 // caution; nan puts NaN and infinities wherever a number can be.
 func manifestModelsFixture(nan bool) *analysis.Result {
 	asOf := time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
-	bg := analysis.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 1200}
-	mbg := analysis.MBGNBD{R: 0.251, Alpha: 4.62, A: 0.61, B: 2.9, LogLikelihood: -9590.12, Converged: true, N: 1200}
+	bg := btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 1200}
+	mbg := btyd.MBGNBD{R: 0.251, Alpha: 4.62, A: 0.61, B: 2.9, LogLikelihood: -9590.12, Converged: true, N: 1200}
 	bad := math.NaN()
 	if nan {
 		mbg.Alpha, mbg.LogLikelihood = math.NaN(), math.Inf(-1)
@@ -28,23 +29,23 @@ func manifestModelsFixture(nan bool) *analysis.Result {
 	res := &analysis.Result{AsOf: asOf}
 	res.Models = analysis.Models{
 		BGNBD: bg, TimeUnitDays: 7, Usable: true,
-		Purchase: []analysis.FittedModel{{Key: analysis.ModelBGNBD, Model: bg}, {Key: analysis.ModelMBGNBD, Model: mbg}},
-		Chosen:   analysis.ModelBGNBD, ChoiceReason: analysis.ChoiceHoldout,
+		Purchase: []analysis.FittedModel{{Key: btyd.ModelBGNBD, Model: bg}, {Key: btyd.ModelMBGNBD, Model: mbg}},
+		Chosen:   btyd.ModelBGNBD, ChoiceReason: analysis.ChoiceHoldout,
 		Backtest: analysis.Backtest{
 			CalibrationEnd: analysis.DateOf(asOf.AddDate(0, 0, -91)), HoldoutEnd: analysis.DateOf(asOf), HoldoutUnits: 13,
 			Customers: 1500, RepeatBuyers: 620, ActualRepeat: 1880, NaivePredicted: 2400, NaiveMAE: 1.02,
 			Models: []analysis.BacktestModel{
-				{Key: analysis.ModelBGNBD, Predicted: 1650, MAE: 0.84},
-				{Key: analysis.ModelMBGNBD, Predicted: 1710, MAE: bad},
-				{Key: analysis.ModelParetoNBD, Error: "not fitted"},
+				{Key: btyd.ModelBGNBD, Predicted: 1650, MAE: 0.84},
+				{Key: btyd.ModelMBGNBD, Predicted: 1710, MAE: bad},
+				{Key: btyd.ModelParetoNBD, Error: "not fitted"},
 			},
 			ByFrequency: []analysis.FrequencyBucket{
-				{Frequency: 0, Customers: 700, ActualMean: 0.2, PredictedMean: map[string]float64{analysis.ModelBGNBD: 0.15, analysis.ModelMBGNBD: bad}},
+				{Frequency: 0, Customers: 700, ActualMean: 0.2, PredictedMean: map[string]float64{btyd.ModelBGNBD: 0.15, btyd.ModelMBGNBD: bad}},
 				{Frequency: 7, Customers: 0, ActualMean: bad, PredictedMean: map[string]float64{}},
 			},
 		},
 		Verdict: analysis.Verdict{Level: analysis.VerdictCaution, Reasons: []analysis.VerdictReason{
-			{Code: analysis.ReasonTracking, Model: analysis.ModelBGNBD, Predicted: 1650, Actual: 1880, Units: 13, Share: (1650.0 - 1880) / 1880},
+			{Code: analysis.ReasonTracking, Model: btyd.ModelBGNBD, Predicted: 1650, Actual: 1880, Units: 13, Share: (1650.0 - 1880) / 1880},
 			{Code: analysis.ReasonSpendRelated, Share: 0.34},
 		}},
 		SpendCorrelation: 0.34, SpendCorrelationN: 620,

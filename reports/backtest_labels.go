@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // This file words the purchase models' back-test, the choice between the
@@ -44,9 +45,9 @@ var VerdictMeanings = map[string]Label{
 
 // PurchaseModelLabels name the purchase models by key.
 var PurchaseModelLabels = map[string]Label{
-	analysis.ModelBGNBD:     {"BG/NBD", "BG/NBD"},
-	analysis.ModelMBGNBD:    {"MBG/NBD", "MBG/NBD"},
-	analysis.ModelParetoNBD: {"Pareto/NBD", "Pareto/NBD"},
+	btyd.ModelBGNBD:     {"BG/NBD", "BG/NBD"},
+	btyd.ModelMBGNBD:    {"MBG/NBD", "MBG/NBD"},
+	btyd.ModelParetoNBD: {"Pareto/NBD", "Pareto/NBD"},
 }
 
 // PurchaseModelName is the name of a purchase model; its key when unknown.
@@ -261,7 +262,7 @@ func purchaseModelError(m analysis.Models, key string) string {
 	switch key {
 	case "":
 		return cmp.Or(m.PurchaseError, m.BGNBDError)
-	case analysis.ModelBGNBD:
+	case btyd.ModelBGNBD:
 		return m.BGNBDError
 	}
 	return ""

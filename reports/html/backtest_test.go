@@ -10,6 +10,7 @@ import (
 	"github.com/custseg/custseg/reports/reportstest"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // markChurnedAlive marks the first n churned buyers of res as likely active
@@ -120,7 +121,7 @@ func TestWriteHTMLBacktest(t *testing.T) {
 				m.Purchase[0].Error = "the fit ran to a boundary: purchases are too regular for this model"
 				m.Chosen, m.ChoiceReason = "", analysis.ChoiceNone
 				m.Verdict = analysis.Verdict{Level: analysis.VerdictNotUsable, Reasons: []analysis.VerdictReason{
-					{Code: analysis.ReasonNotConverged, Model: analysis.ModelBGNBD},
+					{Code: analysis.ReasonNotConverged, Model: btyd.ModelBGNBD},
 					{Code: analysis.ReasonFewRepeatBuyers, Count: 40},
 					{Code: analysis.ReasonSpendFailed},
 				}}
@@ -216,13 +217,13 @@ func TestWriteHTMLBacktest(t *testing.T) {
 func TestDescribeVerdictReasons(t *testing.T) {
 	m := analysis.Models{TimeUnitDays: 7, GGError: "x", Backtest: analysis.Backtest{HoldoutUnits: 13, Skipped: analysis.BacktestSkippedFew}}
 	reasons := []analysis.VerdictReason{
-		{Code: analysis.ReasonTracking, Model: analysis.ModelMBGNBD, Predicted: 120, Actual: 100, Units: 13, Share: 0.2},
+		{Code: analysis.ReasonTracking, Model: btyd.ModelMBGNBD, Predicted: 120, Actual: 100, Units: 13, Share: 0.2},
 		{Code: analysis.ReasonTracking, Predicted: 100, Actual: 100},
-		{Code: analysis.ReasonTracking, Model: analysis.ModelParetoNBD, Predicted: 5, Actual: 0},
+		{Code: analysis.ReasonTracking, Model: btyd.ModelParetoNBD, Predicted: 5, Actual: 0},
 		{Code: analysis.ReasonNaiveBetter, MAE: 1.1, NaiveMAE: 1.02},
 		{Code: analysis.ReasonNaiveWorse, MAE: 0.5, NaiveMAE: 1.02},
 		{Code: analysis.ReasonNoHoldout},
-		{Code: analysis.ReasonNotConverged, Model: analysis.ModelParetoNBD},
+		{Code: analysis.ReasonNotConverged, Model: btyd.ModelParetoNBD},
 		{Code: analysis.ReasonNotConverged},
 		{Code: analysis.ReasonFewRepeatBuyers, Count: 12},
 		{Code: analysis.ReasonSpendRelated, Share: 0.5},
@@ -285,12 +286,12 @@ func TestChoiceSentence(t *testing.T) {
 		chosen, reason string
 		want           texts2
 	}{
-		{analysis.ModelMBGNBD, analysis.ChoiceConfigured, texts2{"The chosen purchase model is MBG/NBD, as named in the configuration (analysis.models.purchase_model).", "选用的购买模型为 MBG/NBD：由配置（analysis.models.purchase_model）指定。"}},
-		{analysis.ModelMBGNBD, analysis.ChoiceHoldout, texts2{"The chosen purchase model is MBG/NBD: its error per customer in the back-test was the lowest (0.86).", "选用的购买模型为 MBG/NBD：它在回测中的单客户误差最低（0.86）。"}},
-		{analysis.ModelBGNBD, analysis.ChoiceBIC, texts2{"The chosen purchase model is BG/NBD: without a back-test, it fits the whole history best (lowest BIC, 19,193).", "选用的购买模型为 BG/NBD：没有回测时，它对全部历史数据的拟合最好（BIC 最低，19,193）。"}},
-		{analysis.ModelParetoNBD, analysis.ChoiceOnly, texts2{"The chosen purchase model is Pareto/NBD, the only one that converged.", "选用的购买模型为 Pareto/NBD：唯一收敛的购买模型。"}},
+		{btyd.ModelMBGNBD, analysis.ChoiceConfigured, texts2{"The chosen purchase model is MBG/NBD, as named in the configuration (analysis.models.purchase_model).", "选用的购买模型为 MBG/NBD：由配置（analysis.models.purchase_model）指定。"}},
+		{btyd.ModelMBGNBD, analysis.ChoiceHoldout, texts2{"The chosen purchase model is MBG/NBD: its error per customer in the back-test was the lowest (0.86).", "选用的购买模型为 MBG/NBD：它在回测中的单客户误差最低（0.86）。"}},
+		{btyd.ModelBGNBD, analysis.ChoiceBIC, texts2{"The chosen purchase model is BG/NBD: without a back-test, it fits the whole history best (lowest BIC, 19,193).", "选用的购买模型为 BG/NBD：没有回测时，它对全部历史数据的拟合最好（BIC 最低，19,193）。"}},
+		{btyd.ModelParetoNBD, analysis.ChoiceOnly, texts2{"The chosen purchase model is Pareto/NBD, the only one that converged.", "选用的购买模型为 Pareto/NBD：唯一收敛的购买模型。"}},
 		{"", analysis.ChoiceNone, texts2{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"}},
-		{analysis.ModelBGNBD, "", texts2{"The chosen purchase model is BG/NBD.", "选用的购买模型为 BG/NBD。"}},
+		{btyd.ModelBGNBD, "", texts2{"The chosen purchase model is BG/NBD.", "选用的购买模型为 BG/NBD。"}},
 		{"", "", texts2{"", ""}},
 	}
 	for _, tt := range tests {
@@ -334,8 +335,8 @@ func TestBacktestSkipped(t *testing.T) {
 	}
 	// A back-test ran, but the chosen model could not be fitted on the
 	// calibration period.
-	m = analysis.Models{TimeUnitDays: 7, Chosen: analysis.ModelMBGNBD, Backtest: analysis.Backtest{HoldoutUnits: 13},
-		Verdict: analysis.Verdict{Level: analysis.VerdictCaution, Reasons: []analysis.VerdictReason{{Code: analysis.ReasonNoHoldout, Model: analysis.ModelMBGNBD}}}}
+	m = analysis.Models{TimeUnitDays: 7, Chosen: btyd.ModelMBGNBD, Backtest: analysis.Backtest{HoldoutUnits: 13},
+		Verdict: analysis.Verdict{Level: analysis.VerdictCaution, Reasons: []analysis.VerdictReason{{Code: analysis.ReasonNoHoldout, Model: btyd.ModelMBGNBD}}}}
 	want := texts2{"MBG/NBD could not be fitted without the last 13 weeks of orders, so its predictions could not be checked against what customers did.",
 		"MBG/NBD 在去掉最近 13 周的订单后无法拟合，因此无法用客户的实际购买检验其预测。"}
 	for _, loc := range []string{"en", "zh-CN"} {

@@ -10,6 +10,7 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // This file holds the report's account of the purchase models' back-test:
@@ -47,9 +48,9 @@ var (
 
 // Colours of the purchase models' lines; the actual line is dark.
 var modelColors = map[string]string{
-	analysis.ModelBGNBD:     "#4e79a7",
-	analysis.ModelMBGNBD:    "#f28e2b",
-	analysis.ModelParetoNBD: "#b07aa1",
+	btyd.ModelBGNBD:     "#4e79a7",
+	btyd.ModelMBGNBD:    "#f28e2b",
+	btyd.ModelParetoNBD: "#b07aa1",
 }
 
 const colorActual = "#1d2b3a"
@@ -290,5 +291,5 @@ func chosenModelName(m analysis.Models, loc string) string {
 	if m.Chosen != "" {
 		return reports.PurchaseModelName(m.Chosen, loc)
 	}
-	return reports.PurchaseModelName(analysis.ModelBGNBD, loc)
+	return reports.PurchaseModelName(btyd.ModelBGNBD, loc)
 }

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // Fixtures of the purchase models' back-test, the model choice and the
@@ -14,7 +15,7 @@ import (
 // predictions are never asked for.
 type fakeModel struct {
 	key    string
-	fit    analysis.ModelFit
+	fit    btyd.ModelFit
 	params map[string]float64
 }
 
@@ -22,7 +23,7 @@ func (m fakeModel) Key() string                                              { r
 func (m fakeModel) PAlive(x, tx, T float64) float64                          { return 0.5 }
 func (m fakeModel) ConditionalExpectedPurchases(t, x, tx, T float64) float64 { return 0 }
 func (m fakeModel) ExpectedPurchases(t float64) float64                      { return 0 }
-func (m fakeModel) Fit() analysis.ModelFit                                   { return m.fit }
+func (m fakeModel) Fit() btyd.ModelFit                                       { return m.fit }
 func (m fakeModel) Params() map[string]float64                               { return m.params }
 
 // The back-test fixture's numbers, which the tests' expected sentences
@@ -44,26 +45,26 @@ const (
 // 12.2% but beats the naive baseline, and a verdict of caution: the
 // tracking, the baseline and a spend correlation of 0.34.
 func FillBacktest(m *analysis.Models, asOf time.Time) {
-	m.BGNBD = analysis.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 1200}
+	m.BGNBD = btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 1200}
 	m.TimeUnitDays = 7
-	mbg := analysis.MBGNBD{R: 0.251, Alpha: 4.62, A: 0.61, B: 2.9, LogLikelihood: -9590.12, Converged: true, N: m.BGNBD.N}
-	pareto := fakeModel{key: analysis.ModelParetoNBD, fit: analysis.ModelFit{LogLikelihood: -9701.5, K: 4, N: m.BGNBD.N},
+	mbg := btyd.MBGNBD{R: 0.251, Alpha: 4.62, A: 0.61, B: 2.9, LogLikelihood: -9590.12, Converged: true, N: m.BGNBD.N}
+	pareto := fakeModel{key: btyd.ModelParetoNBD, fit: btyd.ModelFit{LogLikelihood: -9701.5, K: 4, N: m.BGNBD.N},
 		params: map[string]float64{"r": 0.55, "alpha": 10.58, "s": 0.61, "beta": 11.67}}
 	m.Purchase = []analysis.FittedModel{
-		{Key: analysis.ModelBGNBD, Model: m.BGNBD},
-		{Key: analysis.ModelMBGNBD, Model: mbg},
-		{Key: analysis.ModelParetoNBD, Model: pareto, Error: "the fit ran to a boundary"},
+		{Key: btyd.ModelBGNBD, Model: m.BGNBD},
+		{Key: btyd.ModelMBGNBD, Model: mbg},
+		{Key: btyd.ModelParetoNBD, Model: pareto, Error: "the fit ran to a boundary"},
 	}
-	m.Chosen, m.ChoiceReason = analysis.ModelBGNBD, analysis.ChoiceHoldout
+	m.Chosen, m.ChoiceReason = btyd.ModelBGNBD, analysis.ChoiceHoldout
 	calEnd := analysis.DateOf(asOf.AddDate(0, 0, -7*units))
 	b := analysis.Backtest{
 		CalibrationEnd: calEnd, HoldoutEnd: analysis.DateOf(asOf), HoldoutUnits: units,
 		Customers: 1500, RepeatBuyers: 620, ActualRepeat: actual,
 		NaivePredicted: 2400, NaiveMAE: naiveMAE,
 		Models: []analysis.BacktestModel{
-			{Key: analysis.ModelBGNBD, Fit: m.BGNBD.Fit(), Params: m.BGNBD.Params(), Predicted: bgPredicted, MAE: bgmae},
-			{Key: analysis.ModelMBGNBD, Fit: mbg.Fit(), Params: mbg.Params(), Predicted: mbgPredicted, MAE: mbgmae},
-			{Key: analysis.ModelParetoNBD, Fit: pareto.fit, Params: pareto.params, Error: "the fit ran to a boundary"},
+			{Key: btyd.ModelBGNBD, Fit: m.BGNBD.Fit(), Params: m.BGNBD.Params(), Predicted: bgPredicted, MAE: bgmae},
+			{Key: btyd.ModelMBGNBD, Fit: mbg.Fit(), Params: mbg.Params(), Predicted: mbgPredicted, MAE: mbgmae},
+			{Key: btyd.ModelParetoNBD, Fit: pareto.fit, Params: pareto.params, Error: "the fit ran to a boundary"},
 		},
 		Tracking: analysis.Tracking{Predicted: map[string][]float64{}},
 	}
@@ -72,22 +73,22 @@ func FillBacktest(m *analysis.Models, asOf time.Time) {
 		b.ByFrequency = append(b.ByFrequency, analysis.FrequencyBucket{
 			Frequency: f, Customers: n, ActualMean: 0.2 + 0.45*float64(f),
 			PredictedMean: map[string]float64{
-				analysis.ModelBGNBD:  0.15 + 0.4*float64(f),
-				analysis.ModelMBGNBD: 0.17 + 0.41*float64(f),
+				btyd.ModelBGNBD:  0.15 + 0.4*float64(f),
+				btyd.ModelMBGNBD: 0.17 + 0.41*float64(f),
 			}})
 	}
 	for k := 1; k <= units; k++ {
 		share := float64(k) / units
 		b.Tracking.Actual = append(b.Tracking.Actual, actual*share)
-		b.Tracking.Predicted[analysis.ModelBGNBD] = append(b.Tracking.Predicted[analysis.ModelBGNBD], bgPredicted*share)
-		b.Tracking.Predicted[analysis.ModelMBGNBD] = append(b.Tracking.Predicted[analysis.ModelMBGNBD], mbgPredicted*share)
+		b.Tracking.Predicted[btyd.ModelBGNBD] = append(b.Tracking.Predicted[btyd.ModelBGNBD], bgPredicted*share)
+		b.Tracking.Predicted[btyd.ModelMBGNBD] = append(b.Tracking.Predicted[btyd.ModelMBGNBD], mbgPredicted*share)
 	}
 	m.Backtest = b
 	m.SpendCorrelation, m.SpendCorrelationN = spendCorr, 620
 	m.Verdict = analysis.Verdict{Level: analysis.VerdictCaution, Reasons: []analysis.VerdictReason{
-		{Code: analysis.ReasonTracking, Model: analysis.ModelBGNBD, Predicted: bgPredicted, Actual: actual, Units: units,
+		{Code: analysis.ReasonTracking, Model: btyd.ModelBGNBD, Predicted: bgPredicted, Actual: actual, Units: units,
 			Share: (bgPredicted - actual) / actual},
-		{Code: analysis.ReasonNaiveWorse, Model: analysis.ModelBGNBD, MAE: bgmae, NaiveMAE: naiveMAE},
+		{Code: analysis.ReasonNaiveWorse, Model: btyd.ModelBGNBD, MAE: bgmae, NaiveMAE: naiveMAE},
 		{Code: analysis.ReasonSpendRelated, Share: spendCorr},
 	}}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/custseg/custseg/reports"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // Fixtures of the HTML report and email tests: shops analysed with
@@ -109,7 +110,7 @@ func Input(t *testing.T, ds *analysis.Dataset, locale string) *reports.Input {
 	// One purchase model, no back-test: the fixtures set the model fields
 	// by hand where a test needs them (htmlFillModels), and fitting three
 	// models that do not converge on this shop costs seconds a fixture.
-	p.Models.PurchaseModel, p.Models.HoldoutUnits = analysis.ModelBGNBD, 0
+	p.Models.PurchaseModel, p.Models.HoldoutUnits = btyd.ModelBGNBD, 0
 	if err := p.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +170,7 @@ func HtmlTestFull(t *testing.T, n int, locale string, o HtmlFull) *reports.Input
 func fillModels(res *analysis.Result) {
 	m := &res.Models
 	m.Usable, m.BGNBDError, m.PurchaseError, m.GGError = true, "", "", ""
-	m.Chosen, m.ChoiceReason = analysis.ModelBGNBD, analysis.ChoiceOnly
+	m.Chosen, m.ChoiceReason = btyd.ModelBGNBD, analysis.ChoiceOnly
 	m.PyramidBy, m.CLVMonths, m.PurchaseHorizon, m.TimeUnitDays = "clv", 12, 52, 7
 	total := 0.0
 	for i := range res.Scores {

@@ -8,6 +8,7 @@ import (
 	"github.com/custseg/custseg/reports"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 func Day(s string) time.Time {
@@ -96,8 +97,8 @@ func RichInput(locale string, usable, previous bool) *reports.Input {
 	res := in.Result
 	m := &res.Models
 	*m = analysis.Models{
-		BGNBD:        analysis.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 6},
-		GammaGamma:   analysis.GammaGamma{P: 6.25, Q: 3.74, V: 15.44, Converged: true, N: 3, Excluded: 1},
+		BGNBD:        btyd.BGNBD{R: 0.243, Alpha: 4.414, A: 0.793, B: 2.426, LogLikelihood: -9582.43, Converged: true, N: 6},
+		GammaGamma:   btyd.GammaGamma{P: 6.25, Q: 3.74, V: 15.44, Converged: true, N: 3, Excluded: 1},
 		Usable:       usable,
 		TimeUnitDays: 7, PurchaseHorizon: 52, CLVMonths: 12, MonthlyDiscount: 0.01, PyramidBy: "clv",
 	}

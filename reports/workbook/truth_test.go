@@ -16,6 +16,7 @@ import (
 	"github.com/custseg/custseg/reports/reportstest"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/btyd"
 )
 
 // TestCustomersCSVModelCells: the model columns of the CSV list are empty
@@ -135,7 +136,7 @@ func TestModelKPIsNotAvailable(t *testing.T) {
 			reportstest.DropModels(res)
 			res.Models.BGNBDError, res.Models.PurchaseError, res.Models.GGError = tt.bg, tt.bg, tt.gg
 			if tt.bg == "" {
-				res.Models.Chosen = analysis.ModelBGNBD
+				res.Models.Chosen = btyd.ModelBGNBD
 			}
 			page := renderHTML(t, in)
 			if !strings.Contains(page, reportstest.EscapeText(tt.want)) || strings.Contains(page, "did not converge on this data, so") {

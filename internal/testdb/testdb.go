@@ -78,13 +78,14 @@ func New(t testing.TB) *DB {
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("MySQL/MariaDB at %s is not reachable under CI: %v", mc.Addr, err)
 	}
+	why := fmt.Sprintf("no MySQL/MariaDB at %s: %v", mc.Addr, err)
 	srv, err := demo.StartServer(context.Background(), name)
 	if err != nil {
 		t.Fatalf("embedded server: %v", err)
 	}
 	t.Cleanup(func() { srv.Close() })
 	d := &DB{DSN: srv.DSN(), Kind: "embedded", Name: name}
-	d.announce(t, fmt.Sprintf("no MySQL/MariaDB at %s: %v", mc.Addr, err))
+	d.announce(t, why)
 	return d
 }
 

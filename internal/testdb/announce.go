@@ -134,8 +134,7 @@ func Summary(pkg string) string {
 // to the test binary's own stderr otherwise.
 func Main(m *testing.M) int {
 	code := m.Run()
-	dir, _ := os.Getwd()
-	s := Summary(filepath.Base(dir))
+	s := Summary(packageDir())
 	if s == "" {
 		return code
 	}
@@ -148,4 +147,27 @@ func Main(m *testing.M) int {
 	}
 	fmt.Fprintln(w, s)
 	return code
+}
+
+// packageDir is the folder of the package under test (the test binary's
+// working folder) relative to its module's root, such as "cmd/custseg".
+func packageDir() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "?"
+	}
+	for root := wd; ; {
+		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
+			if rel, err := filepath.Rel(root, wd); err == nil {
+				return filepath.ToSlash(rel)
+			}
+			break
+		}
+		up := filepath.Dir(root)
+		if up == root {
+			break
+		}
+		root = up
+	}
+	return filepath.Base(wd)
 }

@@ -130,8 +130,9 @@ func Summary(pkg string) string {
 //
 // `go test ./...` shows a passing package's output only with -v, so
 // without -v the line goes to the stderr of the process that started the
-// test binary (the go command) where the system lets it be opened, and
-// to the test binary's own stderr otherwise.
+// test binary (the go command) when that is a terminal or a pipe (see
+// parentStderr), and to the test binary's own stderr otherwise (shown
+// with -v, or when the package fails).
 func Main(m *testing.M) int {
 	code := m.Run()
 	s := Summary(packageDir())
@@ -140,13 +141,29 @@ func Main(m *testing.M) int {
 	}
 	w := io.Writer(os.Stderr)
 	if !testing.Verbose() {
-		if f, err := os.OpenFile(fmt.Sprintf("/proc/%d/fd/2", os.Getppid()), os.O_WRONLY|os.O_APPEND, 0); err == nil {
+		if f := parentStderr(); f != nil {
 			defer f.Close()
 			w = f
 		}
 	}
 	fmt.Fprintln(w, s)
 	return code
+}
+
+// parentStderr opens the stderr of the process that started this one
+// (Linux), when it is a terminal, a pipe or a socket; nil otherwise. A
+// regular file is left alone: written through a second open file, lines
+// would be overwritten by the parent's own writes at its own offset.
+func parentStderr() *os.File {
+	f, err := os.OpenFile(fmt.Sprintf("/proc/%d/fd/2", os.Getppid()), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&(os.ModeNamedPipe|os.ModeSocket|os.ModeCharDevice) == 0 {
+		f.Close()
+		return nil
+	}
+	return f
 }
 
 // packageDir is the folder of the package under test (the test binary's

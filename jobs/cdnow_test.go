@@ -94,6 +94,9 @@ func TestCDNOWThroughTheWholeJob(t *testing.T) {
 // distinct purchase days.
 func loadCDNOW(t *testing.T) (*testdb.DB, queries.Source, map[string]map[time.Time]bool) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: the CDNOW data set through the whole job (analysis tests the published parameters)")
+	}
 	tdb := testdb.New(t)
 	db := tdb.Open(t)
 	if _, err := db.Exec(`CREATE TABLE cdnow_tx (id INT NOT NULL, customer_id INT NOT NULL, tx_date DATE NOT NULL,

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"strings"
 	"sync"
@@ -125,13 +126,20 @@ func alertConfig(cfg *config.Config, srv *smtptest.Server) {
 // timeouts).
 func waitLong(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
+	waitUntil(t, time.Minute, 20*time.Millisecond, what, cond)
+}
+
+// lockWaiters counts the sessions of db's MariaDB server waiting in
+// GET_LOCK (MySQLLocker's query, in the state "User lock").
+func lockWaiters(t *testing.T, db *sql.DB) int {
+	t.Helper()
+	var n int
+	err := db.QueryRow("SELECT COUNT(*) FROM information_schema.PROCESSLIST " +
+		"WHERE INFO LIKE 'SELECT GET_LOCK(%' AND STATE = 'User lock'").Scan(&n)
+	if err != nil {
+		t.Fatalf("process list: %v", err)
 	}
+	return n
 }
 
 func historyOf(t *testing.T, dir, job string) []RunRecord {
@@ -340,11 +348,17 @@ func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
 	ledger := &memLedger{}
 	var mu sync.Mutex
 	ran := map[time.Time]int{}
+	first := time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)
+	running := make(chan struct{}, 1) // the 10:01 run holds the lock
+	release := make(chan struct{})    // and goes on until the other waits for it
 	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
 		mu.Lock()
 		ran[at]++
 		mu.Unlock()
-		time.Sleep(300 * time.Millisecond) // a run takes a while
+		if at.Equal(first) {
+			running <- struct{}{}
+			<-release
+		}
 		return &Manifest{RunID: "r"}, nil
 	}
 	clockA := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
@@ -359,6 +373,14 @@ func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
 	waiters(t, clockB, 1)
 	clockA.Advance(30 * time.Second)
 	clockB.Advance(30 * time.Second)
+	select {
+	case <-running:
+	case <-time.After(time.Minute):
+		t.Fatal("neither scheduler ran the 10:01 fire")
+	}
+	db := tdb.Open(t)
+	waitLong(t, "the other scheduler to wait for the lock", func() bool { return lockWaiters(t, db) > 0 })
+	close(release)
 	waitLong(t, "one run and one skip", func() bool { return total(ResultOK) == 1 && total(ResultSkipped) == 1 })
 
 	// 10:02 on A; B's fire comes after A's run has ended.

@@ -167,7 +167,12 @@ func TestHealthStuckRun(t *testing.T) {
 	})
 	cfg.Schedule.Listen = "127.0.0.1:0"
 	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
-	defer close(release)
+	released := false
+	defer func() {
+		if !released {
+			close(release)
+		}
+	}()
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second)
 	rec.next(t)
@@ -181,7 +186,11 @@ func TestHealthStuckRun(t *testing.T) {
 		t.Errorf("healthz does not name the stuck run:\n%s", body)
 	}
 	waitFor(t, "the alert", func() bool { return len(srv.Messages()) >= 1 })
-	time.Sleep(300 * time.Millisecond) // a second alert would come by now
+	// The run ends at last; by then a second alert, from the stuck run or
+	// its end, would have been sent.
+	close(release)
+	released = true
+	waitFor(t, "the stuck run to end", func() bool { return runsCounter(s, "hourly", ResultFailed) == 1 })
 	msgs := srv.Messages()
 	if len(msgs) != 1 || !strings.Contains(msgs[0].Header().Get("Subject"), "step timeout") ||
 		!strings.Contains(plainText(t, msgs[0].Data), "still going") {

@@ -269,6 +269,9 @@ func TestWritebackReplacesPerAsOf(t *testing.T) {
 // TestWritebackBatches writes a shop larger than one INSERT batch, on
 // which the models converge, so P(alive) and CLV are filled in.
 func TestWritebackBatches(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: 2,500 customers written back twice take minutes on the embedded engine")
+	}
 	tdb := testdb.New(t)
 	shop := demo.Generate(demo.Options{Customers: 2500, Orders: 25000})
 	if err := demo.Load(context.Background(), tdb.Open(t), shop); err != nil {

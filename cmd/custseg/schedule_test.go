@@ -58,17 +58,31 @@ func startSchedule(t *testing.T, env map[string]string, args ...string) (stderr 
 	return stderr, cancel, wait
 }
 
+// waitUntil asks cond every poll until it holds, and reports false after
+// limit (wall time: a bound for a loaded machine, never a measure).
+func waitUntil(limit, poll time.Duration, cond func() bool) bool {
+	deadline := time.NewTimer(limit)
+	defer deadline.Stop()
+	tick := time.NewTicker(poll)
+	defer tick.Stop()
+	for !cond() {
+		select {
+		case <-deadline.C:
+			return false
+		case <-tick.C:
+		}
+	}
+	return true
+}
+
+// waitForText waits for re to match what buf holds, and returns the match.
 func waitForText(t *testing.T, buf *syncBuffer, re *regexp.Regexp) []string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for time.Now().Before(deadline) {
-		if m := re.FindStringSubmatch(buf.String()); m != nil {
-			return m
-		}
-		time.Sleep(10 * time.Millisecond)
+	var m []string
+	if !waitUntil(time.Minute, 10*time.Millisecond, func() bool { m = re.FindStringSubmatch(buf.String()); return m != nil }) {
+		t.Fatalf("no %s in:\n%s", re, buf)
 	}
-	t.Fatalf("no %s in:\n%s", re, buf)
-	return nil
+	return m
 }
 
 func TestScheduleCommandServesHealthAndStops(t *testing.T) {
@@ -136,11 +150,10 @@ schedule:
 	env := map[string]string{"CUSTSEG_DSN": dsn}
 	stderr, cancel, wait := startSchedule(t, env, "--config", cfgPath)
 	var runs []jobs.RunRecord
-	deadline := time.Now().Add(60 * time.Second)
-	for len(runs) == 0 && time.Now().Before(deadline) {
-		time.Sleep(50 * time.Millisecond)
+	waitUntil(time.Minute, 50*time.Millisecond, func() bool {
 		runs, _ = jobs.ReadRuns(filepath.Join(dir, "out"), "minutely")
-	}
+		return len(runs) > 0
+	})
 	cancel()
 	if code := wait(); code != exitOK {
 		t.Errorf("exit code %d, want 0\n%s", code, stderr)

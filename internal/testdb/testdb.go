@@ -9,6 +9,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -31,6 +32,8 @@ type DB struct {
 	DSN  string // go-sql-driver DSN of the test's own database
 	Kind string // "mariadb" (a real server) or "embedded"
 	Name string // database name
+
+	engine string // see Engine; "" for the embedded engine
 }
 
 // New returns a fresh, empty database, dropped when the test ends.
@@ -65,7 +68,9 @@ func New(t testing.TB) *DB {
 		mc.ParseTime = true
 		mc.Loc = time.UTC
 		mc.Timeout = 0
-		return &DB{DSN: mc.FormatDSN(), Kind: "mariadb", Name: name}
+		d := &DB{DSN: mc.FormatDSN(), Kind: "mariadb", Name: name, engine: serverEngine(admin, mc.Addr)}
+		d.announce(t, "")
+		return d
 	}
 	if admin != nil {
 		admin.Close()
@@ -73,13 +78,15 @@ func New(t testing.TB) *DB {
 	if os.Getenv("CI") == "true" {
 		t.Fatalf("MySQL/MariaDB at %s is not reachable under CI: %v", mc.Addr, err)
 	}
-	t.Logf("no MySQL/MariaDB at %s (%v): using the embedded engine", mc.Addr, err)
+	why := fmt.Sprintf("no MySQL/MariaDB at %s: %v", mc.Addr, err)
 	srv, err := demo.StartServer(context.Background(), name)
 	if err != nil {
 		t.Fatalf("embedded server: %v", err)
 	}
 	t.Cleanup(func() { srv.Close() })
-	return &DB{DSN: srv.DSN(), Kind: "embedded", Name: name}
+	d := &DB{DSN: srv.DSN(), Kind: "embedded", Name: name}
+	d.announce(t, why)
+	return d
 }
 
 // Open connects to d for setting up fixtures.

@@ -33,6 +33,9 @@ import (
 // as on a phone) to CUSTSEG_SCREENSHOT_DIR, or /tmp/custseg-screenshots,
 // for a person to look at.
 func TestHTMLInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: renders the reports in Chromium, a minute or more")
+	}
 	chromium := findChromium()
 	if chromium == "" {
 		msg := "chromium not found (install it, or set CHROMIUM to its path)"

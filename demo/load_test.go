@@ -12,14 +12,16 @@ import (
 	"time"
 
 	"github.com/go-sql-driver/mysql"
+
+	"github.com/custseg/custseg/demo/embedded"
 )
 
 // startEmbedded starts an embedded server and opens a pool on it.
-func startEmbedded(t testing.TB) (*Server, *sql.DB) {
+func startEmbedded(t testing.TB) (*embedded.Server, *sql.DB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	srv, err := StartServer(ctx, "shop")
+	srv, err := embedded.Start(ctx, "shop")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +290,7 @@ func BenchmarkLoadDefault(b *testing.B) {
 	shop := Generate(Options{})
 	for b.Loop() {
 		b.StopTimer()
-		srv, err := StartServer(context.Background(), "shop")
+		srv, err := embedded.Start(context.Background(), "shop")
 		if err != nil {
 			b.Fatal(err)
 		}

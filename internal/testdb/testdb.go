@@ -1,7 +1,7 @@
 // Package testdb gives tests a MySQL-compatible database of their own: a
 // fresh database on the real MariaDB/MySQL server when one answers (always
 // under CI, where an unreachable server fails the test), otherwise the
-// embedded engine that `custseg demo` uses.
+// embedded engine that `custseg demo` uses (demo/embedded).
 package testdb
 
 import (
@@ -16,7 +16,7 @@ import (
 
 	"github.com/go-sql-driver/mysql"
 
-	"github.com/custseg/custseg/demo"
+	"github.com/custseg/custseg/demo/embedded"
 )
 
 // EnvDSN names the variable holding the server DSN for integration tests;
@@ -74,7 +74,7 @@ func New(t testing.TB) *DB {
 		t.Fatalf("MySQL/MariaDB at %s is not reachable under CI: %v", mc.Addr, err)
 	}
 	t.Logf("no MySQL/MariaDB at %s (%v): using the embedded engine", mc.Addr, err)
-	srv, err := demo.StartServer(context.Background(), name)
+	srv, err := embedded.Start(context.Background(), name)
 	if err != nil {
 		t.Fatalf("embedded server: %v", err)
 	}

@@ -1,0 +1,24 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDemoNotBuilt: a binary built without -tags demo has no embedded
+// engine; `custseg demo` says how to get it and exits 2, and -h still works.
+func TestDemoNotBuilt(t *testing.T) {
+	saved := demoEngine
+	demoEngine = nil
+	t.Cleanup(func() { demoEngine = saved })
+
+	code, out, errOut := run(t, nil, "demo", "--out", t.TempDir())
+	if code != exitUsage || out != "" ||
+		errOut != "Error: "+errDemoNotBuilt.Error()+"\n" || !strings.Contains(errOut, "go run -tags demo ./cmd/custseg demo") {
+		t.Errorf("demo without the engine: exit %d, stdout %q, stderr %q; want 2 and how to get it", code, out, errOut)
+	}
+	code, out, _ = run(t, nil, "demo", "-h")
+	if code != exitOK || !strings.Contains(out, "-tags demo") {
+		t.Errorf("demo -h without the engine: exit %d, stdout %q", code, out)
+	}
+}

@@ -2,6 +2,8 @@ module github.com/custseg/custseg
 
 go 1.26.8
 
+toolchain go1.27.3
+
 require (
 	github.com/dolthub/go-mysql-server v0.20.0
 	github.com/emersion/go-sasl v0.0.0-20241020182733-b788ff22d5a6

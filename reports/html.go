@@ -196,19 +196,6 @@ func newHTMLPage(in *Input) (*htmlPage, error) {
 	return p, nil
 }
 
-// chartIDs lists the ids of the charts the page draws, in page order.
-func (p *htmlPage) chartIDs() []string {
-	var ids []string
-	for _, s := range p.Sections {
-		for _, c := range s.Charts {
-			if c.option != "" {
-				ids = append(ids, c.ID)
-			}
-		}
-	}
-	return ids
-}
-
 // htmlAsOfDate is the run's as-of date.
 func htmlAsOfDate(in *Input) time.Time {
 	if in.AsOf.IsZero() {
@@ -350,14 +337,6 @@ func htmlCustomerName(ds *analysis.Dataset, i int, names bool) string {
 		return c.Name
 	case c.ID != "":
 		return c.ID
-	}
-	return "—"
-}
-
-// htmlStatusName is a churn status's name; "—" for an unknown one.
-func htmlStatusName(s analysis.Status, loc string) string {
-	if l, ok := StatusLabels[s]; ok {
-		return l.In(loc)
 	}
 	return "—"
 }

@@ -191,7 +191,6 @@ var (
 	htmlColPastValue = Label{"Past value", "历史价值"}
 	htmlColCustomer  = Label{"Customer", "客户"}
 	htmlColTier      = Label{"Value tier", "价值层级"}
-	htmlColStatus    = Label{"Status", "状态"}
 	htmlColCLV       = Label{"Lifetime value", "终身价值"}
 	htmlColShare     = Label{"Buyers", "购买客户"}
 )

@@ -168,8 +168,6 @@ var (
 		"0 means every buyer brings the same value, 1 means one buyer brings all of it; the higher, the more the shop depends on a few customers.",
 		"0 表示每位客户贡献的价值相同，1 表示全部价值来自一位客户；数值越高，店铺越依赖少数客户。"}
 	wbMeasure        = Label{"Value measure", "价值口径"}
-	wbMeasureExplain = Label{
-		"What \"value\" means in this workbook.", "本工作簿中“价值”的含义。"}
 	wbMeasureRevenue = Label{"Net revenue (purchases minus refunds)", "净收入（购买金额减退款）"}
 	wbMeasureMargin  = Label{"Margin (net revenue minus cost)", "毛利（净收入减成本）"}
 	// wbColValueRevenue and wbColValueMargin head the value column.

@@ -1,12 +1,12 @@
 // Package demo owns the demo shop behind `custseg demo`: a generated,
 // deterministic Chinese e-commerce shop (customers and orders, with
 // seasonality, repeat buyers, churners, refunds, discounts and a few
-// deliberately bad rows), the loader that writes it into any MySQL-compatible
-// database, and the embedded in-process MySQL server
-// (github.com/dolthub/go-mysql-server) that the demo runs against.
+// deliberately bad rows) and the loader that writes it into any
+// MySQL-compatible database. The embedded in-process MySQL server the demo
+// runs against is its subpackage embedded, linked only with -tags demo.
 //
 // Production code never imports demo: only cmd/custseg's demo command and
-// tests do. demo imports nothing of the project.
+// tests do. demo imports nothing of the project and no database engine.
 //
 // The tables it creates (see Schema) are the "operator's schema" of the demo;
 // custseg's example customers.sql and orders.sql map them to custseg's

@@ -6,20 +6,20 @@ import (
 	"flag"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
+	"github.com/custseg/custseg/demo/embedded"
+	"github.com/custseg/custseg/internal/testdb"
 )
 
 // startEmbedded starts an embedded server and opens a pool on it.
-func startEmbedded(t testing.TB) (*Server, *sql.DB) {
+func startEmbedded(t testing.TB) (*embedded.Server, *sql.DB) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	srv, err := StartServer(ctx, "shop")
+	srv, err := embedded.Start(ctx, "shop")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,49 +51,15 @@ func TestLoadEmbedded(t *testing.T) {
 	testLoad(t, db)
 }
 
-// mariaDSN is the real server the MariaDB test loads into.
-func mariaDSN() string {
-	if dsn := os.Getenv("CUSTSEG_TEST_MYSQL_DSN"); dsn != "" {
-		return dsn
-	}
-	return "root@tcp(127.0.0.1:3306)/test?parseTime=true&loc=UTC"
-}
-
-// TestLoadMariaDB runs the same load against a real server. It skips when
-// none is reachable, except under CI=true, where that is a failure.
+// TestLoadMariaDB runs the same load against a real server, in a database
+// of its own (internal/testdb, CUSTSEG_TEST_DSN). It skips when none is
+// reachable, except under CI=true, where that is a failure.
 func TestLoadMariaDB(t *testing.T) {
-	dsn := mariaDSN()
-	db, err := sql.Open("mysql", dsn)
-	if err != nil {
-		t.Fatal(err)
+	tdb := testdb.New(t)
+	if tdb.Kind != "mariadb" {
+		t.Skipf("no MariaDB/MySQL reachable (set %s): the embedded engine is TestLoadEmbedded's", testdb.EnvDSN)
 	}
-	defer db.Close()
-	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Second)
-	defer cancel()
-	if err := db.PingContext(ctx); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("MariaDB at %s not reachable under CI: %v", dsn, err)
-		}
-		t.Skipf("MariaDB at %s not reachable (set CUSTSEG_TEST_MYSQL_DSN to another): %v", dsn, err)
-	}
-	// A database of this test's own, so packages testing in parallel
-	// never share tables.
-	name := fmt.Sprintf("custseg_demo_test_%d", time.Now().UnixNano())
-	if _, err := db.ExecContext(t.Context(), "CREATE DATABASE "+name+" CHARACTER SET utf8mb4"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Exec("DROP DATABASE IF EXISTS " + name) })
-	mc, err := mysql.ParseDSN(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mc.DBName = name
-	own, err := sql.Open("mysql", mc.FormatDSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer own.Close()
-	testLoad(t, own)
+	testLoad(t, tdb.Open(t))
 }
 
 // testLoad loads the small shop, with one awkward name, and checks what
@@ -288,7 +254,7 @@ func BenchmarkLoadDefault(b *testing.B) {
 	shop := Generate(Options{})
 	for b.Loop() {
 		b.StopTimer()
-		srv, err := StartServer(context.Background(), "shop")
+		srv, err := embedded.Start(context.Background(), "shop")
 		if err != nil {
 			b.Fatal(err)
 		}

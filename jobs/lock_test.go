@@ -11,7 +11,7 @@ import (
 
 	"github.com/go-co-op/gocron/v2"
 
-	"github.com/custseg/custseg/demo"
+	"github.com/custseg/custseg/demo/embedded"
 	"github.com/custseg/custseg/internal/testdb"
 )
 
@@ -44,7 +44,7 @@ func lockServers(t *testing.T) map[string]string {
 	tdb := testdb.New(t)
 	servers := map[string]string{tdb.Kind: tdb.DSN}
 	if tdb.Kind != "embedded" {
-		srv, err := demo.StartServer(context.Background(), "locktest")
+		srv, err := embedded.Start(context.Background(), "locktest")
 		if err != nil {
 			t.Fatalf("embedded server: %v", err)
 		}

@@ -21,12 +21,32 @@ import (
 )
 
 // onlineRetailEnv names the variable that points the online retail test at
-// the data when it is not at onlineRetailDefault.
+// the data file itself, ahead of sharedEnv.
 const onlineRetailEnv = "CUSTSEG_ONLINE_RETAIL"
 
-// onlineRetailDefault is where the shared data folder keeps the UCI "Online
-// Retail" lines (see its PROVENANCE.txt), relative to this package.
-const onlineRetailDefault = "../../shared/data/online-retail/online_retail_all.csv.gz"
+// sharedEnv names the variable holding the shared data folder, as in
+// .ci/run: absolute, or relative to the repository root; default ../shared.
+const sharedEnv = "CUSTSEG_SHARED"
+
+// onlineRetailFile is where the shared data folder keeps the UCI "Online
+// Retail" lines (see its PROVENANCE.txt).
+const onlineRetailFile = "data/online-retail/online_retail_all.csv.gz"
+
+// onlineRetailPath is the data file: $CUSTSEG_ONLINE_RETAIL, else
+// onlineRetailFile in the shared folder.
+func onlineRetailPath() string {
+	if p := os.Getenv(onlineRetailEnv); p != "" {
+		return p
+	}
+	shared := os.Getenv(sharedEnv)
+	if shared == "" {
+		shared = "../shared"
+	}
+	if !filepath.IsAbs(shared) {
+		shared = filepath.Join("..", shared) // the tests run in jobs/
+	}
+	return filepath.Join(shared, onlineRetailFile)
+}
 
 const onlineRetailDir = "../queries/examples/online-retail"
 
@@ -55,15 +75,12 @@ func TestOnlineRetailThroughTheWholeJob(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads 541,909 rows and runs the whole job: skipped with -short")
 	}
-	path := os.Getenv(onlineRetailEnv)
-	if path == "" {
-		path = onlineRetailDefault
-	}
+	path := onlineRetailPath()
 	if _, err := os.Stat(path); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("online retail data not found under CI (%v); it lives in ../shared/data", err)
+			t.Fatalf("online retail data not found under CI (%v); set %s to the shared folder (default ../shared beside the repository)", err, sharedEnv)
 		}
-		t.Skipf("online retail data not found (%v); set %s to online_retail_all.csv.gz", err, onlineRetailEnv)
+		t.Skipf("online retail data not found (%v); set %s to the shared folder (default ../shared beside the repository)", err, sharedEnv)
 	}
 	lines := readOnlineRetail(t, path)
 	want := expectOnlineRetail(lines)

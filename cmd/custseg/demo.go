@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -28,8 +29,29 @@ database: once for each of the --weeks weekly as-of dates ending on
 compares with the weeks before it: who moved between segments, the trend
 of each number, the changes since last week and the first-time buyers.
 
+The embedded server is left out of production builds: run the demo from a
+checkout with 'go run -tags demo ./cmd/custseg demo'.
+
 Flags:
 `
+
+// demoServer is the embedded MySQL-compatible server the demo runs against.
+type demoServer interface {
+	Addr() string
+	DSN() string
+	Close() error
+}
+
+// demoEngine starts the demo's embedded server for database dbName. It is
+// set by demo_engine.go, compiled only with the build tag demo, so that the
+// production binary links no go-mysql-server; without the tag it is nil and
+// the command returns errDemoNotBuilt. The tests set it either way.
+var demoEngine func(ctx context.Context, dbName string) (demoServer, error)
+
+// errDemoNotBuilt is returned by `custseg demo` in a binary built without
+// the demo tag.
+var errDemoNotBuilt = errors.New("demo: this custseg was built without the demo's embedded database " +
+	"(production builds leave it out); from a checkout of custseg, run: go run -tags demo ./cmd/custseg demo")
 
 // demoAsOf is the demo's default as-of date: the generated shop's last day.
 const demoAsOf = "2026-09-30"
@@ -48,6 +70,9 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 			printUsage(c.m.Stdout, fs, demoUsage)
 		}
 		return err
+	}
+	if demoEngine == nil {
+		return errDemoNotBuilt
 	}
 	if *locale != "en" && *locale != "zh-CN" {
 		return usageError{fmt.Errorf("--locale %q: want en or zh-CN", *locale)}
@@ -68,7 +93,7 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 		return usageError{fmt.Errorf("--as-of %s: the demo shop's calendar covers as-of dates from 2019 to 2035", *asOfFlag)}
 	}
 	start := time.Now()
-	srv, err := demo.StartServer(ctx, "shop")
+	srv, err := demoEngine(ctx, "shop")
 	if err != nil {
 		return fmt.Errorf("demo: start embedded server: %w", err)
 	}

@@ -126,6 +126,9 @@ func (m *Main) exit(ctx context.Context, err error) int {
 	switch {
 	case errors.Is(err, errHelp):
 		return exitOK // the command printed its usage to stdout, as asked
+	case errors.Is(err, errDemoNotBuilt):
+		fmt.Fprintf(m.Stderr, "Error: %v\n", err)
+		return exitUsage
 	case errors.As(err, &ue):
 		fmt.Fprintf(m.Stderr, "Error: %v\nTry: custseg -h\n", err)
 		return exitUsage

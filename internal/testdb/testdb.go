@@ -1,7 +1,7 @@
 // Package testdb gives tests a MySQL-compatible database of their own: a
 // fresh database on the real MariaDB/MySQL server when one answers (always
 // under CI, where an unreachable server fails the test), otherwise the
-// embedded engine that `custseg demo` uses.
+// embedded engine that `custseg demo` uses (demo/embedded).
 package testdb
 
 import (
@@ -11,13 +11,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-sql-driver/mysql"
 
-	"github.com/custseg/custseg/demo"
+	"github.com/custseg/custseg/demo/embedded"
 )
 
 // EnvDSN names the variable holding the server DSN for integration tests;
@@ -26,6 +28,45 @@ const EnvDSN = "CUSTSEG_TEST_DSN"
 
 // DefaultDSN is the MariaDB of the development machines and CI.
 const DefaultDSN = "root@tcp(127.0.0.1:3306)/test"
+
+// namePrefix starts the name of every database New creates, followed by its
+// creation time in Unix seconds and a random suffix. Tests that need a
+// second database name it after their DB's Name, so the prefix covers it.
+const namePrefix = "custseg_test_"
+
+// staleAfter is the age past which a test database is taken as left behind
+// by a killed test run and dropped by the next run's first New.
+const staleAfter = 6 * time.Hour
+
+var sweepOnce sync.Once
+
+// sweep drops the test databases (namePrefix, then a creation time) older
+// than staleAfter: those of test runs killed before their cleanup ran.
+// Databases without a creation time in their name are left alone.
+func sweep(t testing.TB, admin *sql.DB, now time.Time) {
+	rows, err := admin.Query("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'custseg\\_test\\_%'")
+	if err != nil {
+		t.Logf("testdb: list stale test databases: %v", err)
+		return
+	}
+	var stale []string
+	for rows.Next() {
+		var name string
+		if rows.Scan(&name) != nil {
+			continue
+		}
+		created, _, _ := strings.Cut(strings.TrimPrefix(name, namePrefix), "_")
+		if sec, err := strconv.ParseInt(created, 10, 64); err == nil && now.Sub(time.Unix(sec, 0)) > staleAfter {
+			stale = append(stale, name)
+		}
+	}
+	rows.Close()
+	for _, name := range stale {
+		if _, err := admin.Exec("DROP DATABASE IF EXISTS `" + name + "`"); err != nil {
+			t.Logf("testdb: drop stale test database %s: %v", name, err)
+		}
+	}
+}
 
 // DB is a test database.
 type DB struct {
@@ -43,7 +84,9 @@ func New(t testing.TB) *DB {
 	if base == "" {
 		base = DefaultDSN
 	}
-	name := "custseg_test_" + randomHex(4)
+	// The creation time in the name lets a later test run drop what a
+	// killed one (a -timeout panic, a ^C) could not.
+	name := fmt.Sprintf("%s%d_%s", namePrefix, time.Now().Unix(), randomHex(4))
 	mc, err := mysql.ParseDSN(base)
 	if err != nil {
 		t.Fatalf("%s: %v", EnvDSN, err)
@@ -57,11 +100,14 @@ func New(t testing.TB) *DB {
 		cancel()
 	}
 	if err == nil {
+		sweepOnce.Do(func() { sweep(t, admin, time.Now()) })
 		if _, err := admin.Exec("CREATE DATABASE " + name + " CHARACTER SET utf8mb4"); err != nil {
 			t.Fatalf("create test database: %v", err)
 		}
 		t.Cleanup(func() {
-			admin.Exec("DROP DATABASE IF EXISTS " + name)
+			if _, err := admin.Exec("DROP DATABASE IF EXISTS " + name); err != nil {
+				t.Errorf("drop test database %s: %v", name, err)
+			}
 			admin.Close()
 		})
 		mc.DBName = name
@@ -79,7 +125,7 @@ func New(t testing.TB) *DB {
 		t.Fatalf("MySQL/MariaDB at %s is not reachable under CI: %v", mc.Addr, err)
 	}
 	why := fmt.Sprintf("no MySQL/MariaDB at %s: %v", mc.Addr, err)
-	srv, err := demo.StartServer(context.Background(), name)
+	srv, err := embedded.Start(context.Background(), name)
 	if err != nil {
 		t.Fatalf("embedded server: %v", err)
 	}

@@ -1,4 +1,13 @@
-package demo
+// Package embedded runs an in-process MySQL-compatible server
+// (github.com/dolthub/go-mysql-server with its in-memory storage) on
+// 127.0.0.1: the database of `custseg demo` and the fallback of the tests
+// when no MariaDB/MySQL answers (internal/testdb).
+//
+// Only the demo command's engine file (cmd/custseg, build tag demo) and
+// tests import embedded, so the production binary links none of
+// go-mysql-server, vitess, wazero, grpc or logrus. embedded imports nothing
+// of the project.
+package embedded
 
 import (
 	"context"
@@ -30,13 +39,13 @@ type Server struct {
 	once   sync.Once
 }
 
-// StartServer starts an embedded server for database dbName on 127.0.0.1
+// Start starts an embedded server for database dbName on 127.0.0.1
 // at a free port and returns once it answers a ping. User root, no
 // password. ctx bounds the start only; the server runs until Close.
 //
-// go-mysql-server logs through logrus's standard logger; StartServer
+// go-mysql-server logs through logrus's standard logger; Start
 // silences it for the whole process.
-func StartServer(ctx context.Context, dbName string) (*Server, error) {
+func Start(ctx context.Context, dbName string) (*Server, error) {
 	if dbName == "" {
 		return nil, errors.New("demo: start server: empty database name")
 	}

@@ -193,19 +193,6 @@ func newHTMLPage(in *reports.Input) (*page, error) {
 	return p, nil
 }
 
-// chartIDs lists the ids of the charts the page draws, in page order.
-func (p *page) chartIDs() []string {
-	var ids []string
-	for _, s := range p.Sections {
-		for _, c := range s.Charts {
-			if c.option != "" {
-				ids = append(ids, c.ID)
-			}
-		}
-	}
-	return ids
-}
-
 // actions lists the segments with buyers, most value first, with their
 // suggested actions.
 func actions(res *analysis.Result, loc string) *table {
@@ -308,12 +295,4 @@ func listTable(in *reports.Input, loc string, list []analysis.ListEntry, keep bo
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// statusName is a churn status's name; "—" for an unknown one.
-func statusName(s analysis.Status, loc string) string {
-	if l, ok := reports.StatusLabels[s]; ok {
-		return l.In(loc)
-	}
-	return "—"
 }

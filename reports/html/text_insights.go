@@ -133,7 +133,6 @@ var (
 	winBackIntro = reports.Label{En: "%s key and important customers have churned: win them back, the most past value first (the first %s here; the workbook's Win back sheet lists them all with contacts).", Zh: "%s 位大客户与重要客户已流失：尝试召回，历史价值最高的排在最前（此处列出前 %s 位；工作簿“流失召回”表列出全部及联系方式）。"}
 	winBackNone  = reports.Label{En: "No key or important customer has churned.", Zh: "没有已流失的大客户或重要客户。"}
 	colPastValue = reports.Label{En: "Past value", Zh: "历史价值"}
-	colStatus    = reports.Label{En: "Status", Zh: "状态"}
 	colCLV       = reports.Label{En: "Lifetime value", Zh: "终身价值"}
 	colShare     = reports.Label{En: "Buyers", Zh: "购买客户"}
 )

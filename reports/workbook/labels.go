@@ -171,8 +171,6 @@ var (
 		En: "0 means every buyer brings the same value, 1 means one buyer brings all of it; the higher, the more the shop depends on a few customers.",
 		Zh: "0 表示每位客户贡献的价值相同，1 表示全部价值来自一位客户；数值越高，店铺越依赖少数客户。"}
 	measure        = reports.Label{En: "Value measure", Zh: "价值口径"}
-	measureExplain = reports.Label{
-		En: "What \"value\" means in this workbook.", Zh: "本工作簿中“价值”的含义。"}
 	measureRevenue = reports.Label{En: "Net revenue (purchases minus refunds)", Zh: "净收入（购买金额减退款）"}
 	measureMargin  = reports.Label{En: "Margin (net revenue minus cost)", Zh: "毛利（净收入减成本）"}
 	// colValueRevenue and wbColValueMargin head the value column.

@@ -330,55 +330,14 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		}
 	}
 
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	for c := len(cols); c >= 1; c-- {
-		if err := sw.SetColWidth(c, c, widths[c-1]); err != nil {
-			return fmt.Errorf("column %d width: %w", c, err)
-		}
-	}
-	if err := sw.SetPanes(freezeBelow(headerRow)); err != nil {
-		return fmt.Errorf("panes: %w", err)
-	}
-	st := &wb.st
 	// The campaign columns come last; the note says who cannot be emailed.
 	campaign := after + ccCount
 	explain = wb.sentences(explain, wb.campaignNote(n, at, campaign+1))
-	if err := streamHeading(sw, st, title, explain); err != nil {
+	t, err := wb.startTable(name, title, explain, cols, widths, n, note)
+	if err != nil {
 		return err
 	}
-	hdr := make([]any, len(cols))
-	for i, c := range cols {
-		hdr[i] = excelize.Cell{StyleID: st.id[kHeader], Value: c.header}
-	}
-	if err := sw.SetRow(cellRef(1, headerRow), hdr, excelize.RowOpts{Height: headerHeight(headers(cols), widths)}); err != nil {
-		return err
-	}
-	if n == 0 && note != "" {
-		if err := sw.SetRow(cellRef(1, firstDataRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: note}}); err != nil {
-			return err
-		}
-	}
-
-	// One Cell per column, reused for every row; row holds pointers to
-	// them, or nil for a blank cell.
-	cells := make([]excelize.Cell, len(cols))
-	for i, c := range cols {
-		cells[i].StyleID = st.id[c.kind]
-	}
-	row := make([]any, len(cols))
-	set := func(i int, v any) { cells[i].Value = v; row[i] = &cells[i] }
-	// Texts are strings, which the stream writer always writes as inline
-	// text: a name like "=HYPERLINK(...)" stays text, never a formula.
-	text := func(i int, v string) {
-		if v == "" {
-			row[i] = nil // a true blank, which the filter lists as (Blanks)
-		} else {
-			set(i, v)
-		}
-	}
+	set, text, row := t.set, t.text, t.row
 	money := func(i int, x float64) { set(i, cellNum(kMoney, x)) }
 	setDate := func(i int, d float64, ok bool) {
 		if ok {
@@ -469,12 +428,12 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		}
 		set(after+ccBehaviour, lookup(names.behaviours, s.Behaviour))
 		wb.campaignValues(i, camp, names, &ctexts, putCampaign)
-		if err := sw.SetRow(cellRef(1, headerRow+1+j), row); err != nil {
+		if err := t.write(headerRow + 1 + j); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+j, err)
 		}
 		wb.rowsWritten(name, j+1, n)
 	}
-	return sw.Flush()
+	return t.flush()
 }
 
 // streamHeading writes the title and explanation rows of a streamed sheet.

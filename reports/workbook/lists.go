@@ -6,8 +6,6 @@ import (
 
 	"github.com/custseg/custseg/reports"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/custseg/custseg/analysis"
 )
 
@@ -117,51 +115,16 @@ func (wb *workbook) writeList(cl campaignList) error {
 	if err := wb.printSetup(name); err != nil {
 		return fmt.Errorf("page setup: %w", err)
 	}
-	sw, err := f.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	for c := len(cols); c >= 1; c-- {
-		if err := sw.SetColWidth(c, c, fitWidth(widths[c-1])); err != nil {
-			return fmt.Errorf("column %d width: %w", c, err)
-		}
-	}
-	if err := sw.SetPanes(freezeBelow(headerRow)); err != nil {
-		return fmt.Errorf("panes: %w", err)
-	}
 	explain := wb.sentences(wb.t(cl.explain), wb.campaignNote(len(list), func(j int) int { return list[j] }, campaign+1))
-	if err := streamHeading(sw, st, wb.t(cl.title), explain); err != nil {
-		return err
-	}
-	hdr := make([]any, len(cols))
-	for i, c := range cols {
-		hdr[i] = excelize.Cell{StyleID: st.id[kHeader], Value: c.header}
-	}
 	fitted := make([]float64, len(widths))
 	for i, w := range widths {
 		fitted[i] = fitWidth(w)
 	}
-	if err := sw.SetRow(cellRef(1, headerRow), hdr, excelize.RowOpts{Height: headerHeight(headers(cols), fitted)}); err != nil {
+	t, err := wb.startTable(name, wb.t(cl.title), explain, cols, fitted, len(list), wb.t(cl.none))
+	if err != nil {
 		return err
 	}
-	if len(list) == 0 {
-		if err := sw.SetRow(cellRef(1, firstDataRow), []any{excelize.Cell{StyleID: st.id[kExplain], Value: wb.t(cl.none)}}); err != nil {
-			return err
-		}
-	}
-	cells := make([]excelize.Cell, len(cols))
-	for i, c := range cols {
-		cells[i].StyleID = st.id[c.kind]
-	}
-	row := make([]any, len(cols))
-	set := func(i int, v any) { cells[i].Value = v; row[i] = &cells[i] }
-	text := func(i int, v string) {
-		if v == "" {
-			row[i] = nil
-		} else {
-			set(i, v) // a string: always written as text, never a formula
-		}
-	}
+	set, text, row := t.set, t.text, t.row
 	wb.rowsWritten(name, 0, len(list))
 	for k, i := range list {
 		c, s := &wb.ds.Customers[i], &wb.res.Scores[i]
@@ -195,12 +158,12 @@ func (wb *workbook) writeList(cl campaignList) error {
 			set(rKeep, reports.Num(s.KeepValue))
 		}
 		wb.campaignValues(i, camp, names, &ctexts, func(k int, v string) { text(campaign+k, v) })
-		if err := sw.SetRow(cellRef(1, firstDataRow+k), row); err != nil {
+		if err := t.write(firstDataRow + k); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, firstDataRow+k, err)
 		}
 		wb.rowsWritten(name, k+1, len(list))
 	}
-	return sw.Flush()
+	return t.flush()
 }
 
 // measureColumn heads a column of the value measure.

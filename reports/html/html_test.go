@@ -25,6 +25,7 @@ func render(t *testing.T, in *reports.Input) string {
 	if err := Write(&buf, in); err != nil {
 		t.Fatalf("WriteHTML: %v", err)
 	}
+	dumpOptions(t, buf.String())
 	return buf.String()
 }
 

@@ -75,14 +75,14 @@ func segmentChart(in *reports.Input, loc string) (chart, error) {
 	}
 	ch := chart{ID: chartSegments, Title: segTitle.In(loc), Text: segText.In(loc),
 		Highlight: reports.NoBuyers.In(loc), Height: 80 + 40*max(n, 3), Wide: true}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	sp, vp := reports.SegmentPcts(res)
 	if big >= 0 {
 		ch.Highlight = fmt.Sprintf(segHighlight.In(loc),
 			reports.SegmentName(res.Segments[big].Rule, loc), reports.PctShown(sp[big]),
 			reports.SegmentName(res.Segments[rich].Rule, loc), reports.PctShown(vp[rich]))
 	} else {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	var err error
 	ch.option, err = optionJS(shareBars(loc, seriesBuyerShare, names, counts, sp, vp), extra)
@@ -140,13 +140,13 @@ func rfChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithEmphasisOpts(opts.Emphasis{ItemStyle: &opts.ItemStyle{ShadowBlur: 8, ShadowColor: "rgba(0,0,0,0.25)"}}))
 	ch := chart{ID: chartRF, Title: rfTitle.In(loc), Text: rfText.In(loc),
 		Highlight: reports.NoBuyers.In(loc), Height: 420}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if len(data) > 0 {
 		his, los := strconv.Itoa(hi), strconv.Itoa(lo)
 		ch.Highlight = fmt.Sprintf(rfHighlight.In(loc), reports.Int(best), his, his, reports.Int(quiet), los, his)
 		ch.Footnote = rfUnused(res.RFGrid, loc)
 	} else {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	var err error
 	ch.option, err = optionJS(hm, extra)
@@ -188,7 +188,7 @@ func paretoChart(in *reports.Input, loc string) (chart, error) {
 	}
 	ch := chart{ID: chartPareto, Title: paretoTitle.In(loc), Text: paretoText.In(loc),
 		Highlight: reports.NoBuyers.In(loc), Height: 400}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if len(curve) > 0 {
 		ch.Highlight = fmt.Sprintf(paretoHighlight.In(loc), reports.Pct(c.Top20Share),
 			strconv.FormatFloat(round2(c.Gini), 'f', 2, 64))
@@ -214,7 +214,7 @@ func paretoChart(in *reports.Input, loc string) (chart, error) {
 			}),
 		)
 	} else {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	line.AddSeries(paretoCurve.In(loc), curve, curveOpts...).
 		AddSeries(paretoEven.In(loc), even,
@@ -247,11 +247,11 @@ func tierChart(in *reports.Input, loc string) (chart, error) {
 	}
 	ch := chart{ID: chartTiers, Title: tierTitle.In(loc), Text: tierText.In(loc),
 		Highlight: reports.NoBuyers.In(loc), Height: max(80+40*len(names), 360)}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if key != nil && key.Customers > 0 {
 		ch.Highlight = fmt.Sprintf(tierHighlight.In(loc), reports.Int(key.Customers), reports.PctShown(keyShare), reports.PctShown(keyValue))
 	} else {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	var err error
 	ch.option, err = optionJS(shareBars(loc, seriesBuyerShare, names, counts, share, vshare), extra)
@@ -293,18 +293,16 @@ func statusChart(in *reports.Input, loc string) (chart, error) {
 	}
 	// On a phone the outside labels need room: a smaller ring, and long
 	// names broken over lines.
-	extra := map[string]interface{}{"media": []interface{}{
-		map[string]interface{}{
-			"query": map[string]interface{}{"maxWidth": 480},
-			"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{
-				"radius": []string{"24%", "40%"},
-				"label": map[string]interface{}{"width": 96, "overflow": "break", "fontSize": 11,
-					"alignTo": "edge", "edgeDistance": 4},
-			}}},
-		},
-	}}
+	extra := extraOptions{Media: []mediaRule{{
+		Query: mediaQuery{MaxWidth: 480},
+		Option: mediaOption{Series: []mediaSeries{{
+			Radius: []string{"24%", "40%"},
+			Label: &mediaLabel{Label: opts.Label{FontSize: 11}, Width: 96, Overflow: "break",
+				AlignTo: "edge", EdgeDistance: 4},
+		}}},
+	}}}
 	if len(data) == 0 {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	var err error
 	ch.option, err = optionJS(pie, extra)

@@ -172,7 +172,7 @@ func trackingChart(in *reports.Input, loc string) (chart, error) {
 		line.AddSeries(modelSeriesName(key, m.Chosen, loc), data, modelLine(key, m.Chosen)...)
 	}
 	var err error
-	ch.option, err = optionJS(line, map[string]interface{}{"media": narrowAxis(0)})
+	ch.option, err = optionJS(line, extraOptions{Media: narrowAxis(0)})
 	return ch, err
 }
 
@@ -249,7 +249,7 @@ func calibrationChart(in *reports.Input, loc string) (chart, error) {
 		bar.Overlap(line)
 	}
 	var err error
-	ch.option, err = optionJS(bar, nil)
+	ch.option, err = optionJS(bar, extraOptions{})
 	return ch, err
 }
 

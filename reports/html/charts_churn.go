@@ -72,31 +72,34 @@ func pyramidChart(in *reports.Input, loc string) (chart, error) {
 	}
 	top := groups[analysis.PyramidPlatinum.String()]
 	gold := groups[analysis.PyramidGold.String()]
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if buyers > 0 {
 		// The sums of the shown shares of the first two tiers
 		// (PyramidTiers starts with platinum and gold).
 		ch.Highlight = fmt.Sprintf(high.In(loc), reports.Int(top.Customers+gold.Customers),
 			reports.PctShown(math.Round((sp[0]+sp[1])*10)/10), reports.PctShown(math.Round((vp[0]+vp[1])*10)/10))
 	} else {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	f := charts.NewFunnel()
 	f.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: fnTip}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
-	f.AddSeries(pyrTitle.In(loc), nil, charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.Data = items }))
-	extra["series"] = []map[string]interface{}{{
-		"sort": "none", "min": 1, "max": len(analysis.PyramidTiers), "minSize": "18%", "maxSize": "100%",
-		"left": "2%", "width": "42%", "top": 8, "bottom": 8, "gap": 3,
-		"label":     map[string]interface{}{"position": "right", "color": "#1d2b3a", "fontSize": 13, "lineHeight": 18},
-		"labelLine": map[string]interface{}{"length": 14, "lineStyle": map[string]interface{}{"color": "#c5ccd6"}},
-	}}
-	extra["media"] = []interface{}{map[string]interface{}{
-		"query": map[string]interface{}{"maxWidth": 480},
-		"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{
-			"width": "34%", "label": map[string]interface{}{"fontSize": 11, "width": 200, "overflow": "break"},
+	f.AddSeries(pyrTitle.In(loc), nil,
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.Data = items
+			s.Sort = "none"
+			s.Min, s.Max = 1, len(analysis.PyramidTiers)
+			s.Left = "2%"
+		}),
+		charts.WithLabelOpts(opts.Label{Position: "right", Color: "#1d2b3a", FontSize: 13, LineHeight: 18}))
+	extra.Series = []seriesExtra{{MinSize: "18%", MaxSize: "100%", Width: "42%", Top: 8, Bottom: 8, Gap: 3,
+		LabelLine: &labelLine{Length: 14, LineStyle: &opts.LineStyle{Color: "#c5ccd6"}}}}
+	extra.Media = []mediaRule{{
+		Query: mediaQuery{MaxWidth: 480},
+		Option: mediaOption{Series: []mediaSeries{{
+			Width: "34%", Label: &mediaLabel{Label: opts.Label{FontSize: 11}, Width: 200, Overflow: "break"},
 		}}},
 	}}
 	var err error
@@ -157,7 +160,7 @@ func churnTrendChart(in *reports.Input, loc string) (chart, error) {
 	}
 	line.AddSeries(trendAll.In(loc), all, append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}))...)
 	var err error
-	ch.option, err = optionJS(line, nil)
+	ch.option, err = optionJS(line, extraOptions{})
 	return ch, err
 }
 
@@ -199,13 +202,13 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 			ch.Items = append(ch.Items, reports.Pair{Label: reports.StageLabels[st].In(loc), Value: s.In(loc)})
 		}
 	}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if buyers > 0 {
 		dec := groups[analysis.StageDecline.String()]
 		ch.Highlight = fmt.Sprintf(lifeHighlight.In(loc), reports.StageLabels[largest].In(loc), shown[largest],
 			reports.Int(dec.Customers), shown[analysis.StageDecline])
 	} else {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
@@ -216,7 +219,7 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	bar.SetXAxis(names).AddSeries(lifeSeries.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}))
-	extra["media"] = narrowAxis(30)
+	extra.Media = narrowAxis(30)
 	var err error
 	ch.option, err = optionJS(bar, extra)
 	return ch, err
@@ -264,13 +267,13 @@ func pAliveChart(in *reports.Input, loc string) (chart, error) {
 		data[b] = opts.BarData{Value: counts[b], ItemStyle: &opts.ItemStyle{Color: ramp(float64(b) / (bins - 1))},
 			Label: &opts.Label{Show: opts.Bool(counts[b] > 0), Position: "top", Formatter: reports.Int(counts[b])}}
 	}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if buyers > 0 {
 		ch.Highlight = fmt.Sprintf(pAliveHighlight.In(loc), reports.Int(below), reports.Pct(reports.Ratio(float64(below), float64(buyers))),
 			reports.Pct(cut), reports.Pct(sum/float64(buyers)))
 	} else {
 		ch.Highlight = reports.NoBuyers.In(loc)
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
@@ -282,11 +285,10 @@ func pAliveChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
 	bar.SetXAxis(names).AddSeries(pAliveYAxis.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "12%"}))
-	extra["media"] = narrowAxis(45)
+	extra.Media = narrowAxis(45)
 	// The turned labels need more room above the axis name.
-	m := extra["media"].([]interface{})[0].(map[string]interface{})["option"].(map[string]interface{})
-	m["xAxis"].([]interface{})[0].(map[string]interface{})["nameGap"] = 40
-	m["grid"] = []interface{}{map[string]interface{}{"bottom": 46}}
+	extra.Media[0].Option.XAxis[0].NameGap = 40
+	extra.Media[0].Option.Grid = []mediaGrid{{Bottom: 46}}
 	var err error
 	ch.option, err = optionJS(bar, extra)
 	return ch, err
@@ -341,7 +343,7 @@ func clvChart(in *reports.Input, loc string) (chart, error) {
 			Label: &opts.Label{Show: opts.Bool(bands[b].n > 0), Position: "top", Formatter: reports.Int(bands[b].n)}})
 		shares = append(shares, opts.BarData{Value: pct})
 	}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if len(vals) > 0 {
 		// The top fifth of buyers by lifetime value and their share.
 		top := int(math.Ceil(float64(len(vals)) * 0.2))
@@ -353,7 +355,7 @@ func clvChart(in *reports.Input, loc string) (chart, error) {
 			reports.MoneyShort(cur, median(vals), loc), reports.Pct(reports.Ratio(topSum, total)))
 	} else {
 		ch.Highlight = reports.NoBuyers.In(loc)
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	bar := charts.NewBar()
 	bar.Colors = []string{colorBuyers, colorValue}
@@ -559,11 +561,9 @@ func niceNext(e float64, steps []float64) float64 {
 
 // narrowAxis is an echarts media rule that, on a phone, turns the
 // category labels of the x axis by rotate degrees and writes them smaller.
-func narrowAxis(rotate int) []interface{} {
-	return []interface{}{map[string]interface{}{
-		"query": map[string]interface{}{"maxWidth": 480},
-		"option": map[string]interface{}{
-			"xAxis": []interface{}{map[string]interface{}{"axisLabel": map[string]interface{}{"rotate": rotate, "fontSize": 10}}},
-		},
+func narrowAxis(rotate int) []mediaRule {
+	return []mediaRule{{
+		Query:  mediaQuery{MaxWidth: 480},
+		Option: mediaOption{XAxis: []mediaAxis{{AxisLabel: mediaAxisLabel{Rotate: rotate, FontSize: 10}}}},
 	}}
 }

@@ -110,7 +110,7 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 		clusterName(big, &cl.Profiles[big], loc), reports.PctShown(sp[big]),
 		clusterName(rich, &cl.Profiles[rich], loc), reports.PctShown(vp[rich]))
 	var err error
-	ch.option, err = optionJS(sc, nil)
+	ch.option, err = optionJS(sc, extraOptions{})
 	return ch, err
 }
 
@@ -201,12 +201,12 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 			Title:     fmt.Sprintf(charTitle.In(loc), attr),
 			Text:      fmt.Sprintf(charText.In(loc), attr),
 			Highlight: noData.In(loc), Height: 80 + 40*max(n, 3)}
-		extra := map[string]interface{}{}
+		var extra extraOptions
 		if big >= 0 {
 			ch.Highlight = fmt.Sprintf(charHighlight.In(loc), attr, attrValue(&vals[big], loc), reports.PctShown(sharePct[big]),
 				attrValue(&vals[rich], loc), reports.PctShown(valuePct[rich]))
 		} else {
-			extra["graphic"] = emptyGraphic(noData.In(loc))
+			extra.Graphic = emptyGraphic(noData.In(loc))
 		}
 		var err error
 		ch.option, err = optionJS(shareBars(loc, seriesCustShare, names, counts, sharePct[:n], valuePct[:n]), extra)
@@ -333,28 +333,31 @@ func migrationChart(in *reports.Input, loc string) (chart, error) {
 	for _, f := range reports.TopFlows(res, loc, 5) {
 		ch.Items = append(ch.Items, reports.Pair{Label: fmt.Sprintf(reports.MigFlow.In(loc), f.From, f.To), Value: fmt.Sprintf(reports.MigCount.In(loc), reports.Int(f.N))})
 	}
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if len(links) == 0 {
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	sk := charts.NewSankey()
 	sk.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: fnTip}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
-	sk.AddSeries(migSeries.In(loc), nil, nil, charts.WithSeriesOpts(func(s *charts.SingleSeries) {
-		s.Data = nodes
-		s.Links = links
-	}))
-	extra["series"] = []map[string]interface{}{{
-		"left": 8, "right": 150, "top": 8, "bottom": 8, "nodeWidth": 14, "nodeGap": 8, "layoutIterations": 0,
-		"emphasis":  map[string]interface{}{"focus": "adjacency"},
-		"lineStyle": map[string]interface{}{"color": "gradient", "opacity": 0.35, "curveness": 0.5},
-		"label":     map[string]interface{}{"color": "#1d2b3a", "fontSize": 12},
-	}}
-	extra["media"] = []interface{}{map[string]interface{}{
-		"query":  map[string]interface{}{"maxWidth": 480},
-		"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{"right": 110, "label": map[string]interface{}{"fontSize": 10, "width": 100, "overflow": "truncate"}}}},
+	sk.AddSeries(migSeries.In(loc), nil, nil,
+		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
+			s.Data = nodes
+			s.Links = links
+			s.NodeWidth, s.NodeGap = opts.Int(14), opts.Int(8)
+		}),
+		charts.WithEmphasisOpts(opts.Emphasis{Focus: "adjacency"}),
+		charts.WithLineStyleOpts(opts.LineStyle{Color: "gradient", Opacity: opts.Float(0.35), Curveness: 0.5}),
+		charts.WithLabelOpts(opts.Label{Color: "#1d2b3a", FontSize: 12}))
+	// Layout iterations 0 keep the nodes in the order given.
+	noLayout := 0
+	extra.Series = []seriesExtra{{Left: 8, Right: 150, Top: 8, Bottom: 8, LayoutIterations: &noLayout}}
+	extra.Media = []mediaRule{{
+		Query: mediaQuery{MaxWidth: 480},
+		Option: mediaOption{Series: []mediaSeries{{Right: 110,
+			Label: &mediaLabel{Label: opts.Label{FontSize: 10}, Width: 100, Overflow: "truncate"}}}},
 	}}
 	var err error
 	ch.option, err = optionJS(sk, extra)
@@ -434,7 +437,7 @@ func cohortChart(in *reports.Input, loc string) (chart, error) {
 	}
 	ch.Height = 110 + 30*max(len(cohorts), 4)
 	ch.PrintHeight = 420
-	extra := map[string]interface{}{}
+	var extra extraOptions
 	if len(data) > 0 {
 		ch.Highlight = cohortHeadline(cells, droppedRunning, loc)
 	} else {
@@ -442,7 +445,7 @@ func cohortChart(in *reports.Input, loc string) (chart, error) {
 		if droppedRunning {
 			ch.Highlight = cohortRunning.In(loc)
 		}
-		extra["graphic"] = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(noData.In(loc))
 	}
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(
@@ -459,12 +462,11 @@ func cohortChart(in *reports.Input, loc string) (chart, error) {
 			InRange: &opts.VisualMapInRange{Color: []string{"#f3f6fa", "#a9c8e8", "#2f5f98"}}}),
 	)
 	hm.AddSeries(cohortSeries.In(loc), data,
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#1d2b3a", FontSize: 11}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#1d2b3a", FontSize: 11, Formatter: string(fnCellPercent)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 1}))
-	extra["series"] = []map[string]interface{}{{"label": map[string]interface{}{"formatter": fnCellPercent}}}
-	extra["media"] = []interface{}{map[string]interface{}{
-		"query":  map[string]interface{}{"maxWidth": 560},
-		"option": map[string]interface{}{"series": []interface{}{map[string]interface{}{"label": map[string]interface{}{"show": false}}}},
+	extra.Media = []mediaRule{{
+		Query:  mediaQuery{MaxWidth: 560},
+		Option: mediaOption{Series: []mediaSeries{{Label: &mediaLabel{Label: opts.Label{Show: opts.Bool(false)}}}}},
 	}}
 	var err error
 	ch.option, err = optionJS(hm, extra)

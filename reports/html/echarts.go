@@ -3,10 +3,12 @@ package html
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 
 	"github.com/custseg/custseg/reports"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
 
@@ -109,45 +111,52 @@ type eChartsOption interface {
 	JSON() map[string]interface{}
 }
 
-// optionJS validates c, merges extra top-level options (those go-echarts has
-// no field for) and returns the option as a JavaScript expression that is safe
+// extraOptions are the options of a chart that go-echarts v2.6.7 cannot
+// express: it has no graphic and no media component, and some series keys
+// are missing from charts.SingleSeries or have the wrong JSON type there.
+type extraOptions struct {
+	// Graphic, when set, is drawn over the chart (emptyGraphic).
+	Graphic *graphicText
+	// Media are rules that change the option on narrow screens.
+	Media []mediaRule
+	// Series are added to the chart's series by index; a key may not be set
+	// both here and by go-echarts.
+	Series []seriesExtra
+}
+
+// optionJS validates c, adds the report's text style and the extra
+// options and returns the option as a JavaScript expression that is safe
 // inside a <script> element: encoding/json escapes <, > and &.
-//
-// extra["series"], when given as []map[string]interface{}, is merged into
-// the chart's series by index (keys go-echarts has no field for, such as a
-// label's width), instead of replacing them.
-func optionJS(c eChartsOption, extra map[string]interface{}) (string, error) {
+func optionJS(c eChartsOption, extra extraOptions) (string, error) {
 	c.Validate()
 	m := c.JSON()
-	m["textStyle"] = map[string]interface{}{"fontFamily": fontStack, "color": colorAxisText}
+	m["textStyle"] = opts.TextStyle{FontFamily: fontStack, Color: colorAxisText}
+	// An int, not BaseConfiguration.AnimationDuration: that is a
+	// types.FuncStr and would reach the page as the string "600".
 	m["animationDuration"] = 600
-	patch, hasPatch := extra["series"].([]map[string]interface{})
-	for k, v := range extra {
-		if k == "series" && hasPatch {
-			continue
+	if extra.Graphic != nil {
+		m["graphic"] = extra.Graphic
+	}
+	if len(extra.Media) > 0 {
+		m["media"] = extra.Media
+	}
+	if len(extra.Series) > 0 {
+		series, ok := m["series"].(charts.MultiSeries)
+		if !ok {
+			return "", fmt.Errorf("chart option: series are %T, not charts.MultiSeries", m["series"])
 		}
-		m[k] = v
+		out := make([]seriesWithExtra, len(series))
+		for i := range series {
+			out[i].SingleSeries = series[i]
+			if i < len(extra.Series) {
+				out[i].extra = &extra.Series[i]
+			}
+		}
+		m["series"] = out
 	}
 	b, err := json.Marshal(m)
 	if err != nil {
-		return "", err
-	}
-	if hasPatch {
-		var generic map[string]interface{}
-		if err := json.Unmarshal(b, &generic); err != nil {
-			return "", err
-		}
-		series, _ := generic["series"].([]interface{})
-		for i, p := range patch {
-			if i < len(series) {
-				if s, ok := series[i].(map[string]interface{}); ok {
-					merge(s, p)
-				}
-			}
-		}
-		if b, err = json.Marshal(generic); err != nil {
-			return "", err
-		}
+		return "", fmt.Errorf("chart option: %w", err)
 	}
 	for ph, fn := range jsFuncs {
 		q, _ := json.Marshal(string(ph))
@@ -156,12 +165,149 @@ func optionJS(c eChartsOption, extra map[string]interface{}) (string, error) {
 	return string(b), nil
 }
 
-// emptyGraphic is an echarts graphic that says there is nothing to show.
-func emptyGraphic(text string) map[string]interface{} {
-	return map[string]interface{}{
-		"type": "text", "left": "center", "top": "middle", "silent": true, "z": 100,
-		"style": map[string]interface{}{"text": text, "fontSize": 15, "fill": "#8a94a6"},
+// seriesExtra holds the series keys the report sets that
+// charts.SingleSeries has no field for (the funnel's sizes, width and gap,
+// the Sankey's layout iterations, the label line's length), or has as a
+// string where echarts gets a number here (left, right, top, bottom in
+// pixels).
+type seriesExtra struct {
+	Left    int    `json:"left,omitempty"`
+	Right   int    `json:"right,omitempty"`
+	Top     int    `json:"top,omitempty"`
+	Bottom  int    `json:"bottom,omitempty"`
+	Width   string `json:"width,omitempty"`
+	MinSize string `json:"minSize,omitempty"`
+	MaxSize string `json:"maxSize,omitempty"`
+	Gap     int    `json:"gap,omitempty"`
+	// LayoutIterations is a pointer so that 0 (keep the nodes' order)
+	// is written.
+	LayoutIterations *int       `json:"layoutIterations,omitempty"`
+	LabelLine        *labelLine `json:"labelLine,omitempty"`
+}
+
+// labelLine is an echarts label guide line. opts.LabelLine has no length
+// (only length2) and writes "showAbove" even when unset.
+type labelLine struct {
+	Length    int             `json:"length,omitempty"`
+	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
+}
+
+// seriesWithExtra is a go-echarts series with the keys of seriesExtra
+// added.
+type seriesWithExtra struct {
+	charts.SingleSeries
+	extra *seriesExtra
+}
+
+// MarshalJSON writes the series' keys and those of its extra as one
+// object; a key in both is an error, as the extra would hide a value set
+// through go-echarts.
+func (s seriesWithExtra) MarshalJSON() ([]byte, error) {
+	base, err := json.Marshal(s.SingleSeries)
+	if err != nil || s.extra == nil {
+		return base, err
 	}
+	add, err := json.Marshal(s.extra)
+	if err != nil {
+		return nil, err
+	}
+	var keys, extra map[string]json.RawMessage
+	if err := json.Unmarshal(base, &keys); err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(add, &extra); err != nil {
+		return nil, err
+	}
+	for k, v := range extra {
+		if _, dup := keys[k]; dup {
+			return nil, fmt.Errorf("series %q: option %q set both through go-echarts and as an extra", s.Name, k)
+		}
+		keys[k] = v
+	}
+	return json.Marshal(keys)
+}
+
+// graphicText is an echarts graphic text element; go-echarts has no
+// graphic component.
+type graphicText struct {
+	Type   string           `json:"type"`
+	Left   string           `json:"left"`
+	Top    string           `json:"top"`
+	Silent bool             `json:"silent"`
+	Z      int              `json:"z"`
+	Style  graphicTextStyle `json:"style"`
+}
+
+// graphicTextStyle is the style of a graphicText.
+type graphicTextStyle struct {
+	Text     string `json:"text"`
+	FontSize int    `json:"fontSize"`
+	Fill     string `json:"fill"`
+}
+
+// emptyGraphic is an echarts graphic that says there is nothing to show.
+func emptyGraphic(text string) *graphicText {
+	return &graphicText{Type: "text", Left: "center", Top: "middle", Silent: true, Z: 100,
+		Style: graphicTextStyle{Text: text, FontSize: 15, Fill: "#8a94a6"}}
+}
+
+// mediaRule is an echarts media rule: on screens at most Query.MaxWidth px
+// wide, Option is merged into the chart's option. go-echarts has no media
+// component.
+type mediaRule struct {
+	Query  mediaQuery  `json:"query"`
+	Option mediaOption `json:"option"`
+}
+
+// mediaQuery is the condition of a mediaRule.
+type mediaQuery struct {
+	MaxWidth int `json:"maxWidth"`
+}
+
+// mediaOption is the part of an option a mediaRule changes. Its types are
+// the report's own, not go-echarts': a partial option must carry only the
+// keys it changes, and opts.XAxis, opts.Grid and charts.SingleSeries write
+// positions as strings or lack the keys (label width, overflow).
+type mediaOption struct {
+	Series []mediaSeries `json:"series,omitempty"`
+	XAxis  []mediaAxis   `json:"xAxis,omitempty"`
+	Grid   []mediaGrid   `json:"grid,omitempty"`
+}
+
+// mediaSeries changes a series.
+type mediaSeries struct {
+	Radius []string    `json:"radius,omitempty"`
+	Width  string      `json:"width,omitempty"`
+	Right  int         `json:"right,omitempty"`
+	Label  *mediaLabel `json:"label,omitempty"`
+}
+
+// mediaLabel is opts.Label with the keys it lacks for labels that must fit
+// a narrow screen.
+type mediaLabel struct {
+	opts.Label
+	Width        int    `json:"width,omitempty"`
+	Overflow     string `json:"overflow,omitempty"`
+	AlignTo      string `json:"alignTo,omitempty"`
+	EdgeDistance int    `json:"edgeDistance,omitempty"`
+}
+
+// mediaAxis changes an axis.
+type mediaAxis struct {
+	AxisLabel mediaAxisLabel `json:"axisLabel"`
+	NameGap   int            `json:"nameGap,omitempty"`
+}
+
+// mediaAxisLabel changes an axis's labels; the rotation is written when
+// 0, as the rule's intent.
+type mediaAxisLabel struct {
+	Rotate   int `json:"rotate"`
+	FontSize int `json:"fontSize"`
+}
+
+// mediaGrid changes a grid, with a number of pixels.
+type mediaGrid struct {
+	Bottom int `json:"bottom"`
 }
 
 // markPoint is an echarts markPoint data item.
@@ -195,18 +341,6 @@ func round2(x float64) float64 {
 		return 0
 	}
 	return reports.NoNegZero(math.Round(x*100) / 100) // never "-0" in a chart
-}
-
-// merge merges src into dst, recursing into nested objects.
-func merge(dst, src map[string]interface{}) {
-	for k, v := range src {
-		sub, ok := v.(map[string]interface{})
-		if d, isMap := dst[k].(map[string]interface{}); ok && isMap {
-			merge(d, sub)
-			continue
-		}
-		dst[k] = v
-	}
 }
 
 // htmlItem is a chart data item with its own label, style and tooltip text

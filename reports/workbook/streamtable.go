@@ -73,9 +73,6 @@ func (t *streamTable) text(i int, v string) {
 	}
 }
 
-// blank leaves column i of the row being built empty.
-func (t *streamTable) blank(i int) { t.row[i] = nil }
-
 // write writes the row built so far as sheet row r.
 func (t *streamTable) write(r int) error { return t.sw.SetRow(cellRef(1, r), t.row) }
 

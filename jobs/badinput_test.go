@@ -8,17 +8,11 @@ package jobs
 import (
 	"bytes"
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"math/rand/v2"
-	"mime"
-	"mime/multipart"
-	"mime/quotedprintable"
-	"net/mail"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -165,44 +159,11 @@ func assertFailedCleanly(t *testing.T, out string, cfg *config.Config, srv *smtp
 // plainText returns the decoded text/plain body of a raw message.
 func plainText(t *testing.T, raw []byte) string {
 	t.Helper()
-	msg, err := mail.ReadMessage(bytes.NewReader(raw))
+	text, err := smtptest.PlainText(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var find func(h map[string][]string, body io.Reader) string
-	find = func(h map[string][]string, body io.Reader) string {
-		get := func(k string) string {
-			if v := h[k]; len(v) > 0 {
-				return v[0]
-			}
-			return ""
-		}
-		mt, params, _ := mime.ParseMediaType(get("Content-Type"))
-		if strings.HasPrefix(mt, "multipart/") {
-			mr := multipart.NewReader(body, params["boundary"])
-			for {
-				p, err := mr.NextPart()
-				if err != nil {
-					return ""
-				}
-				if s := find(p.Header, p); s != "" {
-					return s
-				}
-			}
-		}
-		if mt != "" && mt != "text/plain" {
-			return ""
-		}
-		switch strings.ToLower(get("Content-Transfer-Encoding")) {
-		case "quoted-printable":
-			body = quotedprintable.NewReader(body)
-		case "base64":
-			body = base64.NewDecoder(base64.StdEncoding, body)
-		}
-		b, _ := io.ReadAll(body)
-		return strings.ReplaceAll(string(b), "\r\n", "\n")
-	}
-	return find(msg.Header, msg.Body)
+	return text
 }
 
 // The data cases share a small schema; amounts are DECIMAL(20,6).

@@ -9,12 +9,10 @@
 //
 // Beside it: the per-customer snapshot the next run compares with
 // (snapshot.go), the checks behind `custseg check` (check.go), the data
-// guards (guards.go), and the scheduler behind `custseg schedule`: fire
-// times on the job's wall clock across daylight saving (wallcron.go), a
-// queue per job, retries within the fire's window and a record of every
-// fire (scheduler.go, fires.go, firefail.go), the MySQL GET_LOCK between
-// replicas (lock.go), and /healthz and /metrics (health.go).
+// guards (guards.go), and what the scheduler (package schedule) needs of a
+// run: the record and single alert of a fire that failed before or while
+// its run began (firefail.go).
 //
-// It imports config, queries, analysis, reports and mail; nothing imports
-// it but cmd/custseg.
+// It imports config, queries, analysis, reports and mail; cmd/custseg and
+// schedule import it.
 package jobs

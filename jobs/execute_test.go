@@ -13,9 +13,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/jobstest"
 	"github.com/custseg/custseg/internal/smtptest"
 	"github.com/custseg/custseg/queries"
 )
@@ -23,16 +23,7 @@ import (
 // deliveryConfig mails to srv (plain SMTP, no auth, fast retries) and
 // publishes to a shared folder.
 func deliveryConfig(t *testing.T, srv *smtptest.Server) *config.Config {
-	cfg := config.Default()
-	cfg.Email.Enabled = true
-	cfg.Email.Host, cfg.Email.Port, cfg.Email.Security = srv.Host, srv.Port, "none"
-	cfg.Email.From = "custseg <reports@shop.example>"
-	cfg.Email.Retries, cfg.Email.RetryBackoff, cfg.Email.Timeout = 2, 10*time.Millisecond, 5*time.Second
-	cfg.Email.Audiences[0].To = []string{"boss@shop.example", "cfo@shop.example"}
-	cfg.Email.Audiences[1].To = []string{"marketing@shop.example"}
-	cfg.Email.Alerts = []string{"ops@shop.example"}
-	cfg.Delivery.SharedFolder = filepath.Join(t.TempDir(), "share")
-	return cfg
+	return jobstest.DeliveryConfig(t, srv)
 }
 
 // attachments lists the file names attached to a raw message.

@@ -10,27 +10,30 @@ import (
 	"github.com/custseg/custseg/config"
 )
 
-// fireAttempt is what the scheduler tells a run about the fire it is an
-// attempt of, through the run's context.
-type fireAttempt struct {
-	n int // 1 for the fire's first attempt
-	// retryAt is about when a failure at a retried step (lock, connect)
+// FireAttempt is what the scheduler tells a run about the scheduled fire
+// it is an attempt of, through the run's context (WithFireAttempt), so
+// that the fire gets one alert, not one per attempt, and the first says
+// when it is tried again.
+type FireAttempt struct {
+	N int // 1 for the fire's first attempt
+	// RetryAt is about when a failure at a retried step (lock, connect)
 	// is tried again; zero when this is the fire's last attempt.
-	retryAt time.Time
-	until   time.Time // the end of the fire's window
-	loc     *time.Location
-	// alerted: an earlier attempt of this fire already emailed the alert.
-	alerted bool
+	RetryAt time.Time
+	Until   time.Time // the end of the fire's window
+	Loc     *time.Location
+	// Alerted: an earlier attempt of this fire already emailed the alert.
+	Alerted bool
 }
 
 type fireAttemptKey struct{}
 
-func withFireAttempt(ctx context.Context, a fireAttempt) context.Context {
+// WithFireAttempt returns ctx carrying a, for the run it is given to.
+func WithFireAttempt(ctx context.Context, a FireAttempt) context.Context {
 	return context.WithValue(ctx, fireAttemptKey{}, a)
 }
 
-func fireAttemptOf(ctx context.Context) (fireAttempt, bool) {
-	a, ok := ctx.Value(fireAttemptKey{}).(fireAttempt)
+func fireAttemptOf(ctx context.Context) (FireAttempt, bool) {
+	a, ok := ctx.Value(fireAttemptKey{}).(FireAttempt)
 	return a, ok
 }
 
@@ -48,17 +51,24 @@ func Retried(err error) bool {
 // the fire will be tried again.
 func alertFire(ctx context.Context, cfg *config.Config, rec RunRecord, lines []string, log *slog.Logger) {
 	a, ok := fireAttemptOf(ctx)
-	if ok && a.alerted {
+	if ok && a.Alerted {
 		log.Info("no alert email for this attempt: the fire's first failure was alerted",
-			slog.Int("attempt", a.n))
+			slog.Int("attempt", a.N))
 		return
 	}
-	if ok && !a.retryAt.IsZero() && (rec.Step == StepConnect || rec.Step == StepLock) {
+	if ok && !a.RetryAt.IsZero() && (rec.Step == StepConnect || rec.Step == StepLock) {
 		rec.Error += fmt.Sprintf("\n\nThe scheduler tries this fire again from about %s, with growing pauses, "+
 			"until %s; no further alert is sent for it. `custseg history` shows each attempt; "+
 			"a later line with status ok means the reports went out after all.",
-			a.retryAt.In(a.loc).Format("2006-01-02 15:04 MST"), a.until.In(a.loc).Format("2006-01-02 15:04 MST"))
+			a.RetryAt.In(a.Loc).Format("2006-01-02 15:04 MST"), a.Until.In(a.Loc).Format("2006-01-02 15:04 MST"))
 	}
+	alert(ctx, cfg, rec, lines, log)
+}
+
+// Alert emails the alert list about rec, a run (or a fire) that failed:
+// job, as-of, step, error, what was delivered, and lines of the log. The
+// scheduler sends it for a run stuck past its timeout.
+func Alert(ctx context.Context, cfg *config.Config, rec RunRecord, lines []string, log *slog.Logger) {
 	alert(ctx, cfg, rec, lines, log)
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/jobstest"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
 	"github.com/custseg/custseg/reports"
@@ -24,12 +25,10 @@ import (
 // loadFixture creates a test database holding testdata/shop.sql.
 func loadFixture(t *testing.T) *testdb.DB {
 	t.Helper()
-	tdb := testdb.New(t)
-	tdb.Exec(t, "testdata/shop.sql")
-	return tdb
+	return jobstest.Shop(t)
 }
 
-var asOf = time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC)
+var asOf = jobstest.AsOf
 
 func runFixture(t *testing.T, tdb *testdb.DB, out string, src *queries.Source) (*Manifest, error) {
 	t.Helper()

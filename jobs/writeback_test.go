@@ -14,10 +14,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-sql-driver/mysql"
-
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/demo"
+	"github.com/custseg/custseg/internal/jobstest"
 	"github.com/custseg/custseg/internal/smtptest"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
@@ -29,33 +28,7 @@ import (
 // cannot host the write-back the test is skipped, saying why.
 func writebackTarget(t *testing.T, tdb *testdb.DB, cfg *config.Config) (string, *sql.DB) {
 	t.Helper()
-	mc, err := mysql.ParseDSN(tdb.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	mc.DBName = ""
-	admin, err := sql.Open("mysql", mc.FormatDSN())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	schema := "custseg_wb_" + tdb.Name[len(tdb.Name)-8:]
-	t.Cleanup(func() { admin.Exec("DROP DATABASE IF EXISTS `" + schema + "`") })
-	cfg.Writeback = config.Writeback{Enabled: true, DSN: mc.FormatDSN(), Schema: schema}
-	// The write-back needs CREATE DATABASE, information_schema and
-	// transactions; ask the engine for them once.
-	probe := "custseg_wb_probe_" + tdb.Name[len(tdb.Name)-8:]
-	_, err = admin.Exec("CREATE DATABASE `" + probe + "`")
-	if err == nil {
-		_, err = admin.Exec("DROP DATABASE `" + probe + "`")
-	}
-	if err != nil {
-		if tdb.Kind == "mariadb" {
-			t.Fatalf("the server refuses CREATE DATABASE: %v", err)
-		}
-		t.Skipf("the %s engine cannot host the write-back (%v); tested on MariaDB, which CI always has", tdb.Kind, err)
-	}
-	return schema, admin
+	return jobstest.WritebackTarget(t, tdb, cfg)
 }
 
 // sourceFingerprint hashes every row of every table of the source

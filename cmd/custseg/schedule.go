@@ -8,6 +8,7 @@ import (
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
+	"github.com/custseg/custseg/schedule"
 )
 
 // ScheduleCommand is `custseg schedule`.
@@ -62,7 +63,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := newLogger(c.m.Stderr)
 	dsn := c.m.Getenv(config.EnvDSN)
-	s, err := jobs.NewScheduler(cfg, scheduledRun(cfg, dsn, log), jobs.SchedulerOptions{DSN: dsn, Logger: log})
+	s, err := schedule.New(cfg, scheduledRun(cfg, dsn, log), schedule.Options{DSN: dsn, Logger: log})
 	if err != nil {
 		return err
 	}
@@ -87,7 +88,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 // deliver, record in the history with the fire time, alert on failure) as
 // of the date the job's as-of rule gives at the fire time, in the job's
 // time zone, so a catch-up run reports the period it missed.
-func scheduledRun(cfg *config.Config, dsn string, log *slog.Logger) jobs.RunFunc {
+func scheduledRun(cfg *config.Config, dsn string, log *slog.Logger) schedule.RunFunc {
 	return func(ctx context.Context, job string, scheduledAt time.Time) (*jobs.Manifest, error) {
 		j, err := cfg.Job(job)
 		if err != nil {

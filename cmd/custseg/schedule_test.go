@@ -15,6 +15,7 @@ import (
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
+	"github.com/custseg/custseg/schedule"
 )
 
 // syncBuffer is a bytes.Buffer safe to read while a command writes to it.
@@ -107,7 +108,7 @@ schedule:
 	if err != nil {
 		t.Fatal(err)
 	}
-	var h jobs.Health
+	var h schedule.Health
 	json.NewDecoder(resp.Body).Decode(&h)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK || h.Status != "ok" || len(h.Jobs) != 1 || h.Jobs[0].Job != "weekly" {

@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	dto "github.com/prometheus/client_model/go"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/jobs"
 )
 
 func randomHexForTest(t *testing.T) string {
@@ -64,7 +65,7 @@ func newRecorder(hook func(ctx context.Context, job string, at time.Time) error)
 	return &recorder{calls: make(chan fire, 100), hook: hook}
 }
 
-func (r *recorder) run(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+func (r *recorder) run(ctx context.Context, job string, at time.Time) (*jobs.Manifest, error) {
 	r.n.Add(1)
 	r.calls <- fire{job, at}
 	if r.hook != nil {
@@ -95,10 +96,10 @@ func (r *recorder) none(t *testing.T) {
 	}
 }
 
-func startScheduler(t *testing.T, cfg *config.Config, clock clockwork.Clock, run RunFunc, opts SchedulerOptions) *Scheduler {
+func startScheduler(t *testing.T, cfg *config.Config, clock clockwork.Clock, run RunFunc, opts Options) *Scheduler {
 	t.Helper()
 	opts.Clock = clock
-	s, err := NewScheduler(cfg, run, opts)
+	s, err := New(cfg, run, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +164,7 @@ func TestSchedulerFiresAtCronTimeInJobZone(t *testing.T) {
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 6, 50, 0, 0, shanghai).UTC())
 	cfg := schedConfig(t, config.Job{Name: "weekly", Cron: "0 7 * * MON", TimeZone: "Asia/Shanghai"})
 	rec := newRecorder(nil)
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+	s := startScheduler(t, cfg, clock, rec.run, Options{})
 
 	waiters(t, clock, 1)
 	clock.Advance(9 * time.Minute) // 06:59
@@ -202,7 +203,7 @@ func TestSchedulerQueuesOverlappingFire(t *testing.T) {
 		}
 		return nil
 	})
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+	s := startScheduler(t, cfg, clock, rec.run, Options{})
 
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second) // 10:01: the run starts and takes longer than a minute
@@ -244,7 +245,7 @@ func TestSchedulerGracefulStop(t *testing.T) {
 			}
 			return ctx.Err()
 		})
-		s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+		s := startScheduler(t, cfg, clock, rec.run, Options{})
 		waiters(t, clock, 1)
 		clock.Advance(30 * time.Second)
 		rec.next(t)
@@ -288,7 +289,7 @@ func TestSchedulerGracefulStop(t *testing.T) {
 			<-cleanedUp // cleaning up after the cancel
 			return ctx.Err()
 		})
-		s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+		s := startScheduler(t, cfg, clock, rec.run, Options{})
 		waiters(t, clock, 1)
 		clock.Advance(30 * time.Second)
 		rec.next(t)
@@ -324,19 +325,19 @@ func TestSchedulerGracefulStop(t *testing.T) {
 // recordingRun is a fake run function that, like production, records each
 // run in the history with its fire time.
 func recordingRun(dir string, rec *recorder, fail bool) RunFunc {
-	return func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+	return func(ctx context.Context, job string, at time.Time) (*jobs.Manifest, error) {
 		rec.run(ctx, job, at)
 		st := at
-		r := RunRecord{RunID: fmt.Sprintf("run-%d", rec.n.Load()), Job: job, AsOf: at.Format("2006-01-02"),
+		r := jobs.RunRecord{RunID: fmt.Sprintf("run-%d", rec.n.Load()), Job: job, AsOf: at.Format("2006-01-02"),
 			ScheduledAt: &st, StartedAt: time.Now(), FinishedAt: time.Now(), Status: "ok"}
 		var err error
 		if fail {
 			r.Status, r.Error, err = "failed", "boom", errors.New("boom")
 		}
-		if aerr := AppendRun(dir, r); aerr != nil {
+		if aerr := jobs.AppendRun(dir, r); aerr != nil {
 			return nil, aerr
 		}
-		return &Manifest{RunID: r.RunID, Job: job, AsOf: r.AsOf}, err
+		return &jobs.Manifest{RunID: r.RunID, Job: job, AsOf: r.AsOf}, err
 	}
 }
 
@@ -344,46 +345,46 @@ func TestSchedulerCatchUp(t *testing.T) {
 	at := func(h, m int) time.Time { return time.Date(2026, 11, 23, h, m, 0, 0, time.UTC) }
 	for _, tc := range []struct {
 		name    string
-		history []RunRecord
-		legacy  string // a line of the history as written before RunRecord.Interrupted
+		history []jobs.RunRecord
+		legacy  string // a line of the history as written before jobs.RunRecord.Interrupted
 		fail    bool
 		want    bool // a catch-up run on the first start
 	}{
-		{name: "missed fire", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(9, 0)), StartedAt: at(9, 0), Status: "ok"}}, want: true},
+		{name: "missed fire", history: []jobs.RunRecord{{Job: "hourly", ScheduledAt: ptr(at(9, 0)), StartedAt: at(9, 0), Status: "ok"}}, want: true},
 		{name: "missed fire, the catch-up fails", history: nil, fail: true, want: true},
-		{name: "fire was run", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}},
-		{name: "fire was run and failed", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed"}}},
-		{name: "fire was interrupted by a stop", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
+		{name: "fire was run", history: []jobs.RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}},
+		{name: "fire was run and failed", history: []jobs.RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed"}}},
+		{name: "fire was interrupted by a stop", history: []jobs.RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
 			Error: "extract: interrupted: context canceled", Interrupted: true}}, want: true},
-		{name: "fire was interrupted, the error reworded", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
+		{name: "fire was interrupted, the error reworded", history: []jobs.RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
 			Error: "extract: stopped", Interrupted: true}}, want: true},
-		{name: "fire failed, its error in words like an interruption's", history: []RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
+		{name: "fire failed, its error in words like an interruption's", history: []jobs.RunRecord{{Job: "hourly", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "failed",
 			Error: "extract: orders.sql: interrupted: by the DBA"}}},
 		{name: "old line: fire was interrupted by a stop", legacy: `{"run_id":"r1","job":"hourly","as_of":"2026-11-22","scheduled_at":"2026-11-23T10:00:00Z",` +
 			`"started_at":"2026-11-23T10:00:00Z","finished_at":"2026-11-23T10:00:01Z","status":"failed","step":"extract","error":"extract: interrupted: context canceled"}`, want: true},
 		{name: "old line: fire was run and failed", legacy: `{"run_id":"r1","job":"hourly","as_of":"2026-11-22","scheduled_at":"2026-11-23T10:00:00Z",` +
 			`"started_at":"2026-11-23T10:00:00Z","finished_at":"2026-11-23T10:00:01Z","status":"failed","step":"extract","error":"extract: boom"}`},
-		{name: "manual run after the fire", history: []RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok"}}},
-		{name: "only a dry run after the fire", history: []RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok", DryRun: true}}, want: true},
-		{name: "another job's run", history: []RunRecord{{Job: "daily", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}, want: true},
+		{name: "manual run after the fire", history: []jobs.RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok"}}},
+		{name: "only a dry run after the fire", history: []jobs.RunRecord{{Job: "hourly", StartedAt: at(10, 5), Status: "ok", DryRun: true}}, want: true},
+		{name: "another job's run", history: []jobs.RunRecord{{Job: "daily", ScheduledAt: ptr(at(10, 0)), StartedAt: at(10, 0), Status: "ok"}}, want: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			clock := clockwork.NewFakeClockAt(at(10, 30))
 			cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *", CatchUp: true})
 			cfg.Jobs = append(cfg.Jobs, config.Job{Name: "daily", Cron: "0 6 * * *", TimeZone: "UTC", Timeout: time.Hour})
 			for _, r := range tc.history {
-				if err := AppendRun(cfg.Outputs.Dir, r); err != nil {
+				if err := jobs.AppendRun(cfg.Outputs.Dir, r); err != nil {
 					t.Fatal(err)
 				}
 			}
 			if tc.legacy != "" {
-				if err := os.WriteFile(filepath.Join(cfg.Outputs.Dir, RunLogFile), []byte(tc.legacy+"\n"), 0o600); err != nil {
+				if err := os.WriteFile(filepath.Join(cfg.Outputs.Dir, jobs.RunLogFile), []byte(tc.legacy+"\n"), 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}
 			for start := 1; start <= 2; start++ {
 				rec := newRecorder(nil)
-				s, err := NewScheduler(cfg, recordingRun(cfg.Outputs.Dir, rec, tc.fail), SchedulerOptions{Clock: clock})
+				s, err := New(cfg, recordingRun(cfg.Outputs.Dir, rec, tc.fail), Options{Clock: clock})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -412,7 +413,7 @@ func TestSchedulerCatchUp(t *testing.T) {
 		clock := clockwork.NewFakeClockAt(at(10, 30))
 		cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
 		rec := newRecorder(nil)
-		startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+		startScheduler(t, cfg, clock, rec.run, Options{})
 		rec.none(t)
 	})
 }

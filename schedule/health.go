@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"encoding/json"
@@ -13,6 +13,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/custseg/custseg/jobs"
 )
 
 // Run results as counted in custseg_runs_total.
@@ -119,7 +121,7 @@ func newObserver(jobs []string, clock clockwork.Clock) *observer {
 
 // seed takes each job's last result from the run history, so that a
 // restart does not forget a failure or the last success.
-func (o *observer) seed(job string, runs []RunRecord) {
+func (o *observer) seed(job string, runs []jobs.RunRecord) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	h := o.jobs[job]
@@ -133,7 +135,7 @@ func (o *observer) seed(job string, runs []RunRecord) {
 		if r.ScheduledAt != nil {
 			h.LastScheduled = stamp(*r.ScheduledAt)
 		}
-		if r.Status == RunOK {
+		if r.Status == jobs.RunOK {
 			h.LastSuccess = stamp(r.FinishedAt)
 			o.lastSuccessGauge.WithLabelValues(job).Set(float64(r.FinishedAt.UnixNano()) / 1e9)
 			o.lastSuccess[job] = r.FinishedAt
@@ -141,7 +143,7 @@ func (o *observer) seed(job string, runs []RunRecord) {
 	}
 }
 
-func (o *observer) finished(job string, at, now time.Time, elapsed time.Duration, m *Manifest, err error) {
+func (o *observer) finished(job string, at, now time.Time, elapsed time.Duration, m *jobs.Manifest, err error) {
 	o.duration.WithLabelValues(job).Observe(elapsed.Seconds())
 	if m != nil && m.QueryRows != nil {
 		o.queryRows.DeletePartialMatch(prometheus.Labels{"job": job})

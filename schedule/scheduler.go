@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"context"
@@ -17,21 +17,22 @@ import (
 	"github.com/jonboulle/clockwork"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/jobs"
 )
 
 // RunFunc performs one scheduled run of job for the cron fire at
 // scheduledAt (also for a catch-up, and for each retry of a fire: the same
 // scheduledAt). It returns when the run has ended, with its manifest when
-// the run got that far (the scheduler reads Manifest.QueryRows for
+// the run got that far (the scheduler reads jobs.Manifest.QueryRows for
 // /metrics); ctx carries the job's timeout and is cancelled when the
 // scheduler stops and the grace period is over. Production passes a
 // function that runs the whole job and records it in the run history with
 // scheduledAt; tests pass a fake. A run that fails at step connect
 // (a *StepError) is tried again like a fire whose lock failed.
-type RunFunc func(ctx context.Context, job string, scheduledAt time.Time) (*Manifest, error)
+type RunFunc func(ctx context.Context, job string, scheduledAt time.Time) (*jobs.Manifest, error)
 
-// SchedulerOptions are the inputs of a Scheduler besides the config.
-type SchedulerOptions struct {
+// Options are the inputs of a Scheduler besides the config.
+type Options struct {
 	// Clock drives the cron fires, the catch-up, the retries of a failed
 	// fire and the end of a fire's window; nil is the real clock. A run's
 	// timeout, the grace period and the wait for a held lock are always
@@ -43,9 +44,9 @@ type SchedulerOptions struct {
 	// Locker replaces the MySQL lock that schedule.lock asks for; it is
 	// used whether or not schedule.lock is set.
 	Locker gocron.Locker
-	// Ledger replaces the delivery ledger that OpenLedger would open; the
+	// Ledger replaces the delivery ledger that jobs.OpenLedger would open; the
 	// scheduler does not close it.
-	Ledger Ledger
+	Ledger jobs.Ledger
 	// OutDir is where the run history is read (default: outputs.dir).
 	OutDir string
 }
@@ -71,7 +72,7 @@ type Scheduler struct {
 	gs     gocron.Scheduler
 	locker gocron.Locker
 	closer func() error // closes the MySQL locker this scheduler opened
-	ledger Ledger
+	ledger jobs.Ledger
 	ownLdg bool // the scheduler opened the ledger and closes it
 	obs    *observer
 	srv    *http.Server
@@ -110,13 +111,13 @@ type schedJob struct {
 	catchUp bool
 }
 
-// NewScheduler prepares a Scheduler for cfg's jobs; Start starts it.
+// New prepares a Scheduler for cfg's jobs; Start starts it.
 //
-// With schedule.lock on it opens the delivery ledger (OpenLedger, unless
+// With schedule.lock on it opens the delivery ledger (jobs.OpenLedger, unless
 // opts.Ledger is given) and refuses to start when the ledger is not shared
 // by every replica, since the lock alone cannot tell a late replica that
 // a fire was already run.
-func NewScheduler(cfg *config.Config, run RunFunc, opts SchedulerOptions) (*Scheduler, error) {
+func New(cfg *config.Config, run RunFunc, opts Options) (*Scheduler, error) {
 	if run == nil {
 		return nil, errors.New("scheduler: no run function")
 	}
@@ -191,13 +192,13 @@ func NewScheduler(cfg *config.Config, run RunFunc, opts SchedulerOptions) (*Sche
 // schedule.lock on, a ledger is required and must be shared; with it off,
 // a ledger that cannot be opened leaves the run history as the only record
 // of the fires.
-func (s *Scheduler) openLedger(given Ledger) error {
+func (s *Scheduler) openLedger(given jobs.Ledger) error {
 	cfg := s.cfg
 	if given != nil {
 		s.ledger = given
 	} else {
 		ctx, cancel := context.WithTimeout(context.Background(), cfg.Database.ConnectTimeout+30*time.Second)
-		l, err := OpenLedger(ctx, cfg, s.outDir)
+		l, err := jobs.OpenLedger(ctx, cfg, s.outDir)
 		cancel()
 		switch {
 		case err != nil && cfg.Schedule.Lock:
@@ -295,9 +296,9 @@ func (s *Scheduler) Start() error {
 	}
 	var due []catchUp
 	for _, j := range s.jobs {
-		runs, err := ReadRuns(s.outDir, j.name)
+		runs, err := jobs.ReadRuns(s.outDir, j.name)
 		if err != nil {
-			s.log.Warn("run history not readable: no catch-up", slog.String(LogJob, j.name), slog.Any("error", err))
+			s.log.Warn("run history not readable: no catch-up", slog.String(jobs.LogJob, j.name), slog.Any("error", err))
 		}
 		s.obs.seed(j.name, runs)
 		if j.catchUp && err == nil {
@@ -311,11 +312,11 @@ func (s *Scheduler) Start() error {
 	s.mu.Unlock()
 	s.gs.Start()
 	for _, j := range s.jobs {
-		s.log.Info("job scheduled", slog.String(LogJob, j.name), slog.String("cron", j.spec),
+		s.log.Info("job scheduled", slog.String(jobs.LogJob, j.name), slog.String("cron", j.spec),
 			slog.String("next_run", j.next(now).In(j.loc).Format(time.RFC3339)))
 	}
 	for _, c := range due {
-		s.log.Info("catching up a missed fire", slog.String(LogJob, c.job.name),
+		s.log.Info("catching up a missed fire", slog.String(jobs.LogJob, c.job.name),
 			slog.String("scheduled_at", c.at.In(c.job.loc).Format(time.RFC3339)))
 		s.enqueue(c.job, c.at, true)
 	}
@@ -331,7 +332,7 @@ func (s *Scheduler) Start() error {
 // attempts at the lock or connect steps do not count: the ledger records
 // how the fire ended, and a fire whose retries were cut short by a stop
 // never got there.
-func (s *Scheduler) missed(j *schedJob, runs []RunRecord, at time.Time) bool {
+func (s *Scheduler) missed(j *schedJob, runs []jobs.RunRecord, at time.Time) bool {
 	if s.ledger == nil {
 		return Missed(runs, at)
 	}
@@ -339,16 +340,16 @@ func (s *Scheduler) missed(j *schedJob, runs []RunRecord, at time.Time) bool {
 	ran, err := s.ledger.FireRun(ctx, j.name, at)
 	cancel()
 	if err != nil {
-		s.log.Warn("delivery ledger not readable: the catch-up goes by the run history", slog.String(LogJob, j.name),
+		s.log.Warn("delivery ledger not readable: the catch-up goes by the run history", slog.String(jobs.LogJob, j.name),
 			slog.String("ledger", s.ledger.String()), slog.Any("error", err))
 		return Missed(runs, at)
 	}
 	if ran {
 		return false
 	}
-	var final []RunRecord
+	var final []jobs.RunRecord
 	for _, r := range runs {
-		if r.Status != RunOK && r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && (r.Step == StepLock || r.Step == StepConnect) {
+		if r.Status != jobs.RunOK && r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && (r.Step == jobs.StepLock || r.Step == jobs.StepConnect) {
 			continue
 		}
 		final = append(final, r)
@@ -363,7 +364,7 @@ func (s *Scheduler) missed(j *schedJob, runs []RunRecord, at time.Time) bool {
 // catch-up is not retried: never more than one catch-up per fire), except
 // a run that was interrupted (a stop or restart cancelled it), which never
 // got its chance. Dry runs do not count.
-func Missed(runs []RunRecord, at time.Time) bool {
+func Missed(runs []jobs.RunRecord, at time.Time) bool {
 	for _, r := range runs {
 		if r.DryRun {
 			continue
@@ -371,7 +372,7 @@ func Missed(runs []RunRecord, at time.Time) bool {
 		if r.ScheduledAt != nil && r.ScheduledAt.Equal(at) && !r.Interrupted {
 			return false
 		}
-		if r.Status == RunOK && !r.StartedAt.Before(at) {
+		if r.Status == jobs.RunOK && !r.StartedAt.Before(at) {
 			return false
 		}
 	}

@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/go-co-op/gocron/v2"
+
+	"github.com/custseg/custseg/jobs"
 )
 
 // maxQueuedFires bounds a job's queue: a job whose runs take longer than
@@ -129,7 +131,7 @@ func (s *Scheduler) work(j *schedJob, q *fireQueue) {
 }
 
 func (s *Scheduler) fireLog(j *schedJob, at time.Time) *slog.Logger {
-	return s.log.With(slog.String(LogJob, j.name), slog.String("scheduled_at", at.In(j.loc).Format(time.RFC3339)))
+	return s.log.With(slog.String(jobs.LogJob, j.name), slog.String("scheduled_at", at.In(j.loc).Format(time.RFC3339)))
 }
 
 // attemptResult is how one attempt at a fire ended.
@@ -154,24 +156,24 @@ func (s *Scheduler) runFire(j *schedJob, req fireReq) {
 	if n := j.next(start); !n.IsZero() && n.Before(until) {
 		until = n
 	}
-	a := fireAttempt{loc: j.loc, until: until}
-	for a.n = 1; ; a.n++ {
-		a.retryAt = s.clock.Now().Add(retryPause(a.n))
-		if !a.retryAt.Before(until) {
-			a.retryAt = time.Time{}
+	a := jobs.FireAttempt{Loc: j.loc, Until: until}
+	for a.N = 1; ; a.N++ {
+		a.RetryAt = s.clock.Now().Add(retryPause(a.N))
+		if !a.RetryAt.Before(until) {
+			a.RetryAt = time.Time{}
 		}
 		if s.attempt(j, req, a, log) == fireDone {
 			return
 		}
-		a.alerted = true
-		if a.retryAt.IsZero() || !s.clock.Now().Before(until) {
+		a.Alerted = true
+		if a.RetryAt.IsZero() || !s.clock.Now().Before(until) {
 			log.Error("fire failed: its window is over, no attempt is left; the next fire runs as scheduled",
-				slog.Int("attempts", a.n), slog.String("window_end", until.In(j.loc).Format(time.RFC3339)))
+				slog.Int("attempts", a.N), slog.String("window_end", until.In(j.loc).Format(time.RFC3339)))
 			s.recordFire(j, req.at, nil, errors.New("all attempts failed"), false, log)
 			return
 		}
-		wait := max(s.clock.Until(a.retryAt), 0)
-		log.Warn("fire failed: trying again", slog.Int("attempt", a.n),
+		wait := max(s.clock.Until(a.RetryAt), 0)
+		log.Warn("fire failed: trying again", slog.Int("attempt", a.N),
 			slog.String("retry_at", s.clock.Now().Add(wait).In(j.loc).Format(time.RFC3339)))
 		select {
 		case <-s.clock.After(wait):
@@ -188,10 +190,10 @@ var errLockWindow = errors.New("the job's lock was held by another scheduler for
 
 // attempt makes one attempt at job j's fire req: the lock, the ledger's
 // word on whether the fire was already run, then the run.
-func (s *Scheduler) attempt(j *schedJob, req fireReq, a fireAttempt, log *slog.Logger) attemptResult {
+func (s *Scheduler) attempt(j *schedJob, req fireReq, a jobs.FireAttempt, log *slog.Logger) attemptResult {
 	t0 := time.Now()
 	if s.locker != nil {
-		lk, err := s.takeLock(j, a.until, log)
+		lk, err := s.takeLock(j, a.Until, log)
 		switch {
 		case s.waitCtx.Err() != nil:
 			log.Info("fire not run: the scheduler is stopping")
@@ -225,7 +227,7 @@ func (s *Scheduler) attempt(j *schedJob, req fireReq, a fireAttempt, log *slog.L
 		}
 	}
 	m, err := s.execute(j, req, a, log)
-	if err != nil && Retried(err) && !a.retryAt.IsZero() && s.runCtx.Err() == nil {
+	if err != nil && jobs.Retried(err) && !a.RetryAt.IsZero() && s.runCtx.Err() == nil {
 		return fireRetry
 	}
 	s.recordFire(j, req.at, m, err, s.runCtx.Err() != nil || errors.Is(err, context.Canceled), log)
@@ -270,16 +272,16 @@ func (s *Scheduler) takeLock(j *schedJob, until time.Time, log *slog.Logger) (go
 // fireFailed records an attempt that failed before its run began: the
 // history line, the custseg_runs row, the alert (the fire's first), and
 // the metrics.
-func (s *Scheduler) fireFailed(j *schedJob, at time.Time, a fireAttempt, started time.Time, err error, log *slog.Logger) {
+func (s *Scheduler) fireFailed(j *schedJob, at time.Time, a jobs.FireAttempt, started time.Time, err error, log *slog.Logger) {
 	s.obs.lockFailed(j.name, at, s.clock.Now(), err)
-	log.Error("fire not run: "+err.Error(), slog.String("step", string(StepLock)), slog.Int("attempt", a.n))
-	ctx := withFireAttempt(context.WithoutCancel(s.waitCtx), a)
-	_ = RecordFailedFire(ctx, s.cfg, FailedFire{Job: j.name, ScheduledAt: at, StartedAt: started, Step: StepLock,
+	log.Error("fire not run: "+err.Error(), slog.String("step", string(jobs.StepLock)), slog.Int("attempt", a.N))
+	ctx := jobs.WithFireAttempt(context.WithoutCancel(s.waitCtx), a)
+	_ = jobs.RecordFailedFire(ctx, s.cfg, jobs.FailedFire{Job: j.name, ScheduledAt: at, StartedAt: started, Step: jobs.StepLock,
 		Err: err, OutDir: s.outDir, DSN: s.dsn}, log)
 }
 
 // execute runs job j's fire req under the job's timeout.
-func (s *Scheduler) execute(j *schedJob, req fireReq, a fireAttempt, log *slog.Logger) (*Manifest, error) {
+func (s *Scheduler) execute(j *schedJob, req fireReq, a jobs.FireAttempt, log *slog.Logger) (*jobs.Manifest, error) {
 	started := time.Now()
 	info := &runInfo{at: req.at, started: started, timeout: j.timeout}
 	s.mu.Lock()
@@ -293,22 +295,22 @@ func (s *Scheduler) execute(j *schedJob, req fireReq, a fireAttempt, log *slog.L
 		s.mu.Unlock()
 	}()
 
-	log.Info("job fired", slog.Int("attempt", a.n))
+	log.Info("job fired", slog.Int("attempt", a.N))
 	ctx, cancel := context.WithTimeout(s.runCtx, j.timeout)
 	defer cancel()
-	m, err := s.call(withFireAttempt(ctx, a), j.name, req.at)
+	m, err := s.call(jobs.WithFireAttempt(ctx, a), j.name, req.at)
 	elapsed := time.Since(started)
 	s.obs.finished(j.name, req.at, s.clock.Now(), elapsed, m, err)
 	if err != nil {
-		log.Error("job failed", slog.Duration(LogElapsed, elapsed), slog.Any("error", err))
+		log.Error("job failed", slog.Duration(jobs.LogElapsed, elapsed), slog.Any("error", err))
 		return m, err
 	}
-	log.Info("job done", slog.Duration(LogElapsed, elapsed))
+	log.Info("job done", slog.Duration(jobs.LogElapsed, elapsed))
 	return m, nil
 }
 
 // call runs the run function, turning a panic into an error.
-func (s *Scheduler) call(ctx context.Context, job string, at time.Time) (m *Manifest, err error) {
+func (s *Scheduler) call(ctx context.Context, job string, at time.Time) (m *jobs.Manifest, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("panic: %v", p)
@@ -330,11 +332,11 @@ func (s *Scheduler) stuck(j *schedJob, info *runInfo, log *slog.Logger) {
 	msg := stuckMessage(j.name, info, time.Now())
 	log.Error(msg)
 	at := info.at
-	rec := RunRecord{Job: j.name, ScheduledAt: &at, StartedAt: info.started, Status: RunFailed, Step: StepTimeout, Error: msg}
-	if d, err := AsOfDate(s.cfg.Analysis.AsOf, at, j.loc); err == nil {
+	rec := jobs.RunRecord{Job: j.name, ScheduledAt: &at, StartedAt: info.started, Status: jobs.RunFailed, Step: jobs.StepTimeout, Error: msg}
+	if d, err := jobs.AsOfDate(s.cfg.Analysis.AsOf, at, j.loc); err == nil {
 		rec.AsOf = d.Format(time.DateOnly)
 	}
-	alert(context.Background(), s.cfg, rec, nil, log)
+	jobs.Alert(context.Background(), s.cfg, rec, nil, log)
 }
 
 func stuckMessage(job string, info *runInfo, now time.Time) string {
@@ -346,11 +348,11 @@ func stuckMessage(job string, info *runInfo, now time.Time) string {
 
 // recordFire records in the ledger how job's fire at ended, so that no
 // scheduler runs it again (an interrupted one is caught up).
-func (s *Scheduler) recordFire(j *schedJob, at time.Time, m *Manifest, err error, interrupted bool, log *slog.Logger) {
+func (s *Scheduler) recordFire(j *schedJob, at time.Time, m *jobs.Manifest, err error, interrupted bool, log *slog.Logger) {
 	if s.ledger == nil {
 		return
 	}
-	e := FireEntry{Job: j.name, ScheduledAt: at, Status: ResultOK, Interrupted: interrupted, Host: hostname(), At: time.Now()}
+	e := jobs.FireEntry{Job: j.name, ScheduledAt: at, Status: ResultOK, Interrupted: interrupted, Host: hostname(), At: time.Now()}
 	if m != nil {
 		e.RunID = m.RunID
 	}

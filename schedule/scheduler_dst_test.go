@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"testing"
@@ -41,7 +41,7 @@ func TestSchedulerDaylightSaving(t *testing.T) {
 			clock := clockwork.NewFakeClockAt(at(tt.start))
 			cfg := schedConfig(t, config.Job{Name: "daily", Cron: tt.cron, TimeZone: tt.zone})
 			rec := newRecorder(nil)
-			startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+			startScheduler(t, cfg, clock, rec.run, Options{})
 			// Walk the clock in quarter hours, so that a fire at a wrong
 			// time (the repeated hour, or never) shows.
 			var got []time.Time

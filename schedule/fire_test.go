@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"context"
@@ -14,9 +14,11 @@ import (
 	"github.com/jonboulle/clockwork"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/jobstest"
 	"github.com/custseg/custseg/internal/smtptest"
 	"github.com/custseg/custseg/internal/tcpproxy"
 	"github.com/custseg/custseg/internal/testdb"
+	"github.com/custseg/custseg/jobs"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -25,16 +27,16 @@ import (
 // as replicas share the write-back database.
 type memLedger struct {
 	mu     sync.Mutex
-	fires  []FireEntry
+	fires  []jobs.FireEntry
 	local  bool // Shared reports false
 	broken atomic.Bool
 }
 
-func (l *memLedger) Deliveries(context.Context, string, string) (map[string]LedgerEntry, error) {
-	return map[string]LedgerEntry{}, nil
+func (l *memLedger) Deliveries(context.Context, string, string) (map[string]jobs.LedgerEntry, error) {
+	return map[string]jobs.LedgerEntry{}, nil
 }
 
-func (l *memLedger) RecordDelivery(context.Context, LedgerEntry) error { return nil }
+func (l *memLedger) RecordDelivery(context.Context, jobs.LedgerEntry) error { return nil }
 
 func (l *memLedger) FireRun(_ context.Context, job string, at time.Time) (bool, error) {
 	if l.broken.Load() {
@@ -50,7 +52,7 @@ func (l *memLedger) FireRun(_ context.Context, job string, at time.Time) (bool, 
 	return false, nil
 }
 
-func (l *memLedger) RecordFire(_ context.Context, e FireEntry) error {
+func (l *memLedger) RecordFire(_ context.Context, e jobs.FireEntry) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.fires = append(l.fires, e)
@@ -61,10 +63,10 @@ func (l *memLedger) Shared() bool   { return !l.local }
 func (l *memLedger) String() string { return "the test's ledger" }
 func (l *memLedger) Close() error   { return nil }
 
-func (l *memLedger) entries() []FireEntry {
+func (l *memLedger) entries() []jobs.FireEntry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]FireEntry(nil), l.fires...)
+	return append([]jobs.FireEntry(nil), l.fires...)
 }
 
 // startProxy is a tcpproxy in front of the test database, started down
@@ -142,9 +144,9 @@ func lockWaiters(t *testing.T, db *sql.DB) int {
 	return n
 }
 
-func historyOf(t *testing.T, dir, job string) []RunRecord {
+func historyOf(t *testing.T, dir, job string) []jobs.RunRecord {
 	t.Helper()
-	runs, err := ReadRuns(dir, job)
+	runs, err := jobs.ReadRuns(dir, job)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,14 +168,14 @@ func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 	ledger := &memLedger{}
 	rec := newRecorder(nil)
 	s := startScheduler(t, cfg, clock, recordingRun(cfg.Outputs.Dir, rec, false),
-		SchedulerOptions{DSN: proxyDSN(t, proxy, tdb.DSN), Ledger: ledger})
+		Options{DSN: proxyDSN(t, proxy, tdb.DSN), Ledger: ledger})
 	fireAt := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second) // 10:00, the database is down
 	waitLong(t, "the failed fire in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "hourly")) == 1 })
 	r := historyOf(t, cfg.Outputs.Dir, "hourly")[0]
-	if r.Status != "failed" || r.Step != StepLock || r.ScheduledAt == nil || !r.ScheduledAt.Equal(fireAt) ||
+	if r.Status != "failed" || r.Step != jobs.StepLock || r.ScheduledAt == nil || !r.ScheduledAt.Equal(fireAt) ||
 		r.AsOf != "2026-11-22" || !strings.Contains(r.Error, "lock could not be taken") {
 		t.Errorf("history line %+v, want failed at step lock for the 10:00 fire, as of 2026-11-22", r)
 	}
@@ -216,7 +218,7 @@ func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 // is alerted once, saying it is tried again, and tried again: the second
 // attempt, with the database back, delivers.
 func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
-	tdb := loadFixture(t)
+	tdb := jobstest.Shop(t)
 	if tdb.Kind != "mariadb" {
 		t.Skip("needs MariaDB over TCP (CUSTSEG_TEST_DSN)")
 	}
@@ -231,17 +233,17 @@ func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
 	src := queries.Builtin()
 	dsn := proxyDSN(t, proxy, tdb.DSN)
 	var attempts atomic.Int32
-	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+	run := func(ctx context.Context, job string, at time.Time) (*jobs.Manifest, error) {
 		attempts.Add(1)
-		asOf, _ := AsOfDate(cfg.Analysis.AsOf, at, time.UTC)
-		return Execute(ctx, cfg, Options{Job: job, AsOf: asOf, DSN: dsn, Queries: &src, ScheduledAt: &at})
+		asOf, _ := jobs.AsOfDate(cfg.Analysis.AsOf, at, time.UTC)
+		return jobs.Execute(ctx, cfg, jobs.Options{Job: job, AsOf: asOf, DSN: dsn, Queries: &src, ScheduledAt: &at})
 	}
-	s := startScheduler(t, cfg, clock, run, SchedulerOptions{})
+	s := startScheduler(t, cfg, clock, run, Options{})
 
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second) // 06:00, the database is down
 	waitLong(t, "the failed run in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 1 })
-	if r := historyOf(t, cfg.Outputs.Dir, "daily")[0]; r.Step != StepConnect {
+	if r := historyOf(t, cfg.Outputs.Dir, "daily")[0]; r.Step != jobs.StepConnect {
 		t.Errorf("history line %+v, want failed at step connect", r)
 	}
 	waitLong(t, "the alert", func() bool { return len(srv.Messages()) == 1 })
@@ -294,7 +296,7 @@ func TestFireCatchUpAndNextFireBothRun(t *testing.T) {
 		}
 		return nil
 	})
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: tdb.DSN, Ledger: ledger})
+	s := startScheduler(t, cfg, clock, rec.run, Options{DSN: tdb.DSN, Ledger: ledger})
 	first := rec.next(t) // the catch-up, still going
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second) // 10:01
@@ -321,11 +323,11 @@ func TestFireStalledLockConnection(t *testing.T) {
 	cfg.Schedule.Lock = true
 	cfg.Database.ConnectTimeout = time.Second
 	rec := newRecorder(nil)
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{DSN: proxyDSN(t, proxy, tdb.DSN), Ledger: &memLedger{}})
+	s := startScheduler(t, cfg, clock, rec.run, Options{DSN: proxyDSN(t, proxy, tdb.DSN), Ledger: &memLedger{}})
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second)
 	waitLong(t, "the failed fire in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "hourly")) == 1 })
-	if r := historyOf(t, cfg.Outputs.Dir, "hourly")[0]; r.Step != StepLock || !strings.Contains(r.Error, "did not answer") &&
+	if r := historyOf(t, cfg.Outputs.Dir, "hourly")[0]; r.Step != jobs.StepLock || !strings.Contains(r.Error, "did not answer") &&
 		!strings.Contains(r.Error, "connecting to the database") {
 		t.Errorf("history line %+v, want a lock that timed out", r)
 	}
@@ -351,7 +353,7 @@ func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
 	first := time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)
 	running := make(chan struct{}, 1) // the 10:01 run holds the lock
 	release := make(chan struct{})    // and goes on until the other waits for it
-	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+	run := func(ctx context.Context, job string, at time.Time) (*jobs.Manifest, error) {
 		mu.Lock()
 		ran[at]++
 		mu.Unlock()
@@ -359,12 +361,12 @@ func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
 			running <- struct{}{}
 			<-release
 		}
-		return &Manifest{RunID: "r"}, nil
+		return &jobs.Manifest{RunID: "r"}, nil
 	}
 	clockA := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
 	clockB := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
-	a := startScheduler(t, cfg, clockA, run, SchedulerOptions{DSN: tdb.DSN, Ledger: ledger})
-	b := startScheduler(t, cfg, clockB, run, SchedulerOptions{DSN: tdb.DSN, Ledger: ledger})
+	a := startScheduler(t, cfg, clockA, run, Options{DSN: tdb.DSN, Ledger: ledger})
+	b := startScheduler(t, cfg, clockB, run, Options{DSN: tdb.DSN, Ledger: ledger})
 	total := func(result string) float64 { return runsCounter(a, job, result) + runsCounter(b, job, result) }
 
 	// 10:01 on both at once: one runs, the other waits for the lock, then
@@ -406,14 +408,14 @@ func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
 func TestSchedulerLockNeedsSharedLedger(t *testing.T) {
 	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
 	cfg.Schedule.Lock = true
-	_, err := NewScheduler(cfg, newRecorder(nil).run, SchedulerOptions{Ledger: &memLedger{local: true}})
+	_, err := New(cfg, newRecorder(nil).run, Options{Ledger: &memLedger{local: true}})
 	var ce *config.Error
 	if !errors.As(err, &ce) || !strings.Contains(err.Error(), "Enable writeback") ||
 		!strings.Contains(err.Error(), "delivery.shared_folder") || !strings.Contains(err.Error(), "schedule.lock: false") {
 		t.Errorf("err = %v, want a config error saying what to do", err)
 	}
 	cfg.Schedule.Lock = false
-	s, err := NewScheduler(cfg, newRecorder(nil).run, SchedulerOptions{Ledger: &memLedger{local: true}})
+	s, err := New(cfg, newRecorder(nil).run, Options{Ledger: &memLedger{local: true}})
 	if err != nil {
 		t.Fatalf("lock off, local ledger: %v", err)
 	}

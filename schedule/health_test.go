@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"context"
@@ -17,6 +17,7 @@ import (
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/internal/smtptest"
+	"github.com/custseg/custseg/jobs"
 )
 
 func get(t *testing.T, url string) (int, string) {
@@ -44,7 +45,7 @@ func TestHealthAndMetrics(t *testing.T) {
 		}
 		return nil
 	})
-	s, err := NewScheduler(cfg, rec.run, SchedulerOptions{Clock: clock})
+	s, err := New(cfg, rec.run, Options{Clock: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,15 +134,15 @@ func TestHealthFromHistory(t *testing.T) {
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
 	cfg := schedConfig(t, config.Job{Name: "daily", Cron: "0 6 * * *"}, config.Job{Name: "weekly", Cron: "0 7 * * MON"})
 	ok := time.Date(2026, 11, 22, 6, 0, 0, 0, time.UTC)
-	for _, r := range []RunRecord{
+	for _, r := range []jobs.RunRecord{
 		{Job: "daily", StartedAt: ok, FinishedAt: ok.Add(time.Minute), Status: "ok"},
 		{Job: "daily", StartedAt: ok.AddDate(0, 0, 1), FinishedAt: ok.AddDate(0, 0, 1).Add(time.Minute), Status: "failed", Error: "smtp: 535 authentication failed"},
 	} {
-		if err := AppendRun(cfg.Outputs.Dir, r); err != nil {
+		if err := jobs.AppendRun(cfg.Outputs.Dir, r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	s := startScheduler(t, cfg, clock, newRecorder(nil).run, SchedulerOptions{})
+	s := startScheduler(t, cfg, clock, newRecorder(nil).run, Options{})
 	h := s.Health()
 	if h.Status != "failing" || !strings.Contains(h.Reason, "job daily") || !strings.Contains(h.Reason, "535") {
 		t.Errorf("health %+v", h)
@@ -166,7 +167,7 @@ func TestHealthStuckRun(t *testing.T) {
 		return ctx.Err()
 	})
 	cfg.Schedule.Listen = "127.0.0.1:0"
-	s := startScheduler(t, cfg, clock, rec.run, SchedulerOptions{})
+	s := startScheduler(t, cfg, clock, rec.run, Options{})
 	released := false
 	defer func() {
 		if !released {
@@ -205,11 +206,11 @@ func TestMetricsLastSuccessAgeAndQueryRows(t *testing.T) {
 	cfg := schedConfig(t, config.Job{Name: "twice", Cron: "0,1 10 * * *"}, config.Job{Name: "weekly", Cron: "0 7 * * MON"})
 	cfg.Schedule.Listen = "127.0.0.1:0"
 	var n atomic.Int64
-	run := func(ctx context.Context, job string, at time.Time) (*Manifest, error) {
+	run := func(ctx context.Context, job string, at time.Time) (*jobs.Manifest, error) {
 		k := n.Add(1)
-		return &Manifest{RunID: "r", QueryRows: map[string]int64{"customers.sql": 100 * k, "orders.sql": 1000 * k}}, nil
+		return &jobs.Manifest{RunID: "r", QueryRows: map[string]int64{"customers.sql": 100 * k, "orders.sql": 1000 * k}}, nil
 	}
-	s := startScheduler(t, cfg, clock, run, SchedulerOptions{})
+	s := startScheduler(t, cfg, clock, run, Options{})
 	base := "http://" + s.Addr()
 	if _, body := get(t, base+"/metrics"); strings.Contains(body, "custseg_last_success_age_seconds{") ||
 		strings.Contains(body, "custseg_query_rows{") {
@@ -236,4 +237,14 @@ func TestMetricsLastSuccessAgeAndQueryRows(t *testing.T) {
 	if strings.Contains(body, `custseg_last_success_age_seconds{job="weekly"}`) {
 		t.Error("a job that never succeeded has an age")
 	}
+}
+
+// plainText returns the decoded text/plain body of a raw message.
+func plainText(t *testing.T, raw []byte) string {
+	t.Helper()
+	text, err := smtptest.PlainText(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
 }

@@ -1,4 +1,4 @@
-package jobs
+package schedule
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 
 	"github.com/jonboulle/clockwork"
 
+	"github.com/custseg/custseg/internal/jobstest"
 	"github.com/custseg/custseg/internal/smtptest"
+	"github.com/custseg/custseg/jobs"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -20,12 +22,12 @@ import (
 // in the write-back database: the MySQL lock lets one run the fire, the
 // other finds the fire in the ledger and skips it; each audience gets one
 // message. The whole production path: real schedulers, real lock, the real
-// Execute, MariaDB, an SMTP server.
+// jobs.Execute, MariaDB, an SMTP server.
 func TestReplicasOwnFoldersDeliverOnce(t *testing.T) {
-	tdb := loadFixture(t)
+	tdb := jobstest.Shop(t)
 	srv := smtptest.Start(t)
-	base := deliveryConfig(t, srv)
-	writebackTarget(t, tdb, base)
+	base := jobstest.DeliveryConfig(t, srv)
+	jobstest.WritebackTarget(t, tdb, base)
 	base.Schedule.Lock = true
 	base.Schedule.GracePeriod = 5 * time.Second
 	job := &base.Jobs[0]
@@ -39,15 +41,15 @@ func TestReplicasOwnFoldersDeliverOnce(t *testing.T) {
 		cfg := *base
 		cfg.Outputs.Dir = filepath.Join(t.TempDir(), name, "out")
 		cfg.Delivery.SharedFolder = filepath.Join(t.TempDir(), name, "share")
-		run := func(ctx context.Context, jobName string, at time.Time) (*Manifest, error) {
+		run := func(ctx context.Context, jobName string, at time.Time) (*jobs.Manifest, error) {
 			runs.Add(1)
-			day, err := AsOfDate(cfg.Analysis.AsOf, at, time.UTC)
+			day, err := jobs.AsOfDate(cfg.Analysis.AsOf, at, time.UTC)
 			if err != nil {
 				return nil, err
 			}
-			return Execute(ctx, &cfg, Options{Job: jobName, AsOf: day, DSN: tdb.DSN, Queries: &src, ScheduledAt: &at})
+			return jobs.Execute(ctx, &cfg, jobs.Options{Job: jobName, AsOf: day, DSN: tdb.DSN, Queries: &src, ScheduledAt: &at})
 		}
-		return startScheduler(t, &cfg, clock, run, SchedulerOptions{DSN: tdb.DSN})
+		return startScheduler(t, &cfg, clock, run, Options{DSN: tdb.DSN})
 	}
 	a, b := replica("a"), replica("b")
 	settled := func() bool {

@@ -352,12 +352,12 @@ func (s *Scheduler) recordFire(j *schedJob, at time.Time, m *jobs.Manifest, err 
 	if s.ledger == nil {
 		return
 	}
-	e := jobs.FireEntry{Job: j.name, ScheduledAt: at, Status: ResultOK, Interrupted: interrupted, Host: hostname(), At: time.Now()}
+	e := jobs.FireEntry{Job: j.name, ScheduledAt: at, Status: string(jobs.RunOK), Interrupted: interrupted, Host: hostname(), At: time.Now()}
 	if m != nil {
 		e.RunID = m.RunID
 	}
 	if err != nil {
-		e.Status = ResultFailed
+		e.Status = string(jobs.RunFailed)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.Database.ConnectTimeout+30*time.Second)
 	defer cancel()

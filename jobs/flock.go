@@ -1,0 +1,41 @@
+package jobs
+
+import (
+	"errors"
+	"fmt"
+	"os"
+)
+
+// errNoLocks: the file system (or the platform) has no advisory locks.
+var errNoLocks = errors.New("file locks are not supported here")
+
+// lockFile waits for an advisory lock on f: exclusive for a writer, shared
+// for a reader. A file system that cannot lock is used without: each
+// append is still one write of one line.
+func lockFile(f *os.File, exclusive bool) error {
+	if _, err := flock(f, exclusive, true); err != nil && !errors.Is(err, errNoLocks) {
+		return err
+	}
+	return nil
+}
+
+// lockDir takes an exclusive lock on the folder at path without waiting
+// and returns it held, with held false when another process holds it. The
+// lock is on the folder itself, so it survives the folder's rename;
+// closing f releases it. err reports a folder that cannot be opened or a
+// file system without locks (callers fall back to the folder's age).
+func lockDir(path string) (f *os.File, held bool, err error) {
+	f, err = os.Open(path)
+	if err != nil {
+		return nil, false, err
+	}
+	held, err = flock(f, true, false)
+	if err != nil || !held {
+		f.Close()
+		if err != nil {
+			return nil, false, fmt.Errorf("lock %s: %w", path, err)
+		}
+		return nil, false, nil
+	}
+	return f, true, nil
+}

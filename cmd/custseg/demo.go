@@ -146,7 +146,7 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	}
 	printOutputs(c.m, m)
 	if mg := m.Migration; mg != nil {
-		fmt.Fprintf(c.m.Stdout, "Since %s: %d buyers moved up a segment, %d moved down, %d bought for the first time, %d stopped being buyers.\n",
+		fmt.Fprintf(c.m.Stdout, "Since %s: %d buyers moved up to a better segment, %d moved down, %d are first-time buyers and %d are no longer buying (the report's chart Moves between segments since the last run).\n",
 			mg.PreviousAsOf, mg.Up, mg.Down, mg.New, mg.Lost)
 	}
 	fmt.Fprintf(c.m.Stdout, "Demo finished in %s. Open %s in a browser and %s in Excel.\n",

@@ -2,10 +2,10 @@ package analysis
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 )
 
 // clusterFeatures are the k-means features, each log(1 + x) then
@@ -101,11 +101,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 		g.ValueShare = ratio(g.ValueShare, total)
 		g.Centroid = append([]float64(nil), cl.Centroids.Row(k)...)
 	}
-	reserved := make([]Label, 0, len(res.Segments))
-	for _, sg := range res.Segments {
-		reserved = append(reserved, Label{sg.Rule.Name, sg.Rule.NameZh})
-	}
-	nameClusters(prof, shopProfile(d, rows, scores), reserved)
+	nameClusters(prof, shopProfile(d, rows, scores))
 	res.Clusters.Profiles = prof
 }
 
@@ -155,74 +151,98 @@ func (g *ClusterProfile) means() [4]float64 {
 	return [4]float64{g.MeanRecency, g.MeanFrequency, g.MeanMonetary, g.MeanTenure}
 }
 
-// clusterWord is how a cluster differs from the shop on one feature: hi
-// for a high value (for recency: long ago), lo for a low one; more and
-// less for a cluster that only differs from another of the same name, mid
-// for one between two such.
-type clusterWord struct{ hi, lo, more, less, mid Label }
-
-// clusterWords are the words of clusterFeatures, in that order.
-var clusterWords = []clusterWord{
-	{Label{"lapsed", "久未购买"}, Label{"recent", "近期购买"},
-		Label{"less recent", "购买稍早"}, Label{"more recent", "购买更近"}, Label{"mid recency", "近度居中"}},
-	{Label{"frequent", "高频"}, Label{"occasional", "低频"},
-		Label{"more frequent", "更高频"}, Label{"less frequent", "更低频"}, Label{"mid frequency", "频度居中"}},
-	{Label{"high-spend", "高消费"}, Label{"low-spend", "低消费"},
-		Label{"higher spend", "消费更高"}, Label{"lower spend", "消费更低"}, Label{"mid spend", "消费居中"}},
-	{Label{"long-standing", "长期"}, Label{"new", "新加入"},
-		Label{"longer-standing", "更长期"}, Label{"newer", "加入更晚"}, Label{"mid tenure", "时长居中"}},
+// ClusterName is what a cluster's name says, for the reports to put in
+// words: the features on which its buyers differ from the shop's (Traits,
+// in the order of Clusters.Features; none for typical buyers) and, when
+// other clusters have the same traits, the feature that tells them apart
+// (Apart; nil when the traits alone are the cluster's own).
+type ClusterName struct {
+	Traits []ClusterTrait
+	Apart  *ClusterTrait
 }
 
-// Cluster names end in a noun no segment, tier, status, stage or pyramid
-// level ends in, so that a cluster is never taken for one of those groups.
-var (
-	clusterNoun    = Label{"buyers", "客户群"}
-	clusterTypical = Label{"Typical buyers", "典型客户群"}
+// ClusterTrait is how a cluster stands on one feature (an index into
+// Clusters.Features).
+type ClusterTrait struct {
+	Feature int
+	Side    Side
+}
+
+// Side is how a cluster stands on a feature: High or Low against the
+// shop's buyers (for recency, High is long ago), or More, Less or Mid
+// against the other clusters of the same traits.
+type Side int8
+
+// The sides of a ClusterTrait.
+const (
+	High Side = iota
+	Low
+	More
+	Less
+	Mid
 )
 
+// String is the side's name in the code's words: high, low, more, less
+// or mid.
+func (s Side) String() string {
+	switch s {
+	case High:
+		return "high"
+	case Low:
+		return "low"
+	case More:
+		return "more"
+	case Less:
+		return "less"
+	case Mid:
+		return "mid"
+	}
+	return "Side(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Equal reports whether n and o say the same.
+func (n ClusterName) Equal(o ClusterName) bool {
+	if !slices.Equal(n.Traits, o.Traits) || (n.Apart == nil) != (o.Apart == nil) {
+		return false
+	}
+	return n.Apart == nil || *n.Apart == *o.Apart
+}
+
 // clusterName describes a profile against the shop's buyers (sh). A
-// feature earns a word when the centroid is more than half a standard
+// feature earns a trait when the centroid is more than half a standard
 // deviation from the mean (on the standardised log scale the clustering
 // uses) and the profile's mean in original units is on the same side of
 // both the shop's mean and its median: a cluster is "lapsed" only when
 // its buyers' mean days since the last purchase are more than the
 // shop's, "frequent" only when they buy more often than the shop's buyers
-// do, and so on. No word gives "Typical buyers".
-func clusterName(g *ClusterProfile, sh clusterShop) Label {
-	var en, zh []string
+// do, and so on. No trait makes typical buyers.
+func clusterName(g *ClusterProfile, sh clusterShop) ClusterName {
+	var n ClusterName
 	m := g.means()
 	for f, z := range g.Centroid {
-		if f >= len(clusterWords) {
+		if f >= len(clusterFeatures) {
 			break
 		}
-		w := clusterWords[f]
 		switch {
 		case z > 0.5 && m[f] > math.Max(sh.mean[f], sh.median[f]):
-			en, zh = append(en, w.hi.En), append(zh, w.hi.Zh)
+			n.Traits = append(n.Traits, ClusterTrait{f, High})
 		case z < -0.5 && m[f] < math.Min(sh.mean[f], sh.median[f]):
-			en, zh = append(en, w.lo.En), append(zh, w.lo.Zh)
+			n.Traits = append(n.Traits, ClusterTrait{f, Low})
 		}
 	}
-	if len(en) == 0 {
-		return clusterTypical
-	}
-	s := strings.Join(en, ", ")
-	return Label{strings.ToUpper(s[:1]) + s[1:] + " " + clusterNoun.En, strings.Join(zh, "、") + clusterNoun.Zh}
+	return n
 }
 
-// nameClusters names each profile (clusterName) so that no two clusters
-// share a name and none equals a name in reserved (the RFM segments), in
-// either language. Clusters that would share a name are told apart by the
-// feature on which their centroids differ most: "(more recent)", "(less
-// recent)", and "(mid recency)" between; a number is the last resort.
-func nameClusters(prof []ClusterProfile, sh clusterShop, reserved []Label) {
-	for k := range prof {
-		prof[k].Name = clusterName(&prof[k], sh)
-	}
+// nameClusters names each profile (clusterName). Clusters with the same
+// traits are told apart by the feature on which their centroids differ
+// most: More, Less, and Mid between. Reports number any name still
+// shared, or taken by a segment, in their words.
+func nameClusters(prof []ClusterProfile, sh clusterShop) {
 	groups := map[string][]int{}
 	var order []string
 	for k := range prof {
-		key := strings.ToLower(prof[k].Name.En)
+		prof[k].Name = clusterName(&prof[k], sh)
+		key := fmt.Sprint(prof[k].Name.Traits)
 		if _, ok := groups[key]; !ok {
 			order = append(order, key)
 		}
@@ -235,7 +255,7 @@ func nameClusters(prof []ClusterProfile, sh clusterShop, reserved []Label) {
 		}
 		// The feature with the widest spread of centroids in the group.
 		best, spread := 0, -1.0
-		for f := range clusterWords {
+		for f := range clusterFeatures {
 			lo, hi := math.Inf(1), math.Inf(-1)
 			for _, k := range ks {
 				if f < len(prof[k].Centroid) {
@@ -250,31 +270,16 @@ func nameClusters(prof []ClusterProfile, sh clusterShop, reserved []Label) {
 		slices.SortStableFunc(sorted, func(a, b int) int {
 			return cmp.Compare(centroidAt(prof[a], best), centroidAt(prof[b], best))
 		})
-		w := clusterWords[best]
 		for r, k := range sorted {
-			word := w.mid
+			side := Mid
 			switch r {
 			case 0:
-				word = w.less
+				side = Less
 			case len(sorted) - 1:
-				word = w.more
+				side = More
 			}
-			prof[k].Name = Label{prof[k].Name.En + " (" + word.En + ")", prof[k].Name.Zh + "（" + word.Zh + "）"}
+			prof[k].Name.Apart = &ClusterTrait{best, side}
 		}
-	}
-	// The last resort: a number after any name still taken.
-	taken := map[string]bool{}
-	for _, r := range reserved {
-		taken[strings.ToLower(strings.TrimSpace(r.En))] = true
-		taken[strings.ToLower(strings.TrimSpace(r.Zh))] = true
-	}
-	for k := range prof {
-		base := prof[k].Name
-		for n := 2; taken[strings.ToLower(prof[k].Name.En)] || taken[strings.ToLower(prof[k].Name.Zh)]; n++ {
-			prof[k].Name = Label{base.En + " " + strconv.Itoa(n), base.Zh + " " + strconv.Itoa(n)}
-		}
-		taken[strings.ToLower(prof[k].Name.En)] = true
-		taken[strings.ToLower(prof[k].Name.Zh)] = true
 	}
 }
 

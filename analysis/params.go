@@ -127,7 +127,9 @@ type ChurnParams struct {
 	RhythmMinDays int     // default 30
 }
 
-// DefaultSegments are the eleven usual RFM segments on a 5-bin R × FM grid.
+// DefaultSegments are the eleven usual RFM segments on a 5-bin R × FM grid,
+// by key; their names and suggested actions are the reports' (the
+// catalogue's), unless the configuration gives its own.
 // Their statuses keep names and churn status in agreement: the current
 // segments (Champions, Potential Loyalist, New, Promising) hold active
 // customers only; Loyal and Need Attention also lapsing ones; About to
@@ -140,39 +142,17 @@ func DefaultSegments() []SegmentRule {
 	gone := []Status{StatusAtRisk, StatusChurned}
 	churned := []Status{StatusChurned}
 	return []SegmentRule{
-		{"champions", "Champions", "重要价值客户（冠军）", 5, 5, 4, 5,
-			"Reward them: early access, loyalty perks, ask for reviews and referrals; no discounts needed.",
-			"奖励他们：新品抢先体验、会员礼遇，邀请评价与推荐；无需折扣。", current},
-		{"loyal", "Loyal", "忠诚客户", 3, 4, 4, 5,
-			"Upsell higher-value products, invite to the loyalty programme, ask for reviews.",
-			"推荐更高价值的商品，邀请加入会员计划，请他们评价。", currentOrLapsing},
-		{"potential_loyalist", "Potential Loyalist", "潜在忠诚客户", 4, 5, 2, 3,
-			"Offer membership or a loyalty programme; recommend related products.",
-			"提供会员或积分计划，推荐相关商品。", current},
-		{"new", "New", "新客户", 5, 5, 1, 1,
-			"Onboard them: welcome series, first-repeat incentive, good service early.",
-			"做好新客引导：欢迎邮件、复购激励、早期优质服务。", current},
-		{"promising", "Promising", "有潜力客户", 4, 4, 1, 1,
-			"Build awareness of the range; a free trial or a small incentive for a second order.",
-			"提升品牌认知；提供试用或小额激励促成第二单。", current},
-		{"need_attention", "Need Attention", "需要关注客户", 3, 3, 3, 3,
-			"Limited-time offers based on past purchases; reactivate before they slip.",
-			"基于历史购买推送限时优惠，在流失前重新激活。", currentOrLapsing},
-		{"about_to_sleep", "About to Sleep", "即将沉睡客户", 3, 3, 1, 2,
-			"Share popular products and timely discounts; reconnect.",
-			"推荐热门商品和适时折扣，重新建立联系。", lapsing},
-		{"cant_lose", "Can't Lose Them", "不能失去的客户", 1, 2, 5, 5,
-			"Win them back personally: call or write, new versions of what they bought, do not lose them to a competitor.",
-			"一对一挽回：电话或专属沟通，推荐其常购商品的新款，避免被竞争对手抢走。", gone},
-		{"at_risk", "At Risk", "有流失风险客户", 1, 2, 3, 4,
-			"Personalised win-back emails, helpful resources, renewal offers.",
-			"发送个性化挽回邮件与实用内容，提供续购优惠。", gone},
-		{"hibernating", "Hibernating", "休眠客户", 2, 2, 1, 2,
-			"Offer other relevant products and special discounts; recreate brand value.",
-			"推荐其他相关商品和专属折扣，重建品牌价值。", gone},
-		{"lost", "Lost", "流失已久客户", 1, 1, 1, 2,
-			"Revive interest with an outreach campaign; otherwise do not spend much on them.",
-			"用唤醒活动尝试挽回，否则不再投入过多资源。", churned},
+		{Key: "champions", RMin: 5, RMax: 5, FMMin: 4, FMMax: 5, Statuses: current},
+		{Key: "loyal", RMin: 3, RMax: 4, FMMin: 4, FMMax: 5, Statuses: currentOrLapsing},
+		{Key: "potential_loyalist", RMin: 4, RMax: 5, FMMin: 2, FMMax: 3, Statuses: current},
+		{Key: "new", RMin: 5, RMax: 5, FMMin: 1, FMMax: 1, Statuses: current},
+		{Key: "promising", RMin: 4, RMax: 4, FMMin: 1, FMMax: 1, Statuses: current},
+		{Key: "need_attention", RMin: 3, RMax: 3, FMMin: 3, FMMax: 3, Statuses: currentOrLapsing},
+		{Key: "about_to_sleep", RMin: 3, RMax: 3, FMMin: 1, FMMax: 2, Statuses: lapsing},
+		{Key: "cant_lose", RMin: 1, RMax: 2, FMMin: 5, FMMax: 5, Statuses: gone},
+		{Key: "at_risk", RMin: 1, RMax: 2, FMMin: 3, FMMax: 4, Statuses: gone},
+		{Key: "hibernating", RMin: 2, RMax: 2, FMMin: 1, FMMax: 2, Statuses: gone},
+		{Key: "lost", RMin: 1, RMax: 1, FMMin: 1, FMMax: 2, Statuses: churned},
 	}
 }
 
@@ -206,8 +186,10 @@ func (p Params) Validate() error {
 	}
 	seen := map[string]bool{}
 	for i, s := range p.RFM.Segments {
-		if s.Key == "" || s.Name == "" {
-			return fmt.Errorf("rfm.segments[%d]: key and name are required", i)
+		if s.Key == "" {
+			// Names are the reports' to check (a default segment's come from
+			// their catalogue).
+			return fmt.Errorf("rfm.segments[%d]: key is required", i)
 		}
 		if seen[s.Key] {
 			return fmt.Errorf("rfm.segments[%d]: key %q is used twice", i, s.Key)

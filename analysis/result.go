@@ -253,7 +253,7 @@ type Models struct {
 
 // ClusterProfile describes one k-means cluster in original units.
 type ClusterProfile struct {
-	Name          Label // descriptive name from the profile
+	Name          ClusterName // what the profile's name says (reports put it in words)
 	Customers     int
 	Share         float64 // of buyers
 	ValueShare    float64
@@ -263,10 +263,6 @@ type ClusterProfile struct {
 	MeanTenure    float64   // days since the first purchase
 	Centroid      []float64 // standardised R, F, M, tenure (log scale)
 }
-
-// Label is a text in English and Chinese (analysis names things it derives,
-// such as clusters, in both report languages).
-type Label struct{ En, Zh string }
 
 // Clusters is the k-means clustering of the buyers.
 type Clusters struct {

@@ -13,6 +13,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/reports"
 )
 
 // Config is the whole configuration file.
@@ -310,8 +311,11 @@ func Default() *Config {
 	p := analysis.DefaultParams()
 	segs := make([]Segment, len(p.RFM.Segments))
 	for i, s := range p.RFM.Segments {
-		segs[i] = Segment{Key: s.Key, Name: s.Name, NameZh: s.NameZh, R: []int{s.RMin, s.RMax},
-			FM: []int{s.FMMin, s.FMMax}, Action: s.Action, ActionZh: s.ActionZh}
+		// The default segments' names and actions are the reports' (their
+		// catalogue); spelled out here so that a file can show and change them.
+		segs[i] = Segment{Key: s.Key, Name: reports.SegmentName(s, "en"), NameZh: reports.SegmentName(s, "zh-CN"),
+			R: []int{s.RMin, s.RMax}, FM: []int{s.FMMin, s.FMMax},
+			Action: reports.SegmentAction(s, "en"), ActionZh: reports.SegmentAction(s, "zh-CN")}
 		for _, st := range s.Statuses {
 			segs[i].Statuses = append(segs[i].Statuses, st.String())
 		}

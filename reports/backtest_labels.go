@@ -22,9 +22,9 @@ import (
 // speak of trust, not of use: models that converged are used whatever the
 // verdict, so "Unreliable" never contradicts "Models used: yes".
 var VerdictLabels = map[string]Label{
-	analysis.VerdictUsable:    {"Reliable", "可靠"},
-	analysis.VerdictCaution:   {"Use with caution", "谨慎使用"},
-	analysis.VerdictNotUsable: {"Unreliable", "不可靠"},
+	analysis.VerdictUsable:    "reports.VerdictLabels.VerdictUsable",
+	analysis.VerdictCaution:   "reports.VerdictLabels.VerdictCaution",
+	analysis.VerdictNotUsable: "reports.VerdictLabels.VerdictNotUsable",
 }
 
 // VerdictLevels lists the verdict levels from the best.
@@ -32,22 +32,16 @@ var VerdictLevels = []string{analysis.VerdictUsable, analysis.VerdictCaution, an
 
 // VerdictMeanings say what each verdict level means for the reader.
 var VerdictMeanings = map[string]Label{
-	analysis.VerdictUsable: {
-		"The purchase model converged, its predictions for the back-test's holdout came close to what customers did, and per customer it beat simply repeating each customer's past rate: plan with the predictions.",
-		"购买模型已收敛，回测留出期的预测与客户的实际购买接近，且按客户计优于简单沿用每位客户过去的购买速度：可以用这些预测做计划。"},
-	analysis.VerdictCaution: {
-		"The predictions are a rough guide: the back-test's total was off by a fair margin, the model did no better per customer than each customer's past rate, there was no back-test to check it, or the spend model could not be used or its assumption is weak. Check against what happens before acting on single customers.",
-		"预测只能作为粗略参考：回测总量偏差较大、按客户计不优于沿用客户过去的购买速度、没有回测可供检验，或消费模型无法使用、其假设不够成立。针对单个客户采取行动前，请先对照实际情况。"},
-	analysis.VerdictNotUsable: {
-		"Do not act on the predictions: no purchase model converged, too few customers bought more than once, or the back-test was far off.",
-		"不要依据这些预测行动：没有购买模型收敛、多次购买的客户太少，或回测偏差很大。"},
+	analysis.VerdictUsable:    "reports.VerdictMeanings.VerdictUsable",
+	analysis.VerdictCaution:   "reports.VerdictMeanings.VerdictCaution",
+	analysis.VerdictNotUsable: "reports.VerdictMeanings.VerdictNotUsable",
 }
 
 // PurchaseModelLabels name the purchase models by key.
 var PurchaseModelLabels = map[string]Label{
-	btyd.ModelBGNBD:     {"BG/NBD", "BG/NBD"},
-	btyd.ModelMBGNBD:    {"MBG/NBD", "MBG/NBD"},
-	btyd.ModelParetoNBD: {"Pareto/NBD", "Pareto/NBD"},
+	btyd.ModelBGNBD:     "reports.PurchaseModelLabels.ModelBGNBD",
+	btyd.ModelMBGNBD:    "reports.PurchaseModelLabels.ModelMBGNBD",
+	btyd.ModelParetoNBD: "reports.PurchaseModelLabels.ModelParetoNBD",
 }
 
 // PurchaseModelName is the name of a purchase model; its key when unknown.
@@ -61,65 +55,61 @@ func PurchaseModelName(key, loc string) string {
 // Texts of the verdict, the choice and the back-test. Those with %s take
 // formatted values, in order.
 var (
-	BtVerdictTitle   = Label{"How far to trust the predictions", "预测的可信度"}
-	BtVerdictHeading = Label{"Verdict on the predictions: %s", "预测结论：%s"}
+	BtVerdictTitle   = Label("reports.BtVerdictTitle")
+	BtVerdictHeading = Label("reports.BtVerdictHeading")
 	// BtVerdictLine: the level, then its first reason (the email).
-	BtVerdictLine = Label{"Purchase model predictions: %s. %s", "购买模型预测：%s。%s"}
-	BtVerdictText = Label{
-		"Before the predictions (probability still active, expected purchases, lifetime value) are used, the purchase models are checked on the past: each is fitted without the last weeks of orders and predicts them.",
-		"在使用预测（仍活跃概率、预期购买次数、终身价值）之前，先用过去的数据检验购买模型：每个模型在拟合时去掉最近几周的订单，再预测这几周。"}
+	BtVerdictLine = Label("reports.BtVerdictLine")
+	BtVerdictText = Label("reports.BtVerdictText")
 
 	// Reasons (analysis.Reason*).
-	btTrackingUnder = Label{"%s predicted %s repeat purchases for the last %s; there were %s: it under-predicts by %s.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测偏低 %[5]s。"}
-	btTrackingOver  = Label{"%s predicted %s repeat purchases for the last %s; there were %s: it over-predicts by %s.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测偏高 %[5]s。"}
-	btTrackingExact = Label{"%s predicted %s repeat purchases for the last %s; there were %s: the prediction matches.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际为 %[4]s 次：预测与实际相符。"}
-	btTrackingNone  = Label{"%s predicted %s repeat purchases for the last %s; there were none.", "%[1]s 预测最近 %[3]s有 %[2]s 次复购，实际没有复购。"}
-	BtNaiveWorse    = Label{"Per customer, the model's error (%s) is lower than simply repeating each customer's past rate (%s).", "按客户计，模型的误差（%s）低于简单沿用每位客户过去购买速度的误差（%s）。"}
-	BtNaiveBetter   = Label{"Per customer, the model's error (%s) is no lower than simply repeating each customer's past rate (%s): for single customers its predictions add little.", "按客户计，模型的误差（%s）并不低于简单沿用每位客户过去购买速度的误差（%s）：对单个客户的预测帮助有限。"}
-	btNoHoldout     = Label{"%s The predictions could not be checked against what customers did.", "%s因此无法用客户的实际购买检验预测。"}
-	btNoHoldoutFit  = Label{"%s could not be fitted without the last %s of orders, so its predictions could not be checked against what customers did.", "%s 在去掉最近 %s的订单后无法拟合，因此无法用客户的实际购买检验其预测。"}
-	btNotConverged  = Label{"The purchase model (%s) did not converge (%s), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.", "购买模型（%s）未收敛（%s），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"}
-	btNoneConverged = Label{"No purchase model converged (%s), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.", "没有购买模型收敛（%s），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"}
-	btFewRepeat     = Label{"Only %s customers bought more than once: too few to trust a purchase model's predictions.", "只有 %s 位客户多次购买：数量太少，购买模型的预测难以信赖。"}
-	btSpendRises    = Label{"Spend per purchase rises with purchase frequency (correlation %s): the spend model assumes they are unrelated, so lifetime values are rough.", "单次消费金额随购买频次上升（相关系数 %s）：消费模型假设两者无关，因此终身价值只是粗略估计。"}
-	btSpendFalls    = Label{"Spend per purchase falls with purchase frequency (correlation %s): the spend model assumes they are unrelated, so lifetime values are rough.", "单次消费金额随购买频次下降（相关系数 %s）：消费模型假设两者无关，因此终身价值只是粗略估计。"}
-	btSpendFailed   = Label{"The spend model (Gamma-Gamma) could not be used (%s), so there is no lifetime value.", "消费模型（Gamma-Gamma）无法使用（%s），因此没有终身价值。"}
-	btModelThe      = Label{"The model", "模型"}
-	btNoReason      = Label{"the fit did not succeed", "拟合未成功"}
+	btTrackingUnder = Label("reports.btTrackingUnder")
+	btTrackingOver  = Label("reports.btTrackingOver")
+	btTrackingExact = Label("reports.btTrackingExact")
+	btTrackingNone  = Label("reports.btTrackingNone")
+	BtNaiveWorse    = Label("reports.BtNaiveWorse")
+	BtNaiveBetter   = Label("reports.BtNaiveBetter")
+	btNoHoldout     = Label("reports.btNoHoldout")
+	btNoHoldoutFit  = Label("reports.btNoHoldoutFit")
+	btNotConverged  = Label("reports.btNotConverged")
+	btNoneConverged = Label("reports.btNoneConverged")
+	btFewRepeat     = Label("reports.btFewRepeat")
+	btSpendRises    = Label("reports.btSpendRises")
+	btSpendFalls    = Label("reports.btSpendFalls")
+	btSpendFailed   = Label("reports.btSpendFailed")
+	btModelThe      = Label("reports.btModelThe")
+	btNoReason      = Label("reports.btNoReason")
 
 	// Why there is no back-test (analysis.BacktestSkipped*).
-	btSkippedOff     = Label{"No back-test: it is turned off (analysis.models.holdout_units is 0).", "未做回测：回测已关闭（analysis.models.holdout_units 为 0）。"}
-	btSkippedNotRead = Label{"No back-test: the purchases of the last %s were not read separately in this run.", "未做回测：本次运行没有单独读取最近 %s的购买。"}
-	btSkippedHistory = Label{"No back-test: the data holds less history than a back-test over the last %s needs.", "未做回测：数据的历史不够长，无法对最近 %s做回测。"}
-	btSkippedFew     = Label{"No back-test: only %s customers bought more than once before the last %s, too few to check the models on.", "未做回测：最近 %[2]s之前只有 %[1]s 位客户多次购买，太少，无法检验模型。"}
-	btSkippedOther   = Label{"No back-test (%s).", "未做回测（%s）。"}
+	btSkippedOff     = Label("reports.btSkippedOff")
+	btSkippedNotRead = Label("reports.btSkippedNotRead")
+	btSkippedHistory = Label("reports.btSkippedHistory")
+	btSkippedFew     = Label("reports.btSkippedFew")
+	btSkippedOther   = Label("reports.btSkippedOther")
 
 	// The choice of the purchase model (analysis.Choice*).
-	btChoiceConfigured = Label{"The chosen purchase model is %s, as named in the configuration (analysis.models.purchase_model).", "选用的购买模型为 %s：由配置（analysis.models.purchase_model）指定。"}
-	btChoiceHoldout    = Label{"The chosen purchase model is %s: its error per customer in the back-test was the lowest (%s).", "选用的购买模型为 %s：它在回测中的单客户误差最低（%s）。"}
-	btChoiceBIC        = Label{"The chosen purchase model is %s: without a back-test, it fits the whole history best (lowest BIC, %s).", "选用的购买模型为 %s：没有回测时，它对全部历史数据的拟合最好（BIC 最低，%s）。"}
-	btChoiceOnly       = Label{"The chosen purchase model is %s, the only one that converged.", "选用的购买模型为 %s：唯一收敛的购买模型。"}
-	btChoiceNone       = Label{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"}
-	btChoicePlain      = Label{"The chosen purchase model is %s.", "选用的购买模型为 %s。"}
+	btChoiceConfigured = Label("reports.btChoiceConfigured")
+	btChoiceHoldout    = Label("reports.btChoiceHoldout")
+	btChoiceBIC        = Label("reports.btChoiceBIC")
+	btChoiceOnly       = Label("reports.btChoiceOnly")
+	btChoiceNone       = Label("reports.btChoiceNone")
+	btChoicePlain      = Label("reports.btChoicePlain")
 	// Short forms for a table cell (the workbook's model table).
 	BtChoiceShort = map[string]Label{
-		analysis.ChoiceConfigured: {"yes: named in the configuration", "是：配置指定"},
-		analysis.ChoiceHoldout:    {"yes: lowest error per customer in the back-test", "是：回测中单客户误差最低"},
-		analysis.ChoiceBIC:        {"yes: lowest BIC (no back-test)", "是：BIC 最低（无回测）"},
-		analysis.ChoiceOnly:       {"yes: the only one that converged", "是：唯一收敛的模型"},
+		analysis.ChoiceConfigured: "reports.BtChoiceShort.ChoiceConfigured",
+		analysis.ChoiceHoldout:    "reports.BtChoiceShort.ChoiceHoldout",
+		analysis.ChoiceBIC:        "reports.BtChoiceShort.ChoiceBIC",
+		analysis.ChoiceOnly:       "reports.BtChoiceShort.ChoiceOnly",
 	}
-	BtChoiceYes = Label{"yes", "是"}
+	BtChoiceYes = Label("reports.BtChoiceYes")
 
 	// Spans of time.
-	btWeeks = Label{"%s weeks", "%s 周"}
-	btWeek  = Label{"week", "1 周"}
-	btDays  = Label{"%s days", "%s 天"}
-	btDay   = Label{"day", "1 天"}
+	btWeeks = Label("reports.btWeeks")
+	btWeek  = Label("reports.btWeek")
+	btDays  = Label("reports.btDays")
+	btDay   = Label("reports.btDay")
 
 	// The churned-but-likely-active sentence (near the P(alive) chart).
-	BtChurnedAlive = Label{
-		"%s buyers are %s by their own rhythm yet the purchase model gives them at least a %s chance of still being active: the rhythm rule judges each customer's silence against their own past gaps, the model against the whole shop's buying patterns.",
-		"%s 位购买客户按自身购买节奏判定为“%s”，但购买模型认为他们仍活跃的概率至少为 %s：节奏规则用客户自己过去的购买间隔衡量其沉默，模型则参照全店的购买规律。"}
+	BtChurnedAlive = Label("reports.BtChurnedAlive")
 )
 
 // VerdictText is the verdict on the purchase model's predictions worded

@@ -50,42 +50,42 @@ func periodSpec(key string, label, noun Label, kind kpiKind, get func(*analysis.
 }
 
 var (
-	KpiSpecPeriodRevenue = periodSpec("period.revenue", KpiNamePeriodRevenue, Label{"net revenue this period", "本期净收入"}, KpiMoney,
+	KpiSpecPeriodRevenue = periodSpec("period.revenue", KpiNamePeriodRevenue, Label("reports.KpiSpecPeriodRevenue.periodSpec"), KpiMoney,
 		func(p *analysis.PeriodFigures) float64 { return p.Revenue })
-	KpiSpecPeriodOrders = periodSpec("period.orders", KpiNamePeriodOrders, Label{"orders this period", "本期订单数"}, kpiCount,
+	KpiSpecPeriodOrders = periodSpec("period.orders", KpiNamePeriodOrders, Label("reports.KpiSpecPeriodOrders.periodSpec"), kpiCount,
 		func(p *analysis.PeriodFigures) float64 { return float64(p.Orders) })
-	KpiSpecPeriodBuyers = periodSpec("period.buyers", KpiNamePeriodBuyers, Label{"buyers this period", "本期购买客户数"}, kpiCount,
+	KpiSpecPeriodBuyers = periodSpec("period.buyers", KpiNamePeriodBuyers, Label("reports.KpiSpecPeriodBuyers.periodSpec"), kpiCount,
 		func(p *analysis.PeriodFigures) float64 { return float64(p.Buyers) })
-	KpiSpecPeriodNew = periodSpec("period.new_buyers", KpiNamePeriodNew, Label{"first-time buyers this period", "本期首次购买客户数"}, kpiCount,
+	KpiSpecPeriodNew = periodSpec("period.new_buyers", KpiNamePeriodNew, Label("reports.KpiSpecPeriodNew.periodSpec"), kpiCount,
 		func(p *analysis.PeriodFigures) float64 { return float64(p.NewBuyers) })
 )
 
 var (
-	kpiSpecCustomers = KpiSpec{"customers", kpiCustomers, Label{"customers", "客户数"}, kpiCount, +1,
+	kpiSpecCustomers = KpiSpec{"customers", kpiCustomers, Label("reports.kpiSpecCustomers.noun"), kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.Customers) }}
-	kpiSpecBuyers = KpiSpec{"buyers", kpiBuyers, Label{"buyers", "购买客户数"}, kpiCount, +1,
+	kpiSpecBuyers = KpiSpec{"buyers", kpiBuyers, Label("reports.kpiSpecBuyers.noun"), kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.Buyers) }}
-	KpiSpecNetRevenue = KpiSpec{"net_revenue", kpiNetRevenue, Label{"all-time net revenue", "累计净收入"}, KpiMoney, +1,
+	KpiSpecNetRevenue = KpiSpec{"net_revenue", kpiNetRevenue, Label("reports.KpiSpecNetRevenue.noun"), KpiMoney, +1,
 		func(k *analysis.KPIs) float64 { return k.NetRevenue }}
-	kpiSpecAOV = KpiSpec{"avg_order_value", kpiaov, Label{"the average order value", "平均订单金额"}, KpiMoney, +1,
+	kpiSpecAOV = KpiSpec{"avg_order_value", kpiaov, Label("reports.kpiSpecAOV.noun"), KpiMoney, +1,
 		func(k *analysis.KPIs) float64 { return k.AvgOrderValue }}
-	kpiSpecRepeat = KpiSpec{"repeat_purchase_rate", kpiRepeat, Label{"the repeat-purchase rate", "复购率"}, kpiShare, +1,
+	kpiSpecRepeat = KpiSpec{"repeat_purchase_rate", kpiRepeat, Label("reports.kpiSpecRepeat.noun"), kpiShare, +1,
 		func(k *analysis.KPIs) float64 { return k.RepeatRate }}
-	kpiSpecTop20 = KpiSpec{"top20_value_share", kpiTop20, Label{"the top-20% value share", "前 20% 客户价值占比"}, kpiShare, 0,
+	kpiSpecTop20 = KpiSpec{"top20_value_share", kpiTop20, Label("reports.kpiSpecTop20.noun"), kpiShare, 0,
 		func(k *analysis.KPIs) float64 { return k.Top20Share }}
-	kpiSpecChurn = KpiSpec{"churn_rate", kpiChurn, Label{"the churn rate", "流失率"}, kpiShare, -1,
+	kpiSpecChurn = KpiSpec{"churn_rate", kpiChurn, Label("reports.kpiSpecChurn.noun"), kpiShare, -1,
 		func(k *analysis.KPIs) float64 { return k.PeriodChurnRate }}
-	kpiSpecChurned = KpiSpec{"churned_customers", kpiChurned, Label{"churned customers", "已流失客户数"}, kpiCount, -1,
+	kpiSpecChurned = KpiSpec{"churned_customers", kpiChurned, Label("reports.kpiSpecChurned.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.Churned) }}
-	kpiSpecActive = KpiSpec{"active_customers", kpiActive, Label{"active customers", "活跃客户数"}, kpiCount, +1,
+	kpiSpecActive = KpiSpec{"active_customers", kpiActive, Label("reports.kpiSpecActive.noun"), kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.ActiveCustomer) }}
-	kpiSpecAtRisk = KpiSpec{"at_risk_customers", kpiAtRisk, Label{"lapsing customers", "流失预警客户数"}, kpiCount, -1,
+	kpiSpecAtRisk = KpiSpec{"at_risk_customers", kpiAtRisk, Label("reports.kpiSpecAtRisk.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.AtRisk) }}
-	kpiSpecCLV = KpiSpec{"clv_total", KPICLV, Label{"predicted lifetime value", "预测客户终身价值"}, KpiMoney, +1,
+	kpiSpecCLV = KpiSpec{"clv_total", KPICLV, Label("reports.kpiSpecCLV.noun"), KpiMoney, +1,
 		func(k *analysis.KPIs) float64 { v, _ := analysis.Avail(k.CLV); return v }}
-	kpiSpecSaveNow = KpiSpec{"save_now", kpiSaveNow, Label{"customers to save now", "立即挽留客户数"}, kpiCount, -1,
+	kpiSpecSaveNow = KpiSpec{"save_now", kpiSaveNow, Label("reports.kpiSpecSaveNow.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.SaveNow) }}
-	kpiSpecWinBack = KpiSpec{"win_back", kpiWinBack, Label{"customers to win back", "流失召回客户数"}, kpiCount, -1,
+	kpiSpecWinBack = KpiSpec{"win_back", kpiWinBack, Label("reports.kpiSpecWinBack.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.WinBack) }}
 )
 

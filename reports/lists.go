@@ -12,24 +12,24 @@ import (
 
 // Names of the lists, the same in every output.
 var (
-	ListNameSaveNow = Label{"Save now", "立即挽留"}
-	ListNameWinBack = Label{"Win back", "流失召回"}
+	ListNameSaveNow = Label("reports.ListNameSaveNow")
+	ListNameWinBack = Label("reports.ListNameWinBack")
 )
 
 // Reasons: formats filled by listReason.
 var (
 	// listReasonLapsing: days since the last order, usual days between orders.
-	listReasonLapsing = Label{"Lapsing: %s days since the last order, usually every %s days", "流失预警：已 %s 天未购买，平时每 %s 天购买一次"}
+	listReasonLapsing = Label("reports.listReasonLapsing")
 	// listReasonLapsingOnce: days since their only order.
-	listReasonLapsingOnce = Label{"Lapsing: %s days since their only order", "流失预警：唯一一次购买后已 %s 天"}
+	listReasonLapsingOnce = Label("reports.listReasonLapsingOnce")
 	// listReasonDeclining: orders in the recent window, its days, orders in the window before.
-	listReasonDeclining = Label{"Buying less: orders fell from %[3]s to %[1]s (the last %[2]s days against the %[2]s days before)", "购买减少：订单从 %[3]s 单降至 %[1]s 单（最近 %[2]s 天对比之前 %[2]s 天）"}
+	listReasonDeclining = Label("reports.listReasonDeclining")
 	// listReasonUnlikely: P(alive).
-	listReasonUnlikely = Label{"Purchase model: only %s likely to still be a customer", "购买模型：仍是客户的概率仅 %s"}
+	listReasonUnlikely = Label("reports.listReasonUnlikely")
 	// listReasonChurned: days since the last order, usual days between orders.
-	listReasonChurned = Label{"Churned: %s days since the last order, usually every %s days", "已流失：已 %s 天未购买，平时每 %s 天购买一次"}
+	listReasonChurned = Label("reports.listReasonChurned")
 	// listReasonChurnedOnce: days since their only order.
-	listReasonChurnedOnce = Label{"Churned: %s days since their only order", "已流失：唯一一次购买后已 %s 天"}
+	listReasonChurnedOnce = Label("reports.listReasonChurnedOnce")
 )
 
 // ListReason says in words why a customer is on a campaign list.

@@ -21,37 +21,37 @@ import (
 // in the emails and on the workbook's Summary. A KPI that counts a group
 // is named after it ("Lapsing customers" counts the status Lapsing).
 var (
-	KpiNameCustomers = Label{"Customers", "客户数"}
-	KpiNameBuyers    = Label{"Buyers, all time", "累计购买客户数"}
-	KpiNameOrders    = Label{"Orders, all time", "累计订单数"}
-	KpiNameGross     = Label{"Gross revenue", "购买总额"}
-	KpiNameRefunds   = Label{"Refunds", "退款金额"}
-	KpiNameNet       = Label{"Net revenue, all time", "累计净收入"}
-	KpiNameMargin    = Label{"Margin", "毛利"}
-	KpiNameAOV       = Label{"Average order value", "平均订单金额"}
-	KpiNameRepeat    = Label{"Repeat-purchase rate", "复购率"}
-	KpiNameTop20     = Label{"Top-20% value share", "前 20% 客户价值占比"}
-	KpiNameGini      = Label{"Gini coefficient", "基尼系数"}
-	KpiNameActive    = Label{"Active customers", "活跃客户数"}
-	KpiNameLapsing   = Label{"Lapsing customers", "流失预警客户数"}
-	KpiNameChurned   = Label{"Churned customers", "已流失客户数"}
+	KpiNameCustomers = Label("reports.KpiNameCustomers")
+	KpiNameBuyers    = Label("reports.KpiNameBuyers")
+	KpiNameOrders    = Label("reports.KpiNameOrders")
+	KpiNameGross     = Label("reports.KpiNameGross")
+	KpiNameRefunds   = Label("reports.KpiNameRefunds")
+	KpiNameNet       = Label("reports.KpiNameNet")
+	KpiNameMargin    = Label("reports.KpiNameMargin")
+	KpiNameAOV       = Label("reports.KpiNameAOV")
+	KpiNameRepeat    = Label("reports.KpiNameRepeat")
+	KpiNameTop20     = Label("reports.KpiNameTop20")
+	KpiNameGini      = Label("reports.KpiNameGini")
+	KpiNameActive    = Label("reports.KpiNameActive")
+	KpiNameLapsing   = Label("reports.KpiNameLapsing")
+	KpiNameChurned   = Label("reports.KpiNameChurned")
 	// KpiNameChurnRate is the one churn rate (analysis.KPIs.PeriodChurnRate):
 	// of the buyers active at the start of the last period, the share who
 	// are churned at its end. Churned customers ÷ buyers over all time is a
 	// share (kpiNameChurnedShare), never called churn rate.
-	KpiNameChurnRate    = Label{"Churn rate", "流失率"}
-	KpiNameChurnedShare = Label{"Churned share of buyers", "已流失客户占比"}
+	KpiNameChurnRate    = Label("reports.KpiNameChurnRate")
+	KpiNameChurnedShare = Label("reports.KpiNameChurnedShare")
 	// The customers on the two campaign lists (Save now, Win back).
-	KpiNameSaveNow      = Label{"Save now customers", "立即挽留客户数"}
-	KpiNameWinBack      = Label{"Win back customers", "流失召回客户数"}
-	KpiNameExpPurchases = Label{"Expected purchases", "预期购买次数"}
-	KpiNameCLV          = Label{"Predicted lifetime value", "预测客户终身价值"}
+	KpiNameSaveNow      = Label("reports.KpiNameSaveNow")
+	KpiNameWinBack      = Label("reports.KpiNameWinBack")
+	KpiNameExpPurchases = Label("reports.KpiNameExpPurchases")
+	KpiNameCLV          = Label("reports.KpiNameCLV")
 	// This period's figures (analysis.KPIs.Period): the days since the
 	// previous run, or the last 7 days. The all-time figures say so.
-	KpiNamePeriodRevenue = Label{"Net revenue this period", "本期净收入"}
-	KpiNamePeriodOrders  = Label{"Orders this period", "本期订单数"}
-	KpiNamePeriodBuyers  = Label{"Buyers this period", "本期购买客户数"}
-	KpiNamePeriodNew     = Label{"First-time buyers this period", "本期首次购买客户数"}
+	KpiNamePeriodRevenue = Label("reports.KpiNamePeriodRevenue")
+	KpiNamePeriodOrders  = Label("reports.KpiNamePeriodOrders")
+	KpiNamePeriodBuyers  = Label("reports.KpiNamePeriodBuyers")
+	KpiNamePeriodNew     = Label("reports.KpiNamePeriodNew")
 )
 
 // KPILabels name the headline numbers, keyed by their JSON names in
@@ -246,9 +246,9 @@ func CheckSegmentNames(segments []analysis.SegmentRule) error {
 			taken[VocabNorm(e.Name)] = e.String()
 		}
 		for i, r := range segments {
-			field, name := "name", r.Name
+			field, name := "name", SegmentName(r, loc)
 			if loc == "zh-CN" && r.NameZh != "" {
-				field, name = "name_zh", r.NameZh
+				field = "name_zh"
 			}
 			n := VocabNorm(name)
 			if n == "" {

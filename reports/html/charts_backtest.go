@@ -24,26 +24,22 @@ import (
 // Texts of the back-test charts. Those with %s take formatted values, in
 // order.
 var (
-	trackTitle = reports.Label{En: "Back-test: repeat purchases over the holdout", Zh: "回测：留出期内的累计复购"}
-	trackText  = reports.Label{
-		En: "Each purchase model was fitted again on the orders up to %s only and predicted the repeat purchases (days with a purchase) of those customers over the following %s, which are known now. The lines add them up over time; the closer a model's line to the actual one, the better it predicts the shop as a whole.",
-		Zh: "每个购买模型只用截至 %s 的订单重新拟合，再预测这些客户在其后 %s 的复购（有购买的天数），而这段时间的实际购买现在已经知道。折线按时间累加复购；模型的折线越接近实际折线，对全店的预测就越准。"}
-	trackWeeks  = reports.Label{En: "Weeks since %s", Zh: "%s 之后的周数"}
-	trackDays   = reports.Label{En: "Days since %s", Zh: "%s 之后的天数"}
-	trackUnits  = reports.Label{En: "Time units (%s days each) since %s", Zh: "%[2]s 之后的时间单位（每单位 %[1]s 天）"}
-	trackYAxis  = reports.Label{En: "Repeat purchases, cumulative", Zh: "累计复购次数"}
-	trackActual = reports.Label{En: "Actual", Zh: "实际"}
-	trackUsed   = reports.Label{En: "%s (chosen)", Zh: "%s（选用）"}
+	trackTitle  = reports.Label("html.trackTitle")
+	trackText   = reports.Label("html.trackText")
+	trackWeeks  = reports.Label("html.trackWeeks")
+	trackDays   = reports.Label("html.trackDays")
+	trackUnits  = reports.Label("html.trackUnits")
+	trackYAxis  = reports.Label("html.trackYAxis")
+	trackActual = reports.Label("html.trackActual")
+	trackUsed   = reports.Label("html.trackUsed")
 
-	calTitle = reports.Label{En: "Back-test: repeat purchases by past frequency", Zh: "回测：按过去购买频次的复购"}
-	calText  = reports.Label{
-		En: "Customers grouped by how many times they bought again before %s (0 to 6, and 7 or more): the bars show the mean repeat purchases each group actually made in the following %s, the lines what each model predicted for them. A model whose line follows the bars is right about light and heavy buyers alike.",
-		Zh: "按 %s 之前的复购次数（0 到 6 次，以及 7 次及以上）对客户分组：柱形为各组在其后 %s 实际的平均复购次数，折线为各模型的预测。折线越贴近柱形，模型对少买和多买的客户都越准确。"}
-	calXAxis     = reports.Label{En: "Repeat purchases before %s", Zh: "%s 之前的复购次数"}
-	calYAxis     = reports.Label{En: "Mean repeat purchases in the holdout", Zh: "留出期内平均复购次数"}
-	calColFreq   = reports.Label{En: "Repeat purchases before", Zh: "此前复购次数"}
-	calColCust   = reports.Label{En: "Customers", Zh: "客户数"}
-	calColActual = reports.Label{En: "Actual mean", Zh: "实际平均"}
+	calTitle     = reports.Label("html.calTitle")
+	calText      = reports.Label("html.calText")
+	calXAxis     = reports.Label("html.calXAxis")
+	calYAxis     = reports.Label("html.calYAxis")
+	calColFreq   = reports.Label("html.calColFreq")
+	calColCust   = reports.Label("html.calColCust")
+	calColActual = reports.Label("html.calColActual")
 )
 
 // Colours of the purchase models' lines; the actual line is dark.

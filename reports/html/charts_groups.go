@@ -27,9 +27,10 @@ var palette = []string{"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#
 // maxCharValues is how many values of an attribute a chart shows.
 const maxCharValues = 12
 
-// clusterName is a cluster's numbered name: "2 · Recent, frequent".
-func clusterName(k int, p *analysis.ClusterProfile, loc string) string {
-	return strconv.Itoa(k+1) + " · " + reports.Label{En: p.Name.En, Zh: p.Name.Zh}.In(loc)
+// clusterName is a cluster's numbered name: "2 · Recent, frequent"
+// (names are reports.ClusterNames).
+func clusterName(k int, names []string) string {
+	return strconv.Itoa(k+1) + " · " + names[k]
 }
 
 // clusterChart places each cluster at its mean days since the last
@@ -80,9 +81,10 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 		shares[k], values[k] = cl.Profiles[k].Share, cl.Profiles[k].ValueShare
 	}
 	sp, vp := reports.PctParts(shares, 1), reports.PctParts(values, 1)
+	names := reports.ClusterNames(res, loc)
 	for k := range cl.Profiles {
 		p := &cl.Profiles[k]
-		name := clusterName(k, p, loc)
+		name := clusterName(k, names)
 		recency := reports.Int(int(math.Round(round2(p.MeanRecency))))
 		freq := strconv.FormatFloat(round2(p.MeanFrequency), 'f', 1, 64)
 		tip := fmt.Sprintf(clusterTip.In(loc), reports.ChartText(name), reports.Int(p.Customers), reports.PctShown(sp[k]), reports.PctShown(vp[k]),
@@ -107,44 +109,22 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 	ch.Table = t
 	ch.Highlight = fmt.Sprintf(clusterHighlight.In(loc), reports.Int(len(cl.Profiles)),
 		strconv.FormatFloat(round2(cl.Silhouette), 'f', 2, 64),
-		clusterName(big, &cl.Profiles[big], loc), reports.PctShown(sp[big]),
-		clusterName(rich, &cl.Profiles[rich], loc), reports.PctShown(vp[rich]))
+		clusterName(big, names), reports.PctShown(sp[big]),
+		clusterName(rich, names), reports.PctShown(vp[rich]))
 	var err error
 	ch.option, err = optionJS(sc, extraOptions{})
 	return ch, err
 }
 
-// attrNames are the names of attribute columns the report knows.
-var attrNames = map[string]reports.Label{
-	"province":   {En: "province", Zh: "省份"},
-	"city":       {En: "city", Zh: "城市"},
-	"region":     {En: "region", Zh: "地区"},
-	"postcode":   {En: "postcode", Zh: "邮编"},
-	"gender":     {En: "gender", Zh: "性别"},
-	"age band":   {En: "age band", Zh: "年龄段"},
-	"age_band":   {En: "age band", Zh: "年龄段"},
-	"channel":    {En: "channel", Zh: "渠道"},
-	"income":     {En: "income", Zh: "收入"},
-	"occupation": {En: "occupation", Zh: "职业"},
-	"source":     {En: "source", Zh: "来源"},
-}
-
-// attrName is an attribute column's name in locale (the column name
-// itself when the report does not know it).
-func attrName(attr, loc string) string {
-	if l, ok := attrNames[attr]; ok {
-		return l.In(loc)
-	}
-	return attr
-}
-
 // attrValue is an attribute value's display name.
-func attrValue(v *analysis.AttributeValue, loc string) string {
+func attrValue(v *analysis.AttributeValue, age bool, loc string) string {
 	switch {
 	case v.Other:
 		return charOther.In(loc)
 	case v.Name == "":
 		return charNotGiven.In(loc)
+	case age:
+		return reports.AgeBandName(v.Name, loc)
 	}
 	return v.Name
 }
@@ -166,7 +146,7 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 	for a := range res.Characteristics {
 		c := &res.Characteristics[a]
 		if sp := c.Spread(); sp.LeftOut != "" {
-			leftOut = append(leftOut, charLeftOutNote(attrName(c.Attribute, loc), sp, loc))
+			leftOut = append(leftOut, charLeftOutNote(reports.AttributeName(c.Attribute, loc), sp, loc))
 			continue
 		}
 		all := make([]float64, len(c.Values))
@@ -184,7 +164,7 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 		big, rich := -1, -1
 		for i := range vals {
 			v := &vals[i]
-			names[i] = reports.ChartText(attrValue(v, loc))
+			names[i] = reports.ChartText(attrValue(v, c.Attribute == analysis.AgeBandAttribute, loc))
 			counts[i] = v.Customers
 			if v.Other || v.Name == "" || v.Customers == 0 {
 				continue // only a given value can be the top one
@@ -196,15 +176,15 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 				rich = i
 			}
 		}
-		attr := attrName(c.Attribute, loc)
+		attr := reports.AttributeName(c.Attribute, loc)
 		ch := chart{ID: chartCharPrefix + strconv.Itoa(a+1),
 			Title:     fmt.Sprintf(charTitle.In(loc), attr),
 			Text:      fmt.Sprintf(charText.In(loc), attr),
 			Highlight: noData.In(loc), Height: 80 + 40*max(n, 3)}
 		var extra extraOptions
 		if big >= 0 {
-			ch.Highlight = fmt.Sprintf(charHighlight.In(loc), attr, attrValue(&vals[big], loc), reports.PctShown(sharePct[big]),
-				attrValue(&vals[rich], loc), reports.PctShown(valuePct[rich]))
+			ch.Highlight = fmt.Sprintf(charHighlight.In(loc), attr, attrValue(&vals[big], c.Attribute == analysis.AgeBandAttribute, loc), reports.PctShown(sharePct[big]),
+				attrValue(&vals[rich], c.Attribute == analysis.AgeBandAttribute, loc), reports.PctShown(valuePct[rich]))
 		} else {
 			extra.Graphic = emptyGraphic(noData.In(loc))
 		}

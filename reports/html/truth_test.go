@@ -269,11 +269,11 @@ func TestClusterNamesAreTheirOwn(t *testing.T) {
 	in := reportstest.Input(t, reportstest.LargeShop(3000), "en")
 	taken := map[string]string{}
 	for _, s := range in.Result.Segments {
-		taken[strings.ToLower(s.Rule.Name)], taken[s.Rule.NameZh] = "segment", "segment"
+		taken[strings.ToLower(reports.SegmentName(s.Rule, "en"))], taken[reports.SegmentName(s.Rule, "zh-CN")] = "segment", "segment"
 	}
 	add := func(what string, ls []reports.Label) {
 		for _, l := range ls {
-			taken[strings.ToLower(l.En)], taken[l.Zh] = what, what
+			taken[strings.ToLower(l.In("en"))], taken[l.In("zh-CN")] = what, what
 		}
 	}
 	for _, l := range reports.TierLabels {
@@ -292,8 +292,9 @@ func TestClusterNamesAreTheirOwn(t *testing.T) {
 		t.Fatalf("clusters: %+v", in.Result.Clusters)
 	}
 	seen := map[string]bool{}
-	for _, p := range in.Result.Clusters.Profiles {
-		for _, n := range []string{strings.ToLower(p.Name.En), p.Name.Zh} {
+	en, zh := reports.ClusterNames(in.Result, "en"), reports.ClusterNames(in.Result, "zh-CN")
+	for k := range in.Result.Clusters.Profiles {
+		for _, n := range []string{strings.ToLower(en[k]), zh[k]} {
 			if what, ok := taken[n]; ok {
 				t.Errorf("cluster %q is the name of a %s", n, what)
 			}

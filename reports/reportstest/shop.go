@@ -372,9 +372,6 @@ func makeHostile(in *reports.Input) {
 		res.Segments[k].Rule.Action = "Act " + h[k]
 		res.Segments[k].Rule.ActionZh = "行动 " + h[k]
 	}
-	for k := range res.Clusters.Profiles {
-		res.Clusters.Profiles[k].Name = analysis.Label{En: h[k%len(h)], Zh: h[k%len(h)]}
-	}
 	for a := range res.Characteristics {
 		vals := res.Characteristics[a].Values
 		for k := range vals[:min(len(vals), len(h))] {

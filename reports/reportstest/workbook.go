@@ -157,9 +157,9 @@ func RichInput(locale string, usable, previous bool) *reports.Input {
 		K: 2, Silhouette: 0.41, Features: []string{"recency", "frequency", "monetary", "tenure"},
 		Scores: []analysis.KScore{{K: 2, Silhouette: 0.41, Inertia: 12.5}, {K: 3, Silhouette: 0.35, Inertia: 8.25}},
 		Profiles: []analysis.ClusterProfile{
-			{Name: analysis.Label{En: "Recent, frequent", Zh: "近期购买、高频"}, Customers: 2, Share: 1.0 / 3, ValueShare: 0.8,
+			{Name: analysis.ClusterName{Traits: []analysis.ClusterTrait{{Feature: 0, Side: analysis.Low}, {Feature: 1, Side: analysis.High}}}, Customers: 2, Share: 1.0 / 3, ValueShare: 0.8,
 				MeanRecency: 32.5, MeanFrequency: 6.5, MeanMonetary: 2900, MeanTenure: 530},
-			{Name: analysis.Label{En: "Lapsed, occasional", Zh: "久未购买、低频"}, Customers: 4, Share: 2.0 / 3, ValueShare: 0.2,
+			{Name: analysis.ClusterName{Traits: []analysis.ClusterTrait{{Feature: 0, Side: analysis.High}, {Feature: 1, Side: analysis.Low}}}, Customers: 4, Share: 2.0 / 3, ValueShare: 0.2,
 				MeanRecency: 120.25, MeanFrequency: 2, MeanMonetary: 412.5, MeanTenure: 240},
 		},
 	}

@@ -20,77 +20,75 @@ import (
 // Texts of the workbook about the back-test. [2]Labels are an item and
 // what it means; those with %s take formatted values, in order.
 var (
-	colNextOrder = reports.Label{En: "Expected next order", Zh: "预计下次购买日期"}
+	colNextOrder = reports.Label("workbook.colNextOrder")
 
-	mdVerdictSec = reports.Label{En: "Verdict on the predictions", Zh: "预测结论"}
-	mdVerdict    = reports.Label{En: "Verdict", Zh: "结论"}
-	mdWhy        = reports.Label{En: "Why", Zh: "原因"}
-	mdChosen     = reports.Label{En: "Chosen purchase model", Zh: "选用的购买模型"}
-	mdNone       = reports.Label{En: "none", Zh: "无"}
+	mdVerdictSec = reports.Label("workbook.mdVerdictSec")
+	mdVerdict    = reports.Label("workbook.mdVerdict")
+	mdWhy        = reports.Label("workbook.mdWhy")
+	mdChosen     = reports.Label("workbook.mdChosen")
+	mdNone       = reports.Label("workbook.mdNone")
 
-	mdBacktestSec = reports.Label{En: "Back-test", Zh: "回测"}
-	mdBtNotRun    = reports.Label{En: "not run", Zh: "未进行"}
-	mdBtCalEnd    = [2]reports.Label{{En: "Calibration period ends", Zh: "拟合期截止日"},
-		{En: "The models were fitted again on the orders up to this day only.", Zh: "模型只用截至这一天的订单重新拟合。"}}
-	mdBtHoldout = [2]reports.Label{{En: "Holdout", Zh: "留出期"},
-		{En: "From the day after to the as-of date (%s to %s): the models predicted it without seeing it.", Zh: "此后直至分析截止日（%s 至 %s）：模型在看不到这段数据的情况下进行预测。"}}
-	mdBtCustomers = [2]reports.Label{{En: "Customers checked", Zh: "参与检验的客户数"},
-		{En: "Customers whose first purchase falls in the calibration period.", Zh: "首次购买在拟合期内的客户。"}}
-	mdBtRepeat = [2]reports.Label{{En: "Repeat buyers", Zh: "复购客户数"},
-		{En: "Of them, those who bought on two or more days in the calibration period.", Zh: "其中在拟合期内有两天及以上购买的客户。"}}
-	mdBtActual = [2]reports.Label{{En: "Actual repeat purchases", Zh: "实际复购次数"},
-		{En: "Their days with a purchase in the holdout: what the models had to predict.", Zh: "这些客户在留出期内有购买的天数：模型需要预测的数字。"}}
-	mdBtNaivePred = [2]reports.Label{{En: "Naive baseline: predicted", Zh: "简单基准：预测复购次数"},
-		{En: "The repeat purchases in the holdout if each customer went on buying at their own rate of the calibration period.", Zh: "让每位客户按自己在拟合期的购买速度继续购买时，留出期内的复购次数。"}}
-	mdBtNaiveMAE = [2]reports.Label{{En: "Naive baseline: error per customer", Zh: "简单基准：单客户误差"},
-		{En: "Its mean absolute error per customer; a purchase model worth using does better (the table below).", Zh: "其单客户平均绝对误差；值得使用的购买模型应当更低（见下表）。"}}
+	mdBacktestSec = reports.Label("workbook.mdBacktestSec")
+	mdBtNotRun    = reports.Label("workbook.mdBtNotRun")
+	mdBtCalEnd    = [2]reports.Label{"workbook.mdBtCalEnd.0",
+		"workbook.mdBtCalEnd.1"}
+	mdBtHoldout = [2]reports.Label{"workbook.mdBtHoldout.0",
+		"workbook.mdBtHoldout.1"}
+	mdBtCustomers = [2]reports.Label{"workbook.mdBtCustomers.0",
+		"workbook.mdBtCustomers.1"}
+	mdBtRepeat = [2]reports.Label{"workbook.mdBtRepeat.0",
+		"workbook.mdBtRepeat.1"}
+	mdBtActual = [2]reports.Label{"workbook.mdBtActual.0",
+		"workbook.mdBtActual.1"}
+	mdBtNaivePred = [2]reports.Label{"workbook.mdBtNaivePred.0",
+		"workbook.mdBtNaivePred.1"}
+	mdBtNaiveMAE = [2]reports.Label{"workbook.mdBtNaiveMAE.0",
+		"workbook.mdBtNaiveMAE.1"}
 
-	mdSpendCorr = [2]reports.Label{{En: "Spend and frequency: correlation", Zh: "消费与频次的相关系数"},
-		{En: "How the number of purchases of %s repeat buyers goes with their average spend per purchase (−1 to 1). The spend model assumes they are unrelated: at 0.3 or more either way the verdict calls lifetime values rough.",
-			Zh: "%s 位复购客户的购买次数与其平均单次消费的相关程度（−1 到 1）。消费模型假设两者无关：无论正负，达到 0.3 及以上时，结论会指出终身价值只是粗略估计。"}}
-	mdSpendNone = reports.Label{En: "Not measured: too few repeat buyers.", Zh: "未计算：复购客户太少。"}
+	mdSpendCorr = [2]reports.Label{"workbook.mdSpendCorr.0",
+		"workbook.mdSpendCorr.1"}
+	mdSpendNone = reports.Label("workbook.mdSpendNone")
 
-	mdHoldoutSetting = [2]reports.Label{{En: "Back-test holdout", Zh: "回测留出期"},
-		{En: "How much of the latest history the back-test holds out and predicts (analysis.models.holdout_units); 0 turns it off.", Zh: "回测留出并预测的最近一段历史（analysis.models.holdout_units）；为 0 时关闭回测。"}}
-	mdModelSetting = [2]reports.Label{{En: "Purchase model setting", Zh: "购买模型设置"},
-		{En: "auto: the model with the lowest error per customer in the back-test, or without one the lowest BIC; or the model named (analysis.models.purchase_model).", Zh: "auto：回测中单客户误差最低的模型，没有回测时取 BIC 最低的模型；也可指定模型（analysis.models.purchase_model）。"}}
-	mdOff = reports.Label{En: "off", Zh: "关闭"}
+	mdHoldoutSetting = [2]reports.Label{"workbook.mdHoldoutSetting.0",
+		"workbook.mdHoldoutSetting.1"}
+	mdModelSetting = [2]reports.Label{"workbook.mdModelSetting.0",
+		"workbook.mdModelSetting.1"}
+	mdOff = reports.Label("workbook.mdOff")
 
-	mdCompared   = reports.Label{En: "Purchase models compared", Zh: "购买模型比较"}
-	mdColModel   = reports.Label{En: "Model", Zh: "模型"}
-	mdColParams  = reports.Label{En: "Parameters", Zh: "参数"}
-	mdColUsed    = reports.Label{En: "Chosen, and why", Zh: "是否选用及原因"}
-	mdColBIC     = reports.Label{En: "BIC", Zh: "BIC"}
-	mdColPred    = reports.Label{En: "Back-test: predicted repeat purchases", Zh: "回测：预测复购次数"}
-	mdColMAE     = reports.Label{En: "Back-test: error per customer (MAE)", Zh: "回测：单客户误差（MAE）"}
-	mdColNaive   = reports.Label{En: "Naive baseline: error per customer", Zh: "简单基准：单客户误差"}
-	mdNotUsed    = reports.Label{En: "no", Zh: "否"}
-	mdNotUsedWhy = reports.Label{En: "no: %s", Zh: "否：%s"}
+	mdCompared   = reports.Label("workbook.mdCompared")
+	mdColModel   = reports.Label("workbook.mdColModel")
+	mdColParams  = reports.Label("workbook.mdColParams")
+	mdColUsed    = reports.Label("workbook.mdColUsed")
+	mdColBIC     = reports.Label("workbook.mdColBIC")
+	mdColPred    = reports.Label("workbook.mdColPred")
+	mdColMAE     = reports.Label("workbook.mdColMAE")
+	mdColNaive   = reports.Label("workbook.mdColNaive")
+	mdNotUsed    = reports.Label("workbook.mdNotUsed")
+	mdNotUsedWhy = reports.Label("workbook.mdNotUsedWhy")
 
-	mdCalibration  = reports.Label{En: "Back-test by past frequency (calibration plot)", Zh: "回测：按过去购买频次（校准图）"}
-	mdColFreq      = reports.Label{En: "Repeat purchases before %s", Zh: "%s 之前的复购次数"}
-	mdColCustomers = reports.Label{En: "Customers", Zh: "客户数"}
-	mdColActual    = reports.Label{En: "Actual mean in the holdout", Zh: "留出期实际平均"}
+	mdCalibration  = reports.Label("workbook.mdCalibration")
+	mdColFreq      = reports.Label("workbook.mdColFreq")
+	mdColCustomers = reports.Label("workbook.mdColCustomers")
+	mdColActual    = reports.Label("workbook.mdColActual")
 
-	dfBacktest = reports.Label{En: "Back-test", Zh: "回测"}
-	dfHoldout  = [2]reports.Label{{En: "Holdout", Zh: "留出期"},
-		{En: "The last %s before the as-of date. Each purchase model is fitted again on the orders before it (the calibration period), predicts the repeat purchases of the customers who had bought by then over the holdout, and is compared with what they did. Repeat purchases are counted as days with a purchase after the first.",
-			Zh: "分析截止日之前的最近 %s。每个购买模型用此前的订单（拟合期）重新拟合，预测截至那时已购买的客户在留出期内的复购，再与他们的实际购买比较。复购按首次购买之后有购买的天数计算。"}}
-	dfHoldoutOff = reports.Label{En: "Turned off (analysis.models.holdout_units is 0): the predictions are not checked against what customers did.", Zh: "已关闭（analysis.models.holdout_units 为 0）：不用客户的实际购买检验预测。"}
-	dfMAE        = [2]reports.Label{{En: "Error per customer (MAE)", Zh: "单客户误差（MAE）"},
-		{En: "Mean absolute error: over the customers checked, the average difference, either way, between predicted and actual repeat purchases in the holdout. Lower is better.", Zh: "平均绝对误差：对参与检验的客户，留出期内预测与实际复购次数之差（不论正负）的平均值。越低越好。"}}
-	dfNaive = [2]reports.Label{{En: "Naive baseline", Zh: "简单基准"},
-		{En: "Each customer goes on buying at their own rate of the calibration period (repeat purchases ÷ time since the first purchase). A purchase model worth using has a lower error per customer.", Zh: "每位客户按自己在拟合期的购买速度（复购次数 ÷ 自首次购买以来的时间）继续购买。值得使用的购买模型，其单客户误差应更低。"}}
-	dfTracking = [2]reports.Label{{En: "Tracking chart", Zh: "累计复购图"},
-		{En: "In the HTML report: the repeat purchases added up over the holdout, actual and as predicted by each model. It shows whether a model gets the shop's total right.", Zh: "见 HTML 报告：留出期内按时间累加的复购次数，包括实际值和各模型的预测。用来看模型对全店总量的预测是否准确。"}}
-	dfCalibration = [2]reports.Label{{En: "Calibration plot", Zh: "校准图"},
-		{En: "Customers grouped by their repeat purchases in the calibration period (0 to 6, 7 or more): the mean actual repeat purchases in the holdout against each model's mean prediction (the HTML report, and the last table of the Model sheet). It shows whether a model is right about light and heavy buyers alike.", Zh: "按拟合期内的复购次数（0 到 6 次，7 次及以上）对客户分组：留出期内实际平均复购次数与各模型平均预测的对比（见 HTML 报告及“预测模型”表最后一个表格）。用来看模型对少买和多买的客户是否都准确。"}}
-	dfBIC = [2]reports.Label{{En: "BIC", Zh: "BIC"},
-		{En: "Bayesian information criterion of a model's fit to all the data: k ln n − 2 ln L, lower is better; it penalises parameters. Without a back-test the model with the lowest BIC is used.", Zh: "模型对全部数据拟合的贝叶斯信息准则：k ln n − 2 ln L，越低越好，并对参数个数加以惩罚。没有回测时采用 BIC 最低的模型。"}}
-	dfSpend = [2]reports.Label{{En: "Spend and frequency", Zh: "消费与频次"},
-		{En: "The correlation between how often repeat buyers bought and their average spend per purchase. The spend model (Gamma-Gamma) assumes they are unrelated; at 0.3 or more either way lifetime values are rough.", Zh: "复购客户的购买次数与平均单次消费之间的相关系数。消费模型（Gamma-Gamma）假设两者无关；无论正负，达到 0.3 及以上时终身价值只是粗略估计。"}}
-	dfNextOrder = [2]reports.Label{{En: "Expected next order", Zh: "预计下次购买日期"},
-		{En: "The day by which a buyer, if still active, is expected to have bought again, from the chosen purchase model; blank when their P(alive) is below %s or the models are not used.", Zh: "根据选用的购买模型，客户若仍活跃，预计在这一天之前再次购买；仍活跃概率低于 %s 或未使用模型时留空。"}}
+	dfBacktest = reports.Label("workbook.dfBacktest")
+	dfHoldout  = [2]reports.Label{"workbook.dfHoldout.0",
+		"workbook.dfHoldout.1"}
+	dfHoldoutOff = reports.Label("workbook.dfHoldoutOff")
+	dfMAE        = [2]reports.Label{"workbook.dfMAE.0",
+		"workbook.dfMAE.1"}
+	dfNaive = [2]reports.Label{"workbook.dfNaive.0",
+		"workbook.dfNaive.1"}
+	dfTracking = [2]reports.Label{"workbook.dfTracking.0",
+		"workbook.dfTracking.1"}
+	dfCalibration = [2]reports.Label{"workbook.dfCalibration.0",
+		"workbook.dfCalibration.1"}
+	dfBIC = [2]reports.Label{"workbook.dfBIC.0",
+		"workbook.dfBIC.1"}
+	dfSpend = [2]reports.Label{"workbook.dfSpend.0",
+		"workbook.dfSpend.1"}
+	dfNextOrder = [2]reports.Label{"workbook.dfNextOrder.0",
+		"workbook.dfNextOrder.1"}
 )
 
 // modelRow adds a row to the Model sheet's first table: section, item,

@@ -171,24 +171,18 @@ func (wb *workbook) customerNames() customerNames {
 	n.stages = localize(reports.StageLabels, wb.loc)
 	n.pyramid = localize(reports.PyramidLabels, wb.loc)
 	n.behaviours = localize(reports.BehaviourLabels, wb.loc)
-	for k, p := range wb.res.Clusters.Profiles {
-		n.clusters = append(n.clusters, wb.clusterName(k, p))
+	for k, name := range reports.ClusterNames(wb.res, wb.loc) {
+		n.clusters = append(n.clusters, ClusterName(k, name))
 	}
 	return n
 }
 
-// clusterName is the name of cluster k as the sheets show it, numbered
-// from 1 because two clusters may describe themselves alike.
-func (wb *workbook) clusterName(k int, p analysis.ClusterProfile) string {
-	return ClusterName(k, p, wb.loc)
-}
-
 // ClusterName is the name of cluster k as customer lists show it: its
-// number from 1, then its descriptive name ("2. Recent, frequent"). The
-// number keeps it apart from every group name of the vocabulary, since a
-// cluster may describe itself with a word such as "New".
-func ClusterName(k int, p analysis.ClusterProfile, locale string) string {
-	name := reports.Label{En: p.Name.En, Zh: p.Name.Zh}.In(locale)
+// number from 1, then its descriptive name ("2. Recent, frequent"; see
+// reports.ClusterNames). The number keeps it apart from every group name
+// of the vocabulary, since a cluster may describe itself with a word such
+// as "New".
+func ClusterName(k int, name string) string {
 	if name == "" {
 		return strconv.Itoa(k + 1)
 	}

@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/custseg/custseg/reports"
+	"github.com/custseg/custseg/texts"
 
 	"github.com/custseg/custseg/analysis"
 )
@@ -73,6 +74,7 @@ func WriteCustomersCSV(w io.Writer, in *reports.Input) error {
 		}
 		return words.no
 	}
+	clusters := reports.ClusterNames(res, loc)
 	for i := range ds.Customers {
 		c, s := &ds.Customers[i], &res.Scores[i]
 		row = row[:0]
@@ -85,7 +87,7 @@ func WriteCustomersCSV(w io.Writer, in *reports.Input) error {
 			seg = reports.SegmentName(res.Segments[s.Segment].Rule, loc)
 		}
 		if s.Cluster >= 0 && int(s.Cluster) < len(res.Clusters.Profiles) {
-			cluster = ClusterName(int(s.Cluster), res.Clusters.Profiles[s.Cluster], loc)
+			cluster = ClusterName(int(s.Cluster), clusters[s.Cluster])
 		}
 		recency, model := "", []string{"", "", "", ""}
 		if c.IsBuyer() {
@@ -121,7 +123,7 @@ func WriteCustomersCSV(w io.Writer, in *reports.Input) error {
 }
 
 func label(l reports.Label, loc string) string {
-	if l.En == "—" {
+	if l.In(texts.Default) == "—" {
 		return ""
 	}
 	return l.In(loc)

@@ -174,10 +174,11 @@ func (wb *workbook) writeClusters() error {
 		wb.t(segValShare), wb.t(segRecency), wb.t(segFrequency), wb.t(segMonetary), wb.t(clTenure))
 	c := wb.res.Clusters
 	row := headerRow
+	names := reports.ClusterNames(wb.res, wb.loc)
 	for k, p := range c.Profiles {
 		row++
 		s.put(1, row, k+1, kInt)
-		s.put(2, row, reports.Label{En: p.Name.En, Zh: p.Name.Zh}.In(wb.loc), kLabel)
+		s.put(2, row, names[k], kLabel)
 		s.put(3, row, p.Customers, kInt)
 		s.put(4, row, p.Share, kPct)
 		s.put(5, row, p.ValueShare, kPct)
@@ -228,15 +229,10 @@ func (wb *workbook) attributeName(ch analysis.Characteristic) string {
 	return wb.t(ageBand) + fmt.Sprintf(wb.t(paren), wb.columnName(ch.Column))
 }
 
-// columnName is an attribute column's name as the sheets show it: in
-// Chinese for the usual columns (wbAttrNames), else as the query names it.
+// columnName is an attribute column's name as the sheets show it
+// (reports.AttributeName).
 func (wb *workbook) columnName(col string) string {
-	if wb.loc == "zh-CN" {
-		if zh, ok := attrNames[strings.ToLower(col)]; ok {
-			return zh
-		}
-	}
-	return col
+	return reports.AttributeName(col, wb.loc)
 }
 
 // attributeValue is the name of one value of a characteristic.
@@ -253,8 +249,8 @@ func (wb *workbook) attributeValue(ch analysis.Characteristic, v analysis.Attrib
 		return wb.t(ageUnknown)
 	case v.Name == "":
 		return wb.t(notGiven)
-	case age && v.Name == ageUnder25.En:
-		return wb.t(ageUnder25)
+	case age:
+		return reports.AgeBandName(v.Name, wb.loc)
 	}
 	return v.Name
 }

@@ -304,8 +304,8 @@ func segmentRule(r analysis.SegmentRule, loc string) string {
 	for k, st := range r.Statuses {
 		names[k] = reports.StatusLabels[st].In(loc)
 	}
-	or := reports.Label{En: " or ", Zh: " 或 "}.In(loc)
-	return rule + reports.Label{En: "; ", Zh: "；"}.In(loc) + strings.Join(names, or)
+	or := reports.Label("workbook.segmentRule.or").In(loc)
+	return rule + reports.Label("workbook.segmentRule.ret").In(loc) + strings.Join(names, or)
 }
 
 func (wb *workbook) writeTiers() error {

@@ -231,8 +231,8 @@ func TestVocabularyDistinct(t *testing.T) {
 				}
 			}
 			// Clusters, as customer lists name them.
-			for k, p := range in.Result.Clusters.Profiles {
-				for _, name := range []string{ClusterName(k, p, loc), ClusterName(k, analysis.ClusterProfile{Name: analysis.Label{En: "New", Zh: "新客户"}}, loc)} {
+			for k, cn := range reports.ClusterNames(in.Result, loc) {
+				for _, name := range []string{ClusterName(k, cn), ClusterName(k, reports.SegmentName(analysis.DefaultSegments()[3], loc))} {
 					if g, ok := groups[reports.VocabNorm(name)]; ok {
 						t.Errorf("cluster %d is named %q, like %s", k+1, name, g)
 					}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/reports"
+	"github.com/custseg/custseg/texts"
 
 	kflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
@@ -151,7 +152,7 @@ func (wb *workbook) t(l reports.Label) string { return l.In(wb.loc) }
 // them gets a number.
 func (wb *workbook) nameSheets() {
 	var u sheetNames
-	take := func(l reports.Label) string { return u.take(wb.t(l), l.En) }
+	take := func(l reports.Label) string { return u.take(wb.t(l), l.In(texts.Default)) }
 	wb.summary = take(sheetSummary)
 	wb.customers = nil
 	if wb.in.CustomerList != "csv.gz" {

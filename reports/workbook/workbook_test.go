@@ -316,7 +316,7 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c1", "AC", "$480.00"},
 				{"Customers", "A", "c1", "AD", "$2,950.50"},
 				{"Customers", "A", "c1", "AF", "Platinum"},
-				{"Customers", "A", "c1", "AG", "1. Recent, frequent"},
+				{"Customers", "A", "c1", "AG", "1. Recent, frequent buyers"},
 				{"Customers", "A", "c1", "AH", "2.0%"},
 				{"Customers", "A", "c1", "AI", "Relationship"},
 				{"Customers", "A", "c5", "Z", ""},       // never bought: no model numbers
@@ -333,9 +333,9 @@ func TestWorkbook(t *testing.T) {
 				{"Save now", "A", "1", "C", `=HYPERLINK("http://x","click")`},
 				{"Save now", "A", "1", "M", "15.0%"},
 				{"Save now", "A", "2", "B", "c2"},
-				{"Clusters", "A", "1", "B", "Recent, frequent"},
+				{"Clusters", "A", "1", "B", "Recent, frequent buyers"},
 				{"Clusters", "B", "0.410", "D", "✓"},
-				{"Clusters", "A", "2", "B", "Lapsed, occasional"},
+				{"Clusters", "A", "2", "B", "Lapsed, occasional buyers"},
 				{"Characteristics", "B", "Zhejiang", "C", "2"},
 				{"Characteristics", "B", "(not given)", "A", "province"},
 				{"Characteristics", "B", "Other (3 values)", "D", "1"},
@@ -403,7 +403,7 @@ func TestWorkbook(t *testing.T) {
 				{"客户明细", "A", "c1", "AI", "关系型客户"},
 				{"客户金字塔", "A", "排序依据", "B", "历史价值：本次运行购买模型与消费模型未能同时使用（见“预测模型”表）"},
 				{"立即挽留", "A", "1", "M", ""},
-				{"聚类分析", "A", "1", "B", "近期购买、高频"},
+				{"聚类分析", "A", "1", "B", "近期购买、高频客户群"},
 				{"客户特征", "B", "（未填写）", "A", "省份"},
 				{"客户特征", "B", "其他（3 个值）", "D", "1"},
 				{"客户特征", "B", "25 岁以下", "A", "年龄段（出生日期）"},
@@ -829,20 +829,20 @@ func TestWorkbookSegmentSheetOrder(t *testing.T) {
 	for _, key := range in.SegmentSheets {
 		k := slices.IndexFunc(in.Result.Segments, func(g analysis.SegmentSummary) bool { return g.Rule.Key == key })
 		g := in.Result.Segments[k]
-		rows, err := f.GetRows(g.Rule.Name, excelize.Options{RawCellValue: true})
+		rows, err := f.GetRows(reports.SegmentName(g.Rule, "en"), excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
 		data := rows[headerRow:]
 		if len(data) != g.Customers || g.Customers < 10 {
-			t.Fatalf("%s: %d rows, want its %d customers (at least 10)", g.Rule.Name, len(data), g.Customers)
+			t.Fatalf("%s: %d rows, want its %d customers (at least 10)", reports.SegmentName(g.Rule, "en"), len(data), g.Customers)
 		}
 		prev := math.Inf(1)
 		for _, r := range data {
 			// Value is column M, the segment column R (3 attributes: +1).
 			v, err := strconv.ParseFloat(r[13], 64)
-			if err != nil || v > prev || r[18] != g.Rule.Name {
-				t.Fatalf("%s: row %q: value %v after %v, segment %q", g.Rule.Name, r[0], v, prev, r[18])
+			if err != nil || v > prev || r[18] != reports.SegmentName(g.Rule, "en") {
+				t.Fatalf("%s: row %q: value %v after %v, segment %q", reports.SegmentName(g.Rule, "en"), r[0], v, prev, r[18])
 			}
 			prev = v
 		}

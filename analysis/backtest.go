@@ -165,7 +165,7 @@ func runBacktest(d *Dataset, p ModelParams, full []FittedModel) Backtest {
 	fits := fitPurchaseModels(data, converged)
 	for _, f := range full {
 		if !converged[f.Key] {
-			fits = append(fits, FittedModel{Key: f.Key, Error: "not back-tested: the fit on all the data did not converge"})
+			fits = append(fits, FittedModel{Key: f.Key, Error: errNotBacktested})
 		}
 	}
 	for _, fm := range fits {

@@ -72,7 +72,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 	cl, err := SelectKMeans(m, p)
 	if err != nil {
 		res.Clusters.Error = err.Error()
-		res.Warnings = append(res.Warnings, "clustering not done: "+err.Error())
+		res.Warnings = append(res.Warnings, Warning{Code: WarnClustering, Args: []string{err.Error()}, Text: "clustering not done: " + err.Error()})
 		return
 	}
 	res.Clusters.K, res.Clusters.Silhouette, res.Clusters.Scores = cl.K, finite(cl.Silhouette), cl.Scores

@@ -51,10 +51,10 @@ func (g GuardParams) validate() error {
 func guardData(d *Dataset, p GuardParams, res *Result) {
 	res.Freshness = ComputeFreshness(d, p)
 	if w := res.Freshness.Warning(DateOf(d.AsOf)); w != "" {
-		res.Warnings = append(res.Warnings, w)
+		res.Warnings = append(res.Warnings, Warning{Code: WarnStale, Text: w})
 	}
 	res.Fanout = ComputeFanout(d, p)
 	if w := res.Fanout.Warning(); w != "" {
-		res.Warnings = append(res.Warnings, w)
+		res.Warnings = append(res.Warnings, Warning{Code: WarnFanout, Text: w})
 	}
 }

@@ -95,7 +95,7 @@ func TestComputeFreshness(t *testing.T) {
 			}
 			res := &Result{}
 			guardData(d, tt.guards, res)
-			if (len(res.Warnings) == 1) != (tt.warning != "") || (tt.warning != "" && res.Warnings[0] != tt.warning) {
+			if (len(res.Warnings) == 1) != (tt.warning != "") || (tt.warning != "" && res.Warnings[0].Text != tt.warning) {
 				t.Errorf("result warnings = %q", res.Warnings)
 			}
 		})

@@ -76,7 +76,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	}
 	m.Purchase = fitPurchaseModels(data, only)
 	if only != nil && !only[btyd.ModelBGNBD] {
-		m.BGNBDError = "not fitted: analysis.models.purchase_model is " + p.PurchaseModel
+		m.BGNBDError = errNotFittedPrefix + p.PurchaseModel
 	}
 	for _, f := range m.Purchase {
 		if f.Key == btyd.ModelBGNBD {
@@ -91,21 +91,24 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	if m.Chosen == "" {
 		for _, f := range m.Purchase {
 			if p.PurchaseModel == "auto" || p.PurchaseModel == "" || p.PurchaseModel == f.Key {
-				res.Warnings = append(res.Warnings, fmt.Sprintf("purchase model (%s) not used: %s", purchaseModelNames[f.Key], f.Error))
+				res.Warnings = append(res.Warnings, Warning{Code: WarnPurchaseModel, Args: []string{f.Key, f.Error},
+					Text: fmt.Sprintf("purchase model (%s) not used: %s", purchaseModelNames[f.Key], f.Error)})
 			}
 		}
 	}
 	m.SpendCorrelation, m.SpendCorrelationN = btyd.SpendFrequencyCorrelation(xs, ms)
 	if !d.HasFirstDay {
-		m.GGError = "the first purchase days were not extracted"
+		m.GGError = errFirstDaysMissing
 	} else {
 		gg, err := btyd.FitGammaGamma(xs, ms)
 		m.GammaGamma = gg
 		if err != nil {
 			m.GGError = err.Error()
-			res.Warnings = append(res.Warnings, "spend model (Gamma-Gamma) not used: "+err.Error())
+			res.Warnings = append(res.Warnings, Warning{Code: WarnSpendModel, Args: []string{err.Error()},
+				Text: "spend model (Gamma-Gamma) not used: " + err.Error()})
 		} else if gg.Excluded > 0 {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("spend model: %d repeat buyers with a mean spend that is not positive were left out of the fit", gg.Excluded))
+			res.Warnings = append(res.Warnings, Warning{Code: WarnSpendExcluded, Args: []string{itoa(gg.Excluded)},
+				Text: fmt.Sprintf("spend model: %d repeat buyers with a mean spend that is not positive were left out of the fit", gg.Excluded)})
 		}
 	}
 	repeat := 0

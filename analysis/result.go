@@ -300,7 +300,7 @@ type Result struct {
 	ChurnPeriodDays int
 	// Warnings explain what the analysis could not do (models that did not
 	// converge, too little data), in English, for logs and the manifest.
-	Warnings []string
+	Warnings []Warning
 
 	Characteristics []Characteristic
 	NeedsBySegment  []Need // in Result.Segments order

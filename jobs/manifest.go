@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/queries"
@@ -214,16 +215,21 @@ func counts(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) C
 	return c
 }
 
-func warnings(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) []string {
-	var w []string
+// warnings are the run's own warnings about its data: no customers, no
+// buyers, order rows of customers customers.sql does not return.
+func warnings(ds *analysis.Dataset, res *analysis.Result, ex *queries.Extracted) []analysis.Warning {
+	var w []analysis.Warning
 	if len(ds.Customers) == 0 {
-		w = append(w, "customers.sql returned no customers: the reports are empty")
+		w = append(w, analysis.Warning{Code: analysis.WarnNoCustomers, Text: "customers.sql returned no customers: the reports are empty"})
 	} else if res.KPIs.Buyers == 0 {
-		w = append(w, fmt.Sprintf("no purchases on or before the as-of date %s: the reports have no buyers to segment", ds.AsOf.Format("2006-01-02")))
+		day := ds.AsOf.Format(time.DateOnly)
+		w = append(w, analysis.Warning{Code: analysis.WarnNoBuyers, Args: []string{day},
+			Text: fmt.Sprintf("no purchases on or before the as-of date %s: the reports have no buyers to segment", day)})
 	}
 	for _, q := range ex.Quality {
 		if q.Check == analysis.CheckUnknownCustomer && q.Rows > 0 {
-			w = append(w, fmt.Sprintf("%d order rows belong to customer ids that customers.sql does not return; they were left out", q.Rows))
+			w = append(w, analysis.Warning{Code: analysis.WarnUnknownCustomers, Args: []string{strconv.FormatInt(q.Rows, 10)},
+				Text: fmt.Sprintf("%d order rows belong to customer ids that customers.sql does not return; they were left out", q.Rows)})
 		}
 	}
 	return w

@@ -109,13 +109,16 @@ type run struct {
 	m       *Manifest          // nil until the job and its as-of date are known
 	prev    *analysis.Snapshot // the previous run's, nil on a first run
 	history []reports.HistoryPoint
-	ex      *queries.Extracted
-	ds      *analysis.Dataset
-	res     *analysis.Result
-	in      *reports.Input
-	emails  map[string]emailBody // by config.Audience.Gets, when the run delivers email
-	st      *staging             // the run folder being written
-	shared  string               // the run's folder in the shared folder, once published
+	// warnings are the run's warnings so far, for the reports (the
+	// manifest keeps their English texts).
+	warnings []analysis.Warning
+	ex       *queries.Extracted
+	ds       *analysis.Dataset
+	res      *analysis.Result
+	in       *reports.Input
+	emails   map[string]emailBody // by config.Audience.Gets, when the run delivers email
+	st       *staging             // the run folder being written
+	shared   string               // the run's folder in the shared folder, once published
 }
 
 // newRun resolves a run of opts.Job. It always returns the run, as far as
@@ -217,7 +220,7 @@ func (r *run) loadPrevious() {
 		r.m.PreviousAsOf = prev.AsOf
 		prevAsOf, _ = time.ParseInLocation(time.DateOnly, prev.AsOf, r.cfg.Database.Location())
 	}
-	r.m.Warnings = append(r.m.Warnings, warn...)
+	r.warnings = append(r.warnings, warn...)
 	r.prev, r.history = prev, history
 	r.win.PeriodDays = analysis.PeriodDays(prevAsOf, r.win.AsOf)
 	r.win.HoldoutUnits, r.win.UnitDays = int(r.params.Models.HoldoutUnits), r.params.Models.TimeUnitDays
@@ -263,11 +266,12 @@ func (r *run) analyse(ctx context.Context) error {
 	m.DurationsMS[string(StepAnalyse)] = ms(t0)
 	r.afterStep(StepAnalyse)
 	r.log.Info("analyse done", slog.Int("buyers", res.KPIs.Buyers), slog.Duration(LogElapsed, time.Since(t0)))
-	m.Warnings = append(m.Warnings, warnings(ds, res, r.ex)...)
-	m.Warnings = append(m.Warnings, res.Warnings...)
+	r.warnings = append(r.warnings, warnings(ds, res, r.ex)...)
+	r.warnings = append(r.warnings, res.Warnings...)
+	m.Warnings = append(m.Warnings, analysis.Texts(r.warnings)...)
 	m.Models = modelsRecord(res)
-	for _, w := range m.Warnings {
-		r.log.Warn(w)
+	for _, w := range r.warnings {
+		r.log.Warn(w.Text)
 	}
 	m.Parameters["value_measure"] = res.ValueMeasure
 	if r.params.ValueMeasure == "auto" {
@@ -361,7 +365,7 @@ func (r *run) input() *reports.Input {
 	in := &reports.Input{
 		Job: r.job.Name, RunID: m.RunID, AsOf: r.win.AsOf, GeneratedAt: r.now(), Locale: r.locale,
 		Currency: cfg.Outputs.Currency, Dataset: r.ds, Result: r.res, Quality: ex.Quality, SourceRows: ex.SourceRows,
-		Warnings: m.Warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: r.history, Analysis: r.params,
+		Warnings: r.warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: r.history, Analysis: r.params,
 		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,
 		RunFolder: r.readers, Version: m.Version,
 	}

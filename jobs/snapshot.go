@@ -149,7 +149,7 @@ func pastRuns(jobDir, asOf string) []pastRun {
 // previous loads the latest earlier run's snapshot and the KPI history of
 // up to keep earlier runs. A missing or unreadable snapshot makes the run a
 // first run, with a warning rather than a failure.
-func previous(jobDir, asOf string, keep int) (*analysis.Snapshot, []reports.HistoryPoint, []string) {
+func previous(jobDir, asOf string, keep int) (*analysis.Snapshot, []reports.HistoryPoint, []analysis.Warning) {
 	runs := pastRuns(jobDir, asOf)
 	var hist []reports.HistoryPoint
 	start := max(len(runs)-keep, 0)
@@ -162,7 +162,8 @@ func previous(jobDir, asOf string, keep int) (*analysis.Snapshot, []reports.Hist
 	last := runs[len(runs)-1]
 	rows, err := readSnapshot(filepath.Join(last.dir, SnapshotFile))
 	if err != nil {
-		return nil, hist, []string{fmt.Sprintf("the previous run's snapshot (%s) could not be read, so there is no migration this time: %v", last.asOf, err)}
+		return nil, hist, []analysis.Warning{{Code: analysis.WarnSnapshotUnreadable, Args: []string{last.asOf, err.Error()},
+			Text: fmt.Sprintf("the previous run's snapshot (%s) could not be read, so there is no migration this time: %v", last.asOf, err)}}
 	}
 	return &analysis.Snapshot{AsOf: last.asOf, Customers: rows, KPIs: last.manifest.KPIs}, hist, nil
 }

@@ -190,7 +190,7 @@ func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.Verdict
 		}
 		return Format(btNoHoldout, loc, BacktestSkipped(m, p, loc))
 	case analysis.ReasonNotConverged:
-		why := purchaseModelError(m, r.Model)
+		why := Why(purchaseModelError(m, r.Model), loc)
 		if why == "" {
 			why = btNoReason.In(loc)
 		}
@@ -206,7 +206,7 @@ func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.Verdict
 		}
 		return Format(btSpendRises, loc, btCorr(r.Share))
 	case analysis.ReasonSpendFailed:
-		why := m.GGError
+		why := Why(m.GGError, loc)
 		if why == "" {
 			why = btNoReason.In(loc)
 		}
@@ -409,7 +409,7 @@ func FrequencyName(f int, loc string) string {
 // ModelsFailure says in one sentence which of the purchase and spend
 // models could not be used, and why, and which one did converge.
 func ModelsFailure(m analysis.Models, loc string) string {
-	bg, gg := m.PurchaseError, m.GGError
+	bg, gg := Why(m.PurchaseError, loc), Why(m.GGError, loc)
 	switch {
 	case bg != "" && gg != "":
 		return Format(modelsBothFailed, loc, bg, gg)

@@ -24,7 +24,7 @@ type Input struct {
 
 	Params   []Param // the run's parameters, for the About sheet
 	Queries  []Query // the SQL that ran, for the About sheet
-	Warnings []string
+	Warnings []analysis.Warning
 
 	// SegmentSheets are the keys of the segments that get a sheet of their
 	// own in the workbook (config outputs.segment_sheets), in order.

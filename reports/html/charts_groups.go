@@ -42,7 +42,7 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 	cur := in.Currency
 	ch := chart{ID: chartClusters, Title: clusterTitle.In(loc), Text: clusterText.In(loc), Height: 400, Wide: true}
 	if len(cl.Profiles) == 0 {
-		why := cl.Error
+		why := reports.Why(cl.Error, loc)
 		if why == "" {
 			why = reports.NoBuyers.In(loc)
 		}

@@ -119,7 +119,7 @@ func newHTMLPage(in *reports.Input) (*page, error) {
 		Actions:          actions(res, loc),
 		Lists:            lists(in, loc),
 		WarningsHeading:  warningsHeading.In(loc),
-		Warnings:         in.Warnings,
+		Warnings:         reports.Warnings(in, loc),
 		EChartsJS:        template.JS(templates.EChartsJS),
 	}
 	if in.Job != "" {

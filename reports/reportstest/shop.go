@@ -358,7 +358,7 @@ func makeHostile(in *reports.Input) {
 	res := in.Result
 	h := Hostile
 	in.Job = h[2]
-	in.Warnings = append(in.Warnings, h[0]+" dropped")
+	in.Warnings = append(in.Warnings, analysis.Warning{Code: analysis.WarnSnapshotUnreadable, Args: []string{h[0]}, Text: h[0] + " dropped"})
 	for n, e := range res.SaveNow {
 		i := int(e.Index)
 		if n == 3 {

@@ -275,7 +275,7 @@ func (wb *workbook) modelTables(s *sheetWriter, row int) int {
 		s.put(1, row, reports.PurchaseModelName(key, wb.loc), kLabel)
 		converged, errText := false, ""
 		if fm != nil {
-			errText = fm.Error
+			errText = reports.Why(fm.Error, wb.loc)
 			if fm.Model != nil {
 				fit := fm.Model.Fit()
 				converged = fit.Converged && fm.Error == ""

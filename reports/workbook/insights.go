@@ -190,7 +190,7 @@ func (wb *workbook) writeClusters() error {
 	s.table(headerRow, row, 9)
 	if len(c.Profiles) == 0 {
 		row++
-		msg := c.Error
+		msg := reports.Why(c.Error, wb.loc)
 		if msg == "" {
 			msg = "—"
 		}

@@ -57,7 +57,7 @@ func (wb *workbook) writeModel() error {
 	add(mdBG, wb.t(mdConverged), wb.yesNo(bg.Converged), kText, "")
 	add(mdBG, wb.t(mdFitted), bg.N, kInt, wb.t(mdBGN))
 	if m.BGNBDError != "" {
-		add(mdBG, wb.t(mdError), m.BGNBDError, kWrap, "")
+		add(mdBG, wb.t(mdError), reports.Why(m.BGNBDError, wb.loc), kWrap, "")
 	}
 
 	gg, fitted := m.GammaGamma, m.GammaGamma.N > 0
@@ -68,7 +68,7 @@ func (wb *workbook) writeModel() error {
 	add(mdGG, wb.t(mdFitted), gg.N, kInt, wb.t(mdGGN))
 	add(mdGG, wb.t(mdExcluded), gg.Excluded, kInt, wb.t(mdGGEx))
 	if m.GGError != "" {
-		add(mdGG, wb.t(mdError), m.GGError, kWrap, "")
+		add(mdGG, wb.t(mdError), reports.Why(m.GGError, wb.loc), kWrap, "")
 	}
 	wb.modelSpendRows(add)
 	wb.modelBacktestRows(add)

@@ -417,10 +417,11 @@ func (wb *workbook) writeAbout() error {
 	for _, p := range wb.in.Params {
 		add(aParam, p.Name, p.Value, kText)
 	}
-	if len(wb.in.Warnings) == 0 {
+	warnings := reports.Warnings(wb.in, wb.loc)
+	if len(warnings) == 0 {
 		add(aWarning, "", wb.t(aNone), kText)
 	}
-	for i, w := range wb.in.Warnings {
+	for i, w := range warnings {
 		add(aWarning, strconv.Itoa(i+1), w, kWrap)
 	}
 	for _, q := range wb.in.Queries {

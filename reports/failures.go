@@ -2,7 +2,6 @@ package reports
 
 import (
 	"github.com/custseg/custseg/analysis"
-	"github.com/custseg/custseg/texts"
 )
 
 // failReasons say why a model or the clustering could not be used, by
@@ -16,13 +15,13 @@ var failReasons = map[analysis.FailReason]Label{
 	analysis.FailOther:            "reports.failReasons.other",
 }
 
-// Why says why something failed, from the text the analysis recorded:
-// in English the text itself, which names the model and its numbers; in
-// another language the reason in the reader's words (the manifest keeps
-// the English text for the operator). "" stays "".
+// Why says why something failed, from the text the analysis recorded,
+// as the reason in the reader's words; the text itself, with the model's
+// numbers, is the operator's (the manifest and the log keep it). "" stays
+// "".
 func Why(failure, locale string) string {
-	if failure == "" || locale == texts.Default {
-		return failure
+	if failure == "" {
+		return ""
 	}
 	return failReasons[analysis.Failure(failure)].In(locale)
 }

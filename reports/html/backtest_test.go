@@ -118,24 +118,24 @@ func TestWriteHTMLBacktest(t *testing.T) {
 			name: "no purchase model converged", models: false,
 			setup: func(m *analysis.Models) {
 				reportstest.SkipBacktest(m, analysis.BacktestSkippedFew)
-				m.Purchase[0].Error = "the fit ran to a boundary: purchases are too regular for this model"
+				m.Purchase[0].Error = "analysis: BG/NBD fit on 40 customers: " + btyd.ErrNotConverged.Error()
 				m.Chosen, m.ChoiceReason = "", analysis.ChoiceNone
 				m.Verdict = analysis.Verdict{Level: analysis.VerdictNotUsable, Reasons: []analysis.VerdictReason{
 					{Code: analysis.ReasonNotConverged, Model: btyd.ModelBGNBD},
 					{Code: analysis.ReasonFewRepeatBuyers, Count: 40},
 					{Code: analysis.ReasonSpendFailed},
 				}}
-				m.GGError = "too little data"
+				m.GGError = btyd.ErrTooLittleData.Error()
 			},
 			want: []texts{
 				{`<div class="verdict bad" id="model-verdict">`, `<div class="verdict bad" id="model-verdict">`},
 				{"Verdict on the predictions: Unreliable", "预测结论：不可靠"},
-				{"The purchase model (BG/NBD) did not converge (the fit ran to a boundary: purchases are too regular for this model), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.",
-					"购买模型（BG/NBD）未收敛（the fit ran to a boundary: purchases are too regular for this model），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"},
+				{"The purchase model (BG/NBD) did not converge (its parameters ran off to a boundary or did not settle), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.",
+					"购买模型（BG/NBD）未收敛（参数估计跑到边界或未能稳定），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"},
 				{"Only 40 customers bought more than once: too few to trust a purchase model's predictions.",
 					"只有 40 位客户多次购买：数量太少，购买模型的预测难以信赖。"},
-				{"The spend model (Gamma-Gamma) could not be used (too little data), so there is no lifetime value.",
-					"消费模型（Gamma-Gamma）无法使用（too little data），因此没有终身价值。"},
+				{"The spend model (Gamma-Gamma) could not be used (too few customers, or too few distinct ones, for it), so there is no lifetime value.",
+					"消费模型（Gamma-Gamma）无法使用（客户或不同的客户太少），因此没有终身价值。"},
 				{"No purchase model converged, so there are no predictions.", "没有购买模型收敛，因此没有预测。"},
 				// No reason says why there is no back-test: a line does.
 				{"<p>No back-test: only 40 customers bought more than once before the last 13 weeks, too few to check the models on.</p>",
@@ -215,7 +215,7 @@ func TestWriteHTMLBacktest(t *testing.T) {
 // TestDescribeVerdictReasons words every reason code in both languages,
 // with no verb left unfilled and no code shown as it is.
 func TestDescribeVerdictReasons(t *testing.T) {
-	m := analysis.Models{TimeUnitDays: 7, GGError: "x", Backtest: analysis.Backtest{HoldoutUnits: 13, Skipped: analysis.BacktestSkippedFew}}
+	m := analysis.Models{TimeUnitDays: 7, GGError: btyd.ErrTooLittleData.Error(), Backtest: analysis.Backtest{HoldoutUnits: 13, Skipped: analysis.BacktestSkippedFew}}
 	reasons := []analysis.VerdictReason{
 		{Code: analysis.ReasonTracking, Model: btyd.ModelMBGNBD, Predicted: 120, Actual: 100, Units: 13, Share: 0.2},
 		{Code: analysis.ReasonTracking, Predicted: 100, Actual: 100},
@@ -240,7 +240,7 @@ func TestDescribeVerdictReasons(t *testing.T) {
 		{"No purchase model converged (the fit did not succeed), so there are no predictions: the customer pyramid ranks buyers by the value they brought so far instead of lifetime value.", "没有购买模型收敛（拟合未成功），因此没有预测：客户价值金字塔改按迄今贡献的价值而非终身价值排序。"},
 		{"Only 12 customers bought more than once: too few to trust a purchase model's predictions.", "只有 12 位客户多次购买：数量太少，购买模型的预测难以信赖。"},
 		{"Spend per purchase rises with purchase frequency (correlation 0.50): the spend model assumes they are unrelated, so lifetime values are rough.", "单次消费金额随购买频次上升（相关系数 0.50）：消费模型假设两者无关，因此终身价值只是粗略估计。"},
-		{"The spend model (Gamma-Gamma) could not be used (x), so there is no lifetime value.", "消费模型（Gamma-Gamma）无法使用（x），因此没有终身价值。"},
+		{"The spend model (Gamma-Gamma) could not be used (too few customers, or too few distinct ones, for it), so there is no lifetime value.", "消费模型（Gamma-Gamma）无法使用（客户或不同的客户太少），因此没有终身价值。"},
 	}
 	for _, level := range reports.VerdictLevels {
 		m.Verdict = analysis.Verdict{Level: level, Reasons: reasons}

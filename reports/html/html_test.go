@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/custseg/custseg/analysis/btyd"
 	"github.com/custseg/custseg/reports"
 	"github.com/custseg/custseg/reports/email"
 	"github.com/custseg/custseg/reports/reportstest"
@@ -221,7 +222,7 @@ func TestWriteHTMLRunsAndModels(t *testing.T) {
 					has(reports.Format(reports.VsPrevious, loc, "2026-09-23"), prev)
 					has(`class="change good"`, prev)
 					has(`class="change bad"`, prev)
-					has("model fit did not converge", !models)
+					has(reports.Why(btyd.ErrNotConverged.Error(), loc), !models)
 					has(reports.KPICLV.In(loc)+"</div>", models)
 					has(colCLV.In(loc)+"</th>", models)
 					has(pyrTextCLV.In(loc), models)

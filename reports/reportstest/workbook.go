@@ -104,7 +104,7 @@ func RichInput(locale string, usable, previous bool) *reports.Input {
 	}
 	if !usable {
 		m.BGNBD.Converged = false
-		m.BGNBDError = "the fit did not converge"
+		m.BGNBDError = btyd.ErrNotConverged.Error()
 		m.PurchaseError = m.BGNBDError
 		m.Chosen = ""
 		m.PyramidBy = "value"

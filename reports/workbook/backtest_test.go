@@ -73,7 +73,7 @@ func TestWorkbookBacktest(t *testing.T) {
 				{"Model", "A", "MBG/NBD", "H", "0.86"},
 				{"Model", "A", "Pareto/NBD", "B", "r 0.550 · α 10.580 · s 0.610 · β 11.670"},
 				{"Model", "A", "Pareto/NBD", "C", "no"},
-				{"Model", "A", "Pareto/NBD", "D", "no: the fit ran to a boundary"},
+				{"Model", "A", "Pareto/NBD", "D", "no: its parameters ran off to a boundary or did not settle"},
 				{"Model", "A", "Pareto/NBD", "G", ""},
 				{"Model", "A", "Pareto/NBD", "H", ""},
 				// The calibration table.
@@ -112,7 +112,7 @@ func TestWorkbookBacktest(t *testing.T) {
 				{"预测模型", "B", "消费与频次的相关系数", "C", "0.34"},
 				{"预测模型", "B", "拟合期截止日", "C", "2024-03-31"},
 				{"预测模型", "A", "BG/NBD", "D", "是：回测中单客户误差最低"},
-				{"预测模型", "A", "Pareto/NBD", "D", "否：the fit ran to a boundary"},
+				{"预测模型", "A", "Pareto/NBD", "D", "否：参数估计跑到边界或未能稳定"},
 				{"预测模型", "A", "2024-03-31 之前的复购次数", "C", "留出期实际平均"},
 				{"指标定义", "B", "留出期", "A", "回测"},
 				{"指标定义", "B", "谨慎使用", "A", "回测"},

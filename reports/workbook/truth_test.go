@@ -125,9 +125,9 @@ func TestModelKPIsNotAvailable(t *testing.T) {
 		bg, gg string
 		want   string
 	}{
-		{"spend model only", "", "too little data", "The spend model (Gamma-Gamma) could not be used on this data (too little data); the purchase model (BG/NBD) converged."},
-		{"purchase model only", "did not converge", "", "No purchase model (BG/NBD, MBG/NBD, Pareto/NBD) could be used on this data (did not converge); the spend model (Gamma-Gamma) converged."},
-		{"both", "x", "y", "Neither a purchase model (BG/NBD, MBG/NBD, Pareto/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase models: x; spend model: y)."},
+		{"spend model only", "", btyd.ErrTooLittleData.Error(), "The spend model (Gamma-Gamma) could not be used on this data (too few customers, or too few distinct ones, for it); the purchase model (BG/NBD) converged."},
+		{"purchase model only", btyd.ErrNotConverged.Error(), "", "No purchase model (BG/NBD, MBG/NBD, Pareto/NBD) could be used on this data (its parameters ran off to a boundary or did not settle); the spend model (Gamma-Gamma) converged."},
+		{"both", btyd.ErrNotConverged.Error(), "analysis: Gamma-Gamma: 3 purchase counts but 2 mean spends", "Neither a purchase model (BG/NBD, MBG/NBD, Pareto/NBD) nor the spend model (Gamma-Gamma) could be used on this data (purchase models: its parameters ran off to a boundary or did not settle; spend model: the fit failed; the run's manifest.json has the details)."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

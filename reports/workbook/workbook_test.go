@@ -410,12 +410,12 @@ func TestWorkbook(t *testing.T) {
 				{"共同需求", "B", "重要价值客户（冠军）", "E", "app 60%, web 30%, 其他 10%"},
 				{"共同需求", "B", "大客户", "A", "价值层级"},
 				{"预测模型", "B", "模型是否使用", "C", "否"},
-				{"预测模型", "B", "未使用原因", "C", "the fit did not converge"},
+				{"预测模型", "B", "未使用原因", "C", "参数估计跑到边界或未能稳定"},
 			},
 		},
 	}
 	noClusters := reportstest.RichInput("en", true, true)
-	noClusters.Result.Clusters = analysis.Clusters{Error: "fewer than 2 distinct buyers"}
+	noClusters.Result.Clusters = analysis.Clusters{Error: analysis.ErrTooFewPoints.Error()}
 	noClusters.Result.Cohorts = nil
 	noClusters.Result.SaveNow = nil
 	tests = append(tests, struct {
@@ -429,7 +429,7 @@ func TestWorkbook(t *testing.T) {
 	}{
 		name: "no clusters, cohorts or customers at risk", in: noClusters, sheets: sheetsEn, customers: 8, charts: 3,
 		cells: []cellCheck{
-			{"Clusters", "A", "No clustering in this run: fewer than 2 distinct buyers", "B", ""},
+			{"Clusters", "A", "No clustering in this run: too few customers, or too few distinct ones, for it", "B", ""},
 			{"Cohorts", "A", "No cohorts in this run: the monthly purchases were not extracted, or nobody bought.", "B", ""},
 			{"Save now", "A", "No key or important customer is slipping away.", "B", ""},
 		},

@@ -296,6 +296,18 @@ type Outputs struct {
 	CustomerList string `yaml:"customer_list"`
 }
 
+// Modes returns FileMode and DirMode as permissions; where either is not
+// one (a config that was not validated), both are the defaults, 0640 and
+// 0750.
+func (o Outputs) Modes() (file, dir os.FileMode) {
+	f, ok1 := Perm(o.FileMode)
+	d, ok2 := Perm(o.DirMode)
+	if !ok1 || !ok2 {
+		return 0o640, 0o750
+	}
+	return os.FileMode(f), os.FileMode(d)
+}
+
 // Perm parses an octal permission such as "0640"; ok is false when it is
 // not one.
 func Perm(s string) (mode uint32, ok bool) {

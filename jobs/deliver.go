@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/ledger"
 	"github.com/custseg/custseg/mail"
 	"github.com/custseg/custseg/reports"
 	email "github.com/custseg/custseg/reports/email"
@@ -55,8 +56,8 @@ func (r *run) publishShared() Delivery {
 // run's files, and returns what happened to each.
 //
 // Each audience gets at most one message per job and as-of date, across
-// attempts, crashes and replicas: its state in the delivery ledger (see
-// ledger.go) decides. Sent: skipped. Unknown (sent in full, never
+// attempts, crashes and replicas: its state in the delivery ledger (package
+// ledger) decides. Sent: skipped. Unknown (sent in full, never
 // confirmed): skipped, as it may have arrived. Sending (the process died
 // while sending), failed or never tried: "sending" is recorded durably,
 // the message is sent, and its outcome recorded durably before the next
@@ -64,9 +65,9 @@ func (r *run) publishShared() Delivery {
 // attempt's message has the same Message-ID, so the one copy a crash at
 // the worst instant can repeat is recognisably the same message.
 func (r *run) email(ctx context.Context, folder string) []Delivery {
-	ledger, states, lerr := r.deliveryLedger(ctx)
-	if ledger != nil {
-		defer ledger.Close()
+	ldg, states, lerr := r.deliveryLedger(ctx)
+	if ldg != nil {
+		defer ldg.Close()
 	}
 	// Runs recorded by versions before the ledger.
 	runs, _ := ReadRuns(r.outDir, r.m.Job)
@@ -82,9 +83,9 @@ func (r *run) email(ctx context.Context, folder string) []Delivery {
 		switch {
 		case len(aud.To) == 0:
 			d.Status, d.Detail = StatusSkipped, "no recipients configured"
-		case legacy[name] || prev.State == DeliverySent:
+		case legacy[name] || prev.State == ledger.DeliverySent:
 			d.Status, d.Detail = StatusSkipped, "already sent by an earlier attempt for this as-of date"+earlier(prev)
-		case prev.State == DeliveryUnknown:
+		case prev.State == ledger.DeliveryUnknown:
 			d.Status, d.Detail = StatusSkipped, "may have been delivered by an earlier attempt"+earlier(prev)+
 				" (the server received the whole message but did not confirm it); not re-sent"
 		case lerr != nil:
@@ -94,7 +95,7 @@ func (r *run) email(ctx context.Context, folder string) []Delivery {
 		case ctx.Err() != nil:
 			d.Status, d.Error = StatusFailed, "not sent: the run was interrupted"
 		default:
-			r.sendAudience(ctx, ledger, sender, aud, folder, host, &d)
+			r.sendAudience(ctx, ldg, sender, aud, folder, host, &d)
 		}
 		d.At = time.Now()
 		out = append(out, d)
@@ -104,21 +105,21 @@ func (r *run) email(ctx context.Context, folder string) []Delivery {
 
 // deliveryLedger opens the delivery ledger and reads the states of the
 // run's audiences; on error no email may be sent.
-func (r *run) deliveryLedger(ctx context.Context) (Ledger, map[string]LedgerEntry, error) {
-	ledger, err := openLedger(ctx, r.cfg, r.opts, r.outDir)
+func (r *run) deliveryLedger(ctx context.Context) (ledger.Ledger, map[string]ledger.DeliveryEntry, error) {
+	l, err := ledger.OpenForRun(ctx, r.cfg, r.opts.DSN, r.outDir)
 	if err != nil {
 		r.log.Error("delivery ledger not available: no email is sent", slog.Any("error", err))
-		return nil, map[string]LedgerEntry{}, err
+		return nil, map[string]ledger.DeliveryEntry{}, err
 	}
-	states, err := ledger.Deliveries(ctx, r.m.Job, r.m.AsOf)
-	if fl, ok := ledger.(*fileLedger); ok && len(fl.Damaged()) > 0 {
-		r.log.Warn("the delivery ledger has damaged lines, left out", slog.String("file", fl.String()),
-			slog.Any("lines", fl.Damaged()))
+	states, err := l.Deliveries(ctx, r.m.Job, r.m.AsOf)
+	if damaged := ledger.Damaged(l); len(damaged) > 0 {
+		r.log.Warn("the delivery ledger has damaged lines, left out", slog.String("file", l.String()),
+			slog.Any("lines", damaged))
 	}
 	if err != nil {
 		r.log.Error("delivery ledger not available: no email is sent", slog.Any("error", err))
 	}
-	return ledger, states, err
+	return l, states, err
 }
 
 // ledgerRefusal is an audience's error when the ledger is not available:
@@ -135,7 +136,7 @@ func ledgerRefusal(lerr error, told *bool) string {
 
 // sendAudience records "sending", sends aud its message and records the
 // outcome, filling d.
-func (r *run) sendAudience(ctx context.Context, ledger Ledger, sender *mail.Sender, aud config.Audience,
+func (r *run) sendAudience(ctx context.Context, ldg ledger.Ledger, sender *mail.Sender, aud config.Audience,
 	folder, host string, d *Delivery) {
 	log := r.log
 	msg, err := r.message(aud, folder, sender.Size)
@@ -145,9 +146,9 @@ func (r *run) sendAudience(ctx context.Context, ledger Ledger, sender *mail.Send
 		return
 	}
 	msg.MessageID = d.MessageID
-	entry := LedgerEntry{Job: r.m.Job, AsOf: r.m.AsOf, Audience: aud.Name, State: DeliverySending,
+	entry := ledger.DeliveryEntry{Job: r.m.Job, AsOf: r.m.AsOf, Audience: aud.Name, State: ledger.DeliverySending,
 		MessageID: d.MessageID, RunID: r.m.RunID, Host: host, At: time.Now().UTC()}
-	if err := ledger.RecordDelivery(ctx, entry); err != nil {
+	if err := ldg.RecordDelivery(ctx, entry); err != nil {
 		d.Status, d.Error = StatusFailed, "not sent: the delivery ledger could not record the attempt, "+
 			"so a later run could not tell whether it went out: "+err.Error()
 		log.Error("email not sent: the delivery ledger could not record it", slog.String("audience", aud.Name), slog.Any("error", err))
@@ -157,23 +158,23 @@ func (r *run) sendAudience(ctx context.Context, ledger Ledger, sender *mail.Send
 	entry.At = time.Now().UTC()
 	switch {
 	case err == nil:
-		entry.State, d.Status = DeliverySent, StatusSent
+		entry.State, d.Status = ledger.DeliverySent, StatusSent
 		log.Info("email sent", slog.String("audience", aud.Name), slog.Int("recipients", len(aud.To)),
 			slog.String("message_id", d.MessageID))
 	case errors.Is(err, mail.ErrUnknown):
-		entry.State, entry.Error = DeliveryUnknown, err.Error()
+		entry.State, entry.Error = ledger.DeliveryUnknown, err.Error()
 		d.Status, d.Error = StatusUnknown, err.Error()
 		log.Error("email may have been delivered: the server did not confirm it; it is not sent again",
 			slog.String("audience", aud.Name), slog.Any("error", err))
 	default:
-		entry.State, entry.Error = DeliveryFailed, err.Error()
+		entry.State, entry.Error = ledger.DeliveryFailed, err.Error()
 		d.Status, d.Error = StatusFailed, err.Error()
 		log.Error("email not delivered", slog.String("audience", aud.Name), slog.Any("error", err))
 	}
 	// The outcome is recorded even when the run is being stopped.
-	if rerr := ledger.RecordDelivery(context.WithoutCancel(ctx), entry); rerr != nil {
+	if rerr := ldg.RecordDelivery(context.WithoutCancel(ctx), entry); rerr != nil {
 		note := "the delivery ledger could not record the outcome (" + rerr.Error() + ")"
-		if entry.State == DeliverySent {
+		if entry.State == ledger.DeliverySent {
 			note += "; a re-run of this as-of date will send this audience its report again, with the same Message-ID"
 		}
 		if d.Error != "" {
@@ -321,7 +322,7 @@ func (r *run) buildMessage(aud config.Audience, body emailBody, fs []mailFile, f
 }
 
 // earlier describes the ledger entry of an earlier attempt, if any.
-func earlier(e LedgerEntry) string {
+func earlier(e ledger.DeliveryEntry) string {
 	if e.At.IsZero() {
 		return ""
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/custseg/custseg/internal/jobstest"
 	"github.com/custseg/custseg/internal/smtptest"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/queries"
@@ -141,9 +142,9 @@ func TestFaultOutputNotWritable(t *testing.T) {
 			}
 		}},
 		// Root too: by the immutable attribute where mode 0500 does not
-		// stop it (see readOnlyDir).
+		// stop it (see jobstest.ReadOnlyDir).
 		{"read-only folder", func(t *testing.T, jobDir string) {
-			t.Logf("read-only by %s", readOnlyDir(t, jobDir))
+			t.Logf("read-only by %s", jobstest.ReadOnlyDir(t, jobDir))
 		}},
 	}
 	for _, tc := range cases {

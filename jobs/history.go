@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/custseg/custseg/internal/linefile"
 )
 
 // RunLogFile is the run history in the output folder: one JSON object per
@@ -113,7 +115,7 @@ func AppendRun(dir string, r RunRecord) error {
 		return fmt.Errorf("run history: %w", err)
 	}
 	path := filepath.Join(dir, RunLogFile)
-	if err := appendLine(path, b, DefaultModes.File, DefaultModes.Dir); err != nil {
+	if err := linefile.Append(path, b, DefaultModes.File, DefaultModes.Dir); err != nil {
 		return fmt.Errorf("run history %s: %w", path, err)
 	}
 	return nil
@@ -135,7 +137,7 @@ type RunHistory struct {
 // missing history is empty.
 func ReadRunHistory(dir, job string) (RunHistory, error) {
 	h := RunHistory{Path: filepath.Join(dir, RunLogFile)}
-	damaged, err := readLines(h.Path, func(_ int, line []byte) bool {
+	damaged, err := linefile.Read(h.Path, func(_ int, line []byte) bool {
 		var rec RunRecord
 		if json.Unmarshal(line, &rec) != nil || rec.Job == "" {
 			return false

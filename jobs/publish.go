@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/flock"
 )
 
 // staging is a run's folder under construction: files are written into a
@@ -33,7 +34,8 @@ type Modes struct {
 	Dir  os.FileMode
 }
 
-// DefaultModes keep reports to their owner and group: files 0640, folders 0750.
+// DefaultModes keep reports to their owner and group: files 0640, folders
+// 0750, as config's defaults do.
 var DefaultModes = Modes{File: 0o640, Dir: 0o750}
 
 func newStaging(parent, name, runID string, modes Modes) (*staging, error) {
@@ -46,7 +48,7 @@ func newStaging(parent, name, runID string, modes Modes) (*staging, error) {
 		return nil, fmt.Errorf("output folder: %w", err)
 	}
 	st := &staging{dir: dir, final: filepath.Join(parent, name), modes: modes}
-	if f, held, err := lockDir(dir); err == nil && held {
+	if f, held, err := flock.LockDir(dir); err == nil && held {
 		st.lock = f
 		// Another process's cleanStale may have taken the folder between
 		// its creation and the lock: then it is gone, or another.
@@ -79,7 +81,7 @@ func cleanStale(parent string, now time.Time) {
 			continue
 		}
 		path := filepath.Join(parent, e.Name())
-		f, held, err := lockDir(path)
+		f, held, err := flock.LockDir(path)
 		switch {
 		case err == nil && held:
 			os.RemoveAll(path)
@@ -129,7 +131,7 @@ func (s *staging) commit() error {
 	if _, err := os.Stat(s.final); err == nil {
 		// Locked while it is renamed aside, so that no other process's
 		// cleanStale removes it before this one puts it back or removes it.
-		if f, held, err := lockDir(s.final); err == nil && held {
+		if f, held, err := flock.LockDir(s.final); err == nil && held {
 			defer f.Close()
 		}
 		old = filepath.Join(filepath.Dir(s.final), ".old-"+filepath.Base(s.dir))
@@ -180,10 +182,6 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // modesOf reads the configured file and folder permissions.
 func modesOf(cfg *config.Config) Modes {
-	f, ok1 := config.Perm(cfg.Outputs.FileMode)
-	d, ok2 := config.Perm(cfg.Outputs.DirMode)
-	if !ok1 || !ok2 {
-		return DefaultModes
-	}
-	return Modes{File: os.FileMode(f), Dir: os.FileMode(d)}
+	f, d := cfg.Outputs.Modes()
+	return Modes{File: f, Dir: d}
 }

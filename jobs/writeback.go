@@ -11,10 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-sql-driver/mysql"
-
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/writebackdb"
 )
 
 // The write-back (config section writeback) puts each run's per-customer
@@ -108,15 +107,6 @@ var scoresAdded = []struct{ name, def string }{
 	{"next_order_date", "DATE NULL COMMENT 'expected next purchase if still active; NULL: unknown, or the models were not usable' AFTER clv"},
 }
 
-// quoteIdent quotes a database or table name with backticks after checking
-// that it is a plain one.
-func quoteIdent(name string) (string, error) {
-	if !config.PlainIdentifier(name) {
-		return "", fmt.Errorf("%q is not a plain name (letters, digits, _ and $, at most 64)", name)
-	}
-	return "`" + name + "`", nil
-}
-
 // writeBack replaces the run's rows of custseg_customer_scores and writes
 // its custseg_runs row, in one transaction. rec is the run's record so far;
 // the row written is rec completed as Execute will complete it if the
@@ -180,40 +170,13 @@ func recordRun(ctx context.Context, cfg *config.Config, opts Options, rec RunRec
 type tableNames struct{ schema, scores, runs string }
 
 // openWriteback connects to the write-back server, refusing a schema that
-// is the run's source database.
+// is the run's source database (writebackdb.Open).
 func openWriteback(ctx context.Context, cfg *config.Config, opts Options) (*sql.DB, tableNames, error) {
-	w := cfg.Writeback
-	schema, err := quoteIdent(w.Schema)
+	db, schema, err := writebackdb.Open(ctx, cfg, opts.DSN)
 	if err != nil {
-		return nil, tableNames{}, fmt.Errorf("writeback.schema: %w", err)
+		return nil, tableNames{}, err
 	}
-	if src, err := cfg.Database.DriverConfig(opts.DSN); err == nil && strings.EqualFold(src.DBName, w.Schema) {
-		return nil, tableNames{}, fmt.Errorf("writeback.schema %q is the source database, which custseg only reads", w.Schema)
-	}
-	names := tableNames{schema: schema, scores: schema + ".`" + ScoresTable + "`", runs: schema + ".`" + RunsTable + "`"}
-	mc, err := config.ParseDSN("writeback.dsn", w.DSN)
-	if err != nil {
-		return nil, names, err
-	}
-	// Go times are written as UTC wall times; nothing of ours runs as
-	// several statements.
-	mc.ParseTime, mc.Loc, mc.MultiStatements = true, time.UTC, false
-	if mc.Timeout == 0 {
-		mc.Timeout = cfg.Database.ConnectTimeout
-	}
-	conn, err := mysql.NewConnector(mc)
-	if err != nil {
-		return nil, names, fmt.Errorf("connect %s: %w", mc.Addr, err)
-	}
-	db := sql.OpenDB(conn)
-	db.SetMaxOpenConns(2)
-	pctx, cancel := context.WithTimeout(ctx, cfg.Database.ConnectTimeout)
-	defer cancel()
-	if err := db.PingContext(pctx); err != nil {
-		db.Close()
-		return nil, names, fmt.Errorf("connect %s: %w", mc.Addr, err)
-	}
-	return db, names, nil
+	return db, tableNames{schema: schema, scores: schema + ".`" + ScoresTable + "`", runs: schema + ".`" + RunsTable + "`"}, nil
 }
 
 // ensureTables creates the database and the tables that are absent. It

@@ -10,5 +10,6 @@
 // (health.go).
 //
 // It imports jobs, which performs one run (the RunFunc production passes
-// calls jobs.Execute), and config; only cmd/custseg imports it.
+// calls jobs.Execute), ledger, where the fires are recorded, and config;
+// only cmd/custseg imports it.
 package schedule

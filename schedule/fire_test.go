@@ -19,6 +19,7 @@ import (
 	"github.com/custseg/custseg/internal/tcpproxy"
 	"github.com/custseg/custseg/internal/testdb"
 	"github.com/custseg/custseg/jobs"
+	"github.com/custseg/custseg/ledger"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -27,16 +28,16 @@ import (
 // as replicas share the write-back database.
 type memLedger struct {
 	mu     sync.Mutex
-	fires  []jobs.FireEntry
+	fires  []ledger.FireEntry
 	local  bool // Shared reports false
 	broken atomic.Bool
 }
 
-func (l *memLedger) Deliveries(context.Context, string, string) (map[string]jobs.LedgerEntry, error) {
-	return map[string]jobs.LedgerEntry{}, nil
+func (l *memLedger) Deliveries(context.Context, string, string) (map[string]ledger.DeliveryEntry, error) {
+	return map[string]ledger.DeliveryEntry{}, nil
 }
 
-func (l *memLedger) RecordDelivery(context.Context, jobs.LedgerEntry) error { return nil }
+func (l *memLedger) RecordDelivery(context.Context, ledger.DeliveryEntry) error { return nil }
 
 func (l *memLedger) FireRun(_ context.Context, job string, at time.Time) (bool, error) {
 	if l.broken.Load() {
@@ -52,7 +53,7 @@ func (l *memLedger) FireRun(_ context.Context, job string, at time.Time) (bool, 
 	return false, nil
 }
 
-func (l *memLedger) RecordFire(_ context.Context, e jobs.FireEntry) error {
+func (l *memLedger) RecordFire(_ context.Context, e ledger.FireEntry) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.fires = append(l.fires, e)
@@ -63,10 +64,10 @@ func (l *memLedger) Shared() bool   { return !l.local }
 func (l *memLedger) String() string { return "the test's ledger" }
 func (l *memLedger) Close() error   { return nil }
 
-func (l *memLedger) entries() []jobs.FireEntry {
+func (l *memLedger) entries() []ledger.FireEntry {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return append([]jobs.FireEntry(nil), l.fires...)
+	return append([]ledger.FireEntry(nil), l.fires...)
 }
 
 // startProxy is a tcpproxy in front of the test database, started down

@@ -10,6 +10,7 @@ import (
 	"github.com/go-co-op/gocron/v2"
 
 	"github.com/custseg/custseg/jobs"
+	"github.com/custseg/custseg/ledger"
 )
 
 // maxQueuedFires bounds a job's queue: a job whose runs take longer than
@@ -352,7 +353,7 @@ func (s *Scheduler) recordFire(j *schedJob, at time.Time, m *jobs.Manifest, err 
 	if s.ledger == nil {
 		return
 	}
-	e := jobs.FireEntry{Job: j.name, ScheduledAt: at, Status: string(jobs.RunOK), Interrupted: interrupted, Host: hostname(), At: time.Now()}
+	e := ledger.FireEntry{Job: j.name, ScheduledAt: at, Status: string(jobs.RunOK), Interrupted: interrupted, Host: hostname(), At: time.Now()}
 	if m != nil {
 		e.RunID = m.RunID
 	}

@@ -44,7 +44,7 @@ const maxLockName = 64
 //
 // The lock only keeps two replicas from running a job at the same time;
 // whether a fire was already run is the delivery ledger's to say
-// (jobs.Ledger.FireRun), which the scheduler asks once it holds the lock.
+// (ledger.Ledger.FireRun), which the scheduler asks once it holds the lock.
 //
 // Works on MySQL, MariaDB and go-mysql-server (the embedded engine of
 // `custseg demo`), which all release a connection's locks when it closes.

@@ -18,6 +18,7 @@ import (
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
+	"github.com/custseg/custseg/ledger"
 )
 
 // RunFunc performs one scheduled run of job for the cron fire at
@@ -44,9 +45,9 @@ type Options struct {
 	// Locker replaces the MySQL lock that schedule.lock asks for; it is
 	// used whether or not schedule.lock is set.
 	Locker gocron.Locker
-	// Ledger replaces the delivery ledger that jobs.OpenLedger would open; the
+	// Ledger replaces the delivery ledger that ledger.Open would open; the
 	// scheduler does not close it.
-	Ledger jobs.Ledger
+	Ledger ledger.Ledger
 	// OutDir is where the run history is read (default: outputs.dir).
 	OutDir string
 }
@@ -72,7 +73,7 @@ type Scheduler struct {
 	gs     gocron.Scheduler
 	locker gocron.Locker
 	closer func() error // closes the MySQL locker this scheduler opened
-	ledger jobs.Ledger
+	ledger ledger.Ledger
 	ownLdg bool // the scheduler opened the ledger and closes it
 	obs    *observer
 	srv    *http.Server
@@ -113,7 +114,7 @@ type schedJob struct {
 
 // New prepares a Scheduler for cfg's jobs; Start starts it.
 //
-// With schedule.lock on it opens the delivery ledger (jobs.OpenLedger, unless
+// With schedule.lock on it opens the delivery ledger (ledger.Open, unless
 // opts.Ledger is given) and refuses to start when the ledger is not shared
 // by every replica, since the lock alone cannot tell a late replica that
 // a fire was already run.
@@ -192,13 +193,13 @@ func New(cfg *config.Config, run RunFunc, opts Options) (*Scheduler, error) {
 // schedule.lock on, a ledger is required and must be shared; with it off,
 // a ledger that cannot be opened leaves the run history as the only record
 // of the fires.
-func (s *Scheduler) openLedger(given jobs.Ledger) error {
+func (s *Scheduler) openLedger(given ledger.Ledger) error {
 	cfg := s.cfg
 	if given != nil {
 		s.ledger = given
 	} else {
 		ctx, cancel := context.WithTimeout(context.Background(), cfg.Database.ConnectTimeout+30*time.Second)
-		l, err := jobs.OpenLedger(ctx, cfg, s.outDir)
+		l, err := ledger.Open(ctx, cfg, s.outDir)
 		cancel()
 		switch {
 		case err != nil && cfg.Schedule.Lock:

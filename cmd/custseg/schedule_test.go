@@ -15,6 +15,7 @@ import (
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
+	"github.com/custseg/custseg/ledger"
 	"github.com/custseg/custseg/schedule"
 )
 
@@ -174,16 +175,16 @@ schedule:
 	if err != nil {
 		t.Fatal(err)
 	}
-	ledger, err := jobs.OpenLedger(context.Background(), cfg, filepath.Join(dir, "out"))
+	ldg, err := ledger.Open(context.Background(), cfg, filepath.Join(dir, "out"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ledger.Close()
-	if !ledger.Shared() {
-		t.Errorf("ledger %s is not shared", ledger)
+	defer ldg.Close()
+	if !ldg.Shared() {
+		t.Errorf("ledger %s is not shared", ldg)
 	}
-	if ran, err := ledger.FireRun(context.Background(), "minutely", *r.ScheduledAt); err != nil || !ran {
-		t.Errorf("the caught-up fire %s is not in the ledger %s: %v %v", r.ScheduledAt, ledger, ran, err)
+	if ran, err := ldg.FireRun(context.Background(), "minutely", *r.ScheduledAt); err != nil || !ran {
+		t.Errorf("the caught-up fire %s is not in the ledger %s: %v %v", r.ScheduledAt, ldg, ran, err)
 	}
 
 	code, out, errOut := run(t, nil, "history", "--config", cfgPath)

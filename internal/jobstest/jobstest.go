@@ -1,8 +1,10 @@
 // Package jobstest holds the fixtures that the tests of a run (package
-// jobs) and of the scheduler (package schedule) share: the small shop in a
-// throw-away database, a config that delivers to an in-process SMTP server,
-// and a write-back target beside the shop. It is imported by tests only; it
-// imports config and the other test packages, never jobs or schedule.
+// jobs), of the scheduler (package schedule) and of the delivery ledger
+// (package ledger) share: the small shop in a throw-away database, a
+// config that delivers to an in-process SMTP server, a write-back target
+// beside the shop, and a folder this user cannot write in (ReadOnlyDir).
+// It is imported by tests only; it imports config and the other test
+// packages, never jobs, schedule or ledger.
 package jobstest
 
 import (

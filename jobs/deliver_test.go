@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/internal/smtptest"
+	"github.com/custseg/custseg/ledger"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -160,90 +161,8 @@ func TestExecuteReplicasShareTheDatabaseLedger(t *testing.T) {
 		}
 	}
 	var rows int
-	if err := admin.QueryRow("SELECT COUNT(*) FROM `"+schema+"`."+DeliveriesTable+" WHERE job = ? AND as_of = ? AND state = 'sent'",
+	if err := admin.QueryRow("SELECT COUNT(*) FROM `"+schema+"`."+ledger.DeliveriesTable+" WHERE job = ? AND as_of = ? AND state = 'sent'",
 		m.Job, m.AsOf).Scan(&rows); err != nil || rows != 2 {
-		t.Errorf("%s has %d sent rows (%v), want 2", DeliveriesTable, rows, err)
-	}
-}
-
-// The ledger contract on both back ends: latest state per audience, fires,
-// and every write visible to a second handle at once.
-func TestLedgerContract(t *testing.T) {
-	tdb := loadFixture(t)
-	srv := smtptest.Start(t)
-	for _, kind := range []string{"output folder", "shared folder", "database"} {
-		t.Run(kind, func(t *testing.T) {
-			cfg := deliveryConfig(t, srv)
-			wantShared := true
-			switch kind {
-			case "output folder":
-				cfg.Delivery.SharedFolder = ""
-				wantShared = false
-			case "database":
-				writebackTarget(t, tdb, cfg)
-			}
-			out := t.TempDir()
-			ctx := context.Background()
-			a, err := openLedger(ctx, cfg, Options{DSN: tdb.DSN}, out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer a.Close()
-			b, err := openLedger(ctx, cfg, Options{DSN: tdb.DSN}, out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer b.Close()
-			if a.Shared() != wantShared {
-				t.Errorf("Shared() = %v, want %v (%s)", a.Shared(), wantShared, a)
-			}
-			at := time.Date(2026, 10, 1, 7, 0, 0, 0, time.UTC)
-			for _, e := range []LedgerEntry{
-				{Job: "weekly", AsOf: "2026-09-30", Audience: "management", State: DeliverySending, At: at},
-				{Job: "weekly", AsOf: "2026-09-30", Audience: "management", State: DeliverySent, MessageID: "x@y", At: at.Add(time.Second)},
-				{Job: "weekly", AsOf: "2026-09-30", Audience: "marketing", State: DeliveryUnknown, At: at},
-				{Job: "weekly", AsOf: "2026-09-23", Audience: "marketing", State: DeliveryFailed, At: at},
-			} {
-				if err := a.RecordDelivery(ctx, e); err != nil {
-					t.Fatal(err)
-				}
-			}
-			got, err := b.Deliveries(ctx, "weekly", "2026-09-30")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(got) != 2 || got["management"].State != DeliverySent || got["management"].MessageID != "x@y" ||
-				got["marketing"].State != DeliveryUnknown {
-				t.Errorf("Deliveries = %+v", got)
-			}
-			fire := time.Date(2026, 10, 5, 7, 0, 0, 0, time.FixedZone("CST", 8*3600))
-			if err := a.RecordFire(ctx, FireEntry{Job: "weekly", ScheduledAt: fire, Status: "failed", Interrupted: true, At: at}); err != nil {
-				t.Fatal(err)
-			}
-			if run, err := b.FireRun(ctx, "weekly", fire); err != nil || run {
-				t.Errorf("an interrupted fire: FireRun = %v, %v; want false", run, err)
-			}
-			if err := a.RecordFire(ctx, FireEntry{Job: "weekly", ScheduledAt: fire, Status: "ok", At: at}); err != nil {
-				t.Fatal(err)
-			}
-			if run, err := b.FireRun(ctx, "weekly", fire.UTC()); err != nil || !run {
-				t.Errorf("a fire that ran: FireRun = %v, %v; want true", run, err)
-			}
-			if run, _ := b.FireRun(ctx, "daily", fire); run {
-				t.Errorf("another job's fire counts as run")
-			}
-		})
-	}
-}
-
-// A shared folder the ledger cannot be written in fails at open, saying
-// what to do.
-func TestOpenLedgerSharedFolderNotWritable(t *testing.T) {
-	srv := smtptest.Start(t)
-	cfg := deliveryConfig(t, srv)
-	t.Logf("read-only by %s", readOnlyDir(t, cfg.Delivery.SharedFolder))
-	_, err := OpenLedger(context.Background(), cfg, t.TempDir())
-	if err == nil || !strings.Contains(err.Error(), "delivery.shared_folder") {
-		t.Errorf("err = %v", err)
+		t.Errorf("%s has %d sent rows (%v), want 2", ledger.DeliveriesTable, rows, err)
 	}
 }

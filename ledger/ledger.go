@@ -1,4 +1,4 @@
-package jobs
+package ledger
 
 import (
 	"context"
@@ -32,8 +32,8 @@ const (
 	DeliveryFailed DeliveryState = "failed"
 )
 
-// LedgerEntry is one recorded state of one audience's message.
-type LedgerEntry struct {
+// DeliveryEntry is one recorded state of one audience's message.
+type DeliveryEntry struct {
 	Job       string        `json:"job"`
 	AsOf      string        `json:"as_of"`
 	Audience  string        `json:"audience"`
@@ -66,9 +66,9 @@ type FireEntry struct {
 type Ledger interface {
 	// Deliveries returns the latest entry of each audience of job and
 	// asOf (none: never attempted).
-	Deliveries(ctx context.Context, job, asOf string) (map[string]LedgerEntry, error)
+	Deliveries(ctx context.Context, job, asOf string) (map[string]DeliveryEntry, error)
 	// RecordDelivery durably records e.
-	RecordDelivery(ctx context.Context, e LedgerEntry) error
+	RecordDelivery(ctx context.Context, e DeliveryEntry) error
 	// FireRun reports whether a run of job's fire at scheduledAt was
 	// recorded and not interrupted.
 	FireRun(ctx context.Context, job string, scheduledAt time.Time) (bool, error)
@@ -80,12 +80,13 @@ type Ledger interface {
 	Shared() bool
 	// String says where the ledger is, for logs and errors (no secrets).
 	String() string
+	// Close releases the ledger's database connection, if it has one.
 	Close() error
 }
 
-// OpenLedger opens the ledger the config asks for: in the write-back
-// database when writeback is enabled (tables custseg_deliveries and
-// custseg_fires, created when absent), else beside the shared folder when
+// Open opens the ledger the config asks for: in the write-back database
+// when writeback is enabled (tables custseg_deliveries and custseg_fires,
+// created when absent), else beside the shared folder when
 // delivery.shared_folder is set (<shared_folder>/.custseg/ledger.jsonl,
 // checked at open to be writable and syncable), else in outDir (not
 // shared).
@@ -93,12 +94,12 @@ type Ledger interface {
 // The database ledger connects on first use, not here: a scheduler started
 // while the write-back database is down still starts, serves /healthz, and
 // records and alerts the fires that cannot reach the ledger.
-func OpenLedger(ctx context.Context, cfg *config.Config, outDir string) (Ledger, error) {
+func Open(ctx context.Context, cfg *config.Config, outDir string) (Ledger, error) {
 	if cfg.Writeback.Enabled {
-		return &lazyLedger{open: func(ctx context.Context) (Ledger, error) { return openDBLedger(ctx, cfg, Options{}) },
+		return &lazyLedger{open: func(ctx context.Context) (Ledger, error) { return openDBLedger(ctx, cfg, "") },
 			where: "the write-back database, " + cfg.Writeback.Schema + "." + DeliveriesTable + " and " + FiresTable}, nil
 	}
-	return openLedger(ctx, cfg, Options{}, outDir)
+	return OpenForRun(ctx, cfg, "", outDir)
 }
 
 // lazyLedger opens a shared ledger on first use, and again after a failed
@@ -125,7 +126,7 @@ func (z *lazyLedger) get(ctx context.Context) (Ledger, error) {
 }
 
 // Deliveries implements Ledger.
-func (z *lazyLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]LedgerEntry, error) {
+func (z *lazyLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]DeliveryEntry, error) {
 	l, err := z.get(ctx)
 	if err != nil {
 		return nil, err
@@ -134,7 +135,7 @@ func (z *lazyLedger) Deliveries(ctx context.Context, job, asOf string) (map[stri
 }
 
 // RecordDelivery implements Ledger.
-func (z *lazyLedger) RecordDelivery(ctx context.Context, e LedgerEntry) error {
+func (z *lazyLedger) RecordDelivery(ctx context.Context, e DeliveryEntry) error {
 	l, err := z.get(ctx)
 	if err != nil {
 		return err
@@ -176,15 +177,17 @@ func (z *lazyLedger) Close() error {
 	return z.l.Close()
 }
 
-// openLedger is OpenLedger with the run's options (its source DSN, which
-// the write-back schema must not be).
-func openLedger(ctx context.Context, cfg *config.Config, opts Options, outDir string) (Ledger, error) {
+// OpenForRun is Open for one run: the database ledger connects now, and
+// refuses a write-back schema that is the run's source database, named by
+// sourceDSN ("": the config's database section).
+func OpenForRun(ctx context.Context, cfg *config.Config, sourceDSN, outDir string) (Ledger, error) {
+	fileMode, dirMode := cfg.Outputs.Modes()
 	switch {
 	case cfg.Writeback.Enabled:
-		return openDBLedger(ctx, cfg, opts)
+		return openDBLedger(ctx, cfg, sourceDSN)
 	case cfg.Delivery.SharedFolder != "":
-		dir := filepath.Join(cfg.Resolve(cfg.Delivery.SharedFolder), SharedLedgerDir)
-		l, err := openFileLedger(dir, true, modesOf(cfg))
+		dir := filepath.Join(cfg.Resolve(cfg.Delivery.SharedFolder), SharedDir)
+		l, err := openFileLedger(dir, true, fileMode, dirMode)
 		if err != nil {
 			return nil, fmt.Errorf("delivery ledger: the shared folder cannot hold it in %s (%v): "+
 				"make delivery.shared_folder writable by this user on a file system that supports fsync, "+
@@ -192,7 +195,7 @@ func openLedger(ctx context.Context, cfg *config.Config, opts Options, outDir st
 		}
 		return l, nil
 	}
-	l, err := openFileLedger(outDir, false, modesOf(cfg))
+	l, err := openFileLedger(outDir, false, fileMode, dirMode)
 	if err != nil {
 		return nil, fmt.Errorf("delivery ledger: the output folder %s cannot hold it (%v): make it writable by this user", outDir, err)
 	}

@@ -1,4 +1,4 @@
-package jobs
+package linefile
 
 import (
 	"bufio"
@@ -7,26 +7,16 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/custseg/custseg/internal/flock"
 )
 
-// Line files: the run history (runs.jsonl) and the file delivery ledger
-// are JSON lines, appended by one write each, synced before the append
-// returns. Several processes may append to the same file (replicas on a
-// shared folder, a run next to the scheduler), so each append holds an
-// exclusive advisory lock on the file (flock; shared for a read).
-//
-// A crash in the middle of a write can leave a last line without its
-// newline. The next append repairs that: it starts its record with a
-// newline, so the record is a line of its own and only the torn fragment
-// is damaged. Readers skip damaged lines and return their numbers, so that
-// they are reported, never silently dropped.
-
-// appendLine appends line (without its newline) to the file at path,
+// Append appends line (without its newline) to the file at path,
 // creating the file and its folder (mode for both; folders get dirMode)
 // when absent, and syncs the file, and the folder when it created either.
-func appendLine(path string, line []byte, fileMode, dirMode os.FileMode) error {
+func Append(path string, line []byte, fileMode, dirMode os.FileMode) error {
 	dir := filepath.Dir(path)
-	if err := mkdirSynced(dir, dirMode); err != nil {
+	if err := MkdirSynced(dir, dirMode); err != nil {
 		return err
 	}
 	_, statErr := os.Stat(path)
@@ -36,10 +26,10 @@ func appendLine(path string, line []byte, fileMode, dirMode os.FileMode) error {
 		return err
 	}
 	defer f.Close()
-	if err := lockFile(f, true); err != nil {
+	if err := flock.Lock(f, true); err != nil {
 		return fmt.Errorf("lock %s: %w", path, err)
 	}
-	defer unlockFile(f) //nolint:errcheck // closing the file releases it too
+	defer flock.Unlock(f) //nolint:errcheck // closing the file releases it too
 	info, err := f.Stat()
 	if err != nil {
 		return err
@@ -67,12 +57,12 @@ func appendLine(path string, line []byte, fileMode, dirMode os.FileMode) error {
 	return nil
 }
 
-// readLines calls fn with each line of the file at path (numbered from 1,
+// Read calls fn with each line of the file at path (numbered from 1,
 // without its newline) under a shared lock. fn returns false for a line
 // it cannot read; those lines' numbers are returned, as is a last line
 // without its newline (a torn write) that fn cannot read. A missing file
 // has no lines.
-func readLines(path string, fn func(n int, line []byte) bool) (damaged []int, err error) {
+func Read(path string, fn func(n int, line []byte) bool) (damaged []int, err error) {
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -86,10 +76,10 @@ func readLines(path string, fn func(n int, line []byte) bool) (damaged []int, er
 	} else if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s is not a regular file", path)
 	}
-	if err := lockFile(f, false); err != nil {
+	if err := flock.Lock(f, false); err != nil {
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
-	defer unlockFile(f) //nolint:errcheck // closing the file releases it too
+	defer flock.Unlock(f) //nolint:errcheck // closing the file releases it too
 	r := bufio.NewReader(f)
 	for n := 1; ; n++ {
 		line, err := r.ReadBytes('\n')
@@ -114,15 +104,15 @@ func readLines(path string, fn func(n int, line []byte) bool) (damaged []int, er
 	}
 }
 
-// mkdirSynced creates dir and its missing parents, syncing the parent of
+// MkdirSynced creates dir and its missing parents, syncing the parent of
 // each folder it creates so that the new entries survive a crash.
-func mkdirSynced(dir string, mode os.FileMode) error {
+func MkdirSynced(dir string, mode os.FileMode) error {
 	if _, err := os.Stat(dir); err == nil {
 		return nil
 	}
 	parent := filepath.Dir(dir)
 	if parent != dir {
-		if err := mkdirSynced(parent, mode); err != nil {
+		if err := MkdirSynced(parent, mode); err != nil {
 			return err
 		}
 	}

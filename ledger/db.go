@@ -1,4 +1,4 @@
-package jobs
+package ledger
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/writebackdb"
 )
 
 // Ledger tables in the write-back schema, created when absent. Both are
@@ -45,29 +46,31 @@ const firesDDL = `CREATE TABLE IF NOT EXISTS %s (
   KEY job_fire (job, scheduled_at)
 ) DEFAULT CHARSET=utf8mb4`
 
-// ledgerOpTimeout bounds each ledger statement.
-const ledgerOpTimeout = 30 * time.Second
+// opTimeout bounds each ledger statement.
+const opTimeout = 30 * time.Second
 
 // dbLedger is a Ledger in the write-back database: each entry is one
 // INSERT, committed (autocommit) before the call returns.
 type dbLedger struct {
 	db                *sql.DB
 	schema            string
+	quoted            string // schema, quoted
 	deliveries, fires string // quoted and qualified
 }
 
 var _ Ledger = (*dbLedger)(nil)
 
 // openDBLedger connects to the write-back database and creates the
-// ledger tables when absent.
-func openDBLedger(ctx context.Context, cfg *config.Config, opts Options) (*dbLedger, error) {
-	db, names, err := openWriteback(ctx, cfg, opts)
+// ledger tables when absent. sourceDSN is the run's source database, which
+// the write-back schema must not be ("": the config's database section).
+func openDBLedger(ctx context.Context, cfg *config.Config, sourceDSN string) (Ledger, error) {
+	db, schema, err := writebackdb.Open(ctx, cfg, sourceDSN)
 	if err != nil {
 		return nil, fmt.Errorf("delivery ledger in the write-back database: %w", err)
 	}
-	l := &dbLedger{db: db, schema: cfg.Writeback.Schema,
-		deliveries: names.schema + ".`" + DeliveriesTable + "`", fires: names.schema + ".`" + FiresTable + "`"}
-	octx, cancel := context.WithTimeout(ctx, ledgerOpTimeout)
+	l := &dbLedger{db: db, schema: cfg.Writeback.Schema, quoted: schema,
+		deliveries: schema + ".`" + DeliveriesTable + "`", fires: schema + ".`" + FiresTable + "`"}
+	octx, cancel := context.WithTimeout(ctx, opTimeout)
 	defer cancel()
 	if err := l.ensure(octx); err != nil {
 		db.Close()
@@ -77,15 +80,15 @@ func openDBLedger(ctx context.Context, cfg *config.Config, opts Options) (*dbLed
 }
 
 // ensure creates the schema and the ledger tables that are absent,
-// asking information_schema first (see ensureTables).
+// asking information_schema first, so that a user allowed to write
+// existing tables but not to create databases still works.
 func (l *dbLedger) ensure(ctx context.Context) error {
 	var n int
 	if err := l.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", l.schema).Scan(&n); err != nil {
 		return fmt.Errorf("look for database %s: %w", l.schema, err)
 	}
 	if n == 0 {
-		q, _ := quoteIdent(l.schema)
-		if _, err := l.db.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+q+" CHARACTER SET utf8mb4"); err != nil {
+		if _, err := l.db.ExecContext(ctx, "CREATE DATABASE IF NOT EXISTS "+l.quoted+" CHARACTER SET utf8mb4"); err != nil {
 			return fmt.Errorf("create database %s: %w", l.schema, err)
 		}
 	}
@@ -106,8 +109,8 @@ func (l *dbLedger) ensure(ctx context.Context) error {
 }
 
 // Deliveries implements Ledger.
-func (l *dbLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]LedgerEntry, error) {
-	ctx, cancel := context.WithTimeout(ctx, ledgerOpTimeout)
+func (l *dbLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]DeliveryEntry, error) {
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
 	defer cancel()
 	rows, err := l.db.QueryContext(ctx, "SELECT audience, state, message_id, run_id, host, at, error FROM "+l.deliveries+
 		" WHERE job = ? AND as_of = ? ORDER BY id", job, asOf)
@@ -115,9 +118,9 @@ func (l *dbLedger) Deliveries(ctx context.Context, job, asOf string) (map[string
 		return nil, fmt.Errorf("delivery ledger %s: %w", l, err)
 	}
 	defer rows.Close()
-	out := map[string]LedgerEntry{}
+	out := map[string]DeliveryEntry{}
 	for rows.Next() {
-		e := LedgerEntry{Job: job, AsOf: asOf}
+		e := DeliveryEntry{Job: job, AsOf: asOf}
 		var msgID, runID, host, errText sql.NullString
 		if err := rows.Scan(&e.Audience, &e.State, &msgID, &runID, &host, &e.At, &errText); err != nil {
 			return nil, fmt.Errorf("delivery ledger %s: %w", l, err)
@@ -132,8 +135,8 @@ func (l *dbLedger) Deliveries(ctx context.Context, job, asOf string) (map[string
 }
 
 // RecordDelivery implements Ledger.
-func (l *dbLedger) RecordDelivery(ctx context.Context, e LedgerEntry) error {
-	ctx, cancel := context.WithTimeout(ctx, ledgerOpTimeout)
+func (l *dbLedger) RecordDelivery(ctx context.Context, e DeliveryEntry) error {
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
 	defer cancel()
 	_, err := l.db.ExecContext(ctx, "INSERT INTO "+l.deliveries+
 		" (job, as_of, audience, state, message_id, run_id, host, at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -146,7 +149,7 @@ func (l *dbLedger) RecordDelivery(ctx context.Context, e LedgerEntry) error {
 
 // FireRun implements Ledger.
 func (l *dbLedger) FireRun(ctx context.Context, job string, scheduledAt time.Time) (bool, error) {
-	ctx, cancel := context.WithTimeout(ctx, ledgerOpTimeout)
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
 	defer cancel()
 	var n int
 	if err := l.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM "+l.fires+" WHERE job = ? AND scheduled_at = ? AND NOT interrupted",
@@ -158,7 +161,7 @@ func (l *dbLedger) FireRun(ctx context.Context, job string, scheduledAt time.Tim
 
 // RecordFire implements Ledger.
 func (l *dbLedger) RecordFire(ctx context.Context, e FireEntry) error {
-	ctx, cancel := context.WithTimeout(ctx, ledgerOpTimeout)
+	ctx, cancel := context.WithTimeout(ctx, opTimeout)
 	defer cancel()
 	_, err := l.db.ExecContext(ctx, "INSERT INTO "+l.fires+
 		" (job, scheduled_at, run_id, status, interrupted, host, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -179,3 +182,11 @@ func (l *dbLedger) String() string {
 
 // Close implements Ledger.
 func (l *dbLedger) Close() error { return l.db.Close() }
+
+// orNull is s, or NULL when it is empty.
+func orNull(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

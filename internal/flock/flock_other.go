@@ -1,10 +1,11 @@
 //go:build !unix
 
-package jobs
+package flock
 
 import "os"
 
 // flock reports that file locks are not supported here.
 func flock(*os.File, bool, bool) (bool, error) { return false, errNoLocks }
 
-func unlockFile(*os.File) error { return nil }
+// unlock has no lock to release.
+func unlock(*os.File) error { return nil }

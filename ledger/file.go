@@ -1,4 +1,4 @@
-package jobs
+package ledger
 
 import (
 	"context"
@@ -10,27 +10,30 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+
+	"github.com/custseg/custseg/internal/flock"
+	"github.com/custseg/custseg/internal/linefile"
 )
 
-// LedgerFile is the file delivery ledger's name: in <shared_folder>/.custseg/
+// FileName is the file delivery ledger's name: in <shared_folder>/.custseg/
 // when the shared folder holds it, else in the output folder.
-const LedgerFile = "ledger.jsonl"
+const FileName = "ledger.jsonl"
 
-// SharedLedgerDir is the folder of the shared folder that holds the ledger.
-const SharedLedgerDir = ".custseg"
+// SharedDir is the folder of the shared folder that holds the ledger.
+const SharedDir = ".custseg"
 
 // ledgerLine is one line of the file ledger: exactly one of its fields.
 type ledgerLine struct {
-	Delivery *LedgerEntry `json:"delivery,omitempty"`
-	Fire     *FireEntry   `json:"fire,omitempty"`
+	Delivery *DeliveryEntry `json:"delivery,omitempty"`
+	Fire     *FireEntry     `json:"fire,omitempty"`
 }
 
-// fileLedger is a Ledger in a JSON-lines file (see ledger_lines.go): each
-// entry one appended line, synced before the call returns.
+// fileLedger is a Ledger in a JSON-lines file (see internal/linefile):
+// each entry one appended line, synced before the call returns.
 type fileLedger struct {
-	path   string
-	shared bool
-	modes  Modes
+	path              string
+	shared            bool
+	fileMode, dirMode os.FileMode
 
 	mu      sync.Mutex
 	damaged []int // lines the last read could not use
@@ -39,10 +42,11 @@ type fileLedger struct {
 var _ Ledger = (*fileLedger)(nil)
 
 // openFileLedger opens the ledger file in dir, checking that the folder
-// can be created, written and synced.
-func openFileLedger(dir string, shared bool, modes Modes) (*fileLedger, error) {
-	l := &fileLedger{path: filepath.Join(dir, LedgerFile), shared: shared, modes: modes}
-	if err := probeFolder(dir, modes); err != nil {
+// can be created, written and synced. Files are created with fileMode,
+// folders with dirMode.
+func openFileLedger(dir string, shared bool, fileMode, dirMode os.FileMode) (*fileLedger, error) {
+	l := &fileLedger{path: filepath.Join(dir, FileName), shared: shared, fileMode: fileMode, dirMode: dirMode}
+	if err := probeFolder(dir, fileMode, dirMode); err != nil {
 		return nil, err
 	}
 	return l, nil
@@ -50,14 +54,14 @@ func openFileLedger(dir string, shared bool, modes Modes) (*fileLedger, error) {
 
 // probeFolder creates dir when absent and writes, syncs and removes a
 // small file in it: a folder that cannot do that cannot hold the ledger.
-func probeFolder(dir string, modes Modes) error {
-	if err := mkdirSynced(dir, modes.Dir); err != nil {
+func probeFolder(dir string, fileMode, dirMode os.FileMode) error {
+	if err := linefile.MkdirSynced(dir, dirMode); err != nil {
 		return err
 	}
 	b := make([]byte, 4)
 	rand.Read(b)
 	p := filepath.Join(dir, ".probe-"+hex.EncodeToString(b))
-	f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, modes.File)
+	f, err := os.OpenFile(p, os.O_CREATE|os.O_EXCL|os.O_WRONLY, fileMode)
 	if err != nil {
 		return err
 	}
@@ -70,7 +74,7 @@ func probeFolder(dir string, modes Modes) error {
 		f.Close()
 		return err
 	}
-	if err := lockFile(f, true); err != nil {
+	if err := flock.Lock(f, true); err != nil {
 		f.Close()
 		return fmt.Errorf("lock: %w", err)
 	}
@@ -82,7 +86,7 @@ func (l *fileLedger) append(e ledgerLine) error {
 	if err != nil {
 		return err
 	}
-	if err := appendLine(l.path, b, l.modes.File, l.modes.Dir); err != nil {
+	if err := linefile.Append(l.path, b, l.fileMode, l.dirMode); err != nil {
 		return fmt.Errorf("delivery ledger %s: %w", l.path, err)
 	}
 	return nil
@@ -90,7 +94,7 @@ func (l *fileLedger) append(e ledgerLine) error {
 
 // read calls fn with each readable entry, oldest first.
 func (l *fileLedger) read(fn func(ledgerLine)) error {
-	damaged, err := readLines(l.path, func(_ int, line []byte) bool {
+	damaged, err := linefile.Read(l.path, func(_ int, line []byte) bool {
 		var e ledgerLine
 		if json.Unmarshal(line, &e) != nil || (e.Delivery == nil) == (e.Fire == nil) {
 			return false
@@ -108,8 +112,8 @@ func (l *fileLedger) read(fn func(ledgerLine)) error {
 }
 
 // Deliveries implements Ledger.
-func (l *fileLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]LedgerEntry, error) {
-	out := map[string]LedgerEntry{}
+func (l *fileLedger) Deliveries(ctx context.Context, job, asOf string) (map[string]DeliveryEntry, error) {
+	out := map[string]DeliveryEntry{}
 	err := l.read(func(e ledgerLine) {
 		if d := e.Delivery; d != nil && d.Job == job && d.AsOf == asOf {
 			out[d.Audience] = *d
@@ -119,7 +123,7 @@ func (l *fileLedger) Deliveries(ctx context.Context, job, asOf string) (map[stri
 }
 
 // RecordDelivery implements Ledger.
-func (l *fileLedger) RecordDelivery(ctx context.Context, e LedgerEntry) error {
+func (l *fileLedger) RecordDelivery(ctx context.Context, e DeliveryEntry) error {
 	return l.append(ledgerLine{Delivery: &e})
 }
 
@@ -147,6 +151,16 @@ func (l *fileLedger) String() string { return l.path }
 
 // Close implements Ledger.
 func (l *fileLedger) Close() error { return nil }
+
+// Damaged returns the numbers of the lines the last read of l could not
+// use (a torn write, a damaged file), for a warning; none for a ledger
+// that is not a file.
+func Damaged(l Ledger) []int {
+	if fl, ok := l.(*fileLedger); ok {
+		return fl.Damaged()
+	}
+	return nil
+}
 
 // Damaged returns the numbers of the lines the last read of the ledger
 // could not use (a torn write, a damaged file), for a warning.

@@ -1,18 +1,18 @@
-package jobs
+package jobstest
 
 import (
 	"os"
 	"testing"
 )
 
-// readOnlyDir makes dir (created when missing) a folder this user cannot
+// ReadOnlyDir makes dir (created when missing) a folder this user cannot
 // write in, and says how: mode 0500 for an ordinary user; for root, whom
 // permissions do not stop, the immutable attribute (chattr +i, which
 // needs CAP_LINUX_IMMUTABLE and a file system that has it), so that the
 // case runs as root too, as in CI. Both are undone when the test ends.
 // Where neither works, the test is skipped, except under CI=true, where
 // it fails.
-func readOnlyDir(t *testing.T, dir string) string {
+func ReadOnlyDir(t testing.TB, dir string) string {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func canCreateIn(dir string) bool {
 
 // cannot skips the test for want of a read-only folder, or fails it under
 // CI=true, where every case must run.
-func cannot(t *testing.T, why string) {
+func cannot(t testing.TB, why string) {
 	t.Helper()
 	if os.Getenv("CI") == "true" {
 		t.Fatal(why + "; CI=true does not allow skipping")

@@ -1,6 +1,6 @@
 //go:build unix
 
-package jobs
+package flock
 
 import (
 	"errors"
@@ -36,4 +36,5 @@ func flock(f *os.File, exclusive, wait bool) (held bool, err error) {
 	}
 }
 
-func unlockFile(f *os.File) error { return syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
+// unlock releases f's lock.
+func unlock(f *os.File) error { return syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }

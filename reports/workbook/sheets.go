@@ -414,8 +414,8 @@ func (wb *workbook) writeAbout() error {
 	add(aRun, wb.t(generatedAt), wb.generatedAt(), kText)
 	add(aRun, wb.t(locale), wb.in.Locale, kText)
 	add(aRun, wb.t(measure), wb.t(wb.measureLabel()), kText)
-	for _, p := range wb.in.Params {
-		add(aParam, p.Name, p.Value, kText)
+	for _, p := range reports.Settings(wb.in, wb.loc) {
+		add(aParam, p.Label, p.Value, kText)
 	}
 	warnings := reports.Warnings(wb.in, wb.loc)
 	if len(warnings) == 0 {

@@ -187,7 +187,10 @@ type Churn struct {
 
 // Job is one scheduled report.
 type Job struct {
-	Name     string        `yaml:"name"`
+	Name string `yaml:"name"`
+	// Title is the job's name as the reports show it to their readers, in
+	// the reports' language ("每周客户分群"); "" shows Name.
+	Title    string        `yaml:"title"`
 	Cron     string        `yaml:"cron"`
 	TimeZone string        `yaml:"time_zone"`
 	Timeout  time.Duration `yaml:"timeout"`

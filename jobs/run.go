@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -363,7 +364,7 @@ func (r *run) renderFile(ctx context.Context, rd rendering, end func()) error {
 func (r *run) input() *reports.Input {
 	cfg, m, ex := r.cfg, r.m, r.ex
 	in := &reports.Input{
-		Job: r.job.Name, RunID: m.RunID, AsOf: r.win.AsOf, GeneratedAt: r.now(), Locale: r.locale,
+		Job: cmp.Or(r.job.Title, r.job.Name), RunID: m.RunID, AsOf: r.win.AsOf, GeneratedAt: r.now(), Locale: r.locale,
 		Currency: cfg.Outputs.Currency, Dataset: r.ds, Result: r.res, Quality: ex.Quality, SourceRows: ex.SourceRows,
 		Warnings: r.warnings, SegmentSheets: cfg.Outputs.SegmentSheets, History: r.history, Analysis: r.params,
 		NamesInReport: cfg.Outputs.NamesInReport, CustomerList: cfg.Outputs.CustomerList,

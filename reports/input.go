@@ -8,6 +8,7 @@ import (
 
 // Input is everything a report shows about one run.
 type Input struct {
+	// Job is the job's name as readers see it (its title, else its name).
 	Job         string
 	RunID       string
 	AsOf        time.Time // the as-of date (midnight, data time zone)

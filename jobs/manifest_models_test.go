@@ -169,7 +169,7 @@ func TestManifestModelsSkipped(t *testing.T) {
 	res.Models = analysis.Models{
 		Backtest:      analysis.Backtest{Skipped: analysis.BacktestSkippedFew, HoldoutUnits: 13, RepeatBuyers: 4},
 		ChoiceReason:  analysis.ChoiceNone,
-		PurchaseError: "too little data",
+		PurchaseError: btyd.ErrTooLittleData.Error(),
 		Verdict:       analysis.Verdict{Level: analysis.VerdictNotUsable, Reasons: []analysis.VerdictReason{{Code: analysis.ReasonNotConverged}}},
 	}
 	m, raw := manifestModelsJSON(t, res)
@@ -183,7 +183,7 @@ func TestManifestModelsSkipped(t *testing.T) {
 		}
 	}
 	if r := bt["reasons"].([]any)[0].(map[string]any); r["code"] != "not_converged" ||
-		!strings.HasPrefix(r["text"].(string), "No purchase model converged (too little data)") {
+		!strings.HasPrefix(r["text"].(string), "No purchase model converged (too few customers, or too few distinct ones, for it)") {
 		t.Errorf("reason %v", r)
 	}
 	for _, k := range []string{"mbgnbd", "pareto_nbd"} {
@@ -191,7 +191,7 @@ func TestManifestModelsSkipped(t *testing.T) {
 			t.Errorf("%s %v", k, r)
 		}
 	}
-	if pm := m["purchase_model"].(map[string]any); pm["chosen"] != "" || pm["reason"] != "none" || pm["error"] != "too little data" {
+	if pm := m["purchase_model"].(map[string]any); pm["chosen"] != "" || pm["reason"] != "none" || pm["error"] != btyd.ErrTooLittleData.Error() {
 		t.Errorf("purchase_model %v", pm)
 	}
 }

@@ -11,16 +11,6 @@ import (
 // The run's English warnings say the same for the operator (manifest,
 // log); these are for the readers, in their language.
 
-// Texts of the data alerts. Those with %s take formatted values, in order.
-var (
-	alertStale       = Label("reports.alertStale")
-	alertStaleConfig = Label("reports.alertStaleConfig")
-	alertStaleRhythm = Label("reports.alertStaleRhythm")
-	alertStaleFloor  = Label("reports.alertStaleFloor")
-
-	alertFanout = Label("reports.alertFanout")
-)
-
 // DataAlerts returns the banner lines of in's run, in locale: stale data
 // first, then a fan-out; none for data that is fresh and does not repeat.
 func DataAlerts(in *Input, loc string) []string {
@@ -30,18 +20,18 @@ func DataAlerts(in *Input, loc string) []string {
 	}
 	var out []string
 	if f := res.Freshness; f.Stale {
-		from := alertStaleRhythm
+		from := Label("reports.alertStaleRhythm")
 		switch {
 		case f.LimitFrom == analysis.LimitFromConfig:
-			from = alertStaleConfig
+			from = Label("reports.alertStaleConfig")
 		case f.LimitFrom == analysis.LimitFromFloor, f.AtFloor():
-			from = alertStaleFloor
+			from = Label("reports.alertStaleFloor")
 		}
-		out = append(out, Format(alertStale, loc, f.LastOrder.String(), Int(f.DaysSince),
+		out = append(out, Format("reports.alertStale", loc, f.LastOrder.String(), Int(f.DaysSince),
 			Date(AsOfDate(in)), Int(f.LimitDays), from.In(loc)))
 	}
 	if f := res.Fanout; f.Over {
-		out = append(out, Format(alertFanout, loc, Int(int(f.ExactRepeats)), Pct(f.Share)))
+		out = append(out, Format("reports.alertFanout", loc, Int(int(f.ExactRepeats)), Pct(f.Share)))
 	}
 	return out
 }

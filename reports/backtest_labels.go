@@ -55,44 +55,7 @@ func PurchaseModelName(key, loc string) string {
 // Texts of the verdict, the choice and the back-test. Those with %s take
 // formatted values, in order.
 var (
-	BtVerdictTitle   = Label("reports.BtVerdictTitle")
-	BtVerdictHeading = Label("reports.BtVerdictHeading")
-	// BtVerdictLine: the level, then its first reason (the email).
-	BtVerdictLine = Label("reports.BtVerdictLine")
-	BtVerdictText = Label("reports.BtVerdictText")
 
-	// Reasons (analysis.Reason*).
-	btTrackingUnder = Label("reports.btTrackingUnder")
-	btTrackingOver  = Label("reports.btTrackingOver")
-	btTrackingExact = Label("reports.btTrackingExact")
-	btTrackingNone  = Label("reports.btTrackingNone")
-	BtNaiveWorse    = Label("reports.BtNaiveWorse")
-	BtNaiveBetter   = Label("reports.BtNaiveBetter")
-	btNoHoldout     = Label("reports.btNoHoldout")
-	btNoHoldoutFit  = Label("reports.btNoHoldoutFit")
-	btNotConverged  = Label("reports.btNotConverged")
-	btNoneConverged = Label("reports.btNoneConverged")
-	btFewRepeat     = Label("reports.btFewRepeat")
-	btSpendRises    = Label("reports.btSpendRises")
-	btSpendFalls    = Label("reports.btSpendFalls")
-	btSpendFailed   = Label("reports.btSpendFailed")
-	btModelThe      = Label("reports.btModelThe")
-	btNoReason      = Label("reports.btNoReason")
-
-	// Why there is no back-test (analysis.BacktestSkipped*).
-	btSkippedOff     = Label("reports.btSkippedOff")
-	btSkippedNotRead = Label("reports.btSkippedNotRead")
-	btSkippedHistory = Label("reports.btSkippedHistory")
-	btSkippedFew     = Label("reports.btSkippedFew")
-	btSkippedOther   = Label("reports.btSkippedOther")
-
-	// The choice of the purchase model (analysis.Choice*).
-	btChoiceConfigured = Label("reports.btChoiceConfigured")
-	btChoiceHoldout    = Label("reports.btChoiceHoldout")
-	btChoiceBIC        = Label("reports.btChoiceBIC")
-	btChoiceOnly       = Label("reports.btChoiceOnly")
-	btChoiceNone       = Label("reports.btChoiceNone")
-	btChoicePlain      = Label("reports.btChoicePlain")
 	// Short forms for a table cell (the workbook's model table).
 	BtChoiceShort = map[string]Label{
 		analysis.ChoiceConfigured: "reports.BtChoiceShort.ChoiceConfigured",
@@ -100,16 +63,6 @@ var (
 		analysis.ChoiceBIC:        "reports.BtChoiceShort.ChoiceBIC",
 		analysis.ChoiceOnly:       "reports.BtChoiceShort.ChoiceOnly",
 	}
-	BtChoiceYes = Label("reports.BtChoiceYes")
-
-	// Spans of time.
-	btWeeks = Label("reports.btWeeks")
-	btWeek  = Label("reports.btWeek")
-	btDays  = Label("reports.btDays")
-	btDay   = Label("reports.btDay")
-
-	// The churned-but-likely-active sentence (near the P(alive) chart).
-	BtChurnedAlive = Label("reports.BtChurnedAlive")
 )
 
 // VerdictText is the verdict on the purchase model's predictions worded
@@ -180,37 +133,37 @@ func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.Verdict
 		}
 		return TrackingSentence(r.Model, r.Predicted, r.Actual, units, m.TimeUnitDays, loc)
 	case analysis.ReasonNaiveWorse:
-		return Format(BtNaiveWorse, loc, BtDec(r.MAE), BtDec(r.NaiveMAE))
+		return Format("reports.BtNaiveWorse", loc, BtDec(r.MAE), BtDec(r.NaiveMAE))
 	case analysis.ReasonNaiveBetter:
-		return Format(BtNaiveBetter, loc, BtDec(r.MAE), BtDec(r.NaiveMAE))
+		return Format("reports.BtNaiveBetter", loc, BtDec(r.MAE), BtDec(r.NaiveMAE))
 	case analysis.ReasonNoHoldout:
 		if m.Backtest.Skipped == "" { // the model's calibration fit failed
-			return Format(btNoHoldoutFit, loc, PurchaseModelName(cmp.Or(r.Model, m.Chosen), loc),
+			return Format("reports.btNoHoldoutFit", loc, PurchaseModelName(cmp.Or(r.Model, m.Chosen), loc),
 				BtSpan(m.Backtest.HoldoutUnits, m.TimeUnitDays, loc))
 		}
-		return Format(btNoHoldout, loc, BacktestSkipped(m, p, loc))
+		return Format("reports.btNoHoldout", loc, BacktestSkipped(m, p, loc))
 	case analysis.ReasonNotConverged:
 		why := Why(purchaseModelError(m, r.Model), loc)
 		if why == "" {
-			why = btNoReason.In(loc)
+			why = Label("reports.btNoReason").In(loc)
 		}
 		if r.Model == "" {
-			return Format(btNoneConverged, loc, why)
+			return Format("reports.btNoneConverged", loc, why)
 		}
-		return Format(btNotConverged, loc, PurchaseModelName(r.Model, loc), why)
+		return Format("reports.btNotConverged", loc, PurchaseModelName(r.Model, loc), why)
 	case analysis.ReasonFewRepeatBuyers:
-		return Format(btFewRepeat, loc, Int(r.Count))
+		return Format("reports.btFewRepeat", loc, Int(r.Count))
 	case analysis.ReasonSpendRelated:
 		if r.Share < 0 {
-			return Format(btSpendFalls, loc, btCorr(r.Share))
+			return Format("reports.btSpendFalls", loc, btCorr(r.Share))
 		}
-		return Format(btSpendRises, loc, btCorr(r.Share))
+		return Format("reports.btSpendRises", loc, btCorr(r.Share))
 	case analysis.ReasonSpendFailed:
 		why := Why(m.GGError, loc)
 		if why == "" {
-			why = btNoReason.In(loc)
+			why = Label("reports.btNoReason").In(loc)
 		}
-		return Format(btSpendFailed, loc, why)
+		return Format("reports.btSpendFailed", loc, why)
 	}
 	return r.Code
 }
@@ -218,7 +171,7 @@ func verdictReason(m analysis.Models, p analysis.ModelParams, r analysis.Verdict
 // TrackingSentence compares a model's predicted total of repeat purchases
 // over a holdout of units time units with the actual total.
 func TrackingSentence(model string, predicted, actual, units, unitDays float64, loc string) string {
-	name := btModelThe.In(loc)
+	name := Label("reports.btModelThe").In(loc)
 	if model != "" {
 		name = PurchaseModelName(model, loc)
 	} else if loc == "zh-CN" {
@@ -230,13 +183,13 @@ func TrackingSentence(model string, predicted, actual, units, unitDays float64, 
 	share := (predicted - actual) / actual
 	switch {
 	case !(actual > 0) || !Finite(predicted):
-		s = Format(btTrackingNone, loc, name, pred, span)
+		s = Format("reports.btTrackingNone", loc, name, pred, span)
 	case Pct1(math.Abs(share)) == 0:
-		s = Format(btTrackingExact, loc, name, pred, span, act)
+		s = Format("reports.btTrackingExact", loc, name, pred, span, act)
 	case share < 0:
-		s = Format(btTrackingUnder, loc, name, pred, span, act, Pct(-share))
+		s = Format("reports.btTrackingUnder", loc, name, pred, span, act, Pct(-share))
 	default:
-		s = Format(btTrackingOver, loc, name, pred, span, act, Pct(share))
+		s = Format("reports.btTrackingOver", loc, name, pred, span, act, Pct(share))
 	}
 	return strings.TrimSpace(s)
 }
@@ -269,17 +222,17 @@ func BacktestSkipped(m analysis.Models, p analysis.ModelParams, loc string) stri
 	switch b.Skipped {
 	case analysis.BacktestSkippedOff:
 		if b.HoldoutUnits > 0 { // on, but the extract did not read the holdout
-			return Format(btSkippedNotRead, loc, span)
+			return Format("reports.btSkippedNotRead", loc, span)
 		}
-		return btSkippedOff.In(loc)
+		return Label("reports.btSkippedOff").In(loc)
 	case analysis.BacktestSkippedHistory:
-		return Format(btSkippedHistory, loc, span)
+		return Format("reports.btSkippedHistory", loc, span)
 	case analysis.BacktestSkippedFew:
-		return Format(btSkippedFew, loc, Int(b.RepeatBuyers), span)
+		return Format("reports.btSkippedFew", loc, Int(b.RepeatBuyers), span)
 	case "":
-		return Format(btSkippedOther, loc, "—")
+		return Format("reports.btSkippedOther", loc, "—")
 	}
-	return Format(btSkippedOther, loc, b.Skipped)
+	return Format("reports.btSkippedOther", loc, b.Skipped)
 }
 
 // ChoiceSentence names the chosen purchase model of m and why.
@@ -287,31 +240,31 @@ func ChoiceSentence(m analysis.Models, loc string) string {
 	name := PurchaseModelName(m.Chosen, loc)
 	switch {
 	case m.ChoiceReason == analysis.ChoiceNone || (m.Chosen == "" && m.ChoiceReason != ""):
-		return btChoiceNone.In(loc)
+		return Label("reports.btChoiceNone").In(loc)
 	case m.Chosen == "":
 		return ""
 	}
 	switch m.ChoiceReason {
 	case analysis.ChoiceConfigured:
-		return Format(btChoiceConfigured, loc, name)
+		return Format("reports.btChoiceConfigured", loc, name)
 	case analysis.ChoiceHoldout:
 		for _, bm := range m.Backtest.Models {
 			if bm.Key == m.Chosen && Finite(bm.MAE) {
-				return Format(btChoiceHoldout, loc, name, BtDec(bm.MAE))
+				return Format("reports.btChoiceHoldout", loc, name, BtDec(bm.MAE))
 			}
 		}
 	case analysis.ChoiceBIC:
 		for _, f := range m.Purchase {
 			if f.Key == m.Chosen && f.Model != nil {
 				if bic := f.Model.Fit().BIC(); Finite(bic) {
-					return Format(btChoiceBIC, loc, name, btBIC(bic))
+					return Format("reports.btChoiceBIC", loc, name, btBIC(bic))
 				}
 			}
 		}
 	case analysis.ChoiceOnly:
-		return Format(btChoiceOnly, loc, name)
+		return Format("reports.btChoiceOnly", loc, name)
 	}
-	return Format(btChoicePlain, loc, name)
+	return Format("reports.btChoicePlain", loc, name)
 }
 
 // BtSpan is a span of units time units of unitDays days in words: "13
@@ -322,17 +275,17 @@ func BtSpan(units, unitDays float64, loc string) string {
 	}
 	if unitDays == 7 {
 		if units == 1 {
-			return btWeek.In(loc)
+			return Label("reports.btWeek").In(loc)
 		}
-		return Format(btWeeks, loc, BtNum(units))
+		return Format("reports.btWeeks", loc, BtNum(units))
 	}
 	if unitDays > 0 {
 		units *= unitDays
 	}
 	if units == 1 {
-		return btDay.In(loc)
+		return Label("reports.btDay").In(loc)
 	}
-	return Format(btDays, loc, BtNum(math.Round(units)))
+	return Format("reports.btDays", loc, BtNum(math.Round(units)))
 }
 
 // BtNum writes a whole number with thousands separators, other numbers
@@ -401,7 +354,7 @@ func BacktestModels(b *analysis.Backtest) []string {
 // FrequencyName names a calibration bucket: "0" … "6", "7+".
 func FrequencyName(f int, loc string) string {
 	if f >= 7 {
-		return calSeven.In(loc)
+		return Label("reports.calSeven").In(loc)
 	}
 	return strconv.Itoa(f)
 }
@@ -412,13 +365,13 @@ func ModelsFailure(m analysis.Models, loc string) string {
 	bg, gg := Why(m.PurchaseError, loc), Why(m.GGError, loc)
 	switch {
 	case bg != "" && gg != "":
-		return Format(modelsBothFailed, loc, bg, gg)
+		return Format("reports.modelsBothFailed", loc, bg, gg)
 	case bg != "":
-		return Format(modelsBGFailed, loc, bg)
+		return Format("reports.modelsBGFailed", loc, bg)
 	case gg != "":
-		return Format(modelsGGFailed, loc, gg, PurchaseModelName(m.Chosen, loc))
+		return Format("reports.modelsGGFailed", loc, gg, PurchaseModelName(m.Chosen, loc))
 	}
-	return Format(modelsNoneFailed, loc, modelsOffWhy.In(loc))
+	return Format("reports.modelsNoneFailed", loc, Label("reports.modelsOffWhy").In(loc))
 }
 
 // PctText writes a share as a percentage for running text: 0.05 → "5%",

@@ -23,18 +23,6 @@ var clusterWords = [][5]Label{
 		"reports.clusterWords.tenure.More", "reports.clusterWords.tenure.Less", "reports.clusterWords.tenure.Mid"},
 }
 
-// Cluster names end in a noun no segment, tier, status, stage or pyramid
-// level ends in, so that a cluster is never taken for one of those groups.
-// clusterNamed is a format: the traits, joined by clusterJoin.
-var (
-	clusterNamed   Label = "reports.clusterNamed"
-	clusterJoin    Label = "reports.clusterJoin"
-	clusterTypical Label = "reports.clusterTypical"
-	// clusterApart is a format: the name, then the word that tells it
-	// apart from clusters of the same traits.
-	clusterApart Label = "reports.clusterApart"
-)
-
 // ClusterNames returns the name of each cluster of res in locale. A name
 // is told apart from every other cluster's and from every segment's name
 // in either report language (ignoring case) by a number after it, the
@@ -65,18 +53,18 @@ func ClusterNames(res *analysis.Result, locale string) []string {
 func clusterName(n analysis.ClusterName, locale string) string {
 	var s string
 	if len(n.Traits) == 0 {
-		s = clusterTypical.In(locale)
+		s = Label("reports.clusterTypical").In(locale)
 	} else {
 		words := make([]string, len(n.Traits))
 		for i, t := range n.Traits {
 			words[i] = clusterWord(t, locale)
 		}
-		s = clusterNamed.Format(locale, strings.Join(words, clusterJoin.In(locale)))
+		s = Label("reports.clusterNamed").Format(locale, strings.Join(words, Label("reports.clusterJoin").In(locale)))
 		r, size := utf8.DecodeRuneInString(s)
 		s = string(unicode.ToUpper(r)) + s[size:]
 	}
 	if n.Apart != nil {
-		s = clusterApart.Format(locale, s, clusterWord(*n.Apart, locale))
+		s = Label("reports.clusterApart").Format(locale, s, clusterWord(*n.Apart, locale))
 	}
 	return s
 }

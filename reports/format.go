@@ -255,7 +255,7 @@ func Points(x float64, loc string) string {
 		return "—"
 	}
 	p := Pct1(math.Abs(x))
-	return signed(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)) + pointsUnit.In(loc)
+	return signed(x < 0, p == 0, strconv.FormatFloat(p, 'f', 1, 64)) + Label("reports.pointsUnit").In(loc)
 }
 
 // Day parses a YYYY-MM-DD date; ok is false when s is not one.

@@ -49,43 +49,47 @@ func periodSpec(key string, label, noun Label, kind kpiKind, get func(*analysis.
 		}}
 }
 
+// The KPIs of the period (this run's days against the same number of days
+// before): net revenue, orders, buyers and first-time buyers.
 var (
-	KpiSpecPeriodRevenue = periodSpec("period.revenue", KpiNamePeriodRevenue, Label("reports.KpiSpecPeriodRevenue.periodSpec"), KpiMoney,
+	KpiSpecPeriodRevenue = periodSpec("period.revenue", "reports.KpiNamePeriodRevenue", Label("reports.KpiSpecPeriodRevenue.periodSpec"), KpiMoney,
 		func(p *analysis.PeriodFigures) float64 { return p.Revenue })
-	KpiSpecPeriodOrders = periodSpec("period.orders", KpiNamePeriodOrders, Label("reports.KpiSpecPeriodOrders.periodSpec"), kpiCount,
+	KpiSpecPeriodOrders = periodSpec("period.orders", "reports.KpiNamePeriodOrders", Label("reports.KpiSpecPeriodOrders.periodSpec"), kpiCount,
 		func(p *analysis.PeriodFigures) float64 { return float64(p.Orders) })
-	KpiSpecPeriodBuyers = periodSpec("period.buyers", KpiNamePeriodBuyers, Label("reports.KpiSpecPeriodBuyers.periodSpec"), kpiCount,
+	KpiSpecPeriodBuyers = periodSpec("period.buyers", "reports.KpiNamePeriodBuyers", Label("reports.KpiSpecPeriodBuyers.periodSpec"), kpiCount,
 		func(p *analysis.PeriodFigures) float64 { return float64(p.Buyers) })
-	KpiSpecPeriodNew = periodSpec("period.new_buyers", KpiNamePeriodNew, Label("reports.KpiSpecPeriodNew.periodSpec"), kpiCount,
+	KpiSpecPeriodNew = periodSpec("period.new_buyers", "reports.KpiNamePeriodNew", Label("reports.KpiSpecPeriodNew.periodSpec"), kpiCount,
 		func(p *analysis.PeriodFigures) float64 { return float64(p.NewBuyers) })
 )
 
+// The all-time KPIs, each with its key, name, noun, kind, the direction
+// that is good and how to read it from analysis.KPIs.
 var (
-	kpiSpecCustomers = KpiSpec{"customers", kpiCustomers, Label("reports.kpiSpecCustomers.noun"), kpiCount, +1,
+	kpiSpecCustomers = KpiSpec{"customers", Label("reports.KpiNameCustomers"), Label("reports.kpiSpecCustomers.noun"), kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.Customers) }}
-	kpiSpecBuyers = KpiSpec{"buyers", kpiBuyers, Label("reports.kpiSpecBuyers.noun"), kpiCount, +1,
+	kpiSpecBuyers = KpiSpec{"buyers", Label("reports.KpiNameBuyers"), Label("reports.kpiSpecBuyers.noun"), kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.Buyers) }}
-	KpiSpecNetRevenue = KpiSpec{"net_revenue", kpiNetRevenue, Label("reports.KpiSpecNetRevenue.noun"), KpiMoney, +1,
+	KpiSpecNetRevenue = KpiSpec{"net_revenue", Label("reports.KpiNameNet"), Label("reports.KpiSpecNetRevenue.noun"), KpiMoney, +1,
 		func(k *analysis.KPIs) float64 { return k.NetRevenue }}
-	kpiSpecAOV = KpiSpec{"avg_order_value", kpiaov, Label("reports.kpiSpecAOV.noun"), KpiMoney, +1,
+	kpiSpecAOV = KpiSpec{"avg_order_value", Label("reports.KpiNameAOV"), Label("reports.kpiSpecAOV.noun"), KpiMoney, +1,
 		func(k *analysis.KPIs) float64 { return k.AvgOrderValue }}
-	kpiSpecRepeat = KpiSpec{"repeat_purchase_rate", kpiRepeat, Label("reports.kpiSpecRepeat.noun"), kpiShare, +1,
+	kpiSpecRepeat = KpiSpec{"repeat_purchase_rate", Label("reports.KpiNameRepeat"), Label("reports.kpiSpecRepeat.noun"), kpiShare, +1,
 		func(k *analysis.KPIs) float64 { return k.RepeatRate }}
-	kpiSpecTop20 = KpiSpec{"top20_value_share", kpiTop20, Label("reports.kpiSpecTop20.noun"), kpiShare, 0,
+	kpiSpecTop20 = KpiSpec{"top20_value_share", Label("reports.KpiNameTop20"), Label("reports.kpiSpecTop20.noun"), kpiShare, 0,
 		func(k *analysis.KPIs) float64 { return k.Top20Share }}
-	kpiSpecChurn = KpiSpec{"churn_rate", kpiChurn, Label("reports.kpiSpecChurn.noun"), kpiShare, -1,
+	kpiSpecChurn = KpiSpec{"churn_rate", Label("reports.KpiNameChurnRate"), Label("reports.kpiSpecChurn.noun"), kpiShare, -1,
 		func(k *analysis.KPIs) float64 { return k.PeriodChurnRate }}
-	kpiSpecChurned = KpiSpec{"churned_customers", kpiChurned, Label("reports.kpiSpecChurned.noun"), kpiCount, -1,
+	kpiSpecChurned = KpiSpec{"churned_customers", Label("reports.KpiNameChurned"), Label("reports.kpiSpecChurned.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.Churned) }}
-	kpiSpecActive = KpiSpec{"active_customers", kpiActive, Label("reports.kpiSpecActive.noun"), kpiCount, +1,
+	kpiSpecActive = KpiSpec{"active_customers", Label("reports.KpiNameActive"), Label("reports.kpiSpecActive.noun"), kpiCount, +1,
 		func(k *analysis.KPIs) float64 { return float64(k.ActiveCustomer) }}
-	kpiSpecAtRisk = KpiSpec{"at_risk_customers", kpiAtRisk, Label("reports.kpiSpecAtRisk.noun"), kpiCount, -1,
+	kpiSpecAtRisk = KpiSpec{"at_risk_customers", Label("reports.KpiNameLapsing"), Label("reports.kpiSpecAtRisk.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.AtRisk) }}
-	kpiSpecCLV = KpiSpec{"clv_total", KPICLV, Label("reports.kpiSpecCLV.noun"), KpiMoney, +1,
+	kpiSpecCLV = KpiSpec{"clv_total", Label("reports.KpiNameCLV"), Label("reports.kpiSpecCLV.noun"), KpiMoney, +1,
 		func(k *analysis.KPIs) float64 { v, _ := analysis.Avail(k.CLV); return v }}
-	kpiSpecSaveNow = KpiSpec{"save_now", kpiSaveNow, Label("reports.kpiSpecSaveNow.noun"), kpiCount, -1,
+	kpiSpecSaveNow = KpiSpec{"save_now", Label("reports.KpiNameSaveNow"), Label("reports.kpiSpecSaveNow.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.SaveNow) }}
-	kpiSpecWinBack = KpiSpec{"win_back", kpiWinBack, Label("reports.kpiSpecWinBack.noun"), kpiCount, -1,
+	kpiSpecWinBack = KpiSpec{"win_back", Label("reports.KpiNameWinBack"), Label("reports.kpiSpecWinBack.noun"), kpiCount, -1,
 		func(k *analysis.KPIs) float64 { return float64(k.WinBack) }}
 )
 
@@ -172,7 +176,7 @@ func (s KpiSpec) change(d kpiDelta, cur, loc string) string {
 		return ""
 	}
 	if s.moved(d) == 0 {
-		return noChange.In(loc)
+		return Label("reports.noChange").In(loc)
 	}
 	switch s.Kind {
 	case kpiShare:
@@ -265,13 +269,13 @@ func KpisBasis(res *analysis.Result, loc string) string {
 	prev := res.Migration.PreviousAsOf
 	switch {
 	case res.KPIs.Period != nil && prev != "":
-		return Format(vsPeriodAndPrevious, loc, prev)
+		return Format("reports.vsPeriodAndPrevious", loc, prev)
 	case res.KPIs.Period != nil:
-		return firstRunPeriod.In(loc)
+		return Label("reports.firstRunPeriod").In(loc)
 	case prev != "":
-		return Format(VsPrevious, loc, prev)
+		return Format("reports.VsPrevious", loc, prev)
 	}
-	return FirstRun.In(loc)
+	return Label("reports.FirstRun").In(loc)
 }
 
 // ReportKPIs returns the headline numbers with their notes and changes.
@@ -281,32 +285,32 @@ func ReportKPIs(in *Input, loc string) []KPI {
 	cur := in.Currency
 	notes := map[string]string{}
 	if p := k.Period; p != nil {
-		span := Format(kpiPeriodNote, loc, p.From, p.To, Int(p.Days))
+		span := Format("reports.kpiPeriodNote", loc, p.From, p.To, Int(p.Days))
 		if p.Previous != nil {
-			span = Format(kpiPeriodVsNote, loc, p.From, p.To, Int(p.Days), p.Previous.From, p.Previous.To)
+			span = Format("reports.kpiPeriodVsNote", loc, p.From, p.To, Int(p.Days), p.Previous.From, p.Previous.To)
 		}
 		for _, s := range []KpiSpec{KpiSpecPeriodRevenue, KpiSpecPeriodOrders, KpiSpecPeriodBuyers, KpiSpecPeriodNew} {
 			notes[s.Key] = span
 		}
 	}
-	notes[KpiSpecNetRevenue.Key] = Format(kpiOrdersNote, loc, Int(k.Orders))
+	notes[KpiSpecNetRevenue.Key] = Format("reports.kpiOrdersNote", loc, Int(k.Orders))
 	if k.Refunds > 0 {
-		notes[KpiSpecNetRevenue.Key] = Format(kpiRefundsNote, loc, MoneyShort(cur, k.Refunds, loc))
+		notes[KpiSpecNetRevenue.Key] = Format("reports.kpiRefundsNote", loc, MoneyShort(cur, k.Refunds, loc))
 	}
 	buyerShare := Ratio(float64(k.Buyers), float64(k.Customers))
-	notes[kpiSpecBuyers.Key] = Format(kpiBuyersNote, loc, Pct(buyerShare))
-	notes[kpiSpecAOV.Key] = kpiaovNote.In(loc)
-	notes[kpiSpecRepeat.Key] = kpiRepeatNote.In(loc)
-	notes[kpiSpecTop20.Key] = kpiTop20Note.In(loc)
-	notes[kpiSpecChurn.Key] = Format(kpiChurnNote, loc, Int(res.ChurnPeriodDays))
+	notes[kpiSpecBuyers.Key] = Format("reports.kpiBuyersNote", loc, Pct(buyerShare))
+	notes[kpiSpecAOV.Key] = Label("reports.kpiaovNote").In(loc)
+	notes[kpiSpecRepeat.Key] = Label("reports.kpiRepeatNote").In(loc)
+	notes[kpiSpecTop20.Key] = Label("reports.kpiTop20Note").In(loc)
+	notes[kpiSpecChurn.Key] = Format("reports.kpiChurnNote", loc, Int(res.ChurnPeriodDays))
 	if res.ChurnPeriodDays <= 0 {
-		notes[kpiSpecChurn.Key] = kpiChurnNone.In(loc)
+		notes[kpiSpecChurn.Key] = Label("reports.kpiChurnNone").In(loc)
 	}
-	notes[kpiSpecChurned.Key] = Format(kpiChurnedNote, loc, Pct(k.ChurnedShare))
-	notes[kpiSpecActive.Key] = Format(kpiActiveNote, loc, Int(k.AtRisk))
-	notes[kpiSpecCLV.Key] = Format(kpiclvNote, loc, Int(res.Models.CLVMonths))
-	notes[kpiSpecSaveNow.Key] = Format(kpiSaveNowNote, loc, MoneyShort(cur, ListKeepTotal(res), loc))
-	notes[kpiSpecWinBack.Key] = Format(kpiWinBackNote, loc, MoneyShort(cur, listPastTotal(res), loc))
+	notes[kpiSpecChurned.Key] = Format("reports.kpiChurnedNote", loc, Pct(k.ChurnedShare))
+	notes[kpiSpecActive.Key] = Format("reports.kpiActiveNote", loc, Int(k.AtRisk))
+	notes[kpiSpecCLV.Key] = Format("reports.kpiclvNote", loc, Int(res.Models.CLVMonths))
+	notes[kpiSpecSaveNow.Key] = Format("reports.kpiSaveNowNote", loc, MoneyShort(cur, ListKeepTotal(res), loc))
+	notes[kpiSpecWinBack.Key] = Format("reports.kpiWinBackNote", loc, MoneyShort(cur, listPastTotal(res), loc))
 	var out []KPI
 	for _, s := range ReportKPISpecs(res) {
 		d := s.Delta(res)

@@ -10,28 +10,6 @@ import (
 // about the two campaign lists, Save now and Win back
 // (analysis.Result.SaveNow, analysis.Result.WinBack).
 
-// Names of the lists, the same in every output.
-var (
-	ListNameSaveNow = Label("reports.ListNameSaveNow")
-	ListNameWinBack = Label("reports.ListNameWinBack")
-)
-
-// Reasons: formats filled by listReason.
-var (
-	// listReasonLapsing: days since the last order, usual days between orders.
-	listReasonLapsing = Label("reports.listReasonLapsing")
-	// listReasonLapsingOnce: days since their only order.
-	listReasonLapsingOnce = Label("reports.listReasonLapsingOnce")
-	// listReasonDeclining: orders in the recent window, its days, orders in the window before.
-	listReasonDeclining = Label("reports.listReasonDeclining")
-	// listReasonUnlikely: P(alive).
-	listReasonUnlikely = Label("reports.listReasonUnlikely")
-	// listReasonChurned: days since the last order, usual days between orders.
-	listReasonChurned = Label("reports.listReasonChurned")
-	// listReasonChurnedOnce: days since their only order.
-	listReasonChurnedOnce = Label("reports.listReasonChurnedOnce")
-)
-
 // ListReason says in words why a customer is on a campaign list.
 func ListReason(ds *analysis.Dataset, res *analysis.Result, e analysis.ListEntry, loc string) string {
 	i := int(e.Index)
@@ -44,18 +22,18 @@ func ListReason(ds *analysis.Dataset, res *analysis.Result, e analysis.ListEntry
 	switch e.Reason {
 	case analysis.ReasonLapsing:
 		if s.RhythmDays <= 0 {
-			return Format(listReasonLapsingOnce, loc, days)
+			return Format("reports.listReasonLapsingOnce", loc, days)
 		}
-		return Format(listReasonLapsing, loc, days, rhythm)
+		return Format("reports.listReasonLapsing", loc, days, rhythm)
 	case analysis.ReasonDeclining:
-		return Format(listReasonDeclining, loc, Int(int(c.RecentOrders)), Int(ds.WindowDays), Int(int(c.PreviousOrders)))
+		return Format("reports.listReasonDeclining", loc, Int(int(c.RecentOrders)), Int(ds.WindowDays), Int(int(c.PreviousOrders)))
 	case analysis.ReasonUnlikelyAlive:
-		return Format(listReasonUnlikely, loc, Pct(s.PAlive))
+		return Format("reports.listReasonUnlikely", loc, Pct(s.PAlive))
 	case analysis.ReasonChurned:
 		if s.RhythmDays <= 0 {
-			return Format(listReasonChurnedOnce, loc, days)
+			return Format("reports.listReasonChurnedOnce", loc, days)
 		}
-		return Format(listReasonChurned, loc, days, rhythm)
+		return Format("reports.listReasonChurned", loc, days, rhythm)
 	}
 	return ""
 }

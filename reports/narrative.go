@@ -39,22 +39,22 @@ func ReportNarrative(in *Input, loc string) []string {
 	cur := in.Currency
 	var out []string
 	if k.Buyers == 0 {
-		out = append(out, NarrNoBuyers.In(loc))
+		out = append(out, Label("reports.NarrNoBuyers").In(loc))
 		if res.Migration.PreviousAsOf == "" {
-			out = append(out, narrFirstRunEmpty.In(loc))
+			out = append(out, Label("reports.narrFirstRunEmpty").In(loc))
 		}
 		return out
 	}
 
 	// 0. This period first.
 	if p := k.Period; p != nil {
-		line := Format(narrPeriod, loc, p.From, p.To, MoneyShort(cur, p.Revenue, loc), Int(p.Orders),
+		line := Format("reports.narrPeriod", loc, p.From, p.To, MoneyShort(cur, p.Revenue, loc), Int(p.Orders),
 			Int(p.Buyers), Int(p.NewBuyers))
 		if d := KpiSpecPeriodRevenue.Delta(res); d.Ok {
 			if d.RelOK {
-				line += Format(narrPeriodVs, loc, RelChange(d.Rel), p.Previous.From, p.Previous.To)
+				line += Format("reports.narrPeriodVs", loc, RelChange(d.Rel), p.Previous.From, p.Previous.To)
 			} else {
-				line += Format(narrPeriodVsNone, loc, p.Previous.From, p.Previous.To)
+				line += Format("reports.narrPeriodVsNone", loc, p.Previous.From, p.Previous.To)
 			}
 		}
 		out = append(out, line)
@@ -62,7 +62,7 @@ func ReportNarrative(in *Input, loc string) []string {
 
 	// 1. What moved.
 	if res.Migration.PreviousAsOf == "" {
-		out = append(out, Format(narrFirstRun, loc, Int(k.Buyers), MoneyShort(cur, k.NetRevenue, loc)))
+		out = append(out, Format("reports.narrFirstRun", loc, Int(k.Buyers), MoneyShort(cur, k.NetRevenue, loc)))
 	} else {
 		type mover struct {
 			s   KpiSpec
@@ -87,28 +87,28 @@ func ReportNarrative(in *Input, loc string) []string {
 		}
 		switch len(phrases) {
 		case 0:
-			out = append(out, Format(narrNoMoves, loc, res.Migration.PreviousAsOf, MoneyShort(cur, k.NetRevenue, loc)))
+			out = append(out, Format("reports.narrNoMoves", loc, res.Migration.PreviousAsOf, MoneyShort(cur, k.NetRevenue, loc)))
 		case 1:
-			out = append(out, Format(narrMoves1, loc, res.Migration.PreviousAsOf, phrases[0]))
+			out = append(out, Format("reports.narrMoves1", loc, res.Migration.PreviousAsOf, phrases[0]))
 		default:
-			out = append(out, Format(narrMoves2, loc, res.Migration.PreviousAsOf, phrases[0], phrases[1]))
+			out = append(out, Format("reports.narrMoves2", loc, res.Migration.PreviousAsOf, phrases[0], phrases[1]))
 		}
 	}
 
 	// 2. Churn.
 	if res.ChurnPeriodDays > 0 {
-		out = append(out, Format(narrPeriodChurn, loc, Int(res.ChurnPeriodDays), Pct(k.PeriodChurnRate), Int(k.AtRisk)))
+		out = append(out, Format("reports.narrPeriodChurn", loc, Int(res.ChurnPeriodDays), Pct(k.PeriodChurnRate), Int(k.AtRisk)))
 	} else {
-		out = append(out, Format(narrChurn, loc, Int(k.Churned), Pct(k.ChurnedShare), Int(k.AtRisk)))
+		out = append(out, Format("reports.narrChurn", loc, Int(k.Churned), Pct(k.ChurnedShare), Int(k.AtRisk)))
 	}
 
 	// 3. The campaign lists.
 	if n := len(res.SaveNow); n > 0 {
-		out = append(out, Format(narrSaveNow, loc, Int(n), MoneyShort(cur, ListKeepTotal(res), loc), Int(len(res.WinBack))))
+		out = append(out, Format("reports.narrSaveNow", loc, Int(n), MoneyShort(cur, ListKeepTotal(res), loc), Int(len(res.WinBack))))
 	} else if len(res.WinBack) > 0 {
-		out = append(out, Format(narrNoSaveNow, loc, Int(len(res.WinBack))))
+		out = append(out, Format("reports.narrNoSaveNow", loc, Int(len(res.WinBack))))
 	} else {
-		out = append(out, narrNoLists.In(loc))
+		out = append(out, Label("reports.narrNoLists").In(loc))
 	}
 
 	// 4. Most valuable segment.
@@ -116,17 +116,17 @@ func ReportNarrative(in *Input, loc string) []string {
 	if rich >= 0 {
 		s := res.Segments[rich]
 		sp, vp := SegmentPcts(res)
-		out = append(out, Format(narrRichest, loc, SegmentName(s.Rule, loc), PctShown(vp[rich]), PctShown(sp[rich])))
+		out = append(out, Format("reports.narrRichest", loc, SegmentName(s.Rule, loc), PctShown(vp[rich]), PctShown(sp[rich])))
 	}
 
 	// 5. Top action.
 	switch {
 	case len(res.SaveNow) > 0:
-		out = append(out, narrActionSaveNow.In(loc))
+		out = append(out, Label("reports.narrActionSaveNow").In(loc))
 	case rich >= 0:
 		s := res.Segments[rich]
 		if a := SegmentAction(s.Rule, loc); a != "" {
-			out = append(out, Format(narrActionSegment, loc, SegmentName(s.Rule, loc), strings.TrimRight(a, ".。")))
+			out = append(out, Format("reports.narrActionSegment", loc, SegmentName(s.Rule, loc), strings.TrimRight(a, ".。")))
 		}
 	}
 	return out
@@ -135,9 +135,9 @@ func ReportNarrative(in *Input, loc string) []string {
 // movePhrase says how one KPI moved: "net revenue rose 2.1% to
 // ¥45.7M", "the churn rate rose 0.4 points to 12.3%".
 func movePhrase(s KpiSpec, d kpiDelta, now float64, cur, loc string) string {
-	verb := narrRose
+	verb := Label("reports.narrRose")
 	if d.abs < 0 {
-		verb = narrFell
+		verb = Label("reports.narrFell")
 	}
 	by := Pct(math.Abs(d.Rel))
 	if s.Kind == kpiShare {

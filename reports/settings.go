@@ -39,21 +39,6 @@ var settingWords = map[string]map[string]Label{
 	"duplicate_order_ids": {"lines of one order": "reports.settingWords.order_lines"},
 }
 
-// Formats of the settings whose values are several numbers (each in the
-// order the format has them).
-var (
-	settingTiers    Label = "reports.settingFormats.tiers"
-	settingRhythm   Label = "reports.settingFormats.churn_rhythm"
-	settingHorizon  Label = "reports.settingFormats.purchase_horizon"
-	settingCLV      Label = "reports.settingFormats.clv"
-	settingPyramid  Label = "reports.settingFormats.pyramid"
-	settingClusters Label = "reports.settingFormats.clusters_k_range"
-	// settingBuiltIn is a format: a query file the program carries.
-	settingBuiltIn Label = "reports.settingFormats.built_in"
-	// settingAuto follows the value measure chosen by the auto rule.
-	settingAuto Label = "reports.settingFormats.auto_measure"
-)
-
 // builtIn marks a query name the manifest gives as the program's own.
 const builtIn = " (built-in)"
 
@@ -72,25 +57,25 @@ func Settings(in *Input, loc string) []Pair {
 		}
 		switch p.Name {
 		case "tiers":
-			value = Format(settingTiers, loc, a.Tiers.Key, a.Tiers.Important, a.Tiers.Ordinary, a.Tiers.Small)
+			value = Format("reports.settingFormats.tiers", loc, a.Tiers.Key, a.Tiers.Important, a.Tiers.Ordinary, a.Tiers.Small)
 		case "churn_rhythm":
-			value = Format(settingRhythm, loc, a.Churn.RhythmAtRisk, a.Churn.RhythmChurned, a.Churn.RhythmMinDays)
+			value = Format("reports.settingFormats.churn_rhythm", loc, a.Churn.RhythmAtRisk, a.Churn.RhythmChurned, a.Churn.RhythmMinDays)
 		case "purchase_horizon":
-			value = Format(settingHorizon, loc, a.Models.PurchaseHorizon)
+			value = Format("reports.settingFormats.purchase_horizon", loc, a.Models.PurchaseHorizon)
 		case "clv":
-			value = Format(settingCLV, loc, a.Models.CLVMonths, a.Models.MonthlyDiscount*100)
+			value = Format("reports.settingFormats.clv", loc, a.Models.CLVMonths, a.Models.MonthlyDiscount*100)
 		case "pyramid":
-			value = Format(settingPyramid, loc, a.Pyramid.Platinum, a.Pyramid.Gold, a.Pyramid.Iron)
+			value = Format("reports.settingFormats.pyramid", loc, a.Pyramid.Platinum, a.Pyramid.Gold, a.Pyramid.Iron)
 		case "clusters_k_range":
-			value = Format(settingClusters, loc, a.Clusters.KMin, a.Clusters.KMax, a.Clusters.SampleSize, a.Clusters.Seed)
+			value = Format("reports.settingFormats.clusters_k_range", loc, a.Clusters.KMin, a.Clusters.KMax, a.Clusters.SampleSize, a.Clusters.Seed)
 		case "customers_query", "orders_query":
 			if file, ok := strings.CutSuffix(p.Value, builtIn); ok {
-				value = Format(settingBuiltIn, loc, file)
+				value = Format("reports.settingFormats.built_in", loc, file)
 			}
 		case "value_measure":
 			word, auto := p.Value, ""
 			if w, _, ok := strings.Cut(p.Value, " ("); ok {
-				word, auto = w, settingAuto.In(loc)
+				word, auto = w, Label("reports.settingFormats.auto_measure").In(loc)
 			}
 			if l, ok := settingWords[p.Name][word]; ok {
 				value = l.In(loc) + auto

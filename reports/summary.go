@@ -8,6 +8,7 @@ import (
 	"github.com/custseg/custseg/analysis"
 )
 
+// Pair is a label and its value, as a report lists them.
 type Pair struct{ Label, Value string }
 
 // AsOfDate is the run's as-of date.

@@ -17,77 +17,40 @@ import (
 // things in a locale: "At Risk" is an RFM segment, "Lapsing" the churn
 // status, "Save now" a list.
 
-// KPI names: one per headline number, the same on the HTML report's tiles,
-// in the emails and on the workbook's Summary. A KPI that counts a group
-// is named after it ("Lapsing customers" counts the status Lapsing).
-var (
-	KpiNameCustomers = Label("reports.KpiNameCustomers")
-	KpiNameBuyers    = Label("reports.KpiNameBuyers")
-	KpiNameOrders    = Label("reports.KpiNameOrders")
-	KpiNameGross     = Label("reports.KpiNameGross")
-	KpiNameRefunds   = Label("reports.KpiNameRefunds")
-	KpiNameNet       = Label("reports.KpiNameNet")
-	KpiNameMargin    = Label("reports.KpiNameMargin")
-	KpiNameAOV       = Label("reports.KpiNameAOV")
-	KpiNameRepeat    = Label("reports.KpiNameRepeat")
-	KpiNameTop20     = Label("reports.KpiNameTop20")
-	KpiNameGini      = Label("reports.KpiNameGini")
-	KpiNameActive    = Label("reports.KpiNameActive")
-	KpiNameLapsing   = Label("reports.KpiNameLapsing")
-	KpiNameChurned   = Label("reports.KpiNameChurned")
-	// KpiNameChurnRate is the one churn rate (analysis.KPIs.PeriodChurnRate):
-	// of the buyers active at the start of the last period, the share who
-	// are churned at its end. Churned customers ÷ buyers over all time is a
-	// share (kpiNameChurnedShare), never called churn rate.
-	KpiNameChurnRate    = Label("reports.KpiNameChurnRate")
-	KpiNameChurnedShare = Label("reports.KpiNameChurnedShare")
-	// The customers on the two campaign lists (Save now, Win back).
-	KpiNameSaveNow      = Label("reports.KpiNameSaveNow")
-	KpiNameWinBack      = Label("reports.KpiNameWinBack")
-	KpiNameExpPurchases = Label("reports.KpiNameExpPurchases")
-	KpiNameCLV          = Label("reports.KpiNameCLV")
-	// This period's figures (analysis.KPIs.Period): the days since the
-	// previous run, or the last 7 days. The all-time figures say so.
-	KpiNamePeriodRevenue = Label("reports.KpiNamePeriodRevenue")
-	KpiNamePeriodOrders  = Label("reports.KpiNamePeriodOrders")
-	KpiNamePeriodBuyers  = Label("reports.KpiNamePeriodBuyers")
-	KpiNamePeriodNew     = Label("reports.KpiNamePeriodNew")
-)
-
 // KPILabels name the headline numbers, keyed by their JSON names in
 // analysis.KPIs (and manifest.json's kpis).
 var KPILabels = map[string]Label{
-	"customers":            KpiNameCustomers,
-	"buyers":               KpiNameBuyers,
-	"orders":               KpiNameOrders,
-	"gross_revenue":        KpiNameGross,
-	"refunds":              KpiNameRefunds,
-	"net_revenue":          KpiNameNet,
-	"margin":               KpiNameMargin,
-	"avg_order_value":      KpiNameAOV,
-	"repeat_purchase_rate": KpiNameRepeat,
-	"top20_value_share":    KpiNameTop20,
-	"gini":                 KpiNameGini,
-	"active_customers":     KpiNameActive,
-	"at_risk_customers":    KpiNameLapsing,
-	"churned_customers":    KpiNameChurned,
-	"churn_rate":           KpiNameChurnRate,
-	"churned_share":        KpiNameChurnedShare,
-	"expected_purchases":   KpiNameExpPurchases,
-	"clv_total":            KpiNameCLV,
-	"save_now":             KpiNameSaveNow,
-	"win_back":             KpiNameWinBack,
-	"period.revenue":       KpiNamePeriodRevenue,
-	"period.orders":        KpiNamePeriodOrders,
-	"period.buyers":        KpiNamePeriodBuyers,
-	"period.new_buyers":    KpiNamePeriodNew,
+	"customers":            "reports.KpiNameCustomers",
+	"buyers":               "reports.KpiNameBuyers",
+	"orders":               "reports.KpiNameOrders",
+	"gross_revenue":        "reports.KpiNameGross",
+	"refunds":              "reports.KpiNameRefunds",
+	"net_revenue":          "reports.KpiNameNet",
+	"margin":               "reports.KpiNameMargin",
+	"avg_order_value":      "reports.KpiNameAOV",
+	"repeat_purchase_rate": "reports.KpiNameRepeat",
+	"top20_value_share":    "reports.KpiNameTop20",
+	"gini":                 "reports.KpiNameGini",
+	"active_customers":     "reports.KpiNameActive",
+	"at_risk_customers":    "reports.KpiNameLapsing",
+	"churned_customers":    "reports.KpiNameChurned",
+	"churn_rate":           "reports.KpiNameChurnRate",
+	"churned_share":        "reports.KpiNameChurnedShare",
+	"expected_purchases":   "reports.KpiNameExpPurchases",
+	"clv_total":            "reports.KpiNameCLV",
+	"save_now":             "reports.KpiNameSaveNow",
+	"win_back":             "reports.KpiNameWinBack",
+	"period.revenue":       "reports.KpiNamePeriodRevenue",
+	"period.orders":        "reports.KpiNamePeriodOrders",
+	"period.buyers":        "reports.KpiNamePeriodBuyers",
+	"period.new_buyers":    "reports.KpiNamePeriodNew",
 }
 
 // ListLabels name the workbook's lists of customers beyond the segments
 // and the full Customers sheet, keyed by a stable list key.
 var ListLabels = map[string]Label{
-	"save_now": ListNameSaveNow,
-	"win_back": ListNameWinBack,
+	"save_now": "reports.ListNameSaveNow",
+	"win_back": "reports.ListNameWinBack",
 }
 
 // MovementLabels name how a customer moved between segments since the

@@ -53,7 +53,7 @@ func TestManagementEmailVerdict(t *testing.T) {
 				t.Errorf("html lacks the line %q", tt.want)
 			}
 			// Under the key numbers, before the moves between segments.
-			if k, v := strings.Index(text, reports.KPIsHeading.In(tt.loc)), strings.Index(text, tt.want); !(k >= 0 && k < v) || v > strings.Index(text, movesHead.In(tt.loc)) {
+			if k, v := strings.Index(text, reports.Label("reports.KPIsHeading").In(tt.loc)), strings.Index(text, tt.want); !(k >= 0 && k < v) || v > strings.Index(text, reports.Label("email.movesHead").In(tt.loc)) {
 				t.Errorf("the verdict line is not under the key numbers:\n%s", text)
 			}
 		})

@@ -158,14 +158,14 @@ type marketing struct {
 func newEmailFrame(in *reports.Input, title reports.Label, subject string) frame {
 	loc := in.Locale
 	f := frame{Lang: reports.Lang(loc), Subject: subject, Title: title.In(loc)}
-	f.Meta = append(f.Meta, reports.Pair{Label: reports.AsOf.In(loc), Value: reports.Date(reports.AsOfDate(in))})
+	f.Meta = append(f.Meta, reports.Pair{Label: reports.Label("reports.AsOf").In(loc), Value: reports.Date(reports.AsOfDate(in))})
 	if in.Job != "" {
-		f.Meta = append(f.Meta, reports.Pair{Label: reports.Job.In(loc), Value: in.Job})
+		f.Meta = append(f.Meta, reports.Pair{Label: reports.Label("reports.Job").In(loc), Value: in.Job})
 	}
 	if in.RunID != "" {
-		f.Footer = append(f.Footer, reports.Format(footer, loc, in.RunID))
+		f.Footer = append(f.Footer, reports.Format("email.footer", loc, in.RunID))
 	} else {
-		f.Footer = append(f.Footer, footerNoRun.In(loc))
+		f.Footer = append(f.Footer, reports.Label("email.footerNoRun").In(loc))
 	}
 	return f
 }
@@ -179,22 +179,22 @@ func period(in *reports.Input) string {
 	date := reports.Date(asOf)
 	prev, ok := reports.Day(in.Result.Migration.PreviousAsOf)
 	if !ok || asOf.IsZero() {
-		return reports.Format(emailAsOf, loc, date)
+		return reports.Format("email.emailAsOf", loc, date)
 	}
 	days := int(asOf.Sub(prev).Round(time.Hour).Hours() / 24)
 	switch {
 	case days == 1:
-		return reports.Format(periodDay, loc, date)
+		return reports.Format("email.periodDay", loc, date)
 	case days >= 6 && days <= 8:
-		return reports.Format(periodWeek, loc, date)
+		return reports.Format("email.periodWeek", loc, date)
 	case days >= 13 && days <= 15:
-		return reports.Format(period2Weeks, loc, date)
+		return reports.Format("email.period2Weeks", loc, date)
 	case days >= 28 && days <= 31:
-		return reports.Format(periodMonth, loc, date)
+		return reports.Format("email.periodMonth", loc, date)
 	case days >= 89 && days <= 92:
-		return reports.Format(periodQuarter, loc, date)
+		return reports.Format("email.periodQuarter", loc, date)
 	}
-	return reports.Format(emailAsOf, loc, date)
+	return reports.Format("email.emailAsOf", loc, date)
 }
 
 // managementSubject is the subject of the management email.
@@ -204,31 +204,31 @@ func managementSubject(in *reports.Input) string {
 	change := ""
 	if p := res.KPIs.Period; p != nil {
 		if d := reports.KpiSpecPeriodRevenue.Delta(res); d.Ok && d.RelOK {
-			change = reports.Format(subjectPeriodChange, loc, reports.RelChange(d.Rel))
+			change = reports.Format("email.subjectPeriodChange", loc, reports.RelChange(d.Rel))
 		}
-		return reports.Format(subjectPeriod, loc, period(in), reports.MoneyShort(in.Currency, p.Revenue, loc), change)
+		return reports.Format("email.subjectPeriod", loc, period(in), reports.MoneyShort(in.Currency, p.Revenue, loc), change)
 	}
 	if d := reports.KpiSpecNetRevenue.Delta(res); d.Ok && d.RelOK {
-		change = reports.Format(subjectChange, loc, reports.RelChange(d.Rel))
+		change = reports.Format("email.subjectChange", loc, reports.RelChange(d.Rel))
 	}
-	return reports.Format(subjectMgmt, loc, period(in), reports.MoneyShort(in.Currency, res.KPIs.NetRevenue, loc), change)
+	return reports.Format("email.subjectMgmt", loc, period(in), reports.MoneyShort(in.Currency, res.KPIs.NetRevenue, loc), change)
 }
 
 func newEmailManagement(in *reports.Input) *management {
 	loc := in.Locale
 	res := in.Result
 	d := &management{
-		frame:            newEmailFrame(in, mgmtTitle, managementSubject(in)),
-		NarrativeHeading: reports.NarrHeading.In(loc),
-		KPIsHeading:      reports.KPIsHeading.In(loc),
+		frame:            newEmailFrame(in, "email.mgmtTitle", managementSubject(in)),
+		NarrativeHeading: reports.Label("reports.NarrHeading").In(loc),
+		KPIsHeading:      reports.Label("reports.KPIsHeading").In(loc),
 		KPIsBasis:        reports.KpisBasis(res, loc),
-		KPICols:          []string{colMeasure.In(loc), colValue.In(loc), colChange.In(loc)},
+		KPICols:          []string{reports.Label("email.colMeasure").In(loc), reports.Label("email.colValue").In(loc), reports.Label("email.colChange").In(loc)},
 		KPIs:             reports.ReportKPIs(in, loc),
-		MovesHeading:     movesHead.In(loc),
-		NoMoves:          reports.MigFirstRun.In(loc),
-		ActionsHeading:   actionsHead.In(loc),
-		NoActions:        reports.NoBuyers.In(loc),
-		Closing:          closing.In(loc),
+		MovesHeading:     reports.Label("email.movesHead").In(loc),
+		NoMoves:          reports.Label("reports.MigFirstRun").In(loc),
+		ActionsHeading:   reports.Label("email.actionsHead").In(loc),
+		NoActions:        reports.Label("reports.NoBuyers").In(loc),
+		Closing:          reports.Label("email.closing").In(loc),
 	}
 	narrative := reports.ReportNarrative(in, loc)
 	for i, s := range narrative {
@@ -243,22 +243,22 @@ func newEmailManagement(in *reports.Input) *management {
 	m := &res.Migration
 	if m.PreviousAsOf != "" {
 		d.Moves = []reports.Pair{
-			{Label: movedUp.In(loc), Value: reports.Int(m.MovedUp)},
-			{Label: movedDown.In(loc), Value: reports.Int(m.MovedDown)},
-			{Label: stayed.In(loc), Value: reports.Int(m.Same)},
-			{Label: emailNew.In(loc), Value: reports.Int(m.New)},
-			{Label: gone.In(loc), Value: reports.Int(m.Lost)},
+			{Label: reports.Label("email.movedUp").In(loc), Value: reports.Int(m.MovedUp)},
+			{Label: reports.Label("email.movedDown").In(loc), Value: reports.Int(m.MovedDown)},
+			{Label: reports.Label("email.stayed").In(loc), Value: reports.Int(m.Same)},
+			{Label: reports.Label("email.emailNew").In(loc), Value: reports.Int(m.New)},
+			{Label: reports.Label("email.gone").In(loc), Value: reports.Int(m.Lost)},
 		}
-		d.FlowsIntro = reports.MigTopFlows.In(loc)
+		d.FlowsIntro = reports.Label("reports.MigTopFlows").In(loc)
 		for _, f := range reports.TopFlows(res, loc, 3) {
-			d.Flows = append(d.Flows, reports.Pair{Label: fmt.Sprintf(reports.MigFlow.In(loc), f.From, f.To), Value: reports.Format(reports.MigCount, loc, reports.Int(f.N))})
+			d.Flows = append(d.Flows, reports.Pair{Label: fmt.Sprintf(reports.Label("reports.MigFlow").In(loc), f.From, f.To), Value: reports.Format("reports.MigCount", loc, reports.Int(f.N))})
 		}
 	}
 	d.Verdict = verdict(in)
 	d.Actions = topActions(in, 3)
-	d.SaveNowHeading = reports.Format(saveNowHead, loc, reports.ListNameSaveNow.In(loc))
+	d.SaveNowHeading = reports.Format("email.saveNowHead", loc, reports.Label("reports.ListNameSaveNow").In(loc))
 	if n := len(res.SaveNow); n > 0 {
-		d.SaveNowCols = []string{reports.ColCustomer.In(loc), reports.ColTier.In(loc), reports.ColReason.In(loc), reports.ColKeep.In(loc)}
+		d.SaveNowCols = []string{reports.Label("reports.ColCustomer").In(loc), reports.Label("reports.ColTier").In(loc), reports.Label("reports.ColReason").In(loc), reports.Label("reports.ColKeep").In(loc)}
 		for _, e := range res.SaveNow[:min(n, saveNowRows)] {
 			i := int(e.Index)
 			if i < 0 || i >= len(res.Scores) {
@@ -272,13 +272,13 @@ func newEmailManagement(in *reports.Input) *management {
 			d.SaveNow = append(d.SaveNow, []string{reports.CustomerName(in.Dataset, i, in.NamesInReport),
 				reports.TierLabels[s.Tier].In(loc), reason, reports.MoneyWhole(in.Currency, s.KeepValue)})
 		}
-		where := saveNowInWorkbook.In(loc)
+		where := reports.Label("email.saveNowInWorkbook").In(loc)
 		if in.RunFolder != "" {
-			where = reports.Format(saveNowAt, loc, in.RunFolder)
+			where = reports.Format("email.saveNowAt", loc, in.RunFolder)
 		}
-		d.SaveNowMore = reports.Format(saveNowMore, loc, reports.Int(len(d.SaveNow)), reports.Int(n), reports.ListNameSaveNow.In(loc), where)
+		d.SaveNowMore = reports.Format("email.saveNowMore", loc, reports.Int(len(d.SaveNow)), reports.Int(n), reports.Label("reports.ListNameSaveNow").In(loc), where)
 	} else {
-		d.SaveNowMore = reports.SaveNowNone.In(loc)
+		d.SaveNowMore = reports.Label("reports.SaveNowNone").In(loc)
 	}
 	return d
 }
@@ -292,7 +292,7 @@ func verdict(in *reports.Input) string {
 		return ""
 	}
 	v := reports.DescribeVerdict(m, reports.InputModelParams(in), in.Locale)
-	return strings.TrimSpace(reports.Format(reports.BtVerdictLine, in.Locale, v.Level, v.First()))
+	return strings.TrimSpace(reports.Format("reports.BtVerdictLine", in.Locale, v.Level, v.First()))
 }
 
 // saveNowRows is how many customers of the Save now list the
@@ -307,15 +307,15 @@ func topActions(in *reports.Input, n int) []action {
 	res := in.Result
 	var out []action
 	if k := len(res.SaveNow); k > 0 {
-		out = append(out, action{Who: reports.Format(actionSaveNow, loc, reports.Int(k)),
-			What: reports.Format(actionSaveNowD, loc, reports.MoneyShort(in.Currency, reports.ListKeepTotal(res), loc))})
+		out = append(out, action{Who: reports.Format("email.actionSaveNow", loc, reports.Int(k)),
+			What: reports.Format("email.actionSaveNowD", loc, reports.MoneyShort(in.Currency, reports.ListKeepTotal(res), loc))})
 	}
 	_, value := reports.SegmentPctsByKey(res)
 	for _, s := range reports.TopSegments(res, n) {
 		if len(out) == n {
 			break
 		}
-		out = append(out, action{Who: reports.Format(actionSeg, loc, reports.SegmentName(s.Rule, loc), reports.Int(s.Customers), value[s.Rule.Key]),
+		out = append(out, action{Who: reports.Format("email.actionSeg", loc, reports.SegmentName(s.Rule, loc), reports.Int(s.Customers), value[s.Rule.Key]),
 			What: reports.SegmentAction(s.Rule, loc)})
 	}
 	for i := range out {
@@ -335,38 +335,38 @@ func newEmailMarketing(in *reports.Input) *marketing {
 			segments++
 		}
 	}
-	subject := reports.Format(subjectMkt, loc, period(in), reports.Int(buyers), reports.Int(segments))
+	subject := reports.Format("email.subjectMkt", loc, period(in), reports.Int(buyers), reports.Int(segments))
 	d := &marketing{
-		frame:                newEmailFrame(in, mktTitle, subject),
-		Intro:                mktIntro.In(loc),
-		SegmentsHeading:      mktSegHead.In(loc),
-		SegmentCols:          []string{reports.ColSegment.In(loc), reports.ColBuyers.In(loc), colShare.In(loc), reports.ColValueShare.In(loc)},
-		NoSegments:           reports.NoBuyers.In(loc),
-		SegmentSheetsHeading: mktSegSheets.In(loc),
-		SegmentSheetsIntro:   mktSegSheetsIn.In(loc),
-		NoSegmentSheets:      reports.Format(mktNoSegSheets, loc, wb.customers, reports.ColSegmentSheet.In(loc)),
-		SheetsHeading:        mktSheetsHead.In(loc),
+		frame:                newEmailFrame(in, "email.mktTitle", subject),
+		Intro:                reports.Label("email.mktIntro").In(loc),
+		SegmentsHeading:      reports.Label("email.mktSegHead").In(loc),
+		SegmentCols:          []string{reports.Label("reports.ColSegment").In(loc), reports.Label("reports.ColBuyers").In(loc), reports.Label("email.colShare").In(loc), reports.Label("reports.ColValueShare").In(loc)},
+		NoSegments:           reports.Label("reports.NoBuyers").In(loc),
+		SegmentSheetsHeading: reports.Label("email.mktSegSheets").In(loc),
+		SegmentSheetsIntro:   reports.Label("email.mktSegSheetsIn").In(loc),
+		NoSegmentSheets:      reports.Format("email.mktNoSegSheets", loc, wb.customers, reports.Label("reports.ColSegmentSheet").In(loc)),
+		SheetsHeading:        reports.Label("email.mktSheetsHead").In(loc),
 		Sheets:               wb.sheets,
-		HowTo:                reports.Format(mktHowTo, loc, wb.customers, reports.ColSegmentSheet.In(loc)),
+		HowTo:                reports.Format("email.mktHowTo", loc, wb.customers, reports.Label("reports.ColSegmentSheet").In(loc)),
 	}
 	if wb.customers == "" {
 		// The customer list is a CSV file of the run (outputs.customer_list:
 		// csv.gz), not a sheet of the workbook: point there.
-		where := mktCSVInFolder.In(loc)
+		where := reports.Label("email.mktCSVInFolder").In(loc)
 		if in.RunFolder != "" {
-			where = reports.Format(mktCSVAt, loc, in.RunFolder)
+			where = reports.Format("email.mktCSVAt", loc, in.RunFolder)
 		}
-		d.Intro = reports.Format(mktIntroCSV, loc, where)
-		d.NoSegmentSheets = mktNoSegSheetsCSV.In(loc)
-		d.HowTo = mktHowToCSV.In(loc)
+		d.Intro = reports.Format("email.mktIntroCSV", loc, where)
+		d.NoSegmentSheets = reports.Label("email.mktNoSegSheetsCSV").In(loc)
+		d.HowTo = reports.Label("email.mktHowToCSV").In(loc)
 	}
 	d.Preheader = d.Intro
 	if k := len(res.SaveNow); k > 0 {
-		d.Risk = reports.Format(mktSaveNow, loc, reports.Int(k), reports.MoneyShort(in.Currency, reports.ListKeepTotal(res), loc), wb.save,
+		d.Risk = reports.Format("email.mktSaveNow", loc, reports.Int(k), reports.MoneyShort(in.Currency, reports.ListKeepTotal(res), loc), wb.save,
 			reports.Int(len(res.WinBack)), wb.win)
 		d.Preheader = d.Risk
 	} else if k := len(res.WinBack); k > 0 {
-		d.Risk = reports.Format(mktWinBack, loc, reports.Int(k), wb.win)
+		d.Risk = reports.Format("email.mktWinBack", loc, reports.Int(k), wb.win)
 	}
 	sp, vp := reports.SegmentPcts(res)
 	for i, s := range res.Segments {
@@ -380,7 +380,7 @@ func newEmailMarketing(in *reports.Input) *marketing {
 	for i, s := range res.Segments {
 		if name, ok := wb.segments[i]; ok {
 			d.SegmentSheets = append(d.SegmentSheets, reports.Pair{Label: name,
-				Value: reports.Format(mktSegSheetRow, loc, reports.Int(s.Customers), reports.SegmentAction(s.Rule, loc))})
+				Value: reports.Format("email.mktSegSheetRow", loc, reports.Int(s.Customers), reports.SegmentAction(s.Rule, loc))})
 		}
 	}
 	return d

@@ -7,7 +7,6 @@ import (
 
 	"github.com/custseg/custseg/reports"
 	"github.com/custseg/custseg/reports/reportstest"
-	"github.com/custseg/custseg/reports/workbook"
 
 	"github.com/custseg/custseg/analysis"
 )
@@ -116,7 +115,7 @@ func TestManagementEmail(t *testing.T) {
 			}
 			m := in.Result.Migration
 			if m.PreviousAsOf != "" {
-				for _, s := range []string{movedUp.In(tt.loc) + " " + reports.Int(m.MovedUp), gone.In(tt.loc) + " " + reports.Int(m.Lost)} {
+				for _, s := range []string{reports.Label("email.movedUp").In(tt.loc) + " " + reports.Int(m.MovedUp), reports.Label("email.gone").In(tt.loc) + " " + reports.Int(m.Lost)} {
 					if !strings.Contains(text, s) {
 						t.Errorf("text lacks movement %q", s)
 					}
@@ -124,7 +123,7 @@ func TestManagementEmail(t *testing.T) {
 				if f := reports.TopFlows(in.Result, tt.loc, 1); len(f) == 0 || !strings.Contains(text, f[0].From+" → "+f[0].To) {
 					t.Error("text lacks the largest move between segments")
 				}
-			} else if !strings.Contains(text, reports.MigFirstRun.In(tt.loc)) || !strings.Contains(html, reports.MigFirstRun.In(tt.loc)) {
+			} else if !strings.Contains(text, reports.Label("reports.MigFirstRun").In(tt.loc)) || !strings.Contains(html, reports.Label("reports.MigFirstRun").In(tt.loc)) {
 				t.Error("first run: email does not say there is nothing to compare")
 			}
 			if tt.o.Hostile {
@@ -187,7 +186,7 @@ func TestMarketingEmail(t *testing.T) {
 					t.Errorf("email lacks sheet %q", s.Label)
 				}
 			}
-			for _, name := range []string{workbook.SheetCustomers.In(loc), workbook.SheetSaveNow.In(loc), reports.SegmentName(res.Segments[1].Rule, loc)} {
+			for _, name := range []string{reports.Label("workbook.SheetCustomers").In(loc), reports.Label("reports.ListNameSaveNow").In(loc), reports.SegmentName(res.Segments[1].Rule, loc)} {
 				if !strings.Contains(text, name) {
 					t.Errorf("text lacks %q", name)
 				}
@@ -204,7 +203,7 @@ func TestMarketingEmail(t *testing.T) {
 				if !strings.Contains(text, line) {
 					t.Errorf("text lacks segment line %q", line)
 				}
-				if _, ok := wb.segments[i]; ok && !strings.Contains(text, mktSegSheetsIn.In(loc)) {
+				if _, ok := wb.segments[i]; ok && !strings.Contains(text, reports.Label("email.mktSegSheetsIn").In(loc)) {
 					t.Error("text lacks the segment sheets")
 				}
 			}
@@ -232,7 +231,7 @@ func TestEmailsEmpty(t *testing.T) {
 				}
 				checkHTML(t, html, reports.Lang(loc))
 				checkClean(t, name+" text", text)
-				if !strings.Contains(text, reports.NoBuyers.In(loc)) && !strings.Contains(text, reports.NarrNoBuyers.In(loc)) {
+				if !strings.Contains(text, reports.Label("reports.NoBuyers").In(loc)) && !strings.Contains(text, reports.Label("reports.NarrNoBuyers").In(loc)) {
 					t.Errorf("%s %s: text does not say there are no purchases", name, loc)
 				}
 			}

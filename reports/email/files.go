@@ -28,7 +28,7 @@ func NotAttachedNote(locale string, files []NotAttached) (text, html string) {
 		return "", ""
 	}
 	mb := func(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
-	head := notAttached.In(locale)
+	head := reports.Label("email.notAttached").In(locale)
 	var t, b strings.Builder
 	t.WriteString(head + "\n")
 	b.WriteString(`<p style="font-family:sans-serif;font-size:14px">`)
@@ -36,7 +36,7 @@ func NotAttachedNote(locale string, files []NotAttached) (text, html string) {
 	for _, f := range files {
 		// Where on a line of its own, so that a link is not broken by the
 		// line length of the mail encoding.
-		what := reports.Format(notAttachedFile, locale, f.Name, mb(f.SentMB), strconv.FormatFloat(f.LimitMB, 'g', -1, 64))
+		what := reports.Format("email.notAttachedFile", locale, f.Name, mb(f.SentMB), strconv.FormatFloat(f.LimitMB, 'g', -1, 64))
 		t.WriteString(what + "\n" + f.Where + "\n")
 		b.WriteString("<br>" + template.HTMLEscapeString(what) + "<br>" + template.HTMLEscapeString(f.Where))
 	}

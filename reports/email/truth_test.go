@@ -41,8 +41,8 @@ func TestManagementEmailSaveNow(t *testing.T) {
 				}
 			}
 		}
-		more := reports.Format(saveNowMore, loc, reports.Int(saveNowRows), reports.Int(len(res.SaveNow)), reports.ListNameSaveNow.In(loc),
-			reports.Format(saveNowAt, loc, in.RunFolder))
+		more := reports.Format("email.saveNowMore", loc, reports.Int(saveNowRows), reports.Int(len(res.SaveNow)), reports.Label("reports.ListNameSaveNow").In(loc),
+			reports.Format("email.saveNowAt", loc, in.RunFolder))
 		if !strings.Contains(text, more) || !strings.Contains(html, reportstest.EscapeText(more)) {
 			t.Errorf("%s: email lacks %q", loc, more)
 		}
@@ -52,7 +52,7 @@ func TestManagementEmailSaveNow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(text, reports.SaveNowNone.In(loc)) {
+		if !strings.Contains(text, reports.Label("reports.SaveNowNone").In(loc)) {
 			t.Errorf("%s: an empty Save now list does not say so", loc)
 		}
 	}
@@ -70,10 +70,10 @@ func TestPeriodLeads(t *testing.T) {
 			Previous:      &analysis.PeriodFigures{From: "2026-09-17", To: "2026-09-23", Revenue: 30000, Orders: 110, Buyers: 95, NewBuyers: 10},
 		}
 		kpis := reports.ReportKPIs(in, loc)
-		if kpis[0].Label != reports.KpiNamePeriodRevenue.In(loc) || kpis[0].Change == "" || kpis[0].Tone != "good" {
+		if kpis[0].Label != reports.Label("reports.KpiNamePeriodRevenue").In(loc) || kpis[0].Change == "" || kpis[0].Tone != "good" {
 			t.Errorf("%s: first headline number %+v, want this period's net revenue, up", loc, kpis[0])
 		}
-		want := map[string]bool{reports.KpiNamePeriodOrders.In(loc): true, reports.KpiNamePeriodBuyers.In(loc): true, reports.KpiNamePeriodNew.In(loc): true}
+		want := map[string]bool{reports.Label("reports.KpiNamePeriodOrders").In(loc): true, reports.Label("reports.KpiNamePeriodBuyers").In(loc): true, reports.Label("reports.KpiNamePeriodNew").In(loc): true}
 		for _, k := range kpis[1:4] {
 			delete(want, k.Label)
 		}
@@ -88,8 +88,8 @@ func TestPeriodLeads(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := reports.Format(subjectPeriod, loc, period(in), reports.MoneyShort(in.Currency, 31200, loc),
-			reports.Format(subjectPeriodChange, loc, reports.RelChange(0.04))); subject != want {
+		if want := reports.Format("email.subjectPeriod", loc, period(in), reports.MoneyShort(in.Currency, 31200, loc),
+			reports.Format("email.subjectPeriodChange", loc, reports.RelChange(0.04))); subject != want {
 			t.Errorf("%s: subject %q, want %q", loc, subject, want)
 		}
 	}

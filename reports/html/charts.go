@@ -52,7 +52,7 @@ func shareBars(loc string, countSeries reports.Label, names []string, counts []i
 	}
 	bar.SetXAxis(names).
 		AddSeries(countSeries.In(loc), buyers, charts.WithBarChartOpts(opts.BarChart{BarGap: "15%", BarCategoryGap: "30%"})).
-		AddSeries(seriesValueShare.In(loc), values)
+		AddSeries(reports.Label("html.seriesValueShare").In(loc), values)
 	bar.XYReversal()
 	return bar
 }
@@ -73,19 +73,19 @@ func segmentChart(in *reports.Input, loc string) (chart, error) {
 			rich = i
 		}
 	}
-	ch := chart{ID: chartSegments, Title: segTitle.In(loc), Text: segText.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: 80 + 40*max(n, 3), Wide: true}
+	ch := chart{ID: chartSegments, Title: reports.Label("html.segTitle").In(loc), Text: reports.Label("html.segText").In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: 80 + 40*max(n, 3), Wide: true}
 	var extra extraOptions
 	sp, vp := reports.SegmentPcts(res)
 	if big >= 0 {
-		ch.Highlight = fmt.Sprintf(segHighlight.In(loc),
+		ch.Highlight = fmt.Sprintf(reports.Label("html.segHighlight").In(loc),
 			reports.SegmentName(res.Segments[big].Rule, loc), reports.PctShown(sp[big]),
 			reports.SegmentName(res.Segments[rich].Rule, loc), reports.PctShown(vp[rich]))
 	} else {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	var err error
-	ch.option, err = optionJS(shareBars(loc, seriesBuyerShare, names, counts, sp, vp), extra)
+	ch.option, err = optionJS(shareBars(loc, "html.seriesBuyerShare", names, counts, sp, vp), extra)
 	return ch, err
 }
 
@@ -125,28 +125,28 @@ func rfChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "36", Right: "8", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: axis, Name: rfxAxis.In(loc) + " →",
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: axis, Name: reports.Label("html.rfxAxis").In(loc) + " →",
 			NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: axis, Name: rfyAxis.In(loc) + " →",
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: axis, Name: reports.Label("html.rfyAxis").In(loc) + " →",
 			NameLocation: "middle", NameGap: 28, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(false),
 			Min: 0, Max: float32(max(top, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
 			Text:    []string{reports.Int(max(top, 1)), "0"},
 			InRange: &opts.VisualMapInRange{Color: []string{"#eef4fb", "#a9c8e8", "#5b8fc7"}}}),
 	)
-	hm.AddSeries(rfSeries.In(loc), data,
+	hm.AddSeries(reports.Label("html.rfSeries").In(loc), data,
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#1d2b3a", FontSize: 13}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}),
 		charts.WithEmphasisOpts(opts.Emphasis{ItemStyle: &opts.ItemStyle{ShadowBlur: 8, ShadowColor: "rgba(0,0,0,0.25)"}}))
-	ch := chart{ID: chartRF, Title: rfTitle.In(loc), Text: rfText.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: 420}
+	ch := chart{ID: chartRF, Title: reports.Label("html.rfTitle").In(loc), Text: reports.Label("html.rfText").In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: 420}
 	var extra extraOptions
 	if len(data) > 0 {
 		his, los := strconv.Itoa(hi), strconv.Itoa(lo)
-		ch.Highlight = fmt.Sprintf(rfHighlight.In(loc), reports.Int(best), his, his, reports.Int(quiet), los, his)
+		ch.Highlight = fmt.Sprintf(reports.Label("html.rfHighlight").In(loc), reports.Int(best), his, his, reports.Int(quiet), los, his)
 		ch.Footnote = rfUnused(res.RFGrid, loc)
 	} else {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	var err error
 	ch.option, err = optionJS(hm, extra)
@@ -173,11 +173,11 @@ func paretoChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", ValueFormatter: fnPercent}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "40", Bottom: "36", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100, Name: paretoXAxis.In(loc),
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100, Name: reports.Label("html.paretoXAxis").In(loc),
 			NameLocation: "middle", NameGap: 28, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
 			SplitLine:   &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}},
-			AxisPointer: &opts.AxisPointer{Label: &opts.Label{Formatter: paretoPointer.In(loc)}}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100, Name: paretoYAxis.In(loc),
+			AxisPointer: &opts.AxisPointer{Label: &opts.Label{Formatter: reports.Label("html.paretoPointer").In(loc)}}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Max: 100, Name: reports.Label("html.paretoYAxis").In(loc),
 			NameLocation: "middle", NameGap: 44, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"},
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
@@ -186,11 +186,11 @@ func paretoChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 3}),
 		charts.WithAreaStyleOpts(opts.AreaStyle{Opacity: opts.Float(0.15)}),
 	}
-	ch := chart{ID: chartPareto, Title: paretoTitle.In(loc), Text: paretoText.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: 400}
+	ch := chart{ID: chartPareto, Title: reports.Label("html.paretoTitle").In(loc), Text: reports.Label("html.paretoText").In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: 400}
 	var extra extraOptions
 	if len(curve) > 0 {
-		ch.Highlight = fmt.Sprintf(paretoHighlight.In(loc), reports.Pct(c.Top20Share),
+		ch.Highlight = fmt.Sprintf(reports.Label("html.paretoHighlight").In(loc), reports.Pct(c.Top20Share),
 			strconv.FormatFloat(round2(c.Gini), 'f', 2, 64))
 		curveOpts = append(curveOpts,
 			charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{XAxis: 20}),
@@ -209,15 +209,15 @@ func paretoChart(in *reports.Input, loc string) (chart, error) {
 					Label: markLabel{Show: true, Position: "right", Distance: 8, FontSize: 14, FontWeight: "bold",
 						Color: "#1d2b3a", BackgroundColor: "rgba(255,255,255,0.92)", BorderColor: colorValue,
 						BorderWidth: 1, BorderRadius: 4, Padding: []int{4, 8},
-						Formatter: fmt.Sprintf(paretoCallout.In(loc), reports.Pct(c.Top20Share))},
+						Formatter: fmt.Sprintf(reports.Label("html.paretoCallout").In(loc), reports.Pct(c.Top20Share))},
 				})
 			}),
 		)
 	} else {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
-	line.AddSeries(paretoCurve.In(loc), curve, curveOpts...).
-		AddSeries(paretoEven.In(loc), even,
+	line.AddSeries(reports.Label("html.paretoCurve").In(loc), curve, curveOpts...).
+		AddSeries(reports.Label("html.paretoEven").In(loc), even,
 			charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(false)}),
 			charts.WithLineStyleOpts(opts.LineStyle{Type: "dashed", Width: 1.5}))
 	var err error
@@ -245,16 +245,16 @@ func tierChart(in *reports.Input, loc string) (chart, error) {
 		share = append(share, sp[i])
 		vshare = append(vshare, vp[i])
 	}
-	ch := chart{ID: chartTiers, Title: tierTitle.In(loc), Text: tierText.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: max(80+40*len(names), 360)}
+	ch := chart{ID: chartTiers, Title: reports.Label("html.tierTitle").In(loc), Text: reports.Label("html.tierText").In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: max(80+40*len(names), 360)}
 	var extra extraOptions
 	if key != nil && key.Customers > 0 {
-		ch.Highlight = fmt.Sprintf(tierHighlight.In(loc), reports.Int(key.Customers), reports.PctShown(keyShare), reports.PctShown(keyValue))
+		ch.Highlight = fmt.Sprintf(reports.Label("html.tierHighlight").In(loc), reports.Int(key.Customers), reports.PctShown(keyShare), reports.PctShown(keyValue))
 	} else {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	var err error
-	ch.option, err = optionJS(shareBars(loc, seriesBuyerShare, names, counts, share, vshare), extra)
+	ch.option, err = optionJS(shareBars(loc, "html.seriesBuyerShare", names, counts, share, vshare), extra)
 	return ch, err
 }
 
@@ -281,15 +281,15 @@ func statusChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0", Data: legend}),
 	)
-	pie.AddSeries(statusSeries.In(loc), data,
+	pie.AddSeries(reports.Label("html.statusSeries").In(loc), data,
 		charts.WithPieChartOpts(opts.PieChart{Radius: []string{"38%", "62%"}, Center: []string{"50%", "56%"}}),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), LineHeight: 18}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 2}))
 	k := in.Result.KPIs
-	ch := chart{ID: chartStatus, Title: statusTitle.In(loc), Text: statusText.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: 380}
+	ch := chart{ID: chartStatus, Title: reports.Label("html.statusTitle").In(loc), Text: reports.Label("html.statusText").In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: 380}
 	if k.Buyers > 0 {
-		ch.Highlight = fmt.Sprintf(statusHighlight.In(loc), reports.Int(k.Churned), reports.Pct(k.ChurnedShare), reports.Int(k.AtRisk))
+		ch.Highlight = fmt.Sprintf(reports.Label("html.statusHighlight").In(loc), reports.Int(k.Churned), reports.Pct(k.ChurnedShare), reports.Int(k.AtRisk))
 	}
 	// On a phone the outside labels need room: a smaller ring, and long
 	// names broken over lines.
@@ -302,7 +302,7 @@ func statusChart(in *reports.Input, loc string) (chart, error) {
 		}}},
 	}}}
 	if len(data) == 0 {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	var err error
 	ch.option, err = optionJS(pie, extra)
@@ -332,14 +332,14 @@ func rfUnused(grid [][]int, loc string) string {
 			cols = append(cols, strconv.Itoa(f+1))
 		}
 	}
-	sep := listSep.In(loc)
+	sep := reports.Label("html.listSep").In(loc)
 	switch {
 	case len(rows) > 0 && len(cols) > 0:
-		return reports.Format(rfUnusedBoth, loc, strings.Join(cols, sep), strings.Join(rows, sep))
+		return reports.Format("html.rfUnusedBoth", loc, strings.Join(cols, sep), strings.Join(rows, sep))
 	case len(cols) > 0:
-		return reports.Format(rfUnusedF, loc, strings.Join(cols, sep))
+		return reports.Format("html.rfUnusedF", loc, strings.Join(cols, sep))
 	case len(rows) > 0:
-		return reports.Format(rfUnusedR, loc, strings.Join(rows, sep))
+		return reports.Format("html.rfUnusedR", loc, strings.Join(rows, sep))
 	}
 	return ""
 }

@@ -21,27 +21,6 @@ import (
 // buyers whom the rhythm rule calls churned while the purchase model
 // thinks them likely active, for a sentence under the P(alive) chart.
 
-// Texts of the back-test charts. Those with %s take formatted values, in
-// order.
-var (
-	trackTitle  = reports.Label("html.trackTitle")
-	trackText   = reports.Label("html.trackText")
-	trackWeeks  = reports.Label("html.trackWeeks")
-	trackDays   = reports.Label("html.trackDays")
-	trackUnits  = reports.Label("html.trackUnits")
-	trackYAxis  = reports.Label("html.trackYAxis")
-	trackActual = reports.Label("html.trackActual")
-	trackUsed   = reports.Label("html.trackUsed")
-
-	calTitle     = reports.Label("html.calTitle")
-	calText      = reports.Label("html.calText")
-	calXAxis     = reports.Label("html.calXAxis")
-	calYAxis     = reports.Label("html.calYAxis")
-	calColFreq   = reports.Label("html.calColFreq")
-	calColCust   = reports.Label("html.calColCust")
-	calColActual = reports.Label("html.calColActual")
-)
-
 // Colours of the purchase models' lines; the actual line is dark.
 var modelColors = map[string]string{
 	btyd.ModelBGNBD:     "#4e79a7",
@@ -76,8 +55,8 @@ func verdictCard(in *reports.Input, loc string) (chart, error) {
 		return chart{}, nil
 	}
 	v := reports.DescribeVerdict(m, reports.InputModelParams(in), loc)
-	return chart{ID: chartVerdict, Title: reports.BtVerdictTitle.In(loc), Text: reports.BtVerdictText.In(loc), Wide: true,
-		Verdict: &verdict{Tone: verdictTones[m.Verdict.Level], Level: reports.Format(reports.BtVerdictHeading, loc, v.Level),
+	return chart{ID: chartVerdict, Title: reports.Label("reports.BtVerdictTitle").In(loc), Text: reports.Label("reports.BtVerdictText").In(loc), Wide: true,
+		Verdict: &verdict{Tone: verdictTones[m.Verdict.Level], Level: reports.Format("reports.BtVerdictHeading", loc, v.Level),
 			Reasons: v.Reasons, Skipped: v.Skipped, Choice: v.Choice}}, nil
 }
 
@@ -85,7 +64,7 @@ func verdictCard(in *reports.Input, loc string) (chart, error) {
 func modelSeriesName(key, chosen, loc string) string {
 	name := reports.ChartText(reports.PurchaseModelName(key, loc))
 	if key == chosen {
-		return reports.Format(trackUsed, loc, name)
+		return reports.Format("html.trackUsed", loc, name)
 	}
 	return name
 }
@@ -121,19 +100,19 @@ func trackingChart(in *reports.Input, loc string) (chart, error) {
 	}
 	calEnd := reports.Date(b.CalibrationEnd.Time())
 	span := reports.BtSpan(b.HoldoutUnits, m.TimeUnitDays, loc)
-	ch := chart{ID: chartTracking, Title: trackTitle.In(loc), Text: reports.Format(trackText, loc, calEnd, span),
+	ch := chart{ID: chartTracking, Title: reports.Label("html.trackTitle").In(loc), Text: reports.Format("html.trackText", loc, calEnd, span),
 		Height: 360}
 	for _, bm := range b.Models {
 		if bm.Key == m.Chosen && bm.Error == "" {
 			ch.Highlight = reports.TrackingSentence(bm.Key, bm.Predicted, b.ActualRepeat, b.HoldoutUnits, m.TimeUnitDays, loc)
 		}
 	}
-	xName := reports.Format(trackUnits, loc, reports.BtNum(m.TimeUnitDays), calEnd)
+	xName := reports.Format("html.trackUnits", loc, reports.BtNum(m.TimeUnitDays), calEnd)
 	switch m.TimeUnitDays {
 	case 7:
-		xName = reports.Format(trackWeeks, loc, calEnd)
+		xName = reports.Format("html.trackWeeks", loc, calEnd)
 	case 1:
-		xName = reports.Format(trackDays, loc, calEnd)
+		xName = reports.Format("html.trackDays", loc, calEnd)
 	}
 	n := len(b.Tracking.Actual)
 	xs := make([]string, n)
@@ -148,10 +127,10 @@ func trackingChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: xName, NameLocation: "middle", NameGap: 28}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: trackYAxis.In(loc), NameLocation: "middle", NameGap: 44,
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: reports.Label("html.trackYAxis").In(loc), NameLocation: "middle", NameGap: 44,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
-	line.SetXAxis(xs).AddSeries(trackActual.In(loc), actual,
+	line.SetXAxis(xs).AddSeries(reports.Label("html.trackActual").In(loc), actual,
 		charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(true), SymbolSize: 8}),
 		charts.WithLineStyleOpts(opts.LineStyle{Color: colorActual, Width: 3.5}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colorActual}))
@@ -184,19 +163,19 @@ func calibrationChart(in *reports.Input, loc string) (chart, error) {
 	}
 	calEnd := reports.Date(b.CalibrationEnd.Time())
 	span := reports.BtSpan(b.HoldoutUnits, m.TimeUnitDays, loc)
-	ch := chart{ID: chartCalibration, Title: calTitle.In(loc), Text: reports.Format(calText, loc, calEnd, span),
+	ch := chart{ID: chartCalibration, Title: reports.Label("html.calTitle").In(loc), Text: reports.Format("html.calText", loc, calEnd, span),
 		Height: 360}
 	for _, bm := range b.Models {
 		if bm.Key == m.Chosen && bm.Error == "" && reports.Finite(bm.MAE) && reports.Finite(b.NaiveMAE) {
-			l := reports.BtNaiveWorse
+			l := reports.Label("reports.BtNaiveWorse")
 			if bm.MAE >= b.NaiveMAE {
-				l = reports.BtNaiveBetter
+				l = reports.Label("reports.BtNaiveBetter")
 			}
 			ch.Highlight = reports.Format(l, loc, reports.BtDec(bm.MAE), reports.BtDec(b.NaiveMAE))
 		}
 	}
 	models := reports.BacktestModels(b)
-	t := &table{Cols: []string{calColFreq.In(loc), calColCust.In(loc), calColActual.In(loc)}}
+	t := &table{Cols: []string{reports.Label("html.calColFreq").In(loc), reports.Label("html.calColCust").In(loc), reports.Label("html.calColActual").In(loc)}}
 	for _, key := range models {
 		t.Cols = append(t.Cols, reports.PurchaseModelName(key, loc))
 	}
@@ -231,12 +210,12 @@ func calibrationChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0"}),
 		charts.WithGridOpts(opts.Grid{Left: "36", Right: "24", Top: "56", Bottom: "32", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: reports.Format(calXAxis, loc, calEnd), NameLocation: "middle", NameGap: 28,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: reports.Format("html.calXAxis", loc, calEnd), NameLocation: "middle", NameGap: 28,
 			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: calYAxis.In(loc), NameLocation: "middle", NameGap: 36,
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: reports.Label("html.calYAxis").In(loc), NameLocation: "middle", NameGap: 36,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
-	bar.SetXAxis(xs).AddSeries(trackActual.In(loc), actual,
+	bar.SetXAxis(xs).AddSeries(reports.Label("html.trackActual").In(loc), actual,
 		charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "30%"}),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c5ccd6"}))
 	for k, key := range models {
@@ -278,7 +257,7 @@ func churnedAliveSentence(res *analysis.Result, loc string) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(reports.BtChurnedAlive.In(loc), reports.Int(n), reports.StatusLabels[analysis.StatusChurned].In(loc), reports.PctText(churnedAliveCut))
+	return fmt.Sprintf(reports.Label("reports.BtChurnedAlive").In(loc), reports.Int(n), reports.StatusLabels[analysis.StatusChurned].In(loc), reports.PctText(churnedAliveCut))
 }
 
 // chosenModelName names the purchase model behind the predictions:

@@ -38,12 +38,12 @@ var stageColors = map[analysis.Stage]string{
 func pyramidChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
 	byCLV := res.Models.Usable && res.Models.PyramidBy != "value"
-	text, high, lab := pyrTextValue, pyrHighValue, pyrLabelVal
+	text, high, lab := reports.Label("html.pyrTextValue"), reports.Label("html.pyrHighValue"), reports.Label("html.pyrLabelVal")
 	if byCLV {
-		text, high, lab = pyrTextCLV, pyrHighCLV, pyrLabelCLV
+		text, high, lab = reports.Label("html.pyrTextCLV"), reports.Label("html.pyrHighCLV"), reports.Label("html.pyrLabelCLV")
 	}
-	ch := chart{ID: chartPyramid, Title: pyrTitle.In(loc), Text: text.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: 340}
+	ch := chart{ID: chartPyramid, Title: reports.Label("html.pyrTitle").In(loc), Text: text.In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: 340}
 	groups := map[string]analysis.GroupSummary{}
 	buyers := 0
 	for _, g := range res.Pyramid {
@@ -79,14 +79,14 @@ func pyramidChart(in *reports.Input, loc string) (chart, error) {
 		ch.Highlight = fmt.Sprintf(high.In(loc), reports.Int(top.Customers+gold.Customers),
 			reports.PctShown(math.Round((sp[0]+sp[1])*10)/10), reports.PctShown(math.Round((vp[0]+vp[1])*10)/10))
 	} else {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	f := charts.NewFunnel()
 	f.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: fnTip}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
-	f.AddSeries(pyrTitle.In(loc), nil,
+	f.AddSeries(reports.Label("html.pyrTitle").In(loc), nil,
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.Data = items
 			s.Sort = "none"
@@ -126,17 +126,17 @@ func churnTrendChart(in *reports.Input, loc string) (chart, error) {
 	add(reports.Date(reports.AsOfDate(in)), &res.KPIs)
 	k := &res.KPIs
 
-	ch := chart{ID: chartChurnTrend, Title: trendTitle.In(loc), Text: trendText.In(loc), Height: 340}
+	ch := chart{ID: chartChurnTrend, Title: reports.Label("html.trendTitle").In(loc), Text: reports.Label("html.trendText").In(loc), Height: 340}
 	switch {
 	case len(xs) >= 2 && period > 0:
 		prev := in.History[len(in.History)-1]
-		ch.Highlight = fmt.Sprintf(trendNow.In(loc), days, reports.Pct(k.PeriodChurnRate), reports.Pct(prev.KPIs.PeriodChurnRate), prev.AsOf)
+		ch.Highlight = fmt.Sprintf(reports.Label("html.trendNow").In(loc), days, reports.Pct(k.PeriodChurnRate), reports.Pct(prev.KPIs.PeriodChurnRate), prev.AsOf)
 	case len(xs) >= 2:
-		ch.Highlight = fmt.Sprintf(statusHighlight.In(loc), reports.Int(k.Churned), reports.Pct(k.ChurnedShare), reports.Int(k.AtRisk))
+		ch.Highlight = fmt.Sprintf(reports.Label("html.statusHighlight").In(loc), reports.Int(k.Churned), reports.Pct(k.ChurnedShare), reports.Int(k.AtRisk))
 	case period > 0:
-		ch.Highlight = fmt.Sprintf(trendStarts.In(loc), days, reports.Pct(k.PeriodChurnRate))
+		ch.Highlight = fmt.Sprintf(reports.Label("html.trendStarts").In(loc), days, reports.Pct(k.PeriodChurnRate))
 	default:
-		ch.Highlight = fmt.Sprintf(trendNoPrd.In(loc), reports.Pct(k.ChurnedShare))
+		ch.Highlight = fmt.Sprintf(reports.Label("html.trendNoPrd").In(loc), reports.Pct(k.ChurnedShare))
 	}
 
 	line := charts.NewLine()
@@ -155,10 +155,10 @@ func churnTrendChart(in *reports.Input, loc string) (chart, error) {
 	}
 	line.SetXAxis(xs)
 	if period > 0 {
-		line.AddSeries(trendPeriod.In(loc), perPeriod,
+		line.AddSeries(reports.Label("reports.KpiNameChurnRate").In(loc), perPeriod,
 			append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 3}))...)
 	}
-	line.AddSeries(trendAll.In(loc), all, append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}))...)
+	line.AddSeries(reports.Label("reports.KpiNameChurnedShare").In(loc), all, append(lineOpts, charts.WithLineStyleOpts(opts.LineStyle{Width: 2, Type: "dashed"}))...)
 	var err error
 	ch.option, err = optionJS(line, extraOptions{})
 	return ch, err
@@ -195,8 +195,8 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 			largest = st
 		}
 	}
-	ch := chart{ID: chartLifecycle, Title: lifeTitle.In(loc), Text: lifeText.In(loc),
-		Highlight: reports.NoBuyers.In(loc), Height: 320}
+	ch := chart{ID: chartLifecycle, Title: reports.Label("html.lifeTitle").In(loc), Text: reports.Label("html.lifeText").In(loc),
+		Highlight: reports.Label("reports.NoBuyers").In(loc), Height: 320}
 	for _, st := range analysis.Stages {
 		if s, ok := reports.StageStrategies[st]; ok {
 			ch.Items = append(ch.Items, reports.Pair{Label: reports.StageLabels[st].In(loc), Value: s.In(loc)})
@@ -205,10 +205,10 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 	var extra extraOptions
 	if buyers > 0 {
 		dec := groups[analysis.StageDecline.String()]
-		ch.Highlight = fmt.Sprintf(lifeHighlight.In(loc), reports.StageLabels[largest].In(loc), shown[largest],
+		ch.Highlight = fmt.Sprintf(reports.Label("html.lifeHighlight").In(loc), reports.StageLabels[largest].In(loc), shown[largest],
 			reports.Int(dec.Customers), shown[analysis.StageDecline])
 	} else {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
@@ -218,7 +218,7 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
-	bar.SetXAxis(names).AddSeries(lifeSeries.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}))
+	bar.SetXAxis(names).AddSeries(reports.Label("html.lifeSeries").In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "35%"}))
 	extra.Media = narrowAxis(30)
 	var err error
 	ch.option, err = optionJS(bar, extra)
@@ -227,7 +227,7 @@ func lifecycleChart(in *reports.Input, loc string) (chart, error) {
 
 // modelsNote says why the model charts are left out.
 func modelsNote(res *analysis.Result, loc string) string {
-	return fmt.Sprintf(modelsOff.In(loc), reports.ModelsFailure(res.Models, loc))
+	return fmt.Sprintf(reports.Label("html.modelsOff").In(loc), reports.ModelsFailure(res.Models, loc))
 }
 
 // pAliveChart is the histogram of the buyers' probability of being
@@ -236,9 +236,9 @@ func pAliveChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
 	if !res.Models.Usable {
 		// One card says why both model charts are missing.
-		return chart{ID: chartPAlive, Title: modelsTitle.In(loc), Note: modelsNote(res, loc)}, nil
+		return chart{ID: chartPAlive, Title: reports.Label("html.modelsTitle").In(loc), Note: modelsNote(res, loc)}, nil
 	}
-	ch := chart{ID: chartPAlive, Title: pAliveTitle.In(loc), Text: reports.Format(pAliveText, loc, chosenModelName(res.Models, loc)),
+	ch := chart{ID: chartPAlive, Title: reports.Label("html.pAliveTitle").In(loc), Text: reports.Format("html.pAliveText", loc, chosenModelName(res.Models, loc)),
 		Height: 320, Footnote: churnedAliveSentence(res, loc)}
 	cut := in.Analysis.Models.PAliveAtRisk
 	if cut <= 0 || cut >= 1 {
@@ -269,22 +269,22 @@ func pAliveChart(in *reports.Input, loc string) (chart, error) {
 	}
 	var extra extraOptions
 	if buyers > 0 {
-		ch.Highlight = fmt.Sprintf(pAliveHighlight.In(loc), reports.Int(below), reports.Pct(reports.Ratio(float64(below), float64(buyers))),
+		ch.Highlight = fmt.Sprintf(reports.Label("html.pAliveHighlight").In(loc), reports.Int(below), reports.Pct(reports.Ratio(float64(below), float64(buyers))),
 			reports.Pct(cut), reports.Pct(sum/float64(buyers)))
 	} else {
-		ch.Highlight = reports.NoBuyers.In(loc)
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		ch.Highlight = reports.Label("reports.NoBuyers").In(loc)
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "axis", AxisPointer: &opts.AxisPointer{Type: "shadow"}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "28", Bottom: "32", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: pAliveXAxis.In(loc), NameLocation: "middle", NameGap: 30,
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: reports.Label("html.pAliveXAxis").In(loc), NameLocation: "middle", NameGap: 30,
 			AxisLabel: &opts.AxisLabel{Interval: "0", FontSize: 11}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
-	bar.SetXAxis(names).AddSeries(pAliveYAxis.In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "12%"}))
+	bar.SetXAxis(names).AddSeries(reports.Label("html.pAliveYAxis").In(loc), data, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "12%"}))
 	extra.Media = narrowAxis(45)
 	// The turned labels need more room above the axis name.
 	extra.Media[0].Option.XAxis[0].NameGap = 40
@@ -315,8 +315,8 @@ func clvChart(in *reports.Input, loc string) (chart, error) {
 	if !res.Models.Usable {
 		return chart{}, nil // htmlPAliveChart says why
 	}
-	ch := chart{ID: chartCLV, Title: clvTitle.In(loc),
-		Text: fmt.Sprintf(clvText.In(loc), reports.Int(res.Models.CLVMonths)), Height: 340, Wide: true}
+	ch := chart{ID: chartCLV, Title: reports.Label("html.clvTitle").In(loc),
+		Text: fmt.Sprintf(reports.Label("html.clvText").In(loc), reports.Int(res.Models.CLVMonths)), Height: 340, Wide: true}
 	var vals []float64
 	for i := range res.Scores {
 		s := &res.Scores[i]
@@ -351,11 +351,11 @@ func clvChart(in *reports.Input, loc string) (chart, error) {
 		for _, v := range vals[len(vals)-top:] {
 			topSum += v
 		}
-		ch.Highlight = fmt.Sprintf(clvHighlight.In(loc), reports.MoneyShort(cur, total, loc),
+		ch.Highlight = fmt.Sprintf(reports.Label("html.clvHighlight").In(loc), reports.MoneyShort(cur, total, loc),
 			reports.MoneyShort(cur, median(vals), loc), reports.Pct(reports.Ratio(topSum, total)))
 	} else {
-		ch.Highlight = reports.NoBuyers.In(loc)
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		ch.Highlight = reports.Label("reports.NoBuyers").In(loc)
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	bar := charts.NewBar()
 	bar.Colors = []string{colorBuyers, colorValue}
@@ -369,9 +369,9 @@ func clvChart(in *reports.Input, loc string) (chart, error) {
 	bar.ExtendYAxis(opts.YAxis{Type: "value", Min: 0, Max: 100, Position: "right",
 		AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}, SplitLine: &opts.SplitLine{Show: opts.Bool(false)}})
 	bar.SetXAxis(names).
-		AddSeries(clvBuyers.In(loc), bars, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "20%"}))
+		AddSeries(reports.Label("html.clvBuyers").In(loc), bars, charts.WithBarChartOpts(opts.BarChart{BarCategoryGap: "20%"}))
 	line := charts.NewLine()
-	line.SetXAxis(names).AddSeries(clvShare.In(loc), barsToLine(shares),
+	line.SetXAxis(names).AddSeries(reports.Label("html.clvShare").In(loc), barsToLine(shares),
 		charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1, ShowSymbol: opts.Bool(true), SymbolSize: 7}),
 		charts.WithLineStyleOpts(opts.LineStyle{Width: 2}))
 	bar.Overlap(line)

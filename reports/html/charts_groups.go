@@ -40,13 +40,13 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
 	cl := &res.Clusters
 	cur := in.Currency
-	ch := chart{ID: chartClusters, Title: clusterTitle.In(loc), Text: clusterText.In(loc), Height: 400, Wide: true}
+	ch := chart{ID: chartClusters, Title: reports.Label("html.clusterTitle").In(loc), Text: reports.Label("html.clusterText").In(loc), Height: 400, Wide: true}
 	if len(cl.Profiles) == 0 {
 		why := reports.Why(cl.Error, loc)
 		if why == "" {
-			why = reports.NoBuyers.In(loc)
+			why = reports.Label("reports.NoBuyers").In(loc)
 		}
-		ch.Note = fmt.Sprintf(clusterNone.In(loc), why)
+		ch.Note = fmt.Sprintf(reports.Label("html.clusterNone").In(loc), why)
 		return ch, nil
 	}
 	maxShare := 0.0
@@ -67,13 +67,13 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: fnTip}),
 		charts.WithLegendOpts(opts.Legend{Top: "0", Left: "0", Type: "scroll"}),
 		charts.WithGridOpts(opts.Grid{Left: "44", Right: "32", Top: "56", Bottom: "36", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Name: clusterXAxis.In(loc), NameLocation: "middle", NameGap: 28,
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Name: reports.Label("html.clusterXAxis").In(loc), NameLocation: "middle", NameGap: 28,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
-		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: clusterYAxis.In(loc), NameLocation: "middle", NameGap: 30,
+		charts.WithYAxisOpts(opts.YAxis{Type: "value", Min: 0, Name: reports.Label("html.clusterYAxis").In(loc), NameLocation: "middle", NameGap: 30,
 			SplitLine: &opts.SplitLine{Show: opts.Bool(true), LineStyle: &opts.LineStyle{Color: "#edf0f4"}}}),
 	)
-	t := &table{Cols: []string{colGroup.In(loc), colShare.In(loc), reports.ColValueShare.In(loc),
-		colRecency.In(loc), colPurchases.In(loc), colSpend.In(loc), colTenure.In(loc)}}
+	t := &table{Cols: []string{reports.Label("html.colGroup").In(loc), reports.Label("html.colShare").In(loc), reports.Label("reports.ColValueShare").In(loc),
+		reports.Label("html.colRecency").In(loc), reports.Label("html.colPurchases").In(loc), reports.Label("html.colSpend").In(loc), reports.Label("html.colTenure").In(loc)}}
 	// The clusters' shares as shown, adding up to 100.0% (pctParts).
 	shares := make([]float64, len(cl.Profiles))
 	values := make([]float64, len(cl.Profiles))
@@ -87,7 +87,7 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 		name := clusterName(k, names)
 		recency := reports.Int(int(math.Round(round2(p.MeanRecency))))
 		freq := strconv.FormatFloat(round2(p.MeanFrequency), 'f', 1, 64)
-		tip := fmt.Sprintf(clusterTip.In(loc), reports.ChartText(name), reports.Int(p.Customers), reports.PctShown(sp[k]), reports.PctShown(vp[k]),
+		tip := fmt.Sprintf(reports.Label("html.clusterTip").In(loc), reports.ChartText(name), reports.Int(p.Customers), reports.PctShown(sp[k]), reports.PctShown(vp[k]),
 			recency, freq, reports.Money(cur, p.MeanMonetary))
 		size := 14 + 46*math.Sqrt(reports.Ratio(p.Share, maxShare))
 		item := htmlItem{Name: reports.ChartText(name), Tip: tip, SymbolSize: math.Round(size),
@@ -107,7 +107,7 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 		})
 	}
 	ch.Table = t
-	ch.Highlight = fmt.Sprintf(clusterHighlight.In(loc), reports.Int(len(cl.Profiles)),
+	ch.Highlight = fmt.Sprintf(reports.Label("html.clusterHighlight").In(loc), reports.Int(len(cl.Profiles)),
 		strconv.FormatFloat(round2(cl.Silhouette), 'f', 2, 64),
 		clusterName(big, names), reports.PctShown(sp[big]),
 		clusterName(rich, names), reports.PctShown(vp[rich]))
@@ -120,9 +120,9 @@ func clusterChart(in *reports.Input, loc string) (chart, error) {
 func attrValue(v *analysis.AttributeValue, age bool, loc string) string {
 	switch {
 	case v.Other:
-		return charOther.In(loc)
+		return reports.Label("html.charOther").In(loc)
 	case v.Name == "":
-		return charNotGiven.In(loc)
+		return reports.Label("html.charNotGiven").In(loc)
 	case age:
 		return reports.AgeBandName(v.Name, loc)
 	}
@@ -138,8 +138,8 @@ func attrValue(v *analysis.AttributeValue, age bool, loc string) string {
 func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 	res := in.Result
 	if len(res.Characteristics) == 0 {
-		return []chart{{ID: chartCharPrefix + "none", Title: charNoneTitle.In(loc), Text: charNoneText.In(loc),
-			Note: charNone.In(loc)}}, nil
+		return []chart{{ID: chartCharPrefix + "none", Title: reports.Label("html.charNoneTitle").In(loc), Text: reports.Label("html.charNoneText").In(loc),
+			Note: reports.Label("html.charNone").In(loc)}}, nil
 	}
 	var out []chart
 	var leftOut []string
@@ -178,26 +178,26 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 		}
 		attr := reports.AttributeName(c.Attribute, loc)
 		ch := chart{ID: chartCharPrefix + strconv.Itoa(a+1),
-			Title:     fmt.Sprintf(charTitle.In(loc), attr),
-			Text:      fmt.Sprintf(charText.In(loc), attr),
-			Highlight: noData.In(loc), Height: 80 + 40*max(n, 3)}
+			Title:     fmt.Sprintf(reports.Label("html.charTitle").In(loc), attr),
+			Text:      fmt.Sprintf(reports.Label("html.charText").In(loc), attr),
+			Highlight: reports.Label("html.noData").In(loc), Height: 80 + 40*max(n, 3)}
 		var extra extraOptions
 		if big >= 0 {
-			ch.Highlight = fmt.Sprintf(charHighlight.In(loc), attr, attrValue(&vals[big], c.Attribute == analysis.AgeBandAttribute, loc), reports.PctShown(sharePct[big]),
+			ch.Highlight = fmt.Sprintf(reports.Label("html.charHighlight").In(loc), attr, attrValue(&vals[big], c.Attribute == analysis.AgeBandAttribute, loc), reports.PctShown(sharePct[big]),
 				attrValue(&vals[rich], c.Attribute == analysis.AgeBandAttribute, loc), reports.PctShown(valuePct[rich]))
 		} else {
-			extra.Graphic = emptyGraphic(noData.In(loc))
+			extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 		}
 		var err error
-		ch.option, err = optionJS(shareBars(loc, seriesCustShare, names, counts, sharePct[:n], valuePct[:n]), extra)
+		ch.option, err = optionJS(shareBars(loc, "html.seriesCustShare", names, counts, sharePct[:n], valuePct[:n]), extra)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", ch.ID, err)
 		}
 		out = append(out, ch)
 	}
 	if len(leftOut) > 0 {
-		out = append(out, chart{ID: chartCharPrefix + "left-out", Title: charLeftTitle.In(loc),
-			Text: charLeftText.In(loc), Note: strings.Join(leftOut, " ")})
+		out = append(out, chart{ID: chartCharPrefix + "left-out", Title: reports.Label("html.charLeftTitle").In(loc),
+			Text: reports.Label("html.charLeftText").In(loc), Note: strings.Join(leftOut, " ")})
 	}
 	return out, nil
 }
@@ -208,25 +208,25 @@ func characteristicCharts(in *reports.Input, loc string) ([]chart, error) {
 func charLeftOutNote(attr string, sp analysis.AttributeSpread, loc string) string {
 	switch {
 	case sp.LeftOut == analysis.LeftOutOneValue && sp.Given == 0:
-		return reports.Format(charLeftNone, loc, attr)
+		return reports.Format("html.charLeftNone", loc, attr)
 	case sp.LeftOut == analysis.LeftOutOneValue && sp.Only != "":
-		return reports.Format(charLeftOne, loc, attr, sp.Only)
+		return reports.Format("html.charLeftOne", loc, attr, sp.Only)
 	case sp.LeftOut == analysis.LeftOutOneValue:
-		return reports.Format(charLeftOneAny, loc, attr)
+		return reports.Format("html.charLeftOneAny", loc, attr)
 	}
 	other := reports.Pct(sp.Other)
 	if sp.OtherValues > 0 {
-		other = reports.Format(charLeftOtherN, loc, other, reports.Int(sp.OtherValues))
+		other = reports.Format("html.charLeftOtherN", loc, other, reports.Int(sp.OtherValues))
 	} else {
-		other = reports.Format(charLeftOtherP, loc, other)
+		other = reports.Format("html.charLeftOtherP", loc, other)
 	}
 	switch {
 	case sp.Other > 0 && sp.NotGiven > 0:
-		return reports.Format(charLeftBoth, loc, attr, other, reports.Pct(sp.NotGiven))
+		return reports.Format("html.charLeftBoth", loc, attr, other, reports.Pct(sp.NotGiven))
 	case sp.Other > 0:
-		return reports.Format(charLeftOther, loc, attr, other)
+		return reports.Format("html.charLeftOther", loc, attr, other)
 	}
-	return reports.Format(charLeftNotGiven, loc, attr, reports.Pct(sp.NotGiven))
+	return reports.Format("html.charLeftNotGiven", loc, attr, reports.Pct(sp.NotGiven))
 }
 
 // sankeyNode is a Sankey node with an id, so that a segment can
@@ -252,20 +252,20 @@ type sankeyLink struct {
 func migrationChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
 	m := &res.Migration
-	ch := chart{ID: chartMigration, Title: migTitle.In(loc), Text: migText.In(loc), Wide: true}
+	ch := chart{ID: chartMigration, Title: reports.Label("html.migTitle").In(loc), Text: reports.Label("html.migText").In(loc), Wide: true}
 	if m.PreviousAsOf == "" {
-		ch.Note = reports.MigFirstRun.In(loc)
+		ch.Note = reports.Label("reports.MigFirstRun").In(loc)
 		return ch, nil
 	}
-	ch.Highlight = fmt.Sprintf(migHighlight.In(loc), m.PreviousAsOf, reports.Int(m.MovedUp), reports.Int(m.MovedDown),
+	ch.Highlight = fmt.Sprintf(reports.Label("html.migHighlight").In(loc), m.PreviousAsOf, reports.Int(m.MovedUp), reports.Int(m.MovedDown),
 		reports.Int(m.Same), reports.Int(m.New), reports.Int(m.Lost))
 	k := len(m.Keys)
 	name := func(i int, left bool) string {
 		if i == k-1 {
 			if left {
-				return migNoneLeft.In(loc)
+				return reports.Label("html.migNoneLeft").In(loc)
 			}
-			return migNoneRight.In(loc)
+			return reports.Label("html.migNoneRight").In(loc)
 		}
 		return reports.ChartText(reports.MigKeyName(res, m.Keys[i], loc))
 	}
@@ -283,14 +283,14 @@ func migrationChart(in *reports.Input, loc string) (chart, error) {
 				continue
 			}
 			links = append(links, sankeyLink{"p" + strconv.Itoa(i), "n" + strconv.Itoa(j), c,
-				fmt.Sprintf(migLinkTip.In(loc), name(i, true), name(j, false), reports.Int(c))})
+				fmt.Sprintf(reports.Label("html.migLinkTip").In(loc), name(i, true), name(j, false), reports.Int(c))})
 			out0[i] += c
 			in0[j] += c
 		}
 	}
 	var nodes []sankeyNode
 	node := func(id string, depth int, name string, n int, color string) sankeyNode {
-		return sankeyNode{ID: id, Name: name, Depth: depth, Tip: fmt.Sprintf(migNodeTip.In(loc), name, reports.Int(n)),
+		return sankeyNode{ID: id, Name: name, Depth: depth, Tip: fmt.Sprintf(reports.Label("html.migNodeTip").In(loc), name, reports.Int(n)),
 			Label: itemLabel{Show: true, Formatter: name}, ItemStyle: &opts.ItemStyle{Color: color}}
 	}
 	for i := range k {
@@ -311,18 +311,18 @@ func migrationChart(in *reports.Input, loc string) (chart, error) {
 	ch.Height = 80 + 34*max(left, right, 4)
 	ch.PrintHeight = 440
 	for _, f := range reports.TopFlows(res, loc, 5) {
-		ch.Items = append(ch.Items, reports.Pair{Label: fmt.Sprintf(reports.MigFlow.In(loc), f.From, f.To), Value: fmt.Sprintf(reports.MigCount.In(loc), reports.Int(f.N))})
+		ch.Items = append(ch.Items, reports.Pair{Label: fmt.Sprintf(reports.Label("reports.MigFlow").In(loc), f.From, f.To), Value: fmt.Sprintf(reports.Label("reports.MigCount").In(loc), reports.Int(f.N))})
 	}
 	var extra extraOptions
 	if len(links) == 0 {
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	sk := charts.NewSankey()
 	sk.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item", Formatter: fnTip}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
-	sk.AddSeries(migSeries.In(loc), nil, nil,
+	sk.AddSeries(reports.Label("html.migSeries").In(loc), nil, nil,
 		charts.WithSeriesOpts(func(s *charts.SingleSeries) {
 			s.Data = nodes
 			s.Links = links
@@ -362,9 +362,9 @@ const cohortMonths = 12
 // headline describes exactly the cells drawn (htmlCohortHeadline).
 func cohortChart(in *reports.Input, loc string) (chart, error) {
 	res := in.Result
-	ch := chart{ID: chartCohorts, Title: cohortTitle.In(loc), Text: cohortText.In(loc), Wide: true}
+	ch := chart{ID: chartCohorts, Title: reports.Label("html.cohortTitle").In(loc), Text: reports.Label("html.cohortText").In(loc), Wide: true}
 	if len(res.Cohorts) == 0 {
-		ch.Note = cohortNone.In(loc)
+		ch.Note = reports.Label("html.cohortNone").In(loc)
 		return ch, nil
 	}
 	asOf := reports.AsOfDate(in)
@@ -421,18 +421,18 @@ func cohortChart(in *reports.Input, loc string) (chart, error) {
 	if len(data) > 0 {
 		ch.Highlight = cohortHeadline(cells, droppedRunning, loc)
 	} else {
-		ch.Highlight = noData.In(loc)
+		ch.Highlight = reports.Label("html.noData").In(loc)
 		if droppedRunning {
-			ch.Highlight = cohortRunning.In(loc)
+			ch.Highlight = reports.Label("html.cohortRunning").In(loc)
 		}
-		extra.Graphic = emptyGraphic(noData.In(loc))
+		extra.Graphic = emptyGraphic(reports.Label("html.noData").In(loc))
 	}
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "8", Bottom: "64", ContainLabel: opts.Bool(true)}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xs, Name: cohortXAxis.In(loc),
+		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: xs, Name: reports.Label("html.cohortXAxis").In(loc),
 			NameLocation: "middle", NameGap: 26, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: ys, Inverse: opts.Bool(true),
 			SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
@@ -441,7 +441,7 @@ func cohortChart(in *reports.Input, loc string) (chart, error) {
 			Text:    []string{strconv.FormatFloat(math.Max(top, 1), 'f', 1, 64) + "%", "0%"},
 			InRange: &opts.VisualMapInRange{Color: []string{"#f3f6fa", "#a9c8e8", "#2f5f98"}}}),
 	)
-	hm.AddSeries(cohortSeries.In(loc), data,
+	hm.AddSeries(reports.Label("html.cohortSeries").In(loc), data,
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: "#1d2b3a", FontSize: 11, Formatter: string(fnCellPercent)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#fff", BorderWidth: 1}))
 	extra.Media = []mediaRule{{
@@ -490,23 +490,23 @@ func cohortHeadline(cells []cohortCell, running bool, loc string) string {
 		if first == "" {
 			continue
 		}
-		when := reports.Format(cohortSpan, loc, first, last)
+		when := reports.Format("html.cohortSpan", loc, first, last)
 		if first == last {
-			when = reports.Format(cohortIn, loc, first)
+			when = reports.Format("html.cohortIn", loc, first)
 		}
-		part, later := cohortPart, cohortLaterN
+		part, later := reports.Label("html.cohortPart"), reports.Label("html.cohortLaterN")
 		if len(parts) == 0 {
-			part = cohortFirst
+			part = reports.Label("html.cohortFirst")
 		}
 		if k == 1 {
-			later = cohortLater1
+			later = reports.Label("html.cohortLater1")
 		}
 		parts = append(parts, reports.Format(part, loc, reports.Int(size), when,
 			reports.Pct(reports.Ratio(float64(active), float64(size))), reports.Format(later, loc, reports.Int(k))))
 	}
-	out := strings.Join(parts, cohortJoin.In(loc)) + cohortEnd.In(loc)
+	out := strings.Join(parts, reports.Label("html.cohortJoin").In(loc)) + reports.Label("html.cohortEnd").In(loc)
 	if running {
-		out += " " + cohortRunning.In(loc)
+		out += " " + reports.Label("html.cohortRunning").In(loc)
 	}
 	return out
 }

@@ -107,32 +107,32 @@ func newHTMLPage(in *reports.Input) (*page, error) {
 	res := in.Result
 	p := &page{
 		Lang:             reports.Lang(loc),
-		Title:            title.In(loc),
-		NarrativeHeading: reports.NarrHeading.In(loc),
+		Title:            reports.Label("html.title").In(loc),
+		NarrativeHeading: reports.Label("reports.NarrHeading").In(loc),
 		Narrative:        reports.ReportNarrative(in, loc),
 		Alerts:           reports.DataAlerts(in, loc),
-		KPIsHeading:      reports.KPIsHeading.In(loc),
+		KPIsHeading:      reports.Label("reports.KPIsHeading").In(loc),
 		KPIs:             reports.ReportKPIs(in, loc),
-		NoScript:         noScript.In(loc),
-		ActionsHeading:   actionsHeading.In(loc),
-		ActionsIntro:     actionsIntro.In(loc),
+		NoScript:         reports.Label("html.noScript").In(loc),
+		ActionsHeading:   reports.Label("html.actionsHeading").In(loc),
+		ActionsIntro:     reports.Label("html.actionsIntro").In(loc),
 		Actions:          actions(res, loc),
 		Lists:            lists(in, loc),
-		WarningsHeading:  warningsHeading.In(loc),
+		WarningsHeading:  reports.Label("html.warningsHeading").In(loc),
 		Warnings:         reports.Warnings(in, loc),
 		EChartsJS:        template.JS(templates.EChartsJS),
 	}
 	if in.Job != "" {
-		p.Meta = append(p.Meta, reports.Pair{Label: reports.Job.In(loc), Value: in.Job})
+		p.Meta = append(p.Meta, reports.Pair{Label: reports.Label("reports.Job").In(loc), Value: in.Job})
 	}
-	measure := measureRevenue
+	measure := reports.Label("html.measureRevenue")
 	if res.ValueMeasure == "margin" {
-		measure = measureMargin
+		measure = reports.Label("html.measureMargin")
 	}
 	p.Meta = append(p.Meta,
-		reports.Pair{Label: reports.AsOf.In(loc), Value: reports.Date(reports.AsOfDate(in))},
-		reports.Pair{Label: generated.In(loc), Value: reports.DateTime(in.GeneratedAt)},
-		reports.Pair{Label: valueMeasure.In(loc), Value: measure.In(loc)})
+		reports.Pair{Label: reports.Label("reports.AsOf").In(loc), Value: reports.Date(reports.AsOfDate(in))},
+		reports.Pair{Label: reports.Label("html.generated").In(loc), Value: reports.DateTime(in.GeneratedAt)},
+		reports.Pair{Label: reports.Label("html.valueMeasure").In(loc), Value: measure.In(loc)})
 	p.KPIsBasis = reports.KpisBasis(res, loc)
 
 	type builder func(*reports.Input, string) ([]chart, error)
@@ -146,12 +146,12 @@ func newHTMLPage(in *reports.Input) (*page, error) {
 		heading, intro reports.Label
 		builders       []builder
 	}{
-		{secValue, secValueInt, []builder{one(segmentChart), one(rfChart), one(paretoChart),
+		{reports.Label("html.secValue"), reports.Label("html.secValueInt"), []builder{one(segmentChart), one(rfChart), one(paretoChart),
 			one(tierChart), one(pyramidChart)}},
-		{secChurn, secChurnInt, []builder{one(statusChart), one(churnTrendChart), one(lifecycleChart),
+		{reports.Label("html.secChurn"), reports.Label("html.secChurnInt"), []builder{one(statusChart), one(churnTrendChart), one(lifecycleChart),
 			one(pAliveChart), one(clvChart), one(verdictCard), one(trackingChart), one(calibrationChart)}},
-		{secWho, secWhoInt, []builder{one(clusterChart), characteristicCharts}},
-		{secTime, secTimeInt, []builder{one(migrationChart), one(cohortChart)}},
+		{reports.Label("html.secWho"), reports.Label("html.secWhoInt"), []builder{one(clusterChart), characteristicCharts}},
+		{reports.Label("html.secTime"), reports.Label("html.secTimeInt"), []builder{one(migrationChart), one(cohortChart)}},
 	}
 	var specs strings.Builder
 	specs.WriteString("[")
@@ -184,12 +184,12 @@ func newHTMLPage(in *reports.Input) (*page, error) {
 	p.ChartSpecs = template.JS(specs.String())
 
 	if in.RunID != "" {
-		p.Footer = append(p.Footer, footerRun.In(loc)+" "+in.RunID)
+		p.Footer = append(p.Footer, reports.Label("html.footerRun").In(loc)+" "+in.RunID)
 	}
 	if in.Version != "" {
-		p.Footer = append(p.Footer, footerVersion.In(loc)+" "+in.Version)
+		p.Footer = append(p.Footer, reports.Label("html.footerVersion").In(loc)+" "+in.Version)
 	}
-	p.Footer = append(p.Footer, fmt.Sprintf(footerCharts.In(loc), templates.EChartsVersion))
+	p.Footer = append(p.Footer, fmt.Sprintf(reports.Label("html.footerCharts").In(loc), templates.EChartsVersion))
 	return p, nil
 }
 
@@ -197,8 +197,8 @@ func newHTMLPage(in *reports.Input) (*page, error) {
 // suggested actions.
 func actions(res *analysis.Result, loc string) *table {
 	t := &table{
-		Cols:  []string{reports.ColSegment.In(loc), reports.ColBuyers.In(loc), reports.ColValueShare.In(loc), colAction.In(loc)},
-		Empty: reports.NoBuyers.In(loc),
+		Cols:  []string{reports.Label("reports.ColSegment").In(loc), reports.Label("reports.ColBuyers").In(loc), reports.Label("reports.ColValueShare").In(loc), reports.Label("html.colAction").In(loc)},
+		Empty: reports.Label("reports.NoBuyers").In(loc),
 	}
 	share, value := reports.SegmentPctsByKey(res)
 	for _, s := range reports.TopSegments(res, actionRows) {
@@ -225,9 +225,9 @@ type listSection struct {
 func lists(in *reports.Input, loc string) []listSection {
 	res := in.Result
 	out := []listSection{
-		{reports.ListNameSaveNow.In(loc), reports.Format(saveNowIntro, loc, reports.Int(len(res.SaveNow)), reports.Int(listRows)),
+		{reports.Label("reports.ListNameSaveNow").In(loc), reports.Format("html.saveNowIntro", loc, reports.Int(len(res.SaveNow)), reports.Int(listRows)),
 			listTable(in, loc, res.SaveNow, true)},
-		{reports.ListNameWinBack.In(loc), reports.Format(winBackIntro, loc, reports.Int(len(res.WinBack)), reports.Int(listRows)),
+		{reports.Label("reports.ListNameWinBack").In(loc), reports.Format("html.winBackIntro", loc, reports.Int(len(res.WinBack)), reports.Int(listRows)),
 			listTable(in, loc, res.WinBack, false)},
 	}
 	// An empty list says so once, in its table, not also in an intro that
@@ -247,19 +247,19 @@ func lists(in *reports.Input, loc string) []listSection {
 func listTable(in *reports.Input, loc string, list []analysis.ListEntry, keep bool) *table {
 	res := in.Result
 	cur := in.Currency
-	empty := winBackNone
+	empty := reports.Label("html.winBackNone")
 	if keep {
-		empty = reports.SaveNowNone
+		empty = reports.Label("reports.SaveNowNone")
 	}
 	t := &table{Empty: empty.In(loc),
-		Cols: []string{reports.ColCustomer.In(loc), reports.ColTier.In(loc), reports.ColSegment.In(loc), reports.ColReason.In(loc)}}
+		Cols: []string{reports.Label("reports.ColCustomer").In(loc), reports.Label("reports.ColTier").In(loc), reports.Label("reports.ColSegment").In(loc), reports.Label("reports.ColReason").In(loc)}}
 	if res.Models.Usable && keep {
-		t.Cols = append(t.Cols, colCLV.In(loc))
+		t.Cols = append(t.Cols, reports.Label("html.colCLV").In(loc))
 	}
 	if keep {
-		t.Cols = append(t.Cols, reports.ColKeep.In(loc))
+		t.Cols = append(t.Cols, reports.Label("reports.ColKeep").In(loc))
 	} else {
-		t.Cols = append(t.Cols, colPastValue.In(loc))
+		t.Cols = append(t.Cols, reports.Label("html.colPastValue").In(loc))
 	}
 	for _, e := range list {
 		if len(t.Rows) == listRows {

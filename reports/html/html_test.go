@@ -217,19 +217,19 @@ func TestWriteHTMLRunsAndModels(t *testing.T) {
 							t.Errorf("page contains %q: %v, want %v", s, !want, want)
 						}
 					}
-					has(reports.MigFirstRun.In(loc), !prev)
-					has(reports.FirstRun.In(loc), !prev)
-					has(reports.Format(reports.VsPrevious, loc, "2026-09-23"), prev)
+					has(reports.Label("reports.MigFirstRun").In(loc), !prev)
+					has(reports.Label("reports.FirstRun").In(loc), !prev)
+					has(reports.Format("reports.VsPrevious", loc, "2026-09-23"), prev)
 					has(`class="change good"`, prev)
 					has(`class="change bad"`, prev)
 					has(reports.Why(btyd.ErrNotConverged.Error(), loc), !models)
-					has(reports.KPICLV.In(loc)+"</div>", models)
-					has(colCLV.In(loc)+"</th>", models)
-					has(pyrTextCLV.In(loc), models)
-					has(pyrTextValue.In(loc), !models)
+					has(reports.Label("reports.KpiNameCLV").In(loc)+"</div>", models)
+					has(reports.Label("html.colCLV").In(loc)+"</th>", models)
+					has(reports.Label("html.pyrTextCLV").In(loc), models)
+					has(reports.Label("html.pyrTextValue").In(loc), !models)
 					if prev {
 						m := in.Result.Migration
-						has(reports.Format(migHighlight, loc, "2026-09-23", reports.Int(m.MovedUp), reports.Int(m.MovedDown),
+						has(reports.Format("html.migHighlight", loc, "2026-09-23", reports.Int(m.MovedUp), reports.Int(m.MovedDown),
 							reports.Int(m.Same), reports.Int(m.New), reports.Int(m.Lost)), true)
 						// The trend has five points: four earlier runs and this one.
 						specs := specs(t, page)
@@ -347,8 +347,8 @@ func TestWriteHTMLEmpty(t *testing.T) {
 				in := reportstest.Input(t, tt.ds, loc)
 				page := render(t, in)
 				checkPage(t, in, page)
-				for _, want := range []string{reports.NoBuyers.In(loc), reports.NarrNoBuyers.In(loc), reports.SaveNowNone.In(loc), winBackNone.In(loc),
-					`"text":"` + noData.In(loc) + `"`} {
+				for _, want := range []string{reports.Label("reports.NoBuyers").In(loc), reports.Label("reports.NarrNoBuyers").In(loc), reports.Label("reports.SaveNowNone").In(loc), reports.Label("html.winBackNone").In(loc),
+					`"text":"` + reports.Label("html.noData").In(loc) + `"`} {
 					if !strings.Contains(page, want) {
 						t.Errorf("page lacks %q", want)
 					}

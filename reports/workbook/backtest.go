@@ -20,17 +20,7 @@ import (
 // Texts of the workbook about the back-test. [2]Labels are an item and
 // what it means; those with %s take formatted values, in order.
 var (
-	colNextOrder = reports.Label("workbook.colNextOrder")
-
-	mdVerdictSec = reports.Label("workbook.mdVerdictSec")
-	mdVerdict    = reports.Label("workbook.mdVerdict")
-	mdWhy        = reports.Label("workbook.mdWhy")
-	mdChosen     = reports.Label("workbook.mdChosen")
-	mdNone       = reports.Label("workbook.mdNone")
-
-	mdBacktestSec = reports.Label("workbook.mdBacktestSec")
-	mdBtNotRun    = reports.Label("workbook.mdBtNotRun")
-	mdBtCalEnd    = [2]reports.Label{"workbook.mdBtCalEnd.0",
+	mdBtCalEnd = [2]reports.Label{"workbook.mdBtCalEnd.0",
 		"workbook.mdBtCalEnd.1"}
 	mdBtHoldout = [2]reports.Label{"workbook.mdBtHoldout.0",
 		"workbook.mdBtHoldout.1"}
@@ -47,35 +37,16 @@ var (
 
 	mdSpendCorr = [2]reports.Label{"workbook.mdSpendCorr.0",
 		"workbook.mdSpendCorr.1"}
-	mdSpendNone = reports.Label("workbook.mdSpendNone")
 
 	mdHoldoutSetting = [2]reports.Label{"workbook.mdHoldoutSetting.0",
 		"workbook.mdHoldoutSetting.1"}
 	mdModelSetting = [2]reports.Label{"workbook.mdModelSetting.0",
 		"workbook.mdModelSetting.1"}
-	mdOff = reports.Label("workbook.mdOff")
 
-	mdCompared   = reports.Label("workbook.mdCompared")
-	mdColModel   = reports.Label("workbook.mdColModel")
-	mdColParams  = reports.Label("workbook.mdColParams")
-	mdColUsed    = reports.Label("workbook.mdColUsed")
-	mdColBIC     = reports.Label("workbook.mdColBIC")
-	mdColPred    = reports.Label("workbook.mdColPred")
-	mdColMAE     = reports.Label("workbook.mdColMAE")
-	mdColNaive   = reports.Label("workbook.mdColNaive")
-	mdNotUsed    = reports.Label("workbook.mdNotUsed")
-	mdNotUsedWhy = reports.Label("workbook.mdNotUsedWhy")
-
-	mdCalibration  = reports.Label("workbook.mdCalibration")
-	mdColFreq      = reports.Label("workbook.mdColFreq")
-	mdColCustomers = reports.Label("workbook.mdColCustomers")
-	mdColActual    = reports.Label("workbook.mdColActual")
-
-	dfBacktest = reports.Label("workbook.dfBacktest")
-	dfHoldout  = [2]reports.Label{"workbook.dfHoldout.0",
+	dfHoldout = [2]reports.Label{"workbook.dfHoldout.0",
 		"workbook.dfHoldout.1"}
-	dfHoldoutOff = reports.Label("workbook.dfHoldoutOff")
-	dfMAE        = [2]reports.Label{"workbook.dfMAE.0",
+
+	dfMAE = [2]reports.Label{"workbook.dfMAE.0",
 		"workbook.dfMAE.1"}
 	dfNaive = [2]reports.Label{"workbook.dfNaive.0",
 		"workbook.dfNaive.1"}
@@ -110,19 +81,19 @@ func (wb *workbook) modelVerdictRows(add modelRow) {
 	}
 	v := wb.verdictText()
 	if v.Level != "" {
-		add(mdVerdictSec, wb.t(mdVerdict), v.Level, kLabel, v.Meaning)
+		add(reports.Label("workbook.mdVerdictSec"), wb.t("workbook.mdVerdict"), v.Level, kLabel, v.Meaning)
 	}
 	for _, r := range v.Reasons {
-		add(mdVerdictSec, wb.t(mdWhy), nil, kText, r)
+		add(reports.Label("workbook.mdVerdictSec"), wb.t("workbook.mdWhy"), nil, kText, r)
 	}
 	if v.Skipped != "" {
-		add(mdVerdictSec, wb.t(mdWhy), nil, kText, v.Skipped)
+		add(reports.Label("workbook.mdVerdictSec"), wb.t("workbook.mdWhy"), nil, kText, v.Skipped)
 	}
-	chosen := wb.t(mdNone)
+	chosen := wb.t("workbook.mdNone")
 	if m.Chosen != "" {
 		chosen = reports.PurchaseModelName(m.Chosen, wb.loc)
 	}
-	add(mdVerdictSec, wb.t(mdChosen), chosen, kLabel, v.Choice)
+	add(reports.Label("workbook.mdVerdictSec"), wb.t("workbook.mdChosen"), chosen, kLabel, v.Choice)
 }
 
 // modelSpendRows adds the check of the spend model's assumption: the
@@ -130,10 +101,10 @@ func (wb *workbook) modelVerdictRows(add modelRow) {
 func (wb *workbook) modelSpendRows(add modelRow) {
 	m := wb.res.Models
 	if m.SpendCorrelationN > 0 && reports.Finite(m.SpendCorrelation) {
-		add(mdGG, wb.t(mdSpendCorr[0]), m.SpendCorrelation, kDec,
+		add(reports.Label("workbook.mdGG"), wb.t(mdSpendCorr[0]), m.SpendCorrelation, kDec,
 			fmt.Sprintf(wb.t(mdSpendCorr[1]), reports.Int(m.SpendCorrelationN)))
 	} else if m.Verdict.Level != "" {
-		add(mdGG, wb.t(mdSpendCorr[0]), nil, kDec, wb.t(mdSpendNone))
+		add(reports.Label("workbook.mdGG"), wb.t(mdSpendCorr[0]), nil, kDec, wb.t("workbook.mdSpendNone"))
 	}
 }
 
@@ -144,7 +115,7 @@ func (wb *workbook) modelBacktestRows(add modelRow) {
 	b := &m.Backtest
 	switch {
 	case b.Skipped != "":
-		add(mdBacktestSec, wb.t(mdBacktestSec), wb.t(mdBtNotRun), kText, reports.BacktestSkipped(m, wb.params().Models, wb.loc))
+		add(reports.Label("workbook.mdBacktestSec"), wb.t("workbook.mdBacktestSec"), wb.t("workbook.mdBtNotRun"), kText, reports.BacktestSkipped(m, wb.params().Models, wb.loc))
 		return
 	case b.CalibrationEnd.IsZero():
 		return
@@ -154,7 +125,7 @@ func (wb *workbook) modelBacktestRows(add modelRow) {
 		if len(args) > 0 {
 			meaning = fmt.Sprintf(meaning, args...)
 		}
-		add(mdBacktestSec, wb.t(l[0]), v, k, meaning)
+		add(reports.Label("workbook.mdBacktestSec"), wb.t(l[0]), v, k, meaning)
 	}
 	pair(mdBtCalEnd, b.CalibrationEnd.String(), kText)
 	pair(mdBtHoldout, reports.BtSpan(b.HoldoutUnits, m.TimeUnitDays, wb.loc), kText,
@@ -169,13 +140,13 @@ func (wb *workbook) modelBacktestRows(add modelRow) {
 // modelSettingRows adds the back-test's settings.
 func (wb *workbook) modelSettingRows(add modelRow) {
 	p := wb.params().Models
-	holdout := wb.t(mdOff)
+	holdout := wb.t("workbook.mdOff")
 	if p.HoldoutUnits > 0 {
 		holdout = reports.BtSpan(p.HoldoutUnits, p.TimeUnitDays, wb.loc)
 	}
-	add(mdSettings, wb.t(mdHoldoutSetting[0]), holdout, kText, wb.t(mdHoldoutSetting[1]))
+	add(reports.Label("workbook.mdSettings"), wb.t(mdHoldoutSetting[0]), holdout, kText, wb.t(mdHoldoutSetting[1]))
 	if p.PurchaseModel != "" {
-		add(mdSettings, wb.t(mdModelSetting[0]), p.PurchaseModel, kText, wb.t(mdModelSetting[1]))
+		add(reports.Label("workbook.mdSettings"), wb.t(mdModelSetting[0]), p.PurchaseModel, kText, wb.t(mdModelSetting[1]))
 	}
 }
 
@@ -254,10 +225,10 @@ func (wb *workbook) modelTables(s *sheetWriter, row int) int {
 	}
 	backtest := reports.HasBacktest(b)
 	row += 2
-	s.put(1, row, wb.t(mdCompared), kSection)
+	s.put(1, row, wb.t("workbook.mdCompared"), kSection)
 	row++
-	s.header(row, wb.t(mdColModel), wb.t(mdColParams), wb.t(mdConverged), wb.t(mdColUsed),
-		wb.t(mdLogLik), wb.t(mdColBIC), wb.t(mdColPred), wb.t(mdColMAE), wb.t(mdColNaive))
+	s.header(row, wb.t("workbook.mdColModel"), wb.t("workbook.mdColParams"), wb.t("workbook.mdConverged"), wb.t("workbook.mdColUsed"),
+		wb.t("workbook.mdLogLik"), wb.t("workbook.mdColBIC"), wb.t("workbook.mdColPred"), wb.t("workbook.mdColMAE"), wb.t("workbook.mdColNaive"))
 	for _, key := range keys {
 		row++
 		var fm *analysis.FittedModel
@@ -285,15 +256,15 @@ func (wb *workbook) modelTables(s *sheetWriter, row int) int {
 			}
 		}
 		s.put(3, row, wb.yesNo(converged), kText)
-		used := wb.t(mdNotUsed)
+		used := wb.t("workbook.mdNotUsed")
 		switch {
 		case key == m.Chosen:
-			used = wb.t(reports.BtChoiceYes)
+			used = wb.t("reports.BtChoiceYes")
 			if l, ok := reports.BtChoiceShort[m.ChoiceReason]; ok {
 				used = wb.t(l)
 			}
 		case errText != "":
-			used = fmt.Sprintf(wb.t(mdNotUsedWhy), errText)
+			used = fmt.Sprintf(wb.t("workbook.mdNotUsedWhy"), errText)
 		}
 		s.put(4, row, used, kWrap)
 		if backtest && bm != nil && bm.Error == "" {
@@ -309,9 +280,9 @@ func (wb *workbook) modelTables(s *sheetWriter, row int) int {
 	}
 	models := reports.BacktestModels(b)
 	row += 2
-	s.put(1, row, wb.t(mdCalibration), kSection)
+	s.put(1, row, wb.t("workbook.mdCalibration"), kSection)
 	row++
-	hdr := []string{fmt.Sprintf(wb.t(mdColFreq), b.CalibrationEnd.String()), wb.t(mdColCustomers), wb.t(mdColActual)}
+	hdr := []string{fmt.Sprintf(wb.t("workbook.mdColFreq"), b.CalibrationEnd.String()), wb.t("workbook.mdColCustomers"), wb.t("workbook.mdColActual")}
 	for _, key := range models {
 		hdr = append(hdr, reports.PurchaseModelName(key, wb.loc))
 	}
@@ -349,26 +320,26 @@ func (wb *workbook) backtestDefinitions(add func(topic reports.Label, term, def 
 		if len(args) > 0 {
 			def = fmt.Sprintf(def, args...)
 		}
-		add(dfBacktest, wb.t(l[0]), def)
+		add("workbook.dfBacktest", wb.t(l[0]), def)
 	}
 	if p.HoldoutUnits > 0 {
 		pair(dfHoldout, reports.BtSpan(p.HoldoutUnits, p.TimeUnitDays, wb.loc))
 	} else {
-		add(dfBacktest, wb.t(dfHoldout[0]), wb.t(dfHoldoutOff))
+		add("workbook.dfBacktest", wb.t(dfHoldout[0]), wb.t("workbook.dfHoldoutOff"))
 	}
 	pair(dfMAE)
 	pair(dfNaive)
 	pair(dfTracking)
 	pair(dfCalibration)
 	pair(dfBIC)
-	add(dfBacktest, wb.t(mdChosen), wb.t(mdModelSetting[1]))
+	add("workbook.dfBacktest", wb.t("workbook.mdChosen"), wb.t(mdModelSetting[1]))
 	for _, level := range reports.VerdictLevels {
-		add(dfBacktest, reports.VerdictLabels[level].In(wb.loc), reports.VerdictMeanings[level].In(wb.loc))
+		add("workbook.dfBacktest", reports.VerdictLabels[level].In(wb.loc), reports.VerdictMeanings[level].In(wb.loc))
 	}
 	pair(dfSpend)
 }
 
 // nextOrderDefinition defines the Customers sheet's expected next order.
 func (wb *workbook) nextOrderDefinition(add func(topic reports.Label, term, def string)) {
-	add(dfModels, wb.t(dfNextOrder[0]), fmt.Sprintf(wb.t(dfNextOrder[1]), reports.PctText(wb.params().Models.PAliveAtRisk)))
+	add("workbook.dfModels", wb.t(dfNextOrder[0]), fmt.Sprintf(wb.t(dfNextOrder[1]), reports.PctText(wb.params().Models.PAliveAtRisk)))
 }

@@ -38,12 +38,12 @@ func (wb *workbook) campaignLayout() campaignCols {
 func (wb *workbook) campaignColumns() []column {
 	l := wb.campaignLayout()
 	cols := make([]column, l.n)
-	cols[l.prev] = column{wb.t(reports.ColPrevSegment), kText}
-	cols[l.entered] = column{wb.t(reports.ColEntered), kText}
+	cols[l.prev] = column{wb.t("reports.ColPrevSegment"), kText}
+	cols[l.entered] = column{wb.t("reports.ColEntered"), kText}
 	if l.consent >= 0 {
-		cols[l.consent] = column{wb.t(reports.ColConsent), kText}
+		cols[l.consent] = column{wb.t("reports.ColConsent"), kText}
 	}
-	cols[l.reachable] = column{wb.t(reports.ColReachable), kText}
+	cols[l.reachable] = column{wb.t("reports.ColReachable"), kText}
 	return cols
 }
 
@@ -54,7 +54,7 @@ type campaignTexts struct {
 }
 
 func (wb *workbook) campaignTexts() campaignTexts {
-	return campaignTexts{wb.t(yes), wb.t(no), wb.t(reports.PrevFirstPurchase), wb.t(reports.PrevRetired)}
+	return campaignTexts{wb.t("workbook.yes"), wb.t("workbook.no"), wb.t("reports.PrevFirstPurchase"), wb.t("reports.PrevRetired")}
 }
 
 // prevSegmentText is what the column "Segment last run" shows for
@@ -141,18 +141,18 @@ func (wb *workbook) campaignNote(n int, at func(int) int, from int) string {
 		}
 	}
 	col, _ := excelize.ColumnNumberToName(from + l.reachable)
-	header := wb.t(reports.ColReachable)
+	header := wb.t("reports.ColReachable")
 	var note string
 	switch {
 	case unreachable == 0:
-		note = fmt.Sprintf(wb.t(reports.ReachAll), reports.Int(n), col, header)
+		note = fmt.Sprintf(wb.t("reports.ReachAll"), reports.Int(n), col, header)
 	case wb.ds.HasConsent:
-		note = fmt.Sprintf(wb.t(reports.ReachNote), reports.Int(unreachable), reports.Int(n), col, header)
+		note = fmt.Sprintf(wb.t("reports.ReachNote"), reports.Int(unreachable), reports.Int(n), col, header)
 	default:
-		note = fmt.Sprintf(wb.t(reports.ReachNoteNoEmail), reports.Int(unreachable), reports.Int(n), col, header)
+		note = fmt.Sprintf(wb.t("reports.ReachNoteNoEmail"), reports.Int(unreachable), reports.Int(n), col, header)
 	}
 	if wb.res.PrevSegment == nil {
-		note = wb.sentences(note, wb.t(reports.PrevFirstRunNote))
+		note = wb.sentences(note, wb.t("reports.PrevFirstRunNote"))
 	}
 	return note
 }

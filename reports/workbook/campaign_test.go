@@ -118,7 +118,7 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			in := reportstest.WorkbookInput(campaignDataset(t, tt.previous, tt.consent), tt.loc)
 			f, _ := open(t, in)
-			customers := SheetCustomers.In(tt.loc)
+			customers := reports.Label("workbook.SheetCustomers").In(tt.loc)
 			rows, err := f.GetRows(customers)
 			if err != nil {
 				t.Fatal(err)
@@ -128,9 +128,9 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				t.Errorf("last headers %q, want %q", got, tt.headers)
 			}
 			col := func(h string) int { return slices.Index(hdr, h) }
-			segCol := col(reports.ColSegmentSheet.In(tt.loc))
-			prev, entered, consent, reach := col(reports.ColPrevSegment.In(tt.loc)), col(reports.ColEntered.In(tt.loc)),
-				col(reports.ColConsent.In(tt.loc)), col(reports.ColReachable.In(tt.loc))
+			segCol := col(reports.Label("reports.ColSegmentSheet").In(tt.loc))
+			prev, entered, consent, reach := col(reports.Label("reports.ColPrevSegment").In(tt.loc)), col(reports.Label("reports.ColEntered").In(tt.loc)),
+				col(reports.Label("reports.ColConsent").In(tt.loc)), col(reports.Label("reports.ColReachable").In(tt.loc))
 			cell := func(r []string, c int) string {
 				if c < 0 {
 					return "-" // no such column

@@ -66,7 +66,7 @@ var customerSheetRows = excelize.TotalRows - headerRow
 // customerSheetNames names the Customers sheets: "Customers", then
 // "Customers (2)" and so on when one sheet cannot hold them all.
 func (wb *workbook) customerSheetNames() []string {
-	name := wb.t(SheetCustomers)
+	name := wb.t("workbook.SheetCustomers")
 	names := []string{name}
 	for k := 2; (k-1)*customerSheetRows < len(wb.ds.Customers); k++ {
 		names = append(names, fmt.Sprintf("%s (%d)", name, k))
@@ -90,33 +90,33 @@ func headers(cols []column) []string {
 // customerColumns lists the Customers sheet's columns.
 func (wb *workbook) customerColumns() []column {
 	cols := []column{
-		{wb.t(colID), kText}, {wb.t(colName), kText}, {wb.t(colEmail), kText},
-		{wb.t(colPhone), kText}, {wb.t(colReg), kDate},
+		{wb.t("workbook.colID"), kText}, {wb.t("workbook.colName"), kText}, {wb.t("workbook.colEmail"), kText},
+		{wb.t("workbook.colPhone"), kText}, {wb.t("workbook.colReg"), kDate},
 	}
 	for _, a := range wb.ds.AttrNames {
 		cols = append(cols, column{wb.columnName(a), kText})
 	}
-	value := wb.t(colValueRevenue)
+	value := wb.t("workbook.colValueRevenue")
 	if wb.res.ValueMeasure == "margin" {
-		value = wb.t(colValueMargin)
+		value = wb.t("workbook.colValueMargin")
 	}
 	cols = append(cols,
-		column{wb.t(colFirst), kDate}, column{wb.t(colLast), kDate},
-		column{wb.t(colRecency), kInt}, column{wb.t(colFrequency), kInt},
-		column{wb.t(colMonetary), kMoney}, column{value, kMoney},
-		column{wb.t(colR), kInt}, column{wb.t(colF), kInt},
-		column{wb.t(colM), kInt}, column{wb.t(colFM), kInt},
-		column{wb.t(reports.ColSegmentSheet), kText}, column{wb.t(colTier), kText},
-		column{wb.t(colStatus), kText}, column{wb.t(colOrders), kInt},
-		column{wb.t(colGross), kMoney}, column{wb.t(colRefunds), kMoney},
-		column{wb.t(colRhythm), kDec1}, column{wb.t(colStage), kText},
-		column{wb.t(colPAlive), kPct}, column{wb.t(colNextOrder), kDate},
-		column{wb.t(colExpPurchases) + fmt.Sprintf(wb.t(paren), wb.horizon()), kDec},
-		column{wb.t(colExpSpend), kMoney},
-		column{wb.t(colCLV) + fmt.Sprintf(wb.t(paren), fmt.Sprintf(wb.t(months), wb.res.Models.CLVMonths)), kMoney},
-		column{wb.t(colKeep), kMoney}, column{wb.t(colPyramid), kText},
-		column{wb.t(colCluster), kText}, column{wb.t(colDiscount), kPct},
-		column{wb.t(colBehaviour), kText},
+		column{wb.t("workbook.colFirst"), kDate}, column{wb.t("workbook.colLast"), kDate},
+		column{wb.t("workbook.colRecency"), kInt}, column{wb.t("workbook.colFrequency"), kInt},
+		column{wb.t("workbook.colMonetary"), kMoney}, column{value, kMoney},
+		column{wb.t("workbook.colR"), kInt}, column{wb.t("workbook.colF"), kInt},
+		column{wb.t("workbook.colM"), kInt}, column{wb.t("workbook.colFM"), kInt},
+		column{wb.t("reports.ColSegmentSheet"), kText}, column{wb.t("workbook.colTier"), kText},
+		column{wb.t("workbook.colStatus"), kText}, column{wb.t("workbook.colOrders"), kInt},
+		column{wb.t("workbook.colGross"), kMoney}, column{wb.t("workbook.colRefunds"), kMoney},
+		column{wb.t("workbook.colRhythm"), kDec1}, column{wb.t("workbook.colStage"), kText},
+		column{wb.t("workbook.colPAlive"), kPct}, column{wb.t("workbook.colNextOrder"), kDate},
+		column{wb.t("workbook.colExpPurchases") + fmt.Sprintf(wb.t("workbook.paren"), wb.horizon()), kDec},
+		column{wb.t("workbook.colExpSpend"), kMoney},
+		column{wb.t("workbook.colCLV") + fmt.Sprintf(wb.t("workbook.paren"), fmt.Sprintf(wb.t("workbook.months"), wb.res.Models.CLVMonths)), kMoney},
+		column{wb.t("workbook.colKeep"), kMoney}, column{wb.t("workbook.colPyramid"), kText},
+		column{wb.t("workbook.colCluster"), kText}, column{wb.t("workbook.colDiscount"), kPct},
+		column{wb.t("workbook.colBehaviour"), kText},
 	)
 	return append(cols, wb.campaignColumns()...)
 }
@@ -126,18 +126,18 @@ func (wb *workbook) horizon() string {
 	m := wb.res.Models
 	switch {
 	case m.TimeUnitDays == 7:
-		return fmt.Sprintf(wb.t(weeks), reports.Num(m.PurchaseHorizon))
+		return fmt.Sprintf(wb.t("workbook.weeks"), reports.Num(m.PurchaseHorizon))
 	case m.TimeUnitDays > 0:
-		return fmt.Sprintf(wb.t(days), math.Round(reports.Num(m.PurchaseHorizon*m.TimeUnitDays)))
+		return fmt.Sprintf(wb.t("workbook.days"), math.Round(reports.Num(m.PurchaseHorizon*m.TimeUnitDays)))
 	}
-	return fmt.Sprintf(wb.t(days), reports.Num(m.PurchaseHorizon))
+	return fmt.Sprintf(wb.t("workbook.days"), reports.Num(m.PurchaseHorizon))
 }
 
 func (wb *workbook) measureLabel() reports.Label {
 	if wb.res.ValueMeasure == "margin" {
-		return measureMargin
+		return reports.Label("workbook.measureMargin")
 	}
-	return measureRevenue
+	return reports.Label("workbook.measureRevenue")
 }
 
 // customerNames are the localized segment, tier and status names, looked
@@ -240,12 +240,12 @@ func (wb *workbook) writeCustomers() error {
 	n := len(wb.ds.Customers)
 	for k, sheet := range wb.customers {
 		lo, hi := k*customerSheetRows, min((k+1)*customerSheetRows, n)
-		explain := wb.t(explainCustomers)
+		explain := wb.t("workbook.explainCustomers")
 		if len(wb.customers) > 1 {
-			explain = fmt.Sprintf(wb.t(customersPart), lo+1, hi, n) + " " + explain
+			explain = fmt.Sprintf(wb.t("workbook.customersPart"), lo+1, hi, n) + " " + explain
 		}
 		at := func(j int) int { return lo + j }
-		if err := wb.writeCustomerSheet(sheet, wb.t(titleCustomers), explain, hi-lo, at, "", cols, widths, names); err != nil {
+		if err := wb.writeCustomerSheet(sheet, wb.t("workbook.titleCustomers"), explain, hi-lo, at, "", cols, widths, names); err != nil {
 			return err
 		}
 	}
@@ -267,10 +267,10 @@ func (wb *workbook) writeSegmentSheet(s segSheet) error {
 	})
 	g := wb.res.Segments[s.seg]
 	cols, widths, names := wb.customerLayout()
-	explain := fmt.Sprintf(wb.t(explainSegmentSheet), len(members), reports.SegmentAction(g.Rule, wb.loc))
+	explain := fmt.Sprintf(wb.t("workbook.explainSegmentSheet"), len(members), reports.SegmentAction(g.Rule, wb.loc))
 	note := ""
 	if len(members) == 0 {
-		note = wb.t(emptySegment)
+		note = wb.t("workbook.emptySegment")
 	}
 	at := func(j int) int { return int(members[j]) }
 	return wb.writeCustomerSheet(s.name, reports.SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names)

@@ -67,7 +67,7 @@ func WriteCustomersCSV(w io.Writer, in *reports.Input) error {
 	for _, g := range res.Segments {
 		names.segments = append(names.segments, reports.SegmentName(g.Rule, loc))
 	}
-	words := campaignTexts{yes.In(loc), no.In(loc), reports.PrevFirstPurchase.In(loc), reports.PrevRetired.In(loc)}
+	words := campaignTexts{reports.Label("workbook.yes").In(loc), reports.Label("workbook.no").In(loc), reports.Label("reports.PrevFirstPurchase").In(loc), reports.Label("reports.PrevRetired").In(loc)}
 	yesNo := func(b bool) string {
 		if b {
 			return words.yes

@@ -40,16 +40,16 @@ func (s *sheetWriter) note(row int, text string) {
 
 func (wb *workbook) writePyramid() error {
 	s := wb.sheet(wb.pyramid)
-	s.heading(wb.t(titlePyramid), wb.t(explainPyramid))
-	s.header(headerRow, wb.t(pyrTier), wb.t(pyrWho), wb.t(tierCustomers), wb.t(tierShare),
-		wb.t(tierValue), wb.t(tierValShare), wb.t(colCLV), wb.t(pyrCLVShare))
+	s.heading(wb.t("workbook.titlePyramid"), wb.t("workbook.explainPyramid"))
+	s.header(headerRow, wb.t("workbook.pyrTier"), wb.t("workbook.pyrWho"), wb.t("workbook.tierCustomers"), wb.t("workbook.tierShare"),
+		wb.t("workbook.tierValue"), wb.t("workbook.tierValShare"), wb.t("workbook.colCLV"), wb.t("workbook.pyrCLVShare"))
 	usable := wb.res.Models.Usable
 	p := wb.params().Pyramid
 	rules := []string{
-		fmt.Sprintf(wb.t(pyrTop), reports.PctText(p.Platinum)),
-		fmt.Sprintf(wb.t(pyrNext), reports.PctText(p.Gold)),
-		fmt.Sprintf(wb.t(pyrNext), reports.PctText(p.Iron)),
-		fmt.Sprintf(wb.t(pyrRest), reports.PctText(1-p.Platinum-p.Gold-p.Iron)),
+		fmt.Sprintf(wb.t("workbook.pyrTop"), reports.PctText(p.Platinum)),
+		fmt.Sprintf(wb.t("workbook.pyrNext"), reports.PctText(p.Gold)),
+		fmt.Sprintf(wb.t("workbook.pyrNext"), reports.PctText(p.Iron)),
+		fmt.Sprintf(wb.t("workbook.pyrRest"), reports.PctText(1-p.Platinum-p.Gold-p.Iron)),
 	}
 	row := headerRow
 	for k, g := range wb.res.Pyramid {
@@ -80,10 +80,10 @@ func (wb *workbook) writePyramid() error {
 	}
 	s.table(headerRow, row, 8)
 	row += 2
-	s.put(1, row, wb.t(pyrRankedBy), kLabel)
-	by := pyrByCLV
+	s.put(1, row, wb.t("workbook.pyrRankedBy"), kLabel)
+	by := reports.Label("workbook.pyrByCLV")
 	if wb.res.Models.PyramidBy != "clv" {
-		by = pyrByValue
+		by = reports.Label("workbook.pyrByValue")
 	}
 	s.put(2, row, wb.t(by), kExplain)
 	return s.finish()
@@ -94,10 +94,10 @@ func (wb *workbook) churnRules() map[analysis.Status]string {
 	c := wb.params().Churn
 	g := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	return map[analysis.Status]string{
-		analysis.StatusPotential: wb.t(dfPotential),
-		analysis.StatusActive:    fmt.Sprintf(wb.t(dfActive), g(c.RhythmAtRisk), c.RhythmMinDays, c.AtRiskDays),
-		analysis.StatusAtRisk:    fmt.Sprintf(wb.t(dfAtRisk), g(c.RhythmChurned), c.RhythmMinDays+1, c.ChurnedDays),
-		analysis.StatusChurned:   fmt.Sprintf(wb.t(dfChurned), g(c.RhythmChurned), c.RhythmMinDays+1, c.ChurnedDays),
+		analysis.StatusPotential: wb.t("workbook.dfPotential"),
+		analysis.StatusActive:    fmt.Sprintf(wb.t("workbook.dfActive"), g(c.RhythmAtRisk), c.RhythmMinDays, c.AtRiskDays),
+		analysis.StatusAtRisk:    fmt.Sprintf(wb.t("workbook.dfAtRisk"), g(c.RhythmChurned), c.RhythmMinDays+1, c.ChurnedDays),
+		analysis.StatusChurned:   fmt.Sprintf(wb.t("workbook.dfChurned"), g(c.RhythmChurned), c.RhythmMinDays+1, c.ChurnedDays),
 	}
 }
 
@@ -105,19 +105,19 @@ func (wb *workbook) churnRules() map[analysis.Status]string {
 func (wb *workbook) stageMeanings() map[analysis.Stage]string {
 	l := wb.params().Lifecycle
 	return map[analysis.Stage]string{
-		analysis.StageExploration: fmt.Sprintf(wb.t(dfStageExploration), l.ExplorationDays),
-		analysis.StageFormation:   fmt.Sprintf(wb.t(dfStageFormation), l.WindowDays, l.WindowDays),
-		analysis.StageStability:   wb.t(dfStageStability),
-		analysis.StageDecline:     fmt.Sprintf(wb.t(dfStageDecline), l.WindowDays, l.WindowDays),
-		analysis.StageLost:        wb.t(dfStageLost),
+		analysis.StageExploration: fmt.Sprintf(wb.t("workbook.dfStageExploration"), l.ExplorationDays),
+		analysis.StageFormation:   fmt.Sprintf(wb.t("workbook.dfStageFormation"), l.WindowDays, l.WindowDays),
+		analysis.StageStability:   wb.t("workbook.dfStageStability"),
+		analysis.StageDecline:     fmt.Sprintf(wb.t("workbook.dfStageDecline"), l.WindowDays, l.WindowDays),
+		analysis.StageLost:        wb.t("workbook.dfStageLost"),
 	}
 }
 
 func (wb *workbook) writeChurn() error {
 	s := wb.sheet(wb.churn)
-	s.heading(wb.t(titleChurn), wb.t(explainChurn))
-	s.header(headerRow, wb.t(chStatus), wb.t(segCustomers), wb.t(chShareAll), wb.t(tierValue))
-	s.mergeHeader(5, 8, headerRow, wb.t(chRule))
+	s.heading(wb.t("workbook.titleChurn"), wb.t("workbook.explainChurn"))
+	s.header(headerRow, wb.t("workbook.chStatus"), wb.t("workbook.segCustomers"), wb.t("workbook.chShareAll"), wb.t("workbook.tierValue"))
+	s.mergeHeader(5, 8, headerRow, wb.t("workbook.chRule"))
 	rules := wb.churnRules()
 	row := headerRow
 	for _, st := range wb.res.Statuses {
@@ -132,21 +132,21 @@ func (wb *workbook) writeChurn() error {
 
 	row += 2
 	if days := wb.res.ChurnPeriodDays; days > 0 {
-		s.put(1, row, wb.t(reports.KpiNameChurnRate), kLabel)
+		s.put(1, row, wb.t("reports.KpiNameChurnRate"), kLabel)
 		s.put(2, row, wb.res.KPIs.PeriodChurnRate, kPct)
-		s.mergeNote(3, 8, row, fmt.Sprintf(wb.t(chPeriodWhat), days))
+		s.mergeNote(3, 8, row, fmt.Sprintf(wb.t("workbook.chPeriodWhat"), days))
 	} else {
-		s.put(1, row, wb.t(reports.KpiNameChurnRate), kLabel)
+		s.put(1, row, wb.t("reports.KpiNameChurnRate"), kLabel)
 		s.put(2, row, nil, kPct)
-		s.mergeNote(3, 8, row, wb.t(chPeriodMissing))
+		s.mergeNote(3, 8, row, wb.t("workbook.chPeriodMissing"))
 	}
 	row++
-	s.put(1, row, wb.t(chRhythm), kLabel)
+	s.put(1, row, wb.t("workbook.chRhythm"), kLabel)
 	s.mergeNote(2, 8, row, wb.t(dfRhythm[1]))
 
 	row += 2
-	s.header(row, wb.t(chStage), wb.t(segCustomers), wb.t(segShare), wb.t(tierValue),
-		wb.t(tierValShare), wb.t(colCLV), wb.t(chStageMeans), wb.t(chStrategy))
+	s.header(row, wb.t("workbook.chStage"), wb.t("workbook.segCustomers"), wb.t("workbook.segShare"), wb.t("workbook.tierValue"),
+		wb.t("workbook.tierValShare"), wb.t("workbook.colCLV"), wb.t("workbook.chStageMeans"), wb.t("workbook.chStrategy"))
 	means := wb.stageMeanings()
 	for _, g := range wb.res.Lifecycle {
 		row++
@@ -169,9 +169,9 @@ func (wb *workbook) writeChurn() error {
 
 func (wb *workbook) writeClusters() error {
 	s := wb.sheet(wb.clusters)
-	s.heading(wb.t(titleClusters), wb.t(explainClusters))
-	s.header(headerRow, wb.t(clNumber), wb.t(clName), wb.t(segCustomers), wb.t(segShare),
-		wb.t(segValShare), wb.t(segRecency), wb.t(segFrequency), wb.t(segMonetary), wb.t(clTenure))
+	s.heading(wb.t("workbook.titleClusters"), wb.t("workbook.explainClusters"))
+	s.header(headerRow, wb.t("workbook.clNumber"), wb.t("workbook.clName"), wb.t("workbook.segCustomers"), wb.t("workbook.segShare"),
+		wb.t("workbook.segValShare"), wb.t("workbook.segRecency"), wb.t("workbook.segFrequency"), wb.t("workbook.segMonetary"), wb.t("workbook.clTenure"))
 	c := wb.res.Clusters
 	row := headerRow
 	names := reports.ClusterNames(wb.res, wb.loc)
@@ -194,11 +194,11 @@ func (wb *workbook) writeClusters() error {
 		if msg == "" {
 			msg = "—"
 		}
-		s.note(row, fmt.Sprintf(wb.t(clError), msg))
+		s.note(row, fmt.Sprintf(wb.t("workbook.clError"), msg))
 	}
 	if len(c.Scores) > 0 {
 		row += 2
-		s.header(row, wb.t(clChoosing), wb.t(clSil), wb.t(clInertia), wb.t(clChosen))
+		s.header(row, wb.t("workbook.clChoosing"), wb.t("workbook.clSil"), wb.t("workbook.clInertia"), wb.t("workbook.clChosen"))
 		for _, k := range c.Scores {
 			row++
 			s.put(1, row, k.K, kInt)
@@ -211,7 +211,7 @@ func (wb *workbook) writeClusters() error {
 			}
 		}
 		row++
-		s.mergeNote(1, 9, row, wb.t(clSilWhat))
+		s.mergeNote(1, 9, row, wb.t("workbook.clSilWhat"))
 	}
 	return s.finish()
 }
@@ -224,9 +224,9 @@ func (wb *workbook) attributeName(ch analysis.Characteristic) string {
 		return wb.columnName(ch.Attribute)
 	}
 	if ch.Column == "" || ch.Column == ch.Attribute {
-		return wb.t(ageBand)
+		return wb.t("workbook.ageBand")
 	}
-	return wb.t(ageBand) + fmt.Sprintf(wb.t(paren), wb.columnName(ch.Column))
+	return wb.t("workbook.ageBand") + fmt.Sprintf(wb.t("workbook.paren"), wb.columnName(ch.Column))
 }
 
 // columnName is an attribute column's name as the sheets show it
@@ -240,15 +240,15 @@ func (wb *workbook) attributeValue(ch analysis.Characteristic, v analysis.Attrib
 	age := ch.Attribute == analysis.AgeBandAttribute
 	switch {
 	case v.Other && ch.MostlyUnique && v.Folded > 0:
-		return fmt.Sprintf(wb.t(otherUnique), v.Folded)
+		return fmt.Sprintf(wb.t("workbook.otherUnique"), v.Folded)
 	case v.Other && v.Folded > 0:
-		return fmt.Sprintf(wb.t(otherN), v.Folded)
+		return fmt.Sprintf(wb.t("workbook.otherN"), v.Folded)
 	case v.Other:
-		return wb.t(other)
+		return wb.t("workbook.other")
 	case v.Name == "" && age:
-		return wb.t(ageUnknown)
+		return wb.t("workbook.ageUnknown")
 	case v.Name == "":
-		return wb.t(notGiven)
+		return wb.t("workbook.notGiven")
 	case age:
 		return reports.AgeBandName(v.Name, wb.loc)
 	}
@@ -257,9 +257,9 @@ func (wb *workbook) attributeValue(ch analysis.Characteristic, v analysis.Attrib
 
 func (wb *workbook) writeChars() error {
 	s := wb.sheet(wb.chars)
-	s.heading(wb.t(titleChars), wb.t(explainChars))
-	hdr := []string{wb.t(chAttribute), wb.t(chValue), wb.t(segCustomers), wb.t(chBuyers),
-		wb.t(chShareAll), wb.t(tierValue), wb.t(tierValShare)}
+	s.heading(wb.t("workbook.titleChars"), wb.t("workbook.explainChars"))
+	hdr := []string{wb.t("workbook.chAttribute"), wb.t("workbook.chValue"), wb.t("workbook.segCustomers"), wb.t("workbook.chBuyers"),
+		wb.t("workbook.chShareAll"), wb.t("workbook.tierValue"), wb.t("workbook.tierValShare")}
 	for _, g := range wb.res.Segments {
 		hdr = append(hdr, reports.SegmentName(g.Rule, wb.loc))
 	}
@@ -288,7 +288,7 @@ func (wb *workbook) writeChars() error {
 	}
 	s.table(headerRow, row, len(hdr))
 	if row == headerRow {
-		s.note(row+1, wb.t(noChars))
+		s.note(row+1, wb.t("workbook.noChars"))
 	}
 	return s.finish()
 }
@@ -305,7 +305,7 @@ func (wb *workbook) shareList(shares []analysis.Share) string {
 	for i, x := range shares {
 		name := x.Name
 		if name == analysis.OtherName {
-			name = wb.t(other)
+			name = wb.t("workbook.other")
 		}
 		parts = append(parts, name+" "+strconv.FormatFloat(pcts[i], 'f', 0, 64)+"%")
 	}
@@ -314,10 +314,10 @@ func (wb *workbook) shareList(shares []analysis.Share) string {
 
 func (wb *workbook) writeNeeds() error {
 	s := wb.sheet(wb.needs)
-	s.heading(wb.t(titleNeeds), wb.t(explainNeeds))
-	s.header(headerRow, wb.t(ndGrouping), wb.t(ndGroup), wb.t(segCustomers), wb.t(ndTopCats),
-		wb.t(ndChannels), wb.t(colDiscount), wb.t(segAOV), wb.t(ndRepeat), wb.t(ndAvgCats),
-		wb.t(ndDealSeekers), wb.t(ndRelationship), wb.t(segAction))
+	s.heading(wb.t("workbook.titleNeeds"), wb.t("workbook.explainNeeds"))
+	s.header(headerRow, wb.t("workbook.ndGrouping"), wb.t("workbook.ndGroup"), wb.t("workbook.segCustomers"), wb.t("workbook.ndTopCats"),
+		wb.t("workbook.ndChannels"), wb.t("workbook.colDiscount"), wb.t("workbook.segAOV"), wb.t("workbook.ndRepeat"), wb.t("workbook.ndAvgCats"),
+		wb.t("workbook.ndDealSeekers"), wb.t("workbook.ndRelationship"), wb.t("workbook.segAction"))
 	discount := wb.ds.HasDiscount
 	rules := map[string]analysis.SegmentRule{}
 	for _, g := range wb.res.Segments {
@@ -357,7 +357,7 @@ func (wb *workbook) writeNeeds() error {
 		if r, ok := rules[n.Group]; ok {
 			name, action = reports.SegmentName(r, wb.loc), reports.SegmentAction(r, wb.loc)
 		}
-		write(ndBySegment, n, name, action)
+		write("workbook.ndBySegment", n, name, action)
 	}
 	for _, n := range wb.res.NeedsByTier {
 		name := n.Group
@@ -366,11 +366,11 @@ func (wb *workbook) writeNeeds() error {
 				name = l.In(wb.loc)
 			}
 		}
-		write(ndByTier, n, name, "")
+		write("workbook.ndByTier", n, name, "")
 	}
 	s.table(headerRow, row, 12)
 	if row == headerRow {
-		s.note(row+1, wb.t(noNeeds))
+		s.note(row+1, wb.t("workbook.noNeeds"))
 	}
 	return s.finish()
 }

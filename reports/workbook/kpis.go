@@ -91,9 +91,9 @@ func (wb *workbook) kpis() []kpi {
 		return func(k *analysis.KPIs) float64 { return float64(f(k)) }
 	}
 	if p := wb.res.KPIs.Period; p != nil {
-		span := fmt.Sprintf(wb.t(kpiPeriodSpan), p.From, p.To, p.Days)
+		span := fmt.Sprintf(wb.t("workbook.kpiPeriodSpan"), p.From, p.To, p.Days)
 		if p.Previous != nil {
-			span += " " + fmt.Sprintf(wb.t(kpiPeriodVs), p.Previous.From, p.Previous.To)
+			span += " " + fmt.Sprintf(wb.t("workbook.kpiPeriodVs"), p.Previous.From, p.Previous.To)
 		}
 		for _, s := range []reports.KpiSpec{reports.KpiSpecPeriodRevenue, reports.KpiSpecPeriodOrders, reports.KpiSpecPeriodBuyers, reports.KpiSpecPeriodNew} {
 			kind := kInt
@@ -137,7 +137,7 @@ func (wb *workbook) kpis() []kpi {
 		x.avail = avail
 		if !wb.res.Models.Usable || !avail(&wb.res.KPIs) {
 			x.blank = true
-			x.meaning += " " + fmt.Sprintf(wb.t(modelNotUsable), reports.ModelsFailure(wb.res.Models, wb.loc))
+			x.meaning += " " + fmt.Sprintf(wb.t("workbook.modelNotUsable"), reports.ModelsFailure(wb.res.Models, wb.loc))
 		}
 	}
 	x = add(kpiExpPurchases, "expected_purchases", kDec1, func(k *analysis.KPIs) float64 { v, _ := analysis.Avail(k.ExpectedPurchases); return v })

@@ -21,11 +21,11 @@ type campaignList struct {
 
 // saveNowList and winBackList describe the two campaign lists of the run.
 func (wb *workbook) saveNowList() campaignList {
-	return campaignList{wb.save, titleSaveNow, explainSaveNow, saveNowNone, wb.res.SaveNow, true}
+	return campaignList{wb.save, reports.Label("workbook.titleSaveNow"), reports.Label("workbook.explainSaveNow"), reports.Label("workbook.saveNowNone"), wb.res.SaveNow, true}
 }
 
 func (wb *workbook) winBackList() campaignList {
-	return campaignList{wb.win, titleWinBack, explainWinBack, winBackNone, wb.res.WinBack, false}
+	return campaignList{wb.win, reports.Label("workbook.titleWinBack"), reports.Label("workbook.explainWinBack"), reports.Label("workbook.winBackNone"), wb.res.WinBack, false}
 }
 
 // writeList streams a campaign list sheet: its customers in the list's
@@ -35,13 +35,13 @@ func (wb *workbook) writeList(cl campaignList) error {
 	_, _, names := wb.customerLayout()
 	usable := wb.res.Models.Usable
 	cols := []column{
-		{wb.t(colRank), kInt}, {wb.t(colID), kText}, {wb.t(colName), kText}, {wb.t(colEmail), kText},
-		{wb.t(colPhone), kText}, {wb.t(colTier), kText}, {wb.t(reports.ColSegmentSheet), kText},
-		{wb.t(colStatus), kText}, {wb.t(colReason), kText}, {wb.t(colLast), kDate}, {wb.t(colRecency), kInt},
-		{wb.measureColumn(), kMoney}, {wb.t(colPAlive), kPct}, {wb.t(colCLV), kMoney},
+		{wb.t("workbook.colRank"), kInt}, {wb.t("workbook.colID"), kText}, {wb.t("workbook.colName"), kText}, {wb.t("workbook.colEmail"), kText},
+		{wb.t("workbook.colPhone"), kText}, {wb.t("workbook.colTier"), kText}, {wb.t("reports.ColSegmentSheet"), kText},
+		{wb.t("workbook.colStatus"), kText}, {wb.t("workbook.colReason"), kText}, {wb.t("workbook.colLast"), kDate}, {wb.t("workbook.colRecency"), kInt},
+		{wb.measureColumn(), kMoney}, {wb.t("workbook.colPAlive"), kPct}, {wb.t("workbook.colCLV"), kMoney},
 	}
 	if cl.keep {
-		cols = append(cols, column{wb.t(colKeep), kMoney})
+		cols = append(cols, column{wb.t("workbook.colKeep"), kMoney})
 	}
 	// The campaign columns come last (workbook_campaign.go).
 	campaign := len(cols)
@@ -169,7 +169,7 @@ func (wb *workbook) writeList(cl campaignList) error {
 // measureColumn heads a column of the value measure.
 func (wb *workbook) measureColumn() string {
 	if wb.res.ValueMeasure == "margin" {
-		return wb.t(colValueMargin)
+		return wb.t("workbook.colValueMargin")
 	}
-	return wb.t(colValueRevenue)
+	return wb.t("workbook.colValueRevenue")
 }

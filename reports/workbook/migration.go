@@ -14,7 +14,7 @@ import (
 // "none" for customers who were not buyers or not present.
 func (wb *workbook) migrationName(key string) string {
 	if key == analysis.MigrationNone {
-		return wb.t(mgNone)
+		return wb.t("workbook.mgNone")
 	}
 	for _, g := range wb.res.Segments {
 		if g.Rule.Key == key {
@@ -26,17 +26,17 @@ func (wb *workbook) migrationName(key string) string {
 
 func (wb *workbook) writeMigration() error {
 	s := wb.sheet(wb.migration)
-	s.heading(wb.t(titleMigration), wb.t(explainMigration))
+	s.heading(wb.t("workbook.titleMigration"), wb.t("workbook.explainMigration"))
 	m := wb.res.Migration
 	if m.PreviousAsOf == "" {
-		s.put(1, headerRow, wb.t(mgFirstRun), kSection)
+		s.put(1, headerRow, wb.t("workbook.mgFirstRun"), kSection)
 		return s.finish()
 	}
 	// The meanings span the columns of the tables below rather than widen
 	// one of them.
 	last := max(5, 1+len(m.Keys))
-	s.header(headerRow, wb.t(mgMovement), wb.t(segCustomers))
-	s.mergeHeader(3, last, headerRow, wb.t(hdrMeaning))
+	s.header(headerRow, wb.t("workbook.mgMovement"), wb.t("workbook.segCustomers"))
+	s.mergeHeader(3, last, headerRow, wb.t("workbook.hdrMeaning"))
 	row := headerRow
 	for _, x := range []struct {
 		l [2]reports.Label
@@ -55,15 +55,15 @@ func (wb *workbook) writeMigration() error {
 	}
 	s.table(headerRow, row, 2)
 	row += 2
-	s.put(1, row, wb.t(mgCompared), kLabel)
+	s.put(1, row, wb.t("workbook.mgCompared"), kLabel)
 	s.put(2, row, m.PreviousAsOf, kText)
 
 	// The transition matrix: last run's segment down, this run's across.
 	if n := len(m.Keys); n > 0 {
 		row += 2
-		s.put(1, row, wb.t(mgMatrixTitle), kSection)
+		s.put(1, row, wb.t("workbook.mgMatrixTitle"), kSection)
 		row++
-		hdr := []string{wb.t(mgMatrix)}
+		hdr := []string{wb.t("workbook.mgMatrix")}
 		for _, k := range m.Keys {
 			hdr = append(hdr, wb.migrationName(k))
 		}
@@ -94,9 +94,9 @@ func (wb *workbook) writeMigration() error {
 
 	// The headline numbers then and now.
 	row += 2
-	s.put(1, row, wb.t(mgKPIs), kSection)
+	s.put(1, row, wb.t("workbook.mgKPIs"), kSection)
 	row++
-	s.header(row, wb.t(hdrMeasure), wb.t(mgPrev), wb.t(mgNow), wb.t(mgChange))
+	s.header(row, wb.t("workbook.hdrMeasure"), wb.t("workbook.mgPrev"), wb.t("workbook.mgNow"), wb.t("workbook.mgChange"))
 	for _, x := range wb.kpis() {
 		row++
 		s.put(1, row, x.label, kLabel)
@@ -121,16 +121,16 @@ func (wb *workbook) writeMigration() error {
 
 func (wb *workbook) writeCohorts() error {
 	s := wb.sheet(wb.cohorts)
-	s.heading(wb.t(titleCohorts), wb.t(explainCohorts))
+	s.heading(wb.t("workbook.titleCohorts"), wb.t("workbook.explainCohorts"))
 	cohorts := wb.res.Cohorts
 	months := 0
 	for _, c := range cohorts {
 		months = max(months, len(c.Retention), len(c.Revenue))
 	}
 	header := func(row int) {
-		hdr := []string{wb.t(coMonth), wb.t(coSize)}
+		hdr := []string{wb.t("workbook.coMonth"), wb.t("workbook.coSize")}
 		for k := range months {
-			hdr = append(hdr, fmt.Sprintf(wb.t(coMonthK), k))
+			hdr = append(hdr, fmt.Sprintf(wb.t("workbook.coMonthK"), k))
 		}
 		s.header(row, hdr...)
 	}
@@ -150,7 +150,7 @@ func (wb *workbook) writeCohorts() error {
 	}
 	s.table(headerRow, row, 2+months)
 	if len(cohorts) == 0 {
-		s.note(row+1, wb.t(coNone))
+		s.note(row+1, wb.t("workbook.coNone"))
 		return s.finish()
 	}
 	if note := wb.cohortCountNote(); note != "" {
@@ -171,7 +171,7 @@ func (wb *workbook) writeCohorts() error {
 		}
 	}
 	row += 2
-	s.put(1, row, wb.t(coRevenue), kSection)
+	s.put(1, row, wb.t("workbook.coRevenue"), kSection)
 	row++
 	header(row)
 	for _, c := range cohorts {
@@ -203,7 +203,7 @@ func (wb *workbook) cohortCountNote() string {
 		return ""
 	}
 	if unknown := wb.ds.UnknownBuyers; unknown > 0 && total-buyers == unknown {
-		return fmt.Sprintf(wb.t(coCountNote), reports.Int(total), reports.Int(buyers), reports.Int(unknown))
+		return fmt.Sprintf(wb.t("workbook.coCountNote"), reports.Int(total), reports.Int(buyers), reports.Int(unknown))
 	}
-	return fmt.Sprintf(wb.t(coCountNoteOther), reports.Int(total), reports.Int(buyers))
+	return fmt.Sprintf(wb.t("workbook.coCountNoteOther"), reports.Int(total), reports.Int(buyers))
 }

@@ -11,16 +11,16 @@ import (
 
 func (wb *workbook) yesNo(b bool) string {
 	if b {
-		return wb.t(yes)
+		return wb.t("workbook.yes")
 	}
-	return wb.t(no)
+	return wb.t("workbook.no")
 }
 
 func (wb *workbook) writeModel() error {
 	s := wb.sheet(wb.model)
 	s.wrapMax = maxColWidth - 2
-	s.heading(wb.t(titleModel), wb.t(explainModel))
-	s.header(headerRow, wb.t(mdSection), wb.t(mdItem), wb.t(mdValue), wb.t(mdMeaning))
+	s.heading(wb.t("workbook.titleModel"), wb.t("workbook.explainModel"))
+	s.header(headerRow, wb.t("workbook.mdSection"), wb.t("workbook.mdItem"), wb.t("workbook.mdValue"), wb.t("workbook.mdMeaning"))
 	m := wb.res.Models
 	row := headerRow
 	add := func(section reports.Label, item string, v any, k kind, meaning string) {
@@ -30,11 +30,11 @@ func (wb *workbook) writeModel() error {
 		s.put(3, row, v, k)
 		s.put(4, row, meaning, kWrap)
 	}
-	usable := mdUsableNo
+	usable := reports.Label("workbook.mdUsableNo")
 	if m.Usable {
-		usable = mdUsableYes
+		usable = reports.Label("workbook.mdUsableYes")
 	}
-	add(mdStatus, wb.t(mdUsable), wb.yesNo(m.Usable), kLabel, wb.t(usable))
+	add("workbook.mdStatus", wb.t("workbook.mdUsable"), wb.yesNo(m.Usable), kLabel, wb.t(usable))
 	wb.modelVerdictRows(add)
 
 	bg, fitted := m.BGNBD, m.BGNBD.N > 0
@@ -45,55 +45,55 @@ func (wb *workbook) writeModel() error {
 			add(section, name, nil, kRatio, wb.t(meaning))
 		}
 	}
-	param(mdBG, "r", bg.R, mdR, fitted)
-	param(mdBG, "alpha (α)", bg.Alpha, mdAlpha, fitted)
-	param(mdBG, "a", bg.A, mdA, fitted)
-	param(mdBG, "b", bg.B, mdB, fitted)
+	param("workbook.mdBG", "r", bg.R, "workbook.mdR", fitted)
+	param("workbook.mdBG", "alpha (α)", bg.Alpha, "workbook.mdAlpha", fitted)
+	param("workbook.mdBG", "a", bg.A, "workbook.mdA", fitted)
+	param("workbook.mdBG", "b", bg.B, "workbook.mdB", fitted)
 	if fitted {
-		add(mdBG, wb.t(mdLogLik), bg.LogLikelihood, kDec, wb.t(mdLL))
+		add("workbook.mdBG", wb.t("workbook.mdLogLik"), bg.LogLikelihood, kDec, wb.t("workbook.mdLL"))
 	} else {
-		add(mdBG, wb.t(mdLogLik), nil, kDec, wb.t(mdLL))
+		add("workbook.mdBG", wb.t("workbook.mdLogLik"), nil, kDec, wb.t("workbook.mdLL"))
 	}
-	add(mdBG, wb.t(mdConverged), wb.yesNo(bg.Converged), kText, "")
-	add(mdBG, wb.t(mdFitted), bg.N, kInt, wb.t(mdBGN))
+	add("workbook.mdBG", wb.t("workbook.mdConverged"), wb.yesNo(bg.Converged), kText, "")
+	add("workbook.mdBG", wb.t("workbook.mdFitted"), bg.N, kInt, wb.t("workbook.mdBGN"))
 	if m.BGNBDError != "" {
-		add(mdBG, wb.t(mdError), reports.Why(m.BGNBDError, wb.loc), kWrap, "")
+		add("workbook.mdBG", wb.t("workbook.mdError"), reports.Why(m.BGNBDError, wb.loc), kWrap, "")
 	}
 
 	gg, fitted := m.GammaGamma, m.GammaGamma.N > 0
-	param(mdGG, "p", gg.P, mdP, fitted)
-	param(mdGG, "q", gg.Q, mdQ, fitted)
-	param(mdGG, "v (γ)", gg.V, mdV, fitted)
-	add(mdGG, wb.t(mdConverged), wb.yesNo(gg.Converged), kText, "")
-	add(mdGG, wb.t(mdFitted), gg.N, kInt, wb.t(mdGGN))
-	add(mdGG, wb.t(mdExcluded), gg.Excluded, kInt, wb.t(mdGGEx))
+	param("workbook.mdGG", "p", gg.P, "workbook.mdP", fitted)
+	param("workbook.mdGG", "q", gg.Q, "workbook.mdQ", fitted)
+	param("workbook.mdGG", "v (γ)", gg.V, "workbook.mdV", fitted)
+	add("workbook.mdGG", wb.t("workbook.mdConverged"), wb.yesNo(gg.Converged), kText, "")
+	add("workbook.mdGG", wb.t("workbook.mdFitted"), gg.N, kInt, wb.t("workbook.mdGGN"))
+	add("workbook.mdGG", wb.t("workbook.mdExcluded"), gg.Excluded, kInt, wb.t("workbook.mdGGEx"))
 	if m.GGError != "" {
-		add(mdGG, wb.t(mdError), reports.Why(m.GGError, wb.loc), kWrap, "")
+		add("workbook.mdGG", wb.t("workbook.mdError"), reports.Why(m.GGError, wb.loc), kWrap, "")
 	}
 	wb.modelSpendRows(add)
 	wb.modelBacktestRows(add)
 
-	add(mdSettings, wb.t(mdTimeUnit[0]), fmt.Sprintf(wb.t(days), reports.Num(m.TimeUnitDays)), kText, wb.t(mdTimeUnit[1]))
-	add(mdSettings, wb.t(mdHorizon[0]), wb.horizon(), kText, wb.t(mdHorizon[1]))
-	add(mdSettings, wb.t(mdCLVMonths[0]), fmt.Sprintf(wb.t(months), m.CLVMonths), kText, wb.t(mdCLVMonths[1]))
-	add(mdSettings, wb.t(mdDiscount[0]), m.MonthlyDiscount, kPct, wb.t(mdDiscount[1]))
+	add("workbook.mdSettings", wb.t(mdTimeUnit[0]), fmt.Sprintf(wb.t("workbook.days"), reports.Num(m.TimeUnitDays)), kText, wb.t(mdTimeUnit[1]))
+	add("workbook.mdSettings", wb.t(mdHorizon[0]), wb.horizon(), kText, wb.t(mdHorizon[1]))
+	add("workbook.mdSettings", wb.t(mdCLVMonths[0]), fmt.Sprintf(wb.t("workbook.months"), m.CLVMonths), kText, wb.t(mdCLVMonths[1]))
+	add("workbook.mdSettings", wb.t(mdDiscount[0]), m.MonthlyDiscount, kPct, wb.t(mdDiscount[1]))
 	if m.MarginRatio > 0 {
-		add(mdSettings, wb.t(mdMargin[0]), m.MarginRatio, kPct, wb.t(mdMargin[1]))
+		add("workbook.mdSettings", wb.t(mdMargin[0]), m.MarginRatio, kPct, wb.t(mdMargin[1]))
 	} else {
-		add(mdSettings, wb.t(mdMargin[0]), nil, kPct, wb.t(mdMargin[1]))
+		add("workbook.mdSettings", wb.t(mdMargin[0]), nil, kPct, wb.t(mdMargin[1]))
 	}
-	by := mdByValue
+	by := reports.Label("workbook.mdByValue")
 	if m.PyramidBy == "clv" {
-		by = mdByCLV
+		by = reports.Label("workbook.mdByCLV")
 	}
-	add(mdSettings, wb.t(mdPyramidBy[0]), wb.t(by), kText, wb.t(mdPyramidBy[1]))
+	add("workbook.mdSettings", wb.t(mdPyramidBy[0]), wb.t(by), kText, wb.t(mdPyramidBy[1]))
 	wb.modelSettingRows(add)
 
 	for _, f := range [][2]reports.Label{mdPAlive, mdExpP, mdExpS} {
-		add(mdFormulas, wb.t(f[0]), nil, kText, wb.t(f[1]))
+		add("workbook.mdFormulas", wb.t(f[0]), nil, kText, wb.t(f[1]))
 	}
-	add(mdFormulas, wb.t(mdCLVFormula[0]), nil, kText, fmt.Sprintf(wb.t(mdCLVFormula[1]), m.CLVMonths))
-	add(mdFormulas, wb.t(mdKeepFormula[0]), nil, kText, wb.t(mdKeepFormula[1]))
+	add("workbook.mdFormulas", wb.t(mdCLVFormula[0]), nil, kText, fmt.Sprintf(wb.t(mdCLVFormula[1]), m.CLVMonths))
+	add("workbook.mdFormulas", wb.t(mdKeepFormula[0]), nil, kText, wb.t(mdKeepFormula[1]))
 	s.table(headerRow, row, 4)
 	wb.modelTables(s, row)
 	return s.finish()
@@ -111,8 +111,8 @@ var qualityOrder = []string{
 func (wb *workbook) writeDefinitions() error {
 	s := wb.sheet(wb.defs)
 	s.wrapMax = maxColWidth - 2
-	s.heading(wb.t(titleDefinitions), wb.t(explainDefinitions))
-	s.header(headerRow, wb.t(dfTopic), wb.t(dfTerm), wb.t(dfDefinition))
+	s.heading(wb.t("workbook.titleDefinitions"), wb.t("workbook.explainDefinitions"))
+	s.header(headerRow, wb.t("workbook.dfTopic"), wb.t("workbook.dfTerm"), wb.t("workbook.dfDefinition"))
 	p := wb.params()
 	row := headerRow
 	add := func(topic reports.Label, term, def string) {
@@ -135,31 +135,31 @@ func (wb *workbook) writeDefinitions() error {
 	if !wb.asOf.IsZero() {
 		asOf = wb.asOf.Format("2006-01-02")
 	}
-	pair(dfRFM, dfRecency, asOf)
+	pair("workbook.dfRFM", dfRecency, asOf)
 	if p.RFM.Frequency == "days" {
-		pair(dfRFM, dfFrequencyDays)
+		pair("workbook.dfRFM", dfFrequencyDays)
 	} else {
-		pair(dfRFM, dfFrequencyOrders)
+		pair("workbook.dfRFM", dfFrequencyOrders)
 	}
-	pair(dfRFM, dfMonetary)
-	pair(dfRFM, dfValue, wb.t(wb.measureLabel()))
+	pair("workbook.dfRFM", dfMonetary)
+	pair("workbook.dfRFM", dfValue, wb.t(wb.measureLabel()))
 	bins := wb.res.Bins
 	if bins == 0 {
 		bins = p.RFM.Bins
 	}
-	pair(dfRFM, dfScores, bins, bins, bins)
-	pair(dfRFM, dfTies)
-	pair(dfRFM, dfFM)
+	pair("workbook.dfRFM", dfScores, bins, bins, bins)
+	pair("workbook.dfRFM", dfTies)
+	pair("workbook.dfRFM", dfFM)
 
 	// Segments, in rule order (the first match wins).
-	pair(dfSegments, dfSegmentOrder)
+	pair("workbook.dfSegments", dfSegmentOrder)
 	for _, sg := range wb.res.Segments {
-		add(dfSegments, reports.SegmentName(sg.Rule, wb.loc),
-			fmt.Sprintf(wb.t(dfSegmentRule), segmentRule(sg.Rule, wb.loc), reports.SegmentAction(sg.Rule, wb.loc)))
+		add("workbook.dfSegments", reports.SegmentName(sg.Rule, wb.loc),
+			fmt.Sprintf(wb.t("workbook.dfSegmentRule"), segmentRule(sg.Rule, wb.loc), reports.SegmentAction(sg.Rule, wb.loc)))
 	}
-	pair(dfEvaluation, dfDistinct)
-	pair(dfEvaluation, dfTooSmall, reports.PctText(p.Insights.TooSmallShare))
-	pair(dfEvaluation, dfStability)
+	pair("workbook.dfEvaluation", dfDistinct)
+	pair("workbook.dfEvaluation", dfTooSmall, reports.PctText(p.Insights.TooSmallShare))
+	pair("workbook.dfEvaluation", dfStability)
 
 	// Value tiers by cumulative share of value.
 	t := p.Tiers
@@ -168,61 +168,61 @@ func (wb *workbook) writeDefinitions() error {
 		tier  analysis.Tier
 		share float64
 	}{{analysis.TierKey, t.Key}, {analysis.TierImportant, t.Important}, {analysis.TierOrdinary, t.Ordinary}, {analysis.TierSmall, t.Small}} {
-		add(dfTiers, reports.TierLabels[x.tier].In(wb.loc), fmt.Sprintf(wb.t(dfTierRule), reports.PctText(cum), reports.PctText(cum+x.share)))
+		add("workbook.dfTiers", reports.TierLabels[x.tier].In(wb.loc), fmt.Sprintf(wb.t("workbook.dfTierRule"), reports.PctText(cum), reports.PctText(cum+x.share)))
 		cum += x.share
 	}
-	add(dfTiers, reports.TierLabels[analysis.TierNoValue].In(wb.loc), wb.t(dfTierNoValue))
-	pair(dfTiers, dfTop20)
-	pair(dfTiers, dfGini)
+	add("workbook.dfTiers", reports.TierLabels[analysis.TierNoValue].In(wb.loc), wb.t("workbook.dfTierNoValue"))
+	pair("workbook.dfTiers", dfTop20)
+	pair("workbook.dfTiers", dfGini)
 
 	// Churn.
 	rules := wb.churnRules()
 	for _, st := range analysis.Statuses {
-		add(dfChurn, reports.StatusLabels[st].In(wb.loc), rules[st])
+		add("workbook.dfChurn", reports.StatusLabels[st].In(wb.loc), rules[st])
 	}
-	pair(dfChurn, dfRhythm)
-	pair(dfChurn, dfChurnRate, p.Lifecycle.WindowDays)
-	pair(dfChurn, dfChurnedShare)
+	pair("workbook.dfChurn", dfRhythm)
+	pair("workbook.dfChurn", dfChurnRate, p.Lifecycle.WindowDays)
+	pair("workbook.dfChurn", dfChurnedShare)
 
 	// Lifecycle stages and their strategies.
 	means := wb.stageMeanings()
 	for _, st := range analysis.Stages {
-		add(dfLifecycle, reports.StageLabels[st].In(wb.loc), means[st]+fmt.Sprintf(wb.t(dfStrategy), reports.StageStrategies[st].In(wb.loc)))
+		add("workbook.dfLifecycle", reports.StageLabels[st].In(wb.loc), means[st]+fmt.Sprintf(wb.t("workbook.dfStrategy"), reports.StageStrategies[st].In(wb.loc)))
 	}
 
 	// Predictions.
-	pair(dfModels, dfPAlive)
-	pair(dfModels, dfCLV, p.Models.CLVMonths, reports.PctText(p.Models.MonthlyDiscount))
-	pair(dfModels, dfKeep)
-	pair(dfModels, dfSaveNow, g(p.Models.PAliveAtRisk))
-	pair(dfModels, dfWinBack)
+	pair("workbook.dfModels", dfPAlive)
+	pair("workbook.dfModels", dfCLV, p.Models.CLVMonths, reports.PctText(p.Models.MonthlyDiscount))
+	pair("workbook.dfModels", dfKeep)
+	pair("workbook.dfModels", dfSaveNow, g(p.Models.PAliveAtRisk))
+	pair("workbook.dfModels", dfWinBack)
 	wb.nextOrderDefinition(add)
 	wb.backtestDefinitions(add)
 
 	// Pyramid.
-	by := wb.t(mdByCLV)
+	by := wb.t("workbook.mdByCLV")
 	if wb.res.Models.PyramidBy != "clv" {
-		by = wb.t(mdByValue)
+		by = wb.t("workbook.mdByValue")
 	}
 	py := p.Pyramid
 	for k, x := range []string{
-		fmt.Sprintf(wb.t(pyrTop), reports.PctText(py.Platinum)),
-		fmt.Sprintf(wb.t(pyrNext), reports.PctText(py.Gold)),
-		fmt.Sprintf(wb.t(pyrNext), reports.PctText(py.Iron)),
-		fmt.Sprintf(wb.t(pyrRest), reports.PctText(1-py.Platinum-py.Gold-py.Iron)),
+		fmt.Sprintf(wb.t("workbook.pyrTop"), reports.PctText(py.Platinum)),
+		fmt.Sprintf(wb.t("workbook.pyrNext"), reports.PctText(py.Gold)),
+		fmt.Sprintf(wb.t("workbook.pyrNext"), reports.PctText(py.Iron)),
+		fmt.Sprintf(wb.t("workbook.pyrRest"), reports.PctText(1-py.Platinum-py.Gold-py.Iron)),
 	} {
-		add(dfPyramid, reports.PyramidLabels[analysis.PyramidTiers[k]].In(wb.loc), fmt.Sprintf(wb.t(dfPyramidTier), x, by))
+		add("workbook.dfPyramid", reports.PyramidLabels[analysis.PyramidTiers[k]].In(wb.loc), fmt.Sprintf(wb.t("workbook.dfPyramidTier"), x, by))
 	}
 
 	// Clusters.
-	pair(dfTopicClusters, dfClusters, p.Clusters.KMin, p.Clusters.KMax)
+	pair("workbook.dfTopicClusters", dfClusters, p.Clusters.KMin, p.Clusters.KMax)
 
 	// Buying behaviour.
-	pair(dfBehaviour, dfDiscount)
+	pair("workbook.dfBehaviour", dfDiscount)
 	in := p.Insights
-	add(dfBehaviour, reports.BehaviourLabels[analysis.BehaviourDealSeeker].In(wb.loc), fmt.Sprintf(wb.t(dfDealSeeker), reports.PctText(in.DealSeekerShare)))
-	add(dfBehaviour, reports.BehaviourLabels[analysis.BehaviourRelationship].In(wb.loc), fmt.Sprintf(wb.t(dfRelationship), reports.PctText(in.RelationshipMaxDiscount)))
-	add(dfBehaviour, reports.BehaviourLabels[analysis.BehaviourTransactional].In(wb.loc), wb.t(dfTransactional))
+	add("workbook.dfBehaviour", reports.BehaviourLabels[analysis.BehaviourDealSeeker].In(wb.loc), fmt.Sprintf(wb.t("workbook.dfDealSeeker"), reports.PctText(in.DealSeekerShare)))
+	add("workbook.dfBehaviour", reports.BehaviourLabels[analysis.BehaviourRelationship].In(wb.loc), fmt.Sprintf(wb.t("workbook.dfRelationship"), reports.PctText(in.RelationshipMaxDiscount)))
+	add("workbook.dfBehaviour", reports.BehaviourLabels[analysis.BehaviourTransactional].In(wb.loc), wb.t("workbook.dfTransactional"))
 
 	// Data quality. Zero amounts follow one of two rules: the one this run
 	// reported, or both when it reported neither.
@@ -236,7 +236,7 @@ func (wb *workbook) writeDefinitions() error {
 			continue
 		}
 		q := reports.QualityLabels[k]
-		add(dfQuality, q.What.In(wb.loc), q.Rule.In(wb.loc))
+		add("workbook.dfQuality", q.What.In(wb.loc), q.Rule.In(wb.loc))
 	}
 	s.table(headerRow, row, 3)
 	return s.finish()

@@ -23,20 +23,20 @@ const (
 
 func (wb *workbook) writeSummary() error {
 	s := wb.sheet(wb.summary)
-	title := wb.t(titleSummary)
+	title := wb.t("workbook.titleSummary")
 	if wb.in.Job != "" {
 		title += " — " + wb.in.Job
 	}
 	if !wb.asOf.IsZero() {
-		title = fmt.Sprintf(wb.t(titleAsOf), title, wb.asOf.Format("2006-01-02"))
+		title = fmt.Sprintf(wb.t("workbook.titleAsOf"), title, wb.asOf.Format("2006-01-02"))
 	}
-	s.heading(title, wb.t(explainSummary))
+	s.heading(title, wb.t("workbook.explainSummary"))
 	prev, deltas, prevAsOf := wb.previous()
-	change := wb.t(hdrChange)
+	change := wb.t("workbook.hdrChange")
 	if prevAsOf != "" {
-		change = fmt.Sprintf(wb.t(hdrChangeSince), prevAsOf)
+		change = fmt.Sprintf(wb.t("workbook.hdrChangeSince"), prevAsOf)
 	}
-	s.header(headerRow, wb.t(hdrMeasure), wb.t(hdrValue), change, wb.t(hdrMeaning))
+	s.header(headerRow, wb.t("workbook.hdrMeasure"), wb.t("workbook.hdrValue"), change, wb.t("workbook.hdrMeaning"))
 	firstRun := prev == nil && deltas == nil
 	row := headerRow
 	for _, x := range wb.kpis() {
@@ -49,7 +49,7 @@ func (wb *workbook) writeSummary() error {
 		}
 		switch d, ok := x.delta(&wb.res.KPIs, prev, deltas); {
 		case firstRun:
-			s.put(3, row, wb.t(wbFirstRun), kExplain)
+			s.put(3, row, wb.t("workbook.wbFirstRun"), kExplain)
 		case ok && !x.blank:
 			s.put(3, row, d, deltaKind(x.kind))
 		default:
@@ -60,7 +60,7 @@ func (wb *workbook) writeSummary() error {
 	s.table(headerRow, row, 4)
 
 	row += 2
-	s.put(1, row, wb.t(report), kHeader)
+	s.put(1, row, wb.t("workbook.report"), kHeader)
 	s.put(2, row, nil, kHeader)
 	// The report's facts span the columns of the table above rather than
 	// widen its Value column.
@@ -72,14 +72,14 @@ func (wb *workbook) writeSummary() error {
 		l reports.Label
 		v string
 	}{
-		{job, wb.in.Job},
-		{runID, wb.in.RunID},
-		{version, wb.in.Version},
-		{wbAsOf, asOf},
-		{generatedAt, wb.generatedAt()},
-		{measure, wb.t(wb.measureLabel())},
+		{reports.Label("workbook.job"), wb.in.Job},
+		{reports.Label("workbook.runID"), wb.in.RunID},
+		{reports.Label("workbook.version"), wb.in.Version},
+		{reports.Label("workbook.wbAsOf"), asOf},
+		{reports.Label("workbook.generatedAt"), wb.generatedAt()},
+		{reports.Label("workbook.measure"), wb.t(wb.measureLabel())},
 	} {
-		if x.l == version && x.v == "" {
+		if x.l == reports.Label("workbook.version") && x.v == "" {
 			continue // a report made outside a run
 		}
 		row++
@@ -92,7 +92,7 @@ func (wb *workbook) writeSummary() error {
 	}
 
 	row += 2
-	s.put(1, row, wb.t(contents), kHeader)
+	s.put(1, row, wb.t("workbook.contents"), kHeader)
 	for c := 2; c <= 4; c++ {
 		s.put(c, row, nil, kHeader)
 	}
@@ -175,13 +175,13 @@ func (wb *workbook) addCharts(row int) error {
 				Categories: span(wb.segments, 1, n),
 				Values:     span(wb.segments, 2, n),
 			}},
-			Title:      title(chartSegments),
+			Title:      title("workbook.chartSegments"),
 			VaryColors: &plain,
 			Legend:     excelize.ChartLegend{Position: "none"},
 			XAxis:      excelize.ChartAxis{ReverseOrder: true},
 			PlotArea:   excelize.ChartPlotArea{ShowVal: true},
 			Dimension:  excelize.ChartDimension{Width: 640, Height: 360},
-			Format:     excelize.GraphicOptions{AltText: wb.t(chartSegments)},
+			Format:     excelize.GraphicOptions{AltText: wb.t("workbook.chartSegments")},
 		})
 		if err != nil {
 			return fmt.Errorf("segment chart: %w", err)
@@ -194,12 +194,12 @@ func (wb *workbook) addCharts(row int) error {
 				{Name: abs(wb.tiers, 3, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 3, n)},
 				{Name: abs(wb.tiers, 5, headerRow), Categories: span(wb.tiers, 1, n), Values: span(wb.tiers, 5, n)},
 			},
-			Title:      title(chartTiers),
+			Title:      title("workbook.chartTiers"),
 			VaryColors: &plain,
 			Legend:     excelize.ChartLegend{Position: "bottom"},
 			YAxis:      excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, MajorGridLines: true},
 			Dimension:  excelize.ChartDimension{Width: 640, Height: 360},
-			Format:     excelize.GraphicOptions{AltText: wb.t(chartTiers)},
+			Format:     excelize.GraphicOptions{AltText: wb.t("workbook.chartTiers")},
 		})
 		if err != nil {
 			return fmt.Errorf("tier chart: %w", err)
@@ -208,9 +208,9 @@ func (wb *workbook) addCharts(row int) error {
 	if n := len(wb.res.Pyramid); n > 0 {
 		// Shares of buyers (D) and of CLV (H), or of value (F) when the
 		// pyramid ranks by value.
-		share, l := 8, chartPyramid
+		share, l := 8, reports.Label("workbook.chartPyramid")
 		if !wb.res.Models.Usable {
-			share, l = 6, chartPyramidValue
+			share, l = 6, reports.Label("workbook.chartPyramidValue")
 		}
 		err := wb.f.AddChart(wb.summary, cellRef(1, row+2*chartRows), &excelize.Chart{
 			Type: excelize.Bar,
@@ -235,11 +235,11 @@ func (wb *workbook) addCharts(row int) error {
 
 func (wb *workbook) writeSegments() error {
 	s := wb.sheet(wb.segments)
-	s.heading(wb.t(titleSegments), wb.t(explainSegments))
-	s.header(headerRow, wb.t(segName), wb.t(segCustomers), wb.t(segShare), wb.t(segValue),
-		wb.t(segValShare), wb.t(segRecency), wb.t(segFrequency), wb.t(segMonetary),
-		wb.t(segAOV), wb.t(segShareAll), wb.t(segDistinct), wb.t(segTooSmall), wb.t(segStability),
-		wb.t(segRule), wb.t(segAction))
+	s.heading(wb.t("workbook.titleSegments"), wb.t("workbook.explainSegments"))
+	s.header(headerRow, wb.t("workbook.segName"), wb.t("workbook.segCustomers"), wb.t("workbook.segShare"), wb.t("workbook.segValue"),
+		wb.t("workbook.segValShare"), wb.t("workbook.segRecency"), wb.t("workbook.segFrequency"), wb.t("workbook.segMonetary"),
+		wb.t("workbook.segAOV"), wb.t("workbook.segShareAll"), wb.t("workbook.segDistinct"), wb.t("workbook.segTooSmall"), wb.t("workbook.segStability"),
+		wb.t("workbook.segRule"), wb.t("workbook.segAction"))
 	eval := map[string]*analysis.SegmentEvaluation{}
 	for i := range wb.res.Evaluation {
 		eval[wb.res.Evaluation[i].Key] = &wb.res.Evaluation[i]
@@ -264,7 +264,7 @@ func (wb *workbook) writeSegments() error {
 				s.put(11, row, e.Distinctness, kRatio)
 			}
 			if e.TooSmall {
-				s.put(12, row, wb.t(yes), kText)
+				s.put(12, row, wb.t("workbook.yes"), kText)
 			} else {
 				s.put(12, row, nil, kText)
 			}
@@ -282,7 +282,7 @@ func (wb *workbook) writeSegments() error {
 		s.put(15, row, reports.SegmentAction(g.Rule, wb.loc), kWrap)
 	}
 	s.table(headerRow, row, 15)
-	s.mergeNote(1, 9, row+2, fmt.Sprintf(wb.t(segEvalNote), reports.PctText(wb.params().Insights.TooSmallShare)))
+	s.mergeNote(1, 9, row+2, fmt.Sprintf(wb.t("workbook.segEvalNote"), reports.PctText(wb.params().Insights.TooSmallShare)))
 	return s.finish()
 }
 
@@ -310,9 +310,9 @@ func segmentRule(r analysis.SegmentRule, loc string) string {
 
 func (wb *workbook) writeTiers() error {
 	s := wb.sheet(wb.tiers)
-	s.heading(wb.t(titleTiers), wb.t(explainTiers))
-	s.header(headerRow, wb.t(tierName), wb.t(tierCustomers), wb.t(tierShare), wb.t(tierValue),
-		wb.t(tierValShare), wb.t(tierMin), wb.t(tierMax))
+	s.heading(wb.t("workbook.titleTiers"), wb.t("workbook.explainTiers"))
+	s.header(headerRow, wb.t("workbook.tierName"), wb.t("workbook.tierCustomers"), wb.t("workbook.tierShare"), wb.t("workbook.tierValue"),
+		wb.t("workbook.tierValShare"), wb.t("workbook.tierMin"), wb.t("workbook.tierMax"))
 	row := headerRow
 	for _, t := range wb.res.Tiers {
 		row++
@@ -332,30 +332,30 @@ func (wb *workbook) writeTiers() error {
 
 	c := wb.res.Concentration
 	row += 2
-	s.put(1, row, wb.t(concentration), kHeader)
+	s.put(1, row, wb.t("workbook.concentration"), kHeader)
 	s.put(2, row, nil, kHeader)
 	row++
-	s.put(1, row, wb.t(top20), kLabel)
+	s.put(1, row, wb.t("workbook.top20"), kLabel)
 	s.put(2, row, c.Top20Share, kPct)
-	s.put(3, row, fmt.Sprintf(wb.t(top20Explain), reports.Num(c.Top20Share)*100), kExplain)
+	s.put(3, row, fmt.Sprintf(wb.t("workbook.top20Explain"), reports.Num(c.Top20Share)*100), kExplain)
 	row++
-	s.put(1, row, wb.t(gini), kLabel)
+	s.put(1, row, wb.t("workbook.gini"), kLabel)
 	s.put(2, row, c.Gini, kRatio)
-	s.put(3, row, wb.t(giniExplain), kExplain)
+	s.put(3, row, wb.t("workbook.giniExplain"), kExplain)
 	row++
-	s.put(1, row, wb.t(measure), kLabel)
+	s.put(1, row, wb.t("workbook.measure"), kLabel)
 	s.put(2, row, wb.t(wb.measureLabel()), kExplain)
 	return s.finish()
 }
 
 func (wb *workbook) writeQuality() error {
 	s := wb.sheet(wb.quality)
-	s.heading(wb.t(titleQuality), wb.t(explainQuality))
-	s.header(headerRow, wb.t(qWhat), wb.t(qRows), wb.t(qRule))
+	s.heading(wb.t("workbook.titleQuality"), wb.t("workbook.explainQuality"))
+	s.header(headerRow, wb.t("workbook.qWhat"), wb.t("workbook.qRows"), wb.t("workbook.qRule"))
 	row := firstDataRow
-	s.put(1, row, wb.t(qSource), kText)
+	s.put(1, row, wb.t("workbook.qSource"), kText)
 	s.put(2, row, wb.in.SourceRows, kInt)
-	s.put(3, row, wb.t(qSourceRule), kText)
+	s.put(3, row, wb.t("workbook.qSourceRule"), kText)
 	for _, q := range wb.in.Quality {
 		row++
 		what, rule := q.Check, ""
@@ -386,7 +386,7 @@ func (wb *workbook) nonPositiveNote() string {
 	}
 	for _, t := range wb.res.Tiers {
 		if t.Tier == analysis.TierNoValue && dq >= 0 && int64(t.Customers) != dq {
-			return fmt.Sprintf(wb.t(qNonPositiveNote), reports.Int(t.Customers), wb.t(reports.TierLabels[analysis.TierNoValue]),
+			return fmt.Sprintf(wb.t("workbook.qNonPositiveNote"), reports.Int(t.Customers), wb.t(reports.TierLabels[analysis.TierNoValue]),
 				wb.tiers, reports.Int(int(dq)))
 		}
 	}
@@ -395,8 +395,8 @@ func (wb *workbook) nonPositiveNote() string {
 
 func (wb *workbook) writeAbout() error {
 	s := wb.sheet(wb.about)
-	s.heading(wb.t(titleAbout), wb.t(explainAbout))
-	s.header(headerRow, wb.t(aSection), wb.t(aItem), wb.t(aValue))
+	s.heading(wb.t("workbook.titleAbout"), wb.t("workbook.explainAbout"))
+	s.header(headerRow, wb.t("workbook.aSection"), wb.t("workbook.aItem"), wb.t("workbook.aValue"))
 	row := headerRow
 	add := func(section reports.Label, item string, v any, k kind) {
 		row++
@@ -404,28 +404,28 @@ func (wb *workbook) writeAbout() error {
 		s.put(2, row, item, kLabel)
 		s.put(3, row, v, k)
 	}
-	add(aRun, wb.t(job), wb.in.Job, kText)
-	add(aRun, wb.t(runID), wb.in.RunID, kText)
+	add("workbook.aRun", wb.t("workbook.job"), wb.in.Job, kText)
+	add("workbook.aRun", wb.t("workbook.runID"), wb.in.RunID, kText)
 	if wb.in.Version != "" {
-		add(aRun, wb.t(version), wb.in.Version, kText)
+		add("workbook.aRun", wb.t("workbook.version"), wb.in.Version, kText)
 	}
-	add(aRun, wb.t(wbAsOf), nil, kDate)
+	add("workbook.aRun", wb.t("workbook.wbAsOf"), nil, kDate)
 	s.date(3, row, wb.asOf)
-	add(aRun, wb.t(generatedAt), wb.generatedAt(), kText)
-	add(aRun, wb.t(locale), wb.in.Locale, kText)
-	add(aRun, wb.t(measure), wb.t(wb.measureLabel()), kText)
+	add("workbook.aRun", wb.t("workbook.generatedAt"), wb.generatedAt(), kText)
+	add("workbook.aRun", wb.t("workbook.locale"), wb.in.Locale, kText)
+	add("workbook.aRun", wb.t("workbook.measure"), wb.t(wb.measureLabel()), kText)
 	for _, p := range reports.Settings(wb.in, wb.loc) {
-		add(aParam, p.Label, p.Value, kText)
+		add("workbook.aParam", p.Label, p.Value, kText)
 	}
 	warnings := reports.Warnings(wb.in, wb.loc)
 	if len(warnings) == 0 {
-		add(aWarning, "", wb.t(aNone), kText)
+		add("workbook.aWarning", "", wb.t("workbook.aNone"), kText)
 	}
 	for i, w := range warnings {
-		add(aWarning, strconv.Itoa(i+1), w, kWrap)
+		add("workbook.aWarning", strconv.Itoa(i+1), w, kWrap)
 	}
 	for _, q := range wb.in.Queries {
-		add(asql, q.Name, q.SQL, kWrap)
+		add("workbook.asql", q.Name, q.SQL, kWrap)
 	}
 	s.table(headerRow, row, 3)
 	return s.finish()

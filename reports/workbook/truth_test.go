@@ -222,7 +222,7 @@ func TestVocabularyDistinct(t *testing.T) {
 				}
 			}
 			// Only the period churn rate is called churn rate.
-			churn := reports.VocabNorm(reports.KpiNameChurnRate.In(loc))
+			churn := reports.VocabNorm(reports.Label("reports.KpiNameChurnRate").In(loc))
 			for key, names := range printed {
 				for name := range names {
 					if reports.VocabNorm(name) == churn && key != "churn_rate" {

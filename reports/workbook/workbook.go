@@ -153,19 +153,19 @@ func (wb *workbook) t(l reports.Label) string { return l.In(wb.loc) }
 func (wb *workbook) nameSheets() {
 	var u sheetNames
 	take := func(l reports.Label) string { return u.take(wb.t(l), l.In(texts.Default)) }
-	wb.summary = take(sheetSummary)
+	wb.summary = take("workbook.sheetSummary")
 	wb.customers = nil
 	if wb.in.CustomerList != "csv.gz" {
 		for _, n := range wb.customerSheetNames() {
 			wb.customers = append(wb.customers, u.take(n, "Customers"))
 		}
 	}
-	wb.segments, wb.tiers, wb.pyramid = take(sheetSegments), take(sheetTiers), take(sheetPyramid)
-	wb.churn, wb.clusters = take(sheetChurn), take(sheetClusters)
-	wb.save, wb.win = take(SheetSaveNow), take(sheetWinBack)
-	wb.chars, wb.needs, wb.migration = take(sheetChars), take(sheetNeeds), take(sheetMigration)
-	wb.cohorts, wb.quality, wb.model = take(sheetCohorts), take(sheetQuality), take(sheetModel)
-	wb.defs, wb.about = take(sheetDefinitions), take(sheetAbout)
+	wb.segments, wb.tiers, wb.pyramid = take("workbook.sheetSegments"), take("workbook.sheetTiers"), take("workbook.sheetPyramid")
+	wb.churn, wb.clusters = take("workbook.sheetChurn"), take("workbook.sheetClusters")
+	wb.save, wb.win = take("reports.ListNameSaveNow"), take("reports.ListNameWinBack")
+	wb.chars, wb.needs, wb.migration = take("workbook.sheetChars"), take("workbook.sheetNeeds"), take("workbook.sheetMigration")
+	wb.cohorts, wb.quality, wb.model = take("workbook.sheetCohorts"), take("workbook.sheetQuality"), take("workbook.sheetModel")
+	wb.defs, wb.about = take("workbook.sheetDefinitions"), take("workbook.sheetAbout")
 	seen := map[int]bool{}
 	for _, key := range wb.in.SegmentSheets {
 		for i, g := range wb.res.Segments {
@@ -180,36 +180,36 @@ func (wb *workbook) nameSheets() {
 	add := func(name string, explain reports.Label, write func() error, print bool) {
 		wb.sheets = append(wb.sheets, sheetEntry{name, wb.t(explain), write, print})
 	}
-	add(wb.summary, explainSummary, wb.writeSummary, true)
+	add(wb.summary, "workbook.explainSummary", wb.writeSummary, true)
 	for i, c := range wb.customers {
 		w := wb.writeCustomers
 		if i > 0 {
 			w = nil // writeCustomers writes them all
 		}
-		add(c, explainCustomers, w, false)
+		add(c, "workbook.explainCustomers", w, false)
 	}
 	for _, s := range wb.segSheets {
 		g := wb.res.Segments[s.seg]
 		wb.sheets = append(wb.sheets, sheetEntry{s.name,
-			fmt.Sprintf(wb.t(explainSegmentSheet), g.Customers, reports.SegmentAction(g.Rule, wb.loc)),
+			fmt.Sprintf(wb.t("workbook.explainSegmentSheet"), g.Customers, reports.SegmentAction(g.Rule, wb.loc)),
 			func() error { return wb.writeSegmentSheet(s) }, false})
 	}
-	add(wb.segments, explainSegments, wb.writeSegments, true)
-	add(wb.tiers, explainTiers, wb.writeTiers, true)
-	add(wb.pyramid, explainPyramid, wb.writePyramid, true)
-	add(wb.churn, explainChurn, wb.writeChurn, true)
+	add(wb.segments, "workbook.explainSegments", wb.writeSegments, true)
+	add(wb.tiers, "workbook.explainTiers", wb.writeTiers, true)
+	add(wb.pyramid, "workbook.explainPyramid", wb.writePyramid, true)
+	add(wb.churn, "workbook.explainChurn", wb.writeChurn, true)
 	// Streamed: they set their pages up themselves.
-	add(wb.save, explainSaveNow, func() error { return wb.writeList(wb.saveNowList()) }, false)
-	add(wb.win, explainWinBack, func() error { return wb.writeList(wb.winBackList()) }, false)
-	add(wb.clusters, explainClusters, wb.writeClusters, true)
-	add(wb.chars, explainChars, wb.writeChars, true)
-	add(wb.needs, explainNeeds, wb.writeNeeds, true)
-	add(wb.migration, explainMigration, wb.writeMigration, true)
-	add(wb.cohorts, explainCohorts, wb.writeCohorts, true)
-	add(wb.quality, explainQuality, wb.writeQuality, true)
-	add(wb.model, explainModel, wb.writeModel, true)
-	add(wb.defs, explainDefinitions, wb.writeDefinitions, true)
-	add(wb.about, explainAbout, wb.writeAbout, true)
+	add(wb.save, "workbook.explainSaveNow", func() error { return wb.writeList(wb.saveNowList()) }, false)
+	add(wb.win, "workbook.explainWinBack", func() error { return wb.writeList(wb.winBackList()) }, false)
+	add(wb.clusters, "workbook.explainClusters", wb.writeClusters, true)
+	add(wb.chars, "workbook.explainChars", wb.writeChars, true)
+	add(wb.needs, "workbook.explainNeeds", wb.writeNeeds, true)
+	add(wb.migration, "workbook.explainMigration", wb.writeMigration, true)
+	add(wb.cohorts, "workbook.explainCohorts", wb.writeCohorts, true)
+	add(wb.quality, "workbook.explainQuality", wb.writeQuality, true)
+	add(wb.model, "workbook.explainModel", wb.writeModel, true)
+	add(wb.defs, "workbook.explainDefinitions", wb.writeDefinitions, true)
+	add(wb.about, "workbook.explainAbout", wb.writeAbout, true)
 }
 
 func (wb *workbook) write() error {
@@ -242,7 +242,7 @@ func (wb *workbook) write() error {
 			}
 		}
 	}
-	title := wb.t(titleSummary)
+	title := wb.t("workbook.titleSummary")
 	if wb.in.Job != "" {
 		title += " — " + wb.in.Job
 	}

@@ -1,60 +1,73 @@
 package analysis
 
 import (
-	"fmt"
-	"math"
-	"runtime"
-	"sync"
-
+	"github.com/custseg/custseg/analysis/backtest"
 	"github.com/custseg/custseg/analysis/btyd"
 )
 
-// backtestMinRepeatBuyers is the fewest calibration repeat buyers a
-// back-test runs on: fewer say too little about any model.
-const backtestMinRepeatBuyers = 20
+// The purchase models' fits, back-test, choice and verdict are package
+// backtest's; Models holds them under these names.
 
-// purchaseFitter fits one purchase model.
-type purchaseFitter struct {
-	key string
-	fit func([]btyd.RFT) (btyd.PurchaseModel, error)
-}
+// FittedModel is one purchase model fitted on all the data to the as-of
+// date (backtest.FittedModel).
+type FittedModel = backtest.FittedModel
 
-// purchaseFitters lists the purchase models in report order.
-func purchaseFitters() []purchaseFitter {
-	return []purchaseFitter{
-		{btyd.ModelBGNBD, func(d []btyd.RFT) (btyd.PurchaseModel, error) { return btyd.FitBGNBD(d) }},
-		{btyd.ModelMBGNBD, func(d []btyd.RFT) (btyd.PurchaseModel, error) { return btyd.FitMBGNBD(d) }},
-		{btyd.ModelParetoNBD, func(d []btyd.RFT) (btyd.PurchaseModel, error) { return btyd.FitParetoNBD(d) }},
-	}
-}
+// Backtest is the hold-out check of the purchase models (backtest.Result).
+type Backtest = backtest.Result
 
-// fitPurchaseModels fits the purchase models whose keys only lists (all
-// when only is nil) to data, concurrently. A model whose fit fails keeps
-// what the fitter returned (its customers counted, its parameters the best
-// found) and the error; only a model without an error is usable.
-func fitPurchaseModels(data []btyd.RFT, only map[string]bool) []FittedModel {
-	var fitters []purchaseFitter
-	for _, f := range purchaseFitters() {
-		if only == nil || only[f.key] {
-			fitters = append(fitters, f)
-		}
-	}
-	out := make([]FittedModel, len(fitters))
-	var wg sync.WaitGroup
-	for k, f := range fitters {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			m, err := f.fit(data)
-			out[k] = FittedModel{Key: f.key, Model: m}
-			if err != nil {
-				out[k].Error = err.Error()
-			}
-		}()
-	}
-	wg.Wait()
-	return out
-}
+// BacktestModel is one model's fit on the calibration period and its
+// holdout predictions (backtest.Model).
+type BacktestModel = backtest.Model
+
+// FrequencyBucket is one point of the back-test's calibration plot
+// (backtest.FrequencyBucket).
+type FrequencyBucket = backtest.FrequencyBucket
+
+// Tracking is the back-test's cumulative repeat purchase days over the
+// holdout (backtest.Tracking).
+type Tracking = backtest.Tracking
+
+// Verdict says whether to trust the chosen purchase model
+// (backtest.Verdict).
+type Verdict = backtest.Verdict
+
+// VerdictReason is one reason of a verdict (backtest.VerdictReason).
+type VerdictReason = backtest.VerdictReason
+
+// Back-test skip reasons (Backtest.Skipped).
+const (
+	BacktestSkippedOff     = backtest.SkippedOff
+	BacktestSkippedHistory = backtest.SkippedHistory
+	BacktestSkippedFew     = backtest.SkippedFew
+)
+
+// Verdict levels (Verdict.Level).
+const (
+	VerdictUsable    = backtest.VerdictUsable
+	VerdictCaution   = backtest.VerdictCaution
+	VerdictNotUsable = backtest.VerdictNotUsable
+)
+
+// Verdict reason codes (VerdictReason.Code).
+const (
+	ReasonTracking        = backtest.ReasonTracking
+	ReasonNaiveBetter     = backtest.ReasonNaiveBetter
+	ReasonNaiveWorse      = backtest.ReasonNaiveWorse
+	ReasonNoHoldout       = backtest.ReasonNoHoldout
+	ReasonNotConverged    = backtest.ReasonNotConverged
+	ReasonFewRepeatBuyers = backtest.ReasonFewRepeatBuyers
+	ReasonSpendRelated    = backtest.ReasonSpendRelated
+	ReasonSpendFailed     = backtest.ReasonSpendFailed
+)
+
+// Model choice reasons (Models.ChoiceReason).
+const (
+	ChoiceConfigured = backtest.ChoiceConfigured
+	ChoiceHoldout    = backtest.ChoiceHoldout
+	ChoiceBIC        = backtest.ChoiceBIC
+	ChoiceOnly       = backtest.ChoiceOnly
+	ChoiceNone       = backtest.ChoiceNone
+)
 
 // isCalibrationBuyer reports whether c first bought in the calibration
 // period that ends on calEnd.
@@ -62,335 +75,39 @@ func isCalibrationBuyer(c *Customer, calEnd Date) bool {
 	return c.IsBuyer() && c.FirstOrder <= calEnd && c.CalOrderDays >= 1
 }
 
-// calibrationRFT returns the (x, t_x, T) of the customers whose first
-// purchase falls in the calibration period that ends on calEnd, from their
-// purchase days before the holdout, with the indices of those customers.
-func calibrationRFT(d *Dataset, calEnd Date, unit float64) ([]btyd.RFT, []int32) {
-	var data []btyd.RFT
-	var idx []int32
-	for i := range d.Customers {
-		c := &d.Customers[i]
-		if !isCalibrationBuyer(c, calEnd) {
-			continue
-		}
-		data = append(data, btyd.RFT{
-			X:  float64(c.CalOrderDays - 1),
-			Tx: float64(c.FirstOrder.DaysTo(c.CalLastOrder)) / unit,
-			T:  float64(c.FirstOrder.DaysTo(calEnd)) / unit,
-		})
-		idx = append(idx, int32(i))
-	}
-	return data, idx
-}
-
-// runBacktest fits each purchase model that converged on all the data
-// (full) again on the calibration period and compares its predictions for
-// the holdout with what the customers did (Backtest); a model that did not
-// converge on all the data cannot be chosen and is not back-tested. It
-// never fails: with the back-test off, too little history or too few
-// repeat buyers it returns a Backtest whose Skipped says why.
+// runBacktest back-tests the purchase models fitted on all the data
+// (full) on the holdout the extract read (d.Holdout): the calibration
+// customers, those whose first purchase falls before it, with their (x,
+// t_x, T) from their purchase days before it and their purchase days in
+// it (backtest.Run). With the back-test off (p.HoldoutUnits 0) or no
+// holdout extracted it returns a Backtest skipped as off.
 func runBacktest(d *Dataset, p ModelParams, full []FittedModel) Backtest {
 	h := &d.Holdout
-	bt := Backtest{HoldoutUnits: p.HoldoutUnits, HoldoutEnd: DateOf(d.AsOf)}
 	if p.HoldoutUnits <= 0 || !h.Known || h.Units <= 0 {
-		bt.Skipped = BacktestSkippedOff
-		return bt
+		return Backtest{Skipped: BacktestSkippedOff, HoldoutUnits: p.HoldoutUnits, HoldoutEnd: DateOf(d.AsOf)}
 	}
+	c := backtest.Calibration{End: h.Start - 1, HoldoutEnd: DateOf(d.AsOf), HoldoutUnits: p.HoldoutUnits, Units: h.Units}
 	unit := p.TimeUnitDays
-	bt.CalibrationEnd = h.Start - 1
-	data, idx := calibrationRFT(d, bt.CalibrationEnd, unit)
-	bt.Customers = len(data)
-	longest := 0.0
-	for _, r := range data {
-		if r.X >= 1 {
-			bt.RepeatBuyers++
-		}
-		longest = math.Max(longest, r.T)
-	}
-	switch {
-	case longest < float64(h.Units)/2:
-		bt.Skipped = BacktestSkippedHistory
-		return bt
-	case bt.RepeatBuyers < backtestMinRepeatBuyers:
-		bt.Skipped = BacktestSkippedFew
-		return bt
-	}
-	actual := make([]float64, len(data))
-	for k, i := range idx {
-		actual[k] = float64(d.Customers[i].HoldoutDays)
-		bt.ActualRepeat += actual[k]
-	}
-	// Actual cumulative purchase days per holdout unit, of the
-	// calibration customers.
-	perUnit := make([]float64, h.Units)
-	for _, c := range h.Cells {
-		if c.Customer < 0 || int(c.Customer) >= len(d.Customers) {
+	for i := range d.Customers {
+		cu := &d.Customers[i]
+		if !isCalibrationBuyer(cu, c.End) {
 			continue
 		}
-		if cu := &d.Customers[c.Customer]; isCalibrationBuyer(cu, bt.CalibrationEnd) && int(c.Unit) < h.Units && c.Unit >= 0 {
-			perUnit[c.Unit] += float64(c.Days)
-		}
+		c.Data = append(c.Data, btyd.RFT{
+			X:  float64(cu.CalOrderDays - 1),
+			Tx: float64(cu.FirstOrder.DaysTo(cu.CalLastOrder)) / unit,
+			T:  float64(cu.FirstOrder.DaysTo(c.End)) / unit,
+		})
+		c.Actual = append(c.Actual, float64(cu.HoldoutDays))
 	}
-	bt.Tracking = Tracking{Actual: cumulative(perUnit), Predicted: map[string][]float64{}}
-
-	// The naive baseline: each customer goes on at their own rate x ÷ T.
-	H := float64(h.Units)
-	for k, r := range data {
-		pred := 0.0
-		if r.T > 0 {
-			pred = r.X / r.T * H
-		}
-		bt.NaivePredicted += pred
-		bt.NaiveMAE += math.Abs(pred - actual[k])
-	}
-	bt.NaiveMAE /= float64(len(data))
-
-	buckets := make([]FrequencyBucket, 8)
-	for f := range buckets {
-		buckets[f] = FrequencyBucket{Frequency: f, PredictedMean: map[string]float64{}}
-	}
-	bucketOf := func(x float64) int { return int(math.Min(x, 7)) }
-	for k, r := range data {
-		b := &buckets[bucketOf(r.X)]
-		b.Customers++
-		b.ActualMean += actual[k]
-	}
-
-	converged := map[string]bool{}
-	for _, f := range full {
-		if f.Model != nil && f.Error == "" {
-			converged[f.Key] = true
-		}
-	}
-	fits := fitPurchaseModels(data, converged)
-	for _, f := range full {
-		if !converged[f.Key] {
-			fits = append(fits, FittedModel{Key: f.Key, Error: errNotBacktested})
-		}
-	}
-	for _, fm := range fits {
-		bm := BacktestModel{Key: fm.Key, Error: fm.Error}
-		if fm.Model != nil {
-			bm.Fit, bm.Params = fm.Model.Fit(), fm.Model.Params()
-		}
-		if fm.Model == nil || fm.Error != "" {
-			bt.Models = append(bt.Models, bm)
+	c.PerUnit = make([]float64, h.Units)
+	for _, cell := range h.Cells {
+		if cell.Customer < 0 || int(cell.Customer) >= len(d.Customers) {
 			continue
 		}
-		curves := predictCurves(fm.Model, data, h.Units)
-		track := make([]float64, h.Units)
-		sums := make([]float64, len(buckets))
-		for k, r := range data {
-			c := curves[r]
-			for u := range track {
-				track[u] += c[u]
-			}
-			pred := c[h.Units-1]
-			bm.Predicted += pred
-			bm.MAE += math.Abs(pred - actual[k])
-			sums[bucketOf(r.X)] += pred
-		}
-		bm.MAE /= float64(len(data))
-		bt.Tracking.Predicted[fm.Key] = track
-		for f := range buckets {
-			buckets[f].PredictedMean[fm.Key] = ratio(sums[f], float64(buckets[f].Customers))
-		}
-		bt.Models = append(bt.Models, bm)
-	}
-	for f := range buckets {
-		buckets[f].ActualMean = ratio(buckets[f].ActualMean, float64(buckets[f].Customers))
-	}
-	bt.ByFrequency = buckets
-	return bt
-}
-
-// cumulative returns the running sums of xs.
-func cumulative(xs []float64) []float64 {
-	out := make([]float64, len(xs))
-	sum := 0.0
-	for k, x := range xs {
-		sum += x
-		out[k] = sum
-	}
-	return out
-}
-
-// predictCurves returns, for each distinct triple of data, the model's
-// E[Y(t) | x, t_x, T] at t = 1, 2, …, units, computed once per triple on
-// all cores.
-func predictCurves(m btyd.PurchaseModel, data []btyd.RFT, units int) map[btyd.RFT][]float64 {
-	seen := make(map[btyd.RFT]bool, len(data)/4)
-	var distinct []btyd.RFT
-	for _, r := range data {
-		if !seen[r] {
-			seen[r] = true
-			distinct = append(distinct, r)
+		if cu := &d.Customers[cell.Customer]; isCalibrationBuyer(cu, c.End) && int(cell.Unit) < h.Units && cell.Unit >= 0 {
+			c.PerUnit[cell.Unit] += float64(cell.Days)
 		}
 	}
-	curves := make([][]float64, len(distinct))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(distinct)/64+1))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := w; k < len(distinct); k += workers {
-				r := distinct[k]
-				c := make([]float64, units)
-				for u := range c {
-					c[u] = finite(m.ConditionalExpectedPurchases(float64(u+1), r.X, r.Tx, r.T))
-				}
-				curves[k] = c
-			}
-		}()
-	}
-	wg.Wait()
-	out := make(map[btyd.RFT][]float64, len(distinct))
-	for k, r := range distinct {
-		out[r] = curves[k]
-	}
-	return out
-}
-
-// choosePurchaseModel picks the purchase model every prediction uses from
-// the models fitted on all the data (full) and the back-test: the
-// configured one, else the converged one with the lowest holdout error per
-// customer, else (no back-test) the lowest BIC. It returns the chosen
-// key ("" when none can be used), the Choice* reason and, when none can be
-// used, why.
-func choosePurchaseModel(full []FittedModel, bt *Backtest, want string) (key, reason, why string) {
-	usable := func(k string) bool {
-		for _, f := range full {
-			if f.Key == k {
-				return f.Model != nil && f.Error == ""
-			}
-		}
-		return false
-	}
-	errorOf := func(k string) string {
-		for _, f := range full {
-			if f.Key == k && f.Error != "" {
-				return f.Error
-			}
-		}
-		return "not fitted"
-	}
-	if want != "" && want != "auto" {
-		if usable(want) {
-			return want, ChoiceConfigured, ""
-		}
-		return "", ChoiceNone, fmt.Sprintf("%s (analysis.models.purchase_model): %s", want, errorOf(want))
-	}
-	var candidates []string
-	for _, f := range full {
-		if usable(f.Key) {
-			candidates = append(candidates, f.Key)
-		}
-	}
-	switch len(candidates) {
-	case 0:
-		var whys []string
-		for _, f := range full {
-			whys = append(whys, f.Key+": "+errorOf(f.Key))
-		}
-		return "", ChoiceNone, fmt.Sprint(whys)
-	case 1:
-		return candidates[0], ChoiceOnly, ""
-	}
-	if bt.Skipped == "" {
-		best, bestMAE := "", math.Inf(1)
-		for _, m := range bt.Models {
-			if m.Error == "" && usable(m.Key) && m.MAE < bestMAE {
-				best, bestMAE = m.Key, m.MAE
-			}
-		}
-		if best != "" {
-			return best, ChoiceHoldout, ""
-		}
-	}
-	best, bestBIC := "", math.Inf(1)
-	for _, f := range full {
-		if usable(f.Key) {
-			if b := f.Model.Fit().BIC(); b < bestBIC {
-				best, bestBIC = f.Key, b
-			}
-		}
-	}
-	return best, ChoiceBIC, ""
-}
-
-// Verdict thresholds on the holdout total: within verdictUsableShare of
-// the actual repeat purchases the model is usable; within
-// verdictCautionShare, use it with caution; further off, not usable.
-const (
-	verdictUsableShare  = 0.15
-	verdictCautionShare = 0.35
-)
-
-// judge returns the verdict on the models of m (Chosen, Backtest,
-// PurchaseError, GGError and the spend correlation filled in).
-func judge(m *Models, repeatBuyers int) Verdict {
-	v := Verdict{Level: VerdictUsable}
-	worse := func(level string) {
-		rank := map[string]int{VerdictUsable: 0, VerdictCaution: 1, VerdictNotUsable: 2}
-		if rank[level] > rank[v.Level] {
-			v.Level = level
-		}
-	}
-	if m.Chosen == "" {
-		v.Level = VerdictNotUsable
-		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonNotConverged})
-		if repeatBuyers < backtestMinRepeatBuyers {
-			v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonFewRepeatBuyers, Count: repeatBuyers})
-		}
-		return v
-	}
-	if repeatBuyers < backtestMinRepeatBuyers {
-		worse(VerdictNotUsable)
-		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonFewRepeatBuyers, Count: repeatBuyers, Model: m.Chosen})
-	}
-	bt := &m.Backtest
-	var bm *BacktestModel
-	for k := range bt.Models {
-		if bt.Models[k].Key == m.Chosen && bt.Models[k].Error == "" {
-			bm = &bt.Models[k]
-		}
-	}
-	switch {
-	case bt.Skipped != "" || bm == nil:
-		worse(VerdictCaution)
-		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonNoHoldout, Model: m.Chosen})
-	default:
-		share := math.Inf(1)
-		if bt.ActualRepeat > 0 {
-			share = (bm.Predicted - bt.ActualRepeat) / bt.ActualRepeat
-		} else if bm.Predicted == 0 {
-			share = 0
-		}
-		switch a := math.Abs(share); {
-		case a > verdictCautionShare:
-			worse(VerdictNotUsable)
-		case a > verdictUsableShare:
-			worse(VerdictCaution)
-		}
-		if math.IsInf(share, 0) {
-			share = 0 // reported through Predicted and Actual
-		}
-		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonTracking, Model: m.Chosen, Predicted: bm.Predicted,
-			Actual: bt.ActualRepeat, Units: bt.HoldoutUnits, Share: share})
-		code := ReasonNaiveWorse
-		if bm.MAE >= bt.NaiveMAE {
-			code = ReasonNaiveBetter
-			worse(VerdictCaution)
-		}
-		v.Reasons = append(v.Reasons, VerdictReason{Code: code, Model: m.Chosen, MAE: bm.MAE, NaiveMAE: bt.NaiveMAE})
-	}
-	if m.GGError != "" {
-		worse(VerdictCaution)
-		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendFailed})
-	} else if m.SpendCorrelationN >= 3 && math.Abs(m.SpendCorrelation) >= btyd.SpendRelatedCorrelation {
-		worse(VerdictCaution)
-		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendRelated, Share: m.SpendCorrelation})
-	}
-	return v
+	return backtest.Run(c, full)
 }

@@ -6,7 +6,19 @@ import (
 	"math"
 	"slices"
 	"strconv"
+
+	"github.com/custseg/custseg/analysis/kmeans"
 )
+
+// KMeansParams configure the clustering of the buyers (kmeans.Select).
+type KMeansParams = kmeans.Params
+
+// KScore is the clustering's result for one candidate k.
+type KScore = kmeans.Score
+
+// ErrTooFewPoints is the clustering's error when the buyers cannot be
+// split: fewer than 3 or fewer than 2 distinct ones (Clusters.Error).
+var ErrTooFewPoints = kmeans.ErrTooFewPoints
 
 // clusterFeatures are the k-means features, each log(1 + x) then
 // standardised: days since the last purchase, purchases, net value (floored
@@ -19,20 +31,19 @@ var clusterFeatures = []string{"recency", "frequency", "monetary", "tenure"}
 // silhouette sample.
 type clusterData struct {
 	// m holds one row per buyer: the clusterFeatures, each log(1 + x),
-	// then standardised (Standardize).
-	m Matrix
+	// then standardised (kmeans.Standardize).
+	m kmeans.Matrix
 	// rows[j] is the index in Dataset.Customers of the buyer in row j.
 	rows []int
 	// sil lists the rows of m whose silhouette is computed, in increasing
 	// order: the same fixed-seed sample of at most KMeansParams.SampleSize
-	// rows that SelectKMeans draws; nil means every row.
+	// rows that kmeans.Select draws; nil means every row.
 	sil []int
 }
 
 // newClusterData builds the standardised log features of the buyers and
-// draws the silhouette sample exactly as SelectKMeans does (selection
-// sampling seeded by p.Seed, salted for the silhouette). Without buyers
-// the matrix has no rows.
+// draws the silhouette sample exactly as kmeans.Select does
+// (kmeans.SilhouetteSample). Without buyers the matrix has no rows.
 func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 	var rows []int
 	for i := range d.Customers {
@@ -40,7 +51,7 @@ func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 			rows = append(rows, i)
 		}
 	}
-	m := Matrix{N: len(rows), D: len(clusterFeatures), Data: make([]float64, len(rows)*len(clusterFeatures))}
+	m := kmeans.Matrix{N: len(rows), D: len(clusterFeatures), Data: make([]float64, len(rows)*len(clusterFeatures))}
 	asOf := DateOf(d.AsOf)
 	for j, i := range rows {
 		c := &d.Customers[i]
@@ -52,16 +63,12 @@ func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 		r[3] = math.Log1p(float64(max(c.FirstOrder.DaysTo(asOf), 0)))
 	}
 	if m.N > 0 {
-		Standardize(m)
+		kmeans.Standardize(m)
 	}
-	cd := &clusterData{m: m, rows: rows}
-	if p.SampleSize >= 2 && m.N > p.SampleSize {
-		cd.sil = kmSample(m.N, p.SampleSize, p.Seed, kmSaltSilhouette)
-	}
-	return cd
+	return &clusterData{m: m, rows: rows, sil: kmeans.SilhouetteSample(m.N, p)}
 }
 
-// clusterBuyers clusters the buyers of cd with SelectKMeans and describes
+// clusterBuyers clusters the buyers of cd with kmeans.Select and describes
 // each cluster in original units, with a name read from its centroid.
 func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, res *Result) {
 	res.Clusters.Features = clusterFeatures
@@ -69,7 +76,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, 
 		scores[i].Cluster = -1
 	}
 	m, rows := cd.m, cd.rows
-	cl, err := SelectKMeans(m, p)
+	cl, err := kmeans.Select(m, p)
 	if err != nil {
 		res.Clusters.Error = err.Error()
 		res.Warnings = append(res.Warnings, Warning{Code: WarnClustering, Args: []string{err.Error()}, Text: "clustering not done: " + err.Error()})

@@ -1,43 +1,15 @@
 package analysis
 
-import "time"
+import (
+	"time"
 
-// Date is a calendar day, counted from 0001-01-01 so that its zero value,
-// like time.Time's, means "none". It takes 4 bytes where a time.Time takes
-// 24 and holds a pointer; a run keeps four per customer.
-type Date int32
+	"github.com/custseg/custseg/analysis/calendar"
+)
 
-// unixDay0 is 1970-01-01 as a Date.
-const unixDay0 = 719162
+// Date is a calendar day (calendar.Date): the purchase days of the
+// dataset, the scores' next orders and the result's dates.
+type Date = calendar.Date
 
 // DateOf returns the calendar day of t in t's own location (the stored
-// data's time zone); the zero time gives the zero Date.
-func DateOf(t time.Time) Date {
-	if t.IsZero() {
-		return 0
-	}
-	y, m, d := t.Date()
-	return Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/86400 + unixDay0)
-}
-
-// IsZero reports whether d is the zero Date (none).
-func (d Date) IsZero() bool { return d == 0 }
-
-// Time returns midnight UTC of d; the zero time for the zero Date.
-func (d Date) Time() time.Time {
-	if d == 0 {
-		return time.Time{}
-	}
-	return time.Unix(int64(d-unixDay0)*86400, 0).UTC()
-}
-
-// DaysTo counts the calendar days from d to e; negative when e is earlier.
-func (d Date) DaysTo(e Date) int { return int(e) - int(d) }
-
-// String writes d as YYYY-MM-DD ("" for the zero Date).
-func (d Date) String() string {
-	if d == 0 {
-		return ""
-	}
-	return d.Time().Format("2006-01-02")
-}
+// data's time zone); the zero time gives the zero Date (calendar.DateOf).
+func DateOf(t time.Time) Date { return calendar.DateOf(t) }

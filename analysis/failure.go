@@ -3,6 +3,7 @@ package analysis
 import (
 	"strings"
 
+	"github.com/custseg/custseg/analysis/backtest"
 	"github.com/custseg/custseg/analysis/btyd"
 )
 
@@ -26,7 +27,6 @@ const (
 const (
 	errFirstDaysMissing = "the first purchase days were not extracted"
 	errNotFittedPrefix  = "not fitted: analysis.models.purchase_model is "
-	errNotBacktested    = "not back-tested: the fit on all the data did not converge"
 )
 
 // failureTexts map each reason to the texts, or the sentinel errors'
@@ -36,7 +36,7 @@ var failureTexts = []struct {
 	reason FailReason
 	text   string
 }{
-	{FailNotBacktested, errNotBacktested},
+	{FailNotBacktested, backtest.NotBacktested},
 	{FailNotFitted, errNotFittedPrefix},
 	{FailFirstDaysMissing, errFirstDaysMissing},
 	{FailNotConverged, btyd.ErrNotConverged.Error()},

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/custseg/custseg/analysis/backtest"
 	"github.com/custseg/custseg/analysis/btyd"
 )
 
@@ -21,7 +22,7 @@ func TestFailureReasons(t *testing.T) {
 		{ErrTooFewPoints.Error(), FailTooLittleData},
 		{errFirstDaysMissing, FailFirstDaysMissing},
 		{errNotFittedPrefix + "pareto_nbd", FailNotFitted},
-		{errNotBacktested, FailNotBacktested},
+		{backtest.NotBacktested, FailNotBacktested},
 		{"[" + fmt.Errorf("x: %w", btyd.ErrNotConverged).Error() + " " + btyd.ErrTooLittleData.Error() + "]", FailNotConverged},
 		{"analysis: Gamma-Gamma: 3 purchase counts but 2 mean spends", FailOther},
 	}

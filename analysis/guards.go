@@ -1,48 +1,70 @@
 package analysis
 
-import "fmt"
+import "github.com/custseg/custseg/analysis/guards"
 
 // The data guards of a run: facts about the source data that make every
 // figure of the run misleading however well the analysis works, each
-// recorded on the Result with an English warning (freshness.go: stale data;
-// fanout.go: orders.sql rows multiplied by a join).
+// recorded on the Result with an English warning: stale data (Freshness)
+// and orders.sql rows multiplied by a join (Fanout). Package guards
+// measures them; this file reads their inputs from the Dataset.
 
-// GuardParams configure the data guards of a run: the stale-data guard
-// (freshness.go) and the fan-out guard (fanout.go).
-type GuardParams struct {
-	// StaleAfterDays: the data is stale when the newest purchase is more
-	// than this many days before the as-of date. 0 ("auto") derives the
-	// limit from the shop's own rhythm (StaleLimitFromRhythm).
-	StaleAfterDays int
-	// StaleAction is what a run does with stale data: "warn" (the default:
-	// a warning and a banner on the reports) or "fail" (the run fails at
-	// the analyse step).
-	StaleAction string
-	// FanoutMaxShare is the share of purchase rows that may repeat another
-	// row exactly (same order id, customer, time, amount and category)
-	// before the run warns that orders.sql fans out (default 0.02).
-	FanoutMaxShare float64
-}
+// GuardParams configure the data guards of a run (guards.Params).
+type GuardParams = guards.Params
 
-// DefaultGuardParams are the shipped guard settings: the stale limit from
-// the shop's rhythm, warn on stale data, 2 % exact repeats at most.
-func DefaultGuardParams() GuardParams {
-	return GuardParams{StaleAfterDays: 0, StaleAction: StaleWarn, FanoutMaxShare: 0.02}
-}
+// RepeatCounts are the purchase rows of orders.sql that repeat another
+// row exactly, as the extract counted them (guards.RepeatCounts).
+type RepeatCounts = guards.RepeatCounts
 
-// validate reports the first bad guard setting, naming it as the config
-// does.
-func (g GuardParams) validate() error {
-	if g.StaleAfterDays < 0 {
-		return fmt.Errorf("stale_after: %d days is negative (leave it empty or auto for the shop's own rhythm)", g.StaleAfterDays)
+// Freshness says how recent the data of a run is (guards.Freshness).
+type Freshness = guards.Freshness
+
+// Fanout is the fan-out guard's finding (guards.Fanout).
+type Fanout = guards.Fanout
+
+// The values of GuardParams.StaleAction: warn about stale data, or fail
+// the run.
+const (
+	StaleWarn = guards.StaleWarn
+	StaleFail = guards.StaleFail
+)
+
+// Where a freshness limit came from (Freshness.LimitFrom).
+const (
+	LimitFromConfig = guards.LimitFromConfig
+	LimitFromRhythm = guards.LimitFromRhythm
+	LimitFromFloor  = guards.LimitFromFloor
+)
+
+// CheckExactRepeatLines is the data-quality key of purchase rows that
+// repeat another row of orders.sql exactly (order id, customer, time,
+// amount and category when there is one). They are kept as lines of one
+// order (every such row adds its amount), so a fan-out inflates revenue;
+// the fan-out guard (Fanout) warns when whole orders repeat.
+const CheckExactRepeatLines = "orders_exact_repeat_lines"
+
+// ComputeFreshness measures how recent d's purchases are at d.AsOf under
+// p: the newest purchase, the days since, the limit (p.StaleAfterDays, or
+// from the repeat buyers' rhythm) and whether the data is stale.
+func ComputeFreshness(d *Dataset, p GuardParams) Freshness {
+	var last Date
+	var rhythms []float64
+	for i := range d.Customers {
+		c := &d.Customers[i]
+		if !c.IsBuyer() {
+			continue
+		}
+		if c.LastOrder > last {
+			last = c.LastOrder
+		}
+		if p.StaleAfterDays <= 0 && c.OrderDays >= 2 {
+			rhythms = append(rhythms, Rhythm(c))
+		}
 	}
-	if g.StaleAction != StaleWarn && g.StaleAction != StaleFail {
-		return fmt.Errorf("stale_action: %q is not warn or fail", g.StaleAction)
+	limit, med, from := p.StaleAfterDays, 0.0, LimitFromConfig
+	if limit <= 0 {
+		limit, med, from = guards.StaleLimitFromRhythm(rhythms)
 	}
-	if !(g.FanoutMaxShare >= 0 && g.FanoutMaxShare <= 1) {
-		return fmt.Errorf("fanout_max_share: %g is not a share between 0 and 1", g.FanoutMaxShare)
-	}
-	return nil
+	return guards.NewFreshness(last, DateOf(d.AsOf), limit, from, med)
 }
 
 // guardData records the data guards' facts on res and appends their
@@ -53,7 +75,7 @@ func guardData(d *Dataset, p GuardParams, res *Result) {
 	if w := res.Freshness.Warning(DateOf(d.AsOf)); w != "" {
 		res.Warnings = append(res.Warnings, Warning{Code: WarnStale, Text: w})
 	}
-	res.Fanout = ComputeFanout(d, p)
+	res.Fanout = guards.NewFanout(d.Repeats, d.HasCategory, p)
 	if w := res.Fanout.Warning(); w != "" {
 		res.Warnings = append(res.Warnings, Warning{Code: WarnFanout, Text: w})
 	}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/custseg/custseg/analysis/cohorts"
 )
 
 // This file wires the seeds' remaining segmentation steps into Analyze
@@ -11,7 +13,7 @@ import (
 // insights_behaviour.go (deal seekers, transaction and relationship
 // customers), characteristics.go (step 1), needs.go (step 3),
 // insights_evaluation.go (step 5), migration.go (segments are dynamic) and
-// cohorts.go.
+// package cohorts.
 
 // OtherName is the Name of the value that a long tail of attribute values
 // (AttributeValue.Other) or of channels (Need.Channels) is folded into.
@@ -31,7 +33,7 @@ func insights(d *Dataset, p Params, cd *clusterData, res *Result) {
 	res.Evaluation = evaluateSegments(d, cd, p.Insights, res)
 	res.Migration = Migrate(d, res)
 	res.PrevSegment = previousSegments(d, res)
-	res.Cohorts = BuildCohorts(d.CohortCells)
+	res.Cohorts = cohorts.Build(d.CohortCells)
 }
 
 // attrColumn is one attribute column of the customers coded as small

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/custseg/custseg/analysis/cohorts"
 )
 
 // syntheticShop draws n customers of a shop with three attribute columns
@@ -98,7 +100,7 @@ func syntheticShop(n int, seed uint64) *Dataset {
 		for _, m := range []int{m0, m1} {
 			cc := cells[cell{m0, m}]
 			if cc == nil {
-				cc = &CohortCell{Cohort: monthString(m0), Month: monthString(m)}
+				cc = &CohortCell{Cohort: fmt.Sprintf("%04d-%02d", m0/12, m0%12+1), Month: fmt.Sprintf("%04d-%02d", m/12, m%12+1)}
 				cells[cell{m0, m}] = cc
 			}
 			cc.Customers++
@@ -179,7 +181,7 @@ func benchmarkInsights(b *testing.B, n int) {
 		{"needs", func() { NeedsBySegment(d, res, p.Insights.TopValues); NeedsByTier(d, res, p.Insights.TopValues) }},
 		{"evaluation", func() { evaluateSegments(d, cd, p.Insights, res) }},
 		{"migration", func() { Migrate(d, res) }},
-		{"cohorts", func() { BuildCohorts(d.CohortCells) }},
+		{"cohorts", func() { cohorts.Build(d.CohortCells) }},
 		{"snapshot", func() { TakeSnapshot(d, res) }},
 	}
 	for _, part := range parts {

@@ -1,5 +1,7 @@
 package analysis
 
+import "github.com/custseg/custseg/analysis/kmeans"
+
 // evaluateSegments rates each RFM segment on the seeds' step-5 criteria,
 // one SegmentEvaluation per res.Segments entry, in that order:
 //
@@ -49,14 +51,14 @@ func evaluateSegments(d *Dataset, cd *clusterData, p InsightParams, res *Result)
 }
 
 // segmentDistinctness returns, per RFM segment (k of them), the mean
-// silhouette (Silhouette) of the segment's members with the segment index
-// as the label, on the clustering's standardised log features (cd.m). As
-// in SelectKMeans, when there are more buyers than the silhouette sample
-// the silhouette is the sample's own: only the rows of cd.sil are used,
-// both as the evaluated rows and as the clusters they are measured
-// against. Buyers without a segment are left out. With fewer than 2
-// non-empty segments among the buyers every value is 0; a segment with no
-// sampled member gets 0. Values lie in [−1, 1], never NaN.
+// silhouette (kmeans.Silhouette) of the segment's members with the segment
+// index as the label, on the clustering's standardised log features
+// (cd.m). As in kmeans.Select, when there are more buyers than the
+// silhouette sample the silhouette is the sample's own: only the rows of
+// cd.sil are used, both as the evaluated rows and as the clusters they are
+// measured against. Buyers without a segment are left out. With fewer than
+// 2 non-empty segments among the buyers every value is 0; a segment with
+// no sampled member gets 0. Values lie in [−1, 1], never NaN.
 func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 	out := make([]float64, k)
 	nonEmpty := 0
@@ -84,7 +86,7 @@ func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 			labels = append(labels, g)
 		}
 	}
-	_, byLabel := Silhouette(kmRows(cd.m, keep), labels, k, nil)
+	_, byLabel := kmeans.Silhouette(cd.m.Rows(keep), labels, k, nil)
 	for g := range out {
 		out[g] = finite(byLabel[g])
 	}

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"github.com/custseg/custseg/analysis/kmeans"
 )
 
 func TestSegmentDistinctness(t *testing.T) {
@@ -31,7 +33,7 @@ func TestSegmentDistinctness(t *testing.T) {
 	}
 	for _, tt := range tests {
 		cd := &clusterData{
-			m:    Matrix{N: 5, D: 1, Data: []float64{0, 1, 10, 11, 5}},
+			m:    kmeans.Matrix{N: 5, D: 1, Data: []float64{0, 1, 10, 11, 5}},
 			rows: []int{0, 1, 2, 3, 4},
 			sil:  tt.sil,
 		}
@@ -108,8 +110,8 @@ func TestEvaluateSegmentsStability(t *testing.T) {
 }
 
 func TestClusterDataSample(t *testing.T) {
-	// The silhouette sample is SelectKMeans's: at most SampleSize rows,
-	// increasing, drawn with the silhouette salt; nil when all rows fit.
+	// The silhouette sample is kmeans.Select's: at most SampleSize rows,
+	// increasing; nil when all rows fit.
 	d := shop()
 	p := DefaultParams()
 	scores := Analyze(d, p).Scores
@@ -121,7 +123,7 @@ func TestClusterDataSample(t *testing.T) {
 	p.Clusters.SampleSize = 1000
 	res := Analyze(d, p)
 	cd = newClusterData(d, p.Clusters, res.Scores)
-	if len(cd.sil) != 1000 || !slices.IsSorted(cd.sil) || !slices.Equal(cd.sil, kmSample(cd.m.N, 1000, p.Clusters.Seed, kmSaltSilhouette)) {
+	if len(cd.sil) != 1000 || !slices.IsSorted(cd.sil) || !slices.Equal(cd.sil, kmeans.SilhouetteSample(cd.m.N, p.Clusters)) {
 		t.Errorf("sample of %d rows", len(cd.sil))
 	}
 	for _, e := range res.Evaluation {

@@ -67,7 +67,7 @@ func TestInsightsDegenerateNoNaN(t *testing.T) {
 			{ID: "x", Orders: 1, OrderDays: 1, FirstOrder: DateOf(asOf), LastOrder: DateOf(asOf), Attrs: []string{"A", "", "web"}},
 			{ID: "y", Orders: 1, OrderDays: 1, FirstOrder: DateOf(asOf), LastOrder: DateOf(asOf),
 				Categories: []CategorySpend{{0, 0}}},
-		}, CohortCells: []CohortCell{{"2026-09", "2026-09", 0, 0}}})},
+		}, CohortCells: []CohortCell{{Cohort: "2026-09", Month: "2026-09"}}})},
 	}
 	for _, tt := range tests {
 		res := Analyze(tt.d, DefaultParams())

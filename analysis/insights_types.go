@@ -1,8 +1,10 @@
 package analysis
 
+import "github.com/custseg/custseg/analysis/cohorts"
+
 // This file holds the result types of the seeds' remaining segmentation
 // steps: characteristics (step 1), common needs (step 3), segment
-// evaluation (step 5), deal seekers, migration and cohorts.
+// evaluation (step 5), deal seekers and migration.
 
 // CategorySpend is a customer's purchases in one product category.
 type CategorySpend struct {
@@ -130,24 +132,12 @@ type Migration struct {
 	PrevKPIs  *KPIs
 }
 
-// Cohort is one monthly acquisition cohort: buyers whose first purchase
-// fell in Month.
-type Cohort struct {
-	Month     string    // YYYY-MM
-	Size      int       // buyers acquired
-	Active    []int     // buyers who bought in month k after acquisition (k = 0, 1, ...)
-	Revenue   []float64 // their purchases in month k
-	Retention []float64 // Active[k] ÷ Size
-}
+// Cohort is one monthly acquisition cohort (cohorts.Cohort).
+type Cohort = cohorts.Cohort
 
 // CohortCell is one (acquisition month, order month) cell as the database
-// aggregated it.
-type CohortCell struct {
-	Cohort    string // YYYY-MM of the buyer's first purchase
-	Month     string // YYYY-MM of the purchases
-	Customers int    // distinct buyers of the cohort who bought in Month
-	Revenue   float64
-}
+// aggregated it (cohorts.Cell).
+type CohortCell = cohorts.Cell
 
 // InsightParams configure characteristics, needs and segment evaluation.
 type InsightParams struct {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/custseg/custseg/analysis/backtest"
 	"github.com/custseg/custseg/analysis/btyd"
 )
 
@@ -41,10 +42,10 @@ func meanRepeatSpend(c *Customer) float64 {
 
 // fitModels fits the purchase models (BG/NBD, MBG/NBD, Pareto/NBD) and
 // Gamma-Gamma to the buyers, back-tests the purchase models on the
-// holdout, chooses one (choosePurchaseModel), judges it (judge) and fills
-// the model fields of the scores from the chosen model. When no purchase
-// model or the spend model cannot be used it records why in res and leaves
-// the fields zero; the run goes on with the rule-based fields.
+// holdout, chooses one (backtest.Choose), judges it (backtest.Judge) and
+// fills the model fields of the scores from the chosen model. When no
+// purchase model or the spend model cannot be used it records why in res
+// and leaves the fields zero; the run goes on with the rule-based fields.
 func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	m := &res.Models
 	m.TimeUnitDays, m.PurchaseHorizon, m.CLVMonths, m.MonthlyDiscount = p.TimeUnitDays, p.PurchaseHorizon, p.CLVMonths, p.MonthlyDiscount
@@ -74,7 +75,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	if p.PurchaseModel != "" && p.PurchaseModel != "auto" {
 		only = map[string]bool{p.PurchaseModel: true}
 	}
-	m.Purchase = fitPurchaseModels(data, only)
+	m.Purchase = backtest.FitModels(data, only)
 	if only != nil && !only[btyd.ModelBGNBD] {
 		m.BGNBDError = errNotFittedPrefix + p.PurchaseModel
 	}
@@ -87,7 +88,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		}
 	}
 	m.Backtest = runBacktest(d, p, m.Purchase)
-	m.Chosen, m.ChoiceReason, m.PurchaseError = choosePurchaseModel(m.Purchase, &m.Backtest, p.PurchaseModel)
+	m.Chosen, m.ChoiceReason, m.PurchaseError = backtest.Choose(m.Purchase, &m.Backtest, p.PurchaseModel)
 	if m.Chosen == "" {
 		for _, f := range m.Purchase {
 			if p.PurchaseModel == "auto" || p.PurchaseModel == "" || p.PurchaseModel == f.Key {
@@ -118,7 +119,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		}
 	}
 	m.Usable = m.Chosen != "" && m.GGError == ""
-	m.Verdict = judge(m, repeat)
+	m.Verdict = backtest.Judge(m.Chosen, &m.Backtest, repeat, m.GGError, m.SpendCorrelation, m.SpendCorrelationN)
 	if !m.Usable {
 		return
 	}

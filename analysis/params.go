@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"github.com/custseg/custseg/analysis/btyd"
+	"github.com/custseg/custseg/analysis/guards"
+	"github.com/custseg/custseg/analysis/kmeans"
 )
 
 // Params are the analysis settings of one run. DefaultParams gives the
@@ -22,7 +24,7 @@ type Params struct {
 	Lifecycle    LifecycleParams
 	Clusters     KMeansParams
 	Insights     InsightParams
-	// Guards configure the stale-data and fan-out guards (guards.go).
+	// Guards configure the stale-data and fan-out guards (package guards).
 	Guards GuardParams
 }
 
@@ -167,9 +169,9 @@ func DefaultParams() Params {
 			HoldoutUnits: 13, PurchaseModel: "auto"},
 		Pyramid:   PyramidParams{Platinum: 0.01, Gold: 0.04, Iron: 0.15},
 		Lifecycle: LifecycleParams{WindowDays: 90, ExplorationDays: 90},
-		Clusters:  DefaultKMeansParams(),
+		Clusters:  kmeans.DefaultParams(),
 		Insights:  InsightParams{TopValues: 10, TooSmallShare: 0.01, DealSeekerShare: 0.20, RelationshipMaxDiscount: 0.05},
-		Guards:    DefaultGuardParams(),
+		Guards:    guards.DefaultParams(),
 	}
 }
 
@@ -279,7 +281,7 @@ func (p Params) Validate() error {
 	default:
 		return fmt.Errorf("value: %q is not auto, revenue or margin", p.ValueMeasure)
 	}
-	if err := p.Guards.validate(); err != nil {
+	if err := p.Guards.Validate(); err != nil {
 		return err
 	}
 	return nil

@@ -311,7 +311,7 @@ type Result struct {
 
 	// Freshness says how recent the newest purchase is and whether the
 	// data is stale; Fanout counts the orders.sql rows that repeat
-	// another row exactly (guards.go).
+	// another row exactly (guards.go, package guards).
 	Freshness Freshness
 	Fanout    Fanout
 	// PrevSegment is each customer's segment in the previous run, aligned

@@ -8,6 +8,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/guards"
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/queries"
 )
@@ -120,13 +121,13 @@ func checkFreshness(ctx context.Context, q sqlx.QueryerContext, orders queries.F
 			rhythms = nil
 			note = " (the server could not measure the shop's rhythm: " + err.Error() + ")"
 		}
-		limit, med, from = analysis.StaleLimitFromRhythm(rhythms)
+		limit, med, from = guards.StaleLimitFromRhythm(rhythms)
 	}
 	var lastDay analysis.Date
 	if ok {
 		lastDay = analysis.DateOf(last)
 	}
-	f := analysis.NewFreshness(lastDay, asOf, limit, from, med)
+	f := guards.NewFreshness(lastDay, asOf, limit, from, med)
 	switch {
 	case !f.Stale:
 		return CheckResult{Name: name, OK: true, Message: f.Summary(asOf) + note}
@@ -145,8 +146,8 @@ func checkFanout(ctx context.Context, q sqlx.QueryerContext, orders queries.File
 	if err != nil {
 		return CheckResult{Name: name, Message: err.Error()}
 	}
-	if w := analysis.FanoutWarning(c.InRepeatedOrders, c.PurchaseRows, g.FanoutMaxShare, opt.Category); w != "" {
+	if w := guards.FanoutWarning(c.InRepeatedOrders, c.PurchaseRows, g.FanoutMaxShare, opt.Category); w != "" {
 		return CheckResult{Name: name, OK: true, Warn: true, Message: w}
 	}
-	return CheckResult{Name: name, OK: true, Message: analysis.FanoutSummary(c.ExactRepeats, c.InRepeatedOrders, c.PurchaseRows, g.FanoutMaxShare)}
+	return CheckResult{Name: name, OK: true, Message: guards.FanoutSummary(c.ExactRepeats, c.InRepeatedOrders, c.PurchaseRows, g.FanoutMaxShare)}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/jmoiron/sqlx"
 
 	"github.com/custseg/custseg/analysis"
+	"github.com/custseg/custseg/analysis/guards"
 )
 
 // The statements of the data guards (analysis.Freshness, analysis.Fanout):
@@ -115,7 +116,7 @@ func TakesHints(ctx context.Context, q sqlx.QueryerContext) bool { return takesH
 // and returns the statement it sent ("" when none).
 func countOrderRepeats(ctx context.Context, tx *sqlx.Tx, f File, end time.Time, rules Rules, opt Optional, hints bool, ds *analysis.Dataset) (string, error) {
 	r := &ds.Repeats
-	if !analysis.FanoutOver(r.ExactRepeats, r.PurchaseRows, rules.FanoutMaxShare) {
+	if !guards.FanoutOver(r.ExactRepeats, r.PurchaseRows, rules.FanoutMaxShare) {
 		return "", nil
 	}
 	stmt := FanoutSQL(f.SQL, end, rules, opt, hints)

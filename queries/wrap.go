@@ -38,7 +38,7 @@ type Rules struct {
 	// nothing); otherwise they are kept out of the purchases.
 	ZeroIsPurchase bool
 	// FanoutMaxShare: when more than this share of the purchase rows
-	// repeat another row exactly (and at least analysis.FanoutMinRows),
+	// repeat another row exactly (and at least guards.FanoutMinRows),
 	// the extract also groups the purchases per order, to count the
 	// repeats in orders every row of which repeats (FanoutSQL).
 	FanoutMaxShare float64

@@ -1,4 +1,4 @@
-package analysis
+package kmeans
 
 import (
 	"errors"
@@ -56,9 +56,9 @@ func TestSelectKMeansFindsBlobs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m, truth := kmBlobs(tt.n, kmCorners[:tt.blobs], 1, 7)
 			Standardize(m)
-			p := DefaultKMeansParams()
+			p := DefaultParams()
 			p.SampleSize = tt.sample
-			c, err := SelectKMeans(m, p)
+			c, err := Select(m, p)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -91,7 +91,7 @@ func TestSelectKMeansFindsBlobs(t *testing.T) {
 	}
 }
 
-// TestSelectKMeansFitSample covers N > 100000, where KMeans fits a sample
+// TestSelectKMeansFitSample covers N > 100000, where Fit runs on a sample
 // and all rows are then assigned.
 func TestSelectKMeansFitSample(t *testing.T) {
 	if testing.Short() {
@@ -99,9 +99,9 @@ func TestSelectKMeansFitSample(t *testing.T) {
 	}
 	m, truth := kmBlobs(120_000, kmCorners[:3], 1, 11)
 	Standardize(m)
-	p := DefaultKMeansParams()
+	p := DefaultParams()
 	p.KMin, p.KMax, p.SampleSize = 2, 4, 2000
-	c, err := SelectKMeans(m, p)
+	c, err := Select(m, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,7 +115,7 @@ func TestSelectKMeansFitSample(t *testing.T) {
 	for i := 0; i < m.N; i += 997 {
 		x, best, bd := m.Row(i), -1, math.Inf(1)
 		for k := range c.K {
-			if d := kmSqDist(x, c.Centroids.Row(k)); d < bd {
+			if d := sqDist(x, c.Centroids.Row(k)); d < bd {
 				best, bd = k, d
 			}
 		}
@@ -128,7 +128,7 @@ func TestSelectKMeansFitSample(t *testing.T) {
 func TestKMeansHandCase(t *testing.T) {
 	// Two pairs on a line: centroids 0.5 and 10.5, inertia 4 · 0.5² = 1.
 	m := Matrix{N: 4, D: 1, Data: []float64{10, 0, 11, 1}}
-	labels, cent, inertia := KMeans(m, 2, 1, 100)
+	labels, cent, inertia := Fit(m, 2, 1, 100)
 	got := slices.Clone(cent.Data)
 	slices.Sort(got)
 	if math.Abs(got[0]-0.5) > 1e-15 || math.Abs(got[1]-10.5) > 1e-15 {
@@ -153,7 +153,7 @@ func TestKMeansDeterministic(t *testing.T) {
 	}
 	kmRun := func(procs int) run {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		l, c, w := KMeans(m, 6, 42, 100)
+		l, c, w := Fit(m, 6, 42, 100)
 		return run{l, c.Data, w}
 	}
 	ref := kmRun(2)
@@ -169,7 +169,7 @@ func TestKMeansDeterministic(t *testing.T) {
 		})
 	}
 	t.Run("another seed", func(t *testing.T) {
-		_, _, w := KMeans(m, 6, 43, 100)
+		_, _, w := Fit(m, 6, 43, 100)
 		kmNoNaN(t, "inertia", w)
 	})
 }
@@ -184,10 +184,10 @@ func TestKMeansFourColumnPath(t *testing.T) {
 		m5.Data = append(m5.Data, m4.Row(i)...)
 		m5.Data = append(m5.Data, 0)
 	}
-	l4, c4, w4 := KMeans(m4, 4, 1, 100)
-	l5, c5, w5 := KMeans(m5, 4, 1, 100)
+	l4, c4, w4 := Fit(m4, 4, 1, 100)
+	l5, c5, w5 := Fit(m5, 4, 1, 100)
 	if !slices.Equal(l4, l5) || w4 != w5 {
-		t.Errorf("KMeans: labels or inertia differ (%v vs %v)", w4, w5)
+		t.Errorf("Fit: labels or inertia differ (%v vs %v)", w4, w5)
 	}
 	for k := range c4.N {
 		if !slices.Equal(c4.Row(k), c5.Row(k)[:4]) {
@@ -204,11 +204,11 @@ func TestKMeansFourColumnPath(t *testing.T) {
 func TestSelectKMeansDeterministic(t *testing.T) {
 	m, _ := kmBlobs(12_000, kmCorners[:4], 1.2, 5)
 	Standardize(m)
-	p := DefaultKMeansParams()
+	p := DefaultParams()
 	p.SampleSize = 3000
 	sel := func(procs int) Clustering {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		c, err := SelectKMeans(m, p)
+		c, err := Select(m, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -366,7 +366,7 @@ func TestKMeansDegenerate(t *testing.T) {
 		name    string
 		m       Matrix
 		wantErr error
-		wantK   int // of SelectKMeans
+		wantK   int // of Select
 	}{
 		{"no rows", rows(), ErrTooFewPoints, 1},
 		{"one row", rows(1, 2), ErrTooFewPoints, 1},
@@ -377,7 +377,7 @@ func TestKMeansDegenerate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := SelectKMeans(tt.m, DefaultKMeansParams())
+			c, err := Select(tt.m, DefaultParams())
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("err = %v, want %v", err, tt.wantErr)
 			}
@@ -390,9 +390,9 @@ func TestKMeansDegenerate(t *testing.T) {
 				kmNoNaN(t, "score", s.Silhouette, s.Inertia)
 			}
 
-			// KMeans with more clusters than distinct rows.
+			// Fit with more clusters than distinct rows.
 			for _, k := range []int{1, 2, 5} {
-				labels, cent, w := KMeans(tt.m, k, 1, 100)
+				labels, cent, w := Fit(tt.m, k, 1, 100)
 				kmNoNaN(t, "inertia", w)
 				kmNoNaN(t, "centroids", cent.Data...)
 				if len(labels) != tt.m.N || cent.N != k || w != 0 && tt.wantK > 1 && k >= tt.wantK {
@@ -405,15 +405,15 @@ func TestKMeansDegenerate(t *testing.T) {
 	}
 
 	t.Run("one-cluster centroid is the mean", func(t *testing.T) {
-		c, _ := SelectKMeans(rows(1, 2, 3, 4), DefaultKMeansParams())
+		c, _ := Select(rows(1, 2, 3, 4), DefaultParams())
 		if !slices.Equal(c.Centroids.Data, []float64{2, 3}) || c.Sizes[0] != 2 {
 			t.Errorf("centroid %v, sizes %v; want [2 3], [2]", c.Centroids.Data, c.Sizes)
 		}
 	})
 	t.Run("KMin above distinct rows", func(t *testing.T) {
-		p := DefaultKMeansParams()
+		p := DefaultParams()
 		p.KMin, p.KMax = 4, 6
-		c, err := SelectKMeans(rows(0, 0, 0, 0, 5, 5, 5, 5, 9, 0, 9, 0), p)
+		c, err := Select(rows(0, 0, 0, 0, 5, 5, 5, 5, 9, 0, 9, 0), p)
 		if err != nil || c.K != 3 || len(c.Scores) != 1 {
 			t.Errorf("K %d, scores %v, err %v; want only k = 3", c.K, c.Scores, err)
 		}
@@ -424,18 +424,18 @@ func TestSelectKMeansInvalidParams(t *testing.T) {
 	m, _ := kmBlobs(30, kmCorners[:2], 1, 1)
 	tests := []struct {
 		name string
-		edit func(*KMeansParams)
+		edit func(*Params)
 	}{
-		{"KMin 1", func(p *KMeansParams) { p.KMin = 1 }},
-		{"KMax < KMin", func(p *KMeansParams) { p.KMin, p.KMax = 5, 4 }},
-		{"SampleSize 0", func(p *KMeansParams) { p.SampleSize = 0 }},
-		{"MaxIter 0", func(p *KMeansParams) { p.MaxIter = 0 }},
+		{"KMin 1", func(p *Params) { p.KMin = 1 }},
+		{"KMax < KMin", func(p *Params) { p.KMin, p.KMax = 5, 4 }},
+		{"SampleSize 0", func(p *Params) { p.SampleSize = 0 }},
+		{"MaxIter 0", func(p *Params) { p.MaxIter = 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := DefaultKMeansParams()
+			p := DefaultParams()
 			tt.edit(&p)
-			if _, err := SelectKMeans(m, p); err == nil || errors.Is(err, ErrTooFewPoints) {
+			if _, err := Select(m, p); err == nil || errors.Is(err, ErrTooFewPoints) {
 				t.Errorf("err = %v, want a parameter error", err)
 			}
 		})
@@ -478,11 +478,11 @@ func kmCustomers(n int) Matrix {
 
 func benchmarkSelectKMeans(b *testing.B, n int) {
 	m := kmCustomers(n)
-	p := DefaultKMeansParams()
+	p := DefaultParams()
 	var c Clustering
 	for b.Loop() {
 		var err error
-		if c, err = SelectKMeans(m, p); err != nil {
+		if c, err = Select(m, p); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -492,3 +492,44 @@ func benchmarkSelectKMeans(b *testing.B, n int) {
 
 func BenchmarkSelectKMeans100k(b *testing.B) { benchmarkSelectKMeans(b, 100_000) }
 func BenchmarkSelectKMeans1M(b *testing.B)   { benchmarkSelectKMeans(b, 1_000_000) }
+
+// TestSilhouetteSample checks the silhouette sample that Select scores
+// every k on, and that callers draw to measure other labellings on the
+// same rows: increasing distinct rows, fixed by the seed, nil when every
+// row fits.
+func TestSilhouetteSample(t *testing.T) {
+	p := DefaultParams()
+	p.SampleSize = 300
+	if s := SilhouetteSample(300, p); s != nil {
+		t.Errorf("n = SampleSize: %d rows, want nil (every row)", len(s))
+	}
+	s := SilhouetteSample(5000, p)
+	if len(s) != 300 || !slices.IsSorted(s) || s[0] < 0 || s[len(s)-1] >= 5000 || len(slices.Compact(slices.Clone(s))) != 300 {
+		t.Fatalf("sample of %d rows from %d..%d", len(s), s[0], s[len(s)-1])
+	}
+	if !slices.Equal(s, SilhouetteSample(5000, p)) {
+		t.Error("the same seed draws another sample")
+	}
+	p.Seed++
+	if slices.Equal(s, SilhouetteSample(5000, p)) {
+		t.Error("another seed draws the same sample")
+	}
+
+	// Select's silhouette of the chosen k is the sample's own.
+	m, _ := kmBlobs(2000, kmCorners[:3], 1, 3)
+	Standardize(m)
+	p = DefaultParams()
+	p.SampleSize = 500
+	c, err := Select(m, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := SilhouetteSample(m.N, p)
+	labels := make([]int, len(rows))
+	for i, r := range rows {
+		labels[i] = c.Labels[r]
+	}
+	if got, _ := Silhouette(m.Rows(rows), labels, c.K, nil); got != c.Silhouette {
+		t.Errorf("silhouette of the sample %v, Select's %v", got, c.Silhouette)
+	}
+}

@@ -1,4 +1,4 @@
-package analysis
+package kmeans
 
 import (
 	"errors"
@@ -6,12 +6,14 @@ import (
 	"slices"
 )
 
-// ErrTooFewPoints is returned by SelectKMeans when the data cannot be split:
-// fewer than 3 rows or fewer than 2 distinct rows.
+// ErrTooFewPoints is returned by Select when the data cannot be split:
+// fewer than 3 rows or fewer than 2 distinct rows. Its text is the one
+// runs have always recorded (Clusters.Error in package analysis, the
+// manifest), so it keeps the prefix "analysis: k-means:".
 var ErrTooFewPoints = errors.New("analysis: k-means: fewer than 3 customers or fewer than 2 distinct ones")
 
-// KMeansParams configure model selection by SelectKMeans.
-type KMeansParams struct {
+// Params configure model selection by Select.
+type Params struct {
 	KMin, KMax int // the range of k tried, 2 ≤ KMin ≤ KMax
 	// SampleSize is the most rows whose silhouette is computed (≥ 2); the
 	// silhouette costs O(SampleSize²·D) per k.
@@ -20,34 +22,34 @@ type KMeansParams struct {
 	MaxIter    int    // Lloyd iterations per k, at most (≥ 1)
 }
 
-// DefaultKMeansParams returns the shipped defaults: k from 2 to 8, a
+// DefaultParams returns the shipped defaults: k from 2 to 8, a
 // silhouette sample of 10000 rows, seed 1 and at most 100 Lloyd iterations.
-func DefaultKMeansParams() KMeansParams {
-	return KMeansParams{KMin: 2, KMax: 8, SampleSize: 10000, Seed: 1, MaxIter: 100}
+func DefaultParams() Params {
+	return Params{KMin: 2, KMax: 8, SampleSize: 10000, Seed: 1, MaxIter: 100}
 }
 
-// KScore is the result for one candidate k.
-type KScore struct {
+// Score is the result for one candidate k.
+type Score struct {
 	K          int
 	Silhouette float64 // mean silhouette over the silhouette sample
 	Inertia    float64 // within-cluster sum of squares over all rows
 }
 
-// Clustering is the k-means solution chosen by SelectKMeans.
+// Clustering is the k-means solution chosen by Select.
 type Clustering struct {
 	K          int
-	Labels     []int    // per row of the input, in [0, K)
-	Centroids  Matrix   // K×D, in the units of the input (standardised)
-	Silhouette float64  // mean silhouette of the chosen k
-	Scores     []KScore // every k tried, in increasing k
-	Sizes      []int    // rows per cluster
+	Labels     []int   // per row of the input, in [0, K)
+	Centroids  Matrix  // K×D, in the units of the input (standardised)
+	Silhouette float64 // mean silhouette of the chosen k
+	Scores     []Score // every k tried, in increasing k
+	Sizes      []int   // rows per cluster
 }
 
-// kmFitSize is the most rows that SelectKMeans runs Lloyd iterations on.
-const kmFitSize = 100_000
+// fitSize is the most rows that Select runs Lloyd iterations on.
+const fitSize = 100_000
 
-// SelectKMeans clusters the rows of m, which should already be
-// standardised (Standardize), with KMeans for each k in [p.KMin, p.KMax]
+// Select clusters the rows of m, which should already be
+// standardised (Standardize), with Fit for each k in [p.KMin, p.KMax]
 // and keeps the k with the highest mean silhouette (Silhouette); ties go to
 // the smaller k. k never exceeds the number of distinct rows: when there
 // are fewer distinct rows than p.KMin, only k = that number is tried.
@@ -56,13 +58,13 @@ const kmFitSize = 100_000
 // by selection sampling (Knuth's Algorithm S) from p.Seed, so the result is
 // deterministic:
 //
-//   - The fit sample: when N > 100000, KMeans runs on 100000 rows drawn
+//   - The fit sample: when N > 100000, Fit runs on 100000 rows drawn
 //     without replacement, and then every row is assigned to its nearest
-//     centroid; Labels and KScore.Inertia cover all rows. A centroid's
+//     centroid; Labels and Score.Inertia cover all rows. A centroid's
 //     sampling error is about σ/√(its sampled rows), under 1% of a
 //     standard deviation for 8 equal clusters, at a tenth of the cost of
 //     Lloyd iterations on 1M rows. (Like a different seed, the sample can
-//     lead Lloyd to another local optimum.) At N ≤ 100000 KMeans runs on
+//     lead Lloyd to another local optimum.) At N ≤ 100000 Fit runs on
 //     all rows.
 //   - The silhouette sample: when N > p.SampleSize, the silhouette of k is
 //     the sample's own silhouette, the mean s(i) of p.SampleSize rows drawn
@@ -73,37 +75,36 @@ const kmFitSize = 100_000
 //     scores every k.
 //
 // Data with fewer than 3 rows or fewer than 2 distinct rows cannot be
-// split: SelectKMeans returns a one-cluster Clustering (K = 1, every label
+// split: Select returns a one-cluster Clustering (K = 1, every label
 // 0, the centroid the column means, or zeros when N = 0, Silhouette 0, no
 // Scores) and ErrTooFewPoints. Invalid p returns a zero Clustering and an
 // error naming the field.
-func SelectKMeans(m Matrix, p KMeansParams) (Clustering, error) {
-	m.check("SelectKMeans")
+func Select(m Matrix, p Params) (Clustering, error) {
+	m.check("Select")
 	switch {
 	case p.KMin < 2 || p.KMax < p.KMin:
-		return Clustering{}, fmt.Errorf("analysis: k-means: KMin %d, KMax %d: want 2 ≤ KMin ≤ KMax", p.KMin, p.KMax)
+		return Clustering{}, fmt.Errorf("kmeans: Select: KMin %d, KMax %d: want 2 ≤ KMin ≤ KMax", p.KMin, p.KMax)
 	case p.SampleSize < 2:
-		return Clustering{}, fmt.Errorf("analysis: k-means: SampleSize %d: want at least 2", p.SampleSize)
+		return Clustering{}, fmt.Errorf("kmeans: Select: SampleSize %d: want at least 2", p.SampleSize)
 	case p.MaxIter < 1:
-		return Clustering{}, fmt.Errorf("analysis: k-means: MaxIter %d: want at least 1", p.MaxIter)
+		return Clustering{}, fmt.Errorf("kmeans: Select: MaxIter %d: want at least 1", p.MaxIter)
 	}
-	distinct := kmDistinct(m, p.KMax)
+	distinct := distinctRows(m, p.KMax)
 	if m.N < 3 || distinct < 2 {
-		return kmOneCluster(m), ErrTooFewPoints
+		return oneCluster(m), ErrTooFewPoints
 	}
 	kLo, kHi := p.KMin, min(p.KMax, distinct)
 	kLo = min(kLo, kHi)
 
 	fit := m
-	if m.N > kmFitSize {
-		fit = kmRows(m, kmSample(m.N, kmFitSize, p.Seed, kmSaltFitSample))
+	if m.N > fitSize {
+		fit = m.Rows(selectRows(m.N, fitSize, p.Seed, saltFitSample))
 	}
-	sil, silRows := m, []int(nil)
-	if m.N > p.SampleSize {
-		silRows = kmSample(m.N, p.SampleSize, p.Seed, kmSaltSilhouette)
-		sil = kmRows(m, silRows)
+	sil, silRows := m, SilhouetteSample(m.N, p)
+	if silRows != nil {
+		sil = m.Rows(silRows)
 	}
-	var buf []int // labels of all rows when KMeans fits a sample
+	var buf []int // labels of all rows when Fit fits a sample
 	if fit.N < m.N {
 		buf = make([]int, m.N)
 	}
@@ -111,9 +112,9 @@ func SelectKMeans(m Matrix, p KMeansParams) (Clustering, error) {
 
 	var best Clustering
 	for k := kLo; k <= kHi; k++ {
-		labels, cent, inertia := KMeans(fit, k, p.Seed, p.MaxIter)
+		labels, cent, inertia := Fit(fit, k, p.Seed, p.MaxIter)
 		if fit.N < m.N {
-			inertia, _ = newKMAssigner(m, k, buf).assign(cent)
+			inertia, _ = newAssigner(m, k, buf).assign(cent)
 			labels = buf
 		}
 		if silRows == nil {
@@ -124,7 +125,7 @@ func SelectKMeans(m Matrix, p KMeansParams) (Clustering, error) {
 			}
 		}
 		s, _ := Silhouette(sil, silLabels, k, nil)
-		best.Scores = append(best.Scores, KScore{K: k, Silhouette: s, Inertia: inertia})
+		best.Scores = append(best.Scores, Score{K: k, Silhouette: s, Inertia: inertia})
 		if k == kLo || s > best.Silhouette {
 			best.K, best.Centroids, best.Silhouette = k, cent, s
 			if fit.N < m.N {
@@ -142,8 +143,8 @@ func SelectKMeans(m Matrix, p KMeansParams) (Clustering, error) {
 	return best, nil
 }
 
-// kmDistinct counts the distinct rows of m, stopping at limit.
-func kmDistinct(m Matrix, limit int) int {
+// distinctRows counts the distinct rows of m, stopping at limit.
+func distinctRows(m Matrix, limit int) int {
 	var reps []int
 rows:
 	for i := 0; i < m.N; i++ {
@@ -161,9 +162,9 @@ rows:
 	return len(reps)
 }
 
-// kmOneCluster is the trivial clustering: every row in cluster 0, whose
+// oneCluster is the trivial clustering: every row in cluster 0, whose
 // centroid is the column means (zeros without rows).
-func kmOneCluster(m Matrix) Clustering {
+func oneCluster(m Matrix) Clustering {
 	cent := Matrix{N: 1, D: m.D, Data: make([]float64, m.D)}
 	for i := 0; i < m.N; i++ {
 		for j, v := range m.Row(i) {
@@ -178,11 +179,24 @@ func kmOneCluster(m Matrix) Clustering {
 	return Clustering{K: 1, Labels: make([]int, m.N), Centroids: cent, Sizes: []int{m.N}}
 }
 
-// kmSample draws s of the rows [0, n) without replacement, in increasing
+// SilhouetteSample returns the rows of an n-row matrix whose silhouette
+// Select computes under p: p.SampleSize of them drawn without
+// replacement by selection sampling seeded by p.Seed, in increasing order,
+// or nil, meaning every row, when n ≤ p.SampleSize (or p.SampleSize < 2).
+// A caller that measures other labellings of the same rows by the
+// silhouette draws the same sample with it.
+func SilhouetteSample(n int, p Params) []int {
+	if p.SampleSize < 2 || n <= p.SampleSize {
+		return nil
+	}
+	return selectRows(n, p.SampleSize, p.Seed, saltSilhouette)
+}
+
+// selectRows draws s of the rows [0, n) without replacement, in increasing
 // order, by selection sampling: row t is taken with probability
 // (s − taken) / (n − t) (Knuth, TAOCP vol. 2, §3.4.2, Algorithm S).
-func kmSample(n, s int, seed, salt uint64) []int {
-	rng := kmRand(seed, salt)
+func selectRows(n, s int, seed, salt uint64) []int {
+	rng := newRand(seed, salt)
 	rows := make([]int, 0, s)
 	for t := 0; t < n && len(rows) < s; t++ {
 		if float64(n-t)*rng.Float64() < float64(s-len(rows)) {
@@ -190,13 +204,4 @@ func kmSample(n, s int, seed, salt uint64) []int {
 		}
 	}
 	return rows
-}
-
-// kmRows copies the listed rows of m into a new Matrix.
-func kmRows(m Matrix, rows []int) Matrix {
-	sub := Matrix{N: len(rows), D: m.D, Data: make([]float64, 0, len(rows)*m.D)}
-	for _, r := range rows {
-		sub.Data = append(sub.Data, m.Row(r)...)
-	}
-	return sub
 }

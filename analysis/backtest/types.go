@@ -1,6 +1,9 @@
-package analysis
+package backtest
 
-import "github.com/custseg/custseg/analysis/btyd"
+import (
+	"github.com/custseg/custseg/analysis/btyd"
+	"github.com/custseg/custseg/analysis/calendar"
+)
 
 // This file holds the result types of the purchase models' back-test and
 // of the choice between the models (backtest.go computes them).
@@ -13,16 +16,16 @@ type FittedModel struct {
 	Error string             // why it is not usable; "" when it converged
 }
 
-// Backtest is the hold-out check of the purchase models: each is fitted on
+// Result is the hold-out check of the purchase models: each is fitted on
 // the orders up to CalibrationEnd and predicts the repeat purchase days of
 // those customers from the day after up to HoldoutEnd (the as-of date);
 // the predictions are compared with what the customers did.
-type Backtest struct {
+type Result struct {
 	// Skipped says why there is no back-test ("" when there is one): one
-	// of the BacktestSkipped* codes.
+	// of the Skipped* codes.
 	Skipped        string
-	CalibrationEnd Date // last day of the calibration period
-	HoldoutEnd     Date // last day of the holdout: the as-of date
+	CalibrationEnd calendar.Date // last day of the calibration period
+	HoldoutEnd     calendar.Date // last day of the holdout: the as-of date
 	HoldoutUnits   float64
 	// Customers are the customers whose first purchase falls in the
 	// calibration period; RepeatBuyers those of them who bought on two or
@@ -35,7 +38,7 @@ type Backtest struct {
 	// customer goes on buying at their own calibration rate x ÷ T.
 	NaivePredicted float64
 	NaiveMAE       float64
-	Models         []BacktestModel // in the order btyd.ModelBGNBD, btyd.ModelMBGNBD, btyd.ModelParetoNBD
+	Models         []Model // in the order btyd.ModelBGNBD, btyd.ModelMBGNBD, btyd.ModelParetoNBD
 	// ByFrequency compares actual and predicted means by calibration
 	// frequency x = 0, 1, …, 6 and 7 or more (the calibration plot).
 	ByFrequency []FrequencyBucket
@@ -44,16 +47,16 @@ type Backtest struct {
 	Tracking Tracking
 }
 
-// Back-test skip reasons (Backtest.Skipped).
+// Back-test skip reasons (Result.Skipped).
 const (
-	BacktestSkippedOff     = "off"           // analysis.models.holdout_units is 0
-	BacktestSkippedHistory = "short_history" // the calibration period would be shorter than half the holdout
-	BacktestSkippedFew     = "few_buyers"    // too few repeat buyers in the calibration period
+	SkippedOff     = "off"           // analysis.models.holdout_units is 0
+	SkippedHistory = "short_history" // the calibration period would be shorter than half the holdout
+	SkippedFew     = "few_buyers"    // too few repeat buyers in the calibration period
 )
 
-// BacktestModel is one model's fit on the calibration period and its
+// Model is one model's fit on the calibration period and its
 // holdout predictions.
-type BacktestModel struct {
+type Model struct {
 	Key       string
 	Fit       btyd.ModelFit
 	Params    map[string]float64
@@ -121,7 +124,7 @@ const (
 	ReasonSpendFailed     = "spend_failed"      // the spend model could not be used: no lifetime value
 )
 
-// Model choice reasons (Models.ChoiceReason).
+// Model choice reasons (Choose; analysis.Models.ChoiceReason).
 const (
 	ChoiceConfigured = "configured" // analysis.models.purchase_model names the model
 	ChoiceHoldout    = "holdout"    // the lowest holdout error per customer

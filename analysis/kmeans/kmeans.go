@@ -1,4 +1,4 @@
-package analysis
+package kmeans
 
 import (
 	"fmt"
@@ -9,98 +9,7 @@ import (
 	"sync/atomic"
 )
 
-// Matrix is a dense row-major N×D matrix of float64, one row per customer
-// and one column per feature: element (i, j) is Data[i*D+j]. The storage is
-// flat so that 1M customers × 4 features is one 32 MB slice, not 1M small
-// slices. Functions of this package panic when len(Data) != N*D.
-type Matrix struct {
-	N, D int
-	Data []float64
-}
-
-// Row returns row i. The slice aliases m.Data and has capacity D, so
-// appending to it never overwrites row i+1.
-func (m Matrix) Row(i int) []float64 {
-	return m.Data[i*m.D : (i+1)*m.D : (i+1)*m.D]
-}
-
-// check panics unless m is well formed.
-func (m Matrix) check(fn string) {
-	if m.N < 0 || m.D < 0 || len(m.Data) != m.N*m.D {
-		panic(fmt.Sprintf("analysis: %s: %d×%d Matrix holds %d values", fn, m.N, m.D, len(m.Data)))
-	}
-}
-
-// Standardize scales each column of m in place to mean 0 and population
-// standard deviation 1 and returns the means and standard deviations it
-// used:
-//
-//	μⱼ = (1/N) Σᵢ xᵢⱼ
-//	σⱼ = √((1/N) Σᵢ (xᵢⱼ − μⱼ)²)
-//	xᵢⱼ ← (xᵢⱼ − μⱼ) / σⱼ
-//
-// The variance uses the corrected two-pass algorithm, as gonum's
-// stat.Variance does. A constant column (every value equal) becomes all 0,
-// with μⱼ that value and σⱼ = 0, never NaN. With N = 0 both slices hold D
-// zeros. m must not contain NaN or ±Inf.
-func Standardize(m Matrix) (mean, sd []float64) {
-	m.check("Standardize")
-	n, d := m.N, m.D
-	mean = make([]float64, d)
-	sd = make([]float64, d)
-	if n == 0 {
-		return mean, sd
-	}
-	constant := make([]bool, d)
-	first := m.Row(0)
-	for j := range constant {
-		constant[j] = true
-	}
-	for i := 0; i < n; i++ {
-		row := m.Row(i)
-		for j, x := range row {
-			mean[j] += x
-			if x != first[j] {
-				constant[j] = false
-			}
-		}
-	}
-	for j := range mean {
-		if constant[j] {
-			mean[j] = first[j]
-		} else {
-			mean[j] /= float64(n)
-		}
-	}
-	ss := make([]float64, d)   // Σ (x − μ)²
-	comp := make([]float64, d) // Σ (x − μ), the rounding correction
-	for i := 0; i < n; i++ {
-		row := m.Row(i)
-		for j, x := range row {
-			t := x - mean[j]
-			ss[j] += t * t
-			comp[j] += t
-		}
-	}
-	for j := range sd {
-		if v := (ss[j] - comp[j]*comp[j]/float64(n)) / float64(n); !constant[j] && v > 0 {
-			sd[j] = math.Sqrt(v)
-		}
-	}
-	for i := 0; i < n; i++ {
-		row := m.Row(i)
-		for j := range row {
-			if sd[j] == 0 {
-				row[j] = 0
-			} else {
-				row[j] = (row[j] - mean[j]) / sd[j]
-			}
-		}
-	}
-	return mean, sd
-}
-
-// KMeans clusters the rows of m into k clusters by minimising the inertia,
+// Fit clusters the rows of m into k clusters by minimising the inertia,
 // the within-cluster sum of squared Euclidean distances,
 //
 //	W = Σᵢ ‖xᵢ − c_{ℓ(i)}‖²,
@@ -129,9 +38,9 @@ func Standardize(m Matrix) (mean, sd []float64) {
 // assignment step, split across GOMAXPROCS goroutines, sums per fixed chunk
 // of rows and combines the chunks in order, so the result depends only on
 // (m, k, seed, maxIter), not on the number of cores. The cost is
-// O(N·k·D) per iteration; SelectKMeans fits a sample when N is large.
+// O(N·k·D) per iteration; Select fits a sample when N is large.
 //
-// KMeans panics if k < 1. With N = 0 it returns no labels, zero centroids
+// Fit panics if k < 1. With N = 0 it returns no labels, zero centroids
 // and W = 0. m must not contain NaN or ±Inf.
 //
 // References:
@@ -141,35 +50,35 @@ func Standardize(m Matrix) (mean, sd []float64) {
 //	Discrete Algorithms (SODA), 1027–1035.
 //	Lloyd, S. P. (1982). Least squares quantization in PCM. IEEE
 //	Transactions on Information Theory 28(2), 129–137.
-func KMeans(m Matrix, k int, seed uint64, maxIter int) (labels []int, centroids Matrix, inertia float64) {
-	m.check("KMeans")
+func Fit(m Matrix, k int, seed uint64, maxIter int) (labels []int, centroids Matrix, inertia float64) {
+	m.check("Fit")
 	if k < 1 {
-		panic(fmt.Sprintf("analysis: KMeans: k = %d < 1", k))
+		panic(fmt.Sprintf("kmeans: Fit: k = %d < 1", k))
 	}
 	labels = make([]int, m.N)
 	centroids = Matrix{N: k, D: m.D, Data: make([]float64, k*m.D)}
 	if m.N == 0 {
 		return labels, centroids, 0
 	}
-	kmSeed(m, centroids, kmRand(seed, kmSaltSeeding))
-	inertia = kmLloyd(m, centroids, labels, maxIter)
+	seedCentres(m, centroids, newRand(seed, saltSeeding))
+	inertia = lloyd(m, centroids, labels, maxIter)
 	return labels, centroids, inertia
 }
 
 // Salts that give each use of a seed its own random stream.
 const (
-	kmSaltSeeding    = 0x9e3779b97f4a7c15
-	kmSaltFitSample  = 0xbf58476d1ce4e5b9
-	kmSaltSilhouette = 0x94d049bb133111eb
+	saltSeeding    = 0x9e3779b97f4a7c15
+	saltFitSample  = 0xbf58476d1ce4e5b9
+	saltSilhouette = 0x94d049bb133111eb
 )
 
-// kmRand returns the PCG generator of seed for one use (salt).
-func kmRand(seed, salt uint64) *rand.Rand {
+// newRand returns the PCG generator of seed for one use (salt).
+func newRand(seed, salt uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, seed^salt))
 }
 
-// kmSqDist is the squared Euclidean distance ‖a − b‖²; len(b) ≥ len(a).
-func kmSqDist(a, b []float64) float64 {
+// sqDist is the squared Euclidean distance ‖a − b‖²; len(b) ≥ len(a).
+func sqDist(a, b []float64) float64 {
 	b = b[:len(a)]
 	s := 0.0
 	for j, x := range a {
@@ -179,11 +88,11 @@ func kmSqDist(a, b []float64) float64 {
 	return s
 }
 
-// kmNearest returns the nearest of the k centroids in cent (row-major,
+// nearest returns the nearest of the k centroids in cent (row-major,
 // len(x) columns) to x, ties to the lower index, and its squared distance.
 // Four columns, the RFM-and-tenure case, take an unrolled path that sums in
-// the same order as kmSqDist.
-func kmNearest(x, cent []float64, k int) (best int, bd float64) {
+// the same order as sqDist.
+func nearest(x, cent []float64, k int) (best int, bd float64) {
 	d := len(x)
 	bd = math.Inf(1)
 	if d == 4 {
@@ -198,15 +107,15 @@ func kmNearest(x, cent []float64, k int) (best int, bd float64) {
 		return best, bd
 	}
 	for j := 0; j < k; j++ {
-		if dd := kmSqDist(x, cent[j*d:]); dd < bd {
+		if dd := sqDist(x, cent[j*d:]); dd < bd {
 			best, bd = j, dd
 		}
 	}
 	return best, bd
 }
 
-// kmSeed writes greedy k-means++ seeds into the rows of cent.
-func kmSeed(m, cent Matrix, rng *rand.Rand) {
+// seedCentres writes greedy k-means++ seeds into the rows of cent.
+func seedCentres(m, cent Matrix, rng *rand.Rand) {
 	n, k := m.N, cent.N
 	trials := 2 + int(math.Log(float64(k)))
 	closest := make([]float64, n) // D(x)² to the nearest chosen centre
@@ -216,7 +125,7 @@ func kmSeed(m, cent Matrix, rng *rand.Rand) {
 	pot := 0.0 // Σ D(x)², the inertia of the seeds so far
 	c0 := cent.Row(0)
 	for i := range closest {
-		closest[i] = kmSqDist(m.Row(i), c0)
+		closest[i] = sqDist(m.Row(i), c0)
 		pot += closest[i]
 	}
 	for c := 1; c < k; c++ {
@@ -227,11 +136,11 @@ func kmSeed(m, cent Matrix, rng *rand.Rand) {
 		}
 		bestIdx, bestPot := -1, math.Inf(1)
 		for range trials {
-			idx := kmDrawD2(closest, rng.Float64()*pot)
+			idx := drawD2(closest, rng.Float64()*pot)
 			x := m.Row(idx)
 			p := 0.0
 			for i := range cand {
-				cand[i] = min(closest[i], kmSqDist(m.Row(i), x))
+				cand[i] = min(closest[i], sqDist(m.Row(i), x))
 				p += cand[i]
 			}
 			if p < bestPot {
@@ -245,10 +154,10 @@ func kmSeed(m, cent Matrix, rng *rand.Rand) {
 	}
 }
 
-// kmDrawD2 returns the first index whose running sum of w exceeds r, the
+// drawD2 returns the first index whose running sum of w exceeds r, the
 // D²-weighted draw of k-means++; rounding falls back to the last positive
 // weight.
-func kmDrawD2(w []float64, r float64) int {
+func drawD2(w []float64, r float64) int {
 	acc, last := 0.0, 0
 	for i, x := range w {
 		if x > 0 {
@@ -262,14 +171,14 @@ func kmDrawD2(w []float64, r float64) int {
 	return last
 }
 
-// kmChunk is the number of rows per unit of parallel work. Chunk
+// chunkRows is the number of rows per unit of parallel work. Chunk
 // boundaries depend only on N, which keeps every sum independent of the
 // number of goroutines.
-const kmChunk = 2048
+const chunkRows = 2048
 
-// kmParallel calls fn(c, lo, hi) for the chunks [lo, hi) of [0, n), chunk c
+// parallel calls fn(c, lo, hi) for the chunks [lo, hi) of [0, n), chunk c
 // starting at c·chunk, on up to GOMAXPROCS goroutines.
-func kmParallel(n, chunk int, fn func(c, lo, hi int)) {
+func parallel(n, chunk int, fn func(c, lo, hi int)) {
 	nc := (n + chunk - 1) / chunk
 	workers := min(runtime.GOMAXPROCS(0), nc)
 	if workers <= 1 {
@@ -294,30 +203,30 @@ func kmParallel(n, chunk int, fn func(c, lo, hi int)) {
 	wg.Wait()
 }
 
-// kmPartial is one chunk's share of an assignment step.
-type kmPartial struct {
+// partial is one chunk's share of an assignment step.
+type partial struct {
 	sums    []float64 // k×D coordinate sums per cluster
 	counts  []int
 	inertia float64
 	changed int
 }
 
-// kmAssigner runs assignment steps over the rows of m.
-type kmAssigner struct {
+// assigner runs assignment steps over the rows of m.
+type assigner struct {
 	m      Matrix
 	labels []int
 	dist   []float64 // squared distance of each row to its centroid
-	parts  []kmPartial
+	parts  []partial
 	sums   []float64 // combined, k×D
 	counts []int     // combined
 }
 
-func newKMAssigner(m Matrix, k int, labels []int) *kmAssigner {
-	a := &kmAssigner{
+func newAssigner(m Matrix, k int, labels []int) *assigner {
+	a := &assigner{
 		m:      m,
 		labels: labels,
 		dist:   make([]float64, m.N),
-		parts:  make([]kmPartial, (m.N+kmChunk-1)/kmChunk),
+		parts:  make([]partial, (m.N+chunkRows-1)/chunkRows),
 		sums:   make([]float64, k*m.D),
 		counts: make([]int, k),
 	}
@@ -330,16 +239,16 @@ func newKMAssigner(m Matrix, k int, labels []int) *kmAssigner {
 
 // assign labels every row with its nearest centroid of cent and fills
 // a.sums and a.counts. It returns the inertia and how many labels changed.
-func (a *kmAssigner) assign(cent Matrix) (inertia float64, changed int) {
+func (a *assigner) assign(cent Matrix) (inertia float64, changed int) {
 	m, k, d := a.m, cent.N, a.m.D
-	kmParallel(m.N, kmChunk, func(c, lo, hi int) {
+	parallel(m.N, chunkRows, func(c, lo, hi int) {
 		p := &a.parts[c]
 		clear(p.sums)
 		clear(p.counts)
 		p.inertia, p.changed = 0, 0
 		for i := lo; i < hi; i++ {
 			x := m.Row(i)
-			best, bd := kmNearest(x, cent.Data, k)
+			best, bd := nearest(x, cent.Data, k)
 			if a.labels[i] != best {
 				a.labels[i] = best
 				p.changed++
@@ -372,7 +281,7 @@ func (a *kmAssigner) assign(cent Matrix) (inertia float64, changed int) {
 // relocate re-seeds each empty cluster with the farthest point (ties: the
 // lower row) of a cluster that keeps at least one row, moving that row's
 // share of a.sums and a.counts with it.
-func (a *kmAssigner) relocate() {
+func (a *assigner) relocate() {
 	d := a.m.D
 	for c, cnt := range a.counts {
 		if cnt > 0 {
@@ -399,13 +308,13 @@ func (a *kmAssigner) relocate() {
 	}
 }
 
-// kmLloyd runs Lloyd iterations from the centroids in cent, which it
+// lloyd runs Lloyd iterations from the centroids in cent, which it
 // updates, and fills labels; it returns the final inertia.
-func kmLloyd(m, cent Matrix, labels []int, maxIter int) float64 {
+func lloyd(m, cent Matrix, labels []int, maxIter int) float64 {
 	for i := range labels {
 		labels[i] = -1
 	}
-	a := newKMAssigner(m, cent.N, labels)
+	a := newAssigner(m, cent.N, labels)
 	d := m.D
 	for it := 0; ; it++ {
 		inertia, changed := a.assign(cent)

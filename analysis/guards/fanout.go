@@ -1,4 +1,4 @@
-package analysis
+package guards
 
 import (
 	"fmt"
@@ -13,15 +13,8 @@ import (
 // categories are normal, and so are some identical ones where orders.sql
 // has no product column (two items at the same price: 40 % of the UCI
 // Online Retail lines). What an order system does not produce is orders
-// every row of which repeats, in numbers: above GuardParams.FanoutMaxShare
-// of the purchase rows, the revenue is multiplied.
-
-// CheckExactRepeatLines is the data-quality key of purchase rows that
-// repeat another row of orders.sql exactly (order id, customer, time,
-// amount and category when there is one). They are kept as lines of one
-// order (every such row adds its amount), so a fan-out inflates revenue;
-// the fan-out guard (Fanout) warns when whole orders repeat.
-const CheckExactRepeatLines = "orders_exact_repeat_lines"
+// every row of which repeats, in numbers: above Params.FanoutMaxShare of
+// the purchase rows, the revenue is multiplied.
 
 // FanoutMinRows is the least number of exact repeats the fan-out guard
 // warns about, whatever their share: a few identical lines (two of the
@@ -29,7 +22,7 @@ const CheckExactRepeatLines = "orders_exact_repeat_lines"
 const FanoutMinRows = 10
 
 // RepeatCounts are the purchase rows of orders.sql that repeat another
-// row exactly, as the extract counted them (Dataset.Repeats).
+// row exactly, as the extract counted them (analysis.Dataset.Repeats).
 type RepeatCounts struct {
 	// PurchaseRows are the purchase rows of the customers, and
 	// ExactRepeats those of them that repeat another row of the same
@@ -50,7 +43,7 @@ type RepeatCounts struct {
 // Fanout is the fan-out guard's finding.
 type Fanout struct {
 	RepeatCounts
-	MaxShare float64 // GuardParams.FanoutMaxShare
+	MaxShare float64 // Params.FanoutMaxShare
 	// WithCategory reports that the category is part of what repeats.
 	WithCategory bool
 	// Share is InRepeatedOrders ÷ OrderRows (0 without PerOrder).
@@ -61,10 +54,11 @@ type Fanout struct {
 	Over bool
 }
 
-// ComputeFanout applies the fan-out guard to d's repeat counts under
-// p.FanoutMaxShare.
-func ComputeFanout(d *Dataset, p GuardParams) Fanout {
-	f := Fanout{RepeatCounts: d.Repeats, MaxShare: p.FanoutMaxShare, WithCategory: d.HasCategory}
+// NewFanout applies the fan-out guard to the repeat counts c under
+// p.FanoutMaxShare; withCategory says that orders.sql returned a category
+// column, so the category is part of what repeats.
+func NewFanout(c RepeatCounts, withCategory bool, p Params) Fanout {
+	f := Fanout{RepeatCounts: c, MaxShare: p.FanoutMaxShare, WithCategory: withCategory}
 	if f.PerOrder {
 		f.Share = ratio(float64(f.InRepeatedOrders), float64(f.OrderRows))
 		f.Over = FanoutOver(f.InRepeatedOrders, f.OrderRows, p.FanoutMaxShare)
@@ -134,4 +128,12 @@ func sharePercent(x float64) string {
 		return strconv.FormatFloat(p, 'f', 0, 64) + "%"
 	}
 	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+}
+
+// ratio is a ÷ b, or 0 when b is 0.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
 }

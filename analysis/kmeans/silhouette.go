@@ -1,4 +1,4 @@
-package analysis
+package kmeans
 
 import (
 	"fmt"
@@ -25,7 +25,7 @@ const silChunk = 32
 // The cost is O(len(sample)·N·D), or O(N²·D) for all rows, split across
 // GOMAXPROCS goroutines; the sums run in a fixed order, so the result does
 // not depend on the number of cores. For large N, pass a random subset of
-// the rows as m to get the sample's own silhouette (SelectKMeans does).
+// the rows as m to get the sample's own silhouette (Select does).
 //
 // Silhouette panics if k < 0, if len(labels) != m.N, if a label lies
 // outside [0, k) or if a sampled row lies outside [0, N).
@@ -38,16 +38,16 @@ const silChunk = 32
 func Silhouette(m Matrix, labels []int, k int, sample []int) (mean float64, byLabel []float64) {
 	m.check("Silhouette")
 	if len(labels) != m.N {
-		panic(fmt.Sprintf("analysis: Silhouette: %d labels for %d rows", len(labels), m.N))
+		panic(fmt.Sprintf("kmeans: Silhouette: %d labels for %d rows", len(labels), m.N))
 	}
 	if k < 0 {
-		panic(fmt.Sprintf("analysis: Silhouette: k = %d < 0", k))
+		panic(fmt.Sprintf("kmeans: Silhouette: k = %d < 0", k))
 	}
 	n, d := m.N, m.D
 	size := make([]int, k)
 	for _, l := range labels {
 		if l < 0 || l >= k {
-			panic(fmt.Sprintf("analysis: Silhouette: label %d outside [0, %d)", l, k))
+			panic(fmt.Sprintf("kmeans: Silhouette: label %d outside [0, %d)", l, k))
 		}
 		size[l]++
 	}
@@ -59,7 +59,7 @@ func Silhouette(m Matrix, labels []int, k int, sample []int) (mean float64, byLa
 	}
 	for _, i := range sample {
 		if i < 0 || i >= n {
-			panic(fmt.Sprintf("analysis: Silhouette: sampled row %d outside [0, %d)", i, n))
+			panic(fmt.Sprintf("kmeans: Silhouette: sampled row %d outside [0, %d)", i, n))
 		}
 	}
 
@@ -77,7 +77,7 @@ func Silhouette(m Matrix, labels []int, k int, sample []int) (mean float64, byLa
 	}
 
 	s := make([]float64, len(sample))
-	kmParallel(len(sample), silChunk, func(_, lo, hi int) {
+	parallel(len(sample), silChunk, func(_, lo, hi int) {
 		sums := make([]float64, k)
 		for t := lo; t < hi; t++ {
 			i := sample[t]
@@ -144,7 +144,7 @@ func Silhouette(m Matrix, labels []int, k int, sample []int) (mean float64, byLa
 //	Classification 2(1), 193–218.
 func AdjustedRandIndex(a, b []int) float64 {
 	if len(a) != len(b) {
-		panic(fmt.Sprintf("analysis: AdjustedRandIndex: labellings of %d and %d rows", len(a), len(b)))
+		panic(fmt.Sprintf("kmeans: AdjustedRandIndex: labellings of %d and %d rows", len(a), len(b)))
 	}
 	type pair struct{ a, b int }
 	nij := map[pair]int64{}
@@ -178,7 +178,7 @@ func AdjustedRandIndex(a, b []int) float64 {
 
 // silSumDist returns Σ ‖x − p‖ over the rows p of pts (row-major, len(x)
 // columns), with an unrolled path for four columns that sums in the same
-// order as kmSqDist.
+// order as sqDist.
 func silSumDist(x, pts []float64) float64 {
 	d := len(x)
 	sum := 0.0
@@ -194,7 +194,7 @@ func silSumDist(x, pts []float64) float64 {
 		}
 	default:
 		for p := 0; p+d <= len(pts); p += d {
-			sum += math.Sqrt(kmSqDist(x, pts[p:p+d]))
+			sum += math.Sqrt(sqDist(x, pts[p:p+d]))
 		}
 	}
 	return sum

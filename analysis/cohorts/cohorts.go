@@ -1,11 +1,31 @@
-package analysis
+package cohorts
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
-// BuildCohorts lays the monthly cohort cells out as one Cohort per
+// Cohort is one monthly acquisition cohort: buyers whose first purchase
+// fell in Month.
+type Cohort struct {
+	Month     string    // YYYY-MM
+	Size      int       // buyers acquired
+	Active    []int     // buyers who bought in month k after acquisition (k = 0, 1, ...)
+	Revenue   []float64 // their purchases in month k
+	Retention []float64 // Active[k] ÷ Size
+}
+
+// Cell is one (acquisition month, order month) cell as the database
+// aggregated it.
+type Cell struct {
+	Cohort    string // YYYY-MM of the buyer's first purchase
+	Month     string // YYYY-MM of the purchases
+	Customers int    // distinct buyers of the cohort who bought in Month
+	Revenue   float64
+}
+
+// Build lays the monthly cohort cells out as one Cohort per
 // acquisition month, in ascending order. With m₀ the cohort's month and M
 // the last order month of any valid cell, for k = 0 … M − m₀:
 //
@@ -19,7 +39,7 @@ import (
 // Cells whose month is not a valid YYYY-MM, or whose order month precedes
 // the cohort month (bad data), are ignored; a cohort with no valid cell
 // is not listed. No cells give nil. No value is NaN or ±Inf.
-func BuildCohorts(cells []CohortCell) []Cohort {
+func Build(cells []Cell) []Cohort {
 	type cell struct {
 		cohort, month int
 		customers     int
@@ -98,4 +118,20 @@ func monthString(m int) string {
 		byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10),
 		'-', byte('0' + mo/10), byte('0' + mo%10),
 	})
+}
+
+// ratio is a ÷ b, or 0 when b is 0.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
+}
+
+// finite maps NaN and ±Inf to 0.
+func finite(x float64) float64 {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0
+	}
+	return x
 }

@@ -1,8 +1,11 @@
-package analysis
+package guards
 
 import (
 	"fmt"
 	"math"
+	"slices"
+
+	"github.com/custseg/custseg/analysis/calendar"
 )
 
 // This file is the stale-data guard: whether the newest purchase is so far
@@ -17,7 +20,7 @@ const (
 	// StaleMinDays is the least limit: a shop that buys daily still gets
 	// two weeks before its data counts as stale.
 	StaleMinDays = 14
-	// StaleWarn and StaleFail are the values of GuardParams.StaleAction.
+	// StaleWarn and StaleFail are the values of Params.StaleAction.
 	StaleWarn = "warn"
 	StaleFail = "fail"
 )
@@ -32,8 +35,8 @@ const (
 // Freshness says how recent the data of a run is.
 type Freshness struct {
 	// LastOrder is the newest purchase on or before the as-of date (the
-	// latest Customer.LastOrder); zero when nobody bought.
-	LastOrder Date
+	// latest analysis.Customer.LastOrder); zero when nobody bought.
+	LastOrder calendar.Date
 	// DaysSince counts the days from LastOrder to the as-of date (0 when
 	// nobody bought).
 	DaysSince int
@@ -51,10 +54,11 @@ type Freshness struct {
 }
 
 // StaleLimitFromRhythm returns the rhythm-derived limit for a shop whose
-// repeat buyers have the given mean days between purchase days (Rhythm):
-// StaleRhythmFactor × their median, rounded up, at least StaleMinDays. The
-// median is returned too; from is LimitFromRhythm, or LimitFromFloor when
-// there are no rhythms. It reorders rhythms.
+// repeat buyers have the given mean days between purchase days
+// (analysis.Rhythm): StaleRhythmFactor × their median, rounded up, at
+// least StaleMinDays. The median is returned too; from is
+// LimitFromRhythm, or LimitFromFloor when there are no rhythms. It
+// reorders rhythms.
 func StaleLimitFromRhythm(rhythms []float64) (limit int, med float64, from string) {
 	if len(rhythms) == 0 {
 		return StaleMinDays, 0, LimitFromFloor
@@ -67,35 +71,10 @@ func StaleLimitFromRhythm(rhythms []float64) (limit int, med float64, from strin
 // days.
 func rhythmLimit(med float64) int { return int(math.Ceil(StaleRhythmFactor*med - 1e-9)) }
 
-// ComputeFreshness measures how recent d's purchases are at d.AsOf under p:
-// the newest purchase, the days since, the limit (p.StaleAfterDays, or
-// from the repeat buyers' rhythm) and whether the data is stale.
-func ComputeFreshness(d *Dataset, p GuardParams) Freshness {
-	var last Date
-	var rhythms []float64
-	for i := range d.Customers {
-		c := &d.Customers[i]
-		if !c.IsBuyer() {
-			continue
-		}
-		if c.LastOrder > last {
-			last = c.LastOrder
-		}
-		if p.StaleAfterDays <= 0 && c.OrderDays >= 2 {
-			rhythms = append(rhythms, Rhythm(c))
-		}
-	}
-	limit, med, from := p.StaleAfterDays, 0.0, LimitFromConfig
-	if limit <= 0 {
-		limit, med, from = StaleLimitFromRhythm(rhythms)
-	}
-	return NewFreshness(last, DateOf(d.AsOf), limit, from, med)
-}
-
 // NewFreshness is the freshness of data whose newest purchase is last
 // (zero: none) at the as-of date asOf, against limitDays from from (with
 // the median rhythm it came from, or 0).
-func NewFreshness(last, asOf Date, limitDays int, from string, med float64) Freshness {
+func NewFreshness(last, asOf calendar.Date, limitDays int, from string, med float64) Freshness {
 	f := Freshness{LastOrder: last, LimitDays: limitDays, LimitFrom: from, MedianRhythm: med}
 	if last.IsZero() {
 		return f
@@ -130,7 +109,7 @@ func (f Freshness) LimitText() string {
 // Summary says in one English sentence how recent the data is: "The
 // newest order is from 2026-09-29, 1 day before the as-of date 2026-09-30
 // (limit 42 days, ...)". asOf is the run's as-of date.
-func (f Freshness) Summary(asOf Date) string {
+func (f Freshness) Summary(asOf calendar.Date) string {
 	if f.LastOrder.IsZero() {
 		return fmt.Sprintf("There are no purchases on or before the as-of date %s (%s)", asOf, f.LimitText())
 	}
@@ -140,7 +119,7 @@ func (f Freshness) Summary(asOf Date) string {
 
 // Warning is the run's warning for stale data, in English; "" when the
 // data is not stale.
-func (f Freshness) Warning(asOf Date) string {
+func (f Freshness) Warning(asOf calendar.Date) string {
 	if !f.Stale {
 		return ""
 	}
@@ -153,4 +132,18 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %s", n, noun)
 	}
 	return thousands(int64(n)) + " " + noun + "s"
+}
+
+// median returns the median of xs, the mean of the middle two for an even
+// count, or 0 for none. It reorders xs.
+func median(xs []float64) float64 {
+	n := len(xs)
+	if n == 0 {
+		return 0
+	}
+	slices.Sort(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
 }

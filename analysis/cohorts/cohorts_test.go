@@ -1,4 +1,4 @@
-package analysis
+package cohorts
 
 import (
 	"math"
@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-func TestBuildCohorts(t *testing.T) {
-	cells := []CohortCell{
+func TestBuild(t *testing.T) {
+	cells := []Cell{
 		{"2026-01", "2026-01", 10, 1000},
 		{"2026-01", "2026-02", 4, 300},
 		// no 2026-01 × 2026-03 cell: a gap, 0
@@ -29,7 +29,7 @@ func TestBuildCohorts(t *testing.T) {
 		// Retention 5/5, 2/5.
 		{Month: "2026-03", Size: 5, Active: []int{5, 2}, Revenue: []float64{500, 100}, Retention: []float64{1, 0.4}},
 	}
-	got := BuildCohorts(cells)
+	got := Build(cells)
 	if len(got) != len(want) {
 		t.Fatalf("cohorts %+v", got)
 	}
@@ -47,12 +47,12 @@ func TestBuildCohorts(t *testing.T) {
 
 	for _, tt := range []struct {
 		name  string
-		cells []CohortCell
+		cells []Cell
 	}{
 		{"none", nil},
-		{"only invalid", []CohortCell{{"2026-02", "2026-01", 3, 99}, {"2026-1", "2026-01", 1, 1}}},
+		{"only invalid", []Cell{{"2026-02", "2026-01", 3, 99}, {"2026-1", "2026-01", 1, 1}}},
 	} {
-		if got := BuildCohorts(tt.cells); got != nil {
+		if got := Build(tt.cells); got != nil {
 			t.Errorf("%s: %+v", tt.name, got)
 		}
 	}

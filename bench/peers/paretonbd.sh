@@ -41,15 +41,15 @@ python=/usr/bin/python3
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go test -c -o "$work/analysis.test" ./analysis/
-(cd analysis && "$work/analysis.test" -test.run '^TestParetoNBDWriteBenchCSV$' \
+go test -c -o "$work/analysis.test" ./analysis/btyd/
+(cd analysis/btyd && "$work/analysis.test" -test.run '^TestParetoNBDWriteBenchCSV$' \
   -paretonbd.csv "$work/customers.csv" -paretonbd.n "$n" > /dev/null)
 echo "customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"
 
 field() { sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p"; }
 go_s=() grouped_s=() plain_s=()
 for i in $(seq "$runs"); do
-  out=$(cd analysis && "$work/analysis.test" -test.run '^$' -test.bench "^BenchmarkFitParetoNBD$size\$" -test.benchtime 1x)
+  out=$(cd analysis/btyd && "$work/analysis.test" -test.run '^$' -test.bench "^BenchmarkFitParetoNBD$size\$" -test.benchtime 1x)
   s=$(echo "$out" | awk -v b="BenchmarkFitParetoNBD$size" '$1 ~ "^"b {print $3/1e9}')
   go_s+=("$s")
   echo "run $i go:       ${s}s  $(echo "$out" | grep -o 'r=.*triples' | head -1)"

@@ -377,7 +377,7 @@ func (r *run) input() *reports.Input {
 		in.Params = append(in.Params, reports.Param{Name: k, Value: m.Parameters[k]})
 	}
 	for _, s := range ex.Statements {
-		in.Queries = append(in.Queries, reports.Query{Name: s.Name, SQL: s.SQL})
+		in.Queries = append(in.Queries, reports.Query{Name: s.Name, SQL: s.SQL, Kind: s.Kind, Source: s.Source})
 	}
 	return in
 }

@@ -70,8 +70,12 @@ func (w Window) Bounds() Bounds {
 
 // Statement is one SQL statement a run sent.
 type Statement struct {
-	Name string
+	Name string // in English, for the log and the manifest
 	SQL  string
+	// Kind names a statement custseg wraps around Source (orders.sql):
+	// "orders_aggregate", "first_days", "categories", "cohorts",
+	// "repeated_rows"; "" for a query the operator's file gives as it is.
+	Kind, Source string
 }
 
 // Extracted is what the extract step hands to the analysis.
@@ -141,7 +145,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	}
 	opt := Optional{Cost: ds.HasCost, Discount: ds.HasDiscount, Category: orderCols["category"]}
 	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, opt)
-	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg})
+	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg, Kind: "orders_aggregate", Source: src.Orders.Name})
 	mt.begin(out.Statements, 0) // rows per customer and kind of row: no estimate
 	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index, mt)
 	if err != nil {
@@ -150,7 +154,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	mt.end()
 	hints := takesHints(ctx, tx)
 	first := FirstDaySQL(src.Orders.SQL, win.End, rules)
-	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first})
+	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first, Kind: "first_days", Source: src.Orders.Name})
 	mt.begin(out.Statements, int64(len(ds.Customers)))
 	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index, mt); err != nil {
 		return nil, err
@@ -158,7 +162,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	mt.end()
 	if orderCols["category"] {
 		cat := CategorySQL(src.Orders.SQL, win.End, rules, hints)
-		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat})
+		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat, Kind: "categories", Source: src.Orders.Name})
 		mt.begin(out.Statements, 0)
 		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index, mt); err != nil {
 			return nil, err
@@ -166,14 +170,14 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 		mt.end()
 	}
 	coh := CohortSQL(src.Orders.SQL, win.End, rules, hints)
-	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh})
+	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh, Kind: "cohorts", Source: src.Orders.Name})
 	mt.begin(out.Statements, 0)
 	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds, mt); err != nil {
 		return nil, err
 	}
 	mt.end()
 	if stmt, err := countOrderRepeats(ctx, tx, src.Orders, win.End, rules, opt, hints, ds); stmt != "" {
-		out.Statements = append(out.Statements, Statement{Name: "repeated rows per order (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt})
+		out.Statements = append(out.Statements, Statement{Name: "repeated rows per order (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt, Kind: "repeated_rows", Source: src.Orders.Name})
 		if err != nil {
 			return nil, err
 		}

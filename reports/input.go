@@ -74,4 +74,8 @@ type Param struct {
 type Query struct {
 	Name string // e.g. "orders aggregate (queries/orders.sql wrapped)"
 	SQL  string
+	// Kind and Source say, for a statement custseg wraps around the
+	// operator's orders.sql (Source), which one it is (queries.Statement);
+	// Kind is "" for a query sent as the file gives it.
+	Kind, Source string
 }

@@ -89,3 +89,28 @@ func Settings(in *Input, loc string) []Pair {
 	}
 	return out
 }
+
+// queryKinds name the statements custseg wraps around orders.sql, by
+// queries.Statement.Kind; each is a format of the file's name.
+var queryKinds = map[string]Label{
+	"orders_aggregate": "reports.queryKinds.orders_aggregate",
+	"first_days":       "reports.queryKinds.first_days",
+	"categories":       "reports.queryKinds.categories",
+	"cohorts":          "reports.queryKinds.cohorts",
+	"repeated_rows":    "reports.queryKinds.repeated_rows",
+}
+
+// QueryName is the name of a statement the run sent, as the About sheet
+// lists it in locale: the file it comes from, and what custseg made of it.
+func QueryName(q Query, loc string) string {
+	source := func(name string) string {
+		if file, ok := strings.CutSuffix(name, builtIn); ok {
+			return Format("reports.settingFormats.built_in", loc, file)
+		}
+		return name
+	}
+	if l, ok := queryKinds[q.Kind]; ok {
+		return Format(l, loc, source(q.Source))
+	}
+	return source(q.Name)
+}

@@ -425,7 +425,7 @@ func (wb *workbook) writeAbout() error {
 		add("workbook.aWarning", strconv.Itoa(i+1), w, kWrap)
 	}
 	for _, q := range wb.in.Queries {
-		add("workbook.asql", q.Name, q.SQL, kWrap)
+		add("workbook.asql", reports.QueryName(q, wb.loc), q.SQL, kWrap)
 	}
 	s.table(headerRow, row, 3)
 	return s.finish()

@@ -4,12 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/go-co-op/gocron/v2"
 	"github.com/go-sql-driver/mysql"
 	"github.com/jonboulle/clockwork"
 
@@ -132,13 +134,15 @@ func waitLong(t *testing.T, what string, cond func() bool) {
 	waitUntil(t, time.Minute, 20*time.Millisecond, what, cond)
 }
 
-// lockWaiters counts the sessions of db's MariaDB server waiting in
-// GET_LOCK (MySQLLocker's query, in the state "User lock").
+// lockWaiters counts the sessions on db's database that are in GET_LOCK
+// (MySQLLocker's query) while another session holds the lock: waiting for
+// it. Sessions on other databases of the server, other tests' or other
+// people's, do not count.
 func lockWaiters(t *testing.T, db *sql.DB) int {
 	t.Helper()
 	var n int
 	err := db.QueryRow("SELECT COUNT(*) FROM information_schema.PROCESSLIST " +
-		"WHERE INFO LIKE 'SELECT GET_LOCK(%' AND STATE = 'User lock'").Scan(&n)
+		"WHERE INFO LIKE 'SELECT GET_LOCK(%' AND DB = DATABASE()").Scan(&n)
 	if err != nil {
 		t.Fatalf("process list: %v", err)
 	}
@@ -177,8 +181,8 @@ func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 	waitLong(t, "the failed fire in the history", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "hourly")) == 1 })
 	r := historyOf(t, cfg.Outputs.Dir, "hourly")[0]
 	if r.Status != "failed" || r.Step != jobs.StepLock || r.ScheduledAt == nil || !r.ScheduledAt.Equal(fireAt) ||
-		r.AsOf != "2026-11-22" || !strings.Contains(r.Error, "lock could not be taken") {
-		t.Errorf("history line %+v, want failed at step lock for the 10:00 fire, as of 2026-11-22", r)
+		!r.StartedAt.Equal(fireAt) || r.AsOf != "2026-11-22" || !strings.Contains(r.Error, "lock could not be taken") {
+		t.Errorf("history line %+v, want failed at step lock for the 10:00 fire, started then, as of 2026-11-22", r)
 	}
 	waitLong(t, "the alert", func() bool { return len(srv.Messages()) == 1 })
 	msg := srv.Messages()[0]
@@ -192,10 +196,10 @@ func TestFireDatabaseDownIsRecordedAlertedAndRetried(t *testing.T) {
 	if h := s.Health(); h.Status != "failing" {
 		t.Errorf("health %+v, want failing", h)
 	}
-	rec.none(t)
 
 	proxy.Up()           // the database is back
 	waiters(t, clock, 2) // the retry and the 11:00 fire
+	rec.called(t, 0)     // the failed attempt did not run the job
 	clock.Advance(time.Minute)
 	if f := rec.next(t); !f.at.Equal(fireAt) {
 		t.Errorf("the retry ran the fire at %s, want the same fire, %s", f.at, fireAt)
@@ -253,11 +257,13 @@ func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
 	}
 
 	// The second attempt fails too: no second alert.
-	waiters(t, clock, 2)
+	runEnded(t, s)
+	waiters(t, clock, 2) // the retry and the next day's fire
 	clock.Advance(time.Minute)
 	waitLong(t, "the second attempt", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 2 })
 
 	proxy.Up()
+	runEnded(t, s)
 	waiters(t, clock, 2)
 	clock.Advance(2 * time.Minute)
 	waitLong(t, "the third attempt", func() bool { return len(historyOf(t, cfg.Outputs.Dir, "daily")) == 3 })
@@ -277,7 +283,6 @@ func TestFireConnectFailureRetriedWithOneAlert(t *testing.T) {
 	if alerts != 1 || reports != 1 || attempts.Load() != 3 {
 		t.Errorf("%d alerts, %d reports, %d attempts; want 1, 1, 3", alerts, reports, attempts.Load())
 	}
-	_ = s
 }
 
 // On start the catch-up (10:00) runs, and the regular fire (10:01) that
@@ -298,10 +303,11 @@ func TestFireCatchUpAndNextFireBothRun(t *testing.T) {
 		return nil
 	})
 	s := startScheduler(t, cfg, clock, rec.run, Options{DSN: tdb.DSN, Ledger: ledger})
-	first := rec.next(t) // the catch-up, still going
-	waiters(t, clock, 1)
+	first := rec.next(t)            // the catch-up, still going
+	waiters(t, clock, 3)            // the 10:01 fire, the lock's keep-alive, the run's watchdog
 	clock.Advance(30 * time.Second) // 10:01
-	rec.none(t)
+	queued(t, s, job, time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC))
+	rec.called(t, 1)
 	close(release)
 	second := rec.next(t)
 	if !first.at.Equal(time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)) || !second.at.Equal(time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)) {
@@ -335,7 +341,7 @@ func TestFireStalledLockConnection(t *testing.T) {
 	if h := s.Health(); h.Status != "failing" || !strings.Contains(h.Reason, "lock could not be taken") {
 		t.Errorf("health %+v", h)
 	}
-	rec.none(t)
+	rec.called(t, 0)
 	if err := s.Stop(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -385,11 +391,15 @@ func TestFireTwoReplicasRunEachFireOnce(t *testing.T) {
 	waitLong(t, "the other scheduler to wait for the lock", func() bool { return lockWaiters(t, db) > 0 })
 	close(release)
 	waitLong(t, "one run and one skip", func() bool { return total(ResultOK) == 1 && total(ResultSkipped) == 1 })
+	// Then the only timer of each is its 10:02 fire (no lock held, no run).
+	idle(t, a)
+	idle(t, b)
 
 	// 10:02 on A; B's fire comes after A's run has ended.
 	waiters(t, clockA, 1)
 	clockA.Advance(time.Minute)
 	waitLong(t, "A's run", func() bool { return total(ResultOK) == 2 })
+	idle(t, a)
 	waiters(t, clockB, 1)
 	clockB.Advance(time.Minute)
 	waitLong(t, "B's late fire to be skipped", func() bool { return total(ResultSkipped) == 2 })
@@ -429,5 +439,83 @@ func TestRetryPause(t *testing.T) {
 		if got := retryPause(n); got != want {
 			t.Errorf("retryPause(%d) = %s, want %s", n, got, want)
 		}
+	}
+}
+
+// heldLocker is a gocron.Locker that answers at once, ErrLockHeld for its
+// first held asks; it counts the asks.
+type heldLocker struct {
+	held int // -1: held for ever
+	asks atomic.Int32
+}
+
+func (l *heldLocker) Lock(_ context.Context, key string) (gocron.Lock, error) {
+	if n := int(l.asks.Add(1)); l.held < 0 || n <= l.held {
+		return nil, fmt.Errorf("lock %q: %w", key, ErrLockHeld)
+	}
+	return heldLock{}, nil
+}
+
+type heldLock struct{}
+
+func (heldLock) Unlock(context.Context) error { return nil }
+
+// A lock held elsewhere, from a locker that answers at once, is asked for
+// again a second of the scheduler's clock later, and only then, until the
+// fire's window (here the job's timeout, 3 s) ends: the fire runs when the
+// lock comes free, and is skipped when it stays held.
+func TestFireWaitsForHeldLock(t *testing.T) {
+	fireAt := time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name     string
+		held     int   // asks answered ErrLockHeld; -1 all
+		wantAsks int32 // asks in all
+		wantRun  bool
+	}{
+		{"free at once", 0, 1, true},
+		{"freed after two seconds", 2, 3, true},
+		{"held for the whole window", -1, 4, false}, // asked at 10:00:00, :01, :02, :03
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := clockwork.NewFakeClockAt(fireAt.Add(-30 * time.Second))
+			cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *", Timeout: 3 * time.Second})
+			locker := &heldLocker{held: tc.held}
+			ledger := &memLedger{}
+			rec := newRecorder(nil)
+			s := startScheduler(t, cfg, clock, rec.run, Options{Locker: locker, Ledger: ledger})
+			waiters(t, clock, 1)
+			clock.Advance(30 * time.Second) // 10:00
+			for n := int32(1); ; n++ {
+				waitFor(t, fmt.Sprintf("ask %d for the lock", n), func() bool { return locker.asks.Load() >= n })
+				if n == tc.wantAsks {
+					break
+				}
+				waiters(t, clock, 2) // the 11:00 fire and the pause before the next ask
+				if got := locker.asks.Load(); got != n {
+					t.Fatalf("%d asks before the clock moved on, want %d", got, n)
+				}
+				clock.Advance(time.Second)
+			}
+			if tc.wantRun {
+				if f := rec.next(t); !f.at.Equal(fireAt) {
+					t.Errorf("ran the fire at %s, want %s", f.at, fireAt)
+				}
+				waitFor(t, "the fire in the ledger", func() bool { return len(ledger.entries()) == 1 })
+				if e := ledger.entries()[0]; !e.At.Equal(clock.Now()) {
+					t.Errorf("the ledger has the fire recorded at %s, want %s (the scheduler's clock)", e.At, clock.Now())
+				}
+			} else {
+				waitFor(t, "the fire to be skipped", func() bool { return runsCounter(s, "hourly", ResultSkipped) == 1 })
+			}
+			idle(t, s)
+			if got := locker.asks.Load(); got != tc.wantAsks {
+				t.Errorf("%d asks for the lock, want %d", got, tc.wantAsks)
+			}
+			want := int32(0)
+			if tc.wantRun {
+				want = 1
+			}
+			rec.called(t, want)
+		})
 	}
 }

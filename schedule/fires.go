@@ -44,13 +44,14 @@ type fireReq struct {
 type fireQueue struct {
 	pending []fireReq
 	current *fireReq
-	working bool // a worker goroutine drains the queue
+	working bool      // a worker goroutine drains the queue
+	last    time.Time // the latest fire queued: one at or before it is not queued again
 }
 
 // runInfo is a run in flight, for /healthz.
 type runInfo struct {
 	at      time.Time
-	started time.Time // real time
+	started time.Time // on the scheduler's clock
 	timeout time.Duration
 	stuck   bool // past its timeout and the grace period; alerted
 }
@@ -64,8 +65,14 @@ func (s *Scheduler) fire(j *schedJob) {
 	s.enqueue(j, at, false)
 }
 
-// enqueue queues job j's fire at, unless that fire is already queued or
-// running, and starts the job's worker if it is idle.
+// enqueue queues job j's fire at, unless that fire, or a later one, was
+// queued already (it is queued, running or was run), and starts the job's
+// worker if it is idle.
+//
+// gocron can hand the same fire over twice: when the task's end reaches
+// its scheduler before the fire's rescheduling and the clock reads the
+// fire's very instant (a fake clock that was advanced to it), it
+// schedules that fire again, at once.
 func (s *Scheduler) enqueue(j *schedJob, at time.Time, catchUp bool) {
 	log := s.fireLog(j, at)
 	s.mu.Lock()
@@ -89,6 +96,10 @@ func (s *Scheduler) enqueue(j *schedJob, at time.Time, catchUp bool) {
 			return
 		}
 	}
+	if !at.After(q.last) {
+		log.Debug("fire not run: it was run already, or a later fire was")
+		return
+	}
 	if len(q.pending) >= maxQueuedFires {
 		s.obs.skipped(j.name)
 		log.Error(fmt.Sprintf("fire not run: %d fires of this job are already waiting behind a run that is still going; "+
@@ -96,6 +107,7 @@ func (s *Scheduler) enqueue(j *schedJob, at time.Time, catchUp bool) {
 		return
 	}
 	q.pending = append(q.pending, fireReq{at: at, catchUp: catchUp})
+	q.last = at
 	if q.current != nil {
 		log.Info("fire queued: it runs when the job's previous run has ended")
 	}
@@ -176,9 +188,7 @@ func (s *Scheduler) runFire(j *schedJob, req fireReq) {
 		wait := max(s.clock.Until(a.RetryAt), 0)
 		log.Warn("fire failed: trying again", slog.Int("attempt", a.N),
 			slog.String("retry_at", s.clock.Now().Add(wait).In(j.loc).Format(time.RFC3339)))
-		select {
-		case <-s.clock.After(wait):
-		case <-s.waitCtx.Done():
+		if !s.pause(wait) {
 			log.Info("retry given up: the scheduler is stopping; a catch-up on the next start runs the fire")
 			return
 		}
@@ -192,7 +202,7 @@ var errLockWindow = errors.New("the job's lock was held by another scheduler for
 // attempt makes one attempt at job j's fire req: the lock, the ledger's
 // word on whether the fire was already run, then the run.
 func (s *Scheduler) attempt(j *schedJob, req fireReq, a jobs.FireAttempt, log *slog.Logger) attemptResult {
-	t0 := time.Now()
+	t0 := s.clock.Now()
 	if s.locker != nil {
 		lk, err := s.takeLock(j, a.Until, log)
 		switch {
@@ -213,6 +223,7 @@ func (s *Scheduler) attempt(j *schedJob, req fireReq, a jobs.FireAttempt, log *s
 			}
 		}()
 		if s.ledger != nil {
+			// Real time: the bound of a database's or a shared folder's answer.
 			ctx, cancel := context.WithTimeout(s.waitCtx, s.cfg.Database.ConnectTimeout+30*time.Second)
 			ran, err := s.ledger.FireRun(ctx, j.name, req.at)
 			cancel()
@@ -240,6 +251,8 @@ func (s *Scheduler) attempt(j *schedJob, req fireReq, a jobs.FireAttempt, log *s
 func (s *Scheduler) takeLock(j *schedJob, until time.Time, log *slog.Logger) (gocron.Lock, error) {
 	waiting := false
 	for {
+		// How long Lock took is real time: MySQL's locker waits in
+		// GET_LOCK, whose seconds the server counts.
 		t0 := time.Now()
 		lk, err := s.locker.Lock(s.waitCtx, j.name)
 		if err == nil {
@@ -259,14 +272,23 @@ func (s *Scheduler) takeLock(j *schedJob, until time.Time, log *slog.Logger) (go
 			return nil, errLockWindow
 		}
 		// A locker that answers at once (not MySQL's, which waits on the
-		// server) is asked again after a second.
-		if d := time.Second - time.Since(t0); d > 0 {
-			select {
-			case <-time.After(d):
-			case <-s.waitCtx.Done():
-				return nil, s.waitCtx.Err()
-			}
+		// server) is asked again after a second of the scheduler's clock.
+		if d := time.Second - time.Since(t0); d > 0 && !s.pause(d) {
+			return nil, s.waitCtx.Err()
 		}
+	}
+}
+
+// pause waits d on the scheduler's clock; it reports false, at once, when
+// the scheduler stops first.
+func (s *Scheduler) pause(d time.Duration) bool {
+	t := s.clock.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.Chan():
+		return true
+	case <-s.waitCtx.Done():
+		return false
 	}
 }
 
@@ -283,12 +305,12 @@ func (s *Scheduler) fireFailed(j *schedJob, at time.Time, a jobs.FireAttempt, st
 
 // execute runs job j's fire req under the job's timeout.
 func (s *Scheduler) execute(j *schedJob, req fireReq, a jobs.FireAttempt, log *slog.Logger) (*jobs.Manifest, error) {
-	started := time.Now()
+	started := s.clock.Now()
 	info := &runInfo{at: req.at, started: started, timeout: j.timeout}
 	s.mu.Lock()
 	s.running[j.name] = info
 	s.mu.Unlock()
-	watchdog := time.AfterFunc(j.timeout+s.grace, func() { s.stuck(j, info, log) })
+	watchdog := s.clock.AfterFunc(j.timeout+s.grace, func() { s.stuck(j, info, log) })
 	defer func() {
 		watchdog.Stop()
 		s.mu.Lock()
@@ -297,10 +319,14 @@ func (s *Scheduler) execute(j *schedJob, req fireReq, a jobs.FireAttempt, log *s
 	}()
 
 	log.Info("job fired", slog.Int("attempt", a.N))
+	// The run's timeout is real time: its context reaches the database
+	// driver, net.Dialer and the SMTP client, which read its deadline as
+	// wall time. The watchdog above, on the scheduler's clock, reports a
+	// run that goes on past it.
 	ctx, cancel := context.WithTimeout(s.runCtx, j.timeout)
 	defer cancel()
 	m, err := s.call(jobs.WithFireAttempt(ctx, a), j.name, req.at)
-	elapsed := time.Since(started)
+	elapsed := s.clock.Since(started)
 	s.obs.finished(j.name, req.at, s.clock.Now(), elapsed, m, err)
 	if err != nil {
 		log.Error("job failed", slog.Duration(jobs.LogElapsed, elapsed), slog.Any("error", err))
@@ -330,7 +356,7 @@ func (s *Scheduler) stuck(j *schedJob, info *runInfo, log *slog.Logger) {
 	}
 	info.stuck = true
 	s.mu.Unlock()
-	msg := stuckMessage(j.name, info, time.Now())
+	msg := stuckMessage(j.name, info, s.clock.Now())
 	log.Error(msg)
 	at := info.at
 	rec := jobs.RunRecord{Job: j.name, ScheduledAt: &at, StartedAt: info.started, Status: jobs.RunFailed, Step: jobs.StepTimeout, Error: msg}
@@ -353,13 +379,14 @@ func (s *Scheduler) recordFire(j *schedJob, at time.Time, m *jobs.Manifest, err 
 	if s.ledger == nil {
 		return
 	}
-	e := ledger.FireEntry{Job: j.name, ScheduledAt: at, Status: string(jobs.RunOK), Interrupted: interrupted, Host: hostname(), At: time.Now()}
+	e := ledger.FireEntry{Job: j.name, ScheduledAt: at, Status: string(jobs.RunOK), Interrupted: interrupted, Host: hostname(), At: s.clock.Now()}
 	if m != nil {
 		e.RunID = m.RunID
 	}
 	if err != nil {
 		e.Status = string(jobs.RunFailed)
 	}
+	// Real time: the bound of the ledger's database or shared folder.
 	ctx, cancel := context.WithTimeout(context.Background(), s.cfg.Database.ConnectTimeout+30*time.Second)
 	defer cancel()
 	if rerr := s.ledger.RecordFire(ctx, e); rerr != nil {

@@ -220,11 +220,12 @@ func (s *Scheduler) Health() Health {
 		}
 		h.Reason += reason
 	}
-	real := time.Now()
+	// A run's start and the stuck watchdog are on the scheduler's clock,
+	// and so is how long a run has been going.
 	s.mu.Lock()
 	for _, j := range s.jobs {
-		if r := s.running[j.name]; r != nil && (r.stuck || real.Sub(r.started) > r.timeout+s.grace) {
-			fail(stuckMessage(j.name, r, real))
+		if r := s.running[j.name]; r != nil && (r.stuck || now.Sub(r.started) > r.timeout+s.grace) {
+			fail(stuckMessage(j.name, r, now))
 		}
 	}
 	s.mu.Unlock()

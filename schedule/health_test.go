@@ -83,6 +83,7 @@ func TestHealthAndMetrics(t *testing.T) {
 
 	// A failed run: 503 with the reason.
 	fail.Store(true)
+	idle(t, s)
 	waiters(t, clock, 1)
 	clock.Advance(time.Minute)
 	rec.next(t)
@@ -112,6 +113,7 @@ func TestHealthAndMetrics(t *testing.T) {
 
 	// A good run clears the failure.
 	fail.Store(false)
+	idle(t, s)
 	waiters(t, clock, 1)
 	clock.Advance(time.Minute)
 	rec.next(t)
@@ -154,17 +156,17 @@ func TestHealthFromHistory(t *testing.T) {
 
 // A run that goes on past its timeout (it ignores its context) and the
 // grace period turns /healthz unhealthy, naming the job and since when,
-// and one alert goes out.
+// and one alert goes out; not a second before.
 func TestHealthStuckRun(t *testing.T) {
 	srv := smtptest.Start(t)
 	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 9, 59, 30, 0, time.UTC))
-	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *", Timeout: 200 * time.Millisecond})
-	cfg.Schedule.GracePeriod = 100 * time.Millisecond
+	cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *", Timeout: 20 * time.Minute})
+	cfg.Schedule.GracePeriod = 5 * time.Minute
 	alertConfig(cfg, srv)
 	release := make(chan struct{})
 	rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
 		<-release // a driver call that never returns
-		return ctx.Err()
+		return context.DeadlineExceeded
 	})
 	cfg.Schedule.Listen = "127.0.0.1:0"
 	s := startScheduler(t, cfg, clock, rec.run, Options{})
@@ -174,28 +176,56 @@ func TestHealthStuckRun(t *testing.T) {
 			close(release)
 		}
 	}()
+	healthz := func() (int, string) { return get(t, "http://"+s.Addr()+"/healthz") }
 	waiters(t, clock, 1)
-	clock.Advance(30 * time.Second)
+	clock.Advance(30 * time.Second) // 10:00
 	rec.next(t)
+	waiters(t, clock, 2) // the 11:00 fire and the run's watchdog
+
+	// A second short of the timeout and the grace period: healthy.
+	clock.Advance(25*time.Minute - time.Second)
+	if !timersNow(clock, 2) {
+		t.Fatal("the watchdog expired before the timeout and the grace period were over")
+	}
+	if code, body := healthz(); code != http.StatusOK {
+		t.Errorf("healthz 24m59s into a run with a timeout of 20m and a grace period of 5m: %d\n%s", code, body)
+	}
+	if n := len(srv.Messages()); n != 0 {
+		t.Errorf("%d alerts before the run was stuck", n)
+	}
+
+	// Then the watchdog marks it stuck and alerts.
+	clock.Advance(time.Second) // 10:25
 	var body string
 	waitFor(t, "/healthz to report the stuck run", func() bool {
 		var code int
-		code, body = get(t, "http://"+s.Addr()+"/healthz")
+		code, body = healthz()
 		return code == http.StatusServiceUnavailable
 	})
-	if !strings.Contains(body, "job hourly: the run of the fire at 2026-11-23T10:00:00Z") || !strings.Contains(body, "still going") {
-		t.Errorf("healthz does not name the stuck run:\n%s", body)
+	want := "job hourly: the run of the fire at 2026-11-23T10:00:00Z, started 2026-11-23T10:00:00Z, " +
+		"is still going 5m0s after its timeout of 20m0s"
+	if !strings.Contains(body, want) {
+		t.Errorf("healthz does not say %q:\n%s", want, body)
 	}
 	waitFor(t, "the alert", func() bool { return len(srv.Messages()) >= 1 })
-	// The run ends at last; by then a second alert, from the stuck run or
-	// its end, would have been sent.
+	// Ten more minutes, then the run ends at last: by then a second
+	// alert, from the stuck run or its end, would have been sent.
+	clock.Advance(10 * time.Minute)
 	close(release)
 	released = true
 	waitFor(t, "the stuck run to end", func() bool { return runsCounter(s, "hourly", ResultFailed) == 1 })
 	msgs := srv.Messages()
 	if len(msgs) != 1 || !strings.Contains(msgs[0].Header().Get("Subject"), "step timeout") ||
-		!strings.Contains(plainText(t, msgs[0].Data), "still going") {
-		t.Errorf("%d alerts; want one about the stuck run", len(msgs))
+		!strings.Contains(plainText(t, msgs[0].Data), want) {
+		t.Errorf("%d alerts; want one about the stuck run, saying %q", len(msgs), want)
+	}
+	if code, body := healthz(); code != http.StatusServiceUnavailable || strings.Contains(body, "still going") ||
+		!strings.Contains(body, "deadline exceeded") {
+		t.Errorf("healthz after the stuck run ended: %d, want 503 for its failure, no longer stuck:\n%s", code, body)
+	}
+	// It took 35 minutes of the scheduler's clock.
+	if _, body := get(t, "http://"+s.Addr()+"/metrics"); !strings.Contains(body, `custseg_run_duration_seconds_sum{job="hourly"} 2100`) {
+		t.Errorf("metrics lack the run's duration of 2100 s")
 	}
 }
 
@@ -219,6 +249,7 @@ func TestMetricsLastSuccessAgeAndQueryRows(t *testing.T) {
 	waiters(t, clock, 2)
 	clock.Advance(30 * time.Second) // 10:00
 	waitFor(t, "the run", func() bool { return runsCounter(s, "twice", ResultOK) == 1 })
+	idle(t, s)
 	waiters(t, clock, 2)
 	clock.Advance(time.Minute) // 10:01
 	waitFor(t, "the second run", func() bool { return runsCounter(s, "twice", ResultOK) == 2 })

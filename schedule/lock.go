@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-co-op/gocron/v2"
 	"github.com/go-sql-driver/mysql"
+	"github.com/jonboulle/clockwork"
 
 	"github.com/custseg/custseg/config"
 )
@@ -36,6 +37,8 @@ const maxLockName = 64
 // most PingTimeout, so a database that accepts TCP but never answers is
 // detected in seconds instead of hanging the scheduler. The scheduler
 // calls Lock again and again until a fire's window ends (see Scheduler).
+// These waits are real time, as the server and the network count them;
+// only the keep-alive's period is read on Clock.
 //
 // User-level locks belong to the server, not to a database, so every
 // scheduler that must not run a job twice has to point at the same server
@@ -65,7 +68,10 @@ type MySQLLocker struct {
 	KeepAlive time.Duration
 	// PingTimeout bounds each keep-alive ping.
 	PingTimeout time.Duration
-	Logger      *slog.Logger
+	// Clock times the keep-alive pings (the scheduler's clock; nil is the
+	// real one).
+	Clock  clockwork.Clock
+	Logger *slog.Logger
 }
 
 var _ gocron.Locker = (*MySQLLocker)(nil)
@@ -90,7 +96,7 @@ func NewMySQLLocker(db *sql.DB, scope string) *MySQLLocker {
 	db.SetMaxIdleConns(0)
 	return &MySQLLocker{db: db, scope: scope, Wait: DefaultLockWait, ConnectTimeout: DefaultLockConnTimeout,
 		QueryGrace: DefaultLockQueryGrace, KeepAlive: time.Minute, PingTimeout: DefaultLockPingTimeout,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		Clock: clockwork.NewRealClock(), Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 }
 
 // OpenLocker returns a locker on the configured database (or dsn, from
@@ -148,6 +154,8 @@ func LockName(scope, key string) string {
 // Scheduler retries.
 func (l *MySQLLocker) Lock(ctx context.Context, key string) (gocron.Lock, error) {
 	name := LockName(l.scope, key)
+	// Real time, not l.Clock: net.Dialer reads the connect deadline as
+	// wall time, and the server counts GET_LOCK's seconds.
 	cctx, cancel := context.WithTimeout(ctx, l.ConnectTimeout)
 	conn, err := l.db.Conn(cctx)
 	cancel()
@@ -173,7 +181,17 @@ func (l *MySQLLocker) Lock(ctx context.Context, key string) (gocron.Lock, error)
 		return nil, fmt.Errorf("lock %q: %w", name, ErrLockHeld)
 	}
 	lk := &mysqlLock{conn: conn, name: name, log: l.Logger, stop: make(chan struct{}), done: make(chan struct{})}
-	go lk.keepAlive(l.KeepAlive, l.PingTimeout)
+	if l.KeepAlive <= 0 {
+		close(lk.done)
+		return lk, nil
+	}
+	clock := l.Clock
+	if clock == nil {
+		clock = clockwork.NewRealClock()
+	}
+	// The ticker starts before Lock returns, so that a test's fake clock
+	// counts it among its waiters as soon as the lock is held.
+	go lk.keepAlive(clock.NewTicker(l.KeepAlive), l.PingTimeout)
 	return lk, nil
 }
 
@@ -187,21 +205,21 @@ type mysqlLock struct {
 	done chan struct{} // closed when keepAlive has returned
 }
 
-func (lk *mysqlLock) keepAlive(every, timeout time.Duration) {
+// keepAlive pings the lock's connection at every tick of t until the lock
+// is released or a ping fails.
+func (lk *mysqlLock) keepAlive(t clockwork.Ticker, timeout time.Duration) {
 	defer close(lk.done)
-	if every <= 0 {
-		return
-	}
+	defer t.Stop()
 	if timeout <= 0 {
 		timeout = DefaultLockPingTimeout
 	}
-	t := time.NewTicker(every)
-	defer t.Stop()
 	for {
 		select {
 		case <-lk.stop:
 			return
-		case <-t.C:
+		case <-t.Chan():
+			// Real time: the deadline bounds the server's answer over
+			// the network.
 			ctx, cancel := context.WithTimeout(context.Background(), timeout)
 			err := lk.conn.PingContext(ctx)
 			cancel()

@@ -1,15 +1,20 @@
 package schedule
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-co-op/gocron/v2"
+	"github.com/jonboulle/clockwork"
 
 	"github.com/custseg/custseg/demo/embedded"
 	"github.com/custseg/custseg/internal/testdb"
@@ -181,10 +186,17 @@ func TestLockWaitsForRelease(t *testing.T) {
 				}
 				got <- err
 			}()
+			// b waits in GET_LOCK on the server (for up to b.Wait).
+			db, err := sql.Open("mysql", dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			waitFor(t, "the second Lock to wait on the server", func() bool { return lockWaiters(t, db) > 0 })
 			select {
 			case err := <-got:
 				t.Fatalf("Lock returned (%v) while the lock was held", err)
-			case <-time.After(200 * time.Millisecond):
+			default:
 			}
 			if err := lk.Unlock(ctx); err != nil {
 				t.Fatal(err)
@@ -220,5 +232,58 @@ func TestLockStalledServer(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("Lock hangs on a stalled server")
+	}
+}
+
+// logBuffer is a bytes.Buffer that a logger may write to while the test
+// reads it.
+type logBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *logBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *logBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// A held lock's connection is pinged at each KeepAlive of the locker's
+// clock: a connection the server dropped (a KILL, a wait_timeout) is
+// noticed at the first tick after it, logged, and the keep-alive stops.
+func TestLockKeepAlive(t *testing.T) {
+	tdb := mariaDB(t)
+	clock := clockwork.NewFakeClock()
+	l := newTestLocker(t, tdb.DSN, "keepalive_"+randomHexForTest(t))
+	l.Clock, l.KeepAlive = clock, time.Minute
+	var logs logBuffer
+	l.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+	ctx := context.Background()
+	lk, err := l.Lock(ctx, "weekly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lk.Unlock(ctx)
+	ml := lk.(*mysqlLock)
+	var id int64
+	if err := ml.conn.QueryRowContext(ctx, "SELECT CONNECTION_ID()").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	waiters(t, clock, 1) // the keep-alive's ticker, started by Lock
+	if _, err := tdb.Open(t).Exec(fmt.Sprintf("KILL %d", id)); err != nil {
+		t.Fatal(err)
+	}
+	clock.Advance(time.Minute)
+	waitFor(t, "the lost connection to be logged", func() bool { return strings.Contains(logs.String(), "lock connection lost") })
+	select {
+	case <-ml.done: // the keep-alive has stopped
+	case <-time.After(time.Minute):
+		t.Fatal("the keep-alive goes on after its connection was lost")
 	}
 }

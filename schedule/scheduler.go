@@ -35,9 +35,13 @@ type RunFunc func(ctx context.Context, job string, scheduledAt time.Time) (*jobs
 // Options are the inputs of a Scheduler besides the config.
 type Options struct {
 	// Clock drives the cron fires, the catch-up, the retries of a failed
-	// fire and the end of a fire's window; nil is the real clock. A run's
-	// timeout, the grace period and the wait for a held lock are always
-	// real time.
+	// fire, the end of a fire's window, the pause before asking again for
+	// a lock held elsewhere, the stuck-run watchdog and how long /healthz
+	// says a run has been going, Stop's grace period and the MySQL lock's
+	// keep-alive; nil is the real clock. What a server or the network
+	// counts stays real time: a run's timeout (its context reaches the
+	// database driver and the mail client), GET_LOCK's wait, and the
+	// connect, query and ledger timeouts.
 	Clock  clockwork.Clock
 	Logger *slog.Logger
 	// DSN replaces the database section for the lock (CUSTSEG_DSN).
@@ -157,7 +161,7 @@ func New(cfg *config.Config, run RunFunc, opts Options) (*Scheduler, error) {
 			s.closeLedger()
 			return nil, err
 		}
-		ml.Logger = s.log
+		ml.Logger, ml.Clock = s.log, s.clock
 		s.locker, s.closer = ml, ml.Close
 	}
 	gs, err := gocron.NewScheduler(
@@ -412,10 +416,10 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 		if n > 0 {
 			s.log.Info("stopping: waiting for running jobs", slog.Int("running", n), slog.Duration("grace_period", s.grace))
 		}
-		grace := time.NewTimer(s.grace)
+		grace := s.clock.NewTimer(s.grace)
 		select {
 		case <-done:
-		case <-grace.C:
+		case <-grace.Chan():
 			s.log.Warn("grace period over: cancelling running jobs")
 			s.cancelRuns()
 		case <-ctx.Done():
@@ -429,6 +433,8 @@ func (s *Scheduler) Stop(ctx context.Context) error {
 		}
 	}
 	s.cancelRuns()
+	// The bounds of gocron's and the health server's shutdown are real
+	// time: they wait for goroutines and connections, not for the clock.
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	if gerr := s.gs.ShutdownWithContext(sctx); gerr != nil {
 		s.log.Debug("gocron shutdown", slog.Any("error", gerr))

@@ -16,17 +16,19 @@ import (
 func TestSchedulerDaylightSaving(t *testing.T) {
 	tests := []struct {
 		name, zone, cron, start string
-		fires                   []string // the fires, in UTC, in order
-		quietUntil              string   // no other fire before this
+		// fires are the fires, in UTC, in order, and no other comes
+		// between them. The last, a day after the change, ends the walk: a
+		// stray fire before it would be run before it.
+		fires []string
 	}{
 		{"New York spring forward", "America/New_York", "30 2 * * *", "2026-03-07T12:00:00Z",
-			[]string{"2026-03-08T07:00:00Z", "2026-03-09T06:30:00Z"}, "2026-03-10T06:00:00Z"},
+			[]string{"2026-03-08T07:00:00Z", "2026-03-09T06:30:00Z", "2026-03-10T06:30:00Z"}},
 		{"New York fall back", "America/New_York", "30 1 * * *", "2026-10-31T12:00:00Z",
-			[]string{"2026-11-01T05:30:00Z", "2026-11-02T06:30:00Z"}, "2026-11-03T06:00:00Z"},
+			[]string{"2026-11-01T05:30:00Z", "2026-11-02T06:30:00Z", "2026-11-03T06:30:00Z"}},
 		{"Berlin spring forward", "Europe/Berlin", "30 2 * * *", "2026-03-28T12:00:00Z",
-			[]string{"2026-03-29T01:00:00Z", "2026-03-30T00:30:00Z"}, "2026-03-31T00:00:00Z"},
+			[]string{"2026-03-29T01:00:00Z", "2026-03-30T00:30:00Z", "2026-03-31T00:30:00Z"}},
 		{"Berlin fall back", "Europe/Berlin", "30 2 * * *", "2026-10-24T12:00:00Z",
-			[]string{"2026-10-25T00:30:00Z", "2026-10-26T01:30:00Z"}, "2026-10-27T01:00:00Z"},
+			[]string{"2026-10-25T00:30:00Z", "2026-10-26T01:30:00Z", "2026-10-27T01:30:00Z"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,37 +43,40 @@ func TestSchedulerDaylightSaving(t *testing.T) {
 			clock := clockwork.NewFakeClockAt(at(tt.start))
 			cfg := schedConfig(t, config.Job{Name: "daily", Cron: tt.cron, TimeZone: tt.zone})
 			rec := newRecorder(nil)
-			startScheduler(t, cfg, clock, rec.run, Options{})
+			s := startScheduler(t, cfg, clock, rec.run, Options{})
 			// Walk the clock in quarter hours, so that a fire at a wrong
 			// time (the repeated hour, or never) shows.
 			var got []time.Time
-			end := at(tt.quietUntil)
+			drain := func() {
+				for {
+					select {
+					case f := <-rec.calls:
+						got = append(got, f.at)
+					default:
+						return
+					}
+				}
+			}
+			end := at(tt.fires[len(tt.fires)-1])
 			for clock.Now().Before(end) {
 				waiters(t, clock, 1)
 				from := clock.Now()
 				clock.Advance(15 * time.Minute)
 				// A fire due in this quarter hour reaches the run function
 				// before the clock moves on (the fire reads its time from
-				// the clock); any other fire is collected as it comes.
+				// the clock), and its run ends, so that the only timer left
+				// is the next fire's; any other fire is collected as it
+				// comes.
 				for _, w := range tt.fires {
 					if w := at(w); w.After(from) && !w.After(clock.Now()) {
 						got = append(got, rec.next(t).at)
+						idle(t, s)
 					}
 				}
-				for drained := false; !drained; {
-					select {
-					case f := <-rec.calls:
-						got = append(got, f.at)
-					default:
-						drained = true
-					}
-				}
+				drain()
 			}
-			select { // a late fire
-			case f := <-rec.calls:
-				got = append(got, f.at)
-			case <-time.After(300 * time.Millisecond):
-			}
+			idle(t, s)
+			drain()
 			if len(got) != len(tt.fires) {
 				t.Fatalf("fires %v, want %v", got, tt.fires)
 			}

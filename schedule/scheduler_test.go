@@ -86,13 +86,11 @@ func (r *recorder) next(t *testing.T) fire {
 	return fire{}
 }
 
-// none checks that no call comes within a short while.
-func (r *recorder) none(t *testing.T) {
+// called checks that the run function was called n times in all.
+func (r *recorder) called(t *testing.T, n int32) {
 	t.Helper()
-	select {
-	case f := <-r.calls:
-		t.Fatalf("unexpected run of %s scheduled at %s", f.job, f.at)
-	case <-time.After(100 * time.Millisecond):
+	if got := r.n.Load(); got != n {
+		t.Fatalf("%d runs, want %d", got, n)
 	}
 }
 
@@ -116,7 +114,11 @@ func startScheduler(t *testing.T, cfg *config.Config, clock clockwork.Clock, run
 	return s
 }
 
-// waiters waits until the fake clock has n timers (gocron's next fires).
+// waiters waits until the fake clock has at least n timers and tickers:
+// gocron's next fire of each job, and, while they last, a run's stuck
+// watchdog, a held MySQL lock's keep-alive, a retry's pause, Stop's grace
+// period. A test passes the count that includes the timer it is about to
+// expire.
 func waiters(t *testing.T, clock *clockwork.FakeClock, n int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -124,6 +126,59 @@ func waiters(t *testing.T, clock *clockwork.FakeClock, n int) {
 	if err := clock.BlockUntilContext(ctx, n); err != nil {
 		t.Fatalf("waiting for %d scheduled fires: %v", n, err)
 	}
+}
+
+// timersNow reports whether the fake clock has at least n timers and
+// tickers now, without waiting: after an Advance, whether a timer is
+// still pending (Advance expires timers before it returns).
+func timersNow(clock *clockwork.FakeClock, n int) bool {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	return clock.BlockUntilContext(ctx, n) == nil
+}
+
+// idle waits until no job of s has a fire queued or running. The catch-up
+// fires are queued by Start, so after Start it tells whether one ran.
+func idle(t *testing.T, s *Scheduler) {
+	t.Helper()
+	waitFor(t, "the scheduler to be idle", func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		for _, q := range s.queues {
+			if q.working {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// runEnded waits until no run of s is in flight: its stuck watchdog is
+// stopped.
+func runEnded(t *testing.T, s *Scheduler) {
+	t.Helper()
+	waitFor(t, "the run to end", func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return len(s.running) == 0
+	})
+}
+
+// queued waits until job's fire at waits in its queue behind a run.
+func queued(t *testing.T, s *Scheduler, job string, at time.Time) {
+	t.Helper()
+	waitFor(t, fmt.Sprintf("the fire at %s to be queued", at), func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if q := s.queues[job]; q != nil {
+			for _, p := range q.pending {
+				if p.at.Equal(at) {
+					return true
+				}
+			}
+		}
+		return false
+	})
 }
 
 // waitFor polls cond until it holds, for up to five seconds.
@@ -168,21 +223,25 @@ func TestSchedulerFiresAtCronTimeInJobZone(t *testing.T) {
 
 	waiters(t, clock, 1)
 	clock.Advance(9 * time.Minute) // 06:59
-	rec.none(t)
-	clock.Advance(time.Minute) // 07:00
+	clock.Advance(time.Minute)     // 07:00
+	// The first run is the 07:00 fire: a fire before it would come first.
 	f := rec.next(t)
 	want := time.Date(2026, 11, 23, 7, 0, 0, 0, shanghai)
 	if f.job != "weekly" || !f.at.Equal(want) {
 		t.Fatalf("fired %s at %s, want weekly at %s", f.job, f.at, want)
 	}
 	waitFor(t, "the run to be counted", func() bool { return runsCounter(s, "weekly", ResultOK) == 1 })
+	idle(t, s)
 	waiters(t, clock, 1)
 	if got, want := s.Health().Jobs[0].NextRun, stamp(want.AddDate(0, 0, 7)); got != want {
 		t.Errorf("next run %s, want %s (a week later)", got, want)
 	}
-	// Monday 07:00 UTC is not a fire in Shanghai.
-	clock.Advance(8 * time.Hour)
-	rec.none(t)
+	// Monday 07:00 UTC, 8 hours later, is not a fire in Shanghai: the next
+	// run is the next Monday's.
+	clock.Advance(7 * 24 * time.Hour)
+	if f := rec.next(t); !f.at.Equal(want.AddDate(0, 0, 7)) {
+		t.Errorf("the run after %s is at %s, want %s (a week later)", want, f.at, want.AddDate(0, 0, 7))
+	}
 }
 
 // A fire that comes while the job's previous run is still going waits for
@@ -208,12 +267,14 @@ func TestSchedulerQueuesOverlappingFire(t *testing.T) {
 	waiters(t, clock, 1)
 	clock.Advance(30 * time.Second) // 10:01: the run starts and takes longer than a minute
 	first := rec.next(t)
-	waiters(t, clock, 1)
+	waiters(t, clock, 2)       // the 10:02 fire and the run's stuck watchdog
 	clock.Advance(time.Minute) // 10:02: still running, so the fire waits
-	rec.none(t)
+	queued(t, s, "minutely", time.Date(2026, 11, 23, 10, 2, 0, 0, time.UTC))
+	rec.called(t, 1)
 	close(release)
 	second := rec.next(t)
 	waitFor(t, "both runs to be counted", func() bool { return runsCounter(s, "minutely", ResultOK) == 2 })
+	idle(t, s)
 	waiters(t, clock, 1)
 	clock.Advance(time.Minute) // 10:03
 	third := rec.next(t)
@@ -230,11 +291,34 @@ func TestSchedulerQueuesOverlappingFire(t *testing.T) {
 	}
 }
 
+// gocron handing over a fire that already ran (as it can when the clock
+// reads the fire's very instant) does not run it again; the next fire
+// runs.
+func TestSchedulerRunsEachFireOnce(t *testing.T) {
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
+	cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
+	rec := newRecorder(nil)
+	s := startScheduler(t, cfg, clock, rec.run, Options{})
+	j := s.jobs[0]
+	s.fire(j) // the 10:00 fire, as gocron hands it over
+	idle(t, s)
+	s.fire(j) // again, after its run
+	idle(t, s)
+	rec.called(t, 1)
+	waiters(t, clock, 1)
+	clock.Advance(30 * time.Second) // 10:01
+	for i, want := range []time.Time{time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC), time.Date(2026, 11, 23, 10, 1, 0, 0, time.UTC)} {
+		if f := rec.next(t); !f.at.Equal(want) {
+			t.Errorf("run %d scheduled at %s, want %s", i+1, f.at, want)
+		}
+	}
+}
+
 func TestSchedulerGracefulStop(t *testing.T) {
 	t.Run("waits for a run that ends within the grace period", func(t *testing.T) {
 		clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
 		cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
-		cfg.Schedule.GracePeriod = 5 * time.Second
+		cfg.Schedule.GracePeriod = 5 * time.Minute
 		release := make(chan struct{})
 		var cancelled atomic.Bool
 		rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
@@ -247,42 +331,44 @@ func TestSchedulerGracefulStop(t *testing.T) {
 		})
 		s := startScheduler(t, cfg, clock, rec.run, Options{})
 		waiters(t, clock, 1)
-		clock.Advance(30 * time.Second)
+		clock.Advance(30 * time.Second) // 10:01
 		rec.next(t)
 
 		stopped := make(chan error, 1)
 		go func() { stopped <- s.Stop(context.Background()) }()
+		// Stop waits for the run or its grace period: with the 10:02 fire
+		// and the run's watchdog, the clock has three timers.
+		waiters(t, clock, 3)
 		select {
 		case err := <-stopped:
 			t.Fatalf("Stop returned (%v) while a job was running", err)
-		case <-time.After(100 * time.Millisecond):
+		default:
 		}
 		if s.Health().Status != "stopped" {
 			t.Errorf("health while stopping: %+v", s.Health())
 		}
-		// No new fires while stopping.
-		clock.Advance(time.Minute)
+		// No new fires while stopping; the grace period is not over.
+		clock.Advance(time.Minute) // 10:02
 		close(release)
-		if err := <-stopped; err != nil {
+		if err := stopResult(t, stopped); err != nil {
 			t.Fatal(err)
 		}
 		if cancelled.Load() {
 			t.Error("the run was cancelled although it ended within the grace period")
 		}
-		rec.none(t)
-		if n := rec.n.Load(); n != 1 {
-			t.Errorf("%d runs, want 1", n)
-		}
+		rec.called(t, 1)
 	})
 
 	t.Run("cancels a run after the grace period", func(t *testing.T) {
 		clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 23, 10, 0, 30, 0, time.UTC))
 		cfg := schedConfig(t, config.Job{Name: "minutely", Cron: "* * * * *"})
-		cfg.Schedule.GracePeriod = 200 * time.Millisecond
+		cfg.Schedule.GracePeriod = 30 * time.Second
+		runCtx := make(chan context.Context, 1)
 		var runErr atomic.Value
 		cancelled := make(chan struct{}) // the run saw its context end
 		cleanedUp := make(chan struct{}) // the test lets the run return
 		rec := newRecorder(func(ctx context.Context, job string, at time.Time) error {
+			runCtx <- ctx
 			<-ctx.Done() // a run that would go on for ever
 			runErr.Store(ctx.Err())
 			close(cancelled)
@@ -291,18 +377,21 @@ func TestSchedulerGracefulStop(t *testing.T) {
 		})
 		s := startScheduler(t, cfg, clock, rec.run, Options{})
 		waiters(t, clock, 1)
-		clock.Advance(30 * time.Second)
+		clock.Advance(30 * time.Second) // 10:01
 		rec.next(t)
-		t0 := time.Now()
+		ctx := <-runCtx
 		stopped := make(chan error, 1)
 		go func() { stopped <- s.Stop(context.Background()) }()
+		waiters(t, clock, 3) // the 10:02 fire, the run's watchdog, the grace period
+		clock.Advance(29 * time.Second)
+		if !timersNow(clock, 3) || ctx.Err() != nil {
+			t.Fatalf("29s into a grace period of 30s, Stop's timer is over or the run's context ended (%v)", ctx.Err())
+		}
+		clock.Advance(time.Second) // the grace period is over
 		select {
 		case <-cancelled:
 		case <-time.After(time.Minute):
 			t.Fatal("the run was not cancelled after the grace period")
-		}
-		if took := time.Since(t0); took < 200*time.Millisecond {
-			t.Errorf("the run was cancelled after %s, before the 200ms grace period", took)
 		}
 		select {
 		case err := <-stopped:
@@ -310,7 +399,7 @@ func TestSchedulerGracefulStop(t *testing.T) {
 		default:
 		}
 		close(cleanedUp)
-		if err := <-stopped; err != nil {
+		if err := stopResult(t, stopped); err != nil {
 			t.Fatal(err)
 		}
 		if err, _ := runErr.Load().(error); !errors.Is(err, context.Canceled) {
@@ -320,6 +409,19 @@ func TestSchedulerGracefulStop(t *testing.T) {
 			t.Error("the cancelled run was not counted as failed")
 		}
 	})
+}
+
+// stopResult is what Stop, called in the background, returned (a minute
+// at most: a bound for a loaded machine).
+func stopResult(t *testing.T, stopped <-chan error) error {
+	t.Helper()
+	select {
+	case err := <-stopped:
+		return err
+	case <-time.After(time.Minute):
+		t.Fatal("Stop did not return")
+	}
+	return nil
 }
 
 // recordingRun is a fake run function that, like production, records each
@@ -401,7 +503,8 @@ func TestSchedulerCatchUp(t *testing.T) {
 					}
 					continue
 				}
-				rec.none(t) // never twice for one missed fire
+				idle(t, s)
+				rec.called(t, 0) // never twice for one missed fire
 				if err := s.Stop(context.Background()); err != nil {
 					t.Fatal(err)
 				}
@@ -413,8 +516,9 @@ func TestSchedulerCatchUp(t *testing.T) {
 		clock := clockwork.NewFakeClockAt(at(10, 30))
 		cfg := schedConfig(t, config.Job{Name: "hourly", Cron: "0 * * * *"})
 		rec := newRecorder(nil)
-		startScheduler(t, cfg, clock, rec.run, Options{})
-		rec.none(t)
+		s := startScheduler(t, cfg, clock, rec.run, Options{})
+		idle(t, s)
+		rec.called(t, 0)
 	})
 }
 

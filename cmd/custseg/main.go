@@ -15,6 +15,7 @@ import (
 	_ "time/tzdata" // time zones on machines without a zoneinfo database
 
 	"github.com/go-sql-driver/mysql"
+	"github.com/jonboulle/clockwork"
 
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
@@ -69,6 +70,9 @@ type Main struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+	// clock drives `custseg schedule` (schedule.Options.Clock); nil is the
+	// real clock. Only tests set it, to a fake one.
+	clock clockwork.Clock
 }
 
 // NewMain returns a Main writing to stdout and stderr.

@@ -63,7 +63,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	}
 	log := newLogger(c.m.Stderr)
 	dsn := c.m.Getenv(config.EnvDSN)
-	s, err := schedule.New(cfg, scheduledRun(cfg, dsn, log), schedule.Options{DSN: dsn, Logger: log})
+	s, err := schedule.New(cfg, scheduledRun(cfg, dsn, log), schedule.Options{DSN: dsn, Logger: log, Clock: c.m.clock})
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,8 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 	<-ctx.Done()
 	log.Info("stop requested", slog.Duration("grace_period", cfg.Schedule.GracePeriod))
 	// Stop cancels the runs after the grace period; the extra minute is for
-	// them to notice.
+	// them to notice. This bound of the process's exit is real time, also
+	// when a test gives the scheduler a fake clock.
 	sctx, cancel := context.WithTimeout(context.Background(), cfg.Schedule.GracePeriod+time.Minute)
 	defer cancel()
 	if err := s.Stop(sctx); err != nil {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jonboulle/clockwork"
+
 	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/jobs"
 	"github.com/custseg/custseg/ledger"
@@ -37,13 +39,18 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
-// startSchedule runs `custseg schedule args` in the background; cancel
-// stops it like SIGTERM, and wait returns its exit code.
-func startSchedule(t *testing.T, env map[string]string, args ...string) (stderr *syncBuffer, cancel func(), wait func() int) {
+// startSchedule runs `custseg schedule args` in the background on the
+// fake clock; cancel stops it like SIGTERM, and wait returns its exit
+// code.
+func startSchedule(t *testing.T, env map[string]string, clock *clockwork.FakeClock, args ...string) (stderr *syncBuffer, cancel func(), wait func() int) {
 	t.Helper()
+	if clock == nil {
+		t.Fatal("startSchedule: no clock")
+	}
 	stderr = &syncBuffer{}
 	m := NewMain(&syncBuffer{}, stderr)
 	m.Getenv = func(k string) string { return env[k] }
+	m.clock = clock
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() { done <- m.Run(ctx, append([]string{"schedule"}, args...)) }()
@@ -101,7 +108,9 @@ schedule:
   lock: false
   grace_period: 1s
 `), 0o644)
-	stderr, cancel, wait := startSchedule(t, nil, "--config", cfgPath, "--listen", "127.0.0.1:0")
+	// Monday 2026-11-23 06:50 in Shanghai.
+	clock := clockwork.NewFakeClockAt(time.Date(2026, 11, 22, 22, 50, 0, 0, time.UTC))
+	stderr, cancel, wait := startSchedule(t, nil, clock, "--config", cfgPath, "--listen", "127.0.0.1:0")
 	addr := waitForText(t, stderr, regexp.MustCompile(`serving /healthz and /metrics" addr=(\S+)`))[1]
 	waitForText(t, stderr, regexp.MustCompile(`scheduler started`))
 
@@ -112,10 +121,11 @@ schedule:
 	var h schedule.Health
 	json.NewDecoder(resp.Body).Decode(&h)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || h.Status != "ok" || len(h.Jobs) != 1 || h.Jobs[0].Job != "weekly" {
-		t.Errorf("healthz: %d %+v", resp.StatusCode, h)
+	if resp.StatusCode != http.StatusOK || h.Status != "ok" || len(h.Jobs) != 1 || h.Jobs[0].Job != "weekly" ||
+		h.Jobs[0].NextRun != "2026-11-22T23:00:00Z" {
+		t.Errorf("healthz: %d %+v, want ok and the next run at 07:00 in Shanghai (2026-11-22T23:00:00Z)", resp.StatusCode, h)
 	}
-	if !strings.Contains(stderr.String(), `cron="CRON_TZ=Asia/Shanghai 0 7 * * MON"`) {
+	if !strings.Contains(stderr.String(), `cron="CRON_TZ=Asia/Shanghai 0 7 * * MON" next_run=2026-11-23T07:00:00+08:00`) {
 		t.Errorf("the job's schedule is not logged:\n%s", stderr)
 	}
 
@@ -128,9 +138,12 @@ schedule:
 	}
 }
 
-// The production run function end to end: on start the scheduler catches
-// up the missed fire with a whole run against the database, through the
-// MySQL lock, records it with its fire time, and history shows it.
+// The production run function end to end, on a fake clock: on start the
+// scheduler catches up the missed fire with a whole run against the
+// database, through the MySQL lock, as of the day before the fire in the
+// job's zone; the next cron fire, a minute later, runs the same way; each
+// is recorded with its fire time, in the ledger too, and history shows
+// them.
 func TestScheduleCommandCatchUpRun(t *testing.T) {
 	dsn, cfgPath, dir := smallShop(t)
 	os.WriteFile(cfgPath, []byte(`queries:
@@ -149,28 +162,50 @@ schedule:
   lock: true
   grace_period: 1m
 `), 0o644)
+	shanghai, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2026-10-01 06:30:30 in Shanghai: the 06:30 fire was missed; its
+	// as-of date, yesterday, is the fixture's 2026-09-30.
+	catchUp := time.Date(2026, 10, 1, 6, 30, 0, 0, shanghai)
+	clock := clockwork.NewFakeClockAt(catchUp.Add(30 * time.Second))
 	env := map[string]string{"CUSTSEG_DSN": dsn}
-	stderr, cancel, wait := startSchedule(t, env, "--config", cfgPath)
+	stderr, cancel, wait := startSchedule(t, env, clock, "--config", cfgPath)
+	waitForText(t, stderr, regexp.MustCompile(`scheduler started`)) // the cron fires are set
 	var runs []jobs.RunRecord
-	waitUntil(time.Minute, 50*time.Millisecond, func() bool {
-		runs, _ = jobs.ReadRuns(filepath.Join(dir, "out"), "minutely")
-		return len(runs) > 0
-	})
+	ran := func(n int) func() bool {
+		return func() bool {
+			runs, _ = jobs.ReadRuns(filepath.Join(dir, "out"), "minutely")
+			return len(runs) >= n
+		}
+	}
+	if !waitUntil(time.Minute, 50*time.Millisecond, ran(1)) {
+		t.Fatalf("no catch-up run recorded\n%s", stderr)
+	}
+	clock.Advance(30 * time.Second) // 06:31
+	ok := waitUntil(time.Minute, 50*time.Millisecond, ran(2))
 	cancel()
 	if code := wait(); code != exitOK {
 		t.Errorf("exit code %d, want 0\n%s", code, stderr)
 	}
-	if len(runs) == 0 {
-		t.Fatalf("no run recorded\n%s", stderr)
+	if !ok {
+		t.Fatalf("the 06:31 fire did not run: %d runs recorded\n%s", len(runs), stderr)
 	}
-	r := runs[0]
-	if r.Status != "ok" || r.ScheduledAt == nil || r.ScheduledAt.Second() != 0 || len(r.Outputs) == 0 {
-		t.Errorf("first run: %+v\n%s", r, stderr)
+	if len(runs) != 2 {
+		t.Errorf("%d runs, want 2\n%s", len(runs), stderr)
+	}
+	for i, want := range []time.Time{catchUp, catchUp.Add(time.Minute)} {
+		r := runs[i]
+		if r.Status != "ok" || r.ScheduledAt == nil || !r.ScheduledAt.Equal(want) || r.AsOf != "2026-09-30" || len(r.Outputs) == 0 {
+			t.Errorf("run %d: %+v, want ok for the fire at %s, as of 2026-09-30\n%s", i+1, r, want, stderr)
+		}
 	}
 	if !strings.Contains(stderr.String(), "catching up a missed fire") {
 		t.Errorf("no catch-up logged:\n%s", stderr)
 	}
-	// The fire is in the ledger the replicas share (beside the shared folder).
+	// The fires are in the ledger the replicas share (beside the shared
+	// folder).
 	cfg, err := config.Load(cfgPath)
 	if err != nil {
 		t.Fatal(err)
@@ -183,12 +218,14 @@ schedule:
 	if !ldg.Shared() {
 		t.Errorf("ledger %s is not shared", ldg)
 	}
-	if ran, err := ldg.FireRun(context.Background(), "minutely", *r.ScheduledAt); err != nil || !ran {
-		t.Errorf("the caught-up fire %s is not in the ledger %s: %v %v", r.ScheduledAt, ldg, ran, err)
+	for _, r := range runs {
+		if ran, err := ldg.FireRun(context.Background(), "minutely", *r.ScheduledAt); err != nil || !ran {
+			t.Errorf("the fire %s is not in the ledger %s: %v %v", r.ScheduledAt, ldg, ran, err)
+		}
 	}
 
 	code, out, errOut := run(t, nil, "history", "--config", cfgPath)
-	if code != 0 || !strings.Contains(out, r.RunID) || !strings.Contains(out, "minutely") {
+	if code != 0 || !strings.Contains(out, runs[0].RunID) || !strings.Contains(out, runs[1].RunID) || !strings.Contains(out, "minutely") {
 		t.Errorf("history: code %d\n%s%s", code, out, errOut)
 	}
 }

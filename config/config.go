@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/goccy/go-yaml"
 
 	"github.com/custseg/custseg/analysis"
@@ -29,6 +30,11 @@ type Config struct {
 	// Writeback writes each run's per-customer results and the run history
 	// into MySQL tables (optional).
 	Writeback Writeback `yaml:"writeback"`
+	// MemoryLimit is the soft limit on the memory the process uses (Go's
+	// GOMEMLIMIT): "auto" (80 % of its cgroup's memory limit, else of the
+	// machine's memory), "off", or a size such as "900MiB" (MemoryLimitBytes).
+	// GOMEMLIMIT in the environment wins.
+	MemoryLimit string `yaml:"memory_limit"`
 
 	// Path is the file the config came from ("" for defaults); relative
 	// paths in the config are relative to its folder.
@@ -336,6 +342,7 @@ func Default() *Config {
 		}
 	}
 	return &Config{
+		MemoryLimit: "auto",
 		Database: Database{Host: "127.0.0.1", Port: 3306, TimeZone: "UTC", MaxOpenConns: 2,
 			ConnectTimeout: 10 * time.Second, QueryTimeout: 30 * time.Minute, TempTableMB: 256,
 			Heartbeat: 10 * time.Second},
@@ -553,4 +560,31 @@ func StaleAfterDays(s string) (int, error) {
 		return 0, fmt.Errorf("%q is not a number of days (at least 1) or auto", s)
 	}
 	return n, nil
+}
+
+// The memory_limit values that are not sizes.
+const (
+	MemoryLimitAuto = "auto"
+	MemoryLimitOff  = "off"
+)
+
+// minMemoryLimit is the smallest memory_limit that is a size: below it a
+// run would spend its time collecting garbage.
+const minMemoryLimit = 64 << 20
+
+// MemoryLimitBytes returns the size memory_limit gives ("900MiB", "2GB",
+// "1073741824"); ok is false for auto and off.
+func MemoryLimitBytes(s string) (n uint64, ok bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", MemoryLimitAuto, MemoryLimitOff:
+		return 0, false, nil
+	}
+	n, err = humanize.ParseBytes(s)
+	if err != nil {
+		return 0, false, fmt.Errorf("memory_limit: %q is not auto, off or a size such as 900MiB", s)
+	}
+	if n < minMemoryLimit {
+		return 0, false, fmt.Errorf("memory_limit: %q is below 64MiB", s)
+	}
+	return n, true, nil
 }

@@ -20,6 +20,9 @@ var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month 
 // Validate checks every value once and returns the first problem, naming
 // its key.
 func (c *Config) Validate() error {
+	if _, _, err := MemoryLimitBytes(c.MemoryLimit); err != nil {
+		return err
+	}
 	d := c.Database
 	if d.Host == "" {
 		return fmt.Errorf("database.host: must not be empty")

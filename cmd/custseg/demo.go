@@ -121,6 +121,7 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	src := queries.Builtin()
 	log, progress, closeProgress := runOutput(c.m.Stderr)
 	defer closeProgress()
+	applyMemoryLimit(cfg, c.m.Getenv, log)
 	var m *jobs.Manifest
 	var earlier []string
 	for k := 1; k <= *weeks; k++ {

@@ -62,6 +62,7 @@ func (c *RunCommand) Run(ctx context.Context, args []string) error {
 	defer stop()
 	log, progress, closeProgress := runOutput(c.m.Stderr)
 	defer closeProgress()
+	applyMemoryLimit(cfg, c.m.Getenv, log)
 	m, err := jobs.Execute(ctx, cfg, jobs.Options{
 		Job: *job, AsOf: day, OutDir: *out, QueriesDir: *queriesDir, DSN: c.m.Getenv(config.EnvDSN),
 		DryRun: *dryRun, Locale: *locale, Logger: log, AfterStep: heapProfiler(*heapProfile, log),

@@ -62,6 +62,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 		cfg.Schedule.Listen = *listen
 	}
 	log := newLogger(c.m.Stderr)
+	applyMemoryLimit(cfg, c.m.Getenv, log)
 	dsn := c.m.Getenv(config.EnvDSN)
 	s, err := schedule.New(cfg, scheduledRun(cfg, dsn, log), schedule.Options{DSN: dsn, Logger: log, Clock: c.m.clock})
 	if err != nil {

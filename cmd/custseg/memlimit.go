@@ -17,13 +17,14 @@ import (
 const memoryRatio = 0.8
 
 // applyMemoryLimit sets the process's soft memory limit (GOMEMLIMIT) from
-// the config's memory_limit and returns it (math.MaxInt64: none). A
+// the config's memory_limit and returns it (math.MaxInt64: none); the log
+// has it at debug level (the scheduler's start line shows it). A
 // GOMEMLIMIT in the environment wins, as the Go runtime already applied it.
 // A limit that cannot be read (no cgroup limit and no machine size) leaves
 // none, and says so in the log.
 func applyMemoryLimit(cfg *config.Config, getenv func(string) string, log *slog.Logger) int64 {
 	if v := getenv("GOMEMLIMIT"); v != "" {
-		log.Info("memory limit from the environment", slog.String("GOMEMLIMIT", v))
+		log.Debug("memory limit from the environment", slog.String("GOMEMLIMIT", v))
 		return debug.SetMemoryLimit(-1)
 	}
 	setting := strings.ToLower(strings.TrimSpace(cfg.MemoryLimit))
@@ -37,7 +38,7 @@ func applyMemoryLimit(cfg *config.Config, getenv func(string) string, log *slog.
 	}
 	if ok {
 		debug.SetMemoryLimit(int64(min(n, math.MaxInt64)))
-		log.Info("memory limit", slog.String("memory_limit", cfg.MemoryLimit), slog.Uint64("bytes", n))
+		log.Debug("memory limit", slog.String("memory_limit", cfg.MemoryLimit), slog.Uint64("bytes", n))
 		return int64(min(n, math.MaxInt64))
 	}
 	// The cgroup's limit (systemd's MemoryMax=, a container's), else the
@@ -49,6 +50,6 @@ func applyMemoryLimit(cfg *config.Config, getenv func(string) string, log *slog.
 	}
 	limit := int64(min(float64(total)*memoryRatio, math.MaxInt64))
 	debug.SetMemoryLimit(limit)
-	log.Info("memory limit", slog.String("memory_limit", config.MemoryLimitAuto), slog.Int64("bytes", limit))
+	log.Debug("memory limit", slog.String("memory_limit", config.MemoryLimitAuto), slog.Int64("bytes", limit))
 	return limit
 }

@@ -62,7 +62,7 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 		cfg.Schedule.Listen = *listen
 	}
 	log := newLogger(c.m.Stderr)
-	applyMemoryLimit(cfg, c.m.Getenv, log)
+	memLimit := applyMemoryLimit(cfg, c.m.Getenv, log)
 	dsn := c.m.Getenv(config.EnvDSN)
 	s, err := schedule.New(cfg, scheduledRun(cfg, dsn, log), schedule.Options{DSN: dsn, Logger: log, Clock: c.m.clock})
 	if err != nil {
@@ -72,7 +72,8 @@ func (c *ScheduleCommand) Run(ctx context.Context, args []string) error {
 		_ = s.Stop(context.Background())
 		return err
 	}
-	log.Info("scheduler started", slog.Int("jobs", len(cfg.Jobs)), slog.Bool("lock", cfg.Schedule.Lock))
+	log.Info("scheduler started", slog.Int("jobs", len(cfg.Jobs)), slog.Bool("lock", cfg.Schedule.Lock),
+		slog.Int64("memory_limit_bytes", memLimit))
 	<-ctx.Done()
 	log.Info("stop requested", slog.Duration("grace_period", cfg.Schedule.GracePeriod))
 	// Stop cancels the runs after the grace period; the extra minute is for

@@ -13,6 +13,7 @@ import (
 	"github.com/custseg/custseg/demo"
 	"github.com/custseg/custseg/jobs"
 	"github.com/custseg/custseg/queries"
+	"github.com/custseg/custseg/texts"
 )
 
 // DemoCommand is `custseg demo`.
@@ -118,6 +119,8 @@ func (c *DemoCommand) Run(ctx context.Context, args []string) error {
 	cfg := config.Default()
 	cfg.Outputs.Dir = *out
 	cfg.Outputs.Locale = *locale
+	// The job's name as the demo's readers see it, in their language.
+	cfg.Jobs[0].Title = texts.Key("demo.jobTitle").In(*locale)
 	src := queries.Builtin()
 	log, progress, closeProgress := runOutput(c.m.Stderr)
 	defer closeProgress()

@@ -3,6 +3,7 @@ package btyd
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // GammaGamma is a fitted Gamma-Gamma model of spend per transaction. A
@@ -34,6 +35,12 @@ type GammaGamma struct {
 	Excluded      int // customers left out: x < 1, mean spend not positive, or a value not finite
 }
 
+// ggGuard bounds the Gamma-Gamma search (see maximizeGuarded): p and q,
+// the shapes, must not run off; γ, a scale in the spends' currency, is not
+// watched. A fit that converges takes 20 to 90 evaluations (CDNOW: 73;
+// the analysis and jobs tests: at most 83).
+var ggGuard = mleGuard{watch: []int{0, 1}, maxEvals: 300}
+
 // ggMaxX is the largest number of transactions FitGammaGamma fits; the
 // methods clamp larger x to it.
 const ggMaxX = 1e12
@@ -46,11 +53,15 @@ const ggMaxX = 1e12
 //	ln f(m̄ | x) = ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ
 //	            + (px−1) ln m̄ + px ln x − (px+q) ln(γ + x·m̄),
 //
-// summed over the distinct (x, m̄) pairs weighted by their counts and
+// summed over the distinct (x, m̄) pairs weighted by their counts (the
+// log-gamma terms once per distinct x, the pairs on all cores in fixed
+// chunks, so the result does not depend on the number of cores) and
 // maximised over (ln p, ln q, ln γ) by BFGS with the analytic gradient from
-// p = 1, q = 2, γ = mean m̄ (population mean = sample mean), falling back to
-// Nelder–Mead as FitBGNBD does (and, as it does, searching on a sample
-// first when there are more than 100,000 customers). There is no penalty term.
+// p = 1, q = 2, γ = mean m̄ (population mean = sample mean). Above 100,000
+// customers, as FitParetoNBD does, the search runs on an evenly spread
+// sample and its estimate is polished on all customers by Newton steps
+// (the Hessian from the sample, see mleNewton) and BFGS. There is no
+// penalty term.
 //
 // Preconditions: len(x) == len(mbar), else FitGammaGamma returns an error.
 // Customers with x < 1, mbar ≤ 0, either value not finite, or x above 1e12
@@ -59,9 +70,14 @@ const ggMaxX = 1e12
 //
 // Degenerate input: fewer than three customers left, or all their mbar
 // equal, return ErrTooLittleData and a zero model (with N and Excluded
-// set). A fit that does not converge, or runs a parameter to the edge of its
-// range (e^±30), returns the best model found with Converged false and an
-// error wrapping ErrNotConverged.
+// set). A fit that does not converge returns the best model found with
+// Converged false and an error wrapping ErrNotConverged. It gives up early
+// (see maximizeGuarded and ggGuard): when p or q runs beyond e^±10, as
+// when the mean spends hardly vary between customers or not at all with
+// x, and the maximum lies at p or q → ∞; when BFGS stalls on a likelihood
+// flat to rounding (no Nelder–Mead restart); after 300 evaluations; or
+// when a parameter runs to the edge of its range (e^±30). When the
+// sample's search gives up, the search on all customers is not tried.
 func FitGammaGamma(x []float64, mbar []float64) (GammaGamma, error) {
 	if len(x) != len(mbar) {
 		return GammaGamma{}, fmt.Errorf("analysis: Gamma-Gamma: %d purchase counts but %d mean spends", len(x), len(mbar))
@@ -74,13 +90,23 @@ func FitGammaGamma(x []float64, mbar []float64) (GammaGamma, error) {
 	start := []float64{0, math.Log(2), math.Log(g.sumM / float64(g.n))}
 	var res mleResult
 	if xs, ms := strided(x, bgSampleSize), strided(mbar, bgSampleSize); xs != nil {
-		// As FitBGNBD: search on an evenly spread sample, polish on all.
+		// As FitParetoNBD: search on an evenly spread sample, then Newton
+		// steps and BFGS on all.
 		if gs := groupSpend(xs, ms); gs.n >= 3 && len(gs.w) >= 2 && gs.minM != gs.maxM {
-			start = maximizeLikelihood(gs.objective, start, false).theta
+			res = maximizeGuarded(gs.objective, start, false, &ggGuard)
+			if !res.gaveUp {
+				start, _ = mleNewton(g.objective, gs.objective, res.theta)
+			}
 		}
-		res = maximizeLikelihood(g.objective, start, true)
+		if res.gaveUp {
+			// The sample's search ran off or stalled; so would the
+			// search on all customers. Their likelihood there:
+			res.f = g.objective(res.theta, nil)
+		} else {
+			res = maximizeGuarded(g.objective, start, true, &ggGuard)
+		}
 	} else {
-		res = maximizeLikelihood(g.objective, start, false)
+		res = maximizeGuarded(g.objective, start, false, &ggGuard)
 	}
 	m.P, m.Q, m.V = math.Exp(res.theta[0]), math.Exp(res.theta[1]), math.Exp(res.theta[2])
 	m.LogLikelihood = -res.f * float64(g.n)
@@ -158,11 +184,25 @@ type spendGroups struct {
 	w      []float64 // per pair: customers
 }
 
+// ggSmallX bounds the whole numbers x that groupSpend looks up in a table
+// rather than a map.
+const ggSmallX = 1024
+
+// groupSpend collects the distinct (x, m̄) pairs of the included customers
+// in the order of their first appearance, with their counts. A first pass
+// finds each customer's pair in an open-addressing hash table (at most half
+// full) that points at the pair's first customer; a second fills the
+// per-pair values. At 1M customers, all distinct, this takes 0.12–0.14 s,
+// a third of the time a Go map of the pairs took.
 func groupSpend(x, mbar []float64) *spendGroups {
-	type pair struct{ x, m float64 }
 	g := &spendGroups{minM: math.Inf(1), maxM: math.Inf(-1)}
-	seen := make(map[pair]int, len(x))
-	xIdx := make(map[float64]int32)
+	size := 16
+	for size < 2*len(x) {
+		size <<= 1
+	}
+	mask := uint64(size - 1)
+	slots := make([]uint64, size) // hash<<32 | 1 + index of the pair; 0: empty
+	var first []int32             // per pair: its first customer
 	for i := range x {
 		xi, mi := x[i], mbar[i]
 		if !(xi >= 1) || xi > ggMaxX || !(mi > 0) || math.IsInf(mi, 1) {
@@ -172,26 +212,58 @@ func groupSpend(x, mbar []float64) *spendGroups {
 		g.sumM += mi
 		g.minM = math.Min(g.minM, mi)
 		g.maxM = math.Max(g.maxM, mi)
-		k := pair{xi, mi}
-		if j, ok := seen[k]; ok {
-			g.w[j]++
-			continue
+		h := ggHash(xi, mi)
+		tag := h &^ (1<<32 - 1)
+		for slot := h & mask; ; slot = (slot + 1) & mask {
+			e := slots[slot]
+			if e == 0 {
+				slots[slot] = tag | uint64(len(first)+1)
+				first = append(first, int32(i))
+				g.w = append(g.w, 1)
+				break
+			}
+			if j := e&(1<<32-1) - 1; e&^(1<<32-1) == tag && x[first[j]] == xi && mbar[first[j]] == mi {
+				g.w[j]++
+				break
+			}
 		}
-		seen[k] = len(g.w)
-		j, ok := xIdx[xi]
+	}
+
+	g.ix = make([]int32, len(first))
+	g.logM = make([]float64, len(first))
+	g.logXM = make([]float64, len(first))
+	var logX []float64         // per distinct x: ln x
+	var small [ggSmallX]int32  // 1 + index into xs of a whole x below ggSmallX; 0: not seen
+	var xIdx map[float64]int32 // index into xs of the other x
+	for j, i := range first {
+		xi := x[i]
+		var k int32
+		var ok bool
+		whole := xi < ggSmallX && xi == math.Trunc(xi)
+		if whole {
+			k, ok = small[int(xi)]-1, small[int(xi)] != 0
+		} else {
+			k, ok = xIdx[xi]
+		}
 		if !ok {
-			j = int32(len(g.xs))
-			xIdx[xi] = j
+			k = int32(len(g.xs))
+			if whole {
+				small[int(xi)] = k + 1
+			} else {
+				if xIdx == nil {
+					xIdx = make(map[float64]int32)
+				}
+				xIdx[xi] = k
+			}
 			g.xs = append(g.xs, xi)
 			g.xCount = append(g.xCount, 0)
+			logX = append(logX, math.Log(xi))
 		}
-		g.ix = append(g.ix, j)
-		g.logM = append(g.logM, math.Log(mi))
-		g.logXM = append(g.logXM, math.Log(xi)+math.Log(mi))
-		g.w = append(g.w, 1)
-	}
-	for j, w := range g.w {
-		g.xCount[g.ix[j]] += w
+		lm := math.Log(mbar[i])
+		g.ix[j] = k
+		g.logM[j] = lm
+		g.logXM[j] = logX[k] + lm
+		g.xCount[k] += g.w[j]
 	}
 	if math.IsInf(g.sumM, 1) {
 		g.sumM = math.MaxFloat64
@@ -199,30 +271,74 @@ func groupSpend(x, mbar []float64) *spendGroups {
 	return g
 }
 
+// ggHash mixes the bits of a pair (x, m̄) (MurmurHash3's finaliser).
+func ggHash(x, m float64) uint64 {
+	h := math.Float64bits(m) ^ bits.RotateLeft64(math.Float64bits(x), 32)
+	h ^= h >> 33
+	h *= 0xff51afd7ed558ccd
+	h ^= h >> 33
+	h *= 0xc4ceb9fe1a85ec53
+	h ^= h >> 33
+	return h
+}
+
 // objective is the mean negative log-likelihood at θ = (ln p, ln q, ln γ),
-// with its gradient in grad when not nil. Per pair it uses the stable form
+// with its gradient in grad when not nil. The log-gamma terms, which
+// depend on x and the parameters only, are computed once per distinct x;
+// the pairs are summed in fixed chunks of bgChunk on all cores, the
+// chunks' sums added in chunk order, so the result does not depend on the
+// number of cores. Per pair it uses the stable form
 //
 //	(px−1) ln m̄ + px ln x + q ln γ − (px+q) ln(γ + x·m̄)
 //	    = −ln m̄ − px·ln(1 + γ/(x·m̄)) − q·ln(1 + x·m̄/γ).
 func (g *spendGroups) objective(theta, grad []float64) float64 {
 	p, q := math.Exp(theta[0]), math.Exp(theta[1])
-	lv := theta[2] // ln γ
+	t := ggTerms{p: p, q: q, lv: theta[2]}
 
 	// Per distinct x: ln Γ(px+q) − ln Γ(px) − ln Γ(q) and its derivatives.
-	lgx := make([]float64, len(g.xs))
-	dpx := make([]float64, len(g.xs)) // ψ(px+q) − ψ(px)
-	dqx := make([]float64, len(g.xs)) // ψ(px+q) − ψ(q)
+	t.lgx = make([]float64, len(g.xs))
+	t.dpx = make([]float64, len(g.xs))
+	t.dqx = make([]float64, len(g.xs))
 	lgq, psiQ := bgLgamma(q), bgDigamma(q)
 	for j, x := range g.xs {
 		px := p * x
 		psiPXQ := bgDigamma(px + q)
-		lgx[j] = bgLgamma(px+q) - bgLgamma(px) - lgq
-		dpx[j] = psiPXQ - bgDigamma(px)
-		dqx[j] = psiPXQ - psiQ
+		t.lgx[j] = bgLgamma(px+q) - bgLgamma(px) - lgq
+		t.dpx[j] = psiPXQ - bgDigamma(px)
+		t.dqx[j] = psiPXQ - psiQ
 	}
 
+	parts := make([]ggSums, (len(g.w)+bgChunk-1)/bgChunk)
+	forChunks(len(g.w), func(k, from, to int) { parts[k] = g.sumRange(&t, from, to) })
+	var s ggSums
+	for _, part := range parts {
+		for i := range s {
+			s[i] += part[i]
+		}
+	}
+	ll, gp, gq, gv := s[0], s[1], s[2], s[3]
+	n := float64(g.n)
+	if grad != nil {
+		grad[0], grad[1], grad[2] = -gp/n, -gq/n, -gv/n
+	}
+	return -ll / n
+}
+
+// ggTerms are the per-evaluation values the per-pair sum reads.
+type ggTerms struct {
+	p, q, lv      float64   // p, q, ln γ
+	lgx, dpx, dqx []float64 // per distinct x: ln Γ(px+q) − ln Γ(px) − ln Γ(q), ψ(px+q) − ψ(px), ψ(px+q) − ψ(q)
+}
+
+// ggSums are the per-pair parts of ln L and of p·∂/∂p, q·∂/∂q and γ·∂/∂γ of it.
+type ggSums [4]float64
+
+// sumRange sums the terms of pairs [from, to).
+func (g *spendGroups) sumRange(t *ggTerms, from, to int) ggSums {
+	p, q, lv := t.p, t.q, t.lv
 	var ll, gp, gq, gv float64
-	for j, w := range g.w {
+	for j := from; j < to; j++ {
+		w := g.w[j]
 		xi := g.ix[j]
 		x := g.xs[xi]
 		px := p * x
@@ -230,14 +346,10 @@ func (g *spendGroups) objective(theta, grad []float64) float64 {
 		l1 := bgSoftplus(d)    // ln(1 + x·m̄/γ)
 		l2 := l1 - d           // ln(1 + γ/(x·m̄))
 		share := math.Exp(-l1) // γ/(γ + x·m̄)
-		ll += w * (lgx[xi] - g.logM[j] - px*l2 - q*l1)
-		gp += w * px * (dpx[xi] - l2) // p·∂/∂p
-		gq += w * q * (dqx[xi] - l1)  // q·∂/∂q
-		gv += w * (q - (px+q)*share)  // γ·∂/∂γ
+		ll += w * (t.lgx[xi] - g.logM[j] - px*l2 - q*l1)
+		gp += w * px * (t.dpx[xi] - l2) // p·∂/∂p
+		gq += w * q * (t.dqx[xi] - l1)  // q·∂/∂q
+		gv += w * (q - (px+q)*share)    // γ·∂/∂γ
 	}
-	n := float64(g.n)
-	if grad != nil {
-		grad[0], grad[1], grad[2] = -gp/n, -gq/n, -gv/n
-	}
-	return -ll / n
+	return ggSums{ll, gp, gq, gv}
 }

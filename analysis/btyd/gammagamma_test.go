@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 
 	"gonum.org/v1/gonum/stat/distuv"
@@ -221,6 +222,166 @@ func TestFitGammaGammaSampleStartIsFullMLE(t *testing.T) {
 		want := math.Exp(full.theta[k])
 		if rel := math.Abs(got/want - 1); rel > 1e-5 {
 			t.Errorf("parameter %d = %.8g, the full search found %.8g (off by %.2g, want ≤ 1e-5)", k, got, want, rel)
+		}
+	}
+}
+
+// nearlyEqualSpends returns mean spends for customers with x repeat
+// purchases that hardly vary, as in a shop where everybody buys the same
+// thing at the same price: each a spread relative to 20 (normal, seeded);
+// with spread 0, all 20 but the first customer's, a cent more; with spread
+// < 0, each order 19.99 or 20.00 at random.
+func nearlyEqualSpends(x []float64, spread float64) []float64 {
+	rng := rand.New(rand.NewPCG(1, 2))
+	m := make([]float64, len(x))
+	for i := range m {
+		switch {
+		case spread > 0:
+			m[i] = 20 * (1 + spread*rng.NormFloat64())
+		case spread < 0:
+			cents := 0.0
+			for range int(x[i]) {
+				cents += float64(rng.IntN(2))
+			}
+			m[i] = (20*x[i] - 0.01*cents) / x[i]
+		default:
+			m[i] = 20
+		}
+	}
+	if spread == 0 {
+		m[0] = 20.01
+	}
+	return m
+}
+
+// TestFitGammaGammaNoHeterogeneity fits repeat buyers whose mean spends are
+// (nearly) all equal. The likelihood then has its maximum at p or q → ∞
+// (no variation within or between customers), so the fit must not
+// converge: it returns ErrNotConverged, wrapped, with a finite model. The
+// search gives up early (BenchmarkFitGammaGammaNoHeterogeneity times it);
+// before it did, each of these took seconds to a quarter of a minute.
+func TestFitGammaGammaNoHeterogeneity(t *testing.T) {
+	if testing.Short() {
+		t.Skip("simulation skipped under -short")
+	}
+	for _, c := range []struct {
+		name   string
+		n      int
+		spread float64
+	}{
+		{"all equal but one, a cent more", 100_000, 0},
+		{"spread 1e-6", 100_000, 1e-6},
+		{"spread 1e-3", 100_000, 1e-3},
+		{"spread 1e-2", 100_000, 1e-2},
+		{"every order 19.99 or 20.00", 100_000, -1},
+		{"spread 1e-3, searched on a sample", 3 * bgSampleSize, 1e-3},
+	} {
+		x, _ := simulatedGammaGammaCDNOW(c.n)
+		g, err := FitGammaGamma(x, nearlyEqualSpends(x, c.spread))
+		if !errors.Is(err, ErrNotConverged) || g.Converged {
+			t.Errorf("%s: err = %v, Converged = %t; want ErrNotConverged, false", c.name, err, g.Converged)
+		}
+		if g.N != c.n || g.Excluded != 0 {
+			t.Errorf("%s: N=%d Excluded=%d, want %d, 0", c.name, g.N, g.Excluded, c.n)
+		}
+		checkGammaGammaFinite(t, c.name, g)
+		if !(g.P > 0 && g.Q > 0 && g.V > 0) {
+			t.Errorf("%s: parameters %+v, want positive", c.name, g)
+		}
+	}
+}
+
+// TestGroupSpend checks the distinct pairs against a plain count: first
+// appearance order, counts, per distinct x, and the customers left out.
+func TestGroupSpend(t *testing.T) {
+	nan, inf := math.NaN(), math.Inf(1)
+	for _, c := range []struct {
+		name    string
+		x, mbar []float64
+	}{
+		{"empty", nil, nil},
+		{"repeats", []float64{1, 2, 1, 1, 2, 3}, []float64{10, 10, 10, 12, 10, 10}},
+		{"x not whole, large, above the table", []float64{1.5, 1.5, 2048, 2048, 1e12, 1023}, []float64{5, 5, 7, 8, 9, 9}},
+		{"left out", []float64{0, 2, nan, 2, 2, 1e13, 3}, []float64{5, -1, 5, inf, 4, 5, nan}},
+		{"many", func() []float64 {
+			x := make([]float64, 5000)
+			for i := range x {
+				x[i] = float64(1 + i%7)
+			}
+			return x
+		}(), func() []float64 {
+			m := make([]float64, 5000)
+			for i := range m {
+				m[i] = float64(i % 13)
+			}
+			return m
+		}()},
+	} {
+		g := groupSpend(c.x, c.mbar)
+		type pair struct{ x, m float64 }
+		var order []pair
+		count := map[pair]float64{}
+		n := 0
+		for i := range c.x {
+			xi, mi := c.x[i], c.mbar[i]
+			if !(xi >= 1) || xi > ggMaxX || !(mi > 0) || math.IsInf(mi, 1) {
+				continue
+			}
+			n++
+			k := pair{xi, mi}
+			if count[k] == 0 {
+				order = append(order, k)
+			}
+			count[k]++
+		}
+		if g.n != n || len(g.w) != len(order) {
+			t.Errorf("%s: %d customers in %d pairs, want %d in %d", c.name, g.n, len(g.w), n, len(order))
+			continue
+		}
+		perX := map[float64]float64{}
+		for j, k := range order {
+			x := g.xs[g.ix[j]]
+			if x != k.x || g.w[j] != count[k] || g.logM[j] != math.Log(k.m) || g.logXM[j] != math.Log(k.x)+math.Log(k.m) {
+				t.Errorf("%s: pair %d = (x %g, ln m̄ %g, weight %g), want (%g, %g, %g)", c.name, j, x, g.logM[j], g.w[j], k.x, math.Log(k.m), count[k])
+			}
+			perX[k.x] += count[k]
+		}
+		for j, x := range g.xs {
+			if g.xCount[j] != perX[x] {
+				t.Errorf("%s: x = %g: %g customers, want %g", c.name, x, g.xCount[j], perX[x])
+			}
+		}
+	}
+}
+
+// TestGammaGammaCoresDoNotChangeTheFit checks that the objective, summed in
+// chunks on all cores, gives the same bits with 1, 2 and 3 cores, and so
+// does the fit, on 100,000 customers (four chunks).
+func TestGammaGammaCoresDoNotChangeTheFit(t *testing.T) {
+	x, mbar := simulatedGammaGammaCDNOW(100_000)
+	g := groupSpend(x, mbar)
+	theta := []float64{math.Log(6.25), math.Log(3.74), math.Log(15.44)}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var f0 float64
+	var grad0 []float64
+	var fit0 GammaGamma
+	for _, procs := range []int{1, 2, 3} {
+		runtime.GOMAXPROCS(procs)
+		grad := make([]float64, 3)
+		f := g.objective(theta, grad)
+		fit, err := FitGammaGamma(x, mbar)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if procs == 1 {
+			f0, grad0, fit0 = f, grad, fit
+			continue
+		}
+		if f != f0 || grad[0] != grad0[0] || grad[1] != grad0[1] || grad[2] != grad0[2] {
+			t.Errorf("GOMAXPROCS=%d: f %.17g, gradient %.17g; with 1: %.17g, %.17g", procs, f, grad, f0, grad0)
+		}
+		if fit != fit0 {
+			t.Errorf("GOMAXPROCS=%d: fit %+v; with 1: %+v", procs, fit, fit0)
 		}
 	}
 }

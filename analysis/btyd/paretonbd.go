@@ -79,7 +79,7 @@ func (m ParetoNBD) Params() map[string]float64 {
 // BFGS run when the first does not converge; above 100,000 customers the
 // search runs on an evenly spread sample, and its estimate is polished on
 // all customers by Newton steps (the Hessian by differences of the
-// gradient, see pnNewton) and then BFGS, which certifies convergence as
+// gradient, see mleNewton) and then BFGS, which certifies convergence as
 // FitBGNBD's polish does. There is no penalty term: the estimate is the
 // plain MLE.
 //
@@ -134,7 +134,7 @@ func FitParetoNBD(data []RFT) (ParetoNBD, error) {
 		if gs, err := groupRFT(sample); err == nil && gs.repeat >= 3 && len(gs.w) >= 2 {
 			sres := maximizeLikelihood(newPNGroups(gs).objective, start, false)
 			var steps int
-			start, steps = pnNewton(obj, sres.theta)
+			start, steps = mleNewton(obj, obj, sres.theta)
 			searched = sres.iterations + steps
 		}
 		res = maximizeLikelihood(obj, start, true)

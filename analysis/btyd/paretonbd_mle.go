@@ -85,7 +85,7 @@ func (pg *pnGroups) objective(theta, grad []float64) float64 {
 	// Per distinct (x, y): ln G and its gradient, G and 1 − G.
 	np := len(pg.pairX)
 	t.g, t.gv, t.om = make([]pnG, np), make([]float64, np), make([]float64, np)
-	pnChunks(np, func(_, from, to int) {
+	forChunks(np, func(_, from, to int) {
 		for i := from; i < to; i++ {
 			t.g[i] = pnLogG(r+pg.xs[pg.pairX[i]], s, alpha, beta, pg.ys[pg.pairY[i]])
 			t.gv[i], t.om[i] = math.Exp(t.g[i].LnG), -math.Expm1(t.g[i].LnG)
@@ -93,7 +93,7 @@ func (pg *pnGroups) objective(theta, grad []float64) float64 {
 	})
 
 	parts := make([]pnSums, (len(pg.w)+bgChunk-1)/bgChunk)
-	pnChunks(len(pg.w), func(k, from, to int) { parts[k] = pg.sumRange(&t, from, to) })
+	forChunks(len(pg.w), func(k, from, to int) { parts[k] = pg.sumRange(&t, from, to) })
 	var sum pnSums
 	for _, p := range parts { // in chunk order: the result does not depend on the cores
 		for i := range sum {
@@ -158,9 +158,9 @@ func (pg *pnGroups) sumRange(t *pnTerms, from, to int) pnSums {
 	return sum
 }
 
-// pnChunks calls f(k, from, to) for the chunks [k·bgChunk, (k+1)·bgChunk)
+// forChunks calls f(k, from, to) for the chunks [k·bgChunk, (k+1)·bgChunk)
 // of [0, n), on all cores when there is more than one chunk.
-func pnChunks(n int, f func(k, from, to int)) {
+func forChunks(n int, f func(k, from, to int)) {
 	if n <= bgChunk {
 		f(0, 0, n)
 		return
@@ -177,148 +177,4 @@ func pnChunks(n int, f func(k, from, to int)) {
 		}()
 	}
 	wg.Wait()
-}
-
-// pnNewton returns theta moved by quasi-Newton steps on obj, and the
-// number of steps taken. The Hessian at theta comes from central
-// differences of the analytic gradient (step 1e−4, eight more
-// evaluations) and is updated by BFGS after each step. It is the polish
-// of an estimate already close to the minimum (from a sample of the same
-// data): there BFGS from the identity needs some 80 evaluations on all
-// customers, mostly spent learning the curvature along the ridge of
-// (s, β), and stalls once the gradient is about 1e−9, where the mean
-// log-likelihood stops changing in its 16th digit; these steps reach
-// 1e−11 in about 17 evaluations (nine for the Hessian, then one a step),
-// after which BFGS stops at once. A step is halved (up to four times)
-// while it raises obj by more than rounding (1e−14 relative), every
-// log-parameter must stay inside the box, and the steps stop once the
-// gradient is below 1e−11, after 12 steps, or when the Hessian is not
-// positive definite.
-func pnNewton(obj mleObjective, theta []float64) (_ []float64, steps int) {
-	const dim, h = 4, 1e-4
-	if len(theta) != dim {
-		return theta, 0
-	}
-	th := append([]float64(nil), theta...)
-	g := make([]float64, dim)
-	f := obj(th, g)
-	var H [dim][dim]float64
-	gp, gm := make([]float64, dim), make([]float64, dim)
-	for j := range dim {
-		tp := append([]float64(nil), th...)
-		tm := append([]float64(nil), th...)
-		tp[j] += h
-		tm[j] -= h
-		obj(tp, gp)
-		obj(tm, gm)
-		for i := range dim {
-			H[i][j] = (gp[i] - gm[i]) / (2 * h)
-		}
-	}
-	for i := range dim { // symmetrise
-		for j := range i {
-			H[i][j] = (H[i][j] + H[j][i]) / 2
-			H[j][i] = H[i][j]
-		}
-	}
-	gn := make([]float64, dim)
-	next := make([]float64, dim)
-	for range 12 {
-		if pnMaxAbs(g) < 1e-11 {
-			break
-		}
-		d, ok := pnSolveSPD(H, [dim]float64(g))
-		if !ok {
-			break
-		}
-		var fn float64
-		accepted := false
-		for halvings := 0; halvings <= 4 && !accepted; halvings++ {
-			for i := range dim {
-				next[i] = th[i] - d[i]
-				if !(math.Abs(next[i]) <= mleEdge) {
-					return th, steps
-				}
-			}
-			fn = obj(next, gn)
-			accepted = fn <= f+1e-14*math.Abs(f)
-			for i := range d {
-				d[i] /= 2
-			}
-		}
-		if !accepted {
-			break
-		}
-		// BFGS update of H with s = next − th, y = gn − g.
-		var s, y, Hs [dim]float64
-		var sy, sHs float64
-		for i := range dim {
-			s[i], y[i] = next[i]-th[i], gn[i]-g[i]
-			sy += s[i] * y[i]
-		}
-		for i := range dim {
-			for j := range dim {
-				Hs[i] += H[i][j] * s[j]
-			}
-			sHs += s[i] * Hs[i]
-		}
-		if sy > 0 && sHs > 0 {
-			for i := range dim {
-				for j := range dim {
-					H[i][j] += y[i]*y[j]/sy - Hs[i]*Hs[j]/sHs
-				}
-			}
-		}
-		copy(th, next)
-		copy(g, gn)
-		f = fn
-		steps++
-	}
-	return th, steps
-}
-
-// pnSolveSPD solves H·x = b for a symmetric positive definite H by
-// Cholesky factorisation; ok is false when H is not positive definite.
-func pnSolveSPD(H [4][4]float64, b [4]float64) (x [4]float64, ok bool) {
-	var L [4][4]float64
-	for i := range 4 {
-		for j := 0; j <= i; j++ {
-			sum := H[i][j]
-			for k := range j {
-				sum -= L[i][k] * L[j][k]
-			}
-			if i == j {
-				if !(sum > 0) {
-					return x, false
-				}
-				L[i][i] = math.Sqrt(sum)
-			} else {
-				L[i][j] = sum / L[j][j]
-			}
-		}
-	}
-	var y [4]float64
-	for i := range 4 {
-		sum := b[i]
-		for k := range i {
-			sum -= L[i][k] * y[k]
-		}
-		y[i] = sum / L[i][i]
-	}
-	for i := 3; i >= 0; i-- {
-		sum := y[i]
-		for k := i + 1; k < 4; k++ {
-			sum -= L[k][i] * x[k]
-		}
-		x[i] = sum / L[i][i]
-	}
-	return x, true
-}
-
-func pnMaxAbs(v []float64) float64 {
-	var m float64
-	for _, x := range v {
-		m = math.Max(m, math.Abs(x))
-	}
-	return m
 }

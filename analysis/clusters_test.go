@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"strings"
 	"testing"
 )
@@ -115,5 +116,26 @@ func TestNameClustersDistinct(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestParamsValidateClustersTol(t *testing.T) {
+	tests := []struct {
+		tol   float64
+		valid bool
+	}{
+		{0, true},
+		{1e-4, true},
+		{1, true},
+		{-1e-4, false},
+		{1.5, false},
+		{math.NaN(), false},
+	}
+	for _, tt := range tests {
+		p := DefaultParams()
+		p.Clusters.Tol = tt.tol
+		if err := p.Validate(); (err == nil) != tt.valid {
+			t.Errorf("clusters.tol %v: err %v, want valid %v", tt.tol, err, tt.valid)
+		}
 	}
 }

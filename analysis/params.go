@@ -276,6 +276,9 @@ func (p Params) Validate() error {
 	if c.KMin < 2 || c.KMax < c.KMin || c.KMax > 20 || c.SampleSize < 100 || c.MaxIter < 1 {
 		return fmt.Errorf("clusters: want 2 ≤ k_min ≤ k_max ≤ 20, sample_size ≥ 100, max_iter ≥ 1")
 	}
+	if !(c.Tol >= 0 && c.Tol <= 1) {
+		return fmt.Errorf("clusters.tol: %g is not between 0 (iterate until no label changes) and 1", c.Tol)
+	}
 	switch p.ValueMeasure {
 	case "auto", "revenue", "margin":
 	default:

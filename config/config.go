@@ -151,6 +151,11 @@ type Clusters struct {
 	SampleSize int    `yaml:"sample_size"`
 	Seed       uint64 `yaml:"seed"`
 	MaxIter    int    `yaml:"max_iter"`
+	// Tol stops the Lloyd iterations once the centroids' total squared
+	// shift in one update is at most tol times the features' mean
+	// variance (kmeans.Fit); 0, the default, iterates until no label
+	// changes.
+	Tol float64 `yaml:"tol"`
 }
 
 // RFM configures scoring and the named segments.
@@ -355,7 +360,7 @@ func Default() *Config {
 			Pyramid:   Pyramid{p.Pyramid.Platinum, p.Pyramid.Gold, p.Pyramid.Iron},
 			Lifecycle: Lifecycle{p.Lifecycle.WindowDays, p.Lifecycle.ExplorationDays},
 			Clusters: Clusters{p.Clusters.KMin, p.Clusters.KMax, p.Clusters.SampleSize, p.Clusters.Seed,
-				p.Clusters.MaxIter},
+				p.Clusters.MaxIter, p.Clusters.Tol},
 			Insights: Insights{p.Insights.TopValues, p.Insights.TooSmallShare, p.Insights.DealSeekerShare,
 				p.Insights.RelationshipMaxDiscount},
 			StaleAfter: StaleAuto, StaleAction: p.Guards.StaleAction, FanoutMaxShare: p.Guards.FanoutMaxShare},
@@ -520,7 +525,7 @@ func (c *Config) Params() analysis.Params {
 		Pyramid:   analysis.PyramidParams{Platinum: a.Pyramid.Platinum, Gold: a.Pyramid.Gold, Iron: a.Pyramid.Iron},
 		Lifecycle: analysis.LifecycleParams{WindowDays: a.Lifecycle.WindowDays, ExplorationDays: a.Lifecycle.ExplorationDays},
 		Clusters: analysis.KMeansParams{KMin: a.Clusters.KMin, KMax: a.Clusters.KMax, SampleSize: a.Clusters.SampleSize,
-			Seed: a.Clusters.Seed, MaxIter: a.Clusters.MaxIter},
+			Seed: a.Clusters.Seed, MaxIter: a.Clusters.MaxIter, Tol: a.Clusters.Tol},
 		Insights: analysis.InsightParams{TopValues: a.Insights.TopValues, TooSmallShare: a.Insights.TooSmallShare,
 			DealSeekerShare: a.Insights.DealSeekerShare, RelationshipMaxDiscount: a.Insights.RelationshipMaxDiscount},
 		Guards: analysis.GuardParams{StaleAfterDays: staleDays, StaleAction: a.StaleAction, FanoutMaxShare: a.FanoutMaxShare},

@@ -1,7 +1,8 @@
 // Package kmeans clusters the rows of a dense matrix: k-means with greedy
-// k-means++ seeding and Lloyd iterations (Fit), the choice of k by the
-// mean silhouette on fixed-seed samples (Select), the silhouette itself
-// (Silhouette), the adjusted Rand index between two labellings
+// k-means++ seeding and Lloyd iterations, with Hamerly's bounds and
+// optionally scikit-learn's convergence tolerance (Fit), the choice of k
+// by the mean silhouette on fixed-seed samples (Select), the silhouette
+// itself (Silhouette), the adjusted Rand index between two labellings
 // (AdjustedRandIndex) and the standardisation of the columns
 // (Standardize). Every result depends only on the data, the parameters
 // and the seed, never on the number of cores.

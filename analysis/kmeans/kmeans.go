@@ -5,9 +5,17 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
+
+// DefaultTol is the default convergence tolerance of Fit, scikit-learn's
+// (KMeans tol = 1e-4): Lloyd iterations stop once the centroids' total
+// squared shift in one update is at most 10⁻⁴ of the data's mean
+// per-feature variance. The benchmarks use it. Select's DefaultParams do
+// not (see there).
+const DefaultTol = 1e-4
 
 // Fit clusters the rows of m into k clusters by minimising the inertia,
 // the within-cluster sum of squared Euclidean distances,
@@ -26,34 +34,66 @@ import (
 //
 // Lloyd iterations follow: assign every row to its nearest centroid (ties:
 // the lower index), then move each centroid to the mean of its rows, until
-// an assignment changes no label or maxIter updates have been made
-// (maxIter ≤ 0: labels are the nearest seeds). The returned labels are
-// always the nearest centroids and W is measured against the returned
-// centroids. A cluster left empty is re-seeded with the farthest point, the
-// row farthest from its centroid among clusters of two or more rows; when
-// every such row sits on its centroid (m has fewer than k distinct rows),
-// the cluster stays empty and its centroid duplicates a seed.
+// an assignment changes no label, or maxIter updates have been made
+// (maxIter ≤ 0: labels are the nearest seeds), or an update moves the
+// centroids by a total squared shift
 //
-// The randomness comes from a PCG source seeded with seed, and the
-// assignment step, split across GOMAXPROCS goroutines, sums per fixed chunk
-// of rows and combines the chunks in order, so the result depends only on
-// (m, k, seed, maxIter), not on the number of cores. The cost is
-// O(N·k·D) per iteration; Select fits a sample when N is large.
+//	Σⱼ ‖cⱼ′ − cⱼ‖² ≤ tol · (1/D) Σ_d Var(x_d)
 //
-// Fit panics if k < 1. With N = 0 it returns no labels, zero centroids
-// and W = 0. m must not contain NaN or ±Inf.
+// (Var the population variance of column d; scikit-learn's rule, whose
+// default tol is DefaultTol). tol = 0 iterates until no label changes. In
+// the first two cases the returned labels are the nearest centroids. In
+// the third, the labels are those of one more assignment, and the
+// centroids are moved once more, to the means of their rows, as they are
+// at convergence (scikit-learn returns the centroids before that move): so
+// the centroids depend only on the labels, and equal, bit for bit, those
+// of tol = 0 run to convergence whenever the labels do; a row within the
+// tolerance of a boundary may then lie nearer another centroid. W is
+// always measured against the returned centroids. A cluster left empty is
+// re-seeded with the farthest point, the row farthest from its centroid
+// among clusters of two or more rows; when every such row sits on its
+// centroid (m has fewer than k distinct rows), the cluster stays empty and
+// its centroid duplicates a seed.
+//
+// The assignment step is Hamerly's: each row keeps an upper bound on the
+// distance to its centroid and a lower bound on the distance to every
+// other, moved by how far the centroids moved; a row whose upper bound
+// lies below the larger of its lower bound and half the distance from its
+// centroid to the nearest other centroid keeps its label without any
+// distance computed. The bounds are widened by a relative 2⁻⁴⁰ at every
+// step to cover rounding, so every row skipped is one whose nearest
+// centroid a full computation would not change: the labels, centroids and
+// W are bit for bit those of plain Lloyd iterations.
+//
+// The randomness comes from a PCG source seeded with seed. The distances
+// of the seeding and the assignment step are split across GOMAXPROCS
+// goroutines in fixed chunks of rows; the seeding's sums run in row order,
+// and the centroids' sums are made per chunk and combined in chunk order,
+// so the result depends only on (m, k, seed, maxIter, tol), not on the
+// number of cores. The cost is O(N·k·D) for the first assignment and
+// O(N·D) plus O(k·D) for each row not skipped for each later one; Select
+// fits a sample when N is large.
+//
+// Fit panics if k < 1 or unless tol ≥ 0 (tol = +Inf stops after one
+// update). With N = 0 it returns no labels, zero centroids and W = 0. m
+// must not contain NaN or ±Inf.
 //
 // References:
 //
 //	Arthur, D. and Vassilvitskii, S. (2007). k-means++: the advantages of
 //	careful seeding. Proceedings of the 18th Annual ACM-SIAM Symposium on
 //	Discrete Algorithms (SODA), 1027–1035.
+//	Hamerly, G. (2010). Making k-means even faster. Proceedings of the
+//	2010 SIAM International Conference on Data Mining (SDM), 130–140.
 //	Lloyd, S. P. (1982). Least squares quantization in PCM. IEEE
 //	Transactions on Information Theory 28(2), 129–137.
-func Fit(m Matrix, k int, seed uint64, maxIter int) (labels []int, centroids Matrix, inertia float64) {
+func Fit(m Matrix, k int, seed uint64, maxIter int, tol float64) (labels []int, centroids Matrix, inertia float64) {
 	m.check("Fit")
 	if k < 1 {
 		panic(fmt.Sprintf("kmeans: Fit: k = %d < 1", k))
+	}
+	if !(tol >= 0) {
+		panic(fmt.Sprintf("kmeans: Fit: tol = %v: want tol ≥ 0", tol))
 	}
 	labels = make([]int, m.N)
 	centroids = Matrix{N: k, D: m.D, Data: make([]float64, k*m.D)}
@@ -61,7 +101,13 @@ func Fit(m Matrix, k int, seed uint64, maxIter int) (labels []int, centroids Mat
 		return labels, centroids, 0
 	}
 	seedCentres(m, centroids, newRand(seed, saltSeeding))
-	inertia = lloyd(m, centroids, labels, maxIter)
+	tolAbs := 0.0
+	if tol > 0 {
+		if v := meanVariance(m); v > 0 {
+			tolAbs = tol * v
+		}
+	}
+	inertia = lloyd(m, centroids, labels, maxIter, tolAbs, true)
 	return labels, centroids, inertia
 }
 
@@ -78,14 +124,34 @@ func newRand(seed, salt uint64) *rand.Rand {
 }
 
 // sqDist is the squared Euclidean distance ‖a − b‖²; len(b) ≥ len(a).
+// The conversion of each square forbids fused multiply-adds, so that every
+// path that measures a distance rounds alike on every platform.
 func sqDist(a, b []float64) float64 {
 	b = b[:len(a)]
 	s := 0.0
 	for j, x := range a {
 		t := x - b[j]
-		s += t * t
+		s += float64(t * t)
 	}
 	return s
+}
+
+// sqDist4 is sqDist for four columns, x = (x0, x1, x2, x3) and c[:4],
+// unrolled, summing in the same order.
+func sqDist4(x0, x1, x2, x3 float64, c []float64) float64 {
+	c = c[:4:4]
+	t0, t1, t2, t3 := x0-c[0], x1-c[1], x2-c[2], x3-c[3]
+	return float64(t0*t0) + float64(t1*t1) + float64(t2*t2) + float64(t3*t3)
+}
+
+// sqDistTo is the squared distance from x to centroid j of cent
+// (row-major, len(x) columns), computed as nearest computes it.
+func sqDistTo(x, cent []float64, j int) float64 {
+	d := len(x)
+	if d == 4 {
+		return sqDist4(x[0], x[1], x[2], x[3], cent[j*4:])
+	}
+	return sqDist(x, cent[j*d:])
 }
 
 // nearest returns the nearest of the k centroids in cent (row-major,
@@ -96,13 +162,14 @@ func nearest(x, cent []float64, k int) (best int, bd float64) {
 	d := len(x)
 	bd = math.Inf(1)
 	if d == 4 {
+		// Branch-free: the nearest centroid is hard to predict.
 		x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
 		for j := 0; j < k; j++ {
-			c := cent[j*4 : j*4+4 : j*4+4]
-			t0, t1, t2, t3 := x0-c[0], x1-c[1], x2-c[2], x3-c[3]
-			if dd := t0*t0 + t1*t1 + t2*t2 + t3*t3; dd < bd {
-				best, bd = j, dd
+			dd := sqDist4(x0, x1, x2, x3, cent[j*4:])
+			if dd < bd {
+				best = j
 			}
+			bd = min(bd, dd)
 		}
 		return best, bd
 	}
@@ -112,63 +179,6 @@ func nearest(x, cent []float64, k int) (best int, bd float64) {
 		}
 	}
 	return best, bd
-}
-
-// seedCentres writes greedy k-means++ seeds into the rows of cent.
-func seedCentres(m, cent Matrix, rng *rand.Rand) {
-	n, k := m.N, cent.N
-	trials := 2 + int(math.Log(float64(k)))
-	closest := make([]float64, n) // D(x)² to the nearest chosen centre
-	cand := make([]float64, n)    // the same with the candidate added
-	best := make([]float64, n)    // the same with the best candidate added
-	copy(cent.Row(0), m.Row(rng.IntN(n)))
-	pot := 0.0 // Σ D(x)², the inertia of the seeds so far
-	c0 := cent.Row(0)
-	for i := range closest {
-		closest[i] = sqDist(m.Row(i), c0)
-		pot += closest[i]
-	}
-	for c := 1; c < k; c++ {
-		if !(pot > 0) {
-			// Every row sits on a centre: fewer distinct rows than k.
-			copy(cent.Row(c), m.Row(rng.IntN(n)))
-			continue
-		}
-		bestIdx, bestPot := -1, math.Inf(1)
-		for range trials {
-			idx := drawD2(closest, rng.Float64()*pot)
-			x := m.Row(idx)
-			p := 0.0
-			for i := range cand {
-				cand[i] = min(closest[i], sqDist(m.Row(i), x))
-				p += cand[i]
-			}
-			if p < bestPot {
-				bestIdx, bestPot = idx, p
-				best, cand = cand, best
-			}
-		}
-		copy(cent.Row(c), m.Row(bestIdx))
-		closest, best = best, closest
-		pot = bestPot
-	}
-}
-
-// drawD2 returns the first index whose running sum of w exceeds r, the
-// D²-weighted draw of k-means++; rounding falls back to the last positive
-// weight.
-func drawD2(w []float64, r float64) int {
-	acc, last := 0.0, 0
-	for i, x := range w {
-		if x > 0 {
-			acc += x
-			last = i
-			if acc > r {
-				return i
-			}
-		}
-	}
-	return last
 }
 
 // chunkRows is the number of rows per unit of parallel work. Chunk
@@ -203,6 +213,54 @@ func parallel(n, chunk int, fn func(c, lo, hi int)) {
 	wg.Wait()
 }
 
+// meanVariance returns (1/D) Σ_d Var(x_d), the population variance of each
+// column of m averaged over the columns (0 without rows or columns), by
+// two passes with per-chunk sums combined in chunk order.
+func meanVariance(m Matrix) float64 {
+	n, d := m.N, m.D
+	if n == 0 || d == 0 {
+		return 0
+	}
+	nc := (n + chunkRows - 1) / chunkRows
+	part := make([]float64, nc*d)
+	combine := func() []float64 {
+		s := make([]float64, d)
+		for c := range nc {
+			for j := range s {
+				s[j] += part[c*d+j]
+			}
+		}
+		clear(part)
+		return s
+	}
+	parallel(n, chunkRows, func(c, lo, hi int) {
+		s := part[c*d : c*d+d]
+		for i := lo; i < hi; i++ {
+			for j, x := range m.Row(i) {
+				s[j] += x
+			}
+		}
+	})
+	mean := combine()
+	for j := range mean {
+		mean[j] /= float64(n)
+	}
+	parallel(n, chunkRows, func(c, lo, hi int) {
+		s := part[c*d : c*d+d]
+		for i := lo; i < hi; i++ {
+			for j, x := range m.Row(i) {
+				t := x - mean[j]
+				s[j] += float64(t * t)
+			}
+		}
+	})
+	v := 0.0
+	for _, ss := range combine() {
+		v += ss / float64(n)
+	}
+	return v / float64(d)
+}
+
 // partial is one chunk's share of an assignment step.
 type partial struct {
 	sums    []float64 // k×D coordinate sums per cluster
@@ -219,13 +277,13 @@ type assigner struct {
 	parts  []partial
 	sums   []float64 // combined, k×D
 	counts []int     // combined
+	bounds           // Hamerly's step only
 }
 
 func newAssigner(m Matrix, k int, labels []int) *assigner {
 	a := &assigner{
 		m:      m,
 		labels: labels,
-		dist:   make([]float64, m.N),
 		parts:  make([]partial, (m.N+chunkRows-1)/chunkRows),
 		sums:   make([]float64, k*m.D),
 		counts: make([]int, k),
@@ -238,9 +296,13 @@ func newAssigner(m Matrix, k int, labels []int) *assigner {
 }
 
 // assign labels every row with its nearest centroid of cent and fills
-// a.sums and a.counts. It returns the inertia and how many labels changed.
+// a.sums, a.counts and a.dist. It returns the inertia and how many labels
+// changed.
 func (a *assigner) assign(cent Matrix) (inertia float64, changed int) {
 	m, k, d := a.m, cent.N, a.m.D
+	if a.dist == nil {
+		a.dist = make([]float64, m.N)
+	}
 	parallel(m.N, chunkRows, func(c, lo, hi int) {
 		p := &a.parts[c]
 		clear(p.sums)
@@ -262,6 +324,12 @@ func (a *assigner) assign(cent Matrix) (inertia float64, changed int) {
 			}
 		}
 	})
+	return a.combine()
+}
+
+// combine adds up the chunks' shares in chunk order into a.sums and
+// a.counts and returns their inertia and changed labels.
+func (a *assigner) combine() (inertia float64, changed int) {
 	clear(a.sums)
 	clear(a.counts)
 	for c := range a.parts {
@@ -280,7 +348,8 @@ func (a *assigner) assign(cent Matrix) (inertia float64, changed int) {
 
 // relocate re-seeds each empty cluster with the farthest point (ties: the
 // lower row) of a cluster that keeps at least one row, moving that row's
-// share of a.sums and a.counts with it.
+// share of a.sums and a.counts with it. a.dist must hold each row's
+// squared distance to its centroid.
 func (a *assigner) relocate() {
 	d := a.m.D
 	for c, cnt := range a.counts {
@@ -305,31 +374,71 @@ func (a *assigner) relocate() {
 		a.counts[c] = 1
 		a.labels[far] = c
 		a.dist[far] = 0
+		a.forget(far)
 	}
 }
 
+// update moves each centroid of cent that has rows to the mean of its rows
+// and returns the total squared shift Σⱼ ‖cⱼ′ − cⱼ‖². For Hamerly's step
+// it records how far each centroid moved.
+func (a *assigner) update(cent Matrix) (shift float64) {
+	d := a.m.D
+	for c, cnt := range a.counts {
+		sq := 0.0
+		if cnt > 0 {
+			row, s := cent.Row(c), a.sums[c*d:c*d+d]
+			for j := range row {
+				v := s[j] / float64(cnt)
+				t := v - row[j]
+				sq += float64(t * t)
+				row[j] = v
+			}
+		}
+		shift += sq
+		a.moved(c, sq)
+	}
+	a.refresh(cent)
+	return shift
+}
+
 // lloyd runs Lloyd iterations from the centroids in cent, which it
-// updates, and fills labels; it returns the final inertia.
-func lloyd(m, cent Matrix, labels []int, maxIter int) float64 {
+// updates, and fills labels; it returns the final inertia. The iterations
+// stop as Fit says, tolAbs being the bound on the total squared shift (0:
+// none). bounded chooses Hamerly's assignment step, plain Lloyd's
+// otherwise; the results are the same, bit for bit.
+func lloyd(m, cent Matrix, labels []int, maxIter int, tolAbs float64, bounded bool) float64 {
 	for i := range labels {
 		labels[i] = -1
 	}
 	a := newAssigner(m, cent.N, labels)
-	d := m.D
+	if bounded {
+		a.bounds = newBounds(m.N, cent.N)
+	}
+	stop := false
 	for it := 0; ; it++ {
-		inertia, changed := a.assign(cent)
-		if changed == 0 || it >= maxIter {
+		var inertia float64
+		var changed int
+		if bounded {
+			changed = a.assignBounded(cent)
+		} else {
+			inertia, changed = a.assign(cent)
+		}
+		if stop && changed > 0 {
+			// Stopped by the tolerance: the centroids move once more, to
+			// the means of their rows, as they are at convergence.
+			a.update(cent)
+			return a.inertia(cent)
+		}
+		if changed == 0 || it >= maxIter || stop {
+			if bounded {
+				inertia = a.inertia(cent)
+			}
 			return inertia
 		}
-		a.relocate()
-		for c, cnt := range a.counts {
-			if cnt == 0 {
-				continue
-			}
-			row, s := cent.Row(c), a.sums[c*d:c*d+d]
-			for j := range row {
-				row[j] = s[j] / float64(cnt)
-			}
+		if bounded && slices.Contains(a.counts, 0) {
+			a.fillDist(cent)
 		}
+		a.relocate()
+		stop = a.update(cent) <= tolAbs && tolAbs > 0
 	}
 }

@@ -46,18 +46,20 @@ func TestSelectKMeansFindsBlobs(t *testing.T) {
 		blobs  int
 		n      int
 		sample int // silhouette sample; < n exercises the sample's own silhouette
+		tol    float64
 	}{
-		{"3 blobs", 3, 3000, 10000},
-		{"4 blobs", 4, 4000, 10000},
-		{"5 blobs", 5, 5000, 10000},
-		{"5 blobs, silhouette on 2000 rows", 5, 5000, 2000},
+		{"3 blobs", 3, 3000, 10000, 0},
+		{"4 blobs", 4, 4000, 10000, 0},
+		{"5 blobs", 5, 5000, 10000, 0},
+		{"5 blobs, silhouette on 2000 rows", 5, 5000, 2000, 0},
+		{"5 blobs, tolerance", 5, 5000, 10000, DefaultTol},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m, truth := kmBlobs(tt.n, kmCorners[:tt.blobs], 1, 7)
 			Standardize(m)
 			p := DefaultParams()
-			p.SampleSize = tt.sample
+			p.SampleSize, p.Tol = tt.sample, tt.tol
 			c, err := Select(m, p)
 			if err != nil {
 				t.Fatal(err)
@@ -128,7 +130,7 @@ func TestSelectKMeansFitSample(t *testing.T) {
 func TestKMeansHandCase(t *testing.T) {
 	// Two pairs on a line: centroids 0.5 and 10.5, inertia 4 · 0.5² = 1.
 	m := Matrix{N: 4, D: 1, Data: []float64{10, 0, 11, 1}}
-	labels, cent, inertia := Fit(m, 2, 1, 100)
+	labels, cent, inertia := Fit(m, 2, 1, 100, DefaultTol)
 	got := slices.Clone(cent.Data)
 	slices.Sort(got)
 	if math.Abs(got[0]-0.5) > 1e-15 || math.Abs(got[1]-10.5) > 1e-15 {
@@ -153,7 +155,7 @@ func TestKMeansDeterministic(t *testing.T) {
 	}
 	kmRun := func(procs int) run {
 		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		l, c, w := Fit(m, 6, 42, 100)
+		l, c, w := Fit(m, 6, 42, 100, DefaultTol)
 		return run{l, c.Data, w}
 	}
 	ref := kmRun(2)
@@ -169,7 +171,7 @@ func TestKMeansDeterministic(t *testing.T) {
 		})
 	}
 	t.Run("another seed", func(t *testing.T) {
-		_, _, w := Fit(m, 6, 43, 100)
+		_, _, w := Fit(m, 6, 43, 100, DefaultTol)
 		kmNoNaN(t, "inertia", w)
 	})
 }
@@ -184,8 +186,8 @@ func TestKMeansFourColumnPath(t *testing.T) {
 		m5.Data = append(m5.Data, m4.Row(i)...)
 		m5.Data = append(m5.Data, 0)
 	}
-	l4, c4, w4 := Fit(m4, 4, 1, 100)
-	l5, c5, w5 := Fit(m5, 4, 1, 100)
+	l4, c4, w4 := Fit(m4, 4, 1, 100, 0)
+	l5, c5, w5 := Fit(m5, 4, 1, 100, 0)
 	if !slices.Equal(l4, l5) || w4 != w5 {
 		t.Errorf("Fit: labels or inertia differ (%v vs %v)", w4, w5)
 	}
@@ -392,7 +394,7 @@ func TestKMeansDegenerate(t *testing.T) {
 
 			// Fit with more clusters than distinct rows.
 			for _, k := range []int{1, 2, 5} {
-				labels, cent, w := Fit(tt.m, k, 1, 100)
+				labels, cent, w := Fit(tt.m, k, 1, 100, DefaultTol)
 				kmNoNaN(t, "inertia", w)
 				kmNoNaN(t, "centroids", cent.Data...)
 				if len(labels) != tt.m.N || cent.N != k || w != 0 && tt.wantK > 1 && k >= tt.wantK {
@@ -430,6 +432,8 @@ func TestSelectKMeansInvalidParams(t *testing.T) {
 		{"KMax < KMin", func(p *Params) { p.KMin, p.KMax = 5, 4 }},
 		{"SampleSize 0", func(p *Params) { p.SampleSize = 0 }},
 		{"MaxIter 0", func(p *Params) { p.MaxIter = 0 }},
+		{"Tol negative", func(p *Params) { p.Tol = -1e-4 }},
+		{"Tol NaN", func(p *Params) { p.Tol = math.NaN() }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

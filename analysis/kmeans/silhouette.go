@@ -178,7 +178,7 @@ func AdjustedRandIndex(a, b []int) float64 {
 
 // silSumDist returns Σ ‖x − p‖ over the rows p of pts (row-major, len(x)
 // columns), with an unrolled path for four columns that sums in the same
-// order as sqDist.
+// order as sqDist, without fused multiply-adds either.
 func silSumDist(x, pts []float64) float64 {
 	d := len(x)
 	sum := 0.0
@@ -190,7 +190,7 @@ func silSumDist(x, pts []float64) float64 {
 		for p := 0; p+4 <= len(pts); p += 4 {
 			q := pts[p : p+4 : p+4]
 			t0, t1, t2, t3 := x0-q[0], x1-q[1], x2-q[2], x3-q[3]
-			sum += math.Sqrt(t0*t0 + t1*t1 + t2*t2 + t3*t3)
+			sum += math.Sqrt(float64(t0*t0) + float64(t1*t1) + float64(t2*t2) + float64(t3*t3))
 		}
 	default:
 		for p := 0; p+d <= len(pts); p += d {

@@ -14,24 +14,35 @@ import (
 // DataAlerts returns the banner lines of in's run, in locale: stale data
 // first, then a fan-out; none for data that is fresh and does not repeat.
 func DataAlerts(in *Input, loc string) []string {
-	res := in.Result
-	if res == nil {
+	if in.Result == nil {
 		return nil
 	}
 	var out []string
-	if f := res.Freshness; f.Stale {
-		from := Label("reports.alertStaleRhythm")
-		switch {
-		case f.LimitFrom == analysis.LimitFromConfig:
-			from = Label("reports.alertStaleConfig")
-		case f.LimitFrom == analysis.LimitFromFloor, f.AtFloor():
-			from = Label("reports.alertStaleFloor")
-		}
-		out = append(out, Format("reports.alertStale", loc, f.LastOrder.String(), Int(f.DaysSince),
-			Date(AsOfDate(in)), Int(f.LimitDays), from.In(loc)))
+	if in.Result.Freshness.Stale {
+		out = append(out, staleAlert(in, loc))
 	}
-	if f := res.Fanout; f.Over {
-		out = append(out, Format("reports.alertFanout", loc, Int(int(f.ExactRepeats)), Pct(f.Share)))
+	if in.Result.Fanout.Over {
+		out = append(out, fanoutAlert(in, loc))
 	}
 	return out
+}
+
+// staleAlert says that the run's data looks stale (analysis.Freshness).
+func staleAlert(in *Input, loc string) string {
+	f := in.Result.Freshness
+	from := Label("reports.alertStaleRhythm")
+	switch {
+	case f.LimitFrom == analysis.LimitFromConfig:
+		from = Label("reports.alertStaleConfig")
+	case f.LimitFrom == analysis.LimitFromFloor, f.AtFloor():
+		from = Label("reports.alertStaleFloor")
+	}
+	return Format("reports.alertStale", loc, f.LastOrder.String(), Int(f.DaysSince),
+		Date(AsOfDate(in)), Int(f.LimitDays), from.In(loc))
+}
+
+// fanoutAlert says that orders.sql repeats rows exactly (analysis.Fanout).
+func fanoutAlert(in *Input, loc string) string {
+	f := in.Result.Fanout
+	return Format("reports.alertFanout", loc, Int(int(f.ExactRepeats)), Pct(f.Share))
 }

@@ -21,15 +21,14 @@ var warningTexts = map[string]Label{
 // others from the catalogue. A warning of a code the catalogue does not
 // know shows its English text.
 func Warnings(in *Input, loc string) []string {
-	var alerts []string
 	out := make([]string, 0, len(in.Warnings))
 	for _, w := range in.Warnings {
-		switch w.Code {
-		case analysis.WarnStale, analysis.WarnFanout:
-			if alerts == nil {
-				alerts = DataAlerts(in, loc)
-			}
-			out = append(out, dataAlert(in, w.Code, alerts))
+		switch {
+		case w.Code == analysis.WarnStale && in.Result != nil:
+			out = append(out, staleAlert(in, loc))
+			continue
+		case w.Code == analysis.WarnFanout && in.Result != nil:
+			out = append(out, fanoutAlert(in, loc))
 			continue
 		}
 		l, ok := warningTexts[w.Code]
@@ -56,17 +55,4 @@ func Warnings(in *Input, loc string) []string {
 		out = append(out, Format(l, loc, args...))
 	}
 	return out
-}
-
-// dataAlert is the data alert (of DataAlerts: stale data first, then
-// repeated rows) of a stale or fanout warning.
-func dataAlert(in *Input, code string, alerts []string) string {
-	i := 0
-	if code == analysis.WarnFanout && in.Result.Freshness.Stale {
-		i = 1
-	}
-	if i < len(alerts) {
-		return alerts[i]
-	}
-	return ""
 }

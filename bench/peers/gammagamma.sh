@@ -25,6 +25,7 @@
 # data live in a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/peers/lib.sh
 runs=${RUNS:-3}
 size=${N:-1M}
 threads=${THREADS:-$(nproc)}
@@ -35,7 +36,7 @@ case "$size" in
   1M) n=1000000 ;;
   *) echo "N must be 10k, 100k or 1M (the sizes of BenchmarkFitGammaGamma*)" >&2; exit 2 ;;
 esac
-export GOMAXPROCS=$threads OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
+same_threads "$threads"
 export PYTHONPATH=$peers/lifetimes:$peers/autograd
 python=/usr/bin/python3
 "$python" -c 'import lifetimes' || { echo "lifetimes not importable; see $peers/README.md" >&2; exit 1; }
@@ -47,7 +48,6 @@ go test -c -o "$work/analysis.test" ./analysis/btyd/
   -gammagamma.csv "$work/customers.csv" -gammagamma.n "$n" > /dev/null)
 echo "customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"
 
-field() { sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p"; }
 go_s=() lt_s=()
 for i in $(seq "$runs"); do
   out=$(cd analysis/btyd && "$work/analysis.test" -test.run '^$' -test.bench "^BenchmarkFitGammaGamma$size\$" -test.benchtime 1x)
@@ -61,8 +61,6 @@ for i in $(seq "$runs"); do
   echo "run $i lifetimes: ${s}s  $j"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-minimum() { printf '%s\n' "$@" | sort -g | head -1; }
 g=$(median "${go_s[@]}")
 row() { echo "$1 $2 $3 $g" | awk '{printf "| %s | %.3f | %.3f | %.1f |\n", $1, $2, $3, $3/$4}'; }
 echo

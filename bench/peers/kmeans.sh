@@ -25,6 +25,7 @@
 # directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/peers/lib.sh
 runs=${RUNS:-3}
 threads=${THREADS:-$(nproc)}
 tol=${TOL:-1e-4}
@@ -33,7 +34,7 @@ case "$tol" in
   0) bench=BenchmarkFit1MTol0 ;;
   *) echo "TOL must be 1e-4 (the default) or 0 (the tolerances of BenchmarkFit1M*)" >&2; exit 2 ;;
 esac
-export GOMAXPROCS=$threads OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
+same_threads "$threads"
 python=/usr/bin/python3
 "$python" -c 'import sklearn' || { echo "scikit-learn not importable: apt-get install -y python3-sklearn" >&2; exit 1; }
 
@@ -45,7 +46,6 @@ go test -c -o "$work/kmeans.test" ./analysis/kmeans/
 echo "rows: 1000000 × 4, k: 5, starts: 10, tol: $tol, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"
 echo "scikit-learn $("$python" -c 'import sklearn; print(sklearn.__version__)'), $(go version | cut -d' ' -f3)"
 
-field() { sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p"; }
 go_s=() sk_s=()
 go_w='' sk_w=''
 for i in $(seq "$runs"); do
@@ -63,8 +63,6 @@ for i in $(seq "$runs"); do
   echo "run $i sklearn: ${s}s  $j"
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-minimum() { printf '%s\n' "$@" | sort -g | head -1; }
 g=$(median "${go_s[@]}")
 sk=$(median "${sk_s[@]}")
 echo

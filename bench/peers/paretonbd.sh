@@ -23,6 +23,7 @@
 # is written to the repository: the data live in a temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. bench/peers/lib.sh
 runs=${RUNS:-3}
 size=${N:-1M}
 plain=${PLAIN:-1}
@@ -34,7 +35,7 @@ case "$size" in
   1M) n=1000000 ;;
   *) echo "N must be 10k, 100k or 1M (the sizes of BenchmarkFitParetoNBD*)" >&2; exit 2 ;;
 esac
-export GOMAXPROCS=$threads OMP_NUM_THREADS=$threads OPENBLAS_NUM_THREADS=$threads MKL_NUM_THREADS=$threads
+same_threads "$threads"
 export PYTHONPATH=$peers/lifetimes:$peers/autograd
 python=/usr/bin/python3
 "$python" -c 'import lifetimes' || { echo "lifetimes not importable; see $peers/README.md" >&2; exit 1; }
@@ -46,7 +47,6 @@ go test -c -o "$work/analysis.test" ./analysis/btyd/
   -paretonbd.csv "$work/customers.csv" -paretonbd.n "$n" > /dev/null)
 echo "customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"
 
-field() { sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p"; }
 go_s=() grouped_s=() plain_s=()
 for i in $(seq "$runs"); do
   out=$(cd analysis/btyd && "$work/analysis.test" -test.run '^$' -test.bench "^BenchmarkFitParetoNBD$size\$" -test.benchtime 1x)
@@ -67,7 +67,6 @@ for i in $(seq "$runs"); do
   fi
 done
 
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 g=$(median "${go_s[@]}")
 lg=$(median "${grouped_s[@]}")
 row() { echo "$1 $2 $g" | awk '{printf "| %s | %.2f | %.1f |\n", $1, $2, $2/$3}'; }

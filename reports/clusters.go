@@ -59,12 +59,12 @@ func clusterName(n analysis.ClusterName, locale string) string {
 		for i, t := range n.Traits {
 			words[i] = clusterWord(t, locale)
 		}
-		s = Label("reports.clusterNamed").Format(locale, strings.Join(words, Label("reports.clusterJoin").In(locale)))
+		s = Format("reports.clusterNamed", locale, strings.Join(words, Label("reports.clusterJoin").In(locale)))
 		r, size := utf8.DecodeRuneInString(s)
 		s = string(unicode.ToUpper(r)) + s[size:]
 	}
 	if n.Apart != nil {
-		s = Label("reports.clusterApart").Format(locale, s, clusterWord(*n.Apart, locale))
+		s = Format("reports.clusterApart", locale, s, clusterWord(*n.Apart, locale))
 	}
 	return s
 }

@@ -54,11 +54,6 @@ func (k Key) In(locale string) string {
 	return "[" + string(k) + "]"
 }
 
-// Format returns the text of k in locale, formatted with args (fmt verbs).
-func (k Key) Format(locale string, args ...any) string {
-	return fmt.Sprintf(k.In(locale), args...)
-}
-
 // Has reports whether the catalogue has a text for k in locale.
 func Has(k Key, locale string) bool {
 	_, ok := catalogue.texts[locale][k]
@@ -130,10 +125,10 @@ func load(fsys fs.FS) (*set, error) {
 				s.keys = append(s.keys, Key(id))
 			}
 		}
-		loc10 := i18n.NewLocalizer(bundle, loc)
+		localizer := i18n.NewLocalizer(bundle, loc)
 		table := make(map[Key]string, len(ids))
 		for _, id := range ids {
-			t, tag, err := loc10.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id})
+			t, tag, err := localizer.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id})
 			if err != nil {
 				return nil, fmt.Errorf("texts: %s: %s: %w", name, id, err)
 			}

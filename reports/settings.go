@@ -73,12 +73,14 @@ func Settings(in *Input, loc string) []Pair {
 				value = Format("reports.settingFormats.built_in", loc, file)
 			}
 		case "value_measure":
-			word, auto := p.Value, ""
-			if w, _, ok := strings.Cut(p.Value, " ("); ok {
-				word, auto = w, Label("reports.settingFormats.auto_measure").In(loc)
-			}
-			if l, ok := settingWords[p.Name][word]; ok {
-				value = l.In(loc) + auto
+			// The measure the analysis used, and whether the auto rule chose it.
+			if in.Result != nil {
+				if l, ok := settingWords[p.Name][in.Result.ValueMeasure]; ok {
+					value = l.In(loc)
+					if a.ValueMeasure == "auto" {
+						value += Label("reports.settingFormats.auto_measure").In(loc)
+					}
+				}
 			}
 		default:
 			if l, ok := settingWords[p.Name][p.Value]; ok {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"time"
 
 	"github.com/jmoiron/sqlx"
 
@@ -86,7 +85,7 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 							add("customer ids in "+src.Customers.Name, err, fmt.Sprintf("%d customers, each on one row", n))
 						}
 						if q.file == src.Orders {
-							res = append(res, checkPlan(qctx, tx, cfg, src, present))
+							res = append(res, checkPlan(qctx, tx, src, cols, present))
 							res = append(res, checkData(qctx, tx, cfg, opts, src, present)...)
 						}
 						continue
@@ -125,15 +124,13 @@ func Check(ctx context.Context, cfg *config.Config, opts Options) []CheckResult 
 	return res
 }
 
-// checkPlan explains the aggregate a run would send today and says how the
-// server reads the orders; a read with a row lookup per order is a warning
-// with the covering index to create.
-func checkPlan(ctx context.Context, q sqlx.QueryerContext, cfg *config.Config, src queries.Source, present map[string]bool) CheckResult {
-	name := "query plan of the orders aggregate"
-	loc := cfg.Database.Location()
-	now := time.Now().In(loc)
-	win := queries.NewWindow(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, loc), loc, cfg.Analysis.Lifecycle.WindowDays)
-	p, err := queries.ExplainAggregate(ctx, q, src, win.Bounds(), extractRules(cfg), optionalColumns(present))
+// checkPlan explains the statement a run reads the orders with (cols are
+// orders.sql's columns) and says how the server reads the orders; a read
+// with a row lookup per order is a warning with the covering index to
+// create.
+func checkPlan(ctx context.Context, q sqlx.QueryerContext, src queries.Source, cols []queries.Column, present map[string]bool) CheckResult {
+	name := "query plan of the orders"
+	p, err := queries.ExplainOrders(ctx, q, src, optionalColumns(present), queries.SortsByBytes(cols))
 	if err != nil {
 		// An engine without EXPLAIN of this form (the embedded demo
 		// engine) cannot say; that is not a problem of the setup.

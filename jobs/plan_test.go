@@ -4,17 +4,16 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/custseg/custseg/queries"
 )
 
-// TestExplainAggregate checks the query-plan advice of `custseg check` on
+// TestExplainOrders checks the query-plan advice of `custseg check` on
 // MariaDB: a plain scan is fine; a plan forced through the customer index
 // reads each order by a row lookup, and the advice names a covering index
 // with every column orders.sql reads, customer first and the WHERE column
 // next; with that index in place the plan reads the index alone.
-func TestExplainAggregate(t *testing.T) {
+func TestExplainOrders(t *testing.T) {
 	tdb := loadFixture(t)
 	if tdb.Kind != "mariadb" {
 		t.Skip("the embedded engine's EXPLAIN has no access types; MariaDB runs this (always under CI)")
@@ -33,14 +32,13 @@ func TestExplainAggregate(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	bounds := queries.NewWindow(asOf, time.UTC, 90).Bounds()
 	explain := func(orders string) queries.Plan {
 		t.Helper()
 		src := queries.Builtin()
 		if orders != "" {
 			src.Orders.SQL = orders
 		}
-		p, err := queries.ExplainAggregate(context.Background(), db, src, bounds, queries.Rules{ZeroIsPurchase: true}, queries.Optional{Cost: true, Discount: true, Category: true})
+		p, err := queries.ExplainOrders(context.Background(), db, src, queries.Optional{Cost: true, Discount: true, Category: true}, false)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -73,8 +73,8 @@ type Statement struct {
 	Name string // in English, for the log and the manifest
 	SQL  string
 	// Kind names a statement custseg wraps around Source (orders.sql):
-	// "orders_aggregate", "first_days", "categories", "cohorts",
-	// "repeated_rows"; "" for a query the operator's file gives as it is.
+	// "orders" (OrdersSQL); "" for a query the operator's file gives as it
+	// is.
 	Kind, Source string
 }
 
@@ -91,8 +91,9 @@ type Extracted struct {
 
 // Extract runs the operator's queries against db inside one READ ONLY
 // transaction bounded by ctx: it checks both queries' columns, reads the
-// customers, the per-customer order aggregate, the first-purchase-day sums,
-// the categories (when orders.sql has them) and the monthly cohorts.
+// customers, then reads the orders once, sorted by customer (OrdersSQL),
+// and folds them into each customer's figures, the cohort table, the
+// categories (when orders.sql has them) and the data-quality counts.
 func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (_ *Extracted, err error) {
 	defer func() { err = oneLine(err) }()
 	if !rules.AllowLocking {
@@ -117,10 +118,10 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 
 	out := &Extracted{Dataset: &analysis.Dataset{AsOf: win.AsOf}}
 	mt := newMeter(rules.RowsRead)
-	if _, err := probe(ctx, tx, src.Customers, CustomerColumns); err != nil {
+	if _, _, err := probe(ctx, tx, src.Customers, CustomerColumns); err != nil {
 		return nil, err
 	}
-	orderCols, err := probe(ctx, tx, src.Orders, OrderColumns)
+	orderCols, cols, err := probe(ctx, tx, src.Orders, OrderColumns)
 	if err != nil {
 		return nil, err
 	}
@@ -144,44 +145,14 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 			PrevFrom: analysis.DateOf(b.PrevPeriodStart), PrevTo: analysis.DateOf(b.PeriodStart.AddDate(0, 0, -1))}
 	}
 	opt := Optional{Cost: ds.HasCost, Discount: ds.HasDiscount, Category: orderCols["category"]}
-	agg := AggregateSQL(src.Orders.SQL, win.Bounds(), rules, opt)
-	out.Statements = append(out.Statements, Statement{Name: "orders aggregate (" + src.Orders.Name + " wrapped by custseg)", SQL: agg, Kind: "orders_aggregate", Source: src.Orders.Name})
-	mt.begin(out.Statements, 0) // rows per customer and kind of row: no estimate
-	q, err := readAggregate(ctx, tx, src.Orders.Name, agg, ds, index, mt)
+	stmt := OrdersSQL(src.Orders.SQL, opt, SortsByBytes(cols))
+	out.Statements = append(out.Statements, Statement{Name: "orders (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt, Kind: "orders", Source: src.Orders.Name})
+	mt.begin(out.Statements, 0)
+	q, err := readOrders(ctx, tx, src.Orders.Name, stmt, ds, index, newFold(ds, win, rules, opt.Category), mt)
 	if err != nil {
 		return nil, err
 	}
 	mt.end()
-	hints := takesHints(ctx, tx)
-	first := FirstDaySQL(src.Orders.SQL, win.End, rules)
-	out.Statements = append(out.Statements, Statement{Name: "first purchase days (" + src.Orders.Name + " wrapped by custseg)", SQL: first, Kind: "first_days", Source: src.Orders.Name})
-	mt.begin(out.Statements, int64(len(ds.Customers)))
-	if err := readFirstDay(ctx, tx, src.Orders.Name, first, ds, index, mt); err != nil {
-		return nil, err
-	}
-	mt.end()
-	if orderCols["category"] {
-		cat := CategorySQL(src.Orders.SQL, win.End, rules, hints)
-		out.Statements = append(out.Statements, Statement{Name: "categories (" + src.Orders.Name + " wrapped by custseg)", SQL: cat, Kind: "categories", Source: src.Orders.Name})
-		mt.begin(out.Statements, 0)
-		if err := readCategories(ctx, tx, src.Orders.Name, cat, ds, index, mt); err != nil {
-			return nil, err
-		}
-		mt.end()
-	}
-	coh := CohortSQL(src.Orders.SQL, win.End, rules, hints)
-	out.Statements = append(out.Statements, Statement{Name: "cohorts (" + src.Orders.Name + " wrapped by custseg)", SQL: coh, Kind: "cohorts", Source: src.Orders.Name})
-	mt.begin(out.Statements, 0)
-	if err := readCohorts(ctx, tx, src.Orders.Name, coh, ds, mt); err != nil {
-		return nil, err
-	}
-	mt.end()
-	if stmt, err := countOrderRepeats(ctx, tx, src.Orders, win.End, rules, opt, hints, ds); stmt != "" {
-		out.Statements = append(out.Statements, Statement{Name: "repeated rows per order (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt, Kind: "repeated_rows", Source: src.Orders.Name})
-		if err != nil {
-			return nil, err
-		}
-	}
 	q.customersNullID = nullIDs
 	out.Rows = mt.counts
 	out.SourceRows = q.sourceRows
@@ -189,13 +160,18 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	return out, nil
 }
 
-// probe runs the query with LIMIT 0 and checks its columns.
-func probe(ctx context.Context, tx *sqlx.Tx, f File, specs []ColumnSpec) (map[string]bool, error) {
+// probe runs the query with LIMIT 0 and checks its columns; it returns
+// the columns present, by custseg's names, and the columns.
+func probe(ctx context.Context, tx *sqlx.Tx, f File, specs []ColumnSpec) (map[string]bool, []Column, error) {
 	cols, err := Columns(ctx, tx, f, 0)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return CheckColumns(f.Name, cols, specs)
+	present, err := CheckColumns(f.Name, cols, specs)
+	if err != nil {
+		return nil, nil, err
+	}
+	return present, cols, nil
 }
 
 // Columns runs f wrapped with a LIMIT and returns its result columns.

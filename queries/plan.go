@@ -12,8 +12,8 @@ import (
 	"github.com/jmoiron/sqlx"
 )
 
-// Plan is how the server means to read the orders for the aggregate, from
-// its EXPLAIN.
+// Plan is how the server means to read the orders for a run, from its
+// EXPLAIN.
 type Plan struct {
 	Table  string // the orders table as the plan names it (often orders.sql's alias)
 	Access string // EXPLAIN's access type: ALL, index, range, ref, ...
@@ -69,14 +69,15 @@ func (p Plan) Advice() string {
 	return "create a covering index (" + p.Index + "), or " + hint
 }
 
-// ExplainAggregate asks the server how it would run the aggregate of src's
-// orders (the exact statement a run sends) and reports how it reads the
-// orders table, with a covering index when the plan looks up rows one by
-// one through a secondary index.
-func ExplainAggregate(ctx context.Context, q sqlx.QueryerContext, src Source, b Bounds, rules Rules, opt Optional) (Plan, error) {
-	rows, err := q.QueryContext(ctx, "EXPLAIN "+AggregateSQL(src.Orders.SQL, b, rules, opt))
+// ExplainOrders asks the server how it would run the statement a run
+// reads src's orders with (OrdersSQL; byBytes as Extract decides it from
+// the customer_id column's type) and reports how it reads the orders
+// table, with a covering index when the plan looks up rows one by one
+// through a secondary index.
+func ExplainOrders(ctx context.Context, q sqlx.QueryerContext, src Source, opt Optional, byBytes bool) (Plan, error) {
+	rows, err := q.QueryContext(ctx, "EXPLAIN "+OrdersSQL(src.Orders.SQL, opt, byBytes))
 	if err != nil {
-		return Plan{}, fmt.Errorf("%s: EXPLAIN of the aggregate: %w", src.Orders.Name, err)
+		return Plan{}, fmt.Errorf("%s: EXPLAIN of the orders: %w", src.Orders.Name, err)
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
@@ -91,7 +92,7 @@ func ExplainAggregate(ctx context.Context, q sqlx.QueryerContext, src Source, b 
 			ptrs[i] = &vals[i]
 		}
 		if err := rows.Scan(ptrs...); err != nil {
-			return Plan{}, fmt.Errorf("%s: EXPLAIN of the aggregate: %w", src.Orders.Name, err)
+			return Plan{}, fmt.Errorf("%s: EXPLAIN of the orders: %w", src.Orders.Name, err)
 		}
 		get := func(name string) string {
 			for i, c := range cols {
@@ -111,10 +112,10 @@ func ExplainAggregate(ctx context.Context, q sqlx.QueryerContext, src Source, b 
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return Plan{}, fmt.Errorf("%s: EXPLAIN of the aggregate: %w", src.Orders.Name, err)
+		return Plan{}, fmt.Errorf("%s: EXPLAIN of the orders: %w", src.Orders.Name, err)
 	}
 	if best == nil {
-		return Plan{}, fmt.Errorf("%s: EXPLAIN of the aggregate names no table", src.Orders.Name)
+		return Plan{}, fmt.Errorf("%s: EXPLAIN of the orders names no table", src.Orders.Name)
 	}
 	p := *best
 	p.Covering = p.Key != "" && strings.Contains(p.Extra, "Using index") && !strings.Contains(p.Extra, "Using index condition")
@@ -155,7 +156,7 @@ func baseTable(query, name string) string {
 
 // coveringIndex proposes the columns of an index on table that holds every
 // column of table that orders.sql names: the column read as customer_id
-// first (the aggregate groups by it), then those of the WHERE clause, then
+// first (the run reads the orders sorted by it), then those of the WHERE clause, then
 // the rest in the order the query names them. "" when the server does not
 // list the table's columns.
 func coveringIndex(ctx context.Context, q sqlx.QueryerContext, query, table string) string {

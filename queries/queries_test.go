@@ -5,30 +5,37 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
-func TestAggregateSQLWrapsOrders(t *testing.T) {
-	end := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
-	w := Window{End: end, TrendDays: 90}
-	got := AggregateSQL("SELECT 1 AS x -- trailing comment", w.Bounds(), Rules{}, Optional{Cost: true})
-	for _, want := range []string{
-		"SELECT o.customer_id AS customer_id,",
-		"WHEN o.ordered_at >= '2026-10-01 00:00:00' THEN 'future'",
-		"COUNT(DISTINCT o.order_id) AS orders,",
-		"WHEN o.ordered_at >= '2026-07-03 00:00:00' THEN 'buy_recent'",
-		"WHEN o.ordered_at >= '2026-04-04 00:00:00' THEN 'buy_prev'",
-		"AS cost\nFROM (\nSELECT 1 AS x -- trailing comment\n) o\nGROUP BY o.customer_id, row_kind",
+func TestOrdersSQLWrapsOrders(t *testing.T) {
+	for _, tt := range []struct {
+		opt     Optional
+		byBytes bool
+		want    []string
+		not     []string
+	}{
+		{Optional{Cost: true}, false,
+			[]string{"SELECT o.customer_id AS customer_id, o.order_id AS order_id, o.ordered_at AS ordered_at, o.amount AS amount, o.cost AS cost\nFROM (\n",
+				"SELECT 1 AS x -- trailing comment\n) o\nORDER BY o.customer_id"},
+			[]string{"discount", "category", "BINARY"}},
+		{Optional{Discount: true, Category: true}, true,
+			[]string{"o.amount AS amount, o.discount AS discount, o.category AS category\n", "ORDER BY CAST(o.customer_id AS BINARY)"},
+			[]string{"cost"}},
 	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("aggregate SQL lacks %q:\n%s", want, got)
+		got := OrdersSQL("SELECT 1 AS x -- trailing comment", tt.opt, tt.byBytes)
+		for _, want := range tt.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("orders SQL lacks %q:\n%s", want, got)
+			}
 		}
-	}
-	if strings.Contains(got, "discount") {
-		t.Errorf("discount summed without a discount column")
-	}
-	if strings.Contains(got, "?") {
-		t.Errorf("aggregate has placeholders; it must run as-is in a MySQL client")
+		for _, not := range tt.not {
+			if strings.Contains(got, not) {
+				t.Errorf("orders SQL has %q:\n%s", not, got)
+			}
+		}
+		if strings.Contains(got, "?") {
+			t.Errorf("orders SQL has placeholders; it must run as-is in a MySQL client")
+		}
 	}
 }
 

@@ -95,11 +95,7 @@ func Settings(in *Input, loc string) []Pair {
 // queryKinds name the statements custseg wraps around orders.sql, by
 // queries.Statement.Kind; each is a format of the file's name.
 var queryKinds = map[string]Label{
-	"orders_aggregate": "reports.queryKinds.orders_aggregate",
-	"first_days":       "reports.queryKinds.first_days",
-	"categories":       "reports.queryKinds.categories",
-	"cohorts":          "reports.queryKinds.cohorts",
-	"repeated_rows":    "reports.queryKinds.repeated_rows",
+	"orders": "reports.queryKinds.orders",
 }
 
 // QueryName is the name of a statement the run sent, as the About sheet

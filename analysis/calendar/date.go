@@ -20,6 +20,25 @@ func DateOf(t time.Time) Date {
 	return Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()/86400 + unixDay0)
 }
 
+// DayAndClock returns the calendar day of t in t's own location, as DateOf,
+// and the nanoseconds since that day's midnight on the wall clock
+// (0 to 86,399,999,999,999 on any day, whatever the day's length). It
+// does in integer arithmetic what DateOf does through a second time.Time,
+// for the extract's loop over every order line. The zero time gives the
+// zero Date.
+func DayAndClock(t time.Time) (Date, int64) {
+	if t.IsZero() {
+		return 0, 0
+	}
+	_, offset := t.Zone()
+	s := t.Unix() + int64(offset)
+	day := s / 86400
+	if s%86400 < 0 {
+		day--
+	}
+	return Date(day + unixDay0), (s-day*86400)*1e9 + int64(t.Nanosecond())
+}
+
 // IsZero reports whether d is the zero Date (none).
 func (d Date) IsZero() bool { return d == 0 }
 

@@ -106,15 +106,9 @@ func main() {
 			log.Fatal(err)
 		}
 		src := queries.Builtin()
-		end := demo.DefaultOptions().End
-		win := queries.NewWindow(time.Date(end.Year(), end.Month(), end.Day(), 0, 0, 0, 0, time.UTC), time.UTC, 90)
-		rules := queries.Rules{ZeroIsPurchase: true}
 		stmts := map[string]string{
-			"1-customers.sql":  src.Customers.SQL,
-			"2-aggregate.sql":  queries.AggregateSQL(src.Orders.SQL, win.Bounds(), rules, queries.Optional{Cost: true, Discount: true, Category: true}),
-			"3-first-day.sql":  queries.FirstDaySQL(src.Orders.SQL, win.End, rules),
-			"4-categories.sql": queries.CategorySQL(src.Orders.SQL, win.End, rules, true),
-			"5-cohorts.sql":    queries.CohortSQL(src.Orders.SQL, win.End, rules, true),
+			"1-customers.sql": src.Customers.SQL,
+			"2-orders.sql":    queries.OrdersSQL(src.Orders.SQL, queries.Optional{Cost: true, Discount: true, Category: true}, false),
 		}
 		// The session the job sets up: temporary tables of
 		// database.temp_table_mb (the default).

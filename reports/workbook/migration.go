@@ -153,10 +153,6 @@ func (wb *workbook) writeCohorts() error {
 		s.note(row+1, wb.t("workbook.coNone"))
 		return s.finish()
 	}
-	if note := wb.cohortCountNote(); note != "" {
-		s.note(row+2, note)
-		row += 2
-	}
 	// Month 0 is 100% by definition; the scale starts at month 1 so that
 	// it does not drown the months that matter.
 	if months > 1 && s.err == nil {
@@ -187,23 +183,4 @@ func (wb *workbook) writeCohorts() error {
 		}
 	}
 	return s.finish()
-}
-
-// cohortCountNote explains, when they differ, why the cohorts count more
-// (or fewer) buyers than the other sheets: the database groups them from
-// the orders alone, customer ids that customers.sql does not return
-// included. "" when the counts agree.
-func (wb *workbook) cohortCountNote() string {
-	total := 0
-	for _, c := range wb.res.Cohorts {
-		total += c.Size
-	}
-	buyers := wb.res.KPIs.Buyers
-	if total == buyers || len(wb.res.Cohorts) == 0 {
-		return ""
-	}
-	if unknown := wb.ds.UnknownBuyers; unknown > 0 && total-buyers == unknown {
-		return fmt.Sprintf(wb.t("workbook.coCountNote"), reports.Int(total), reports.Int(buyers), reports.Int(unknown))
-	}
-	return fmt.Sprintf(wb.t("workbook.coCountNoteOther"), reports.Int(total), reports.Int(buyers))
 }

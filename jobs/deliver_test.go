@@ -33,12 +33,12 @@ func TestExecuteSlowFinalReplyIsUnknown(t *testing.T) {
 	srv := smtptest.Start(t)
 	cfg := deliveryConfig(t, srv)
 	cfg.Email.FinalReplyTimeout = 500 * time.Millisecond
-	srv.ReplyDelay = func(n int) time.Duration {
+	srv.SetReplyDelay(func(n int) time.Duration {
 		if n == 1 {
 			return time.Minute
 		}
 		return 0
-	}
+	})
 	src := queries.Builtin()
 	opts := Options{AsOf: asOf, OutDir: t.TempDir(), Queries: &src, DSN: tdb.DSN}
 	m, err := Execute(context.Background(), cfg, opts)
@@ -72,7 +72,7 @@ func TestExecuteSlowFinalReplyIsUnknown(t *testing.T) {
 	}
 
 	// The re-run sends nothing: management may have it, marketing has it.
-	srv.ReplyDelay = nil
+	srv.SetReplyDelay(nil)
 	before := len(srv.Messages())
 	m, err = Execute(context.Background(), cfg, opts)
 	if err != nil {

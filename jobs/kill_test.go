@@ -87,11 +87,11 @@ func TestKillDuringDeliveryNeverSendsTwice(t *testing.T) {
 		if round%2 == 0 {
 			at := 1 + r.IntN(2)
 			how = "after storing message " + string(rune('0'+at))
-			srv.Stored = func(n int) {
+			srv.SetStored(func(n int) {
 				if n == at {
 					kill()
 				}
-			}
+			})
 		} else {
 			d := time.Duration(300+r.IntN(2200)) * time.Millisecond
 			how = "after " + d.String()
@@ -107,7 +107,7 @@ func TestKillDuringDeliveryNeverSendsTwice(t *testing.T) {
 			<-done
 			t.Fatalf("round %d: the child did not end", round)
 		}
-		srv.Stored = nil
+		srv.SetStored(nil)
 		first := len(srv.Messages())
 
 		// The re-run, in this process.

@@ -9,7 +9,9 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/custseg/custseg/analysis"
@@ -321,12 +323,30 @@ func (r *run) render(ctx context.Context) error {
 	}
 	var endWorkbook func()
 	r.in.RowsWritten, endWorkbook = workbookProgress(r.opts.Progress)
-	for _, rd := range renders {
+	// The files are written at the same time, one per core: each reads
+	// the same finished input and writes its own file. What they report
+	// (outputs, durations, the after-step hook, the log) is then taken in
+	// the order above, so the manifest reads the same whatever finished
+	// first.
+	done := make([]rendered, len(renders))
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	for i, rd := range renders {
 		end := func() {}
 		if rd.step == StepWorkbook {
 			end = endWorkbook
 		}
-		if err := r.renderFile(ctx, rd, end); err != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			slots <- struct{}{}
+			defer func() { <-slots }()
+			done[i] = r.renderFile(rd, end)
+		}()
+	}
+	wg.Wait()
+	for i, rd := range renders {
+		if err := r.recordRendering(ctx, rd, done[i]); err != nil {
 			return err
 		}
 	}
@@ -336,8 +356,16 @@ func (r *run) render(ctx context.Context) error {
 	return nil
 }
 
-// renderFile writes one rendering into the staging folder.
-func (r *run) renderFile(ctx context.Context, rd rendering, end func()) error {
+// rendered is what writing one rendering gave.
+type rendered struct {
+	out     Output
+	err     error
+	elapsed time.Duration
+}
+
+// renderFile writes one rendering into the staging folder; it may run
+// alongside the others.
+func (r *run) renderFile(rd rendering, end func()) rendered {
 	t0 := time.Now()
 	out, err := r.st.write(rd.name, func(w io.Writer) error {
 		defer end()
@@ -347,13 +375,18 @@ func (r *run) renderFile(ctx context.Context, rd rendering, end func()) error {
 		}
 		return bw.Flush()
 	})
-	if err != nil {
-		return &StepError{rd.step, err}
+	return rendered{out: out, err: err, elapsed: time.Since(t0)}
+}
+
+// recordRendering records a written rendering in the manifest and the log.
+func (r *run) recordRendering(ctx context.Context, rd rendering, done rendered) error {
+	if done.err != nil {
+		return &StepError{rd.step, done.err}
 	}
-	r.m.Outputs = append(r.m.Outputs, out)
-	r.m.DurationsMS[string(rd.step)] = ms(t0)
+	r.m.Outputs = append(r.m.Outputs, done.out)
+	r.m.DurationsMS[string(rd.step)] = done.elapsed.Milliseconds()
 	r.afterStep(rd.step)
-	r.log.Info(string(rd.step)+" written", slog.String("file", rd.name), slog.Int64("bytes", out.Bytes), slog.Duration(LogElapsed, time.Since(t0)))
+	r.log.Info(string(rd.step)+" written", slog.String("file", rd.name), slog.Int64("bytes", done.out.Bytes), slog.Duration(LogElapsed, done.elapsed))
 	if err := ctx.Err(); err != nil {
 		return &StepError{rd.step, interrupted(ctx, err)}
 	}

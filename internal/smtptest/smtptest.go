@@ -41,6 +41,8 @@ type Server struct {
 	messages []Message
 	// Refuse, when set, is asked before each DATA is accepted (n counts
 	// the DATA commands from 1); a non-nil error refuses the message.
+	// Set the hooks before the first message, or through SetStored and
+	// SetReplyDelay while messages may arrive.
 	Refuse func(n int) error
 	// Stored, when set, is called after the nth message is stored and
 	// before the server replies to it (a test may kill the sender there:
@@ -82,6 +84,21 @@ func Start(t testing.TB) *Server {
 		<-done
 	})
 	return s
+}
+
+// SetStored sets Stored while the server runs (a session reads it under
+// the server's lock).
+func (s *Server) SetStored(fn func(n int)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Stored = fn
+}
+
+// SetReplyDelay sets ReplyDelay while the server runs.
+func (s *Server) SetReplyDelay(fn func(n int) time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.ReplyDelay = fn
 }
 
 // Messages returns what the server accepted so far.

@@ -3,8 +3,8 @@ package analysis
 import "time"
 
 // Customer is one customer as the extract step hands it over: the contact
-// fields and attribute columns of customers.sql, and the per-customer order
-// aggregates that the database computed from orders.sql.
+// fields and attribute columns of customers.sql, and the customer's order
+// figures, summed by the extract from the rows of orders.sql.
 //
 // Money fields are in the shop's currency. Orders with a negative amount are
 // refunds: they add to Refunds and are netted in Net, but they are not
@@ -31,7 +31,8 @@ type Customer struct {
 	OrderDays int32 // distinct calendar days with a purchase
 	// RecentOrders and PreviousOrders count purchases in the trend window
 	// that ends on the as-of date and in the window of the same length
-	// before it (Dataset.WindowDays).
+	// before it (Dataset.WindowDays), each order in the window of its
+	// first line.
 	RecentOrders   int32
 	PreviousOrders int32
 
@@ -117,13 +118,12 @@ type Dataset struct {
 	// CategoryNames are its values.
 	HasCategory   bool
 	CategoryNames []string
-	// CohortCells are the monthly acquisition cohorts as the database
-	// aggregated them; nil when not extracted.
+	// CohortCells are the monthly acquisition cohorts of the customers,
+	// as the extract summed them; nil when not extracted.
 	CohortCells []CohortCell
 	// UnknownBuyers counts the customer ids with purchases in orders.sql
-	// that customers.sql does not return. They are left out of the
-	// analysis, but the cohorts, which the database groups from the orders
-	// alone, count them.
+	// that customers.sql does not return. They are left out of every
+	// figure, the cohorts included.
 	UnknownBuyers int
 	// Repeats count the purchase rows of orders.sql that repeat another
 	// row exactly, for the fan-out guard (Fanout); zero when not counted.

@@ -16,6 +16,7 @@ import (
 
 	"github.com/custseg/custseg/analysis"
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/heapbudget"
 	"github.com/custseg/custseg/internal/version"
 	"github.com/custseg/custseg/queries"
 	"github.com/custseg/custseg/reports"
@@ -122,6 +123,9 @@ type run struct {
 	emails   map[string]emailBody // by config.Audience.Gets, when the run delivers email
 	st       *staging             // the run folder being written
 	shared   string               // the run's folder in the shared folder, once published
+	// releaseMemory gives back the run's memory claim (heapbudget) when
+	// it ends.
+	releaseMemory func()
 }
 
 // newRun resolves a run of opts.Job. It always returns the run, as far as
@@ -199,6 +203,11 @@ func (r *run) produce(ctx context.Context) error {
 		}
 	}()
 	r.loadPrevious()
+	defer func() {
+		if r.releaseMemory != nil {
+			r.releaseMemory()
+		}
+	}()
 	for _, step := range []func(context.Context) error{r.extract, r.analyse, r.render, r.publish} {
 		if err := step(ctx); err != nil {
 			return err
@@ -257,6 +266,12 @@ func (r *run) extract(ctx context.Context) error {
 		slog.Duration(LogElapsed, time.Since(t0)))
 	ex.Dataset.Previous = r.prev
 	r.ex, r.ds = ex, ex.Dataset
+	// The data is read: with memory_limit auto, the run's soft memory
+	// limit becomes twice what it holds (heapbudget).
+	if limit, release := heapbudget.Claim(); limit > 0 {
+		r.releaseMemory = release
+		r.log.Debug("memory limit for the run", slog.Int64("bytes", limit))
+	}
 	return nil
 }
 

@@ -8,21 +8,15 @@ import (
 	"time"
 
 	"github.com/jmoiron/sqlx"
-
-	"github.com/custseg/custseg/analysis"
-	"github.com/custseg/custseg/analysis/guards"
 )
 
 // The statements of the data guards (analysis.Freshness, analysis.Fanout):
 // how recent the newest purchase is, the repeat buyers' purchase rhythm,
 // and how many purchase rows repeat another row exactly, per order. A run
-// reads the first two from its aggregate, and its count of exact repeats
-// too; only when those are too many does it send FanoutSQL, to tell
-// identical lines (two items at one price, where orders.sql has no
-// product column) from whole orders repeated by a join. `custseg check`
-// sends them all, over orders.sql as it is (it does not read
-// customers.sql, so the orders of customer ids that customers.sql does not
-// return count there too).
+// counts all three from the rows it reads (fold); `custseg check` sends
+// them, over orders.sql as it is (it does not read customers.sql, so the
+// orders of customer ids that customers.sql does not return count there
+// too).
 
 // exactRepeatKey is what COUNT(DISTINCT ...) compares rows by for exact
 // repeats: order id, time, amount and, when orders.sql has one, the
@@ -110,23 +104,6 @@ func CountOrderRepeats(ctx context.Context, q sqlx.QueryerContext, f File, end t
 // such as SQL_BIG_RESULT (MySQL and MariaDB do, the embedded demo engine
 // does not).
 func TakesHints(ctx context.Context, q sqlx.QueryerContext) bool { return takesHints(ctx, q) }
-
-// countOrderRepeats adds the per-order repeat counts to ds when the
-// aggregate found more exact repeats than rules allow (FanoutMaxShare),
-// and returns the statement it sent ("" when none).
-func countOrderRepeats(ctx context.Context, tx *sqlx.Tx, f File, end time.Time, rules Rules, opt Optional, hints bool, ds *analysis.Dataset) (string, error) {
-	r := &ds.Repeats
-	if !guards.FanoutOver(r.ExactRepeats, r.PurchaseRows, rules.FanoutMaxShare) {
-		return "", nil
-	}
-	stmt := FanoutSQL(f.SQL, end, rules, opt, hints)
-	c, err := CountOrderRepeats(ctx, tx, f, end, rules, opt, hints)
-	if err != nil {
-		return stmt, err
-	}
-	r.PerOrder, r.OrderRows, r.InRepeatedOrders = true, c.PurchaseRows, c.InRepeatedOrders
-	return stmt, nil
-}
 
 // NewestPurchase returns the time of the newest purchase in f before end;
 // ok is false when there is none.

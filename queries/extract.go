@@ -23,7 +23,7 @@ type Window struct {
 	TrendDays int       // length of the recent and previous trend windows
 	// PeriodDays, when positive, is the length of the reporting period
 	// that ends on the as-of date (the days since the previous run); the
-	// aggregate sums the purchases and refunds of the period and of the
+	// extract sums the purchases and refunds of the period and of the
 	// period of the same length before it.
 	PeriodDays int
 	// HoldoutUnits, when positive, is the back-test's holdout: that many
@@ -35,7 +35,7 @@ type Window struct {
 // HoldoutStarts returns the start of each time unit of the holdout, at
 // midnight: the first is the day after the calibration period, unit k
 // starts ⌈k × UnitDays⌉ days after it (the days d after the start with
-// ⌊d ÷ UnitDays⌋ = k, as the aggregate counts them). Nil without a
+// ⌊d ÷ UnitDays⌋ = k, as the extract counts them). Nil without a
 // holdout.
 func (w Window) HoldoutStarts() []time.Time {
 	if w.HoldoutUnits <= 0 || w.UnitDays <= 0 {
@@ -56,7 +56,7 @@ func NewWindow(day time.Time, loc *time.Location, trendDays int) Window {
 	return Window{AsOf: asOf, End: asOf.AddDate(0, 0, 1), TrendDays: trendDays}
 }
 
-// Bounds returns the instants the aggregate classifies rows by.
+// Bounds returns the instants the extract classifies rows by.
 func (w Window) Bounds() Bounds {
 	recent := w.End.AddDate(0, 0, -w.TrendDays)
 	b := Bounds{End: w.End, RecentStart: recent, PrevStart: recent.AddDate(0, 0, -w.TrendDays)}

@@ -27,7 +27,7 @@ type Plan struct {
 	// Covering reports that the index holds every column the query reads.
 	Covering bool
 	// BaseTable is the table behind Table, when orders.sql names it; and
-	// Index is a covering index for the aggregate on it ("" when the
+	// Index is a covering index for the orders statement on it ("" when the
 	// columns could not be told from orders.sql).
 	BaseTable string
 	Index     string

@@ -51,7 +51,7 @@ type Rules struct {
 // custseg wraps around it.
 type Optional struct{ Cost, Discount, Category bool }
 
-// Bounds are the instants the aggregate classifies rows by.
+// Bounds are the instants the extract classifies rows by (fold).
 type Bounds struct {
 	End         time.Time // exclusive end of the window: the day after the as-of date
 	RecentStart time.Time // start of the recent trend window
@@ -63,9 +63,8 @@ type Bounds struct {
 	PrevPeriodStart time.Time
 	// Holdout, when not empty, holds the start of each time unit of the
 	// back-test's holdout (Holdout[0] is the first day after the
-	// calibration period, each at midnight); the aggregate then also
-	// groups the rows by the holdout unit they fall in (hold_unit, −1 for
-	// rows before the holdout).
+	// calibration period, each at midnight); the extract then also counts
+	// each customer's purchase days per holdout unit.
 	Holdout []time.Time
 	// HoldoutUnitDays is the length of a holdout unit in days.
 	HoldoutUnitDays float64

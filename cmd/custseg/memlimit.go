@@ -9,6 +9,7 @@ import (
 	"github.com/KimMachineGun/automemlimit/memlimit"
 
 	"github.com/custseg/custseg/config"
+	"github.com/custseg/custseg/internal/heapbudget"
 )
 
 // memoryRatio is the share of the cgroup's (or the machine's) memory that
@@ -17,7 +18,9 @@ import (
 const memoryRatio = 0.8
 
 // applyMemoryLimit sets the process's soft memory limit (GOMEMLIMIT) from
-// the config's memory_limit and returns it (math.MaxInt64: none); the log
+// the config's memory_limit and returns it (math.MaxInt64: none); with
+// auto, that is the ceiling, and each run lowers the limit to twice the
+// data it holds while it runs (heapbudget). The log
 // has it at debug level (the scheduler's start line shows it). A
 // GOMEMLIMIT in the environment wins, as the Go runtime already applied it.
 // A limit that cannot be read (no cgroup limit and no machine size) leaves
@@ -50,6 +53,8 @@ func applyMemoryLimit(cfg *config.Config, getenv func(string) string, log *slog.
 	}
 	limit := int64(min(float64(total)*memoryRatio, math.MaxInt64))
 	debug.SetMemoryLimit(limit)
+	// Each run then lowers it to twice its data while it holds that data.
+	heapbudget.Configure(limit, true)
 	log.Debug("memory limit", slog.String("memory_limit", config.MemoryLimitAuto), slog.Int64("bytes", limit))
 	return limit
 }

@@ -62,7 +62,10 @@ func SortsByBytes(cols []Column) bool {
 }
 
 // readOrders runs OrdersSQL and folds its rows into ds, customer by
-// customer; it returns the data-quality counts.
+// customer; it returns the data-quality counts. Two goroutines share the
+// work, one core each: this one reads the rows off the connection into
+// batches, another folds them, so the reading of the next rows does not
+// wait for the summing of the last.
 func readOrders(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32, f *fold, mt *meter) (*qualityCounts, error) {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
@@ -70,56 +73,156 @@ func readOrders(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analys
 	}
 	defer rows.Close()
 	var (
-		id, order, amount, cost, discount, category sql.RawBytes
-		at                                          sql.NullTime
+		cells [7]sql.RawBytes // customer_id, order_id, -, amount, cost, discount, category
+		at    sql.NullTime
 	)
-	dest := []any{&id, &order, &at, &amount}
-	if ds.HasCost {
-		dest = append(dest, &cost)
-	}
-	if ds.HasDiscount {
-		dest = append(dest, &discount)
-	}
-	if f.hasCategory {
-		dest = append(dest, &category)
-	}
-	var (
-		cur     []byte // the customer id of the rows being read
-		started bool
-		n       int64
-	)
-	for rows.Next() {
-		n++
-		mt.row()
-		if err := rows.Scan(dest...); err != nil {
-			return nil, fmt.Errorf("%s: orders: row %d (customer_id %q): %w", file, n, id, err)
+	dest := []any{&cells[0], &cells[1], &at, &cells[3]}
+	for k, on := range []bool{ds.HasCost, ds.HasDiscount, f.hasCategory} {
+		if on {
+			dest = append(dest, &cells[4+k])
 		}
-		if id == nil {
-			f.q.sourceRows++
-			f.q.nullCustomer++
-			continue
-		}
-		if !started || !bytes.Equal(id, cur) {
-			if err := f.close(); err != nil {
-				return nil, fmt.Errorf("%s: orders: row %d: %w", file, n, err)
+	}
+
+	full, free := make(chan *batch, 2), make(chan *batch, 3)
+	for range cap(free) {
+		free <- &batch{}
+	}
+	stop := make(chan struct{}) // closed when the fold fails
+	folded := make(chan error, 1)
+	go func() { folded <- foldBatches(full, free, stop, file, index, f) }()
+
+	var n int64
+	b := <-free
+	b.reset(n)
+	readErr := func() error {
+		for rows.Next() {
+			n++
+			mt.row()
+			if err := rows.Scan(dest...); err != nil {
+				return fmt.Errorf("%s: orders: row %d (customer_id %q): %w", file, n, cells[0], err)
 			}
-			cur = append(cur[:0], id...)
-			started = true
-			i, known := index[string(id)]
-			if err := f.open(i, known); err != nil {
-				return nil, fmt.Errorf("%s: orders: row %d (customer_id %q): %w", file, n, id, err)
+			b.add(&cells, at)
+			if len(b.rows) == batchRows {
+				select {
+				case full <- b:
+				case <-stop:
+					return nil
+				}
+				select {
+				case b = <-free:
+				case <-stop:
+					return nil
+				}
+				b.reset(n)
 			}
 		}
-		if err := f.row(order, at, amount, cost, discount, category); err != nil {
-			return nil, fmt.Errorf("%s: orders: row %d (customer_id %q): %w", file, n, id, err)
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("%s: orders: %w", file, err)
+		}
+		return nil
+	}()
+	if readErr == nil {
+		select {
+		case full <- b:
+		case <-stop:
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: orders: %w", file, err)
+	close(full)
+	if err := <-folded; err != nil {
+		return nil, err
 	}
-	if err := f.close(); err != nil {
-		return nil, fmt.Errorf("%s: orders: %w", file, err)
+	if readErr != nil {
+		return nil, readErr
 	}
 	f.finish()
 	return &f.q, nil
+}
+
+// batchRows is how many rows the reader hands the fold at a time.
+const batchRows = 4096
+
+// batch is rows of the orders statement, copied off the connection: each
+// text cell as a range of text (start −1: NULL).
+type batch struct {
+	first int64 // the number of the batch's first row, from 1
+	rows  []batchRow
+	text  []byte
+}
+
+// batchRow is one row of a batch.
+type batchRow struct {
+	cells [7][2]int32 // start and end in batch.text of each text cell; start −1 for NULL
+	at    sql.NullTime
+}
+
+func (b *batch) reset(read int64) {
+	b.first, b.rows, b.text = read+1, b.rows[:0], b.text[:0]
+}
+
+func (b *batch) add(cells *[7]sql.RawBytes, at sql.NullTime) {
+	r := batchRow{at: at}
+	for k, c := range cells {
+		if c == nil {
+			r.cells[k] = [2]int32{-1, -1}
+			continue
+		}
+		start := len(b.text)
+		b.text = append(b.text, c...)
+		r.cells[k] = [2]int32{int32(start), int32(len(b.text))}
+	}
+	b.rows = append(b.rows, r)
+}
+
+// cell returns cell k of row r, nil for NULL.
+func (b *batch) cell(r *batchRow, k int) []byte {
+	if r.cells[k][0] < 0 {
+		return nil
+	}
+	return b.text[r.cells[k][0]:r.cells[k][1]:r.cells[k][1]]
+}
+
+// foldBatches folds the batches from full into f, customer by customer,
+// handing each back on free; on an error it closes stop and drains full.
+func foldBatches(full <-chan *batch, free chan<- *batch, stop chan<- struct{}, file string, index map[string]int32, f *fold) error {
+	fail := func(err error) error {
+		close(stop)
+		for range full {
+		}
+		return err
+	}
+	var (
+		cur     []byte // the customer id of the rows being folded
+		started bool
+	)
+	for b := range full {
+		for j := range b.rows {
+			r := &b.rows[j]
+			n := b.first + int64(j)
+			id := b.cell(r, 0)
+			if id == nil {
+				f.q.sourceRows++
+				f.q.nullCustomer++
+				continue
+			}
+			if !started || !bytes.Equal(id, cur) {
+				if err := f.close(); err != nil {
+					return fail(fmt.Errorf("%s: orders: row %d: %w", file, n, err))
+				}
+				cur = append(cur[:0], id...)
+				started = true
+				i, known := index[string(id)]
+				if err := f.open(i, known); err != nil {
+					return fail(fmt.Errorf("%s: orders: row %d (customer_id %q): %w", file, n, id, err))
+				}
+			}
+			if err := f.row(b.cell(r, 1), r.at, b.cell(r, 3), b.cell(r, 4), b.cell(r, 5), b.cell(r, 6)); err != nil {
+				return fail(fmt.Errorf("%s: orders: row %d (customer_id %q): %w", file, n, id, err))
+			}
+		}
+		free <- b
+	}
+	if err := f.close(); err != nil {
+		return fail(fmt.Errorf("%s: orders: %w", file, err))
+	}
+	return nil
 }

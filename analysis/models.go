@@ -141,7 +141,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 	}
 
 	// Customers share (x, t_x, T) triples; the expectations depend on
-	// nothing else, so compute them once per triple.
+	// nothing else, so compute them once per triple, on all cores.
 	// CLV = Σ over months k of (expected purchases in month k) × spend ×
 	// margin ÷ (1+r)^k; spend and margin are the customer's own, so the
 	// triple only needs the discounted sum of its monthly purchases.
@@ -150,27 +150,38 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		next            float64 // time units to the expected next purchase; +Inf or 0 when none
 		discounted      float64 // Σ expected purchases in month k ÷ (1+r)^k, k = 1..CLVMonths
 	}
-	cache := make(map[btyd.RFT]pred, len(data)/4)
-	predict := func(h btyd.RFT) pred {
-		if v, ok := cache[h]; ok {
-			return v
+	index := make(map[btyd.RFT]int32, len(data)/4)
+	var distinct []btyd.RFT
+	for _, h := range data {
+		if _, ok := index[h]; !ok {
+			index[h] = int32(len(distinct))
+			distinct = append(distinct, h)
 		}
-		v := pred{
-			palive:  pm.PAlive(h.X, h.Tx, h.T),
-			horizon: pm.ConditionalExpectedPurchases(p.PurchaseHorizon, h.X, h.Tx, h.T),
-		}
-		if v.palive >= p.PAliveAtRisk {
-			v.next = btyd.ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
-		}
-		prev := 0.0
-		for k := 1; k <= p.CLVMonths; k++ {
-			cum := pm.ConditionalExpectedPurchases(float64(k)*daysPerMonth/p.TimeUnitDays, h.X, h.Tx, h.T)
-			v.discounted += math.Max(cum-prev, 0) / math.Pow(1+p.MonthlyDiscount, float64(k))
-			prev = math.Max(cum, prev)
-		}
-		cache[h] = v
-		return v
 	}
+	// The purchases expected over the horizon, then by the end of each
+	// month of the CLV.
+	ts := []float64{p.PurchaseHorizon}
+	for k := 1; k <= p.CLVMonths; k++ {
+		ts = append(ts, float64(k)*daysPerMonth/p.TimeUnitDays)
+	}
+	curves := btyd.ConditionalCurves(pm, distinct, ts)
+	preds := make([]pred, len(distinct))
+	btyd.EachRange(len(distinct), func(from, to int) {
+		for k := from; k < to; k++ {
+			h, curve := distinct[k], curves[k]
+			v := pred{palive: pm.PAlive(h.X, h.Tx, h.T), horizon: curve[0]}
+			if v.palive >= p.PAliveAtRisk {
+				v.next = btyd.ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
+			}
+			prev := 0.0
+			for k, cum := range curve[1:] {
+				v.discounted += math.Max(cum-prev, 0) / math.Pow(1+p.MonthlyDiscount, float64(k+1))
+				prev = math.Max(cum, prev)
+			}
+			preds[k] = v
+		}
+	})
+	predict := func(h btyd.RFT) pred { return preds[index[h]] }
 	gg := m.GammaGamma
 	j := 0 // the buyer's entry of data, in the same order
 	for i := range d.Customers {

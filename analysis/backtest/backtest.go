@@ -3,7 +3,6 @@ package backtest
 import (
 	"fmt"
 	"math"
-	"runtime"
 	"sync"
 
 	"github.com/custseg/custseg/analysis/btyd"
@@ -198,7 +197,7 @@ func cumulative(xs []float64) []float64 {
 
 // predictCurves returns, for each distinct triple of data, the model's
 // E[Y(t) | x, t_x, T] at t = 1, 2, …, units, computed once per triple on
-// all cores.
+// all cores (btyd.ConditionalCurves).
 func predictCurves(m btyd.PurchaseModel, data []btyd.RFT, units int) map[btyd.RFT][]float64 {
 	seen := make(map[btyd.RFT]bool, len(data)/4)
 	var distinct []btyd.RFT
@@ -208,27 +207,18 @@ func predictCurves(m btyd.PurchaseModel, data []btyd.RFT, units int) map[btyd.RF
 			distinct = append(distinct, r)
 		}
 	}
-	curves := make([][]float64, len(distinct))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(distinct)/64+1))
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := w; k < len(distinct); k += workers {
-				r := distinct[k]
-				c := make([]float64, units)
-				for u := range c {
-					c[u] = finite(m.ConditionalExpectedPurchases(float64(u+1), r.X, r.Tx, r.T))
-				}
-				curves[k] = c
-			}
-		}()
+	ts := make([]float64, units)
+	for u := range ts {
+		ts[u] = float64(u + 1)
 	}
-	wg.Wait()
+	curves := btyd.ConditionalCurves(m, distinct, ts)
 	out := make(map[btyd.RFT][]float64, len(distinct))
 	for k, r := range distinct {
-		out[r] = curves[k]
+		c := curves[k]
+		for u := range c {
+			c[u] = finite(c[u])
+		}
+		out[r] = c
 	}
 	return out
 }

@@ -100,7 +100,8 @@ func TestWorkbookBacktest(t *testing.T) {
 				{"Customers", "A", "c4", "AA", "2024-08-20"},
 				{"Customers", "A", "c2", "AA", ""},
 				{"Customers", "A", "c5", "AA", ""},
-				{"Champions", "A", "c1", "AA", "2024-07-09"},
+				{"Champions", "A", "Customer id", "R", "Expected next order"},
+				{"Champions", "A", "c1", "R", "2024-07-09"},
 			},
 		},
 		{

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -78,8 +79,9 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				"c6": {"(first purchase)", "yes", "yes", "no"},
 				"c7": {"", "", "no", "no"},
 			},
-			note:      []string{"4 of these 7 customers have no email address or no consent to be emailed: marked “no” in column AM (Reachable by email)"},
-			champions: []string{"Every customer here (1) can be emailed (column AM, Reachable by email)."},
+			note: []string{"4 of these 7 customers have no email address or no consent to be emailed: marked “no” in column AM (Reachable by email)"},
+			// %s: the Reachable by email column of the segment sheet.
+			champions: []string{"Every customer here (1) can be emailed (column %s, Reachable by email)."},
 		},
 		{
 			name: "two runs, no consent column", loc: "en", previous: true,
@@ -169,10 +171,15 @@ func TestWorkbookCampaignColumns(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if h := rows[headerRow-1]; !slices.Equal(h[len(h)-len(tt.headers):], tt.headers) {
+				h := rows[headerRow-1]
+				if !slices.Equal(h[len(h)-len(tt.headers):], tt.headers) {
 					t.Errorf("Champions: last headers %q", h[len(h)-len(tt.headers):])
 				}
+				reachCol, _ := excelize.ColumnNumberToName(slices.Index(h, reports.Label("reports.ColReachable").In(tt.loc)) + 1)
 				for _, s := range tt.champions {
+					if strings.Contains(s, "%s") {
+						s = fmt.Sprintf(s, reachCol)
+					}
 					if !strings.Contains(rows[explainRow-1][0], s) {
 						t.Errorf("Champions explanation %q\nlacks %q", rows[explainRow-1][0], s)
 					}

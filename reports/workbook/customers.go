@@ -245,7 +245,7 @@ func (wb *workbook) writeCustomers() error {
 			explain = fmt.Sprintf(wb.t("workbook.customersPart"), lo+1, hi, n) + " " + explain
 		}
 		at := func(j int) int { return lo + j }
-		if err := wb.writeCustomerSheet(sheet, wb.t("workbook.titleCustomers"), explain, hi-lo, at, "", cols, widths, names); err != nil {
+		if err := wb.writeCustomerSheet(sheet, wb.t("workbook.titleCustomers"), explain, hi-lo, at, "", cols, widths, names, nil); err != nil {
 			return err
 		}
 	}
@@ -273,7 +273,33 @@ func (wb *workbook) writeSegmentSheet(s segSheet) error {
 		note = wb.t("workbook.emptySegment")
 	}
 	at := func(j int) int { return int(members[j]) }
-	return wb.writeCustomerSheet(s.name, reports.SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names)
+	return wb.writeCustomerSheet(s.name, reports.SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names, wb.segmentColumns(len(cols)))
+}
+
+// segmentColumns are the columns of the Customers sheet (n in all) that a
+// segment sheet shows: what a marketer works a segment's list with — who
+// the customers are and how to reach them, their attributes, when they
+// last bought, the R, F and M scores that put them in the segment, their
+// value, tier, churn status and predicted value, their buying behaviour
+// and the campaign columns. It leaves out what is the same on the whole
+// sheet (the segment), what the Customers sheet has for analysis
+// (registration and first order, FM, gross and refunds beside the net,
+// the purchase rhythm, lifecycle stage, the model's parts, pyramid tier,
+// cluster) and the orders, which the frequency already counts.
+func (wb *workbook) segmentColumns(n int) []int {
+	after := ccAttrs + len(wb.ds.AttrNames)
+	drop := map[int]bool{ccRegistered: true}
+	for _, c := range []int{ccFirst, ccFM, ccSegment, ccOrders, ccGross, ccRefunds, ccRhythm, ccStage,
+		ccExpPurchases, ccExpSpend, ccPyramid, ccCluster} {
+		drop[after+c] = true
+	}
+	keep := make([]int, 0, n)
+	for i := range n {
+		if !drop[i] {
+			keep = append(keep, i)
+		}
+	}
+	return keep
 }
 
 // customerLayout returns the columns, their widths and the localized names
@@ -299,25 +325,42 @@ type customerLayoutCache struct {
 // formats are set on the sheet before the stream writer is created (set
 // later, the stream writer drops them); widths and panes go through the
 // stream writer before the first row.
+//
+// keep, when not nil, are the columns of cols the sheet shows, in order
+// (segmentColumns); the conditional formats and notes name them where
+// they are shown.
 func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at func(int) int, note string,
-	cols []column, widths []float64, names *customerNames) error {
+	cols []column, widths []float64, names *customerNames, keep []int) error {
 	f := wb.f
 	nattr := len(wb.ds.AttrNames)
 	after := ccAttrs + nattr // first column after the attributes, 0-based
 	last := headerRow + n
+	shownCols, shownWidths := cols, widths
+	// col is the sheet column (1-based) that shows column i of cols; 0
+	// when it is not shown.
+	col := func(i int) int { return i + 1 }
+	if keep != nil {
+		shownCols, shownWidths = make([]column, len(keep)), make([]float64, len(keep))
+		pos := make([]int, len(cols))
+		for k, i := range keep {
+			shownCols[k], shownWidths[k] = cols[i], widths[i]
+			pos[i] = k + 1
+		}
+		col = func(i int) int { return pos[i] }
+	}
 
-	ref := cellRef(1, headerRow) + ":" + cellRef(len(cols), last)
+	ref := cellRef(1, headerRow) + ":" + cellRef(len(shownCols), last)
 	if err := f.AutoFilter(name, ref, nil); err != nil {
 		return fmt.Errorf("autofilter %s: %w", ref, err)
 	}
 	if n > 0 {
 		// Colour scale on the R, F and M scores: low red, high green.
-		scores := cellRef(after+ccR+1, headerRow+1) + ":" + cellRef(after+ccM+1, last)
+		scores := cellRef(col(after+ccR), headerRow+1) + ":" + cellRef(col(after+ccM), last)
 		if err := f.SetConditionalFormat(name, scores, scoreScale(wb.res.Bins)); err != nil {
 			return fmt.Errorf("colour scale %s: %w", scores, err)
 		}
-		if wb.res.Models.Usable {
-			palive := cellRef(after+ccPAlive+1, headerRow+1) + ":" + cellRef(after+ccPAlive+1, last)
+		if wb.res.Models.Usable && col(after+ccPAlive) > 0 {
+			palive := cellRef(col(after+ccPAlive), headerRow+1) + ":" + cellRef(col(after+ccPAlive), last)
 			if err := f.SetConditionalFormat(name, palive, probabilityScale()); err != nil {
 				return fmt.Errorf("colour scale %s: %w", palive, err)
 			}
@@ -326,10 +369,13 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 
 	// The campaign columns come last; the note says who cannot be emailed.
 	campaign := after + ccCount
-	explain = wb.sentences(explain, wb.campaignNote(n, at, campaign+1))
-	t, err := wb.startTable(name, title, explain, cols, widths, n, note)
+	explain = wb.sentences(explain, wb.campaignNote(n, at, col(campaign)))
+	t, err := wb.startTable(name, title, explain, shownCols, shownWidths, n, note)
 	if err != nil {
 		return err
+	}
+	if keep != nil {
+		t.showOnly(keep, cols, &wb.st)
 	}
 	set, text, row := t.set, t.text, t.row
 	money := func(i int, x float64) { set(i, cellNum(kMoney, x)) }

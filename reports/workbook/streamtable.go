@@ -16,6 +16,11 @@ type streamTable struct {
 	sw    *excelize.StreamWriter
 	cells []excelize.Cell
 	row   []any // pointers into cells, or nil for a blank cell
+	// keep, when not nil, are the columns of row the sheet shows, in
+	// order (a segment sheet shows fewer than the Customers sheet);
+	// shown is the row written.
+	keep  []int
+	shown []any
 }
 
 // startTable creates the stream writer of sheet name and writes everything
@@ -74,7 +79,26 @@ func (t *streamTable) text(i int, v string) {
 }
 
 // write writes the row built so far as sheet row r.
-func (t *streamTable) write(r int) error { return t.sw.SetRow(cellRef(1, r), t.row) }
+func (t *streamTable) write(r int) error {
+	if t.keep == nil {
+		return t.sw.SetRow(cellRef(1, r), t.row)
+	}
+	for k, i := range t.keep {
+		t.shown[k] = t.row[i]
+	}
+	return t.sw.SetRow(cellRef(1, r), t.shown)
+}
+
+// showOnly makes the table show only the columns keep of the rows it is
+// given (startTable was given those columns alone); all is the number of
+// columns the rows are built with, and kinds their kinds, for the styles.
+func (t *streamTable) showOnly(keep []int, all []column, st *styles) {
+	t.keep, t.shown = keep, make([]any, len(keep))
+	t.cells, t.row = make([]excelize.Cell, len(all)), make([]any, len(all))
+	for i, c := range all {
+		t.cells[i].StyleID = st.id[c.kind]
+	}
+}
 
 // flush ends the sheet.
 func (t *streamTable) flush() error { return t.sw.Flush() }

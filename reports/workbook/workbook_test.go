@@ -61,6 +61,13 @@ var (
 		"Days between purchases", "Lifecycle stage", "P(alive)", "Expected next order", "Expected purchases (52 weeks)",
 		"Expected spend per purchase", "CLV (12 months)", "Value to keep / year", "Pyramid tier", "Cluster",
 		"Discount share", "Buying behaviour"}
+	// segmentHeadersEn are a segment sheet's columns of wbTestDataset: the
+	// Customers sheet's a campaign works with (segmentColumns).
+	segmentHeadersEn = []string{"Customer id", "Name", "Email", "Phone", "province", "gender",
+		"Last order", "Days since last order", "Frequency", "Monetary (net)",
+		"Value (net revenue)", "R score", "F score", "M score", "Value tier", "Churn status",
+		"P(alive)", "Expected next order", "CLV (12 months)", "Value to keep / year",
+		"Discount share", "Buying behaviour"}
 )
 
 func TestWorkbookSheetNamesAreValid(t *testing.T) {
@@ -96,8 +103,8 @@ func TestWorkbook(t *testing.T) {
 			headers: map[string][]string{
 				"Summary":         {"Measure", "Value", "Change since last run", "What it means"},
 				"Customers":       customerHeadersEn,
-				"Champions":       customerHeadersEn,
-				"Can't Lose Them": customerHeadersEn,
+				"Champions":       segmentHeadersEn,
+				"Can't Lose Them": segmentHeadersEn,
 				"Segments": {"Segment", "Customers", "Share of buyers", "Value", "Share of value",
 					"Avg days since last order", "Avg frequency", "Avg monetary", "Avg order value",
 					"Share of all customers", "Distinctness", "Too small to act on", "Stability", "Score rule", "Suggested action"},
@@ -183,7 +190,7 @@ func TestWorkbook(t *testing.T) {
 				{"Customers", "A", "c7", "W", "$20.00"},
 				// The segment sheets: champions holds c1, can't lose nobody.
 				{"Champions", "A", "c1", "B", "Alice"},
-				{"Champions", "A", "c1", "R", "Champions"},
+				{"Champions", "A", "c1", "O", "Key"},
 				{"Can't Lose Them", "A", "No customer is in this segment in this run.", "B", ""},
 				// Segments: the one champion, and the rule text.
 				{"Segments", "A", "Champions", "B", "1"},
@@ -656,7 +663,7 @@ func TestWorkbookColourScales(t *testing.T) {
 	}{
 		// R, F and M scores are columns N..P; 7 customers in rows 4..10.
 		{"scores", reportstest.WorkbookInput(reportstest.WorkbookDataset(), "en"), "Customers", map[string]string{"N4:P10": "3_color_scale"}},
-		{"segment sheet", reportstest.WorkbookInput(reportstest.WorkbookDataset(), "en"), "Champions", map[string]string{"N4:P4": "3_color_scale"}},
+		{"segment sheet", reportstest.WorkbookInput(reportstest.WorkbookDataset(), "en"), "Champions", map[string]string{"L4:N4": "3_color_scale"}},
 		{"empty segment sheet", reportstest.WorkbookInput(reportstest.WorkbookDataset(), "en"), "Can't Lose Them", nil},
 		// P(alive) is column Z, only with usable models; 8 customers.
 		{"P(alive)", reportstest.RichInput("en", true, false), "Customers", map[string]string{"N4:P11": "3_color_scale", "Z4:Z11": "3_color_scale"}},
@@ -837,14 +844,26 @@ func TestWorkbookSegmentSheetOrder(t *testing.T) {
 		if len(data) != g.Customers || g.Customers < 10 {
 			t.Fatalf("%s: %d rows, want its %d customers (at least 10)", reports.SegmentName(g.Rule, "en"), len(data), g.Customers)
 		}
+		// The sheet has no segment column (segmentColumns): its rows are
+		// exactly the segment's customers.
+		members := map[string]bool{}
+		for i, s := range in.Result.Scores {
+			if int(s.Segment) == k {
+				members[in.Dataset.Customers[i].ID] = true
+			}
+		}
+		value := slices.Index(rows[headerRow-1], "Value (net revenue)")
 		prev := math.Inf(1)
 		for _, r := range data {
-			// Value is column M, the segment column R (3 attributes: +1).
-			v, err := strconv.ParseFloat(r[13], 64)
-			if err != nil || v > prev || r[18] != reports.SegmentName(g.Rule, "en") {
-				t.Fatalf("%s: row %q: value %v after %v, segment %q", reports.SegmentName(g.Rule, "en"), r[0], v, prev, r[18])
+			v, err := strconv.ParseFloat(r[value], 64)
+			if err != nil || v > prev || !members[r[0]] {
+				t.Fatalf("%s: row %q: value %v after %v, in the segment %v", reports.SegmentName(g.Rule, "en"), r[0], v, prev, members[r[0]])
 			}
 			prev = v
+			delete(members, r[0])
+		}
+		if len(members) > 0 {
+			t.Errorf("%s: %d customers of the segment missing", reports.SegmentName(g.Rule, "en"), len(members))
 		}
 	}
 }

@@ -36,8 +36,8 @@ YAML
   if [ -n "$prev_n" ]; then
     exps=$(python3 -c "import math; r=math.log($n/$prev_n); print(f'time {math.log($t/$prev_t)/r:.2f}, memory {math.log($m/$prev_m)/r:.2f}')")
   fi
-  echo "$n customers: ${t} s, $((m / 1024)) MB; $exps" >&2
-  rows="$rows| $n | $((n * 10)) | ${t} s | $((m / 1024)) MB | $exps | $steps |"$'\n'
+  echo "$n customers: ${t} s, $((m / 1024)) MiB; $exps" >&2
+  rows="$rows| $n | $((n * 10)) | ${t} s | $((m / 1024)) MiB | $exps | $steps |"$'\n'
   prev_n=$n prev_t=$t prev_m=$m
 done
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadb --version | awk '{print $5}' | tr -d ,)"

@@ -32,7 +32,9 @@ type Config struct {
 	Writeback Writeback `yaml:"writeback"`
 	// MemoryLimit is the soft limit on the memory the process uses (Go's
 	// GOMEMLIMIT): "auto" (80 % of its cgroup's memory limit, else of the
-	// machine's memory), "off", or a size such as "900MiB" (MemoryLimitBytes).
+	// machine's memory, lowered while a run holds its data to twice that
+	// data: internal/heapbudget), "off", or a size such as "900MiB"
+	// (MemoryLimitBytes).
 	// GOMEMLIMIT in the environment wins.
 	MemoryLimit string `yaml:"memory_limit"`
 

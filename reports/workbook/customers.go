@@ -268,6 +268,11 @@ func (wb *workbook) writeSegmentSheet(s segSheet) error {
 	g := wb.res.Segments[s.seg]
 	cols, widths, names := wb.customerLayout()
 	explain := fmt.Sprintf(wb.t("workbook.explainSegmentSheet"), len(members), reports.SegmentAction(g.Rule, wb.loc))
+	if all := len(members); all > customerSheetRows {
+		// Past Excel's row limit: the most valuable, and where the rest are.
+		members = members[:customerSheetRows]
+		explain = wb.sentences(explain, fmt.Sprintf(wb.t("workbook.segmentSheetCapped"), reports.Int(len(members)), reports.Int(all)))
+	}
 	note := ""
 	if len(members) == 0 {
 		note = wb.t("workbook.emptySegment")

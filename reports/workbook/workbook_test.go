@@ -3,6 +3,7 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
@@ -935,6 +936,40 @@ func TestWorkbookMarginAndNaN(t *testing.T) {
 		if row == 0 || got != c.want {
 			t.Errorf("%s: row of %q column %s = %q, want %q", c.sheet, c.keyText, c.col, got, c.want)
 		}
+	}
+}
+
+// TestWorkbookCapsSegmentSheets lowers the rows per sheet to check that a
+// segment sheet with more customers than a sheet holds shows the most
+// valuable of them and says so.
+func TestWorkbookCapsSegmentSheets(t *testing.T) {
+	defer func(n int) { customerSheetRows = n }(customerSheetRows)
+	customerSheetRows = 10
+	in := reportstest.WorkbookInput(syntheticDataset(3000), "en")
+	in.SegmentSheets = []string{"lost"}
+	k := slices.IndexFunc(in.Result.Segments, func(g analysis.SegmentSummary) bool { return g.Rule.Key == "lost" })
+	g := in.Result.Segments[k]
+	var top []float64
+	for i, s := range in.Result.Scores {
+		if int(s.Segment) == k {
+			top = append(top, reports.Num(in.Result.Scores[i].Value))
+		}
+	}
+	slices.SortFunc(top, func(a, b float64) int { return cmp.Compare(b, a) })
+	f, _ := open(t, in)
+	rows, err := f.GetRows(reports.SegmentName(g.Rule, "en"), excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := slices.Index(rows[headerRow-1], "Value (net revenue)")
+	if data := rows[headerRow:]; len(data) != 10 || g.Customers <= 10 {
+		t.Fatalf("%d rows of the segment's %d customers, want 10", len(data), g.Customers)
+	} else if v, _ := strconv.ParseFloat(data[9][value], 64); v != top[9] {
+		t.Errorf("the tenth row's value %v, want the tenth highest %v", v, top[9])
+	}
+	want := fmt.Sprintf("this one shows the 10 most valuable of the segment's %s customers", reports.Int(g.Customers))
+	if !strings.Contains(rows[explainRow-1][0], want) {
+		t.Errorf("explanation %q lacks %q", rows[explainRow-1][0], want)
 	}
 }
 

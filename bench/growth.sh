@@ -37,7 +37,7 @@ YAML
     exps=$(python3 -c "import math; r=math.log($n/$prev_n); print(f'time {math.log($t/$prev_t)/r:.2f}, memory {math.log($m/$prev_m)/r:.2f}')")
   fi
   echo "$n customers: ${t} s, $((m / 1024)) MiB; $exps" >&2
-  rows="$rows| $n | $((n * 10)) | ${t} s | $((m / 1024)) MiB | $exps | $steps |"$'\n'
+  rows="$rows| $n | $((n * 10)) | ${t} s | $((m / 1024)) | $exps | $steps |"$'\n'
   prev_n=$n prev_t=$t prev_m=$m
 done
 machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadb --version | awk '{print $5}' | tr -d ,)"
@@ -45,7 +45,7 @@ machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /pro
   echo
   echo "### growth — $(date -u +%F) ($machine): \`custseg run\`, customer list as csv.gz"
   echo
-  echo "| customers | order rows | wall | peak RSS | exponent in N from the size before | steps |"
+  echo "| customers | order rows | wall | peak RSS (MiB) | exponent in N from the size before | steps |"
   echo "|---|---|---|---|---|---|"
   printf "%s" "$rows"
 } | tee -a bench/RESULTS.md

@@ -139,6 +139,9 @@ func checkPlan(ctx context.Context, q sqlx.QueryerContext, src queries.Source, c
 	if p.Lookup {
 		return CheckResult{Name: name, OK: true, Warn: true, Message: p.Summary() + "; " + p.Advice()}
 	}
+	if h := p.Hint(); h != "" {
+		return CheckResult{Name: name, OK: true, Message: p.Summary() + "; " + h}
+	}
 	return CheckResult{Name: name, OK: true, Message: p.Summary()}
 }
 

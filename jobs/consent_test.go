@@ -15,11 +15,7 @@ import (
 // consent, not as an attribute.
 func TestExtractEmailConsent(t *testing.T) {
 	tdb := loadFixture(t)
-	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openFixture(t, tdb)
 	src := queries.Builtin()
 	const from = "\nFROM customers c"
 	if !strings.Contains(src.Customers.SQL, from) {

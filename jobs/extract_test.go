@@ -17,11 +17,7 @@ import (
 // hand from testdata/shop.sql.
 func TestExtractBreakdowns(t *testing.T) {
 	tdb := loadFixture(t)
-	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openFixture(t, tdb)
 	win := queries.NewWindow(asOf, time.UTC, 90)
 	ex, err := queries.Extract(context.Background(), db, queries.Builtin(), win, queries.Rules{ZeroIsPurchase: true})
 	if err != nil {
@@ -84,11 +80,7 @@ func TestExtractSetsTempTableSize(t *testing.T) {
 	if tdb.Kind != "mariadb" {
 		t.Skip("the embedded engine has no tmp_table_size; MariaDB runs this (always under CI)")
 	}
-	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := openFixture(t, tdb)
 	src := queries.Builtin()
 	src.Orders.SQL = strings.Replace(src.Orders.SQL, "o.category         AS category",
 		"CAST(@@session.tmp_table_size AS CHAR) AS category", 1)
@@ -114,24 +106,14 @@ func TestExtractSetsTempTableSize(t *testing.T) {
 // other's.
 func TestExtractTellsIDsApartByBytes(t *testing.T) {
 	tdb := loadFixture(t)
-	sqlDB := tdb.Open(t)
-	for _, q := range []string{
+	db := openFixture(t, tdb,
 		"CREATE TABLE ci_customers (id VARCHAR(8) COLLATE utf8mb4_general_ci NOT NULL)",
 		"CREATE TABLE ci_orders (id INT NOT NULL, cust VARCHAR(8) COLLATE utf8mb4_general_ci NOT NULL, at DATETIME NOT NULL, amount DECIMAL(10,2) NOT NULL)",
 		"INSERT INTO ci_customers VALUES ('ab'), ('AB'), ('b')",
-		"INSERT INTO ci_orders VALUES (1, 'ab', '2026-09-01 10:00:00', 1.00), (2, 'AB', '2026-09-02 10:00:00', 2.00), " +
-			"(3, 'ab', '2026-09-03 10:00:00', 4.00), (4, 'AB', '2026-09-04 10:00:00', 8.00), (5, 'b', '2026-09-05 10:00:00', 16.00), " +
+		"INSERT INTO ci_orders VALUES (1, 'ab', '2026-09-01 10:00:00', 1.00), (2, 'AB', '2026-09-02 10:00:00', 2.00), "+
+			"(3, 'ab', '2026-09-03 10:00:00', 4.00), (4, 'AB', '2026-09-04 10:00:00', 8.00), (5, 'b', '2026-09-05 10:00:00', 16.00), "+
 			"(6, 'aB', '2026-09-06 10:00:00', 32.00), (7, 'ab', '2026-09-07 10:00:00', 64.00)",
-	} {
-		if _, err := sqlDB.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	)
 	src := queries.Source{
 		Customers: queries.File{Name: "customers.sql", SQL: "SELECT id AS customer_id FROM ci_customers"},
 		Orders:    queries.File{Name: "orders.sql", SQL: "SELECT id AS order_id, cust AS customer_id, at AS ordered_at, amount FROM ci_orders"},

@@ -19,19 +19,10 @@ func TestExplainOrders(t *testing.T) {
 		t.Skip("the embedded engine's EXPLAIN has no access types; MariaDB runs this (always under CI)")
 	}
 	sqlDB := tdb.Open(t)
-	for _, q := range []string{
+	db := openFixture(t, tdb,
 		"CREATE INDEX idx_orders_customer_id ON orders (customer_id)",
 		"CREATE INDEX idx_orders_created_at ON orders (created_at)",
-	} {
-		if _, err := sqlDB.Exec(q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	)
 	explain := func(orders string) queries.Plan {
 		t.Helper()
 		src := queries.Builtin()

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/custseg/custseg/analysis"
@@ -330,6 +331,26 @@ func sorted(s []string) []string {
 }
 
 func configWithDSN() *config.Config { return config.Default() }
+
+// openFixture runs stmts on the test database tdb, then opens it as a
+// run does (Open), closed when the test ends.
+func openFixture(t *testing.T, tdb *testdb.DB, stmts ...string) *sqlx.DB {
+	t.Helper()
+	if len(stmts) > 0 {
+		sqlDB := tdb.Open(t)
+		for _, q := range stmts {
+			if _, err := sqlDB.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db, err := Open(context.Background(), configWithDSN(), tdb.DSN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
 
 func TestCustomerListAsCSV(t *testing.T) {
 	tdb := loadFixture(t)

@@ -167,12 +167,8 @@ func (f *fold) row(order []byte, at sql.NullTime, amountText, costText, discount
 		f.bought = f.bought || purchase
 		return nil
 	}
-	if costText != nil {
-		c, ok := parseMoney(costText)
-		if !ok {
-			return fmt.Errorf("cost %q is not a number", costText)
-		}
-		f.cost.add(c)
+	if err := addText(&f.cost, costText, "cost"); err != nil {
+		return err
 	}
 	if sign == 0 {
 		q.zero++
@@ -181,32 +177,16 @@ func (f *fold) row(order []byte, at sql.NullTime, amountText, costText, discount
 	case sign < 0:
 		q.refunds++
 		f.refunds.add(amount)
-		switch {
-		case f.period == 0:
-		case day >= f.period:
-			f.periodRefund.add(amount)
-		case day >= f.prevPeriod:
-			f.prevRefnd.add(amount)
-		}
+		f.addPeriod(day, amount, &f.periodRefund, &f.prevRefnd)
 		return nil
 	case !purchase:
 		return nil
 	}
-	if discountText != nil {
-		d, ok := parseMoney(discountText)
-		if !ok {
-			return fmt.Errorf("discount %q is not a number", discountText)
-		}
-		f.discount.add(d)
+	if err := addText(&f.discount, discountText, "discount"); err != nil {
+		return err
 	}
 	f.gross.add(amount)
-	switch {
-	case f.period == 0:
-	case day >= f.period:
-		f.periodGross.add(amount)
-	case day >= f.prevPeriod:
-		f.prevGross.add(amount)
-	}
+	f.addPeriod(day, amount, &f.periodGross, &f.prevGross)
 	l := line{day: day, clock: clock, amount: amount, orderLen: -1}
 	if order != nil {
 		l.orderStart, l.orderLen = int32(len(f.orderIDs)), int32(len(order))
@@ -217,6 +197,31 @@ func (f *fold) row(order []byte, at sql.NullTime, amountText, costText, discount
 	}
 	f.lines = append(f.lines, l)
 	return nil
+}
+
+// addText adds the number text (nil: NULL, nothing) of column to sum.
+func addText(sum *money, text []byte, column string) error {
+	if text == nil {
+		return nil
+	}
+	v, ok := parseMoney(text)
+	if !ok {
+		return fmt.Errorf("%s %q is not a number", column, text)
+	}
+	sum.add(v)
+	return nil
+}
+
+// addPeriod adds amount, of a row dated day, to this when the day falls
+// in the reporting period, to prev when it falls in the period before.
+func (f *fold) addPeriod(day calendar.Date, amount money, this, prev *money) {
+	switch {
+	case f.period == 0:
+	case day >= f.period:
+		this.add(amount)
+	case day >= f.prevPeriod:
+		prev.add(amount)
+	}
 }
 
 // category returns the code of a category value (NULL as "").

@@ -140,48 +140,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		}
 	}
 
-	// Customers share (x, t_x, T) triples; the expectations depend on
-	// nothing else, so compute them once per triple, on all cores.
-	// CLV = Σ over months k of (expected purchases in month k) × spend ×
-	// margin ÷ (1+r)^k; spend and margin are the customer's own, so the
-	// triple only needs the discounted sum of its monthly purchases.
-	type pred struct {
-		palive, horizon float64
-		next            float64 // time units to the expected next purchase; +Inf or 0 when none
-		discounted      float64 // Σ expected purchases in month k ÷ (1+r)^k, k = 1..CLVMonths
-	}
-	index := make(map[btyd.RFT]int32, len(data)/4)
-	var distinct []btyd.RFT
-	for _, h := range data {
-		if _, ok := index[h]; !ok {
-			index[h] = int32(len(distinct))
-			distinct = append(distinct, h)
-		}
-	}
-	// The purchases expected over the horizon, then by the end of each
-	// month of the CLV.
-	ts := []float64{p.PurchaseHorizon}
-	for k := 1; k <= p.CLVMonths; k++ {
-		ts = append(ts, float64(k)*daysPerMonth/p.TimeUnitDays)
-	}
-	curves := btyd.ConditionalCurves(pm, distinct, ts)
-	preds := make([]pred, len(distinct))
-	btyd.EachRange(len(distinct), func(from, to int) {
-		for k := from; k < to; k++ {
-			h, curve := distinct[k], curves[k]
-			v := pred{palive: pm.PAlive(h.X, h.Tx, h.T), horizon: curve[0]}
-			if v.palive >= p.PAliveAtRisk {
-				v.next = btyd.ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
-			}
-			prev := 0.0
-			for k, cum := range curve[1:] {
-				v.discounted += math.Max(cum-prev, 0) / math.Pow(1+p.MonthlyDiscount, float64(k+1))
-				prev = math.Max(cum, prev)
-			}
-			preds[k] = v
-		}
-	})
-	predict := func(h btyd.RFT) pred { return preds[index[h]] }
+	predict := predictHistories(pm, data, p)
 	gg := m.GammaGamma
 	j := 0 // the buyer's entry of data, in the same order
 	for i := range d.Customers {
@@ -292,4 +251,54 @@ func finite(x float64) float64 {
 		return 0
 	}
 	return x
+}
+
+// historyPrediction is what the chosen purchase model predicts for one
+// (x, t_x, T) history.
+type historyPrediction struct {
+	palive, horizon float64
+	next            float64 // time units to the expected next purchase; +Inf or 0 when none
+	discounted      float64 // Σ expected purchases in month k ÷ (1+r)^k, k = 1..CLVMonths
+}
+
+// predictHistories predicts, with pm, each distinct history of data once,
+// on all cores, and returns the prediction of a history of data.
+func predictHistories(pm btyd.PurchaseModel, data []btyd.RFT, p ModelParams) func(btyd.RFT) historyPrediction {
+	// Customers share (x, t_x, T) triples; the expectations depend on
+	// nothing else, so compute them once per triple, on all cores.
+	// CLV = Σ over months k of (expected purchases in month k) × spend ×
+	// margin ÷ (1+r)^k; spend and margin are the customer's own, so the
+	// triple only needs the discounted sum of its monthly purchases.
+	index := make(map[btyd.RFT]int32, len(data)/4)
+	var distinct []btyd.RFT
+	for _, h := range data {
+		if _, ok := index[h]; !ok {
+			index[h] = int32(len(distinct))
+			distinct = append(distinct, h)
+		}
+	}
+	// The purchases expected over the horizon, then by the end of each
+	// month of the CLV.
+	ts := []float64{p.PurchaseHorizon}
+	for k := 1; k <= p.CLVMonths; k++ {
+		ts = append(ts, float64(k)*daysPerMonth/p.TimeUnitDays)
+	}
+	curves := btyd.ConditionalCurves(pm, distinct, ts)
+	preds := make([]historyPrediction, len(distinct))
+	btyd.EachRange(len(distinct), func(from, to int) {
+		for k := from; k < to; k++ {
+			h, curve := distinct[k], curves[k]
+			v := historyPrediction{palive: pm.PAlive(h.X, h.Tx, h.T), horizon: curve[0]}
+			if v.palive >= p.PAliveAtRisk {
+				v.next = btyd.ExpectedNextPurchase(pm, h.X, h.Tx, h.T, p.PurchaseHorizon)
+			}
+			prev := 0.0
+			for k, cum := range curve[1:] {
+				v.discounted += math.Max(cum-prev, 0) / math.Pow(1+p.MonthlyDiscount, float64(k+1))
+				prev = math.Max(cum, prev)
+			}
+			preds[k] = v
+		}
+	})
+	return func(h btyd.RFT) historyPrediction { return preds[index[h]] }
 }

@@ -281,6 +281,22 @@ func (wb *workbook) writeSegmentSheet(s segSheet) error {
 	return wb.writeCustomerSheet(s.name, reports.SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names, wb.segmentColumns(len(cols)))
 }
 
+// shown returns the columns keep of cols and their widths (all of them
+// when keep is nil), and col: the sheet column (1-based) that shows
+// column i of cols, 0 when it is not shown.
+func shown(cols []column, widths []float64, keep []int) ([]column, []float64, func(i int) int) {
+	if keep == nil {
+		return cols, widths, func(i int) int { return i + 1 }
+	}
+	shownCols, shownWidths := make([]column, len(keep)), make([]float64, len(keep))
+	pos := make([]int, len(cols))
+	for k, i := range keep {
+		shownCols[k], shownWidths[k] = cols[i], widths[i]
+		pos[i] = k + 1
+	}
+	return shownCols, shownWidths, func(i int) int { return pos[i] }
+}
+
 // segmentColumns are the columns of the Customers sheet (n in all) that a
 // segment sheet shows: what a marketer works a segment's list with — who
 // the customers are and how to reach them, their attributes, when they
@@ -340,19 +356,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 	nattr := len(wb.ds.AttrNames)
 	after := ccAttrs + nattr // first column after the attributes, 0-based
 	last := headerRow + n
-	shownCols, shownWidths := cols, widths
-	// col is the sheet column (1-based) that shows column i of cols; 0
-	// when it is not shown.
-	col := func(i int) int { return i + 1 }
-	if keep != nil {
-		shownCols, shownWidths = make([]column, len(keep)), make([]float64, len(keep))
-		pos := make([]int, len(cols))
-		for k, i := range keep {
-			shownCols[k], shownWidths[k] = cols[i], widths[i]
-			pos[i] = k + 1
-		}
-		col = func(i int) int { return pos[i] }
-	}
+	shownCols, shownWidths, col := shown(cols, widths, keep)
 
 	ref := cellRef(1, headerRow) + ":" + cellRef(len(shownCols), last)
 	if err := f.AutoFilter(name, ref, nil); err != nil {

@@ -446,3 +446,38 @@ func TestFitBGNBDSampleStartIsFullMLE(t *testing.T) {
 		t.Errorf("log-likelihood %.10g, the full search %.10g", m.LogLikelihood, -full.f*float64(g.n))
 	}
 }
+
+// TestGroupRFTCountsTriples checks the hash-table grouping against a plain
+// count: the same distinct triples in the order of their first customer,
+// the same weights, −0 as 0 and t_x ignored when x is 0.
+func TestGroupRFTCountsTriples(t *testing.T) {
+	data := simulatedCDNOW(20000)
+	data = append(data, RFT{X: 0, Tx: 5, T: 30}, RFT{X: 0, Tx: 0, T: 30}, RFT{X: math.Copysign(0, -1), Tx: 0, T: 30},
+		RFT{X: 2, Tx: math.Copysign(0, -1), T: 7}, RFT{X: 2, Tx: 0, T: 7})
+	g, err := groupRFT(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type triple struct{ x, tx, T float64 }
+	count := map[triple]float64{}
+	var order []triple
+	for _, d := range data {
+		k := triple{d.X + 0, d.Tx + 0, d.T + 0}
+		if k.x == 0 {
+			k.tx = 0
+		}
+		if _, ok := count[k]; !ok {
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	if len(g.w) != len(order) {
+		t.Fatalf("%d groups, want %d", len(g.w), len(order))
+	}
+	for j, k := range order {
+		got := triple{g.xs[g.ix[j]], g.txs[g.itx[j]], g.ts[g.iT[j]]}
+		if got != k || g.w[j] != count[k] {
+			t.Fatalf("group %d: %+v × %v, want %+v × %v", j, got, g.w[j], k, count[k])
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package analysis
 
-import "math"
+import (
+	"math"
+
+	"github.com/custseg/custseg/analysis/kmeans"
+)
 
 // Analyze runs every analysis of this package over d. p must be valid
 // (Params.Validate). An empty dataset gives a result with zero counts, no
@@ -62,6 +66,19 @@ func AnalyzeProgress(d *Dataset, p Params, progress func(stage string, k, n int)
 	res.Statuses = summariseStatuses(d, scores)
 	res.Segments, res.RFGrid = summariseSegments(d, p.RFM, scores)
 	stage(2)
+	// The clustering reads only the RFM scores and the first purchases:
+	// k-means runs while the models are fitted, and its result is put in
+	// its place after them, as if it had run then.
+	cd := newClusterData(d, p.Clusters, scores)
+	type selected struct {
+		cl  kmeans.Clustering
+		err error
+	}
+	clustered := make(chan selected, 1)
+	go func() {
+		cl, err := kmeans.Select(cd.m, p.Clusters)
+		clustered <- selected{cl, err}
+	}()
 	fitModels(d, p.Models, scores, res)
 	stage(3)
 	assignPyramid(d, p.Pyramid, scores, res)
@@ -72,8 +89,8 @@ func AnalyzeProgress(d *Dataset, p Params, progress func(stage string, k, n int)
 	}
 	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return s.Lifecycle.String() })
 	stage(4)
-	cd := newClusterData(d, p.Clusters, scores)
-	clusterBuyers(d, cd, p.Clusters, scores, res)
+	sel := <-clustered
+	clusterBuyers(d, cd, sel.cl, sel.err, scores, res)
 	stage(5)
 	res.KPIs = kpis(d, res)
 	res.KPIs.PeriodChurnRate = periodChurnRate(d, scores, p.Churn)

@@ -68,15 +68,15 @@ func newClusterData(d *Dataset, p KMeansParams, scores []Score) *clusterData {
 	return &clusterData{m: m, rows: rows, sil: kmeans.SilhouetteSample(m.N, p)}
 }
 
-// clusterBuyers clusters the buyers of cd with kmeans.Select and describes
-// each cluster in original units, with a name read from its centroid.
-func clusterBuyers(d *Dataset, cd *clusterData, p KMeansParams, scores []Score, res *Result) {
+// clusterBuyers describes the clustering cl (or its error) of the buyers
+// of cd, which kmeans.Select made: each cluster in original units, with a
+// name read from its centroid.
+func clusterBuyers(d *Dataset, cd *clusterData, cl kmeans.Clustering, err error, scores []Score, res *Result) {
 	res.Clusters.Features = clusterFeatures
 	for i := range scores {
 		scores[i].Cluster = -1
 	}
-	m, rows := cd.m, cd.rows
-	cl, err := kmeans.Select(m, p)
+	rows := cd.rows
 	if err != nil {
 		res.Clusters.Error = err.Error()
 		res.Warnings = append(res.Warnings, Warning{Code: WarnClustering, Args: []string{err.Error()}, Text: "clustering not done: " + err.Error()})

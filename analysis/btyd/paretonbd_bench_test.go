@@ -189,26 +189,31 @@ func BenchmarkParetoNBDConditionalExpectedPurchases(b *testing.B) {
 }
 
 var (
-	pnBenchCSV = flag.String("paretonbd.csv", "", "TestParetoNBDWriteBenchCSV writes the simulated customers of BenchmarkFitParetoNBD* to this file (bench/peers/paretonbd.sh)")
-	pnBenchN   = flag.Int("paretonbd.n", 1_000_000, "number of customers TestParetoNBDWriteBenchCSV writes")
+	benchCSV   = flag.String("bench.csv", "", "TestWriteBenchCSV writes the simulated customers of BenchmarkFit<model>* to this file (bench/peers/purchase.sh)")
+	benchN     = flag.Int("bench.n", 1_000_000, "number of customers TestWriteBenchCSV writes")
+	benchModel = flag.String("bench.model", "paretonbd", "whose benchmark customers TestWriteBenchCSV writes: paretonbd or bgnbd")
 )
 
-// TestParetoNBDWriteBenchCSV writes the customers BenchmarkFitParetoNBD1M
-// fits (x, t_x, T, one a line, exact to the last bit) for the side-by-side
-// benchmark with lifetimes, bench/peers/paretonbd.sh. It runs only with
-// -paretonbd.csv.
-func TestParetoNBDWriteBenchCSV(t *testing.T) {
-	if *pnBenchCSV == "" {
-		t.Skip("no -paretonbd.csv")
+// TestWriteBenchCSV writes the customers BenchmarkFitParetoNBD1M or
+// BenchmarkFitBGNBD1M fits (-bench.model; x, t_x, T, one a line, exact to
+// the last bit) for the side-by-side benchmark with lifetimes,
+// bench/peers/purchase.sh. It runs only with -bench.csv.
+func TestWriteBenchCSV(t *testing.T) {
+	if *benchCSV == "" {
+		t.Skip("no -bench.csv")
 	}
-	f, err := os.Create(*pnBenchCSV)
+	simulate := map[string]func(int) []RFT{"paretonbd": simulatedParetoCDNOW, "bgnbd": simulatedCDNOW}[*benchModel]
+	if simulate == nil {
+		t.Fatalf("-bench.model %q: want paretonbd or bgnbd", *benchModel)
+	}
+	f, err := os.Create(*benchCSV)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
 	w.WriteString("frequency,recency,T\n")
 	var buf []byte
-	for _, d := range simulatedParetoCDNOW(*pnBenchN) {
+	for _, d := range simulate(*benchN) {
 		buf = strconv.AppendFloat(buf[:0], d.X, 'g', -1, 64)
 		buf = append(buf, ',')
 		buf = strconv.AppendFloat(buf, d.Tx, 'g', -1, 64)

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of a purchase model's fit: custseg's FitBGNBD or
+# FitParetoNBD (BenchmarkFitBGNBD1M, BenchmarkFitParetoNBD1M in
+# analysis/btyd) against lifetimes' BetaGeoFitter or ParetoNBDFitter, on the
+# same simulated customers (the CDNOW parameters, purchases by day, ages of
+# 1 to 39 weeks):
+#
+#   1. the Go test binary writes the benchmark's customers to a CSV file,
+#      every value exact to the last bit (TestWriteBenchCSV);
+#   2. RUNS times, interleaved: the Go benchmark (one fit), lifetimes given
+#      the distinct (x, t_x, T) triples with their counts as weights
+#      (grouping included), and lifetimes as usually called, one row a
+#      customer (skipped with PLAIN=0: at 1M it takes minutes);
+#   3. prints each run and the medians.
+#
+# Both sides get the same threads: GOMAXPROCS = OMP_NUM_THREADS =
+# OPENBLAS_NUM_THREADS = THREADS (default: all cores).
+#
+#   bench/peers/purchase.sh bgnbd            # 1M customers, 3 runs
+#   RUNS=5 N=100k PLAIN=0 bench/peers/purchase.sh paretonbd
+#
+# Needs Debian's python3-numpy, python3-scipy and python3-pandas and the
+# peers in $PEERS (default ../shared/peers beside the checkout; see its README.md). Nothing
+# is written to the repository: the data live in a temporary directory.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. bench/peers/lib.sh
+model=${1:-}
+case "$model" in
+  bgnbd) bench=BGNBD fitter=BetaGeoFitter ;;
+  paretonbd) bench=ParetoNBD fitter=ParetoNBDFitter ;;
+  *) echo "usage: bench/peers/purchase.sh bgnbd|paretonbd" >&2; exit 2 ;;
+esac
+runs=${RUNS:-3}
+size=${N:-1M}
+plain=${PLAIN:-1}
+threads=${THREADS:-$(nproc)}
+peers=${PEERS:-$(cd .. && pwd)/shared/peers}
+case "$size" in
+  10k) n=10000 ;;
+  100k) n=100000 ;;
+  1M) n=1000000 ;;
+  *) echo "N must be 10k, 100k or 1M (the sizes of BenchmarkFit$bench*)" >&2; exit 2 ;;
+esac
+same_threads "$threads"
+export PYTHONPATH=$peers/lifetimes:$peers/autograd
+python=/usr/bin/python3
+"$python" -c 'import lifetimes' || { echo "lifetimes not importable; see $peers/README.md" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go test -c -o "$work/analysis.test" ./analysis/btyd/
+(cd analysis/btyd && "$work/analysis.test" -test.run '^TestWriteBenchCSV$' \
+  -bench.csv "$work/customers.csv" -bench.n "$n" -bench.model "$model" > /dev/null)
+echo "model: $model, customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"
+
+go_s=() grouped_s=() plain_s=()
+for i in $(seq "$runs"); do
+  out=$(cd analysis/btyd && "$work/analysis.test" -test.run '^$' -test.bench "^BenchmarkFit$bench$size\$" -test.benchtime 1x)
+  s=$(echo "$out" | awk -v b="BenchmarkFit$bench$size" '$1 ~ "^"b {print $3/1e9}')
+  go_s+=("$s")
+  echo "run $i go:       ${s}s  $(echo "$out" | grep -o 'r=.*triples' | head -1)"
+
+  j=$("$python" bench/peers/purchase_lifetimes.py "$model" "$work/customers.csv" grouped)
+  s=$(echo "$j" | field seconds)
+  grouped_s+=("$s")
+  echo "run $i grouped:  ${s}s  $j"
+
+  if [ "$plain" = 1 ]; then
+    j=$("$python" bench/peers/purchase_lifetimes.py "$model" "$work/customers.csv" plain)
+    s=$(echo "$j" | field seconds)
+    plain_s+=("$s")
+    echo "run $i plain:    ${s}s  $j"
+  fi
+done
+
+g=$(median "${go_s[@]}")
+lg=$(median "${grouped_s[@]}")
+row() { echo "$1 $2 $g" | awk '{printf "| %s | %.2f | %.1f |\n", $1, $2, $2/$3}'; }
+echo
+echo "| fit, $n customers, $threads threads, median of $runs | seconds | ÷ custseg |"
+echo "|---|---|---|"
+row "custseg_Fit$bench" "$g" | tr _ ' '
+row "lifetimes_${fitter},_distinct_triples_+_weights" "$lg" | tr _ ' '
+if [ "$plain" = 1 ]; then
+  row "lifetimes_${fitter},_one_row_a_customer" "$(median "${plain_s[@]}")" | tr _ ' '
+fi

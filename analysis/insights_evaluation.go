@@ -40,7 +40,7 @@ func evaluateSegments(d *Dataset, cd *clusterData, p InsightParams, res *Result)
 			continue
 		}
 		members[g]++
-		if prev, ok := d.Previous.Customers[d.Customers[i].ID]; ok && prev.Segment == ev[g].Key {
+		if prev, ok := d.Previous.row(i, d.Customers[i].ID); ok && prev.Segment == ev[g].Key {
 			same[g]++
 		}
 	}

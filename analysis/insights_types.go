@@ -93,9 +93,58 @@ type SegmentEvaluation struct {
 
 // Snapshot is what a run remembers of each customer for the next run.
 type Snapshot struct {
-	AsOf      string // YYYY-MM-DD
+	AsOf string // YYYY-MM-DD
+	// Customers are the previous run's customers by id, until Align puts
+	// them beside this run's customers (and drops the map).
 	Customers map[string]SnapshotRow
 	KPIs      KPIs
+
+	// After Align: the previous row of each of this run's customers
+	// (present: the customer was in the previous run), and how many of
+	// the previous run's customers were in each segment key.
+	aligned   []SnapshotRow
+	present   []bool
+	bySegment map[string]int
+}
+
+// Align puts the previous run's rows beside customers, the run's
+// customers (the same as Dataset.Customers), and drops the map by id: at
+// a million customers the map and its ids hold about 130 MB through the
+// whole run, the aligned rows about 25 MB. The analysis reads the
+// snapshot the same way before and after.
+func (s *Snapshot) Align(customers []Customer) {
+	if s == nil || s.aligned != nil {
+		return
+	}
+	s.bySegment = s.segmentCounts()
+	s.aligned, s.present = make([]SnapshotRow, len(customers)), make([]bool, len(customers))
+	for i := range customers {
+		s.aligned[i], s.present[i] = s.Customers[customers[i].ID]
+	}
+	s.Customers = nil
+}
+
+// row returns the previous run's row of this run's customer i, whose id
+// is id; ok is false when the customer was not in the previous run.
+func (s *Snapshot) row(i int, id string) (SnapshotRow, bool) {
+	if s.aligned != nil {
+		return s.aligned[i], s.present[i]
+	}
+	r, ok := s.Customers[id]
+	return r, ok
+}
+
+// segmentCounts returns how many of the previous run's customers were in
+// each segment key ("" for non-buyers).
+func (s *Snapshot) segmentCounts() map[string]int {
+	if s.bySegment != nil {
+		return s.bySegment
+	}
+	out := map[string]int{}
+	for _, r := range s.Customers {
+		out[r.Segment]++
+	}
+	return out
 }
 
 // SnapshotRow is one customer's place in a run.

@@ -93,8 +93,8 @@ func Migrate(d *Dataset, res *Result) Migration {
 
 	// Every previous customer starts in the none column (lost); those
 	// still here are moved to their current column below.
-	for _, row := range prev.Customers {
-		mg.Matrix[rowOf(row.Segment)][none]++
+	for key, n := range prev.segmentCounts() {
+		mg.Matrix[rowOf(key)][none] += n
 	}
 	prevBuyersHere := 0
 	for i := range d.Customers {
@@ -103,7 +103,7 @@ func Migrate(d *Dataset, res *Result) Migration {
 			cur = g
 		}
 		from, wasBuyer := none, false
-		if p, ok := prev.Customers[d.Customers[i].ID]; ok {
+		if p, ok := prev.row(i, d.Customers[i].ID); ok {
 			from, wasBuyer = rowOf(p.Segment), p.Segment != ""
 			mg.Matrix[from][none]--
 			if wasBuyer {
@@ -129,9 +129,9 @@ func Migrate(d *Dataset, res *Result) Migration {
 	}
 	// Buyers of the previous run who are no longer customers at all.
 	prevBuyers := 0
-	for _, row := range prev.Customers {
-		if row.Segment != "" {
-			prevBuyers++
+	for key, n := range prev.segmentCounts() {
+		if key != "" {
+			prevBuyers += n
 		}
 	}
 	mg.Lost += prevBuyers - prevBuyersHere

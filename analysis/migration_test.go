@@ -180,3 +180,28 @@ func TestMigrateFirstTimeBuyersAddUp(t *testing.T) {
 		t.Errorf("moves add to %d, want the 5 buyers", sum)
 	}
 }
+
+// TestSnapshotAlign checks that the analysis reads a snapshot the same
+// after Align put its rows beside the run's customers and dropped the map.
+func TestSnapshotAlign(t *testing.T) {
+	prev := &Snapshot{AsOf: "2026-09-01", Customers: map[string]SnapshotRow{
+		"a": {Segment: "s1", Tier: TierKey}, "b": {Segment: "s0"}, "c": {Segment: "s1"}, "d": {Segment: ""},
+		"j": {Segment: "retired"}, "g": {Segment: "s2"}, "h": {Segment: ""}, "i": {Segment: "retired"},
+	}}
+	d, res := migrationRun([]string{"a", "b", "c", "d", "e", "f", "j"}, []int{0, 2, 1, -1, 0, -1, 1}, prev)
+	before := []any{Migrate(d, res), previousSegments(d, res)}
+	prev.Align(d.Customers)
+	if prev.Customers != nil {
+		t.Fatal("Align kept the map by id")
+	}
+	after := []any{Migrate(d, res), previousSegments(d, res)}
+	if !reflect.DeepEqual(before, after) {
+		t.Errorf("before Align %+v\nafter %+v", before, after)
+	}
+	if r, ok := prev.row(0, "a"); !ok || r.Tier != TierKey {
+		t.Errorf("customer a: %+v, %v", r, ok)
+	}
+	if _, ok := prev.row(4, "e"); ok {
+		t.Error("customer e was not in the previous run")
+	}
+}

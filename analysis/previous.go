@@ -27,7 +27,7 @@ func previousSegments(d *Dataset, res *Result) []int16 {
 	}
 	out := make([]int16, len(d.Customers))
 	for i := range d.Customers {
-		row, ok := prev.Customers[d.Customers[i].ID]
+		row, ok := prev.row(i, d.Customers[i].ID)
 		switch k, known := idx[row.Segment]; {
 		case !ok || row.Segment == "":
 			out[i] = PrevNotBuyer

@@ -251,6 +251,15 @@ func (r *run) extract(ctx context.Context) error {
 	t0 = time.Now()
 	qctx, qcancel := context.WithTimeout(ctx, r.cfg.Database.QueryTimeout)
 	rules := r.rules
+	// With memory_limit auto, the run's soft memory limit follows its data
+	// (heapbudget): from when the customers are read, the bulk of it, so
+	// that the orders' stream (whose driver leaves about 150 bytes of
+	// garbage a row) does not double the heap, and again once the orders
+	// are folded.
+	rules.CustomersRead = func(ds *analysis.Dataset) {
+		r.prev.Align(ds.Customers) // the snapshot's map by id goes before the orders come
+		r.claimMemory()
+	}
 	var endExtract func()
 	rules.RowsRead, endExtract = extractProgress(r.opts.Progress)
 	ex, err := queries.Extract(qctx, db, r.src, r.win, rules)
@@ -266,13 +275,22 @@ func (r *run) extract(ctx context.Context) error {
 		slog.Duration(LogElapsed, time.Since(t0)))
 	ex.Dataset.Previous = r.prev
 	r.ex, r.ds = ex, ex.Dataset
-	// The data is read: with memory_limit auto, the run's soft memory
-	// limit becomes twice what it holds (heapbudget).
-	if limit, release := heapbudget.Claim(); limit > 0 {
-		r.releaseMemory = release
-		r.log.Debug("memory limit for the run", slog.Int64("bytes", limit))
-	}
+	r.claimMemory()
 	return nil
+}
+
+// claimMemory sets the run's memory claim to twice the heap live now
+// (heapbudget.Claim), in place of the one it held.
+func (r *run) claimMemory() {
+	limit, release := heapbudget.Claim()
+	if limit == 0 {
+		return
+	}
+	if r.releaseMemory != nil {
+		r.releaseMemory()
+	}
+	r.releaseMemory = release
+	r.log.Debug("memory limit for the run", slog.Int64("bytes", limit))
 }
 
 // analyse runs the analyses and records their results in the manifest.

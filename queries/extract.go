@@ -133,6 +133,9 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	if err != nil {
 		return nil, err
 	}
+	if rules.CustomersRead != nil {
+		rules.CustomersRead(ds)
+	}
 
 	ds.WindowDays = win.TrendDays
 	if starts := win.HoldoutStarts(); len(starts) > 0 {

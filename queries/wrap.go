@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/custseg/custseg/analysis"
 	"github.com/jmoiron/sqlx"
 )
 
@@ -45,6 +46,11 @@ type Rules struct {
 	// RowsRead, when not nil, is told the rows each statement of Extract
 	// has read (progress on a terminal); it changes nothing in the SQL.
 	RowsRead RowsRead
+	// CustomersRead, when not nil, is called with the dataset once the
+	// customers are read, before the orders (the run puts the previous
+	// run's snapshot beside them and sets its memory budget there: the
+	// customers are most of what it will hold).
+	CustomersRead func(*analysis.Dataset)
 }
 
 // Optional says which optional columns orders.sql returns, for the SQL

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/custseg/custseg/analysis/kmeans"
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // Analyze runs every analysis of this package over d. p must be valid
@@ -134,13 +135,13 @@ func summariseSegments(d *Dataset, p RFMParams, scores []Score) ([]SegmentSummar
 	}
 	for k := range sums {
 		g := &sums[k]
-		g.Share = ratio(float64(g.Customers), float64(buyers))
-		g.ValueShare = ratio(g.Value, total)
+		g.Share = stats.Ratio(float64(g.Customers), float64(buyers))
+		g.ValueShare = stats.Ratio(g.Value, total)
 		n := float64(g.Customers)
-		g.AvgRecency = ratio(g.AvgRecency, n)
-		g.AvgFrequency = ratio(g.AvgFrequency, n)
-		g.AvgMonetary = ratio(g.AvgMonetary, n)
-		g.AvgOrderValue = ratio(gross[k], float64(orders[k]))
+		g.AvgRecency = stats.Ratio(g.AvgRecency, n)
+		g.AvgFrequency = stats.Ratio(g.AvgFrequency, n)
+		g.AvgMonetary = stats.Ratio(g.AvgMonetary, n)
+		g.AvgOrderValue = stats.Ratio(gross[k], float64(orders[k]))
 	}
 	return sums, grid
 }
@@ -167,8 +168,8 @@ func kpis(d *Dataset, res *Result) KPIs {
 	// Money sums of many DECIMAL amounts read as float64: round to cents.
 	k.GrossRevenue, k.Refunds, k.Margin = cents(k.GrossRevenue), cents(k.Refunds), cents(k.Margin)
 	k.NetRevenue = cents(k.GrossRevenue - k.Refunds)
-	k.AvgOrderValue = ratio(k.GrossRevenue, float64(k.Orders))
-	k.RepeatRate = ratio(float64(repeat), float64(k.Buyers))
+	k.AvgOrderValue = stats.Ratio(k.GrossRevenue, float64(k.Orders))
+	k.RepeatRate = stats.Ratio(float64(repeat), float64(k.Buyers))
 	k.Top20Share = res.Concentration.Top20Share
 	k.Gini = res.Concentration.Gini
 	for _, s := range res.Statuses {
@@ -181,7 +182,7 @@ func kpis(d *Dataset, res *Result) KPIs {
 			k.Churned = s.Customers
 		}
 	}
-	k.ChurnedShare = ratio(float64(k.Churned), float64(k.Buyers))
+	k.ChurnedShare = stats.Ratio(float64(k.Churned), float64(k.Buyers))
 	if res.Models.Usable {
 		purchases, clv := 0.0, 0.0
 		for i := range res.Scores {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // AgeBandAttribute is the Characteristic.Attribute of a birth-date column.
@@ -95,8 +97,8 @@ func Characteristics(d *Dataset, scores []Score, segments, topValues int) []Char
 	for j := range out {
 		vals := out[j].Values
 		for g := range vals {
-			vals[g].Share = ratio(float64(vals[g].Customers), n)
-			vals[g].ValueShare = ratio(vals[g].Value, total)
+			vals[g].Share = stats.Ratio(float64(vals[g].Customers), n)
+			vals[g].ValueShare = stats.Ratio(vals[g].Value, total)
 		}
 		// The unknown age band is listed only when someone is in it.
 		if out[j].Attribute == AgeBandAttribute && vals[len(vals)-1].Customers == 0 {

@@ -1,6 +1,10 @@
 package analysis
 
-import "math"
+import (
+	"math"
+
+	"github.com/custseg/custseg/analysis/stats"
+)
 
 // ChurnStatus classifies a customer by inactivity with the fixed-day rule:
 // potential when they never bought, active while the days since their last
@@ -104,7 +108,7 @@ func periodChurnRate(d *Dataset, scores []Score, p ChurnParams) float64 {
 			churned++
 		}
 	}
-	return ratio(float64(churned), float64(active))
+	return stats.Ratio(float64(churned), float64(active))
 }
 
 func summariseStatuses(d *Dataset, scores []Score) []StatusSummary {
@@ -120,7 +124,7 @@ func summariseStatuses(d *Dataset, scores []Score) []StatusSummary {
 		s.Value += scores[i].Value
 	}
 	for k := range sums {
-		sums[k].Share = ratio(float64(sums[k].Customers), float64(len(d.Customers)))
+		sums[k].Share = stats.Ratio(float64(sums[k].Customers), float64(len(d.Customers)))
 	}
 	return sums
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/custseg/custseg/analysis/kmeans"
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // KMeansParams configure the clustering of the buyers (kmeans.Select).
@@ -82,7 +83,7 @@ func clusterBuyers(d *Dataset, cd *clusterData, cl kmeans.Clustering, err error,
 		res.Warnings = append(res.Warnings, Warning{Code: WarnClustering, Args: []string{err.Error()}, Text: "clustering not done: " + err.Error()})
 		return
 	}
-	res.Clusters.K, res.Clusters.Silhouette, res.Clusters.Scores = cl.K, finite(cl.Silhouette), cl.Scores
+	res.Clusters.K, res.Clusters.Silhouette, res.Clusters.Scores = cl.K, stats.Finite(cl.Silhouette), cl.Scores
 	prof := make([]ClusterProfile, cl.K)
 	total := 0.0
 	asOf := DateOf(d.AsOf)
@@ -102,10 +103,10 @@ func clusterBuyers(d *Dataset, cd *clusterData, cl kmeans.Clustering, err error,
 	for k := range prof {
 		g := &prof[k]
 		n := float64(g.Customers)
-		g.Share = ratio(n, float64(len(rows)))
-		g.MeanRecency, g.MeanFrequency = ratio(g.MeanRecency, n), ratio(g.MeanFrequency, n)
-		g.MeanMonetary, g.MeanTenure = ratio(g.MeanMonetary, n), ratio(g.MeanTenure, n)
-		g.ValueShare = ratio(g.ValueShare, total)
+		g.Share = stats.Ratio(n, float64(len(rows)))
+		g.MeanRecency, g.MeanFrequency = stats.Ratio(g.MeanRecency, n), stats.Ratio(g.MeanFrequency, n)
+		g.MeanMonetary, g.MeanTenure = stats.Ratio(g.MeanMonetary, n), stats.Ratio(g.MeanTenure, n)
+		g.ValueShare = stats.Ratio(g.ValueShare, total)
 		g.Centroid = append([]float64(nil), cl.Centroids.Row(k)...)
 	}
 	nameClusters(prof, shopProfile(d, rows, scores))

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/custseg/custseg/analysis/cohorts"
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // This file wires the seeds' remaining segmentation steps into Analyze
@@ -117,7 +118,7 @@ func topShares(names []string, values []float64, total float64, top int, fold bo
 		out = append(out[:top], other)
 	}
 	for k := range out {
-		out[k].Share = ratio(out[k].Value, total)
+		out[k].Share = stats.Ratio(out[k].Value, total)
 	}
 	return out
 }

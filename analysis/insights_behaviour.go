@@ -1,6 +1,6 @@
 package analysis
 
-import "slices"
+import "github.com/custseg/custseg/analysis/stats"
 
 // DiscountShare is the part of the list price a customer did not pay,
 //
@@ -52,7 +52,7 @@ func ClassifyBehaviour(d *Dataset, p InsightParams, scores []Score) {
 			contribs = append(contribs, contribution(c))
 		}
 	}
-	med := median(contribs)
+	med := stats.Median(contribs)
 	for i := range d.Customers {
 		c := &d.Customers[i]
 		if !c.IsBuyer() {
@@ -69,18 +69,4 @@ func ClassifyBehaviour(d *Dataset, p InsightParams, scores []Score) {
 			s.Behaviour = BehaviourTransactional
 		}
 	}
-}
-
-// median returns the median of xs, the mean of the middle two for an even
-// count, or 0 for none. It reorders xs.
-func median(xs []float64) float64 {
-	n := len(xs)
-	if n == 0 {
-		return 0
-	}
-	slices.Sort(xs)
-	if n%2 == 1 {
-		return xs[n/2]
-	}
-	return (xs[n/2-1] + xs[n/2]) / 2
 }

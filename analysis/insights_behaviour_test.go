@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"testing"
+
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 func TestDiscountShare(t *testing.T) {
@@ -86,8 +88,8 @@ func TestMedian(t *testing.T) {
 		{[]float64{5, 1, 3}, 3},
 	}
 	for _, tt := range tests {
-		if got := median(tt.xs); got != tt.want {
-			t.Errorf("median(%v) = %v, want %v", tt.xs, got, tt.want)
+		if got := stats.Median(tt.xs); got != tt.want {
+			t.Errorf("stats.Median(%v) = %v, want %v", tt.xs, got, tt.want)
 		}
 	}
 }

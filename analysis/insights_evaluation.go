@@ -1,6 +1,9 @@
 package analysis
 
-import "github.com/custseg/custseg/analysis/kmeans"
+import (
+	"github.com/custseg/custseg/analysis/kmeans"
+	"github.com/custseg/custseg/analysis/stats"
+)
 
 // evaluateSegments rates each RFM segment on the seeds' step-5 criteria,
 // one SegmentEvaluation per res.Segments entry, in that order:
@@ -23,7 +26,7 @@ func evaluateSegments(d *Dataset, cd *clusterData, p InsightParams, res *Result)
 		e := &ev[g]
 		e.Key = s.Rule.Key
 		e.Customers = s.Customers
-		e.Share = ratio(float64(s.Customers), float64(len(d.Customers)))
+		e.Share = stats.Ratio(float64(s.Customers), float64(len(d.Customers)))
 		e.ValueShare = s.ValueShare
 		e.Distinctness = dist[g]
 		e.TooSmall = e.Share < p.TooSmallShare
@@ -45,7 +48,7 @@ func evaluateSegments(d *Dataset, cd *clusterData, p InsightParams, res *Result)
 		}
 	}
 	for g := range ev {
-		ev[g].Stability = ratio(float64(same[g]), float64(members[g]))
+		ev[g].Stability = stats.Ratio(float64(same[g]), float64(members[g]))
 	}
 	return ev
 }
@@ -88,7 +91,7 @@ func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 	}
 	_, byLabel := kmeans.Silhouette(cd.m.Rows(keep), labels, k, nil)
 	for g := range out {
-		out[g] = finite(byLabel[g])
+		out[g] = stats.Finite(byLabel[g])
 	}
 	return out
 }

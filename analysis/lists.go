@@ -1,6 +1,10 @@
 package analysis
 
-import "math"
+import (
+	"math"
+
+	"github.com/custseg/custseg/analysis/stats"
+)
 
 // Reason says why a customer is on a campaign list (Result.SaveNow,
 // Result.WinBack); its text is its key.
@@ -74,7 +78,7 @@ func campaignLists(d *Dataset, p ModelParams, scores []Score, res *Result) {
 			alive = 0.5
 		}
 		tenure := math.Max(float64(c.FirstOrder.DaysTo(asOf)), 365)
-		s.KeepValue = finite(math.Max(s.Value, 0) * 365 / tenure * alive)
+		s.KeepValue = stats.Finite(math.Max(s.Value, 0) * 365 / tenure * alive)
 		if s.Tier != TierKey && s.Tier != TierImportant {
 			continue
 		}

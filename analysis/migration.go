@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"time"
+
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // MigrationNone is the last key of Migration.Keys: not a buyer, or not a
@@ -140,7 +142,7 @@ func Migrate(d *Dataset, res *Result) Migration {
 	mg.KPIDeltas = make(map[string]float64, len(cur))
 	for name, v := range cur {
 		if was, ok := old[name]; ok { // a KPI not available in either run has no change
-			mg.KPIDeltas[name] = finite(v - was)
+			mg.KPIDeltas[name] = stats.Finite(v - was)
 		}
 	}
 	pk := prev.KPIs

@@ -6,6 +6,7 @@ import (
 
 	"github.com/custseg/custseg/analysis/backtest"
 	"github.com/custseg/custseg/analysis/btyd"
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // purchaseModelNames name the purchase models in warnings.
@@ -152,12 +153,12 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		j++
 		pr := predict(h)
 		s := &scores[i]
-		s.PAlive = finite(pr.palive)
+		s.PAlive = stats.Finite(pr.palive)
 		if pr.next > 0 && !math.IsInf(pr.next, 0) {
 			s.NextOrder = at + Date(math.Ceil(pr.next*p.TimeUnitDays))
 		}
-		s.ExpPurchases = finite(pr.horizon)
-		s.ExpSpend = finite(gg.ConditionalExpectedSpend(h.X, meanRepeatSpend(c)))
+		s.ExpPurchases = stats.Finite(pr.horizon)
+		s.ExpSpend = stats.Finite(gg.ConditionalExpectedSpend(h.X, meanRepeatSpend(c)))
 		margin := 1.0
 		if d.HasCost {
 			margin = m.MarginRatio
@@ -165,7 +166,7 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 				margin = clamp01((net - c.Cost) / net)
 			}
 		}
-		s.CLV = finite(pr.discounted * s.ExpSpend * margin)
+		s.CLV = stats.Finite(pr.discounted * s.ExpSpend * margin)
 	}
 }
 
@@ -236,22 +237,14 @@ func groupSummaries(scores []Score, keys []string, key func(*Score) string) []Gr
 		clv += s.CLV
 	}
 	for k := range sums {
-		sums[k].Share = ratio(float64(sums[k].Customers), float64(buyers))
-		sums[k].ValueShare = ratio(sums[k].Value, value)
-		sums[k].CLVShare = ratio(sums[k].CLV, clv)
+		sums[k].Share = stats.Ratio(float64(sums[k].Customers), float64(buyers))
+		sums[k].ValueShare = stats.Ratio(sums[k].Value, value)
+		sums[k].CLVShare = stats.Ratio(sums[k].CLV, clv)
 	}
 	return sums
 }
 
 func clamp01(x float64) float64 { return math.Min(math.Max(x, 0), 1) }
-
-// finite maps NaN and ±Inf to 0 so no report ever shows them.
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
-}
 
 // historyPrediction is what the chosen purchase model predicts for one
 // (x, t_x, T) history.

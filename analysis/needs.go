@@ -1,6 +1,10 @@
 package analysis
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/custseg/custseg/analysis/stats"
+)
 
 // needCategories is the most categories a Need lists.
 const needCategories = 5
@@ -116,9 +120,9 @@ func needs(d *Dataset, scores []Score, keys []string, topValues int, group func(
 			a.discount = 0
 		}
 		n.DiscountShare = DiscountShare(a.gross, a.discount)
-		n.AvgOrderValue = ratio(a.gross, float64(a.orders))
-		n.RepeatRate = ratio(float64(a.repeat), float64(n.Customers))
-		n.AvgCategories = ratio(float64(a.categories), float64(n.Customers))
+		n.AvgOrderValue = stats.Ratio(a.gross, float64(a.orders))
+		n.RepeatRate = stats.Ratio(float64(a.repeat), float64(n.Customers))
+		n.AvgCategories = stats.Ratio(float64(a.categories), float64(n.Customers))
 		if len(a.cats) > 0 {
 			names := make([]string, len(a.cats))
 			total := 0.0

@@ -3,6 +3,8 @@ package analysis
 import (
 	"math"
 	"slices"
+
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // assignTiers sets Tier on every buyer's score and returns the tier
@@ -75,8 +77,8 @@ func assignTiers(d *Dataset, p TierParams, scores []Score) ([]TierSummary, Conce
 			s.MinValue, s.MaxValue = 0, 0
 			continue
 		}
-		s.Share = ratio(float64(s.Customers), float64(buyers))
-		s.ValueShare = ratio(s.Value, total)
+		s.Share = stats.Ratio(float64(s.Customers), float64(buyers))
+		s.ValueShare = stats.Ratio(s.Value, total)
 	}
 
 	// Concentration over all buyers, non-positive values counted as zero.
@@ -123,11 +125,4 @@ func concentration(vals []float64) Concentration {
 		c.Lorenz = append(c.Lorenz, LorenzPoint{CustomerShare: float64(k) / 100, ValueShare: cum[m] / total})
 	}
 	return c
-}
-
-func ratio(a, b float64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return a / b
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/custseg/custseg/analysis/btyd"
 	"github.com/custseg/custseg/analysis/calendar"
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // minRepeatBuyers is the fewest calibration repeat buyers a back-test runs
@@ -173,12 +174,12 @@ func Run(c Calibration, full []FittedModel) Result {
 		bm.MAE /= float64(len(data))
 		bt.Tracking.Predicted[fm.Key] = track
 		for f := range buckets {
-			buckets[f].PredictedMean[fm.Key] = ratio(sums[f], float64(buckets[f].Customers))
+			buckets[f].PredictedMean[fm.Key] = stats.Ratio(sums[f], float64(buckets[f].Customers))
 		}
 		bt.Models = append(bt.Models, bm)
 	}
 	for f := range buckets {
-		buckets[f].ActualMean = ratio(buckets[f].ActualMean, float64(buckets[f].Customers))
+		buckets[f].ActualMean = stats.Ratio(buckets[f].ActualMean, float64(buckets[f].Customers))
 	}
 	bt.ByFrequency = buckets
 	return bt
@@ -216,7 +217,7 @@ func predictCurves(m btyd.PurchaseModel, data []btyd.RFT, units int) map[btyd.RF
 	for k, r := range distinct {
 		c := curves[k]
 		for u := range c {
-			c[u] = finite(c[u])
+			c[u] = stats.Finite(c[u])
 		}
 		out[r] = c
 	}
@@ -366,20 +367,4 @@ func Judge(chosen string, bt *Result, repeatBuyers int, ggError string, spendCor
 		v.Reasons = append(v.Reasons, VerdictReason{Code: ReasonSpendRelated, Share: spendCorrelation})
 	}
 	return v
-}
-
-// ratio is a ÷ b, or 0 when b is 0.
-func ratio(a, b float64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return a / b
-}
-
-// finite maps NaN and ±Inf to 0 so no report ever shows them.
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
 }

@@ -2,8 +2,9 @@ package cohorts
 
 import (
 	"cmp"
-	"math"
 	"slices"
+
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // Cohort is one monthly acquisition cohort: buyers whose first purchase
@@ -53,7 +54,7 @@ func Build(cells []Cell) []Cohort {
 		if !ok0 || !ok || m < m0 {
 			continue
 		}
-		valid = append(valid, cell{m0, m, c.Customers, finite(c.Revenue)})
+		valid = append(valid, cell{m0, m, c.Customers, stats.Finite(c.Revenue)})
 		last = max(last, m)
 	}
 	if len(valid) == 0 {
@@ -82,7 +83,7 @@ func Build(cells []Cell) []Cohort {
 		co := &out[i]
 		co.Size = co.Active[0]
 		for k, a := range co.Active {
-			co.Retention[k] = ratio(float64(a), float64(co.Size))
+			co.Retention[k] = stats.Ratio(float64(a), float64(co.Size))
 		}
 	}
 	return out
@@ -118,20 +119,4 @@ func monthString(m int) string {
 		byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10),
 		'-', byte('0' + mo/10), byte('0' + mo%10),
 	})
-}
-
-// ratio is a ÷ b, or 0 when b is 0.
-func ratio(a, b float64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return a / b
-}
-
-// finite maps NaN and ±Inf to 0.
-func finite(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return 0
-	}
-	return x
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // This file is the fan-out guard. A JOIN in orders.sql to a table with
@@ -60,7 +62,7 @@ type Fanout struct {
 func NewFanout(c RepeatCounts, withCategory bool, p Params) Fanout {
 	f := Fanout{RepeatCounts: c, MaxShare: p.FanoutMaxShare, WithCategory: withCategory}
 	if f.PerOrder {
-		f.Share = ratio(float64(f.InRepeatedOrders), float64(f.OrderRows))
+		f.Share = stats.Ratio(float64(f.InRepeatedOrders), float64(f.OrderRows))
 		f.Over = FanoutOver(f.InRepeatedOrders, f.OrderRows, p.FanoutMaxShare)
 	}
 	return f
@@ -91,14 +93,14 @@ func FanoutWarning(repeats, rows int64, maxShare float64, withCategory bool) str
 	return fmt.Sprintf("orders.sql returns %s rows that repeat another row exactly (%s), in orders every row of which repeats: "+
 		"%s of purchase rows (limit %s, analysis.fanout_max_share). A JOIN to a table with several rows per order "+
 		"(order lines, tags, actors…) multiplies rows and revenue; join only one row per order or aggregate first.",
-		thousands(repeats), what, sharePercent(ratio(float64(repeats), float64(rows))), sharePercent(maxShare))
+		thousands(repeats), what, sharePercent(stats.Ratio(float64(repeats), float64(rows))), sharePercent(maxShare))
 }
 
 // FanoutSummary is the English line `custseg check` prints when the
 // repeats are under the limit: how many purchase rows repeat another row
 // exactly, and how many of them are in orders every row of which repeats.
 func FanoutSummary(exact, inRepeatedOrders, rows int64, maxShare float64) string {
-	pct := func(n int64) string { return fmt.Sprintf("%.1f%%", 100*ratio(float64(n), float64(rows))) }
+	pct := func(n int64) string { return fmt.Sprintf("%.1f%%", 100*stats.Ratio(float64(n), float64(rows))) }
 	return fmt.Sprintf("%s of %s purchase rows repeat another row exactly (%s), %s of them in orders every row of which repeats (%s; the limit is %g%%)",
 		thousands(exact), thousands(rows), pct(exact), thousands(inRepeatedOrders), pct(inRepeatedOrders), maxShare*100)
 }
@@ -128,12 +130,4 @@ func sharePercent(x float64) string {
 		return strconv.FormatFloat(p, 'f', 0, 64) + "%"
 	}
 	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
-}
-
-// ratio is a ÷ b, or 0 when b is 0.
-func ratio(a, b float64) float64 {
-	if b == 0 {
-		return 0
-	}
-	return a / b
 }

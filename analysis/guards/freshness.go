@@ -3,9 +3,9 @@ package guards
 import (
 	"fmt"
 	"math"
-	"slices"
 
 	"github.com/custseg/custseg/analysis/calendar"
+	"github.com/custseg/custseg/analysis/stats"
 )
 
 // This file is the stale-data guard: whether the newest purchase is so far
@@ -63,7 +63,7 @@ func StaleLimitFromRhythm(rhythms []float64) (limit int, med float64, from strin
 	if len(rhythms) == 0 {
 		return StaleMinDays, 0, LimitFromFloor
 	}
-	m := median(rhythms)
+	m := stats.Median(rhythms)
 	return max(rhythmLimit(m), StaleMinDays), m, LimitFromRhythm
 }
 
@@ -132,18 +132,4 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %s", n, noun)
 	}
 	return thousands(int64(n)) + " " + noun + "s"
-}
-
-// median returns the median of xs, the mean of the middle two for an even
-// count, or 0 for none. It reorders xs.
-func median(xs []float64) float64 {
-	n := len(xs)
-	if n == 0 {
-		return 0
-	}
-	slices.Sort(xs)
-	if n%2 == 1 {
-		return xs[n/2]
-	}
-	return (xs[n/2-1] + xs[n/2]) / 2
 }

@@ -109,20 +109,30 @@ func TestGammaGammaWriteBenchCSV(t *testing.T) {
 	if *ggBenchCSV == "" {
 		t.Skip("no -gammagamma.csv")
 	}
-	f, err := os.Create(*ggBenchCSV)
+	x, mbar := simulatedGammaGammaCDNOW(*ggBenchN)
+	writeBenchCSV(t, *ggBenchCSV, "frequency,monetary_value", len(x), func(i int) []float64 { return []float64{x[i], mbar[i]} })
+}
+
+// writeBenchCSV writes n rows of numbers, row(i) each, under header to
+// path, every value exact to the last bit, for a side-by-side benchmark.
+func writeBenchCSV(t *testing.T, path, header string, n int, row func(i int) []float64) {
+	t.Helper()
+	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := bufio.NewWriter(f)
-	w.WriteString("frequency,monetary_value\n")
+	w.WriteString(header + "\n")
 	var buf []byte
-	x, mbar := simulatedGammaGammaCDNOW(*ggBenchN)
-	for i := range x {
-		buf = strconv.AppendFloat(buf[:0], x[i], 'g', -1, 64)
-		buf = append(buf, ',')
-		buf = strconv.AppendFloat(buf, mbar[i], 'g', -1, 64)
-		buf = append(buf, '\n')
-		w.Write(buf)
+	for i := range n {
+		buf = buf[:0]
+		for k, v := range row(i) {
+			if k > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendFloat(buf, v, 'g', -1, 64)
+		}
+		w.Write(append(buf, '\n'))
 	}
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)

@@ -1,12 +1,9 @@
 package btyd
 
 import (
-	"bufio"
 	"flag"
 	"math"
 	"math/rand/v2"
-	"os"
-	"strconv"
 	"sync"
 	"testing"
 
@@ -206,26 +203,6 @@ func TestWriteBenchCSV(t *testing.T) {
 	if simulate == nil {
 		t.Fatalf("-bench.model %q: want paretonbd or bgnbd", *benchModel)
 	}
-	f, err := os.Create(*benchCSV)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := bufio.NewWriter(f)
-	w.WriteString("frequency,recency,T\n")
-	var buf []byte
-	for _, d := range simulate(*benchN) {
-		buf = strconv.AppendFloat(buf[:0], d.X, 'g', -1, 64)
-		buf = append(buf, ',')
-		buf = strconv.AppendFloat(buf, d.Tx, 'g', -1, 64)
-		buf = append(buf, ',')
-		buf = strconv.AppendFloat(buf, d.T, 'g', -1, 64)
-		buf = append(buf, '\n')
-		w.Write(buf)
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Close(); err != nil {
-		t.Fatal(err)
-	}
+	data := simulate(*benchN)
+	writeBenchCSV(t, *benchCSV, "frequency,recency,T", len(data), func(i int) []float64 { return []float64{data[i].X, data[i].Tx, data[i].T} })
 }

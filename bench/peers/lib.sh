@@ -13,3 +13,21 @@ field() { sed -n "s/.*\"$1\": \([^,}]*\).*/\1/p"; }
 # median and minimum of the numbers given as arguments.
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 minimum() { printf '%s\n' "$@" | sort -g | head -1; }
+
+# customers SIZE BENCH prints the customers of a size 10k, 100k or 1M (the
+# sizes of Go benchmark BENCH*), or stops the script with a message.
+customers() {
+  case "$1" in
+    10k) echo 10000 ;;
+    100k) echo 100000 ;;
+    1M) echo 1000000 ;;
+    *) echo "N must be 10k, 100k or 1M (the sizes of $2*)" >&2; return 2 ;;
+  esac
+}
+
+# use_lifetimes PEERS points Python at the peers' lifetimes and autograd
+# and stops the script when lifetimes does not import.
+use_lifetimes() {
+  export PYTHONPATH=$1/lifetimes:$1/autograd
+  /usr/bin/python3 -c 'import lifetimes' || { echo "lifetimes not importable; see $1/README.md" >&2; return 1; }
+}

@@ -36,16 +36,10 @@ size=${N:-1M}
 plain=${PLAIN:-1}
 threads=${THREADS:-$(nproc)}
 peers=${PEERS:-$(cd .. && pwd)/shared/peers}
-case "$size" in
-  10k) n=10000 ;;
-  100k) n=100000 ;;
-  1M) n=1000000 ;;
-  *) echo "N must be 10k, 100k or 1M (the sizes of BenchmarkFit$bench*)" >&2; exit 2 ;;
-esac
+n=$(customers "$size" "BenchmarkFit$bench")
 same_threads "$threads"
-export PYTHONPATH=$peers/lifetimes:$peers/autograd
+use_lifetimes "$peers"
 python=/usr/bin/python3
-"$python" -c 'import lifetimes' || { echo "lifetimes not importable; see $peers/README.md" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

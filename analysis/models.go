@@ -149,9 +149,8 @@ func fitModels(d *Dataset, p ModelParams, scores []Score, res *Result) {
 		if !c.IsBuyer() {
 			continue
 		}
-		h := data[j]
+		h, pr := data[j], predict(j)
 		j++
-		pr := predict(h)
 		s := &scores[i]
 		s.PAlive = stats.Finite(pr.palive)
 		if pr.next > 0 && !math.IsInf(pr.next, 0) {
@@ -255,21 +254,14 @@ type historyPrediction struct {
 }
 
 // predictHistories predicts, with pm, each distinct history of data once,
-// on all cores, and returns the prediction of a history of data.
-func predictHistories(pm btyd.PurchaseModel, data []btyd.RFT, p ModelParams) func(btyd.RFT) historyPrediction {
+// on all cores, and returns the prediction of data[j].
+func predictHistories(pm btyd.PurchaseModel, data []btyd.RFT, p ModelParams) func(j int) historyPrediction {
 	// Customers share (x, t_x, T) triples; the expectations depend on
 	// nothing else, so compute them once per triple, on all cores.
 	// CLV = Σ over months k of (expected purchases in month k) × spend ×
 	// margin ÷ (1+r)^k; spend and margin are the customer's own, so the
 	// triple only needs the discounted sum of its monthly purchases.
-	index := make(map[btyd.RFT]int32, len(data)/4)
-	var distinct []btyd.RFT
-	for _, h := range data {
-		if _, ok := index[h]; !ok {
-			index[h] = int32(len(distinct))
-			distinct = append(distinct, h)
-		}
-	}
+	distinct, at := btyd.Distinct(data)
 	// The purchases expected over the horizon, then by the end of each
 	// month of the CLV.
 	ts := []float64{p.PurchaseHorizon}
@@ -293,5 +285,5 @@ func predictHistories(pm btyd.PurchaseModel, data []btyd.RFT, p ModelParams) fun
 			preds[k] = v
 		}
 	})
-	return func(h btyd.RFT) historyPrediction { return preds[index[h]] }
+	return func(j int) historyPrediction { return preds[at[j]] }
 }

@@ -149,6 +149,7 @@ func Run(c Calibration, full []FittedModel) Result {
 			fits = append(fits, FittedModel{Key: f.Key, Error: NotBacktested})
 		}
 	}
+	distinct, at := btyd.Distinct(data)
 	for _, fm := range fits {
 		bm := Model{Key: fm.Key, Error: fm.Error}
 		if fm.Model != nil {
@@ -158,11 +159,11 @@ func Run(c Calibration, full []FittedModel) Result {
 			bt.Models = append(bt.Models, bm)
 			continue
 		}
-		curves := predictCurves(fm.Model, data, c.Units)
+		curves := predictCurves(fm.Model, distinct, c.Units)
 		track := make([]float64, c.Units)
 		sums := make([]float64, len(buckets))
 		for k, r := range data {
-			cu := curves[r]
+			cu := curves[at[k]]
 			for u := range track {
 				track[u] += cu[u]
 			}
@@ -196,32 +197,21 @@ func cumulative(xs []float64) []float64 {
 	return out
 }
 
-// predictCurves returns, for each distinct triple of data, the model's
-// E[Y(t) | x, t_x, T] at t = 1, 2, …, units, computed once per triple on
-// all cores (btyd.ConditionalCurves).
-func predictCurves(m btyd.PurchaseModel, data []btyd.RFT, units int) map[btyd.RFT][]float64 {
-	seen := make(map[btyd.RFT]bool, len(data)/4)
-	var distinct []btyd.RFT
-	for _, r := range data {
-		if !seen[r] {
-			seen[r] = true
-			distinct = append(distinct, r)
-		}
-	}
+// predictCurves returns, for each of the distinct histories, the model's
+// E[Y(t) | x, t_x, T] at t = 1, 2, …, units, computed on all cores
+// (btyd.ConditionalCurves).
+func predictCurves(m btyd.PurchaseModel, distinct []btyd.RFT, units int) [][]float64 {
 	ts := make([]float64, units)
 	for u := range ts {
 		ts[u] = float64(u + 1)
 	}
 	curves := btyd.ConditionalCurves(m, distinct, ts)
-	out := make(map[btyd.RFT][]float64, len(distinct))
-	for k, r := range distinct {
-		c := curves[k]
+	for _, c := range curves {
 		for u := range c {
 			c[u] = stats.Finite(c[u])
 		}
-		out[r] = c
 	}
-	return out
+	return curves
 }
 
 // Choose picks the purchase model every prediction uses from the models

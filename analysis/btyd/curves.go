@@ -55,6 +55,24 @@ func ConditionalCurves(m PurchaseModel, hs []RFT, ts []float64) [][]float64 {
 	return out
 }
 
+// Distinct returns the distinct histories of data in the order of their
+// first appearance, and for each of data the index of its history in
+// them: what several predictions over the same customers share.
+func Distinct(data []RFT) (distinct []RFT, at []int32) {
+	index := make(map[RFT]int32, len(data)/4)
+	at = make([]int32, len(data))
+	for i, h := range data {
+		k, ok := index[h]
+		if !ok {
+			k = int32(len(distinct))
+			index[h] = k
+			distinct = append(distinct, h)
+		}
+		at[i] = k
+	}
+	return distinct, at
+}
+
 // splitCurves fills out for a model whose E[Y(t) | x, t_x, T] is
 // pAlive(x, t_x, T) · alive(t, x, T) on cleaned histories, computing alive
 // once per distinct cleaned (x, T).

@@ -20,28 +20,28 @@ import (
 // Texts of the workbook about the back-test. [2]Labels are an item and
 // what it means; those with %s take formatted values, in order.
 var (
-	mdBtCalEnd = [2]reports.Label{"workbook.mdBtCalEnd.0", "workbook.mdBtCalEnd.1"}
-	mdBtHoldout = [2]reports.Label{"workbook.mdBtHoldout.0", "workbook.mdBtHoldout.1"}
+	mdBtCalEnd    = [2]reports.Label{"workbook.mdBtCalEnd.0", "workbook.mdBtCalEnd.1"}
+	mdBtHoldout   = [2]reports.Label{"workbook.mdBtHoldout.0", "workbook.mdBtHoldout.1"}
 	mdBtCustomers = [2]reports.Label{"workbook.mdBtCustomers.0", "workbook.mdBtCustomers.1"}
-	mdBtRepeat = [2]reports.Label{"workbook.mdBtRepeat.0", "workbook.mdBtRepeat.1"}
-	mdBtActual = [2]reports.Label{"workbook.mdBtActual.0", "workbook.mdBtActual.1"}
+	mdBtRepeat    = [2]reports.Label{"workbook.mdBtRepeat.0", "workbook.mdBtRepeat.1"}
+	mdBtActual    = [2]reports.Label{"workbook.mdBtActual.0", "workbook.mdBtActual.1"}
 	mdBtNaivePred = [2]reports.Label{"workbook.mdBtNaivePred.0", "workbook.mdBtNaivePred.1"}
-	mdBtNaiveMAE = [2]reports.Label{"workbook.mdBtNaiveMAE.0", "workbook.mdBtNaiveMAE.1"}
+	mdBtNaiveMAE  = [2]reports.Label{"workbook.mdBtNaiveMAE.0", "workbook.mdBtNaiveMAE.1"}
 
 	mdSpendCorr = [2]reports.Label{"workbook.mdSpendCorr.0", "workbook.mdSpendCorr.1"}
 
 	mdHoldoutSetting = [2]reports.Label{"workbook.mdHoldoutSetting.0", "workbook.mdHoldoutSetting.1"}
-	mdModelSetting = [2]reports.Label{"workbook.mdModelSetting.0", "workbook.mdModelSetting.1"}
+	mdModelSetting   = [2]reports.Label{"workbook.mdModelSetting.0", "workbook.mdModelSetting.1"}
 
 	dfHoldout = [2]reports.Label{"workbook.dfHoldout.0", "workbook.dfHoldout.1"}
 
-	dfMAE = [2]reports.Label{"workbook.dfMAE.0", "workbook.dfMAE.1"}
-	dfNaive = [2]reports.Label{"workbook.dfNaive.0", "workbook.dfNaive.1"}
-	dfTracking = [2]reports.Label{"workbook.dfTracking.0", "workbook.dfTracking.1"}
+	dfMAE         = [2]reports.Label{"workbook.dfMAE.0", "workbook.dfMAE.1"}
+	dfNaive       = [2]reports.Label{"workbook.dfNaive.0", "workbook.dfNaive.1"}
+	dfTracking    = [2]reports.Label{"workbook.dfTracking.0", "workbook.dfTracking.1"}
 	dfCalibration = [2]reports.Label{"workbook.dfCalibration.0", "workbook.dfCalibration.1"}
-	dfBIC = [2]reports.Label{"workbook.dfBIC.0", "workbook.dfBIC.1"}
-	dfSpend = [2]reports.Label{"workbook.dfSpend.0", "workbook.dfSpend.1"}
-	dfNextOrder = [2]reports.Label{"workbook.dfNextOrder.0", "workbook.dfNextOrder.1"}
+	dfBIC         = [2]reports.Label{"workbook.dfBIC.0", "workbook.dfBIC.1"}
+	dfSpend       = [2]reports.Label{"workbook.dfSpend.0", "workbook.dfSpend.1"}
+	dfNextOrder   = [2]reports.Label{"workbook.dfNextOrder.0", "workbook.dfNextOrder.1"}
 )
 
 // modelRow adds a row to the Model sheet's first table: section, item,

@@ -189,20 +189,15 @@ type spendGroups struct {
 const ggSmallX = 1024
 
 // groupSpend collects the distinct (x, m̄) pairs of the included customers
-// in the order of their first appearance, with their counts. A first pass
-// finds each customer's pair in an open-addressing hash table (at most half
-// full) that points at the pair's first customer; a second fills the
-// per-pair values. At 1M customers, all distinct, this takes 0.12–0.14 s,
-// a third of the time a Go map of the pairs took.
+// in the order of their first appearance, with their counts, in a hash
+// table sized for every customer (see distinct: mean spends are mostly
+// distinct); a second pass fills the per-pair values. At 1M customers, all
+// distinct, this takes 0.12–0.14 s, a third of the time a Go map took.
 func groupSpend(x, mbar []float64) *spendGroups {
 	g := &spendGroups{minM: math.Inf(1), maxM: math.Inf(-1)}
-	size := 16
-	for size < 2*len(x) {
-		size <<= 1
-	}
-	mask := uint64(size - 1)
-	slots := make([]uint64, size) // hash<<32 | 1 + index of the pair; 0: empty
-	var first []int32             // per pair: its first customer
+	type pair struct{ x, m float64 }
+	var pairs distinct[pair]
+	pairs.reserve(len(x)) // spends are mostly distinct
 	for i := range x {
 		xi, mi := x[i], mbar[i]
 		if !(xi >= 1) || xi > ggMaxX || !(mi > 0) || math.IsInf(mi, 1) {
@@ -212,31 +207,19 @@ func groupSpend(x, mbar []float64) *spendGroups {
 		g.sumM += mi
 		g.minM = math.Min(g.minM, mi)
 		g.maxM = math.Max(g.maxM, mi)
-		h := ggHash(xi, mi)
-		tag := h &^ (1<<32 - 1)
-		for slot := h & mask; ; slot = (slot + 1) & mask {
-			e := slots[slot]
-			if e == 0 {
-				slots[slot] = tag | uint64(len(first)+1)
-				first = append(first, int32(i))
-				g.w = append(g.w, 1)
-				break
-			}
-			if j := e&(1<<32-1) - 1; e&^(1<<32-1) == tag && x[first[j]] == xi && mbar[first[j]] == mi {
-				g.w[j]++
-				break
-			}
-		}
+		pairs.add(pair{xi, mi}, ggHash(xi, mi))
 	}
+	g.w = pairs.count
 
-	g.ix = make([]int32, len(first))
-	g.logM = make([]float64, len(first))
-	g.logXM = make([]float64, len(first))
+	n := len(pairs.keys)
+	g.ix = make([]int32, n)
+	g.logM = make([]float64, n)
+	g.logXM = make([]float64, n)
 	var logX []float64         // per distinct x: ln x
 	var small [ggSmallX]int32  // 1 + index into xs of a whole x below ggSmallX; 0: not seen
 	var xIdx map[float64]int32 // index into xs of the other x
-	for j, i := range first {
-		xi := x[i]
+	for j, p := range pairs.keys {
+		xi := p.x
 		var k int32
 		var ok bool
 		whole := xi < ggSmallX && xi == math.Trunc(xi)
@@ -259,7 +242,7 @@ func groupSpend(x, mbar []float64) *spendGroups {
 			g.xCount = append(g.xCount, 0)
 			logX = append(logX, math.Log(xi))
 		}
-		lm := math.Log(mbar[i])
+		lm := math.Log(p.m)
 		g.ix[j] = k
 		g.logM[j] = lm
 		g.logXM[j] = logX[k] + lm

@@ -195,13 +195,17 @@ func (g *rftGroups) mbgSumRange(t *mbgTerms, from, to int) bgSums {
 		b3 := -r*t.l1pT[ti] - x*t.lT[ti]
 		b4 := la - t.lbx[xi] - r*t.l1ptx[ki] - x*t.ltx[ki]
 		// ln(e^b3 + e^b4) and the weight w4 = e^b4 / (e^b3 + e^b4).
+		// ln(1+e) rather than log1p: e ≤ 1, so the sum 1+e loses at most
+		// 1.1e−16 of lse, below the rounding of lse itself, and math.Log
+		// has an assembly version where log1p has not: it was a third of the
+		// fit.
 		var lse, w4 float64
 		if b3 >= b4 {
 			e := math.Exp(b4 - b3)
-			lse, w4 = b3+math.Log1p(e), e/(1+e)
+			lse, w4 = b3+math.Log(1+e), e/(1+e)
 		} else {
 			e := math.Exp(b3 - b4)
-			lse, w4 = b4+math.Log1p(e), 1/(1+e)
+			lse, w4 = b4+math.Log(1+e), 1/(1+e)
 		}
 		w3 := 1 - w4
 		s.ll += w * lse

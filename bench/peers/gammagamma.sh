@@ -11,7 +11,8 @@
 #   2. RUNS times, interleaved: the Go benchmark (one fit) and lifetimes as
 #      usually called, one row a customer (its time includes the Hessian
 #      it always computes);
-#   3. prints each run, the min and median of each side and their ratio.
+#   3. prints each run, the min and median of each side and their ratio,
+#      and appends the table to bench/RESULTS.md.
 #
 # Both sides get the same threads: GOMAXPROCS = OMP_NUM_THREADS =
 # OPENBLAS_NUM_THREADS = THREADS (default: all cores).
@@ -26,6 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/peers/lib.sh
+RECORD_COMMAND="RUNS=${RUNS:-3} N=${N:-1M} bench/peers/gammagamma.sh"
 runs=${RUNS:-3}
 size=${N:-1M}
 threads=${THREADS:-$(nproc)}
@@ -57,8 +59,9 @@ done
 
 g=$(median "${go_s[@]}")
 row() { echo "$1 $2 $3 $g" | awk '{printf "| %s | %.3f | %.3f | %.1f |\n", $1, $2, $3, $3/$4}'; }
-echo
-echo "| fit, $n customers, $threads threads, $runs runs | min s | median s | median ÷ custseg |"
-echo "|---|---|---|---|"
-row "custseg_FitGammaGamma" "$(minimum "${go_s[@]}")" "$g" | tr _ ' '
-row "lifetimes_GammaGammaFitter" "$(minimum "${lt_s[@]}")" "$(median "${lt_s[@]}")" | tr _ ' '
+{
+  echo "| fit, $n customers, $threads threads, $runs runs | min s | median s | median ÷ custseg |"
+  echo "|---|---|---|---|"
+  row "custseg_FitGammaGamma" "$(minimum "${go_s[@]}")" "$g" | tr _ ' '
+  row "lifetimes_GammaGammaFitter" "$(minimum "${lt_s[@]}")" "$(median "${lt_s[@]}")" | tr _ ' '
+} | record "GammaGammaFitter against custseg's fit"

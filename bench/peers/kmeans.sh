@@ -11,7 +11,8 @@
 #   2. RUNS times, interleaved: the Go benchmark (one fit of 10 starts) and
 #      scikit-learn (bench/peers/kmeans_sklearn.py, the fit alone timed);
 #   3. prints each run, the min and median of each side, both inertias
-#      and their relative difference, and the ratio of the medians.
+#      and their relative difference, and the ratio of the medians, and
+#      appends the table to bench/RESULTS.md.
 #
 # Both sides get the same threads: GOMAXPROCS = OMP_NUM_THREADS =
 # OPENBLAS_NUM_THREADS = THREADS (default: all cores). TOL=0 runs both
@@ -26,6 +27,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/peers/lib.sh
+RECORD_COMMAND="RUNS=${RUNS:-3} TOL=${TOL:-1e-4} bench/peers/kmeans.sh"
 runs=${RUNS:-3}
 threads=${THREADS:-$(nproc)}
 tol=${TOL:-1e-4}
@@ -65,9 +67,10 @@ done
 
 g=$(median "${go_s[@]}")
 sk=$(median "${sk_s[@]}")
-echo
-echo "| k = 5, 10 starts, 1M × 4, tol $tol, $threads threads, $runs runs | min s | median s | inertia | ÷ scikit-learn (median) |"
-echo "|---|---|---|---|---|"
-echo "custseg_Fit $(minimum "${go_s[@]}") $g $go_w $sk" | awk '{printf "| %s | %.2f | %.2f | %s | %.2f |\n", $1, $2, $3, $4, $3/$5}' | tr _ ' '
-echo "scikit-learn_KMeans $(minimum "${sk_s[@]}") $sk $sk_w" | awk '{printf "| %s | %.2f | %.2f | %s | 1 |\n", $1, $2, $3, $4}' | tr _ ' '
-echo "$go_w $sk_w" | awk '{d = ($1 - $2) / $2; printf "\ninertia (custseg − scikit-learn) / scikit-learn: %.2e\n", d}'
+{
+  echo "| k = 5, 10 starts, 1M × 4, tol $tol, $threads threads, $runs runs | min s | median s | inertia | ÷ scikit-learn (median) |"
+  echo "|---|---|---|---|---|"
+  echo "custseg_Fit $(minimum "${go_s[@]}") $g $go_w $sk" | awk '{printf "| %s | %.2f | %.2f | %s | %.2f |\n", $1, $2, $3, $4, $3/$5}' | tr _ ' '
+  echo "scikit-learn_KMeans $(minimum "${sk_s[@]}") $sk $sk_w" | awk '{printf "| %s | %.2f | %.2f | %s | 1 |\n", $1, $2, $3, $4}' | tr _ ' '
+  echo "$go_w $sk_w" | awk '{d = ($1 - $2) / $2; printf "\ninertia (custseg − scikit-learn) / scikit-learn: %.2e\n", d}'
+} | record "scikit-learn KMeans against custseg's k-means"

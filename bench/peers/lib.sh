@@ -31,3 +31,16 @@ use_lifetimes() {
   export PYTHONPATH=$1/lifetimes:$1/autograd
   /usr/bin/python3 -c 'import lifetimes' || { echo "lifetimes not importable; see $1/README.md" >&2; return 1; }
 }
+
+# record TITLE copies its input to the terminal and appends it to
+# bench/RESULTS.md under a heading with TITLE, the date and the machine.
+record() {
+  {
+    echo
+    echo "### $1 — $(date -u +%F) ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo))"
+    echo
+    echo "\`$RECORD_COMMAND\`"
+    echo
+    cat
+  } | tee -a bench/RESULTS.md
+}

@@ -17,7 +17,8 @@
 #      MB), the later ones cost what a fit costs in a process at work, as
 #      in a custseg run, whose fits come after the customers' extract;
 #   3. prints each run and, over the runs, the median of the first fits
-#      and of the later fits, and their ratios.
+#      and of the later fits, and their ratios, and appends the table to
+#      bench/RESULTS.md.
 #
 # Both sides get the same threads: GOMAXPROCS = OMP_NUM_THREADS =
 # OPENBLAS_NUM_THREADS = THREADS (default: all cores).
@@ -31,6 +32,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . bench/peers/lib.sh
+RECORD_COMMAND="RUNS=${RUNS:-3} N=${N:-1M} PLAIN=${PLAIN:-1} FITS=${FITS:-3} bench/peers/purchase.sh $*"
 model=${1:-}
 case "$model" in
   bgnbd) bench=BGNBD fitter=BetaGeoFitter ;;
@@ -63,11 +65,13 @@ for i in $(seq "$runs"); do
   go_s+=("${times[0]}")
   later=$(median "${times[@]:1}")
   go_later+=("$later")
-  echo "run $i go:       first ${times[0]}s, later ${later}s  $(echo "$out" | grep -o 'r=.*triples' | head -1)"
+  go_est=$(echo "$out" | grep -o 'r=.*triples' | head -1)
+  echo "run $i go:       first ${times[0]}s, later ${later}s  $go_est"
 
   j=$("$python" bench/peers/purchase_lifetimes.py "$model" "$work/customers.csv" grouped "$fits")
   grouped_s+=("$(echo "$j" | field seconds)")
   grouped_later+=("$(echo "$j" | field later_seconds)")
+  lt_est=$(echo "$j" | sed 's/.*"rows": [0-9]*, //; s/}$//')
   echo "run $i grouped:  $j"
 
   if [ "$plain" = 1 ]; then
@@ -82,11 +86,14 @@ gl=$(median "${go_later[@]}")
 row() { echo "$1 $2 $3 $g $gl" | awk '{
   if ($3 == "-") printf "| %s | %.3f | | %.1f | |\n", $1, $2, $2/$4
   else printf "| %s | %.3f | %.3f | %.1f | %.1f |\n", $1, $2, $3, $2/$4, $3/$5 }'; }
-echo
-echo "| fit, $n customers, $threads threads, median of $runs runs | first fit s | later fits s | first ÷ custseg | later ÷ custseg |"
-echo "|---|---|---|---|---|"
-row "custseg_Fit$bench" "$g" "$gl" | tr _ ' '
-row "lifetimes_${fitter},_distinct_triples_+_weights" "$(median "${grouped_s[@]}")" "$(median "${grouped_later[@]}")" | tr _ ' '
-if [ "$plain" = 1 ]; then
-  row "lifetimes_${fitter},_one_row_a_customer" "$(median "${plain_s[@]}")" - | tr _ ' '
-fi
+{
+  echo "Estimates. custseg: $go_est; lifetimes: $lt_est."
+  echo
+  echo "| fit, $n customers, $threads threads, median of $runs runs | first fit s | later fits s | first ÷ custseg | later ÷ custseg |"
+  echo "|---|---|---|---|---|"
+  row "custseg_Fit$bench" "$g" "$gl" | tr _ ' '
+  row "lifetimes_${fitter},_distinct_triples_+_weights" "$(median "${grouped_s[@]}")" "$(median "${grouped_later[@]}")" | tr _ ' '
+  if [ "$plain" = 1 ]; then
+    row "lifetimes_${fitter},_one_row_a_customer" "$(median "${plain_s[@]}")" - | tr _ ' '
+  fi
+} | record "$fitter against custseg's fit"

@@ -115,19 +115,27 @@ func Select(m Matrix, p Params) (Clustering, error) {
 	if silRows != nil {
 		sil = m.Rows(silRows)
 	}
+	// Fit every k, then score them together: the silhouettes share the
+	// distances between the sampled rows (see silhouetteRows).
+	type candidate struct {
+		cent    Matrix
+		inertia float64
+		labels  []int // of all rows; nil when Fit fitted a sample
+	}
+	var cands []candidate
+	var labellings []silLabelling
 	var buf []int // labels of all rows when Fit fits a sample
 	if fit.N < m.N {
 		buf = make([]int, m.N)
 	}
-	silLabels := make([]int, sil.N)
-
-	var best Clustering
 	for k := kLo; k <= kHi; k++ {
 		labels, cent, inertia := Fit(fit, k, p.Seed, p.MaxIter, p.Tol)
+		c := candidate{cent: cent, inertia: inertia, labels: labels}
 		if fit.N < m.N {
-			inertia, _ = newAssigner(m, k, buf).assign(cent)
-			labels = buf
+			c.inertia, _ = newAssigner(m, k, buf).assign(cent)
+			labels, c.labels = buf, nil
 		}
+		silLabels := make([]int, sil.N)
 		if silRows == nil {
 			copy(silLabels, labels)
 		} else {
@@ -135,17 +143,41 @@ func Select(m Matrix, p Params) (Clustering, error) {
 				silLabels[i] = labels[r]
 			}
 		}
-		s, _ := Silhouette(sil, silLabels, k, nil)
-		best.Scores = append(best.Scores, Score{K: k, Silhouette: s, Inertia: inertia})
-		if k == kLo || s > best.Silhouette {
-			best.K, best.Centroids, best.Silhouette = k, cent, s
-			if fit.N < m.N {
-				// buf is reused for the next k: keep a copy.
-				best.Labels = append(best.Labels[:0], labels...)
-			} else {
-				best.Labels = labels
-			}
+		size := make([]int, k)
+		for _, l := range silLabels {
+			size[l]++
 		}
+		cands = append(cands, c)
+		labellings = append(labellings, newSilLabelling(silLabels, size))
+	}
+	all := make([]int, sil.N)
+	for i := range all {
+		all[i] = i
+	}
+	rows := silhouetteRows(sil, all, labellings)
+
+	var best Clustering
+	bestAt := 0
+	for at, c := range cands {
+		k := kLo + at
+		s := 0.0
+		for _, v := range rows[at] {
+			s += v
+		}
+		if len(rows[at]) > 0 {
+			s /= float64(len(rows[at]))
+		}
+		best.Scores = append(best.Scores, Score{K: k, Silhouette: s, Inertia: c.inertia})
+		if k == kLo || s > best.Silhouette {
+			best.K, best.Centroids, best.Silhouette = k, c.cent, s
+			bestAt = at
+		}
+	}
+	best.Labels = cands[bestAt].labels
+	if best.Labels == nil {
+		// Every row to its nearest centroid again, as when it was scored.
+		best.Labels = make([]int, m.N)
+		newAssigner(m, best.K, best.Labels).assign(best.Centroids)
 	}
 	best.Sizes = make([]int, best.K)
 	for _, l := range best.Labels {

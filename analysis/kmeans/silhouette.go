@@ -43,7 +43,7 @@ func Silhouette(m Matrix, labels []int, k int, sample []int) (mean float64, byLa
 	if k < 0 {
 		panic(fmt.Sprintf("kmeans: Silhouette: k = %d < 0", k))
 	}
-	n, d := m.N, m.D
+	n := m.N
 	size := make([]int, k)
 	for _, l := range labels {
 		if l < 0 || l >= k {
@@ -63,45 +63,7 @@ func Silhouette(m Matrix, labels []int, k int, sample []int) (mean float64, byLa
 		}
 	}
 
-	// The rows grouped by label, so that each cluster is one contiguous
-	// run [off[c], off[c+1]) of pts.
-	off := make([]int, k+1)
-	for c, s := range size {
-		off[c+1] = off[c] + s
-	}
-	pts := make([]float64, n*d)
-	next := append([]int(nil), off[:k]...)
-	for i, l := range labels {
-		copy(pts[next[l]*d:], m.Row(i))
-		next[l]++
-	}
-
-	s := make([]float64, len(sample))
-	parallel(len(sample), silChunk, func(_, lo, hi int) {
-		sums := make([]float64, k)
-		for t := lo; t < hi; t++ {
-			i := sample[t]
-			own := labels[i]
-			if size[own] < 2 {
-				continue // s(i) = 0
-			}
-			x := m.Row(i)
-			for c := range sums {
-				sums[c] = silSumDist(x, pts[off[c]*d:off[c+1]*d])
-			}
-			a := sums[own] / float64(size[own]-1)
-			b := math.Inf(1)
-			for c, sum := range sums {
-				if c != own && size[c] > 0 {
-					b = min(b, sum/float64(size[c]))
-				}
-			}
-			if math.IsInf(b, 1) || max(a, b) == 0 {
-				continue
-			}
-			s[t] = (b - a) / max(a, b)
-		}
-	})
+	s := silhouetteRows(m, sample, []silLabelling{newSilLabelling(labels, size)})[0]
 
 	byLabel = make([]float64, len(size))
 	count := make([]int, len(size))
@@ -176,26 +138,121 @@ func AdjustedRandIndex(a, b []int) float64 {
 	return num / den
 }
 
-// silSumDist returns Σ ‖x − p‖ over the rows p of pts (row-major, len(x)
-// columns), with an unrolled path for four columns that sums in the same
-// order as sqDist, without fused multiply-adds either.
-func silSumDist(x, pts []float64) float64 {
-	d := len(x)
-	sum := 0.0
-	switch d {
-	case 0:
-		return 0
-	case 4:
-		x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
-		for p := 0; p+4 <= len(pts); p += 4 {
-			q := pts[p : p+4 : p+4]
-			t0, t1, t2, t3 := x0-q[0], x1-q[1], x2-q[2], x3-q[3]
-			sum += math.Sqrt(float64(t0*t0) + float64(t1*t1) + float64(t2*t2) + float64(t3*t3))
+// silLabelling is one labelling of the rows as silhouetteRows reads it.
+type silLabelling struct {
+	labels  []int     // per row
+	size    []int     // per cluster: its rows
+	members [][]int32 // per cluster: its rows, in increasing order
+}
+
+func newSilLabelling(labels, size []int) silLabelling {
+	l := silLabelling{labels: labels, size: size, members: make([][]int32, len(size))}
+	all := make([]int32, len(labels))
+	off := 0
+	for c, n := range size {
+		l.members[c] = all[off : off : off+n]
+		off += n
+	}
+	for i, c := range labels {
+		l.members[c] = append(l.members[c], int32(i))
+	}
+	return l
+}
+
+// silBlock is the number of evaluated rows whose distances silhouetteRows
+// holds at once.
+const silBlock = 4
+
+// silhouetteRows returns s(i) (see Silhouette) of the rows listed in sample
+// under each labelling of the rows of m: out[l][t] for labelling l and
+// row sample[t]. The distances from an evaluated row to every row are
+// computed once for all labellings (Select scores every k on the same
+// rows), silBlock evaluated rows at a time; each cluster's sum then adds
+// its rows' distances in increasing row order, silBlock sums side by side,
+// so the result is bit for bit that of summing each cluster's distances
+// one row after another.
+func silhouetteRows(m Matrix, sample []int, labellings []silLabelling) [][]float64 {
+	n := m.N
+	out := make([][]float64, len(labellings))
+	kMax := 0
+	for l, lab := range labellings {
+		out[l] = make([]float64, len(sample))
+		kMax = max(kMax, len(lab.size))
+	}
+	parallel(len(sample), silChunk, func(_, lo, hi int) {
+		buf := make([]float64, silBlock*n)
+		b0, b1, b2, b3 := buf[:n], buf[n:2*n], buf[2*n:3*n], buf[3*n:]
+		sums := make([][silBlock]float64, kMax)
+		var rows [silBlock]int
+		for t := lo; t < hi; t += silBlock {
+			r := min(silBlock, hi-t)
+			for q := range rows {
+				rows[q] = sample[t+min(q, r-1)] // a short block repeats its last row
+			}
+			silDistances(m, rows, buf)
+			for l, lab := range labellings {
+				for c, mem := range lab.members {
+					var a0, a1, a2, a3 float64
+					for _, j := range mem {
+						a0 += b0[j]
+						a1 += b1[j]
+						a2 += b2[j]
+						a3 += b3[j]
+					}
+					sums[c] = [silBlock]float64{a0, a1, a2, a3}
+				}
+				for q := range r {
+					out[l][t+q] = silCoefficient(lab, rows[q], q, sums)
+				}
+			}
 		}
-	default:
-		for p := 0; p+d <= len(pts); p += d {
-			sum += math.Sqrt(sqDist(x, pts[p:p+d]))
+	})
+	return out
+}
+
+// silCoefficient is s(i) of row i under lab, from its sums of distances
+// to each cluster's rows, sums[c][q].
+func silCoefficient(lab silLabelling, i, q int, sums [][silBlock]float64) float64 {
+	own := lab.labels[i]
+	if lab.size[own] < 2 {
+		return 0
+	}
+	a := sums[own][q] / float64(lab.size[own]-1)
+	b := math.Inf(1)
+	for c, size := range lab.size {
+		if c != own && size > 0 {
+			b = min(b, sums[c][q]/float64(size))
 		}
 	}
-	return sum
+	if math.IsInf(b, 1) || max(a, b) == 0 {
+		return 0
+	}
+	return (b - a) / max(a, b)
+}
+
+// silDistances fills buf[q·N + j] with ‖row rows[q] − row j‖ for every row
+// j of m, with an unrolled path for four columns that sums in the same
+// order as sqDist, without fused multiply-adds either.
+func silDistances(m Matrix, rows [silBlock]int, buf []float64) {
+	n, d := m.N, m.D
+	for q, i := range rows {
+		out := buf[q*n : (q+1)*n]
+		x := m.Row(i)
+		switch d {
+		case 0:
+			clear(out)
+		case 4:
+			x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
+			pts := m.Data[:n*4]
+			for j := range out {
+				p := pts[4*j : 4*j+4 : 4*j+4]
+				t0, t1, t2, t3 := x0-p[0], x1-p[1], x2-p[2], x3-p[3]
+				out[j] = math.Sqrt(float64(t0*t0) + float64(t1*t1) + float64(t2*t2) + float64(t3*t3))
+			}
+		default:
+			for j := range out {
+				out[j] = math.Sqrt(sqDist(x, m.Row(j)))
+			}
+		}
+	}
 }

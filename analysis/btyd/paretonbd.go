@@ -76,12 +76,16 @@ func (m ParetoNBD) Params() map[string]float64 {
 // triples on all cores in fixed chunks. The sum is maximised over
 // (ln r, ln α, ln s, ln β) by BFGS with the analytic gradient, from r = 1,
 // α = ΣT/Σx, s = 1, β = ΣT/n, falling back to Nelder–Mead and a second
-// BFGS run when the first does not converge; above 100,000 customers the
-// search runs on an evenly spread sample, and its estimate is polished on
-// all customers by Newton steps (the Hessian by differences of the
-// gradient, see mleNewton) and then BFGS, which certifies convergence as
-// FitBGNBD's polish does. There is no penalty term: the estimate is the
-// plain MLE.
+// BFGS run when the first does not converge. Above 20,000 customers (G
+// makes an evaluation costly) the search runs on an evenly spread sample
+// of 20,000, and its estimate is polished on all customers by Newton steps
+// (the Hessian by differences of the gradient, see mleNewton) and then
+// BFGS, which certifies convergence as FitBGNBD's polish does: on the
+// 92,000 buyers of the benchmark shop, 15 evaluations on all of them
+// instead of about 50, 0.31 s instead of 0.90 s, the same estimate to
+// 1e−9 (on simulated CDNOW customers, whose evaluations are cheap, 0.13 s
+// instead of 0.07 s at 100,000). There is no penalty term: the estimate
+// is the plain MLE.
 //
 // Preconditions: every x is a whole number, 0 ≤ t_x ≤ T, all finite and at
 // most 1e12; otherwise FitParetoNBD returns an error naming the customer.
@@ -126,7 +130,7 @@ func FitParetoNBD(data []RFT) (ParetoNBD, error) {
 	}
 	start := []float64{0, math.Log(alpha0), 0, math.Log(beta0)}
 	var res mleResult
-	if sample := strided(data, bgSampleSize); sample != nil {
+	if sample := strided(data, pnSampleSize); sample != nil {
 		// A large data set: search on an evenly spread sample, then only
 		// polish on all customers from the sample's estimate.
 		obj := newPNGroups(g).objective
@@ -198,3 +202,7 @@ func pnLog1mExp(l float64) float64 {
 	}
 	return math.Log1p(-math.Exp(l))
 }
+
+// pnSampleSize is the number of customers above which FitParetoNBD
+// searches for the maximum on a sample of that many first (see strided).
+const pnSampleSize = 20_000

@@ -117,45 +117,26 @@ func Select(m Matrix, p Params) (Clustering, error) {
 	}
 	// Fit every k, then score them together: the silhouettes share the
 	// distances between the sampled rows (see silhouetteRows).
-	type candidate struct {
-		cent    Matrix
-		inertia float64
-		labels  []int // of all rows; nil when Fit fitted a sample
-	}
-	var cands []candidate
-	var labellings []silLabelling
-	var buf []int // labels of all rows when Fit fits a sample
-	if fit.N < m.N {
-		buf = make([]int, m.N)
-	}
-	for k := kLo; k <= kHi; k++ {
-		labels, cent, inertia := Fit(fit, k, p.Seed, p.MaxIter, p.Tol)
-		c := candidate{cent: cent, inertia: inertia, labels: labels}
-		if fit.N < m.N {
-			c.inertia, _ = newAssigner(m, k, buf).assign(cent)
-			labels, c.labels = buf, nil
-		}
-		silLabels := make([]int, sil.N)
-		if silRows == nil {
-			copy(silLabels, labels)
-		} else {
-			for i, r := range silRows {
-				silLabels[i] = labels[r]
-			}
-		}
-		size := make([]int, k)
-		for _, l := range silLabels {
-			size[l]++
-		}
-		cands = append(cands, c)
-		labellings = append(labellings, newSilLabelling(silLabels, size))
-	}
+	cands, labellings := fitEach(m, fit, p, kLo, kHi, silRows)
 	all := make([]int, sil.N)
 	for i := range all {
 		all[i] = i
 	}
 	rows := silhouetteRows(sil, all, labellings)
 
+	best := choose(m, cands, rows, kLo)
+	best.Sizes = make([]int, best.K)
+	for _, l := range best.Labels {
+		best.Sizes[l]++
+	}
+	return best, nil
+}
+
+// choose returns the candidate with the highest mean silhouette (rows[at]
+// holds each sampled row's s(i) under cands[at], the clustering for
+// k = kLo + at), ties to the smaller k, with every candidate's Score and
+// the labels of all rows of m; Sizes are left to the caller.
+func choose(m Matrix, cands []candidate, rows [][]float64, kLo int) Clustering {
 	var best Clustering
 	bestAt := 0
 	for at, c := range cands {
@@ -179,11 +160,51 @@ func Select(m Matrix, p Params) (Clustering, error) {
 		best.Labels = make([]int, m.N)
 		newAssigner(m, best.K, best.Labels).assign(best.Centroids)
 	}
-	best.Sizes = make([]int, best.K)
-	for _, l := range best.Labels {
-		best.Sizes[l]++
+	return best
+}
+
+// candidate is one k's clustering as Select scores it.
+type candidate struct {
+	cent    Matrix
+	inertia float64 // of all rows
+	labels  []int   // of all rows; nil when Fit fitted a sample
+}
+
+// fitEach runs Fit on fit (m itself or a sample of its rows) for each k in
+// [kLo, kHi] and returns each k's clustering, with the inertia of all rows
+// of m, and its labelling of the silhouette's rows (silRows of m, or all
+// rows when nil).
+func fitEach(m, fit Matrix, p Params, kLo, kHi int, silRows []int) ([]candidate, []silLabelling) {
+	var cands []candidate
+	var labellings []silLabelling
+	var buf []int // labels of all rows when Fit fits a sample
+	if fit.N < m.N {
+		buf = make([]int, m.N)
 	}
-	return best, nil
+	for k := kLo; k <= kHi; k++ {
+		labels, cent, inertia := Fit(fit, k, p.Seed, p.MaxIter, p.Tol)
+		c := candidate{cent: cent, inertia: inertia, labels: labels}
+		if fit.N < m.N {
+			c.inertia, _ = newAssigner(m, k, buf).assign(cent)
+			labels, c.labels = buf, nil
+		}
+		silLabels := labels
+		if silRows != nil {
+			silLabels = make([]int, len(silRows))
+			for i, r := range silRows {
+				silLabels[i] = labels[r]
+			}
+		} else if c.labels == nil {
+			silLabels = slices.Clone(labels) // buf is reused for the next k
+		}
+		size := make([]int, k)
+		for _, l := range silLabels {
+			size[l]++
+		}
+		cands = append(cands, c)
+		labellings = append(labellings, newSilLabelling(silLabels, size))
+	}
+	return cands, labellings
 }
 
 // distinctRows counts the distinct rows of m, stopping at limit.

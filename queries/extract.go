@@ -237,10 +237,35 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		}
 	}
 	_, ds.HasConsent = std["email_consent"]
+	// Text and numbers are read as the connection's bytes (sql.RawBytes),
+	// which database/sql does not copy: custseg makes the one string it
+	// keeps, or none when an attribute's value is already interned. Times,
+	// registered_at and email_consent are read as values.
+	types, err := rows.ColumnTypes()
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+	}
 	vals := make([]any, len(cols))
+	raw := make([]sql.RawBytes, len(cols))
+	isRaw := make([]bool, len(cols))
 	ptrs := make([]any, len(cols))
 	for i := range vals {
 		ptrs[i] = &vals[i]
+		switch strings.ToLower(cols[i]) {
+		case "registered_at", "email_consent":
+			continue
+		}
+		switch strings.ToUpper(types[i].DatabaseTypeName()) {
+		case "DATE", "DATETIME", "TIMESTAMP":
+			continue
+		}
+		ptrs[i], isRaw[i] = &raw[i], true
+	}
+	cell := func(i int) string {
+		if isRaw[i] {
+			return string(raw[i])
+		}
+		return text(vals[i])
 	}
 	index := make(map[string]int32, n)
 	var (
@@ -261,8 +286,8 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		if err := rows.Scan(ptrs...); err != nil {
 			return nil, 0, fmt.Errorf("%s: row %d: %w", f.Name, row, err)
 		}
-		id := text(vals[std["customer_id"]])
-		if vals[std["customer_id"]] == nil || id == "" {
+		id := cell(std["customer_id"]) // NULL reads as ""
+		if id == "" {
 			nullIDs++
 			continue
 		}
@@ -272,13 +297,13 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		rowOf = append(rowOf, int32(row))
 		c := analysis.Customer{ID: id}
 		if i, ok := std["name"]; ok {
-			c.Name = text(vals[i])
+			c.Name = cell(i)
 		}
 		if i, ok := std["email"]; ok {
-			c.Email = text(vals[i])
+			c.Email = cell(i)
 		}
 		if i, ok := std["phone"]; ok {
-			c.Phone = text(vals[i])
+			c.Phone = cell(i)
 		}
 		if i, ok := std["registered_at"]; ok {
 			if t, ok := vals[i].(time.Time); ok {
@@ -296,7 +321,11 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 			slab = slab[:len(slab)+len(attrCols)]
 			c.Attrs = slab[len(slab)-len(attrCols) : len(slab) : len(slab)]
 			for k, i := range attrCols {
-				c.Attrs[k] = intern(interned[k], text(vals[i]))
+				if isRaw[i] {
+					c.Attrs[k] = internBytes(interned[k], raw[i])
+				} else {
+					c.Attrs[k] = intern(interned[k], text(vals[i]))
+				}
 			}
 		}
 		index[id] = int32(len(ds.Customers))
@@ -313,6 +342,15 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 // a column of unique values (a street address) does not build a second
 // copy of itself.
 const maxInterned = 10_000
+
+// internBytes is intern for a value read as bytes: it makes a string only
+// when seen has no copy of it.
+func internBytes(seen map[string]string, b []byte) string {
+	if u, ok := seen[string(b)]; ok {
+		return u
+	}
+	return intern(seen, string(b))
+}
 
 // intern returns the copy of v kept in seen, keeping v when there is none
 // and seen has room.

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/custseg/custseg/reports"
 
@@ -245,7 +246,7 @@ func (wb *workbook) writeCustomers() error {
 			explain = fmt.Sprintf(wb.t("workbook.customersPart"), lo+1, hi, n) + " " + explain
 		}
 		at := func(j int) int { return lo + j }
-		if err := wb.writeCustomerSheet(sheet, wb.t("workbook.titleCustomers"), explain, hi-lo, at, "", cols, widths, names, nil); err != nil {
+		if err := wb.writeCustomerSheet(sheet, wb.t("workbook.titleCustomers"), explain, hi-lo, at, "", cols, widths, names, nil, true); err != nil {
 			return err
 		}
 	}
@@ -278,7 +279,7 @@ func (wb *workbook) writeSegmentSheet(s segSheet) error {
 		note = wb.t("workbook.emptySegment")
 	}
 	at := func(j int) int { return int(members[j]) }
-	return wb.writeCustomerSheet(s.name, reports.SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names, wb.segmentColumns(len(cols)))
+	return wb.writeCustomerSheet(s.name, reports.SegmentName(g.Rule, wb.loc), explain, len(members), at, note, cols, widths, names, wb.segmentColumns(len(cols)), false)
 }
 
 // shown returns the columns keep of cols and their widths (all of them
@@ -349,9 +350,10 @@ type customerLayoutCache struct {
 //
 // keep, when not nil, are the columns of cols the sheet shows, in order
 // (segmentColumns); the conditional formats and notes name them where
-// they are shown.
+// they are shown. With inBackground the rows are written on another
+// goroutine while the workbook goes on (see background).
 func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at func(int) int, note string,
-	cols []column, widths []float64, names *customerNames, keep []int) error {
+	cols []column, widths []float64, names *customerNames, keep []int, inBackground bool) error {
 	f := wb.f
 	nattr := len(wb.ds.AttrNames)
 	after := ccAttrs + nattr // first column after the attributes, 0-based
@@ -386,6 +388,36 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 	if keep != nil {
 		t.showOnly(keep, cols, &wb.st)
 	}
+	writeRow := wb.customerRow(t, at, names, after, campaign, nattr)
+	report := wb.rowsWritten
+	if inBackground {
+		report = wb.reportRows
+	}
+	rows := func(stop *atomic.Bool) error {
+		report(name, 0, n)
+		for j := range n {
+			if stop.Load() {
+				return errStopped
+			}
+			if err := writeRow(j); err != nil {
+				return err
+			}
+			report(name, j+1, n)
+		}
+		return nil
+	}
+	if inBackground {
+		return wb.startBackground(name, rows, t.flush)
+	}
+	if err := rows(new(atomic.Bool)); err != nil {
+		return err
+	}
+	return t.flush()
+}
+
+// customerRow returns the function that builds and writes row j of a
+// sheet of customers (see writeCustomerSheet) into t.
+func (wb *workbook) customerRow(t *streamTable, at func(int) int, names *customerNames, after, campaign, nattr int) func(j int) error {
 	set, text, row := t.set, t.text, t.row
 	money := func(i int, x float64) { set(i, cellNum(kMoney, x)) }
 	setDate := func(i int, d float64, ok bool) {
@@ -399,8 +431,7 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 	discount := wb.ds.HasDiscount
 	camp, ctexts := wb.campaignLayout(), wb.campaignTexts()
 	putCampaign := func(k int, v string) { text(campaign+k, v) }
-	wb.rowsWritten(name, 0, n)
-	for j := range n {
+	return func(j int) error {
 		i := at(j)
 		c := &wb.ds.Customers[i]
 		s := &wb.res.Scores[i]
@@ -480,9 +511,8 @@ func (wb *workbook) writeCustomerSheet(name, title, explain string, n int, at fu
 		if err := t.write(headerRow + 1 + j); err != nil {
 			return fmt.Errorf("customer %q (row %d): %w", c.ID, headerRow+1+j, err)
 		}
-		wb.rowsWritten(name, j+1, n)
+		return nil
 	}
-	return t.flush()
 }
 
 // streamHeading writes the title and explanation rows of a streamed sheet.

@@ -216,8 +216,17 @@ func wrapHeight(text string, width float64) float64 {
 const rowsEvery = 4096
 
 // rowsWritten tells in.RowsWritten that rows of the total of a streamed
-// sheet are written: at the start (0), every rowsEvery rows and at the end.
+// sheet are written: at the start (0), every rowsEvery rows and at the end;
+// nothing while a background sheet reports its own rows.
 func (wb *workbook) rowsWritten(sheet string, rows, total int) {
+	if wb.bgActive.Load() {
+		return // the background sheet reports its own
+	}
+	wb.reportRows(sheet, rows, total)
+}
+
+// reportRows tells in.RowsWritten, every rowsEvery rows and at the ends.
+func (wb *workbook) reportRows(sheet string, rows, total int) {
 	if wb.in.RowsWritten != nil && (rows == 0 || rows == total || rows%rowsEvery == 0) {
 		wb.in.RowsWritten(sheet, rows, total)
 	}

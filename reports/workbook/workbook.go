@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/custseg/custseg/reports"
@@ -127,6 +128,10 @@ type workbook struct {
 	// Summary's index.
 	sheets []sheetEntry
 	cust   customerLayoutCache
+	// bg is the sheet streaming its rows on another core, if any, and
+	// bgActive is set while its rows are written (see background).
+	bg       *background
+	bgActive atomic.Bool
 }
 
 // segSheet is the sheet of one segment: its name and the segment's index
@@ -228,8 +233,15 @@ func (wb *workbook) write() error {
 	if err := wb.st.create(wb.f, wb.in.Currency, wb.loc); err != nil {
 		return fmt.Errorf("styles: %w", err)
 	}
-	// The Summary goes last: its charts refer to the other sheets.
-	for _, s := range append(wb.sheets[1:], wb.sheets[0]) {
+	// The Summary goes last: its charts refer to the other sheets, which
+	// are then all written, the background one included.
+	defer wb.stopBackground()
+	for k, s := range append(wb.sheets[1:], wb.sheets[0]) {
+		if k == len(wb.sheets)-1 {
+			if err := wb.finishBackground(); err != nil {
+				return err
+			}
+		}
 		if s.write == nil {
 			continue
 		}

@@ -141,7 +141,7 @@ func fitRFT(data []RFT, model string, objective func(*rftGroups) mleObjective) (
 	go func() {
 		defer close(searched)
 		if s, err := groupRFTFor(sample, model); err == nil && s.repeat >= 3 && len(s.w) >= 2 {
-			gs, sres = s, maximizeLikelihood(objective(s), start, false)
+			gs, sres = s, searchSample(objective(s), start)
 		}
 	}()
 	g, err := groupRFTFor(data, model)

@@ -296,6 +296,33 @@ func maximizeGuarded(obj mleObjective, theta0 []float64, polish bool, guard *mle
 	return mleResult{theta: theta, f: bestF, converged: ok, gaveUp: gaveUp, iterations: iterations}
 }
 
+// searchSample finds the maximum of a sample's likelihood closely enough
+// for Newton steps on all customers to finish it (see mleNewton): BFGS
+// until the gradient is below mleGradTol, at most mleSampleEvals
+// evaluations, and the full search of maximizeLikelihood from there only
+// when that stops short. On the calibration period of the benchmark shop
+// the Pareto/NBD's sample took 91 evaluations to reach 1e−10, most of them
+// along the ridge of (s, β), where Newton steps on all customers do better;
+// 34 reach 1e−6, and the estimate on all customers is the same.
+func searchSample(obj mleObjective, start []float64) mleResult {
+	return searchSampleWithin(obj, start, mleSampleEvals)
+}
+
+// searchSampleWithin is searchSample with its first search bounded to
+// evals evaluations.
+func searchSampleWithin(obj mleObjective, start []float64, evals int) mleResult {
+	res := maximizeGuarded(obj, start, true, &mleGuard{maxEvals: evals})
+	if res.converged {
+		return res
+	}
+	full := maximizeLikelihood(obj, res.theta, false)
+	full.iterations += res.iterations
+	return full
+}
+
+// mleSampleEvals bounds the first, coarse search of searchSample.
+const mleSampleEvals = 200
+
 // mlePositive reports whether v is a finite number greater than zero.
 func mlePositive(v float64) bool {
 	return v > 0 && !math.IsInf(v, 1)

@@ -481,3 +481,38 @@ func TestGroupRFTCountsTriples(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSampleFallsBack checks the sample search's two stages on the
+// CDNOW-simulated BG/NBD likelihood: the coarse search alone meets the
+// convergence test; bounded to two evaluations it stops short, and the
+// full search from where it stopped still reaches the maximum the full
+// search from the start finds.
+func TestSearchSampleFallsBack(t *testing.T) {
+	g, err := groupRFT(simulatedCDNOW(20_000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := []float64{0, math.Log(g.sumT / g.sumX), 0, 0}
+	full := maximizeLikelihood(g.objective, start, false)
+	for _, c := range []struct {
+		name  string
+		evals int
+	}{{"coarse search enough", mleSampleEvals}, {"coarse search stopped short", 2}} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.evals == 2 {
+				if r := maximizeGuarded(g.objective, start, true, &mleGuard{maxEvals: 2}); r.converged {
+					t.Fatal("two evaluations met the convergence test: the fallback is not tested")
+				}
+			}
+			res := searchSampleWithin(g.objective, start, c.evals)
+			if !res.converged {
+				t.Fatal("not converged")
+			}
+			for k := range res.theta {
+				if d := math.Abs(res.theta[k] - full.theta[k]); d > 1e-4 {
+					t.Errorf("θ%d = %.8g, the full search %.8g", k, res.theta[k], full.theta[k])
+				}
+			}
+		})
+	}
+}

@@ -237,36 +237,13 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 		}
 	}
 	_, ds.HasConsent = std["email_consent"]
-	// Text and numbers are read as the connection's bytes (sql.RawBytes),
-	// which database/sql does not copy: custseg makes the one string it
-	// keeps, or none when an attribute's value is already interned. Times,
-	// registered_at and email_consent are read as values.
 	types, err := rows.ColumnTypes()
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
 	}
-	vals := make([]any, len(cols))
-	raw := make([]sql.RawBytes, len(cols))
-	isRaw := make([]bool, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-		switch strings.ToLower(cols[i]) {
-		case "registered_at", "email_consent":
-			continue
-		}
-		switch strings.ToUpper(types[i].DatabaseTypeName()) {
-		case "DATE", "DATETIME", "TIMESTAMP":
-			continue
-		}
-		ptrs[i], isRaw[i] = &raw[i], true
-	}
-	cell := func(i int) string {
-		if isRaw[i] {
-			return string(raw[i])
-		}
-		return text(vals[i])
-	}
+	cells := newCustomerCells(cols, types)
+	vals, ptrs := cells.vals, cells.ptrs
+	cell := cells.text
 	index := make(map[string]int32, n)
 	var (
 		nullIDs int64
@@ -321,11 +298,7 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 			slab = slab[:len(slab)+len(attrCols)]
 			c.Attrs = slab[len(slab)-len(attrCols) : len(slab) : len(slab)]
 			for k, i := range attrCols {
-				if isRaw[i] {
-					c.Attrs[k] = internBytes(interned[k], raw[i])
-				} else {
-					c.Attrs[k] = intern(interned[k], text(vals[i]))
-				}
+				c.Attrs[k] = cells.interned(interned[k], i)
 			}
 		}
 		index[id] = int32(len(ds.Customers))
@@ -336,6 +309,53 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 	}
 	mt.end()
 	return index, nullIDs, nil
+}
+
+// customerCells are the scan targets of one row of customers.sql. Text
+// and numbers are read as the connection's bytes (sql.RawBytes), which
+// database/sql does not copy: custseg makes the one string it keeps, or
+// none when an attribute's value is already interned. Times (DATE,
+// DATETIME, TIMESTAMP, which the driver turns into time.Time),
+// registered_at and email_consent are read as values.
+type customerCells struct {
+	vals  []any
+	raw   []sql.RawBytes
+	isRaw []bool
+	ptrs  []any // what Scan fills: &raw[i] or &vals[i]
+}
+
+func newCustomerCells(cols []string, types []*sql.ColumnType) *customerCells {
+	c := &customerCells{vals: make([]any, len(cols)), raw: make([]sql.RawBytes, len(cols)),
+		isRaw: make([]bool, len(cols)), ptrs: make([]any, len(cols))}
+	for i := range cols {
+		c.ptrs[i] = &c.vals[i]
+		switch strings.ToLower(cols[i]) {
+		case "registered_at", "email_consent":
+			continue
+		}
+		switch strings.ToUpper(types[i].DatabaseTypeName()) {
+		case "DATE", "DATETIME", "TIMESTAMP":
+			continue
+		}
+		c.ptrs[i], c.isRaw[i] = &c.raw[i], true
+	}
+	return c
+}
+
+// text is column i of the row as text ("" for NULL).
+func (c *customerCells) text(i int) string {
+	if c.isRaw[i] {
+		return string(c.raw[i])
+	}
+	return text(c.vals[i])
+}
+
+// interned is column i as text, the copy in seen when there is one.
+func (c *customerCells) interned(seen map[string]string, i int) string {
+	if c.isRaw[i] {
+		return internBytes(seen, c.raw[i])
+	}
+	return intern(seen, text(c.vals[i]))
 }
 
 // maxInterned bounds the distinct values interned per attribute column, so

@@ -15,6 +15,7 @@ package pdeflate
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -47,8 +48,9 @@ type part struct {
 // NewWriter returns a Writer compressing to out at level (a flate level,
 // e.g. flate.DefaultCompression).
 func NewWriter(out io.Writer, level int) (*Writer, error) {
-	if _, err := flate.NewWriter(io.Discard, level); err != nil {
-		return nil, err
+	if level < flate.HuffmanOnly || level > flate.BestCompression {
+		return nil, fmt.Errorf("pdeflate: invalid compression level %d: want value in range [%d, %d]",
+			level, flate.HuffmanOnly, flate.BestCompression)
 	}
 	return &Writer{out: out, level: level, sem: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
 }

@@ -130,6 +130,17 @@ func TestWriteError(t *testing.T) {
 	}
 }
 
+// TestLevels accepts flate's levels, −2 (Huffman only) to 9, and refuses
+// the others.
+func TestLevels(t *testing.T) {
+	for level := -4; level <= 11; level++ {
+		_, err := NewWriter(io.Discard, level)
+		if want := level >= -2 && level <= 9; (err == nil) != want {
+			t.Errorf("level %d: err %v", level, err)
+		}
+	}
+}
+
 func BenchmarkWrite(b *testing.B) {
 	data := sheetLike(64*BlockSize, 1)
 	b.SetBytes(int64(len(data)))

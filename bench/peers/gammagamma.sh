@@ -30,16 +30,7 @@ cd "$(dirname "$0")/../.."
 RECORD_COMMAND="RUNS=${RUNS:-3} N=${N:-1M} bench/peers/gammagamma.sh"
 runs=${RUNS:-3}
 size=${N:-1M}
-threads=${THREADS:-$(nproc)}
-peers=${PEERS:-$(cd .. && pwd)/shared/peers}
-n=$(customers "$size" "BenchmarkFitGammaGamma")
-same_threads "$threads"
-use_lifetimes "$peers"
-python=/usr/bin/python3
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go test -c -o "$work/analysis.test" ./analysis/btyd/
+peer_setup "$size" "BenchmarkFitGammaGamma"
 (cd analysis/btyd && "$work/analysis.test" -test.run '^TestGammaGammaWriteBenchCSV$' \
   -gammagamma.csv "$work/customers.csv" -gammagamma.n "$n" > /dev/null)
 echo "customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"

@@ -32,6 +32,24 @@ use_lifetimes() {
   /usr/bin/python3 -c 'import lifetimes' || { echo "lifetimes not importable; see $1/README.md" >&2; return 1; }
 }
 
+# peer_setup SIZE BENCH prepares a side-by-side fit benchmark of
+# analysis/btyd: $threads (THREADS, default all cores) for both sides,
+# lifetimes from $peers (PEERS, default ../shared/peers beside the
+# checkout), $n the customers of size SIZE for the Go benchmark BENCH*,
+# $python, a temporary $work removed on exit, and the package's test
+# binary in $work/analysis.test.
+peer_setup() {
+  threads=${THREADS:-$(nproc)}
+  peers=${PEERS:-$(cd .. && pwd)/shared/peers}
+  n=$(customers "$1" "$2")
+  same_threads "$threads"
+  use_lifetimes "$peers"
+  python=/usr/bin/python3
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  go test -c -o "$work/analysis.test" ./analysis/btyd/
+}
+
 # record TITLE copies its input to the terminal and appends it to
 # bench/RESULTS.md under a heading with TITLE, the date and the machine.
 record() {

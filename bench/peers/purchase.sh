@@ -44,16 +44,7 @@ size=${N:-1M}
 plain=${PLAIN:-1}
 fits=${FITS:-3}
 [ "$fits" -ge 2 ] || { echo "FITS must be 2 or more: the first fit and the later ones are reported apart" >&2; exit 2; }
-threads=${THREADS:-$(nproc)}
-peers=${PEERS:-$(cd .. && pwd)/shared/peers}
-n=$(customers "$size" "BenchmarkFit$bench")
-same_threads "$threads"
-use_lifetimes "$peers"
-python=/usr/bin/python3
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go test -c -o "$work/analysis.test" ./analysis/btyd/
+peer_setup "$size" "BenchmarkFit$bench"
 (cd analysis/btyd && "$work/analysis.test" -test.run '^TestWriteBenchCSV$' \
   -bench.csv "$work/customers.csv" -bench.n "$n" -bench.model "$model" > /dev/null)
 echo "model: $model, customers: $n, threads: $threads, runs: $runs, $(uname -m), $(nproc) cores"

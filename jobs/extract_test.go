@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/custseg/custseg/config"
 	"github.com/custseg/custseg/queries"
 )
 
@@ -132,5 +133,46 @@ func TestExtractTellsIDsApartByBytes(t *testing.T) {
 	}
 	if ex.Dataset.UnknownBuyers != 1 {
 		t.Errorf("unknown buyers %d, want 1 (aB)", ex.Dataset.UnknownBuyers)
+	}
+}
+
+// TestDuplicateCustomerIDStopsOrdersStatement: the orders statement goes
+// to the server as soon as the customers' rows are read, and the server
+// sorts the orders while custseg builds the customers from those rows.
+// When the building then finds a customer id twice, the run fails with
+// the duplicate's message, and the orders statement (here 14 rows × 2.7 s
+// of SLEEP before the sort) does not go on running on the server for
+// nobody: custseg kills it.
+func TestDuplicateCustomerIDStopsOrdersStatement(t *testing.T) {
+	tdb := loadFixture(t)
+	if tdb.Kind != "mariadb" {
+		t.Skip("the process list is checked on MariaDB (CI always has it)")
+	}
+	src := sleepyOrders("2.7")
+	src.Customers = queries.File{Name: "customers.sql",
+		SQL: "SELECT u.customer_id, u.name FROM (SELECT c.id AS customer_id, c.full_name AS name, c.id AS k FROM customers c UNION ALL SELECT 3, 'copy of 3', 99) u ORDER BY u.k"}
+	cfg := config.Default()
+	cfg.Database.Heartbeat = 0
+	_, err := Run(context.Background(), cfg, Options{AsOf: asOf, OutDir: t.TempDir(), Queries: src, DSN: tdb.DSN})
+	want := "extract: customers.sql: customer_id 3 appears more than once (rows 3 and 8); customers.sql must return one row per customer"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
+	}
+	admin := tdb.Open(t)
+	// On its own the statement would run 38 s.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var n int
+		if err := admin.QueryRow("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = ? AND INFO LIKE '%SLEEP(2.7)%' AND ID <> CONNECTION_ID()",
+			tdb.Name).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the orders statement still runs on the server after the run failed")
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

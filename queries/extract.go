@@ -129,12 +129,9 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	ds.HasCost, ds.HasDiscount = orderCols["cost"], orderCols["discount"]
 
 	out.Statements = append(out.Statements, Statement{Name: src.Customers.Name, SQL: src.Customers.SQL})
-	index, nullIDs, err := readCustomers(ctx, tx, src.Customers, ds, mt)
+	customers, err := readCustomers(ctx, tx, src.Customers, ds, mt)
 	if err != nil {
 		return nil, err
-	}
-	if rules.CustomersRead != nil {
-		rules.CustomersRead(ds)
 	}
 
 	ds.WindowDays = win.TrendDays
@@ -151,7 +148,24 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	stmt := OrdersSQL(src.Orders.SQL, opt, SortsByBytes(cols))
 	out.Statements = append(out.Statements, Statement{Name: "orders (" + src.Orders.Name + " wrapped by custseg)", SQL: stmt, Kind: "orders", Source: src.Orders.Name})
 	mt.begin(out.Statements, 0)
-	q, err := readOrders(ctx, tx, src.Orders.Name, stmt, ds, index, newFold(ds, win, rules, opt.Category), mt)
+	// The orders statement goes to the server now: its first row comes
+	// only once the server has sorted them all, and meanwhile the
+	// customers are built and the run takes its memory claim.
+	orders := startQuery(ctx, tx, stmt)
+	defer orders.cancel()
+	index, nullIDs, err := customers.wait()
+	if err != nil {
+		orders.abandon(g)
+		return nil, err
+	}
+	if rules.CustomersRead != nil {
+		rules.CustomersRead(ds)
+	}
+	rows, err := orders.wait()
+	if err != nil {
+		return nil, fmt.Errorf("%s: orders: %w", src.Orders.Name, err)
+	}
+	q, err := readOrders(rows, src.Orders.Name, ds, index, newFold(ds, win, rules, opt.Category), mt)
 	if err != nil {
 		return nil, err
 	}
@@ -201,10 +215,14 @@ func Columns(ctx context.Context, q sqlx.QueryerContext, f File, limit int) (_ [
 	return cols, nil
 }
 
-// readCustomers reads customers.sql into ds and returns the index of each
-// customer id and the number of rows without one. mt counts its rows
-// against the count.
-func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Dataset, mt *meter) (map[string]int32, int64, error) {
+// readCustomers reads customers.sql into ds. It returns once the rows
+// are read off the connection, copied as they came, so that the next
+// statement can go to the server: the customers are then built from the
+// copies on another goroutine while the server works on that statement
+// (the orders' sort), and their wait gives the index of each customer id
+// and the number of rows without one. mt counts the rows against the
+// count.
+func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Dataset, mt *meter) (*pendingCustomers, error) {
 	// Count first (in the same transaction, so the same snapshot): the
 	// customers are then read into one exact allocation instead of a slice
 	// that grows and copies itself, which at a million customers costs
@@ -218,103 +236,258 @@ func readCustomers(ctx context.Context, tx *sqlx.Tx, f File, ds *analysis.Datase
 	mt.start(f.Name, int64(n))
 	rows, err := tx.QueryContext(ctx, f.SQL)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
 	}
 	defer rows.Close()
 	cols, err := rows.Columns()
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
 	}
-	std := map[string]int{}
-	var attrCols []int
-	for i, c := range cols {
-		switch strings.ToLower(c) {
-		case "customer_id", "name", "email", "phone", "registered_at", "email_consent":
-			std[strings.ToLower(c)] = i
-		default:
-			attrCols = append(attrCols, i)
-			ds.AttrNames = append(ds.AttrNames, c)
-		}
-	}
-	_, ds.HasConsent = std["email_consent"]
+	b := newCustomerBuilder(f, ds, n, cols)
 	types, err := rows.ColumnTypes()
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
 	}
 	cells := newCustomerCells(cols, types)
-	vals, ptrs := cells.vals, cells.ptrs
-	cell := cells.text
-	index := make(map[string]int32, n)
+	var (
+		rb  = &customerBatch{first: 1}
+		row int64
+	)
+	for rows.Next() {
+		row++
+		mt.row()
+		if err := rows.Scan(cells.ptrs...); err != nil {
+			return nil, fmt.Errorf("%s: row %d: %w", f.Name, row, err)
+		}
+		rb.add(cells, b.reg, b.consent)
+		if rb.n == batchRows {
+			b.batches = append(b.batches, rb)
+			rb = &customerBatch{first: row + 1, // sized like the last
+				text: make([]byte, 0, len(rb.text)+len(rb.text)/8), ends: make([]uint32, 0, len(rb.ends))}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", f.Name, err)
+	}
+	b.batches = append(b.batches, rb)
+	mt.end()
+	return b.start(), nil
+}
+
+// pendingCustomers are customers being built from rows already read
+// (readCustomers).
+type pendingCustomers struct {
+	done    chan struct{}
+	index   map[string]int32
+	nullIDs int64
+	err     error
+}
+
+// wait waits for the customers and returns the index of each customer
+// id and the number of rows without one.
+func (p *pendingCustomers) wait() (map[string]int32, int64, error) {
+	<-p.done
+	return p.index, p.nullIDs, p.err
+}
+
+// pendingQuery is a statement sent on a goroutine of its own
+// (startQuery), whose rows are waited for later.
+type pendingQuery struct {
+	cancel context.CancelFunc // ends the statement's context, once its rows are read
+	done   chan struct{}
+	rows   *sql.Rows
+	err    error
+}
+
+// startQuery sends query in tx on another goroutine. Until its wait
+// returns, tx must not be used.
+func startQuery(ctx context.Context, tx *sqlx.Tx, query string) *pendingQuery {
+	qctx, cancel := context.WithCancel(ctx)
+	p := &pendingQuery{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.rows, p.err = tx.QueryContext(qctx, query) //nolint:sqlclosecheck // closed by its reader or abandon
+	}()
+	return p
+}
+
+// wait waits for the statement's first rows.
+func (p *pendingQuery) wait() (*sql.Rows, error) {
+	<-p.done
+	return p.rows, p.err
+}
+
+// abandon stops the statement when its rows are no longer wanted: it
+// ends the statement's context, which drops its connection, and has g
+// kill the query on the server, which would otherwise go on sorting
+// rows nobody reads.
+func (p *pendingQuery) abandon(g *guarded) {
+	if g.id != 0 {
+		_ = g.kill()
+	}
+	p.cancel()
+	if rows, _ := p.wait(); rows != nil {
+		_ = rows.Close()
+	}
+}
+
+// customerBuilder turns the rows of customers.sql, read into batches,
+// into ds's customers.
+type customerBuilder struct {
+	file File
+	ds   *analysis.Dataset
+	n    int // the rows counted, 0 when unknown
+	cols int
+	// The columns of custseg's names, −1 for none (customer_id is
+	// required), and the attributes' columns.
+	id, name, email, phone, reg, consent int
+	attrs                                []int
+	batches                              []*customerBatch
+}
+
+// newCustomerBuilder returns the builder of the customers of f, whose
+// result columns are cols, into ds (n of them, counted; 0 when unknown).
+// It records the attributes' names and whether there is consent in ds.
+func newCustomerBuilder(f File, ds *analysis.Dataset, n int, cols []string) *customerBuilder {
+	b := &customerBuilder{file: f, ds: ds, n: n, cols: len(cols), name: -1, email: -1, phone: -1, reg: -1, consent: -1}
+	named := map[string]*int{"customer_id": &b.id, "name": &b.name, "email": &b.email, "phone": &b.phone,
+		"registered_at": &b.reg, "email_consent": &b.consent}
+	for i, c := range cols {
+		if col, ok := named[strings.ToLower(c)]; ok {
+			*col = i
+			continue
+		}
+		b.attrs = append(b.attrs, i)
+		ds.AttrNames = append(ds.AttrNames, c)
+	}
+	ds.HasConsent = b.consent >= 0
+	return b
+}
+
+// start builds the customers from the batches on a goroutine of its own
+// and returns their wait.
+func (b *customerBuilder) start() *pendingCustomers {
+	p := &pendingCustomers{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.index, p.nullIDs, p.err = b.build()
+	}()
+	return p
+}
+
+// build builds the customers from the batches, letting go of each once
+// built.
+func (b *customerBuilder) build() (map[string]int32, int64, error) {
+	ds := b.ds
+	index := make(map[string]int32, b.n)
 	var (
 		nullIDs int64
-		rowOf   = make([]int32, 0, n) // the row of each customer, for the duplicate message
+		rowOf   = make([]int32, 0, b.n) // the row of each customer, for the duplicate message
 		slab    []string
 	)
 	// Attribute values repeat (provinces, channels, genders): each column
 	// keeps one copy of each of its first maxInterned distinct values.
-	interned := make([]map[string]string, len(attrCols))
+	interned := make([]map[string]string, len(b.attrs))
 	for k := range interned {
 		interned[k] = map[string]string{}
 	}
-	row := 0
-	for rows.Next() {
-		row++
-		mt.row()
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, 0, fmt.Errorf("%s: row %d: %w", f.Name, row, err)
+	text := func(rb *customerBatch, j, i int) string {
+		if i < 0 {
+			return ""
 		}
-		id := cell(std["customer_id"]) // NULL reads as ""
-		if id == "" {
-			nullIDs++
-			continue
-		}
-		if prev, dup := index[id]; dup {
-			return nil, 0, duplicateID(f, id, int(rowOf[prev]), row)
-		}
-		rowOf = append(rowOf, int32(row))
-		c := analysis.Customer{ID: id}
-		if i, ok := std["name"]; ok {
-			c.Name = cell(i)
-		}
-		if i, ok := std["email"]; ok {
-			c.Email = cell(i)
-		}
-		if i, ok := std["phone"]; ok {
-			c.Phone = cell(i)
-		}
-		if i, ok := std["registered_at"]; ok {
-			if t, ok := vals[i].(time.Time); ok {
-				c.RegisteredAt = analysis.DateOf(t)
-			}
-		}
-		if i, ok := std["email_consent"]; ok {
-			c.Consent = consent(vals[i])
-		}
-		if len(attrCols) > 0 {
-			// The customers' attribute slices share large backing arrays.
-			if len(slab)+len(attrCols) > cap(slab) {
-				slab = make([]string, 0, len(attrCols)*4096)
-			}
-			slab = slab[:len(slab)+len(attrCols)]
-			c.Attrs = slab[len(slab)-len(attrCols) : len(slab) : len(slab)]
-			for k, i := range attrCols {
-				c.Attrs[k] = cells.interned(interned[k], i)
-			}
-		}
-		index[id] = int32(len(ds.Customers))
-		ds.Customers = append(ds.Customers, c)
+		return string(rb.cell(j, i, b.cols))
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", f.Name, err)
+	for k, rb := range b.batches {
+		b.batches[k] = nil
+		for j := range rb.n {
+			row := rb.first + int64(j)
+			id := rb.cell(j, b.id, b.cols) // NULL reads as ""
+			if len(id) == 0 {
+				nullIDs++
+				continue
+			}
+			if prev, dup := index[string(id)]; dup {
+				return nil, 0, duplicateID(b.file, string(id), int(rowOf[prev]), int(row))
+			}
+			rowOf = append(rowOf, int32(row))
+			c := analysis.Customer{ID: string(id), Name: text(rb, j, b.name), Email: text(rb, j, b.email), Phone: text(rb, j, b.phone)}
+			if b.reg >= 0 {
+				c.RegisteredAt = rb.reg[j]
+			}
+			if b.consent >= 0 {
+				c.Consent = rb.consent[j]
+			}
+			if len(b.attrs) > 0 {
+				// The customers' attribute slices share large backing arrays.
+				if len(slab)+len(b.attrs) > cap(slab) {
+					slab = make([]string, 0, len(b.attrs)*4096)
+				}
+				slab = slab[:len(slab)+len(b.attrs)]
+				c.Attrs = slab[len(slab)-len(b.attrs) : len(slab) : len(slab)]
+				for k, i := range b.attrs {
+					c.Attrs[k] = internBytes(interned[k], rb.cell(j, i, b.cols))
+				}
+			}
+			index[c.ID] = int32(len(ds.Customers))
+			ds.Customers = append(ds.Customers, c)
+		}
 	}
-	mt.end()
 	return index, nullIDs, nil
+}
+
+// customerBatch is rows of customers.sql, copied off the connection: each
+// cell as text (NULL as empty text), registered_at and email_consent also
+// as values.
+type customerBatch struct {
+	first   int64 // the number of the batch's first row, from 1
+	n       int
+	ends    []uint32 // where each cell ends in text, row by row; it starts where the one before ends
+	text    []byte
+	reg     []analysis.Date    // registered_at of each row, when present
+	consent []analysis.Consent // email_consent of each row, when present
+}
+
+// add copies the scanned row c; reg and cons are the columns read as
+// values only (−1: none).
+func (rb *customerBatch) add(c *customerCells, reg, cons int) {
+	for i := range c.ptrs {
+		switch {
+		case i == reg || i == cons:
+		case c.isRaw[i]:
+			rb.text = append(rb.text, c.raw[i]...)
+		default:
+			rb.text = append(rb.text, text(c.vals[i])...)
+		}
+		rb.ends = append(rb.ends, uint32(len(rb.text)))
+	}
+	if reg >= 0 {
+		var d analysis.Date
+		if t, ok := c.vals[reg].(time.Time); ok {
+			d = analysis.DateOf(t)
+		}
+		rb.reg = append(rb.reg, d)
+	}
+	if cons >= 0 {
+		rb.consent = append(rb.consent, consent(c.vals[cons]))
+	}
+	rb.n++
+}
+
+// cell is column i of row j of a batch of cols columns.
+func (rb *customerBatch) cell(j, i, cols int) []byte {
+	k := j*cols + i
+	start := uint32(0)
+	if k > 0 {
+		start = rb.ends[k-1]
+	}
+	return rb.text[start:rb.ends[k]:rb.ends[k]]
 }
 
 // customerCells are the scan targets of one row of customers.sql. Text
 // and numbers are read as the connection's bytes (sql.RawBytes), which
-// database/sql does not copy: custseg makes the one string it keeps, or
-// none when an attribute's value is already interned. Times (DATE,
+// database/sql does not copy, into a batch (customerBatch): custseg makes
+// the one string it keeps from there, or none when an attribute's value
+// is already interned. Times (DATE,
 // DATETIME, TIMESTAMP, which the driver turns into time.Time),
 // registered_at and email_consent are read as values.
 type customerCells struct {
@@ -340,22 +513,6 @@ func newCustomerCells(cols []string, types []*sql.ColumnType) *customerCells {
 		c.ptrs[i], c.isRaw[i] = &c.raw[i], true
 	}
 	return c
-}
-
-// text is column i of the row as text ("" for NULL).
-func (c *customerCells) text(i int) string {
-	if c.isRaw[i] {
-		return string(c.raw[i])
-	}
-	return text(c.vals[i])
-}
-
-// interned is column i as text, the copy in seen when there is one.
-func (c *customerCells) interned(seen map[string]string, i int) string {
-	if c.isRaw[i] {
-		return internBytes(seen, c.raw[i])
-	}
-	return intern(seen, text(c.vals[i]))
 }
 
 // maxInterned bounds the distinct values interned per attribute column, so

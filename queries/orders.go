@@ -2,12 +2,9 @@ package queries
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"fmt"
 	"strings"
-
-	"github.com/jmoiron/sqlx"
 
 	"github.com/custseg/custseg/analysis"
 )
@@ -61,16 +58,13 @@ func SortsByBytes(cols []Column) bool {
 	return true
 }
 
-// readOrders runs OrdersSQL and folds its rows into ds, customer by
-// customer; it returns the data-quality counts. Two goroutines share the
+// readOrders reads the rows of OrdersSQL and folds them into ds,
+// customer by customer; it closes rows and returns the data-quality
+// counts. Two goroutines share the
 // work, one core each: this one reads the rows off the connection into
 // batches, another folds them, so the reading of the next rows does not
 // wait for the summing of the last.
-func readOrders(ctx context.Context, tx *sqlx.Tx, file, query string, ds *analysis.Dataset, index map[string]int32, f *fold, mt *meter) (*qualityCounts, error) {
-	rows, err := tx.QueryContext(ctx, query)
-	if err != nil {
-		return nil, fmt.Errorf("%s: orders: %w", file, err)
-	}
+func readOrders(rows *sql.Rows, file string, ds *analysis.Dataset, index map[string]int32, f *fold, mt *meter) (*qualityCounts, error) {
 	defer rows.Close()
 	var (
 		cells [7]sql.RawBytes // customer_id, order_id, -, amount, cost, discount, category

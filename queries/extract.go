@@ -91,9 +91,11 @@ type Extracted struct {
 
 // Extract runs the operator's queries against db inside one READ ONLY
 // transaction bounded by ctx: it checks both queries' columns, reads the
-// customers, then reads the orders once, sorted by customer (OrdersSQL),
-// and folds them into each customer's figures, the cohort table, the
-// categories (when orders.sql has them) and the data-quality counts.
+// customers' rows, then reads the orders once, sorted by customer
+// (OrdersSQL), and folds them into each customer's figures, the cohort
+// table, the categories (when orders.sql has them) and the data-quality
+// counts. The customers are built from their rows while the server
+// sorts the orders.
 func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rules) (_ *Extracted, err error) {
 	defer func() { err = oneLine(err) }()
 	if !rules.AllowLocking {
@@ -103,7 +105,14 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	}
 	ctx, finish := heartbeat(ctx, db, rules.Heartbeat)
 	defer func() { err = finish(err) }()
-	tx, err := db.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
+	// The transaction's connection: the orders are read from its driver
+	// connection (startOrders).
+	conn, err := db.Connx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("start read-only transaction: %w", err)
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTxx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("start read-only transaction: %w", err)
 	}
@@ -151,8 +160,7 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	// The orders statement goes to the server now: its first row comes
 	// only once the server has sorted them all, and meanwhile the
 	// customers are built and the run takes its memory claim.
-	orders := startQuery(ctx, tx, stmt)
-	defer orders.cancel()
+	orders := startOrders(ctx, conn, stmt, src.Orders.Name, opt, mt)
 	index, nullIDs, err := customers.wait()
 	if err != nil {
 		orders.abandon(g)
@@ -161,11 +169,10 @@ func Extract(ctx context.Context, db *sqlx.DB, src Source, win Window, rules Rul
 	if rules.CustomersRead != nil {
 		rules.CustomersRead(ds)
 	}
-	rows, err := orders.wait()
-	if err != nil {
-		return nil, fmt.Errorf("%s: orders: %w", src.Orders.Name, err)
+	if err := orders.wait(); err != nil {
+		return nil, err
 	}
-	q, err := readOrders(rows, src.Orders.Name, ds, index, newFold(ds, win, rules, opt.Category), mt)
+	q, err := foldOrders(orders, index, newFold(ds, win, rules, opt.Category))
 	if err != nil {
 		return nil, err
 	}
@@ -288,47 +295,6 @@ type pendingCustomers struct {
 func (p *pendingCustomers) wait() (map[string]int32, int64, error) {
 	<-p.done
 	return p.index, p.nullIDs, p.err
-}
-
-// pendingQuery is a statement sent on a goroutine of its own
-// (startQuery), whose rows are waited for later.
-type pendingQuery struct {
-	cancel context.CancelFunc // ends the statement's context, once its rows are read
-	done   chan struct{}
-	rows   *sql.Rows
-	err    error
-}
-
-// startQuery sends query in tx on another goroutine. Until its wait
-// returns, tx must not be used.
-func startQuery(ctx context.Context, tx *sqlx.Tx, query string) *pendingQuery {
-	qctx, cancel := context.WithCancel(ctx)
-	p := &pendingQuery{cancel: cancel, done: make(chan struct{})}
-	go func() {
-		defer close(p.done)
-		p.rows, p.err = tx.QueryContext(qctx, query) //nolint:sqlclosecheck // closed by its reader or abandon
-	}()
-	return p
-}
-
-// wait waits for the statement's first rows.
-func (p *pendingQuery) wait() (*sql.Rows, error) {
-	<-p.done
-	return p.rows, p.err
-}
-
-// abandon stops the statement when its rows are no longer wanted: it
-// ends the statement's context, which drops its connection, and has g
-// kill the query on the server, which would otherwise go on sorting
-// rows nobody reads.
-func (p *pendingQuery) abandon(g *guarded) {
-	if g.id != 0 {
-		_ = g.kill()
-	}
-	p.cancel()
-	if rows, _ := p.wait(); rows != nil {
-		_ = rows.Close()
-	}
 }
 
 // customerBuilder turns the rows of customers.sql, read into batches,

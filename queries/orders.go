@@ -193,9 +193,10 @@ func (r *ordersReader) read(rows driver.Rows, slots []int, mt *meter) error {
 	return nil
 }
 
-// foldOrders folds the rows r reads into ds, customer by customer, and
-// returns the data-quality counts. index is the index of each customer
-// id in ds.
+// foldOrders folds the rows r reads into f's dataset, customer by
+// customer, on the calling goroutine, and returns the data-quality
+// counts; index is the index of each customer id in the dataset. It
+// returns once r has stopped reading.
 func foldOrders(r *ordersReader, index map[string]int32, f *fold) (*qualityCounts, error) {
 	defer r.cancel()
 	foldErr := foldBatches(r.full, r.free, r.stop, r.file, index, f)

@@ -70,15 +70,19 @@ func AnalyzeProgress(d *Dataset, p Params, progress func(stage string, k, n int)
 	// The clustering reads only the RFM scores and the first purchases:
 	// k-means runs while the models are fitted, and its result is put in
 	// its place after them, as if it had run then.
+	// It also scores the RFM segments on the same silhouette sample, for
+	// their distinctness (segmentDistinctness), sharing its distances.
 	cd := newClusterData(d, p.Clusters, scores)
 	type selected struct {
-		cl  kmeans.Clustering
-		err error
+		cl     kmeans.Clustering
+		segSil []float64
+		err    error
 	}
 	clustered := make(chan selected, 1)
+	segments := segmentScoring(cd, scores, len(res.Segments))
 	go func() {
-		cl, err := kmeans.Select(cd.m, p.Clusters)
-		clustered <- selected{cl, err}
+		cl, segSil, err := kmeans.SelectScoring(cd.m, p.Clusters, segments)
+		clustered <- selected{cl, segSil, err}
 	}()
 	fitModels(d, p.Models, scores, res)
 	stage(3)
@@ -91,6 +95,7 @@ func AnalyzeProgress(d *Dataset, p Params, progress func(stage string, k, n int)
 	res.Lifecycle = groupSummaries(scores, stages, func(s *Score) string { return s.Lifecycle.String() })
 	stage(4)
 	sel := <-clustered
+	cd.segSil = sel.segSil
 	clusterBuyers(d, cd, sel.cl, sel.err, scores, res)
 	stage(5)
 	res.KPIs = kpis(d, res)

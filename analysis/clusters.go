@@ -40,6 +40,10 @@ type clusterData struct {
 	// order: the same fixed-seed sample of at most KMeansParams.SampleSize
 	// rows that kmeans.Select draws; nil means every row.
 	sil []int
+	// segSil is the mean silhouette of each RFM segment's sampled rows,
+	// scored by kmeans.SelectScoring (segmentScoring); nil when it scored
+	// none.
+	segSil []float64
 }
 
 // newClusterData builds the standardised log features of the buyers and

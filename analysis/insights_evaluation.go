@@ -61,7 +61,9 @@ func evaluateSegments(d *Dataset, cd *clusterData, p InsightParams, res *Result)
 // cd.sil are used, both as the evaluated rows and as the clusters they are
 // measured against. Buyers without a segment are left out. With fewer than
 // 2 non-empty segments among the buyers every value is 0; a segment with
-// no sampled member gets 0. Values lie in [−1, 1], never NaN.
+// no sampled member gets 0. Values lie in [−1, 1], never NaN. When
+// kmeans.SelectScoring has scored the segments (cd.segSil), its values,
+// bit for bit the same, are taken instead of computing them again.
 func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 	out := make([]float64, k)
 	nonEmpty := 0
@@ -75,23 +77,40 @@ func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 	if nonEmpty < 2 {
 		return out
 	}
-	rows := cd.sil
-	if rows == nil {
-		rows = make([]int, cd.m.N)
-		for j := range rows {
-			rows[j] = j
+	byLabel := cd.segSil
+	if len(byLabel) != k {
+		rows := cd.sil
+		if rows == nil {
+			rows = make([]int, cd.m.N)
+			for j := range rows {
+				rows[j] = j
+			}
 		}
-	}
-	var keep, labels []int
-	for _, j := range rows {
-		if g := int(scores[cd.rows[j]].Segment); g >= 0 && g < k {
-			keep = append(keep, j)
-			labels = append(labels, g)
+		var keep, labels []int
+		for _, j := range rows {
+			if g := int(scores[cd.rows[j]].Segment); g >= 0 && g < k {
+				keep = append(keep, j)
+				labels = append(labels, g)
+			}
 		}
+		_, byLabel = kmeans.Silhouette(cd.m.Rows(keep), labels, k, nil)
 	}
-	_, byLabel := kmeans.Silhouette(cd.m.Rows(keep), labels, k, nil)
 	for g := range out {
 		out[g] = stats.Finite(byLabel[g])
 	}
 	return out
+}
+
+// segmentScoring is the RFM segments of cd's rows, as kmeans.SelectScoring
+// scores them for segmentDistinctness: −1 for a buyer without a segment
+// among the k.
+func segmentScoring(cd *clusterData, scores []Score, k int) kmeans.Scoring {
+	labels := make([]int, len(cd.rows))
+	for j, i := range cd.rows {
+		labels[j] = -1
+		if g := int(scores[i].Segment); g >= 0 && g < k {
+			labels[j] = g
+		}
+	}
+	return kmeans.Scoring{Labels: labels, K: k}
 }

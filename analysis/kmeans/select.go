@@ -89,20 +89,43 @@ const fitSize = 100_000
 // Scores) and ErrTooFewPoints. Invalid p returns a zero Clustering and an
 // error naming the field.
 func Select(m Matrix, p Params) (Clustering, error) {
+	c, _, err := SelectScoring(m, p, Scoring{})
+	return c, err
+}
+
+// Scoring is another labelling of a matrix's rows that SelectScoring
+// scores along with its candidates.
+type Scoring struct {
+	Labels []int // per row: its group in [0, K), or −1 for a row in no group
+	K      int
+}
+
+// SelectScoring is Select that also scores sc on Select's silhouette
+// sample, with the distances Select computes anyway: byLabel[g] is the
+// mean silhouette of the sampled rows of group g, bit for bit what
+// Silhouette gives on the sampled rows that are in a group (byLabel is
+// the second result of Silhouette(m.Rows(in), their labels, sc.K, nil),
+// where in lists, in increasing order, the sample's rows with a label ≥
+// 0). byLabel is nil when sc has no labels or Select scores no k (an
+// error, or too few distinct rows).
+func SelectScoring(m Matrix, p Params, sc Scoring) (_ Clustering, byLabel []float64, _ error) {
 	m.check("Select")
+	if sc.Labels != nil && len(sc.Labels) != m.N {
+		return Clustering{}, nil, fmt.Errorf("kmeans: Select: %d labels to score for %d rows", len(sc.Labels), m.N)
+	}
 	switch {
 	case p.KMin < 2 || p.KMax < p.KMin:
-		return Clustering{}, fmt.Errorf("kmeans: Select: KMin %d, KMax %d: want 2 ≤ KMin ≤ KMax", p.KMin, p.KMax)
+		return Clustering{}, nil, fmt.Errorf("kmeans: Select: KMin %d, KMax %d: want 2 ≤ KMin ≤ KMax", p.KMin, p.KMax)
 	case p.SampleSize < 2:
-		return Clustering{}, fmt.Errorf("kmeans: Select: SampleSize %d: want at least 2", p.SampleSize)
+		return Clustering{}, nil, fmt.Errorf("kmeans: Select: SampleSize %d: want at least 2", p.SampleSize)
 	case p.MaxIter < 1:
-		return Clustering{}, fmt.Errorf("kmeans: Select: MaxIter %d: want at least 1", p.MaxIter)
+		return Clustering{}, nil, fmt.Errorf("kmeans: Select: MaxIter %d: want at least 1", p.MaxIter)
 	case !(p.Tol >= 0):
-		return Clustering{}, fmt.Errorf("kmeans: Select: Tol %v: want at least 0", p.Tol)
+		return Clustering{}, nil, fmt.Errorf("kmeans: Select: Tol %v: want at least 0", p.Tol)
 	}
 	distinct := distinctRows(m, p.KMax)
 	if m.N < 3 || distinct < 2 {
-		return oneCluster(m), ErrTooFewPoints
+		return oneCluster(m), nil, ErrTooFewPoints
 	}
 	kLo, kHi := p.KMin, min(p.KMax, distinct)
 	kLo = min(kLo, kHi)
@@ -122,14 +145,29 @@ func Select(m Matrix, p Params) (Clustering, error) {
 	for i := range all {
 		all[i] = i
 	}
+	var scored []int // sc's labels of the sampled rows
+	if sc.Labels != nil {
+		scored = sc.Labels
+		if silRows != nil {
+			scored = make([]int, len(silRows))
+			for t, i := range silRows {
+				scored[t] = sc.Labels[i]
+			}
+		}
+		labellings = append(labellings, scoringLabelling(scored, sc.K))
+	}
 	rows := silhouetteRows(sil, all, labellings)
+	if scored != nil {
+		byLabel = meanByLabel(rows[len(rows)-1], scored, sc.K)
+		rows = rows[:len(rows)-1]
+	}
 
 	best := choose(m, cands, rows, kLo)
 	best.Sizes = make([]int, best.K)
 	for _, l := range best.Labels {
 		best.Sizes[l]++
 	}
-	return best, nil
+	return best, byLabel, nil
 }
 
 // choose returns the candidate with the highest mean silhouette (rows[at]
@@ -268,4 +306,39 @@ func selectRows(n, s int, seed, salt uint64) []int {
 		}
 	}
 	return rows
+}
+
+// scoringLabelling is the silhouette labelling of labels in [0, k), −1
+// for a row in no group.
+func scoringLabelling(labels []int, k int) silLabelling {
+	size := make([]int, k)
+	for _, l := range labels {
+		if l >= k {
+			panic(fmt.Sprintf("kmeans: Select: label %d outside [-1, %d)", l, k))
+		}
+		if l >= 0 {
+			size[l]++
+		}
+	}
+	return newSilLabelling(labels, size)
+}
+
+// meanByLabel is the mean of s over the rows of each label in [0, k),
+// summed in row order as Silhouette sums them; rows labelled −1 are left
+// out.
+func meanByLabel(s []float64, labels []int, k int) []float64 {
+	byLabel := make([]float64, k)
+	count := make([]int, k)
+	for t, v := range s {
+		if l := labels[t]; l >= 0 {
+			byLabel[l] += v
+			count[l]++
+		}
+	}
+	for c, n := range count {
+		if n > 0 {
+			byLabel[c] /= float64(n)
+		}
+	}
+	return byLabel
 }

@@ -154,7 +154,9 @@ func newSilLabelling(labels, size []int) silLabelling {
 		off += n
 	}
 	for i, c := range labels {
-		l.members[c] = append(l.members[c], int32(i))
+		if c >= 0 { // −1: a row in no cluster (Scoring)
+			l.members[c] = append(l.members[c], int32(i))
+		}
 	}
 	return l
 }
@@ -214,7 +216,7 @@ func silhouetteRows(m Matrix, sample []int, labellings []silLabelling) [][]float
 // to each cluster's rows, sums[c][q].
 func silCoefficient(lab silLabelling, i, q int, sums [][silBlock]float64) float64 {
 	own := lab.labels[i]
-	if lab.size[own] < 2 {
+	if own < 0 || lab.size[own] < 2 {
 		return 0
 	}
 	a := sums[own][q] / float64(lab.size[own]-1)

@@ -108,3 +108,75 @@ func TestSilhouetteRowsBitForBit(t *testing.T) {
 		})
 	}
 }
+
+// TestSelectScoringIsSilhouette checks that SelectScoring scores another
+// labelling bit for bit as Silhouette does on the silhouette sample's
+// rows that have a label (−1 leaves a row out), with a sample (N above
+// SampleSize) and without; and that its clustering is Select's.
+func TestSelectScoringIsSilhouette(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	for _, c := range []struct {
+		name       string
+		n, sample  int
+		k, without int // groups; one row in without has no group
+	}{
+		{"every row scored", 400, 1000, 4, 0},
+		{"a sample, some rows in no group", 900, 300, 5, 7},
+		{"a sample, one group never sampled", 900, 250, 6, 3},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			m := Matrix{N: c.n, D: 4, Data: make([]float64, c.n*4)}
+			for i := range m.Data {
+				m.Data[i] = rng.NormFloat64() + float64(i%3)
+			}
+			labels := make([]int, c.n)
+			for i := range labels {
+				labels[i] = rng.IntN(c.k - 1) // the last group stays empty, but for row 0
+				if c.without > 0 && rng.IntN(c.without) == 0 {
+					labels[i] = -1
+				}
+			}
+			labels[0] = c.k - 1
+			p := DefaultParams()
+			p.SampleSize = c.sample
+			p.KMax = 4
+			got, byLabel, err := SelectScoring(m, p, Scoring{Labels: labels, K: c.k})
+			if err != nil {
+				t.Fatal(err)
+			}
+			plain, err := Select(m, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.K != plain.K || got.Silhouette != plain.Silhouette || len(got.Scores) != len(plain.Scores) {
+				t.Errorf("SelectScoring chose k=%d (%v), Select k=%d (%v)", got.K, got.Silhouette, plain.K, plain.Silhouette)
+			}
+			rows := SilhouetteSample(m.N, p)
+			if rows == nil {
+				rows = make([]int, m.N)
+				for i := range rows {
+					rows[i] = i
+				}
+			}
+			var in, inLabels []int
+			for _, i := range rows {
+				if labels[i] >= 0 {
+					in = append(in, i)
+					inLabels = append(inLabels, labels[i])
+				}
+			}
+			_, want := Silhouette(m.Rows(in), inLabels, c.k, nil)
+			if len(byLabel) != len(want) {
+				t.Fatalf("%d groups scored, want %d", len(byLabel), len(want))
+			}
+			for g := range want {
+				if math.Float64bits(byLabel[g]) != math.Float64bits(want[g]) {
+					t.Errorf("group %d: %v, Silhouette gives %v", g, byLabel[g], want[g])
+				}
+			}
+		})
+	}
+	if _, byLabel, err := SelectScoring(Matrix{N: 2, D: 1, Data: []float64{0, 0}}, DefaultParams(), Scoring{Labels: []int{0, 1}, K: 2}); err == nil || byLabel != nil {
+		t.Errorf("too few rows: byLabel %v, err %v; want nil and an error", byLabel, err)
+	}
+}

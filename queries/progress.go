@@ -6,7 +6,9 @@ package queries
 // count for the first purchase days, at most one row per customer; 0 when
 // there is no estimate). It is called with rows 0 as the statement starts,
 // every few thousand rows, and once when its rows are all read, with total
-// then equal to rows, from the goroutine that runs Extract.
+// then equal to rows. Calls come one after another, never two at once,
+// but not all from the goroutine that runs Extract: the orders' rows are
+// counted on the goroutine that reads them.
 type RowsRead func(statement string, rows, total int64)
 
 // rowsEvery is how many rows pass between two calls of RowsRead.

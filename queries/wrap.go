@@ -47,9 +47,11 @@ type Rules struct {
 	// has read (progress on a terminal); it changes nothing in the SQL.
 	RowsRead RowsRead
 	// CustomersRead, when not nil, is called with the dataset once the
-	// customers are read, before the orders (the run puts the previous
-	// run's snapshot beside them and sets its memory budget there: the
-	// customers are most of what it will hold).
+	// customers are built, before the orders are folded into them (the
+	// run puts the previous run's snapshot beside them and sets its
+	// memory budget there: the customers are most of what it will hold).
+	// The orders statement is running on the server meanwhile, so the
+	// call must not use the database.
 	CustomersRead func(*analysis.Dataset)
 }
 

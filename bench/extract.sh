@@ -9,25 +9,17 @@
 #   bench/extract.sh small   # 100k customers, 1M orders
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 size=${1:-large}
 rounds=${ROUNDS:-3}
-case "$size" in
-  small) customers=100000; orders=1000000 ;;
-  large) customers=1000000; orders=10000000 ;;
-  *) echo "usage: bench/extract.sh small|large" >&2; exit 2 ;;
-esac
+shop_size "$size" bench/extract.sh
 db=custseg_bench_$customers
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/custseg" ./cmd/custseg
 go run ./bench/gen --customers "$customers" --orders "$orders" --db "$db" --sql "$work/sql"
-cat > "$work/custseg.yaml" <<YAML
-database: {host: 127.0.0.1, port: 3306, user: root, name: $db, query_timeout: 2h}
-queries: {dir: ""}
-jobs: [{name: bench, cron: "0 7 * * MON", time_zone: UTC, timeout: 2h, audiences: []}]
-outputs: {dir: $work/out, customer_list: csv.gz}
-YAML
+job_config "$work/custseg.yaml" "$db" "$work/out" csv.gz
 
 secs() { /usr/bin/time -f %e "$@" 2>&1 >/dev/null | tail -1; }
 rows=""
@@ -42,7 +34,7 @@ for r in $(seq "$rounds"); do
   echo "round $r: floor ${fc} s + ${fo} s, extract ${ex} s, ${ratio} ×" >&2
   rows="$rows| $r | ${fc} s + ${fo} s | ${ex} s | ${ratio} |"$'\n'
 done
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadb --version | awk '{print $5}' | tr -d ,)"
+machine=$(machine)
 {
   echo
   echo "### extract against its floor, interleaved: $size ($customers customers, $orders orders) — $(date -u +%F) ($machine)"

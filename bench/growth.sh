@@ -11,6 +11,7 @@
 #   SIZES="10000 100000" bench/growth.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 sizes=${SIZES:-10000 100000 1000000 3000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -21,12 +22,7 @@ prev_n="" prev_t="" prev_m=""
 for n in $sizes; do
   db=custseg_bench_$n
   go run ./bench/gen --customers "$n" --orders $((n * 10)) --db "$db" >&2
-  cat > "$work/custseg.yaml" <<YAML
-database: {host: 127.0.0.1, port: 3306, user: root, name: $db, query_timeout: 2h}
-queries: {dir: ""}
-jobs: [{name: bench, cron: "0 7 * * MON", time_zone: UTC, timeout: 2h, audiences: []}]
-outputs: {dir: $work/out-$n, customer_list: csv.gz}
-YAML
+  job_config "$work/custseg.yaml" "$db" "$work/out-$n" csv.gz
   /usr/bin/time -v "$work/custseg" run --config "$work/custseg.yaml" --as-of 2026-09-30 --dry-run \
     > "$work/run.out" 2> "$work/run.err" || { cat "$work/run.err"; exit 1; }
   t=$(grep "Elapsed (wall clock)" "$work/run.err" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
@@ -40,7 +36,7 @@ YAML
   rows="$rows| $n | $((n * 10)) | ${t} s | $((m / 1024)) | $exps | $steps |"$'\n'
   prev_n=$n prev_t=$t prev_m=$m
 done
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadb --version | awk '{print $5}' | tr -d ,)"
+machine=$(machine)
 {
   echo
   echo "### growth — $(date -u +%F) ($machine): \`custseg run\`, customer list as csv.gz"

@@ -11,12 +11,9 @@
 #   bench/run.sh large   # 1M customers, 10M orders
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 size=${1:-small}
-case "$size" in
-  small) customers=100000; orders=1000000 ;;
-  large) customers=1000000; orders=10000000 ;;
-  *) echo "usage: bench/run.sh small|large" >&2; exit 2 ;;
-esac
+shop_size "$size" bench/run.sh
 db=custseg_bench_$customers
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -40,12 +37,7 @@ for f in "$work"/sql/*.sql; do
 done
 
 # 2. The job, end to end.
-cat > "$work/custseg.yaml" <<YAML
-database: {host: 127.0.0.1, port: 3306, user: root, name: $db, query_timeout: 2h}
-queries: {dir: ""}
-jobs: [{name: bench, cron: "0 7 * * MON", time_zone: UTC, timeout: 2h, audiences: []}]
-outputs: {dir: $work/out}
-YAML
+job_config "$work/custseg.yaml" "$db" "$work/out"
 # GOMEMLIMIT, when set in the environment, is passed on (see README, Scaling).
 /usr/bin/time -v "$work/custseg" run --config "$work/custseg.yaml" --as-of 2026-09-30 --dry-run \
   > "$work/run.out" 2> "$work/run.err" || { cat "$work/run.err"; exit 1; }
@@ -89,7 +81,7 @@ ratio_run=$(echo "scale=2; $wall / ($floor_db + $floor_wb)" | bc)
 ratio_orders=$(echo "scale=2; $wall / ($floor_orders + $floor_wb)" | bc)
 ratio_wb=$(echo "scale=2; $wb / $floor_wb" | bc)
 html_mb=$(echo "scale=2; $(stat -c %s "$html") / 1048576" | bc)
-machine="$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(mariadb --version | awk '{print $5}' | tr -d ,)"
+machine=$(machine)
 {
   echo
   echo "### $size: $customers customers, $orders orders — $(date -u +%F) ($machine)"

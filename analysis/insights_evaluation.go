@@ -86,9 +86,10 @@ func segmentDistinctness(cd *clusterData, scores []Score, k int) []float64 {
 				rows[j] = j
 			}
 		}
+		segments := segmentScoring(cd, scores, k).Labels
 		var keep, labels []int
 		for _, j := range rows {
-			if g := int(scores[cd.rows[j]].Segment); g >= 0 && g < k {
+			if g := segments[j]; g >= 0 {
 				keep = append(keep, j)
 				labels = append(labels, g)
 			}
